@@ -1,0 +1,484 @@
+"""Find actor mentions in a parsed document and resolve argument phrases to actors.
+
+Two steps, both over the spaCy ``Doc``:
+
+1. ``find_mentions``: registry aliases (longest match, accent- and
+   case-folded with acronym rules), then people's surnames once their full
+   name has been seen in the document, then named entities the registry
+   lacks, as provisional actors, so nothing named is dropped.
+2. ``ArgResolver.actors_for``: given the head token of an argument (a
+   subject, an object, a prepositional object), the actors it denotes:
+   coordination ("Caracas and Beijing"), appositions ("his counterpart,
+   Nicolas Maduro"), possessives and premodifiers ("Venezuela's oil
+   minister", "the Russian company"), "of" phrases ("the head of Rosneft"),
+   pronouns and "the two leaders".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+import unicodedata
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+import yaml
+
+from ..model import ActorRef
+from .registry import Actor, AliasEntry, Registry, lead_key
+
+HOW_PRIORITY = {"alias": 0, "short": 1, "metonym": 2, "adjective": 3, "demonym": 4}
+SURNAME_PARTICLES = {"el", "al", "de", "da", "del", "van", "von", "le", "la", "di", "du", "bin", "ibn", "abu", "dos", "das"}
+
+
+@functools.lru_cache(maxsize=200_000)
+def fold(s: str) -> str:
+    """Lowercase, strip accents, unify apostrophes: "Nicolás" and "Nicolas" compare equal."""
+    s = s.replace("\u2019", "'").replace("\u2018", "'")
+    if s.isascii():
+        return s.lower()
+    return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c)).lower()
+
+
+@functools.lru_cache(maxsize=1)
+def sector_nouns() -> dict[str, str]:
+    path = Path(str(resources.files("newsgraph") / "data" / "lexicons" / "sector_nouns.yaml"))
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    out: dict[str, str] = {}
+    for sector, words in data.items():
+        for w in words:
+            out.setdefault(w.lower(), sector)
+    return out
+
+
+@dataclass(slots=True)
+class Span:
+    """A resolved mention: tokens [start, end) of the doc denote ``ref``."""
+
+    start: int
+    end: int
+    ref: ActorRef
+    how: str
+    actor: Actor | None = None  # the registry actor, None if provisional
+
+
+class FoldedIndex:
+    """The registry's alias index re-keyed on folded (accent-free) text, built once per registry."""
+
+    def __init__(self, registry: Registry):
+        self.by_key: dict[str, list[tuple[str, AliasEntry]]] = {}
+        for cands in registry.index.values():
+            for surface_low, entry in cands:
+                f = fold(surface_low)
+                key = lead_key(f)
+                if key:
+                    self.by_key.setdefault(key, []).append((f, entry))
+        for cands in self.by_key.values():
+            cands.sort(key=lambda c: (-len(c[0]), HOW_PRIORITY.get(c[1].how, 9)))
+
+
+_FOLDED: dict[int, FoldedIndex] = {}
+
+
+def folded_index(registry: Registry) -> FoldedIndex:
+    fi = _FOLDED.get(id(registry))
+    if fi is None:
+        fi = _FOLDED[id(registry)] = FoldedIndex(registry)
+    return fi
+
+
+def _match_at(doc, i: int, alias: str) -> int | None:
+    """End token index if the doc's tokens from i spell ``alias`` (folded), else None."""
+    s = ""
+    j = i
+    n = len(doc)
+    while j < n and len(s) < len(alias):
+        s += fold(doc[j].text)
+        j += 1
+        if len(s) < len(alias) and doc[j - 1].whitespace_:
+            s += " "
+    return j if s == alias else None
+
+
+def _case_ok(span_text: str, entry: AliasEntry) -> bool:
+    if entry.case_sensitive:
+        if span_text == entry.surface:
+            return True
+        letters = sum(c.isalpha() for c in entry.surface)
+        return letters >= 4 and span_text == entry.surface.title()  # "Opec", "Nato"
+    first = entry.surface[:1]
+    if first.isupper():
+        return span_text[:1].isupper()
+    return True
+
+
+def ref_for(actor: Actor, how: str, text: str, when: dt.date | None) -> ActorRef:
+    country, sector = actor.country_sector_at(when)
+    if how == "metonym":
+        sector = "GOV"
+    elif how == "demonym":
+        sector = "CVL"
+    return ActorRef(name=actor.name, actor_id=actor.id, country=country, sector=sector, kind=actor.kind, text=text)
+
+
+def find_mentions(doc, registry: Registry, when: dt.date | None = None) -> list[Span]:
+    index = folded_index(registry)
+    spans: list[Span] = []
+    n = len(doc)
+    i = 0
+    while i < n:
+        tok = doc[i]
+        key = lead_key(fold(tok.text))
+        found = None
+        if key:
+            for alias, entry in index.by_key.get(key, ()):
+                end = _match_at(doc, i, alias)
+                if end is None:
+                    continue
+                text = doc[i:end].text
+                if not _case_ok(text, entry):
+                    continue
+                if entry.ambiguous and doc[i].ent_type_ not in ("GPE", "LOC", "NORP"):
+                    continue
+                actor = registry.actors[entry.actor_id]
+                found = Span(i, end, ref_for(actor, entry.how, text, when), entry.how, actor)
+                break
+        if found:
+            spans.append(found)
+            i = found.end
+        else:
+            i += 1
+    spans = _add_surnames(doc, spans, when)
+    spans = _add_provisional(doc, spans)
+    spans.sort(key=lambda s: s.start)
+    return spans
+
+
+def _surname_forms(full: str) -> list[str]:
+    parts = full.split()
+    if len(parts) < 2:
+        return []
+    forms = [parts[-1]]
+    if len(parts) >= 3 and parts[-2].lower() in SURNAME_PARTICLES:
+        forms.insert(0, " ".join(parts[-2:]))
+    return forms
+
+
+def _add_surnames(doc, spans: list[Span], when: dt.date | None) -> list[Span]:
+    """After "Tareck El Aissami" has been named, "El Aissami" and "Aissami" mean him."""
+    local: dict[str, Span] = {}
+    for s in spans:
+        if s.actor is not None and s.actor.kind == "person" and s.how == "alias":
+            for form in _surname_forms(s.ref.text or ""):
+                local.setdefault(fold(form), s)
+    if not local:
+        return spans
+    taken = _taken(spans)
+    keyed: dict[str, list[str]] = {}
+    for form in local:
+        keyed.setdefault(lead_key(form) or "", []).append(form)
+    for forms in keyed.values():
+        forms.sort(key=len, reverse=True)
+    out = list(spans)
+    i = 0
+    while i < len(doc):
+        if i in taken or not doc[i].text[:1].isupper():
+            i += 1
+            continue
+        hit = None
+        for form in keyed.get(lead_key(fold(doc[i].text)) or "", ()):
+            end = _match_at(doc, i, form)
+            if end is not None and not any(k in taken for k in range(i, end)):
+                first = local[form]
+                # only mentions after the full name (or anywhere for the registry's short forms)
+                if first.start < i:
+                    hit = Span(i, end, ref_for(first.actor, "alias", doc[i:end].text, when), "surname", first.actor)
+                break
+        if hit:
+            out.append(hit)
+            taken.update(range(hit.start, hit.end))
+            i = hit.end
+        else:
+            i += 1
+    return out
+
+
+def _taken(spans: list[Span]) -> set[int]:
+    t: set[int] = set()
+    for s in spans:
+        t.update(range(s.start, s.end))
+    return t
+
+
+_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def provisional_id(name: str) -> str:
+    return "~" + _SLUG.sub("-", fold(name)).strip("-")
+
+
+def _add_provisional(doc, spans: list[Span]) -> list[Span]:
+    """People and organisations spaCy finds but the registry lacks become provisional actors."""
+    taken = _taken(spans)
+    out = list(spans)
+    persons: dict[str, ActorRef] = {}  # surname -> provisional person, for later bare surnames
+    for ent in doc.ents:
+        if ent.label_ not in ("PERSON", "ORG"):
+            continue
+        toks = [t for t in ent if not (t.i == ent.start and t.lower_ == "the")]
+        if not toks or any(t.i in taken for t in toks):
+            continue
+        text = doc[toks[0].i : toks[-1].i + 1].text
+        if not any(c.isupper() for c in text) or len(text) < 2:
+            continue
+        if ent.label_ == "PERSON":
+            parts = text.split()
+            if len(parts) == 1 and fold(text) in persons:
+                ref = ActorRef(**{**persons[fold(text)].to_dict(), "text": text})
+            else:
+                ref = ActorRef(name=text, actor_id=provisional_id(text), country=_country_hint(doc, ent, spans), sector=None, kind="person", text=text, provisional=True)
+                if len(parts) >= 2:
+                    persons.setdefault(fold(parts[-1]), ref)
+        else:
+            ref = ActorRef(name=text, actor_id=provisional_id(text), country=_country_hint(doc, ent, spans), sector=None, kind="organisation", text=text, provisional=True)
+        out.append(Span(toks[0].i, toks[-1].i + 1, ref, "provisional", None))
+        taken.update(range(toks[0].i, toks[-1].i + 1))
+    return out
+
+
+def _country_hint(doc, ent, spans: list[Span]) -> str | None:
+    """A state named as a premodifier of an unknown entity: "Russian President X", "Venezuela's X", "the Russian company X"."""
+    at = {k: s for s in spans for k in range(s.start, s.end)}
+    root = ent.root
+    heads = [root]
+    if root.dep_ in ("appos", "compound") and root.head is not root:
+        heads.append(root.head)  # "the Russian company X": X is in apposition to/compound of "company"
+    for h in heads:
+        stack = [c for c in h.children if c.i < h.i and c.dep_ in ("amod", "compound", "poss", "nmod")]
+        while stack:
+            c = stack.pop()
+            s = at.get(c.i)
+            if s is not None and s.ref.kind == "state":
+                return s.ref.country
+            stack.extend(g for g in c.children if g.i < c.i and g.dep_ in ("amod", "compound", "poss", "nmod"))
+    return None
+
+
+# ------------------------------------------------------------ argument resolution
+
+PRONOUNS_PERSON = {"he", "she", "him", "her", "his", "hers"}
+PRONOUNS_THING = {"it", "its"}
+PRONOUNS_PLURAL = {"they", "them", "their"}
+BARE_STATE_NOUNS = {"opposition", "government", "regime", "administration", "president", "authorities", "military", "army", "presidency", "cabinet", "leadership"}
+GROUP_NOUNS = {"country", "nation", "leader", "side", "government", "state", "party", "partner", "president", "company"}
+ROLE_NOUNS = {"head", "chief", "ceo", "chairman", "president", "executive", "spokesman", "spokeswoman", "spokesperson", "official", "representative", "director", "boss", "minister"}
+
+
+class ArgResolver:
+    """Resolves argument head tokens of one document to actors."""
+
+    def __init__(self, doc, spans: list[Span], when: dt.date | None, registry: Registry | None = None):
+        self.doc = doc
+        self.registry = registry
+        self.when = when
+        self.spans = spans
+        self.at: dict[int, Span] = {}
+        for s in spans:
+            for k in range(s.start, s.end):
+                self.at[k] = s
+        self.nouns = sector_nouns()
+        self._focus: str | None = None
+
+    def _state_ref(self, code: str) -> ActorRef:
+        actor = self.registry.get(code) if self.registry else None
+        name = actor.name if actor else code
+        return ActorRef(name=name, actor_id=code, country=code, sector=None, kind="state")
+
+    # -- public
+    def actors_for(self, tok) -> list[ActorRef]:
+        """Actors denoted by the phrase headed by ``tok`` (coordination expanded)."""
+        out: list[ActorRef] = []
+        for h in [tok, *self._conjuncts(tok)]:
+            group = self._group(h)
+            if group:
+                out.extend(group)
+                continue
+            ref = self._head(h, depth=0)
+            if ref is not None:
+                out.append(ref)
+        return dedupe(out)
+
+    def span_of(self, tok) -> Span | None:
+        return self.at.get(tok.i)
+
+    # -- internals
+    def _conjuncts(self, tok):
+        return [c for c in tok.conjuncts if c.i > tok.i]
+
+    def _np_text(self, tok) -> str:
+        left = min((t.i for t in tok.subtree if t.dep_ not in ("relcl", "acl", "appos", "punct", "cc", "conj", "prep") or t.i < tok.i), default=tok.i)
+        left = tok.left_edge.i if tok.left_edge.i >= left else left
+        return self.doc[left : tok.i + 1].text
+
+    def _head(self, h, depth: int) -> ActorRef | None:
+        if depth > 4:
+            return None
+        span = self.at.get(h.i)
+        if span is not None and span.how != "adjective":
+            ref = _copy(span.ref)
+            if span.ref.kind == "state" and span.how == "alias":
+                # "Venezuela" as a whole; sector stays None (the state as an actor)
+                pass
+            return ref
+        # appositions name the thing more specifically: "his counterpart, Nicolas Maduro"
+        for c in h.children:
+            if c.dep_ == "appos":
+                r = self._head(c, depth + 1)
+                if r is not None:
+                    return r
+        lemma = h.lemma_.lower()
+        noun_sector = self.nouns.get(lemma)
+        # premodifiers and possessives: "Venezuela's oil minister", "the Russian company", "U.S. Treasury official"
+        for c in sorted(h.children, key=lambda c: c.i):
+            if c.dep_ in ("poss", "compound", "amod", "nmod", "npadvmod") and c.i < h.i:
+                r = self._modifier(c, depth)
+                if r is not None:
+                    return self._combine(r, noun_sector, lemma, h)
+        # "the head of Rosneft", "the government of Venezuela"
+        for c in h.children:
+            if c.dep_ == "prep" and c.lower_ in ("of", "from", "at"):
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        r = self._head(p, depth + 1)
+                        if r is not None:
+                            return self._combine(r, noun_sector, lemma, h)
+        # a span covering a modifier chain: "Chinese President Xi Jinping" when the head is a title
+        if span is not None and span.how == "adjective":
+            return self._combine(_copy(span.ref), noun_sector, lemma, h)
+        if h.pos_ == "PRON" or (lemma in GROUP_NOUNS and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in h.children)):
+            return self._pronoun(h)
+        if lemma in BARE_STATE_NOUNS and noun_sector and any(c.dep_ == "det" and c.lower_ == "the" for c in h.children):
+            # "the opposition", "the government", "the regime": the state the document is about
+            focus = self.focus_country()
+            if focus:
+                ref = self._state_ref(focus)
+                ref.sector = noun_sector
+                ref.text = self._np_text(h)
+                return ref
+        return None
+
+    def focus_country(self) -> str | None:
+        """The state the document is most about: most mentions (as any actor's country), first mention breaking ties."""
+        if self._focus is None:
+            counts: dict[str, list[int]] = {}
+            for s in self.spans:
+                c = s.ref.country
+                if c:
+                    counts.setdefault(c, [0, -s.start])[0] += 1
+            self._focus = max(counts, key=lambda c: tuple(counts[c])) if counts else ""
+        return self._focus or None
+
+    def _modifier(self, c, depth: int) -> ActorRef | None:
+        span = self.at.get(c.i)
+        if span is not None:
+            return _copy(span.ref)
+        if c.pos_ == "PRON" and c.dep_ == "poss":
+            return None
+        # a compound chain: "the U.S. Treasury Department official"
+        return self._head(c, depth + 1) if c.dep_ in ("compound", "poss") else None
+
+    def _combine(self, r: ActorRef, noun_sector: str | None, lemma: str, h) -> ActorRef:
+        """A state modifier plus a head noun: VEN + "minister" -> VEN GOV; an org keeps its own sector."""
+        if r.kind == "state":
+            if noun_sector:
+                r.sector = noun_sector
+            r.text = self._np_text(h)
+        elif r.kind in ("company", "organisation", "government", "igo", "media", "group") and lemma in ROLE_NOUNS:
+            r.text = self._np_text(h)
+        return r
+
+    def _pronoun(self, h) -> ActorRef | None:
+        low = h.lower_
+        poss_owner = next((c for c in h.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
+        if poss_owner is not None:  # "his country", "their government"
+            prior = self._antecedent(poss_owner)
+            if prior is None:
+                return None
+            if h.lemma_.lower() in ("country", "nation", "state") and prior.country:
+                ref = self._state_ref(prior.country)
+                ref.text = self._np_text(h)
+                return ref
+            return _copy(prior)
+        if low in PRONOUNS_PERSON | PRONOUNS_THING:
+            prior = self._antecedent(h)
+            return _copy(prior) if prior else None
+        return None
+
+    def _antecedent(self, pron) -> ActorRef | None:
+        """Most recent compatible actor in this or the two previous sentences, preferring subjects."""
+        want_person = pron.lower_ in PRONOUNS_PERSON
+        lo = pron.sent.start
+        for _ in range(2):
+            if lo > 0:
+                lo = self.doc[lo - 1].sent.start
+        cands = [s for s in self.spans if lo <= s.start < pron.i and s.how != "adjective" and (s.ref.kind == "person") == want_person]
+        if not cands:
+            return None
+        same_sentence = [s for s in cands if s.start >= pron.sent.start]
+        pool = same_sentence or cands
+        subjects = [s for s in pool if self._is_subject(s)]
+        best = (subjects or pool)[-1]
+        r = _copy(best.ref)
+        r.text = pron.text
+        return r
+
+    def _is_subject(self, s: Span) -> bool:
+        root = self.doc[s.start : s.end].root
+        while root.dep_ in ("compound", "appos", "conj", "flat") and root.head is not root:
+            root = root.head
+        return root.dep_ in ("nsubj", "nsubjpass")
+
+    def _group(self, h) -> list[ActorRef]:
+        """'the two leaders', 'both countries', 'both sides': the last two distinct actors."""
+        nums = {c.lower_ for c in h.children if c.dep_ in ("nummod", "det", "predet", "amod")}
+        if not (nums & {"two", "both"}) or h.lemma_.lower() not in GROUP_NOUNS:
+            return []
+        want_person = h.lemma_.lower() in ("leader", "president")
+        seen: list[ActorRef] = []
+        keys: set[str] = set()
+        for s in reversed([s for s in self.spans if s.start < h.i]):
+            r = s.ref
+            if want_person and r.kind != "person":
+                continue
+            if not want_person and r.kind not in ("state", "company", "organisation", "government", "igo"):
+                if not (r.kind == "person" and r.country):
+                    continue
+            k = r.country if not want_person else r.actor_id
+            if not k or k in keys:
+                continue
+            keys.add(k)
+            ref = _copy(r)
+            if not want_person and ref.kind != "state":
+                ref = self._state_ref(ref.country)
+            ref.text = self._np_text(h)
+            seen.append(ref)
+            if len(seen) == 2:
+                break
+        return seen[::-1] if len(seen) == 2 else []
+
+
+def _copy(r: ActorRef) -> ActorRef:
+    return ActorRef(**r.to_dict())
+
+
+def dedupe(refs: list[ActorRef]) -> list[ActorRef]:
+    out, seen = [], set()
+    for r in refs:
+        k = (r.actor_id, r.sector)
+        if k in seen:
+            continue
+        seen.add(k)
+        out.append(r)
+    return out

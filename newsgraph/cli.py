@@ -1,0 +1,164 @@
+"""The `newsgraph` command. Each command is a thin shell over the function of the same name in newsgraph.api."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import sys
+from typing import Any
+
+import click
+
+from . import api
+from .errors import NewsgraphError
+from .store import DEFAULT_DB
+
+FORMATS = click.Choice(["table", "csv", "json", "jsonl"])
+
+
+def _console(stderr: bool = False):
+    from rich.console import Console
+
+    width = None if sys.stdout.isatty() else int(os.environ.get("COLUMNS", "160"))
+    return Console(stderr=stderr, width=width, highlight=False, soft_wrap=False)
+
+
+def _fail(msg: str, code: int = 1) -> None:
+    click.echo(f"error: {msg}", err=True)
+    sys.exit(code)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="newsgraph")
+def main() -> None:
+    """newsgraph: news articles -> a source-attributed, temporal event knowledge base."""
+
+
+# ------------------------------------------------------------------ ingest
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--db", default=DEFAULT_DB, show_default=True, help="DuckDB store to write.")
+@click.option("--published", default=None, help="Publication date (YYYY-MM-DD) for inputs that lack one.")
+@click.option("--outlet", default=None, help="Outlet name for inputs that lack one.")
+@click.option("--batch-size", default=32, show_default=True, help="Documents per parse batch and transaction.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+def ingest(paths, db, published, outlet, batch_size, quiet):
+    """Read articles from PATHS (files or folders: .txt/.md with front matter, .html, .jsonl[.gz]) into the store."""
+    show_progress = not quiet and sys.stderr.isatty()
+    progress = task = None
+    if show_progress:
+        from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+        progress = Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), TextColumn("{task.fields[info]}"), TimeElapsedColumn(), transient=True, console=_console(stderr=True))
+        progress.start()
+        task = progress.add_task("ingesting", total=None, info="")
+
+    def on_error(err):
+        if progress:
+            progress.console.print(f"[red]error:[/red] {err}", markup=True, highlight=False)
+        else:
+            click.echo(f"error: {err}", err=True)
+
+    def on_progress(rep):
+        if progress:
+            progress.update(task, info=f"{rep.read} read, {rep.stored} stored, {rep.events} events")
+
+    try:
+        report = api.ingest(paths, db=db, published=published, outlet=outlet, batch_size=batch_size, on_error=on_error, on_progress=on_progress)
+    except NewsgraphError as e:
+        if progress:
+            progress.stop()
+        _fail(str(e))
+        return
+    finally:
+        if progress:
+            progress.stop()
+    click.echo(report.summary())
+    if not report.ok:
+        sys.exit(1)
+
+
+# ------------------------------------------------------------------ events
+@main.command()
+@click.option("--db", default=DEFAULT_DB, show_default=True)
+@click.option("--actor", default=None, help="Actor id, name or alias (VEN, Venezuela, PDVSA, Maduro); events where it is source or target.")
+@click.option("--type", "type_", default=None, help="PLOVER type(s), comma-separated (SANCTION,THREATEN), or a CAMEO code.")
+@click.option("--since", default=None, help="Only events on or after this date (YYYY-MM-DD).")
+@click.option("--until", default=None, help="Only events on or before this date.")
+@click.option("--limit", default=None, type=int)
+@click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
+def events(db, actor, type_, since, until, limit, fmt):
+    """Print stored events."""
+    try:
+        rows = api.events(db=db, actor=actor, type=type_, since=since, until=until, limit=limit)
+    except NewsgraphError as e:
+        _fail(str(e))
+        return
+    print_events(rows, fmt)
+
+
+# ------------------------------------------------------------------ code
+@main.command()
+@click.argument("text")
+@click.option("--published", default=None, help="Publication date of the text (YYYY-MM-DD).")
+@click.option("--outlet", default=None)
+@click.option("--format", "fmt", type=FORMATS, default="json", show_default=True)
+def code(text, published, outlet, fmt):
+    """Code one TEXT ('-' reads standard input) without storing it."""
+    if text == "-":
+        text = sys.stdin.read()
+    try:
+        rows = api.code(text, published=published, outlet=outlet)
+    except NewsgraphError as e:
+        _fail(str(e))
+        return
+    print_events(rows, fmt)
+
+
+# ------------------------------------------------------------------ output
+def actors_text(actors: list[dict[str, Any]]) -> str:
+    out = []
+    for a in actors:
+        tag = "/".join(x for x in (a.get("country"), a.get("sector")) if x)
+        out.append(f"{a['name']} ({tag})" if tag else a["name"])
+    return "; ".join(out)
+
+
+def print_events(rows: list[dict[str, Any]], fmt: str) -> None:
+    if fmt == "json":
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+    elif fmt == "jsonl":
+        for r in rows:
+            click.echo(json.dumps(r, ensure_ascii=False))
+    elif fmt == "csv":
+        buf = io.StringIO()
+        cols = ["id", "date", "date_precision", "type", "mode", "context", "cameo", "source", "target", "factuality", "attribution", "quantities", "trigger", "evidence", "outlet", "url", "published", "doc_id"]
+        w = csv.DictWriter(buf, fieldnames=cols, extrasaction="ignore")
+        w.writeheader()
+        for r in rows:
+            flat = dict(r)
+            flat["source"] = actors_text(r["source"])
+            flat["target"] = actors_text(r["target"])
+            flat["quantities"] = "; ".join(q["text"] for q in r["quantities"])
+            w.writerow(flat)
+        click.echo(buf.getvalue(), nl=False)
+    else:
+        from rich.table import Table
+
+        t = Table(show_lines=False, header_style="bold", pad_edge=False)
+        for col, kw in (("date", {"no_wrap": True}), ("type", {"no_wrap": True}), ("source", {}), ("target", {}), ("fact.", {"no_wrap": True}), ("trigger", {}), ("outlet", {}), ("evidence", {"ratio": 3})):
+            t.add_column(col, **kw)
+        for r in rows:
+            ev = r["evidence"]
+            if len(ev) > 140:
+                ev = ev[:137] + "..."
+            t.add_row(r["date"] or "?", r["type"], actors_text(r["source"]), actors_text(r["target"]), r["factuality"], r["trigger"], r.get("outlet") or "", ev)
+        con = _console()
+        con.print(t)
+        con.print(f"{len(rows)} events")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,135 @@
+"""Trigger senses and the PLOVER/CAMEO ontology, loaded from data files."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+import yaml
+
+from ..errors import DataFileError
+
+DEFAULT_PREPS = ("to", "on", "against", "with")
+DEFAULT_SOURCE_PREPS = ("by",)
+
+
+@dataclass(frozen=True, slots=True)
+class Sense:
+    lemmas: tuple[str, ...]
+    pos: str
+    type: str
+    cameo: str | None
+    mode: str | None = None
+    context: str | None = None
+    objects: frozenset[str] | None = None
+    particle: str | None = None
+    preps: tuple[str, ...] = DEFAULT_PREPS
+    source_preps: tuple[str, ...] = DEFAULT_SOURCE_PREPS
+    symmetric: bool = False
+    needs: str | None = None  # target | pair | any
+    governs: bool = False
+    reverse: bool = False  # the subject receives: "received aid from Iran"
+    factuality: str | None = None
+    confidence: float = 0.6
+    line: int = 0  # position in the data file, for error messages and tie-breaking
+
+
+def _data(*parts: str) -> Path:
+    return Path(str(resources.files("newsgraph").joinpath("data", *parts)))
+
+
+@dataclass
+class Lexicon:
+    senses: list[Sense]
+    by_lemma: dict[tuple[str, str], list[Sense]]
+
+
+def load_lexicon(path: Path | None = None) -> Lexicon:
+    path = path or _data("events", "triggers.yaml")
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        raise DataFileError(str(path), f"invalid YAML: {getattr(e, 'problem', e)}", mark.line + 1 if mark else None) from None
+    if not isinstance(raw, list):
+        raise DataFileError(str(path), "must be a YAML list of trigger senses")
+    ontology = load_ontology()
+    senses: list[Sense] = []
+    for i, rec in enumerate(raw, start=1):
+        if not isinstance(rec, dict) or not rec.get("lemmas") or not rec.get("type"):
+            raise DataFileError(str(path), f"sense {i}: needs lemmas and type")
+        if ontology.types and rec["type"] not in ontology.types:
+            raise DataFileError(str(path), f"sense {i}: unknown PLOVER type {rec['type']!r}")
+        pos = rec.get("pos", "VERB")
+        if pos not in ("VERB", "NOUN"):
+            raise DataFileError(str(path), f"sense {i}: pos must be VERB or NOUN, not {pos!r}")
+        needs = rec.get("needs")
+        if needs not in (None, "target", "pair", "any"):
+            raise DataFileError(str(path), f"sense {i}: needs must be target, pair or any")
+        senses.append(
+            Sense(
+                lemmas=tuple(str(x).lower() for x in rec["lemmas"]),
+                pos=pos,
+                type=rec["type"],
+                cameo=str(rec["cameo"]) if rec.get("cameo") is not None else None,
+                mode=rec.get("mode"),
+                context=rec.get("context"),
+                objects=frozenset(str(x).lower() for x in rec["objects"]) if rec.get("objects") else None,
+                particle=rec.get("particle"),
+                preps=tuple(rec["preps"]) if rec.get("preps") is not None else DEFAULT_PREPS,
+                source_preps=tuple(rec["source_preps"]) if rec.get("source_preps") is not None else DEFAULT_SOURCE_PREPS,
+                symmetric=bool(rec.get("symmetric", False)),
+                needs=needs,
+                governs=bool(rec.get("governs", False)),
+                reverse=bool(rec.get("reverse", False)),
+                factuality=rec.get("factuality"),
+                confidence=float(rec.get("confidence", 0.6)),
+                line=i,
+            )
+        )
+    by_lemma: dict[tuple[str, str], list[Sense]] = {}
+    for s in senses:
+        for lemma in s.lemmas:
+            by_lemma.setdefault((lemma, s.pos), []).append(s)
+    return Lexicon(senses, by_lemma)
+
+
+@dataclass
+class Ontology:
+    types: dict[str, dict]
+    contexts: dict[str, dict]
+    cameo: dict[str, dict]
+
+    def context_cues(self) -> dict[str, str]:
+        """cue word -> context, from the contexts' cue lists (first listed context wins)."""
+        out: dict[str, str] = {}
+        for name, c in self.contexts.items():
+            for w in (c or {}).get("cues", []) or []:
+                out.setdefault(str(w).lower(), name)
+        return out
+
+    def goldstein(self, code: str | None) -> float | None:
+        if not code:
+            return None
+        while code:
+            rec = self.cameo.get(code)
+            if rec and rec.get("goldstein") is not None:
+                return float(rec["goldstein"])
+            code = code[:-1]
+        return None
+
+
+@functools.lru_cache(maxsize=1)
+def load_ontology() -> Ontology:
+    plover_path = _data("ontology", "plover.yaml")
+    cameo_path = _data("ontology", "cameo.yaml")
+    plover = yaml.safe_load(plover_path.read_text(encoding="utf-8")) if plover_path.exists() else {}
+    cameo = yaml.safe_load(cameo_path.read_text(encoding="utf-8")) if cameo_path.exists() else {}
+    return Ontology(types=(plover or {}).get("types", {}) or {}, contexts=(plover or {}).get("contexts", {}) or {}, cameo={str(k): v for k, v in (cameo or {}).items()})
+
+
+@functools.lru_cache(maxsize=1)
+def default_lexicon() -> Lexicon:
+    return load_lexicon()

@@ -1,0 +1,192 @@
+"""Readers: one function per input format, each turning decoded input into Documents.
+
+Each reader is a generator of ``Document | InputError``: a bad record is
+reported and the reader goes on with the next one, so one malformed line
+never costs the rest of the file.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import yaml
+
+from ..errors import InputError
+from ..model import Document
+from ..time import find_dateline, parse_date_value
+
+META_FIELDS = ("title", "url", "outlet", "published", "language")
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.DOTALL)
+
+
+@dataclass(frozen=True)
+class Defaults:
+    """Metadata the user gives for inputs that lack it (--published, --outlet)."""
+
+    published: object = None
+    outlet: str | None = None
+    language: str | None = None
+
+
+def make_document(text: str, meta: dict, path: str, defaults: Defaults, line: int | None = None, published_from: str = "metadata") -> Document:
+    """Build a Document from text and metadata, filling gaps from defaults and the text itself."""
+    text = text.strip("\n")
+    if not text.strip():
+        raise InputError(path, "no article text (empty after removing metadata)", line)
+    published_raw = meta.get("published")
+    published = parse_date_value(published_raw)
+    if published_raw not in (None, "") and published is None:
+        raise InputError(path, f"'published' is not a date: {str(published_raw)[:60]!r} (use YYYY-MM-DD)", line)
+    published_source = published_from if published else None
+    if published is None and defaults.published is not None:
+        published = parse_date_value(defaults.published)
+        published_source = "given" if published else None
+    if published is None:
+        found = find_dateline(text)
+        if found:
+            published, _ = found
+            published_source = "text"
+    outlet = _clean(meta.get("outlet"))
+    outlet_source = "metadata" if outlet else None
+    if outlet is None and defaults.outlet:
+        outlet, outlet_source = defaults.outlet, "given"
+    return Document(
+        text=text,
+        title=_clean(meta.get("title")),
+        url=_clean(meta.get("url")),
+        outlet=outlet,
+        outlet_source=outlet_source,
+        published=published,
+        published_source=published_source,
+        language=_clean(meta.get("language")) or defaults.language,
+        source_path=path,
+        source_line=line,
+    )
+
+
+def _clean(v: object) -> str | None:
+    if v is None:
+        return None
+    s = " ".join(str(v).split())
+    return s or None
+
+
+def read_text(text: str, path: str, defaults: Defaults) -> Iterator[Document | InputError]:
+    """Plain text or Markdown, optionally with YAML front matter between '---' lines."""
+    meta: dict = {}
+    m = _FRONT_MATTER.match(text)
+    if m:
+        try:
+            loaded = yaml.safe_load(m.group(1) or "") or {}
+        except yaml.YAMLError as e:
+            mark = getattr(e, "problem_mark", None)
+            line = mark.line + 2 if mark is not None else 1  # +1 for the opening '---', +1 for 1-based
+            problem = getattr(e, "problem", None) or "invalid YAML"
+            yield InputError(path, f"front matter is not valid YAML: {problem}", line)
+            return
+        if not isinstance(loaded, dict):
+            yield InputError(path, "front matter must be a mapping of fields (title:, outlet:, published:, ...)", 2)
+            return
+        meta = {k: loaded.get(k) for k in META_FIELDS}
+        text = text[m.end() :]
+    elif text.startswith("---\n"):
+        yield InputError(path, "front matter opened with '---' is never closed by a second '---' line", 1)
+        return
+    try:
+        yield make_document(text, meta, path, defaults)
+    except InputError as e:
+        yield e
+
+
+def read_html(data: bytes | str, path: str, defaults: Defaults, url: str | None = None) -> Iterator[Document | InputError]:
+    """An HTML page: main text, title, date, url and site name via trafilatura."""
+    from trafilatura import bare_extraction  # heavy import, only when HTML is seen
+
+    try:
+        result = bare_extraction(
+            data,
+            url=url,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=False,
+            date_extraction_params={"extensive_search": False, "original_date": True},
+        )
+    except Exception as e:  # trafilatura/lxml raise many types on broken markup
+        yield InputError(path, f"HTML could not be parsed: {type(e).__name__}: {e}")
+        return
+    if result is None:
+        yield InputError(path, "HTML page has no article text that could be extracted")
+        return
+    d = result.as_dict() if hasattr(result, "as_dict") else dict(result)
+    text = d.get("text") or ""
+    title = d.get("title")
+    # trafilatura repeats the headline as the first line of the text; keep it once.
+    if title and text.startswith(title + "\n"):
+        text = text[len(title) + 1 :]
+    meta = {
+        "title": title,
+        "url": d.get("url") or url,
+        "outlet": d.get("sitename"),
+        "published": d.get("date"),
+        "language": d.get("language"),
+    }
+    try:
+        yield make_document(text, meta, path, defaults)
+    except InputError as e:
+        yield e
+
+
+def read_json_record(obj: object, path: str, defaults: Defaults, line: int | None) -> Document | InputError:
+    if not isinstance(obj, dict):
+        return InputError(path, f"expected a JSON object with a 'text' field, got {type(obj).__name__}", line)
+    text = obj.get("text")
+    if not isinstance(text, str):
+        return InputError(path, "record has no 'text' string field", line)
+    meta = {k: obj.get(k) for k in META_FIELDS}
+    if meta["outlet"] is None:
+        meta["outlet"] = obj.get("source") if isinstance(obj.get("source"), str) else None
+    try:
+        return make_document(text.replace("\r\n", "\n"), meta, path, defaults, line)
+    except InputError as e:
+        return e
+
+
+def read_jsonl_lines(lines: Iterator[tuple[int, str | InputError]], path: str, defaults: Defaults) -> Iterator[Document | InputError]:
+    """JSON Lines: one article object per line; blank lines are skipped."""
+    for lineno, raw in lines:
+        if isinstance(raw, InputError):
+            yield raw
+            continue
+        if not raw.strip():
+            continue
+        try:
+            obj = json.loads(raw)
+        except json.JSONDecodeError as e:
+            yield InputError(path, f"malformed JSON: {e.msg} (column {e.colno})", lineno)
+            continue
+        except RecursionError:
+            yield InputError(path, "JSON nested too deeply", lineno)
+            continue
+        yield read_json_record(obj, path, defaults, lineno)
+
+
+def read_json_array(text: str, path: str, defaults: Defaults) -> Iterator[Document | InputError]:
+    """A JSON file holding one array of article objects."""
+    try:
+        arr = json.loads(text)
+    except json.JSONDecodeError as e:
+        yield InputError(path, f"malformed JSON: {e.msg}", e.lineno)
+        return
+    except RecursionError:
+        yield InputError(path, "JSON nested too deeply")
+        return
+    if not isinstance(arr, list):
+        yield InputError(path, "a .json file must hold an array of article objects (or use JSON Lines)")
+        return
+    for i, obj in enumerate(arr, start=1):
+        res = read_json_record(obj, f"{path}[{i}]", defaults, None)
+        yield res

@@ -1,0 +1,183 @@
+"""The data model every stage reads and writes (see DESIGN.md, "Data model").
+
+Plain dataclasses, no behaviour beyond (de)serialisation: stages are functions
+over these objects, and the store, the CLI and the HTTP API all speak the
+dictionaries that ``to_dict`` produces. Field names of ``Event.to_dict`` are a
+public contract (other tools read them): add fields, never rename.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+import unicodedata
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+# How a document's publication date was known.
+PUBLISHED_SOURCES = ("metadata", "text", "estimated", "given")
+
+# How much of a date the text supports, finest first.
+DATE_PRECISIONS = ("day", "month", "quarter", "season", "year", "decade", "range")
+
+FACTUALITIES = ("asserted", "reported", "threatened", "intended", "denied", "hypothetical")
+
+_WS = re.compile(r"\s+")
+
+
+def content_hash(text: str) -> str:
+    """Stable document id: sha256 of the NFC-normalised text with whitespace collapsed.
+
+    Collapsing whitespace means the same article saved with different line
+    endings or wrapping is recognised as the same document.
+    """
+    norm = _WS.sub(" ", unicodedata.normalize("NFC", text)).strip()
+    return hashlib.sha256(norm.encode("utf-8")).hexdigest()[:32]
+
+
+@dataclass(slots=True)
+class Document:
+    text: str
+    title: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    outlet_source: str | None = None  # metadata | text | given | None
+    published: dt.date | None = None
+    published_source: str | None = None  # one of PUBLISHED_SOURCES, None when unknown
+    published_earliest: dt.date | None = None  # interval, for estimated dates
+    published_latest: dt.date | None = None
+    published_reason: str | None = None
+    language: str | None = None
+    source_path: str | None = None  # file the document was read from
+    source_line: int | None = None  # line within that file (JSONL)
+    doc_id: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.doc_id:
+            self.doc_id = content_hash(self.text)
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        for k in ("published", "published_earliest", "published_latest"):
+            if d[k] is not None:
+                d[k] = d[k].isoformat()
+        return d
+
+
+@dataclass(slots=True)
+class ActorRef:
+    """An actor as it takes part in one event or mention."""
+
+    name: str
+    actor_id: str | None
+    country: str | None
+    sector: str | None
+    kind: str | None = None
+    text: str | None = None  # the words in the sentence that name it
+    provisional: bool = False  # named in the text but not in the registry
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(slots=True)
+class Mention:
+    """A span of a document resolved to an actor."""
+
+    start: int  # character offsets in Document.text
+    end: int
+    text: str
+    actor: ActorRef
+    how: str  # alias | short | surname | metonym | adjective | title | provisional | ...
+    sentence: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["actor"] = self.actor.to_dict()
+        return d
+
+
+@dataclass(slots=True)
+class Quantity:
+    value: float | None
+    unit: str | None  # as written ("$", "barrels per day", "%")
+    normalized_value: float | None
+    normalized_unit: str | None  # USD, CNY, EUR, barrels/day, barrels, percent, tonnes, count:<noun>
+    text: str
+    start: int
+    end: int
+    qualifier: str | None = None  # about | at least | up to | more than | nearly | ...
+    measure: str | None = None  # what it measures, when known
+    value_max: float | None = None  # for ranges
+    change: str | None = None  # rose to | fell by | ...
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(slots=True)
+class Event:
+    type: str  # PLOVER event type
+    mode: str | None
+    context: str | None
+    cameo: str | None
+    source: list[ActorRef]
+    target: list[ActorRef]
+    evidence: str  # the sentence
+    evidence_start: int
+    evidence_end: int
+    trigger: str
+    trigger_start: int
+    trigger_end: int
+    doc_id: str = ""
+    date: dt.date | None = None
+    date_precision: str | None = None
+    date_text: str | None = None  # the phrase the date came from; None when taken from publication
+    factuality: str = "asserted"
+    attribution: str | None = None  # who says so
+    quantities: list[Quantity] = field(default_factory=list)
+    confidence: float = 0.5
+    location: str | None = None
+    sentence: int = 0
+    id: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "doc_id": self.doc_id,
+            "type": self.type,
+            "mode": self.mode,
+            "context": self.context,
+            "cameo": self.cameo,
+            "source": [a.to_dict() for a in self.source],
+            "target": [a.to_dict() for a in self.target],
+            "date": self.date.isoformat() if self.date else None,
+            "date_precision": self.date_precision,
+            "date_text": self.date_text,
+            "factuality": self.factuality,
+            "attribution": self.attribution,
+            "quantities": [q.to_dict() for q in self.quantities],
+            "evidence": self.evidence,
+            "evidence_start": self.evidence_start,
+            "evidence_end": self.evidence_end,
+            "trigger": self.trigger,
+            "trigger_start": self.trigger_start,
+            "trigger_end": self.trigger_end,
+            "confidence": round(self.confidence, 3),
+            "location": self.location,
+            "sentence": self.sentence,
+        }
+
+
+@dataclass(slots=True)
+class DocResult:
+    """Everything extract() learns from one document."""
+
+    document: Document
+    mentions: list[Mention] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    quantities: list[Quantity] = field(default_factory=list)
+    n_sentences: int = 0
+    n_entities: int = 0
+    warnings: list[str] = field(default_factory=list)

@@ -1,0 +1,259 @@
+"""The store: one DuckDB file holding documents, events, actors in events, mentions and quantities.
+
+Writes are transactional per batch of documents: a document is stored with
+all its events or not at all, so a killed run leaves no half-written
+document, and re-running skips what is already there (content hash).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import re
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import duckdb
+
+from .errors import StoreError
+from .model import DocResult
+
+DEFAULT_DB = "newsgraph.duckdb"
+SCHEMA_VERSION = "1"
+
+SCHEMA = [
+    "CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)",
+    """CREATE TABLE IF NOT EXISTS documents (
+        doc_id VARCHAR PRIMARY KEY, url VARCHAR, outlet VARCHAR, outlet_source VARCHAR, title VARCHAR,
+        published DATE, published_source VARCHAR, published_earliest DATE, published_latest DATE, published_reason VARCHAR,
+        language VARCHAR, source_path VARCHAR, source_line INTEGER, text VARCHAR,
+        n_sentences INTEGER, n_events INTEGER, ingested_at TIMESTAMP)""",
+    """CREATE TABLE IF NOT EXISTS events (
+        event_id VARCHAR PRIMARY KEY, doc_id VARCHAR NOT NULL, type VARCHAR, mode VARCHAR, context VARCHAR, cameo VARCHAR,
+        date DATE, date_precision VARCHAR, date_text VARCHAR, factuality VARCHAR, attribution VARCHAR,
+        evidence VARCHAR, evidence_start INTEGER, evidence_end INTEGER,
+        trigger VARCHAR, trigger_start INTEGER, trigger_end INTEGER,
+        confidence DOUBLE, location VARCHAR, sentence INTEGER,
+        source_json VARCHAR, target_json VARCHAR, quantities_json VARCHAR)""",
+    """CREATE TABLE IF NOT EXISTS event_actors (
+        event_id VARCHAR NOT NULL, doc_id VARCHAR NOT NULL, role VARCHAR, pos INTEGER,
+        actor_id VARCHAR, name VARCHAR, country VARCHAR, sector VARCHAR, kind VARCHAR, text VARCHAR, provisional BOOLEAN)""",
+    """CREATE TABLE IF NOT EXISTS mentions (
+        doc_id VARCHAR NOT NULL, start_char INTEGER, end_char INTEGER, text VARCHAR, how VARCHAR, sentence INTEGER,
+        actor_id VARCHAR, name VARCHAR, country VARCHAR, sector VARCHAR, kind VARCHAR, provisional BOOLEAN)""",
+    """CREATE TABLE IF NOT EXISTS quantities (
+        doc_id VARCHAR NOT NULL, start_char INTEGER, end_char INTEGER, text VARCHAR, value DOUBLE, unit VARCHAR,
+        normalized_value DOUBLE, normalized_unit VARCHAR, qualifier VARCHAR, measure VARCHAR, change VARCHAR)""",
+    "CREATE INDEX IF NOT EXISTS event_actors_actor ON event_actors (actor_id)",
+    "CREATE INDEX IF NOT EXISTS event_actors_event ON event_actors (event_id)",
+    "CREATE INDEX IF NOT EXISTS events_doc ON events (doc_id)",
+]
+
+_LOCK_HINT = re.compile(r"lock|being used|Conflicting", re.IGNORECASE)
+
+
+class Store:
+    def __init__(self, path: str = DEFAULT_DB, read_only: bool = False):
+        self.path = str(path)
+        self.read_only = read_only
+        if read_only and not os.path.exists(self.path):
+            raise StoreError(f"{self.path}: no such store; run `newsgraph ingest PATH --db {self.path}` first")
+        try:
+            self.con = duckdb.connect(self.path, read_only=read_only)
+        except duckdb.IOException as e:
+            if _LOCK_HINT.search(str(e)):
+                raise StoreError(f"{self.path}: the store is in use by another newsgraph process; wait for it to finish and retry") from None
+            raise StoreError(f"{self.path}: cannot open the store: {e}") from None
+        except duckdb.Error as e:
+            raise StoreError(f"{self.path}: not a newsgraph store or corrupted ({e})") from None
+        if not read_only:
+            self._init_schema()
+        else:
+            self._check_schema()
+
+    # ---------------------------------------------------------------- setup
+    def _init_schema(self) -> None:
+        try:
+            for stmt in SCHEMA:
+                self.con.execute(stmt)
+            row = self.con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+            if row is None:
+                self.con.execute("INSERT INTO meta VALUES ('schema_version', ?)", [SCHEMA_VERSION])
+            elif row[0] != SCHEMA_VERSION:
+                raise StoreError(f"{self.path}: store schema version {row[0]}, this newsgraph writes {SCHEMA_VERSION}")
+        except duckdb.Error as e:
+            raise StoreError(f"{self.path}: not a newsgraph store ({e})") from None
+
+    def _check_schema(self) -> None:
+        try:
+            self.con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        except duckdb.Error:
+            raise StoreError(f"{self.path}: not a newsgraph store (no meta table)") from None
+
+    def close(self) -> None:
+        self.con.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # ---------------------------------------------------------------- writes
+    def has_documents(self, doc_ids: Sequence[str]) -> set[str]:
+        if not doc_ids:
+            return set()
+        rows = self.con.execute("SELECT doc_id FROM documents WHERE doc_id IN (SELECT unnest(?))", [list(doc_ids)]).fetchall()
+        return {r[0] for r in rows}
+
+    def write(self, results: Iterable[DocResult]) -> int:
+        """Store results in one transaction; documents already stored are skipped. Returns how many were new."""
+        results = list(results)
+        if not results:
+            return 0
+        con = self.con
+        con.execute("BEGIN TRANSACTION")
+        try:
+            present = self.has_documents([r.document.doc_id for r in results])
+            new = []
+            seen = set()
+            for r in results:
+                if r.document.doc_id in present or r.document.doc_id in seen:
+                    continue
+                seen.add(r.document.doc_id)
+                new.append(r)
+            now = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+            docs, events, actors, mentions, quants = [], [], [], [], []
+            for r in new:
+                d = r.document
+                docs.append((d.doc_id, d.url, d.outlet, d.outlet_source, d.title, d.published, d.published_source,
+                             d.published_earliest, d.published_latest, d.published_reason, d.language,
+                             d.source_path, d.source_line, d.text, r.n_sentences, len(r.events), now))
+                for e in r.events:
+                    events.append((e.id, d.doc_id, e.type, e.mode, e.context, e.cameo, e.date, e.date_precision, e.date_text,
+                                   e.factuality, e.attribution, e.evidence, e.evidence_start, e.evidence_end,
+                                   e.trigger, e.trigger_start, e.trigger_end, e.confidence, e.location, e.sentence,
+                                   json.dumps([a.to_dict() for a in e.source], ensure_ascii=False),
+                                   json.dumps([a.to_dict() for a in e.target], ensure_ascii=False),
+                                   json.dumps([q.to_dict() for q in e.quantities], ensure_ascii=False)))
+                    for role, refs in (("source", e.source), ("target", e.target)):
+                        for i, a in enumerate(refs):
+                            actors.append((e.id, d.doc_id, role, i, a.actor_id, a.name, a.country, a.sector, a.kind, a.text, a.provisional))
+                for m in r.mentions:
+                    a = m.actor
+                    mentions.append((d.doc_id, m.start, m.end, m.text, m.how, m.sentence, a.actor_id, a.name, a.country, a.sector, a.kind, a.provisional))
+                for q in r.quantities:
+                    quants.append((d.doc_id, q.start, q.end, q.text, q.value, q.unit, q.normalized_value, q.normalized_unit, q.qualifier, q.measure, q.change))
+            if docs:
+                con.executemany("INSERT INTO documents VALUES (" + ",".join("?" * 17) + ")", docs)
+            if events:
+                con.executemany("INSERT INTO events VALUES (" + ",".join("?" * 23) + ")", events)
+            if actors:
+                con.executemany("INSERT INTO event_actors VALUES (" + ",".join("?" * 11) + ")", actors)
+            if mentions:
+                con.executemany("INSERT INTO mentions VALUES (" + ",".join("?" * 12) + ")", mentions)
+            if quants:
+                con.executemany("INSERT INTO quantities VALUES (" + ",".join("?" * 11) + ")", quants)
+            con.execute("COMMIT")
+            return len(new)
+        except BaseException:
+            try:
+                con.execute("ROLLBACK")
+            except duckdb.Error:
+                pass
+            raise
+
+    # ---------------------------------------------------------------- reads
+    def counts(self) -> dict[str, int]:
+        return {
+            t: self.con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]  # table names are constants
+            for t in ("documents", "events", "event_actors", "mentions", "quantities")
+        }
+
+    def events(
+        self,
+        actor_ids: Sequence[str] | None = None,
+        actor_text: str | None = None,
+        types: Sequence[str] | None = None,
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+        doc_id: str | None = None,
+        limit: int | None = None,
+    ) -> list[dict[str, Any]]:
+        where, params = [], []
+        if actor_ids is not None or actor_text:
+            sub, sub_params = [], []
+            if actor_ids:
+                sub.append("(ea.actor_id IN (SELECT unnest(?)) OR ea.country IN (SELECT unnest(?)))")
+                sub_params += [list(actor_ids), [a for a in actor_ids if re.fullmatch(r"[A-Z]{3}", a)]]
+            if actor_text:
+                sub.append("(ea.name ILIKE ? OR ea.text ILIKE ?)")
+                sub_params += [f"%{actor_text}%", f"%{actor_text}%"]
+            where.append(f"e.event_id IN (SELECT ea.event_id FROM event_actors ea WHERE {' OR '.join(sub)})")
+            params += sub_params
+        if types:
+            where.append("(e.type IN (SELECT unnest(?)) OR list_contains(?, e.cameo))")
+            params += [[t.upper() for t in types], list(types)]
+        if since:
+            where.append("coalesce(e.date, d.published) >= ?")
+            params.append(since)
+        if until:
+            where.append("coalesce(e.date, d.published) <= ?")
+            params.append(until)
+        if doc_id:
+            where.append("e.doc_id = ?")
+            params.append(doc_id)
+        sql = (
+            "SELECT e.*, d.outlet, d.url, d.published, d.title FROM events e JOIN documents d USING (doc_id)"
+            + (" WHERE " + " AND ".join(where) if where else "")
+            + " ORDER BY coalesce(e.date, d.published) NULLS LAST, d.published NULLS LAST, e.doc_id, e.trigger_start"
+        )
+        if limit:
+            sql += " LIMIT ?"
+            params.append(int(limit))
+        cur = self.con.execute(sql, params)
+        cols = [c[0] for c in cur.description]
+        return [event_row_to_dict(dict(zip(cols, row))) for row in cur.fetchall()]
+
+    def documents(self, limit: int | None = None) -> list[dict[str, Any]]:
+        sql = "SELECT doc_id, title, outlet, url, published, published_source, language, source_path, n_events FROM documents ORDER BY published NULLS LAST, doc_id"
+        cur = self.con.execute(sql + (" LIMIT ?" if limit else ""), [int(limit)] if limit else [])
+        cols = [c[0] for c in cur.description]
+        return [{k: _iso(v) for k, v in zip(cols, row)} for row in cur.fetchall()]
+
+
+def _iso(v):
+    return v.isoformat() if isinstance(v, (dt.date, dt.datetime)) else v
+
+
+def event_row_to_dict(row: dict[str, Any]) -> dict[str, Any]:
+    """A stored event as the public JSON record (see model.Event.to_dict plus document fields)."""
+    return {
+        "id": row["event_id"],
+        "type": row["type"],
+        "mode": row["mode"],
+        "context": row["context"],
+        "cameo": row["cameo"],
+        "source": json.loads(row["source_json"] or "[]"),
+        "target": json.loads(row["target_json"] or "[]"),
+        "date": _iso(row["date"]),
+        "date_precision": row["date_precision"],
+        "date_text": row["date_text"],
+        "factuality": row["factuality"],
+        "attribution": row["attribution"],
+        "quantities": json.loads(row["quantities_json"] or "[]"),
+        "evidence": row["evidence"],
+        "evidence_start": row["evidence_start"],
+        "evidence_end": row["evidence_end"],
+        "trigger": row["trigger"],
+        "trigger_start": row["trigger_start"],
+        "trigger_end": row["trigger_end"],
+        "confidence": row["confidence"],
+        "location": row["location"],
+        "doc_id": row["doc_id"],
+        "outlet": row.get("outlet"),
+        "url": row.get("url"),
+        "published": _iso(row.get("published")),
+        "title": row.get("title"),
+    }

@@ -1,0 +1,34 @@
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = Path(os.environ.get("NEWSGRAPH_SHARED", ROOT.parent / "shared"))
+SEEDS = SHARED / "corpus" / "seeds"
+EXAMPLES = ROOT / "examples" / "corpus"
+
+
+@pytest.fixture(scope="session")
+def resources():
+    from newsgraph.extract import default_resources
+
+    return default_resources()
+
+
+@pytest.fixture(scope="session")
+def seeds_dir():
+    if not SEEDS.is_dir():
+        pytest.skip(f"seed articles not found at {SEEDS} (set NEWSGRAPH_SHARED)")
+    return SEEDS
+
+
+@pytest.fixture(scope="session")
+def seed_store(tmp_path_factory, seeds_dir, resources):
+    """The five seed articles ingested once into a store shared by the tests that read it."""
+    from newsgraph import api
+
+    db = str(tmp_path_factory.mktemp("seeds") / "seeds.duckdb")
+    report = api.ingest([str(seeds_dir)], db=db, resources=resources)
+    assert report.stored == 5 and report.failed == 0
+    return db
