@@ -118,11 +118,15 @@ def code(text, published, outlet, fmt):
 
 
 # ------------------------------------------------------------------ output
-def actors_text(actors: list[dict[str, Any]]) -> str:
+def actors_text(actors: list[dict[str, Any]], short: bool = False) -> str:
+    """'Nicolás Maduro (VEN/GOV); Russia (RUS)'; short=True uses the words of the text when the name is long."""
     out = []
     for a in actors:
+        name = a["name"]
+        if short and len(name) > 24 and a.get("text") and len(a["text"]) < len(name):
+            name = a["text"]
         tag = "/".join(x for x in (a.get("country"), a.get("sector")) if x)
-        out.append(f"{a['name']} ({tag})" if tag else a["name"])
+        out.append(f"{name} ({tag})" if tag else name)
     return "; ".join(out)
 
 
@@ -147,15 +151,20 @@ def print_events(rows: list[dict[str, Any]], fmt: str) -> None:
     else:
         from rich.table import Table
 
-        t = Table(show_lines=False, header_style="bold", pad_edge=False)
-        for col, kw in (("date", {"no_wrap": True}), ("type", {"no_wrap": True}), ("source", {}), ("target", {}), ("fact.", {"no_wrap": True}), ("trigger", {}), ("outlet", {}), ("evidence", {"ratio": 3})):
-            t.add_column(col, **kw)
-        for r in rows:
-            ev = r["evidence"]
-            if len(ev) > 140:
-                ev = ev[:137] + "..."
-            t.add_row(r["date"] or "?", r["type"], actors_text(r["source"]), actors_text(r["target"]), r["factuality"], r["trigger"], r.get("outlet") or "", ev)
+        t = Table(show_lines=False, header_style="bold", pad_edge=False, box=None)
         con = _console()
+        t.add_column("date", no_wrap=True, min_width=10)
+        t.add_column("type", no_wrap=True, min_width=10)
+        t.add_column("source", min_width=16, max_width=30)
+        t.add_column("target", min_width=16, max_width=30)
+        t.add_column("fact.", no_wrap=True, max_width=10, overflow="ellipsis")
+        t.add_column("trigger", no_wrap=True, max_width=18, overflow="ellipsis")
+        t.add_column("outlet", no_wrap=True, max_width=18, overflow="ellipsis")
+        # evidence gets what is left of the line, cut with an ellipsis rather than wrapped
+        t.add_column("evidence", no_wrap=True, overflow="ellipsis", max_width=max(20, con.width - 150))
+        for r in rows:
+            t.add_row(r["date"] or "?", r["type"], actors_text(r["source"], short=True), actors_text(r["target"], short=True),
+                      r["factuality"], r["trigger"], r.get("outlet") or "", " ".join(r["evidence"].split()))
         con.print(t)
         con.print(f"{len(rows)} events")
 

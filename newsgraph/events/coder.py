@@ -21,6 +21,8 @@ from .lexicon import Lexicon, Sense, load_ontology
 REPORTING_VERBS = {"say", "report", "tell", "claim", "state", "note", "add", "reveal", "confirm", "announce", "write", "insist", "allege", "explain", "emphasize", "emphasise", "stress", "declare", "tweet", "post"}
 INTENT_VERBS = {"plan", "intend", "aim", "want", "seek", "hope", "expect", "prepare", "decide", "vow", "pledge", "promise", "agree", "offer", "propose", "consider", "try", "attempt", "move", "wish"}
 THREAT_VERBS = {"threaten", "warn"}
+# participles that name who receives the thing: "a license granted to Chevron", "loans extended to Caracas"
+TRANSFER_PARTICIPLES = {"grant", "give", "issue", "award", "extend", "send", "provide", "offer", "deliver", "lend", "sell", "sign", "hold", "own"}
 HALT_VERBS = {"stop", "halt", "cease", "suspend", "end", "quit", "abandon", "discontinue"}
 COOPERATIVE_TYPES = {"COOPERATE", "AID", "CONSULT", "AGREE", "SUPPORT"}
 HYPOTHETICAL_MARKS = {"if", "unless", "whether"}
@@ -65,10 +67,8 @@ class EventCoder:
             for c in cands:
                 self._roles(c, resolver)
             self._fold_governed(cands)
-            for c in cands:
-                if c.suppressed or not self._enough(c):
-                    continue
-                events.append(self._event(c, sent, si, resolver, doc_id, published, quantities))
+            found = [self._event(c, sent, si, resolver, doc_id, published, quantities) for c in cands if not c.suppressed and self._enough(c)]
+            events.extend(_drop_subsumed(found))
         return events
 
     # ------------------------------------------------------------ triggers
@@ -232,6 +232,8 @@ class EventCoder:
                 continue
             if t.dep_ in ("advcl", "relcl", "parataxis"):
                 continue
+            if t.dep_ == "acl" and t.lemma_.lower() not in TRANSFER_PARTICIPLES:
+                continue  # "measures used against Iran" says nothing about this event's target
             span = r.span_of(t)
             if span is not None and span.how != "adjective":
                 return r.actors_for(t)
@@ -459,6 +461,32 @@ class EventCoder:
                 actors = r.actors_for(pobj)
                 return actors[0].name if actors else _np(pobj)
         return None
+
+
+def _actor_keys(actors: list[ActorRef]) -> set[str]:
+    return {a.actor_id or a.name for a in actors}
+
+
+def _drop_subsumed(events: list[Event]) -> list[Event]:
+    """One sentence, one event per happening: "arrived ... for a state visit" is one CONSULT, not two.
+
+    An event is dropped when another event of the same type in the sentence has
+    all of its actors (source and target, either role) and more confidence or more actors.
+    """
+    keep = []
+    for e in events:
+        mine = _actor_keys(e.source) | _actor_keys(e.target)
+        subsumed = False
+        for o in events:
+            if o is e or o.type != e.type:
+                continue
+            theirs = _actor_keys(o.source) | _actor_keys(o.target)
+            if mine <= theirs and (len(theirs) > len(mine) or (o.confidence, -o.trigger_start) > (e.confidence, -e.trigger_start)):
+                subsumed = True
+                break
+        if not subsumed:
+            keep.append(e)
+    return keep
 
 
 def _np(tok) -> str:
