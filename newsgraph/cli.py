@@ -169,5 +169,9 @@ def print_events(rows: list[dict[str, Any]], fmt: str) -> None:
         con.print(f"{len(rows)} events")
 
 
+from .evaluate.cli import eval_group  # noqa: E402
+
+main.add_command(eval_group)
+
 if __name__ == "__main__":  # pragma: no cover
     main()

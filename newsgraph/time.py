@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 
 MONTHS = {
     m: i
@@ -105,3 +106,49 @@ def find_dateline(text: str, max_lines: int = 8, max_chars: int = 120) -> tuple[
                 if d:
                     return d, m.group(0)
     return None
+
+
+# ------------------------------------------------------------------ publication dates
+
+
+@dataclass(frozen=True)
+class PublicationDate:
+    """A document's publication date and how it was known (metadata | given | text | estimated)."""
+
+    date: dt.date | None
+    source: str | None
+    earliest: dt.date | None = None  # interval, for estimates
+    latest: dt.date | None = None
+    reason: str | None = None
+
+
+def publication_date(metadata_date: dt.date | None, given: dt.date | None, text: str) -> PublicationDate:
+    """Metadata first, then the date the user gave (--published), then a dateline in the text; else unknown."""
+    if metadata_date is not None:
+        return PublicationDate(metadata_date, "metadata")
+    if given is not None:
+        return PublicationDate(given, "given")
+    found = find_dateline(text)
+    if found:
+        return PublicationDate(found[0], "text", reason=f"dateline {found[1]!r}")
+    return PublicationDate(None, None)
+
+
+# ------------------------------------------------------------------ event dates
+
+
+class EventDates:
+    """Dates for the events of one parsed document.
+
+    An event takes the time expression that governs it in its clause; with
+    none, the publication date, flagged with precision "published" (the event
+    happened on or before it, the text does not say when).
+    """
+
+    def __init__(self, doc, dct: dt.date | None):
+        self.doc = doc
+        self.dct = dct
+
+    def for_trigger(self, tok) -> tuple[dt.date | None, str | None, str | None]:
+        """(date, date_precision, date_text) for the event triggered at token ``tok``."""
+        return self.dct, ("published" if self.dct else None), None

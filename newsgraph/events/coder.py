@@ -16,6 +16,7 @@ import hashlib
 
 from ..actors.resolve import ArgResolver, dedupe
 from ..model import ActorRef, Event, Quantity
+from ..time import EventDates
 from .lexicon import Lexicon, Sense, load_ontology
 
 REPORTING_VERBS = {"say", "report", "tell", "claim", "state", "note", "add", "reveal", "confirm", "announce", "write", "insist", "allege", "explain", "emphasize", "emphasise", "stress", "declare", "tweet", "post"}
@@ -59,6 +60,7 @@ class EventCoder:
     # ------------------------------------------------------------ public
     def code(self, doc, resolver: ArgResolver, doc_id: str, published: dt.date | None, quantities: list[Quantity]) -> list[Event]:
         events: list[Event] = []
+        self._dates = EventDates(doc, published)
         for si, sent in enumerate(doc.sents):
             cands = self._candidates(sent)
             if not cands:
@@ -339,6 +341,7 @@ class EventCoder:
         if any(a.provisional for a in c.source + c.target):
             confidence *= 0.9
         start = tok.idx
+        date, precision, date_text = self._dates.for_trigger(tok)
         return Event(
             id=_event_id(doc_id, start, etype),
             doc_id=doc_id,
@@ -354,9 +357,9 @@ class EventCoder:
             trigger=self._trigger_text(tok, c.objects if sense.objects else {}),
             trigger_start=start,
             trigger_end=tok.idx + len(tok.text),
-            date=published,
-            date_precision="published" if published else None,
-            date_text=None,
+            date=date,
+            date_precision=precision,
+            date_text=date_text,
             factuality=factuality,
             attribution=attribution,
             quantities=qs,

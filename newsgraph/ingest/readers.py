@@ -16,7 +16,7 @@ import yaml
 
 from ..errors import InputError
 from ..model import Document
-from ..time import find_dateline, parse_date_value
+from ..time import parse_date_value, publication_date
 
 META_FIELDS = ("title", "url", "outlet", "published", "language")
 
@@ -32,7 +32,7 @@ class Defaults:
     language: str | None = None
 
 
-def make_document(text: str, meta: dict, path: str, defaults: Defaults, line: int | None = None, published_from: str = "metadata") -> Document:
+def make_document(text: str, meta: dict, path: str, defaults: Defaults, line: int | None = None) -> Document:
     """Build a Document from text and metadata, filling gaps from defaults and the text itself."""
     text = text.strip("\n")
     if not text.strip():
@@ -41,15 +41,7 @@ def make_document(text: str, meta: dict, path: str, defaults: Defaults, line: in
     published = parse_date_value(published_raw)
     if published_raw not in (None, "") and published is None:
         raise InputError(path, f"'published' is not a date: {str(published_raw)[:60]!r} (use YYYY-MM-DD)", line)
-    published_source = published_from if published else None
-    if published is None and defaults.published is not None:
-        published = parse_date_value(defaults.published)
-        published_source = "given" if published else None
-    if published is None:
-        found = find_dateline(text)
-        if found:
-            published, _ = found
-            published_source = "text"
+    pub = publication_date(published, parse_date_value(defaults.published), text)
     outlet = _clean(meta.get("outlet"))
     outlet_source = "metadata" if outlet else None
     if outlet is None and defaults.outlet:
@@ -60,8 +52,11 @@ def make_document(text: str, meta: dict, path: str, defaults: Defaults, line: in
         url=_clean(meta.get("url")),
         outlet=outlet,
         outlet_source=outlet_source,
-        published=published,
-        published_source=published_source,
+        published=pub.date,
+        published_source=pub.source,
+        published_earliest=pub.earliest,
+        published_latest=pub.latest,
+        published_reason=pub.reason,
         language=_clean(meta.get("language")) or defaults.language,
         source_path=path,
         source_line=line,

@@ -1,0 +1,171 @@
+"""`newsgraph eval plover FILE`: score the event coder on PLOVER gold standard records.
+
+The file is a JSON array of records in the PLOVER GSR format: ``text``,
+``event`` (type), ``source``/``target`` lists of ``{actorText, code,
+sector}``. Each record is one sentence with one gold event. For each record
+the coder's event that best matches the gold trigger words is compared:
+
+- type accuracy over all records (no event coded counts as wrong);
+- per-type precision/recall/F1 and their macro average over the gold types;
+- source and target actor P/R/F1 on the ISO3 ``code``, and on code+sector;
+- coverage: the share of records where any event was coded.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from ..errors import NewsgraphError
+from ..model import ActorRef, Document, Event
+from .cli import eval_group
+from .metrics import PRF, PerClass, ratio
+
+# CAMEO actor codes in the gold data that differ from ISO 3166 alpha-3.
+CAMEO_TO_ISO = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM"}
+
+
+def load_records(path: str) -> list[dict[str, Any]]:
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise NewsgraphError(f"{path}: no such file") from None
+    except (json.JSONDecodeError, UnicodeDecodeError) as e:
+        raise NewsgraphError(f"{path}: not a JSON file of PLOVER records ({e})") from None
+    if not isinstance(data, list):
+        raise NewsgraphError(f"{path}: expected a JSON array of records")
+    out = []
+    for i, rec in enumerate(data):
+        if not isinstance(rec, dict) or rec.get("event") in (None, "DOCUMENT") or not isinstance(rec.get("text"), str):
+            continue
+        out.append(rec)
+    if not out:
+        raise NewsgraphError(f"{path}: no records with 'text' and 'event'")
+    return out
+
+
+def actor_code(a: ActorRef) -> str | None:
+    """The PLOVER GSR 'code' of an actor: ISO3 country, or IGO / NGO for international organisations."""
+    if a.kind == "igo" or a.sector == "IGO":
+        return "IGO"
+    if a.country:
+        return a.country
+    if a.sector == "NGO":
+        return "NGO"
+    return None
+
+
+def gold_actors(value: Any) -> list[tuple[str, str]]:
+    if not isinstance(value, list):
+        return []
+    out = []
+    for a in value:
+        if isinstance(a, dict) and a.get("code"):
+            code = CAMEO_TO_ISO.get(a["code"], a["code"])
+            out.append((code, (a.get("sector") or "").strip()))
+    return out
+
+
+_EVT = re.compile(r"\(EVT:\s*([^)]*)\)")
+
+
+def gold_trigger_words(rec: dict[str, Any]) -> set[str]:
+    markup = (rec.get("textInfo") or {}).get("markup") or ""
+    words = set()
+    for m in _EVT.finditer(markup):
+        words.update(w.lower() for w in re.findall(r"\w+", m.group(1)))
+    if not words:
+        words.update(w.lower() for w in re.findall(r"\w+", rec.get("eventText") or ""))
+    return words
+
+
+def pick_event(events: list[Event], rec: dict[str, Any]) -> Event | None:
+    """The coded event that stands for the record's gold event: the one whose trigger words overlap the gold trigger most."""
+    if not events:
+        return None
+    gold_words = gold_trigger_words(rec)
+
+    def score(e: Event) -> tuple:
+        words = {w.lower() for w in re.findall(r"\w+", e.trigger)}
+        return (len(words & gold_words), bool(e.source) + bool(e.target), e.confidence, -e.trigger_start)
+
+    return max(events, key=score)
+
+
+def evaluate(path: str, limit: int | None = None, show_errors: bool = False, out=sys.stdout) -> dict[str, Any]:
+    from ..extract import default_resources, extract_many
+
+    records = load_records(path)
+    if limit:
+        records = records[:limit]
+    res = default_resources()
+    docs = [Document(text=r["text"]) for r in records]
+    types = PerClass()
+    src, tgt, src_sec, tgt_sec = PRF(), PRF(), PRF(), PRF()
+    correct = covered = 0
+    errors = []
+    for rec, result in zip(records, extract_many(docs, res)):
+        gold_type = rec["event"]
+        ev = pick_event(result.events, rec)
+        if result.events:
+            covered += 1
+        pred_type = ev.type if ev else None
+        types.add_pair(pred_type, gold_type)
+        if pred_type == gold_type:
+            correct += 1
+        elif show_errors:
+            errors.append((gold_type, pred_type, rec["text"]))
+        for prf, prf_sec, gold_list, pred_list in (
+            (src, src_sec, gold_actors(rec.get("source")), ev.source if ev else []),
+            (tgt, tgt_sec, gold_actors(rec.get("target")), ev.target if ev else []),
+        ):
+            pred = [(actor_code(a), a.sector or "") for a in pred_list if actor_code(a)]
+            prf.add_sets({c for c, _ in pred}, {c for c, _ in gold_list})
+            prf_sec.add_sets(set(pred), set(gold_list))
+    n = len(records)
+    gold_labels = sorted({r["event"] for r in records})
+    print(f"PLOVER evaluation on {path}: {n} records", file=out)
+    print(f"{'type':<12} {'n':>4} {'P':>6} {'R':>6} {'F1':>6}", file=out)
+    for label in gold_labels:
+        p = types.get(label)
+        print(f"{label:<12} {p.tp + p.fn:>4} {p.precision:6.3f} {p.recall:6.3f} {p.f1:6.3f}", file=out)
+    extra = sorted(set(types.by) - set(gold_labels))
+    if extra:
+        print(f"predicted types absent from the gold: {', '.join(extra)}", file=out)
+    if show_errors:
+        for g, p, t in errors:
+            print(f"  gold {g:<11} pred {p or '-':<11} {t[:150]}", file=out)
+    figures = {
+        "type_accuracy": ratio(correct, n),
+        "macro_f1": round(types.macro_f1(gold_labels), 4),
+        "source_code_f1": round(src.f1, 4),
+        "target_code_f1": round(tgt.f1, 4),
+        "source_code_sector_f1": round(src_sec.f1, 4),
+        "target_code_sector_f1": round(tgt_sec.f1, 4),
+        "source_code_precision": round(src.precision, 4),
+        "source_code_recall": round(src.recall, 4),
+        "target_code_precision": round(tgt.precision, 4),
+        "target_code_recall": round(tgt.recall, 4),
+        "coverage": ratio(covered, n),
+        "n": n,
+    }
+    print(json.dumps(figures), file=out)
+    return figures
+
+
+@eval_group.command("plover")
+@click.argument("file")
+@click.option("--limit", type=int, default=None, help="Only the first N records.")
+@click.option("--errors", "show_errors", is_flag=True, help="List the records whose type was wrong.")
+def plover_command(file, limit, show_errors):
+    """Score event coding on a PLOVER gold-standard JSON file (e.g. ../shared/eval/plover-gsr-dev.json)."""
+    try:
+        evaluate(file, limit=limit, show_errors=show_errors)
+    except NewsgraphError as e:
+        click.echo(f"error: {e}", err=True)
+        sys.exit(1)
