@@ -18,17 +18,16 @@ from ..actors.resolve import ArgResolver, dedupe
 from ..model import ActorRef, Event, Quantity
 from ..time import EventDates
 from .lexicon import Lexicon, Sense, load_ontology
+from .modality import Modality, analyse
 
-REPORTING_VERBS = {"say", "report", "tell", "claim", "state", "note", "add", "reveal", "confirm", "announce", "write", "insist", "allege", "explain", "emphasize", "emphasise", "stress", "declare", "tweet", "post"}
-INTENT_VERBS = {"plan", "intend", "aim", "want", "seek", "hope", "expect", "prepare", "decide", "vow", "pledge", "promise", "agree", "offer", "propose", "consider", "try", "attempt", "move", "wish"}
-THREAT_VERBS = {"threaten", "warn"}
 # participles that name who receives the thing: "a license granted to Chevron", "loans extended to Caracas"
 TRANSFER_PARTICIPLES = {"grant", "give", "issue", "award", "extend", "send", "provide", "offer", "deliver", "lend", "sell", "sign", "hold", "own"}
 HALT_VERBS = {"stop", "halt", "cease", "suspend", "end", "quit", "abandon", "discontinue"}
 COOPERATIVE_TYPES = {"COOPERATE", "AID", "CONSULT", "AGREE", "SUPPORT"}
-HYPOTHETICAL_MARKS = {"if", "unless", "whether"}
-FUTURE_AUX = {"will", "shall", "'ll"}
-MODAL_AUX = {"may", "might", "could", "would", "should", "can"}
+
+# weapons and units that make violence conventional warfare (CAMEO 19) rather than unconventional (CAMEO 18)
+MILITARY_WORDS = {"troop", "soldier", "army", "force", "artillery", "tank", "missile", "rocket", "mortar", "aircraft", "jet",
+                  "warplane", "helicopter", "gunship", "airstrike", "shelling", "navy", "warship", "drone", "battalion", "brigade", "militia"}
 
 SUBJ_DEPS = ("nsubj", "csubj")
 OBJ_DEPS = ("dobj", "obj", "attr", "oprd")
@@ -54,8 +53,8 @@ class _Candidate:
 class EventCoder:
     def __init__(self, lexicon: Lexicon):
         self.lex = lexicon
-        ont = load_ontology()
-        self.cues = ont.context_cues()
+        self.ontology = load_ontology()
+        self.cues = self.ontology.context_cues()
 
     # ------------------------------------------------------------ public
     def code(self, doc, resolver: ArgResolver, doc_id: str, published: dt.date | None, quantities: list[Quantity]) -> list[Event]:
@@ -122,6 +121,14 @@ class EventCoder:
                     heads.extend(p for p in c.children if p.dep_ == "pobj")
                 if c.dep_ in ("compound", "amod"):
                     heads.append(c)
+
+        for c in tok.children:
+            if c.dep_ == "prep":
+                found.setdefault(f"*prep:{c.lower_}", c)
+        if not heads:
+            found["*none"] = tok
+        if any(h.ent_type_ in ("GPE", "LOC", "FAC") for h in heads):
+            found["*place"] = heads[0]
 
         def add(t, depth: int) -> None:
             found.setdefault(t.lemma_.lower(), t)
@@ -320,6 +327,11 @@ class EventCoder:
         tok, sense = c.tok, c.sense
         mode, context, cameo = sense.mode, sense.context, sense.cameo
         etype = sense.type
+        if sense.military and self._military(sent, c.source):
+            etype = sense.military.get("type", etype)
+            cameo = sense.military.get("cameo", cameo)
+            mode = sense.military.get("mode", mode)
+            context = "military"
         if etype in COOPERATIVE_TYPES and tok.dep_ == "xcomp" and tok.head.lemma_.lower() in HALT_VERBS:
             # "PetroChina stopped importing crude from Venezuela": cooperation reduced, not cooperation
             etype, mode, cameo = "SANCTION", "discontinue", ("162" if etype == "AID" else "160")
@@ -332,13 +344,15 @@ class EventCoder:
                     cameo, mode, context = "138", mode or "violence", "military"
         if context is None:
             context = self._cue_context(sent)
-        factuality, attribution = self._factuality(tok, sense, sent, r)
+        m = analyse(tok, sent, r, forced=sense.factuality)
+        etype, mode, cameo, source, target, factuality = self._recode(etype, mode, cameo, c.source, c.target, m, sense)
+        attribution = m.attribution
         lo, hi = self._clause_bounds(tok, c.inner)
         qs = [q for q in quantities if lo <= q.start and q.end <= hi]
         confidence = sense.confidence
-        if not c.source or not c.target:
+        if not source or not target:
             confidence *= 0.85
-        if any(a.provisional for a in c.source + c.target):
+        if any(a.provisional for a in source + target):
             confidence *= 0.9
         start = tok.idx
         date, precision, date_text = self._dates.for_trigger(tok)
@@ -349,8 +363,8 @@ class EventCoder:
             mode=mode,
             context=context,
             cameo=cameo,
-            source=c.source,
-            target=c.target,
+            source=source,
+            target=target,
             evidence=sent.text.strip(),
             evidence_start=sent.start_char + (len(sent.text) - len(sent.text.lstrip())),
             evidence_end=sent.start_char + len(sent.text.rstrip()),
@@ -383,6 +397,12 @@ class EventCoder:
             toks.extend(c.tok.subtree)
         return min(t.idx for t in toks), max(t.idx + len(t.text) for t in toks)
 
+    def _military(self, sent, source: list[ActorRef]) -> bool:
+        """Is this about armed forces: a military source, or military words in the sentence?"""
+        if any(a.sector == "MIL" for a in source):
+            return True
+        return any(self.cues.get(t.lemma_.lower()) == "military" or t.lemma_.lower() in MILITARY_WORDS for t in sent)
+
     def _cue_context(self, sent) -> str | None:
         counts: dict[str, int] = {}
         for t in sent:
@@ -399,71 +419,25 @@ class EventCoder:
                         return p.text if not p.ent_iob_ == "B" else p.doc[p.i : p.i + 1 + sum(1 for _ in p.rights if _.ent_iob_ == "I")].text
         return None
 
-    # ------------------------------------------------------------ factuality
-    def _factuality(self, tok, sense: Sense, sent, r: ArgResolver) -> tuple[str, str | None]:
-        attribution = self._attribution(tok, sent, r)
-        if sense.factuality:
-            return sense.factuality, attribution
-        if any(c.dep_ == "neg" for c in tok.children):
-            return "denied", attribution
-        h = tok
-        for _ in range(4):
-            if h.dep_ not in ("xcomp", "ccomp", "advcl", "conj", "pcomp", "acomp") or h.head is h:
-                break
-            parent = h.head
-            lemma = parent.lemma_.lower()
-            if h.dep_ in ("xcomp", "pcomp") and any(c.dep_ == "neg" for c in parent.children):
-                return "denied", attribution
-            if lemma in THREAT_VERBS:
-                return "threatened", attribution
-            if h.dep_ == "xcomp" and lemma in INTENT_VERBS:
-                return "intended", attribution
-            if h.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in HYPOTHETICAL_MARKS for c in h.children):
-                return "hypothetical", attribution
-            h = parent
-        aux = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
-        if any(c.dep_ == "mark" and c.lower_ in HYPOTHETICAL_MARKS for c in tok.children):
-            return "hypothetical", attribution
-        if aux & MODAL_AUX:
-            return "hypothetical", attribution
-        if aux & FUTURE_AUX or any(c.lower_ == "going" for c in tok.children):
-            return "intended", attribution
-        if attribution:
-            return "reported", attribution
-        return "asserted", attribution
-
-    def _attribution(self, tok, sent, r: ArgResolver) -> str | None:
-        """Who says so: the subject of a reporting verb governing the event, or 'according to X'."""
-        h = tok
-        for _ in range(5):
-            if h.head is h:
-                break
-            if h.dep_ in ("ccomp", "parataxis", "xcomp", "conj", "advcl") or (h.dep_ == "dobj" and h.head.lemma_.lower() == "announce"):
-                parent = h.head
-                if parent.lemma_.lower() in REPORTING_VERBS and parent.i != tok.i:
-                    subj = next((c for c in parent.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-                    if subj is not None:
-                        actors = r.actors_for(subj)
-                        return actors[0].name if actors else _np(subj)
-                h = parent
-            else:
-                break
-        # reporting verb as the sentence root with the event in a parataxis/ccomp elsewhere
-        root = sent.root
-        if root.lemma_.lower() in REPORTING_VERBS and root.i != tok.i and tok.i in {t.i for t in root.subtree}:
-            subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            if subj is not None:
-                actors = r.actors_for(subj)
-                return actors[0].name if actors else _np(subj)
-        for t in sent:
-            if t.lower_ == "according" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to":
-                to = t.doc[t.i + 1]
-                pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
-                if pobj is None:
-                    continue
-                actors = r.actors_for(pobj)
-                return actors[0].name if actors else _np(pobj)
-        return None
+    # ------------------------------------------------------------ recoding by modality
+    def _recode(self, etype: str, mode, cameo, source, target, m: Modality, sense: Sense):
+        """Code the speech act PLOVER codes: an intention as AGREE/THREATEN, an obligation as the
+        reporter's DEMAND, a refused cooperation as REJECT (data/ontology/modality.yaml)."""
+        table = self.ontology.modality
+        rel = self.ontology.relation(etype)
+        factuality = m.factuality
+        if m.obligation and etype not in ("DEMAND", "REQUEST", "THREATEN"):
+            spec = table["obligation"]
+            obliged = source or target
+            return spec["type"], None, spec["cameo"].get(etype, spec["cameo"]["default"]), dedupe(m.reporter), obliged, ("reported" if m.attribution else "asserted")
+        if factuality == "intended" and rel in ("cooperation", "conflict") and etype not in ("AGREE", "THREATEN", "DEMAND", "REQUEST", "REJECT"):
+            spec = table["intent"][rel]
+            new_mode = (spec.get("mode") or {}).get(etype)
+            return spec["type"], new_mode, spec["cameo"].get(etype, spec["cameo"]["default"]), source, target, factuality
+        if factuality == "denied" and rel == "cooperation" and not sense.reverse:
+            spec = table["refusal"]
+            return spec["type"], None, spec["cameo"].get(etype, spec["cameo"]["default"]), source, target, ("reported" if m.attribution else "asserted")
+        return etype, mode, cameo, source, target, factuality
 
 
 def _actor_keys(actors: list[ActorRef]) -> set[str]:

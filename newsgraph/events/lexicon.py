@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
@@ -31,6 +31,7 @@ class Sense:
     needs: str | None = None  # target | pair | any
     governs: bool = False
     reverse: bool = False  # the subject receives: "received aid from Iran"
+    military: dict | None = None  # {type, cameo, mode}: coding when the sentence is about armed forces
     factuality: str | None = None
     confidence: float = 0.6
     line: int = 0  # position in the data file, for error messages and tie-breaking
@@ -84,6 +85,7 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
                 needs=needs,
                 governs=bool(rec.get("governs", False)),
                 reverse=bool(rec.get("reverse", False)),
+                military=rec.get("military"),
                 factuality=rec.get("factuality"),
                 confidence=float(rec.get("confidence", 0.6)),
                 line=i,
@@ -101,6 +103,11 @@ class Ontology:
     types: dict[str, dict]
     contexts: dict[str, dict]
     cameo: dict[str, dict]
+    modality: dict = field(default_factory=dict)  # data/ontology/modality.yaml
+
+    def relation(self, etype: str) -> str | None:
+        """cooperation | conflict, from plover.yaml."""
+        return (self.types.get(etype) or {}).get("relation")
 
     def context_cues(self) -> dict[str, str]:
         """cue word -> context, from the contexts' cue lists (first listed context wins)."""
@@ -127,7 +134,13 @@ def load_ontology() -> Ontology:
     cameo_path = _data("ontology", "cameo.yaml")
     plover = yaml.safe_load(plover_path.read_text(encoding="utf-8")) if plover_path.exists() else {}
     cameo = yaml.safe_load(cameo_path.read_text(encoding="utf-8")) if cameo_path.exists() else {}
-    return Ontology(types=(plover or {}).get("types", {}) or {}, contexts=(plover or {}).get("contexts", {}) or {}, cameo={str(k): v for k, v in (cameo or {}).items()})
+    modality = yaml.safe_load(_data("ontology", "modality.yaml").read_text(encoding="utf-8"))
+    return Ontology(
+        types=(plover or {}).get("types", {}) or {},
+        contexts=(plover or {}).get("contexts", {}) or {},
+        cameo={str(k): v for k, v in (cameo or {}).items()},
+        modality=modality or {},
+    )
 
 
 @functools.lru_cache(maxsize=1)
