@@ -308,7 +308,19 @@ class ArgResolver:
             ref = self._head(h, depth=0)
             if ref is not None:
                 out.append(ref)
+                out.extend(self._coordinated_modifiers(h, ref))
         return dedupe(out)
+
+    def _coordinated_modifiers(self, h, first: ActorRef) -> list[ActorRef]:
+        """'French and Egyptian warships', 'U.S. and Russian negotiators': one actor per coordinated premodifier."""
+        out = []
+        for c in h.children:
+            if c.dep_ in ("amod", "compound", "nmod") and c.i < h.i:
+                for conj in c.conjuncts:
+                    span = self.at.get(conj.i)
+                    if span is not None and span.ref.kind == "state" and span.ref.country != first.country:
+                        out.append(self._combine(_copy(span.ref), first.sector if first.kind == "state" else None, h.lemma_.lower(), h))
+        return out
 
     def span_of(self, tok) -> Span | None:
         return self.at.get(tok.i)

@@ -29,6 +29,9 @@ COOPERATIVE_TYPES = {"COOPERATE", "AID", "CONSULT", "AGREE", "SUPPORT"}
 MILITARY_WORDS = {"troop", "soldier", "army", "force", "artillery", "tank", "missile", "rocket", "mortar", "aircraft", "jet",
                   "warplane", "helicopter", "gunship", "airstrike", "shelling", "navy", "warship", "drone", "battalion", "brigade", "militia"}
 
+# prepositions whose phrases say when or per whom, never who acts or is acted on
+NON_ROLE_PREPS = {"according", "before", "after", "since", "until", "during", "following", "amid", "despite", "ahead"}
+
 SUBJ_DEPS = ("nsubj", "csubj")
 OBJ_DEPS = ("dobj", "obj", "attr", "oprd")
 
@@ -55,6 +58,8 @@ class EventCoder:
         self.lex = lexicon
         self.ontology = load_ontology()
         self.cues = self.ontology.context_cues()
+        # the event behind "X must <do something>" when <do something> is no trigger of its own
+        self.obligation_sense = Sense(lemmas=(), pos="VERB", type="OBLIGATION", cameo=None, needs="any", confidence=0.5)
 
     # ------------------------------------------------------------ public
     def code(self, doc, resolver: ArgResolver, doc_id: str, published: dt.date | None, quantities: list[Quantity]) -> list[Event]:
@@ -62,6 +67,7 @@ class EventCoder:
         self._dates = EventDates(doc, published)
         for si, sent in enumerate(doc.sents):
             cands = self._candidates(sent)
+            cands += self._obligations(sent, cands)
             if not cands:
                 continue
             self._resolver = resolver
@@ -73,6 +79,18 @@ class EventCoder:
         return events
 
     # ------------------------------------------------------------ triggers
+    def _obligations(self, sent, cands: list[_Candidate]) -> list[_Candidate]:
+        """'Y said X must drop barriers': Y's DEMAND on X, whatever the verb (CAMEO 10)."""
+        fired = {c.tok.i for c in cands}
+        out = []
+        for tok in sent:
+            if tok.pos_ not in ("VERB", "AUX") or tok.i in fired or tok.dep_ not in ("ccomp", "parataxis", "acl"):
+                continue
+            if not any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in tok.children):
+                continue
+            out.append(_Candidate(tok, self.obligation_sense, {}))
+        return out
+
     def _candidates(self, sent) -> list[_Candidate]:
         out: list[_Candidate] = []
         consumed: set[int] = set()
@@ -90,8 +108,9 @@ class EventCoder:
             if not senses:
                 continue
             objects = self._object_lemmas(tok, pos)
+            markers = _markers(tok, objects) if pos == "VERB" else set()
             for sense in senses:
-                if sense.objects is not None and not (sense.objects & objects.keys()):
+                if sense.objects is not None and not (sense.objects & objects.keys()) and not (sense.objects & markers):
                     continue
                 if sense.particle and not any(c.dep_ == "prt" and c.lower_ == sense.particle for c in tok.children):
                     continue
@@ -121,14 +140,6 @@ class EventCoder:
                     heads.extend(p for p in c.children if p.dep_ == "pobj")
                 if c.dep_ in ("compound", "amod"):
                     heads.append(c)
-
-        for c in tok.children:
-            if c.dep_ == "prep":
-                found.setdefault(f"*prep:{c.lower_}", c)
-        if not heads:
-            found["*none"] = tok
-        if any(h.ent_type_ in ("GPE", "LOC", "FAC") for h in heads):
-            found["*place"] = heads[0]
 
         def add(t, depth: int) -> None:
             found.setdefault(t.lemma_.lower(), t)
@@ -192,7 +203,11 @@ class EventCoder:
             for o in obj_heads:
                 target.extend(self._actors_in(o, r))
         if sense.symmetric:
-            target.extend(a for a in self._prep_targets([tok, *obj_heads], ("between",), r) if a not in target)
+            pair = [a for a in self._prep_targets([tok, *obj_heads, *objects.values()], ("between",), r) if a not in target]
+            if source:
+                target.extend(pair)
+            else:
+                source = pair  # "a visit aimed at boosting cooperation between Caracas and Beijing"
         return dedupe(source), dedupe(target)
 
     def _noun_roles(self, tok, sense: Sense, objects, r: ArgResolver):
@@ -222,6 +237,8 @@ class EventCoder:
         if not preps:
             return out
         for h in heads:
+            if h.lower_ in NON_ROLE_PREPS:
+                continue
             for ch in h.children:
                 if ch.dep_ == "prep" and ch.lower_ in preps:
                     for p in ch.children:
@@ -237,6 +254,8 @@ class EventCoder:
         stack = [c for c in head.children][::-1]
         while stack:
             t = stack.pop()
+            if t.dep_ in ("prep", "npadvmod") and (t.lower_ in NON_ROLE_PREPS or t.lemma_.lower() in ("day", "week", "month", "year")):
+                continue  # "days before Russia began its invasion", "according to Xinhua"
             if t.dep_ in ("advcl", "relcl", "acl", "parataxis", "ccomp", "appos") and t.head.i == head.i and head.pos_ in ("VERB", "AUX"):
                 continue
             if t.dep_ in ("advcl", "relcl", "parataxis"):
@@ -253,7 +272,7 @@ class EventCoder:
         """Subject of an xcomp/conj/advcl verb comes from the verb it hangs on; a relative clause's from its noun."""
         h = tok
         for _ in range(4):
-            if h.dep_ in ("xcomp", "conj", "advcl", "pcomp") and h.head is not h:
+            if h.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acomp") and h.head is not h:
                 h = h.head
                 passive = any(ch.dep_ in ("auxpass", "nsubjpass") for ch in h.children)
                 for ch in h.children:
@@ -262,7 +281,16 @@ class EventCoder:
                     if ch.dep_ == "agent":
                         return [a for p in ch.children if p.dep_ == "pobj" for a in r.actors_for(p)]
             elif h.dep_ in ("relcl", "acl") and h.head is not h:
-                return r.actors_for(h.head)
+                actors = r.actors_for(h.head)
+                if actors:
+                    return actors
+                # "the PKK issued a declaration demanding ...": the noun's verb's subject
+                noun = h.head
+                if noun.dep_ in ("dobj", "attr") and noun.head is not noun:
+                    for ch in noun.head.children:
+                        if ch.dep_ in SUBJ_DEPS:
+                            return r.actors_for(ch)
+                break
             else:
                 break
         return []
@@ -288,9 +316,11 @@ class EventCoder:
         for c in cands:
             if not c.sense.governs:
                 continue
-            for ch in c.tok.children:
+            governed = list(c.tok.children)
+            governed += [p for ch in c.tok.children if ch.dep_ == "prep" for p in ch.children if p.dep_ == "pobj"]  # "called for sanctions"
+            for ch in governed:
                 inner = by_tok.get(ch.i)
-                if inner is None or ch.dep_ not in ("xcomp", "ccomp", "advcl", "dobj", "pobj", "prep"):
+                if inner is None or inner is c or ch.dep_ not in ("xcomp", "ccomp", "advcl", "dobj", "pobj", "prep", "acl"):
                     continue
                 inner.suppressed = True
                 c.inner.append(inner)
@@ -315,6 +345,8 @@ class EventCoder:
                         c.target = inner.target
 
     def _enough(self, c: _Candidate) -> bool:
+        if c.tok.dep_ == "acl" and c.tok.tag_ in ("VBG", "VBN") and not c.source:
+            return False  # "countries purchasing Venezuelan oil", "measures used against Iran": a description, not an event
         needs = c.sense.needs or ("pair" if c.sense.pos == "NOUN" else None)
         if needs == "target":
             return bool(c.target)
@@ -426,7 +458,7 @@ class EventCoder:
         table = self.ontology.modality
         rel = self.ontology.relation(etype)
         factuality = m.factuality
-        if m.obligation and etype not in ("DEMAND", "REQUEST", "THREATEN"):
+        if (m.obligation or etype == "OBLIGATION") and etype not in ("DEMAND", "REQUEST", "THREATEN"):
             spec = table["obligation"]
             obliged = source or target
             return spec["type"], None, spec["cameo"].get(etype, spec["cameo"]["default"]), dedupe(m.reporter), obliged, ("reported" if m.attribution else "asserted")
@@ -438,6 +470,18 @@ class EventCoder:
             spec = table["refusal"]
             return spec["type"], None, spec["cameo"].get(etype, spec["cameo"]["default"]), source, target, ("reported" if m.attribution else "asserted")
         return etype, mode, cameo, source, target, factuality
+
+
+def _markers(tok, objects) -> set[str]:
+    """Synthetic object keys a sense may require: "*prep:for" (a "for" phrase on the verb),
+    "*none" (no object), "*place" (the object is a place name)."""
+    out = {f"*prep:{c.lower_}" for c in tok.children if c.dep_ == "prep"}
+    heads = [c for c in tok.children if c.dep_ in OBJ_DEPS]
+    if not heads:
+        out.add("*none")
+    if any(t.ent_type_ in ("GPE", "LOC", "FAC") for t in objects.values()):
+        out.add("*place")
+    return out
 
 
 def _actor_keys(actors: list[ActorRef]) -> set[str]:

@@ -95,6 +95,10 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
     for s in senses:
         for lemma in s.lemmas:
             by_lemma.setdefault((lemma, s.pos), []).append(s)
+    for lst in by_lemma.values():
+        # senses constrained by their object come before unconstrained ones, each in file order:
+        # "withdrew recognition" must meet the recognition sense before the bare "withdraw"
+        lst.sort(key=lambda s: (s.objects is None, s.line))
     return Lexicon(senses, by_lemma)
 
 

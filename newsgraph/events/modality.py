@@ -41,6 +41,9 @@ def analyse(tok, sent, r: ArgResolver, forced: str | None = None) -> Modality:
         m.factuality = forced
         return m
     aux = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
+    if any(c.dep_ == "mark" and c.lower_ in HYPOTHETICAL_MARKS for c in tok.children):
+        m.factuality = "hypothetical"  # "if it does not recognise ..." is a condition, not a refusal
+        return m
     if any(c.dep_ == "neg" for c in tok.children):
         m.factuality = "denied"
         return m
