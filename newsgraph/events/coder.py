@@ -32,6 +32,9 @@ MILITARY_WORDS = {"troop", "soldier", "army", "force", "artillery", "tank", "mis
 # prepositions whose phrases say when or per whom, never who acts or is acted on
 NON_ROLE_PREPS = {"according", "before", "after", "since", "until", "during", "following", "amid", "despite", "ahead"}
 
+# nouns whose infinitive states a purpose ("in a bid to", "in an effort to", "in order to")
+PURPOSE_NOUNS = {"bid", "effort", "order", "aim", "drive", "quest", "push", "goal", "hope", "intention", "objective"}
+
 SUBJ_DEPS = ("nsubj", "csubj")
 OBJ_DEPS = ("dobj", "obj", "attr", "oprd")
 
@@ -185,6 +188,12 @@ class EventCoder:
                         source.extend(r.actors_for(p))
         if not source:
             source = self._inherited_subject(tok, r)
+        if not source and not passive:
+            top = tok
+            while top.dep_ in ("xcomp", "conj", "acomp") and top.head is not top:
+                top = top.head
+            if top.dep_ in ("ROOT", "conj") and not any(ch.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for ch in top.children):
+                source = self._nearest_actor_before(top, r)
         if sense.reverse:
             giver: list[ActorRef] = []
             for h in [tok, *objects.values()]:
@@ -268,6 +277,14 @@ class EventCoder:
             stack.extend(list(t.children)[::-1])
         return []
 
+    def _nearest_actor_before(self, tok, r: ArgResolver) -> list[ActorRef]:
+        """When the parse gives a finite verb no subject at all, the closest actor named before it in the sentence."""
+        for t in reversed(list(tok.sent[: tok.i - tok.sent.start])):
+            span = r.span_of(t)
+            if span is not None and span.how != "adjective":
+                return r.actors_for(t)
+        return []
+
     def _inherited_subject(self, tok, r: ArgResolver) -> list[ActorRef]:
         """Subject of an xcomp/conj/advcl verb comes from the verb it hangs on; a relative clause's from its noun."""
         h = tok
@@ -302,7 +319,7 @@ class EventCoder:
             if h.head is h:
                 return []
             h = h.head
-            if h.pos_ in ("VERB", "AUX"):
+            if h.pos_ in ("VERB", "AUX") and h.dep_ != "prep":  # "following", "including" are prepositions here
                 for ch in h.children:
                     if ch.dep_ in SUBJ_DEPS:
                         return r.actors_for(ch)
@@ -345,6 +362,8 @@ class EventCoder:
                         c.target = inner.target
 
     def _enough(self, c: _Candidate) -> bool:
+        if c.tok.dep_ in ("acl", "xcomp", "advcl") and c.tok.head.lemma_.lower() in PURPOSE_NOUNS:
+            return False  # "in a bid to halt exports": a purpose, not a happening
         if c.tok.dep_ == "acl" and c.tok.tag_ in ("VBG", "VBN") and not c.source:
             return False  # "countries purchasing Venezuelan oil", "measures used against Iran": a description, not an event
         needs = c.sense.needs or ("pair" if c.sense.pos == "NOUN" else None)
@@ -466,9 +485,10 @@ class EventCoder:
             spec = table["intent"][rel]
             new_mode = (spec.get("mode") or {}).get(etype)
             return spec["type"], new_mode, spec["cameo"].get(etype, spec["cameo"]["default"]), source, target, factuality
-        if factuality == "denied" and rel == "cooperation" and not sense.reverse:
+        if (factuality == "denied" or m.negated) and rel == "cooperation" and not sense.reverse:
             spec = table["refusal"]
-            return spec["type"], None, spec["cameo"].get(etype, spec["cameo"]["default"]), source, target, ("reported" if m.attribution else "asserted")
+            kept = factuality if factuality == "hypothetical" else ("reported" if m.attribution else "asserted")
+            return spec["type"], None, spec["cameo"].get(etype, spec["cameo"]["default"]), source, target, kept
         return etype, mode, cameo, source, target, factuality
 
 

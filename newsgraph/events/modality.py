@@ -32,6 +32,7 @@ class Modality:
     attribution: str | None = None  # who says so, as a name or the words of the text
     reporter: list[ActorRef] = field(default_factory=list)  # the actors of the reporting subject
     obligation: bool = False  # "X must/should ...": someone demands it of X
+    negated: bool = False  # "does not recognize", also inside a condition
 
 
 def analyse(tok, sent, r: ArgResolver, forced: str | None = None) -> Modality:
@@ -41,10 +42,11 @@ def analyse(tok, sent, r: ArgResolver, forced: str | None = None) -> Modality:
         m.factuality = forced
         return m
     aux = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
+    m.negated = any(c.dep_ == "neg" for c in tok.children)
     if any(c.dep_ == "mark" and c.lower_ in HYPOTHETICAL_MARKS for c in tok.children):
-        m.factuality = "hypothetical"  # "if it does not recognise ..." is a condition, not a refusal
+        m.factuality = "hypothetical"  # "if it does not recognise ...": a condition, not a refusal that happened
         return m
-    if any(c.dep_ == "neg" for c in tok.children):
+    if m.negated:
         m.factuality = "denied"
         return m
     if aux & OBLIGATION_AUX or (("have" in aux or "has" in aux) and any(c.lower_ == "to" for c in tok.children if c.dep_ == "aux")):
