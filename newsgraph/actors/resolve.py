@@ -33,13 +33,21 @@ HOW_PRIORITY = {"alias": 0, "short": 1, "metonym": 2, "adjective": 3, "demonym":
 SURNAME_PARTICLES = {"el", "al", "de", "da", "del", "van", "von", "le", "la", "di", "du", "bin", "ibn", "abu", "dos", "das"}
 
 
+# British and American spellings of words common in organisation names match each other
+_SPELLINGS = (("isation", "ization"), ("defence", "defense"), ("centre", "center"), ("labour", "labor"), ("programme", "program"))
+
+
 @functools.lru_cache(maxsize=200_000)
 def fold(s: str) -> str:
-    """Lowercase, strip accents, unify apostrophes: "Nicolás" and "Nicolas" compare equal."""
+    """Lowercase, strip accents, unify apostrophes and spellings: "Nicolás" = "Nicolas", "Organisation" = "Organization"."""
     s = s.replace("\u2019", "'").replace("\u2018", "'")
-    if s.isascii():
-        return s.lower()
-    return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c)).lower()
+    if not s.isascii():
+        s = "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
+    s = s.lower()
+    for brit, amer in _SPELLINGS:
+        if brit in s:
+            s = s.replace(brit, amer)
+    return s
 
 
 @functools.lru_cache(maxsize=1)
@@ -340,9 +348,13 @@ class ArgResolver:
         span = self.at.get(h.i)
         if span is not None and span.how != "adjective":
             ref = _copy(span.ref)
-            if span.ref.kind == "state" and span.how == "alias":
-                # "Venezuela" as a whole; sector stays None (the state as an actor)
-                pass
+            if span.ref.kind == "government":
+                # "Pakistan's Foreign Office": a generic body name owned by another state is that state's body
+                owner = self._state_modifier(h, span)
+                if owner is not None and owner.country != ref.country:
+                    owner.sector = ref.sector or "GOV"
+                    owner.text = self._np_text(h)
+                    return owner
             return ref
         # appositions name the thing more specifically: "his counterpart, Nicolas Maduro"
         for c in h.children:
@@ -392,9 +404,20 @@ class ArgResolver:
             self._focus = max(counts, key=lambda c: tuple(counts[c])) if counts else ""
         return self._focus or None
 
+    def _state_modifier(self, h, span: Span) -> ActorRef | None:
+        """A state named by a possessive or adjective before a span's head, outside the span."""
+        for c in h.children:
+            if c.dep_ in ("poss", "amod", "compound") and c.i < span.start:
+                s = self.at.get(c.i)
+                if s is not None and s.ref.kind == "state":
+                    return _copy(s.ref)
+        return None
+
     def _modifier(self, c, depth: int) -> ActorRef | None:
         span = self.at.get(c.i)
         if span is not None:
+            if span.how == "metonym" and c.dep_ == "compound" and c.head.lemma_.lower() not in self.nouns:
+                return None  # "the Algiers agreement", "the Minsk accords": a place naming a thing, not an actor
             return _copy(span.ref)
         if c.pos_ == "PRON" and c.dep_ == "poss":
             return None

@@ -225,6 +225,9 @@ class EventCoder:
         # possessives and premodifiers: "U.S. sanctions", "Washington's sanctions", "Chinese loans"
         for ch in tok.children:
             if ch.dep_ in ("poss", "compound", "amod", "nmod") and ch.i < tok.i:
+                span = r.span_of(ch)
+                if span is not None and span.how == "metonym" and ch.dep_ == "compound":
+                    continue  # "the Algiers peace agreement": the place names the agreement
                 source.extend(r.actors_for(ch))
         heads = [tok, *objects.values()]
         for h in heads:
