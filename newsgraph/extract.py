@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from .actors import ArgResolver, Registry, default_registry, find_mentions
 from .events.coder import EventCoder
 from .events.lexicon import Lexicon, default_lexicon
+from .language import is_english
 from .model import DocResult, Document, Mention
 from .nlp import load_pipeline, parse, parse_many
 from .quantities import extract_quantities
@@ -46,15 +47,26 @@ def default_resources() -> Resources:
 
 def extract(document: Document, resources: Resources | None = None) -> DocResult:
     res = resources or default_resources()
+    if not is_english(document.language):
+        return _not_coded(document)
     return _extract_parsed(document, parse(res.nlp, document.text), res)
+
+
+def _not_coded(document: Document) -> DocResult:
+    """A document in another language is stored, with its language, but not coded with an English model."""
+    return DocResult(document=document, warnings=[f"language '{document.language}': not coded (newsgraph codes English)"])
 
 
 def extract_many(documents: Iterable[Document], resources: Resources | None = None, batch_size: int = 16) -> Iterator[DocResult]:
     """Stream results for many documents, parsing in batches with nlp.pipe."""
     res = resources or default_resources()
     docs = list(documents)
-    for parsed, document in zip(parse_many(res.nlp, (d.text for d in docs), batch_size=batch_size), docs):
-        yield _extract_parsed(document, parsed, res)
+    parsed = parse_many(res.nlp, (d.text for d in docs if is_english(d.language)), batch_size=batch_size)
+    for document in docs:
+        if is_english(document.language):
+            yield _extract_parsed(document, next(parsed), res)
+        else:
+            yield _not_coded(document)
 
 
 def _extract_parsed(document: Document, parsed, res: Resources) -> DocResult:

@@ -160,3 +160,22 @@ def test_same_text_same_id_whatever_the_whitespace():
     b = Document(text="Russia and Venezuela signed.")
     assert a.doc_id == b.doc_id
     assert Document(text="Russia and Venezuela met.").doc_id != a.doc_id
+
+
+def test_language_detected_and_non_english_not_coded(tmp_path, resources):
+    from newsgraph.extract import extract_many
+
+    es = tmp_path / "es.txt"
+    es.write_text("Rusia y Venezuela firmaron un acuerdo de asociación estratégica el miércoles en Moscú, según informó la agencia estatal.")
+    en = tmp_path / "en.txt"
+    en.write_text("Russia and Venezuela signed a strategic partnership agreement in Moscow on Wednesday, the state news agency said.")
+    meta = tmp_path / "meta.md"
+    meta.write_text("---\nlanguage: fr\n---\nRussia and Venezuela signed a strategic partnership agreement in Moscow on Wednesday, officials said.")
+    docs, errs = run(es, en, meta)
+    assert not errs
+    by = {d.source_path: d for d in docs}
+    assert by[str(es)].language == "es" and by[str(en)].language == "en" and by[str(meta)].language == "fr"
+    results = {r.document.source_path: r for r in extract_many(docs, resources)}
+    assert results[str(en)].events
+    assert not results[str(es)].events and "not coded" in results[str(es)].warnings[0]
+    assert not results[str(meta)].events  # the metadata's word is taken over detection

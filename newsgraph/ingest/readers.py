@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import yaml
 
 from ..errors import InputError
+from ..language import detect_language
 from ..model import Document
 from ..time import parse_date_value, publication_date
 
@@ -57,7 +58,7 @@ def make_document(text: str, meta: dict, path: str, defaults: Defaults, line: in
         published_earliest=pub.earliest,
         published_latest=pub.latest,
         published_reason=pub.reason,
-        language=_clean(meta.get("language")) or defaults.language,
+        language=_clean(meta.get("language")) or defaults.language or detect_language(text),
         source_path=path,
         source_line=line,
     )
