@@ -169,6 +169,34 @@ def print_events(rows: list[dict[str, Any]], fmt: str) -> None:
         con.print(f"{len(rows)} events")
 
 
+@main.command()
+@click.option("--db", default=DEFAULT_DB, show_default=True)
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind; anything but localhost needs --public.")
+@click.option("--port", default=8000, show_default=True, type=int)
+@click.option("--public", is_flag=True, help="Allow binding to a non-loopback address (the UI has no authentication).")
+def serve(db, host, port, public):
+    """Serve the web UI and JSON API over the store (read-only)."""
+    import ipaddress
+
+    import uvicorn
+
+    from .web import create_app
+
+    loopback = host == "localhost"
+    try:
+        loopback = loopback or ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        pass
+    if not loopback and not public:
+        _fail(f"refusing to bind {host}: the UI has no authentication; pass --public to serve beyond this machine", code=2)
+    if not loopback:
+        click.echo(f"warning: serving {db} on {host}:{port} to the network, without authentication", err=True)
+    if not os.path.exists(db):
+        _fail(f"{db}: no such store; run `newsgraph ingest PATH --db {db}` first")
+    click.echo(f"newsgraph UI on http://{host}:{port}/  (JSON API under /api/, schema at /docs)", err=True)
+    uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
+
+
 from .evaluate.cli import eval_group  # noqa: E402
 
 main.add_command(eval_group)

@@ -188,8 +188,8 @@ class Store:
                 sub.append("(ea.actor_id IN (SELECT unnest(?)) OR ea.country IN (SELECT unnest(?)))")
                 sub_params += [list(actor_ids), [a for a in actor_ids if re.fullmatch(r"[A-Z]{3}", a)]]
             if actor_text:
-                sub.append("(ea.name ILIKE ? OR ea.text ILIKE ?)")
-                sub_params += [f"%{actor_text}%", f"%{actor_text}%"]
+                sub.append("(ea.name ILIKE ? ESCAPE '\\' OR ea.text ILIKE ? ESCAPE '\\')")
+                sub_params += [like_pattern(actor_text)] * 2
             where.append(f"e.event_id IN (SELECT ea.event_id FROM event_actors ea WHERE {' OR '.join(sub)})")
             params += sub_params
         if types:
@@ -221,6 +221,11 @@ class Store:
         cur = self.con.execute(sql + (" LIMIT ?" if limit else ""), [int(limit)] if limit else [])
         cols = [c[0] for c in cur.description]
         return [{k: _iso(v) for k, v in zip(cols, row)} for row in cur.fetchall()]
+
+
+def like_pattern(text: str) -> str:
+    """A LIKE pattern matching ``text`` anywhere, with the user's own % and _ taken literally."""
+    return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
 def _iso(v):
