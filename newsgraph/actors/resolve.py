@@ -280,6 +280,7 @@ PRONOUNS_PERSON = {"he", "she", "him", "her", "his", "hers"}
 PRONOUNS_THING = {"it", "its"}
 PRONOUNS_PLURAL = {"they", "them", "their"}
 BARE_STATE_NOUNS = {"opposition", "government", "regime", "administration", "president", "authorities", "military", "army", "presidency", "cabinet", "leadership"}
+FRONTIER_NOUNS = {"border", "frontier", "boundary", "line"}
 GROUP_NOUNS = {"country", "nation", "leader", "side", "government", "state", "party", "partner", "president", "company"}
 ROLE_NOUNS = {"head", "chief", "ceo", "chairman", "president", "executive", "spokesman", "spokeswoman", "spokesperson", "official", "representative", "director", "boss", "minister"}
 
@@ -370,9 +371,9 @@ class ArgResolver:
                 r = self._modifier(c, depth)
                 if r is not None:
                     return self._combine(r, noun_sector, lemma, h)
-        # "the head of Rosneft", "the government of Venezuela"
+        # "the head of Rosneft", "the government of Venezuela"; "the border with Colombia" names the other side
         for c in h.children:
-            if c.dep_ == "prep" and c.lower_ in ("of", "from", "at"):
+            if c.dep_ == "prep" and (c.lower_ in ("of", "from", "at") or (c.lower_ == "with" and lemma in FRONTIER_NOUNS)):
                 for p in c.children:
                     if p.dep_ == "pobj":
                         r = self._head(p, depth + 1)
