@@ -15,7 +15,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from fastapi import FastAPI, HTTPException, Query, Request
-from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
@@ -68,6 +68,10 @@ def create_app(db: str, allow_ingest: bool = False) -> FastAPI:
         if d is None:
             raise HTTPException(status_code=422, detail=f"{name}: {value!r} is not a date (YYYY-MM-DD)")
         return d
+
+    @app.get("/favicon.ico", include_in_schema=False)
+    def favicon():
+        return RedirectResponse("/static/favicon.svg", status_code=301)
 
     # ------------------------------------------------------------ overview
     def overview_data() -> dict[str, Any]:
