@@ -156,6 +156,12 @@ def resolve_actor_filter(actor: str | None) -> tuple[list[str] | None, str | Non
     return None, actor
 
 
+def check(db: str = DEFAULT_DB) -> list[str]:
+    """Integrity problems of a store (empty when consistent), like `newsgraph check`."""
+    with Store(db, read_only=True) as store:
+        return store.check()
+
+
 def code(text: str, published: str | dt.date | None = None, outlet: str | None = None, title: str | None = None) -> list[dict[str, Any]]:
     """Code one text without storing it; the same JSON records as `events`."""
     if not text or not text.strip():

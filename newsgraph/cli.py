@@ -99,6 +99,24 @@ def events(db, actor, type_, since, until, limit, fmt):
     print_events(rows, fmt)
 
 
+# ------------------------------------------------------------------ check
+@main.command()
+@click.option("--db", default=DEFAULT_DB, show_default=True)
+def check(db):
+    """Check the store's integrity: every event's document exists, counts match, no duplicates."""
+    try:
+        problems = api.check(db)
+    except NewsgraphError as e:
+        _fail(str(e))
+        return
+    for p in problems:
+        click.echo(f"problem: {p}")
+    if problems:
+        click.echo(f"{db}: {len(problems)} problems")
+        sys.exit(1)
+    click.echo(f"{db}: ok")
+
+
 # ------------------------------------------------------------------ code
 @main.command()
 @click.argument("text")

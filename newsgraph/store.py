@@ -216,6 +216,28 @@ class Store:
         cols = [c[0] for c in cur.description]
         return [event_row_to_dict(dict(zip(cols, row))) for row in cur.fetchall()]
 
+    def check(self) -> list[str]:
+        """Integrity problems, one message each; an empty list means the store is consistent."""
+        problems = []
+        checks = [
+            ("events whose document is missing", "SELECT count(*) FROM events e WHERE NOT EXISTS (SELECT 1 FROM documents d WHERE d.doc_id = e.doc_id)"),
+            ("event actors whose event is missing", "SELECT count(*) FROM event_actors a WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.event_id = a.event_id)"),
+            ("mentions whose document is missing", "SELECT count(*) FROM mentions m WHERE NOT EXISTS (SELECT 1 FROM documents d WHERE d.doc_id = m.doc_id)"),
+            ("quantities whose document is missing", "SELECT count(*) FROM quantities q WHERE NOT EXISTS (SELECT 1 FROM documents d WHERE d.doc_id = q.doc_id)"),
+            ("documents whose n_events differs from their stored events",
+             "SELECT count(*) FROM documents d WHERE d.n_events <> (SELECT count(*) FROM events e WHERE e.doc_id = d.doc_id)"),
+            ("duplicate event ids", "SELECT count(*) - count(DISTINCT event_id) FROM events"),
+            ("duplicate document ids", "SELECT count(*) - count(DISTINCT doc_id) FROM documents"),
+            ("events whose actor rows differ from their source/target lists",
+             """SELECT count(*) FROM events e WHERE json_array_length(e.source_json) + json_array_length(e.target_json)
+                <> (SELECT count(*) FROM event_actors a WHERE a.event_id = e.event_id)"""),
+        ]
+        for what, sql in checks:
+            n = self.con.execute(sql).fetchone()[0]
+            if n:
+                problems.append(f"{n} {what}")
+        return problems
+
     def documents(self, limit: int | None = None) -> list[dict[str, Any]]:
         sql = "SELECT doc_id, title, outlet, url, published, published_source, language, source_path, n_events FROM documents ORDER BY published NULLS LAST, doc_id"
         cur = self.con.execute(sql + (" LIMIT ?" if limit else ""), [int(limit)] if limit else [])

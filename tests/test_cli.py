@@ -131,3 +131,20 @@ def test_not_a_store_is_a_clear_error(tmp_path):
     f.write_text("this is not a database")
     r = invoke("events", "--db", f)
     assert r.exit_code == 1 and str(f) in r.output
+
+
+def test_check_passes_on_a_good_store_and_finds_damage(example_db, tmp_path):
+    src, _ = example_db
+    r = invoke("check", "--db", src)
+    assert r.exit_code == 0 and r.output.strip().endswith(": ok")
+    db = tmp_path / "damaged.duckdb"
+    shutil.copy(src, db)
+    con = duckdb.connect(str(db))
+    doc = con.execute("select doc_id from documents limit 1").fetchone()[0]
+    con.execute("delete from documents where doc_id = ?", [doc])
+    ev = con.execute("select event_id from event_actors limit 1").fetchone()[0]
+    con.execute("delete from event_actors where event_id = ?", [ev])
+    con.close()
+    r = invoke("check", "--db", db)
+    assert r.exit_code == 1
+    assert "events whose document is missing" in r.output and "actor rows differ" in r.output
