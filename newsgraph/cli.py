@@ -192,7 +192,8 @@ def print_events(rows: list[dict[str, Any]], fmt: str) -> None:
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind; anything but localhost needs --public.")
 @click.option("--port", default=8000, show_default=True, type=int)
 @click.option("--public", is_flag=True, help="Allow binding to a non-loopback address (the UI has no authentication).")
-def serve(db, host, port, public):
+@click.option("--allow-ingest", is_flag=True, help="Let the browser upload or paste articles into the store (read-write).")
+def serve(db, host, port, public, allow_ingest):
     """Serve the web UI and JSON API over the store (read-only)."""
     import ipaddress
 
@@ -209,10 +210,15 @@ def serve(db, host, port, public):
         _fail(f"refusing to bind {host}: the UI has no authentication; pass --public to serve beyond this machine", code=2)
     if not loopback:
         click.echo(f"warning: serving {db} on {host}:{port} to the network, without authentication", err=True)
-    if not os.path.exists(db):
-        _fail(f"{db}: no such store; run `newsgraph ingest PATH --db {db}` first")
-    click.echo(f"newsgraph UI on http://{host}:{port}/  (JSON API under /api/, schema at /docs)", err=True)
-    uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
+    if allow_ingest:
+        from .store import Store
+
+        Store(db).close()  # create the store if it does not exist yet
+    elif not os.path.exists(db):
+        _fail(f"{db}: no such store; run `newsgraph ingest PATH --db {db}` first, or serve with --allow-ingest")
+    mode = "read-write: the browser may add articles" if allow_ingest else "read-only"
+    click.echo(f"newsgraph UI on http://{host}:{port}/ ({mode}; JSON API under /api/, schema at /docs)", err=True)
+    uvicorn.run(create_app(db, allow_ingest=allow_ingest), host=host, port=port, log_level="warning")
 
 
 from .evaluate.cli import eval_group  # noqa: E402

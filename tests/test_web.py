@@ -120,3 +120,24 @@ def test_read_only_server_refuses_writes(client):
         assert r.status_code in (404, 405), (method, path, r.status_code)
     after = duckdb.connect(db, read_only=True).execute("select count(*) from documents").fetchone()[0]
     assert before == after
+
+
+def test_allow_ingest_goes_through_the_same_ingest_path(tmp_path, resources):
+    db = str(tmp_path / "rw.duckdb")
+    c = TestClient(create_app(db, allow_ingest=True))
+    files = [
+        ("files", ("../../etc/evil name.md", b"---\noutlet: Upload Wire\npublished: 2024-03-04\n---\nRussia and Venezuela signed an energy agreement in Moscow.", "text/markdown")),
+        ("files", ("broken.jsonl", b'{"text": "China sent oil to Cuba."}\n{oops\n', "application/json")),
+        ("files", ("empty.txt", b"", "text/plain")),
+    ]
+    r = c.post("/api/ingest", files=files, data={"text": "The U.S. Treasury imposed sanctions on PDVSA.", "outlet": "Pasted Times", "published": "2019-01-28"})
+    assert r.status_code == 207, r.text
+    out = r.json()
+    assert (out["read"], out["stored"], out["failed"]) == (3, 3, 2)
+    assert {(e["file"], e["line"]) for e in out["errors"]} == {("broken.jsonl", 2), ("empty.txt", None)}
+    assert not list((tmp_path / "etc").glob("*")) if (tmp_path / "etc").exists() else True
+    outlets = {e["outlet"] for e in c.get("/api/events", params={"size": 100}).json()["events"]}
+    assert {"Upload Wire", "Pasted Times"} <= outlets
+    page = c.get("/ingest")
+    assert page.status_code == 200 and 'enctype="multipart/form-data"' in page.text
+    assert c.post("/api/ingest", data={"text": "  "}).status_code == 422

@@ -54,12 +54,15 @@ def create_app(db: str, allow_ingest: bool = False) -> FastAPI:
 
     def store() -> Store:
         try:
-            return Store(app.state.db, read_only=True)
+            # one configuration per process: read-write only when this server may ingest
+            return Store(app.state.db, read_only=not app.state.allow_ingest)
         except StoreError as e:
             raise HTTPException(status_code=503, detail=str(e)) from None
 
+    nav = NAV + ([("/ingest", "Add articles")] if allow_ingest else [])
+
     def render(request: Request, name: str, **context: Any) -> HTMLResponse:
-        return templates.TemplateResponse(request, name, {"nav": NAV, **context})
+        return templates.TemplateResponse(request, name, {"nav": nav, **context})
 
     def date_param(value: str | None, name: str) -> dt.date | None:
         if not value:
@@ -173,11 +176,17 @@ def create_app(db: str, allow_ingest: bool = False) -> FastAPI:
     def actor_html(request: Request, actor_id: str):
         return render(request, "actor.html", a=actor_data(actor_id))
 
+    # ------------------------------------------------------------ ingest (only with --allow-ingest)
+    if allow_ingest:
+        from .uploads import register_ingest
+
+        register_ingest(app, render)
+
     @app.exception_handler(HTTPException)
     async def http_error(request: Request, exc: HTTPException):
         if request.url.path.startswith("/api/"):
             return JSONResponse({"detail": exc.detail}, status_code=exc.status_code)
-        return templates.TemplateResponse(request, "error.html", {"nav": NAV, "status": exc.status_code, "detail": exc.detail}, status_code=exc.status_code)
+        return templates.TemplateResponse(request, "error.html", {"nav": nav, "status": exc.status_code, "detail": exc.detail}, status_code=exc.status_code)
 
     return app
 
