@@ -169,7 +169,10 @@ class EventCoder:
         else:
             c.source, c.target = self._noun_roles(tok, sense, c.objects, r)
         keys = {(a.actor_id, a.sector) for a in c.source}
-        c.target = [a for a in c.target if (a.actor_id, a.sector) not in keys]
+        countries = {a.country for a in c.source if a.country}
+        # not a target: the source itself, or its own state's government named by place ("signed ... in Moscow")
+        c.target = [a for a in c.target if (a.actor_id, a.sector) not in keys
+                    and not (a.kind == "state" and a.sector in (None, "GOV") and a.country in countries)]
 
     def _verb_roles(self, tok, sense: Sense, objects, r: ArgResolver):
         passive = any(ch.dep_ in ("auxpass", "nsubjpass") for ch in tok.children)
