@@ -25,15 +25,21 @@ TRANSFER_PARTICIPLES = {"grant", "give", "issue", "award", "extend", "send", "pr
 HALT_VERBS = {"stop", "halt", "cease", "suspend", "end", "quit", "abandon", "discontinue"}
 COOPERATIVE_TYPES = {"COOPERATE", "AID", "CONSULT", "AGREE", "SUPPORT"}
 
-# weapons and units that make violence conventional warfare (CAMEO 19) rather than unconventional (CAMEO 18)
-MILITARY_WORDS = {"troop", "soldier", "army", "force", "artillery", "tank", "missile", "rocket", "mortar", "aircraft", "jet",
-                  "warplane", "helicopter", "gunship", "airstrike", "shelling", "navy", "warship", "drone", "battalion", "brigade", "militia"}
+# what makes violence conventional warfare (CAMEO 19) rather than unconventional (CAMEO 18)
+ARMED_FORCES = {"troop", "soldier", "army", "force", "navy", "warship", "battalion", "brigade", "military", "marine", "aircraft",
+                "warplane", "helicopter", "gunship", "jet", "tank", "artillery"}
+HEAVY_WEAPONS = {"artillery", "tank", "missile", "mortar", "warplane", "gunship", "airstrike", "shelling", "shell", "bombardment"}
+UNCONVENTIONAL_WORDS = {"bomb", "bomber", "bombing", "suicide", "guerrilla", "militia", "militiaman", "militant", "gunman", "terrorist",
+                        "insurgent", "explosive", "roadside"}
 
 # prepositions whose phrases say when or per whom, never who acts or is acted on
 NON_ROLE_PREPS = {"according", "before", "after", "since", "until", "during", "following", "amid", "despite", "ahead"}
 
 # nouns whose infinitive states a purpose ("in a bid to", "in an effort to", "in order to")
 PURPOSE_NOUNS = {"bid", "effort", "order", "aim", "drive", "quest", "push", "goal", "hope", "intention", "objective"}
+
+# links from a governing trigger down to the event it governs
+FOLD_DEPS = {"xcomp", "ccomp", "advcl", "dobj", "pobj", "prep", "acl", "pcomp", "conj", "relcl", "advmod", "npadvmod", "attr", "oprd", "nsubjpass", "compound"}
 
 SUBJ_DEPS = ("nsubj", "csubj")
 OBJ_DEPS = ("dobj", "obj", "attr", "oprd")
@@ -334,21 +340,25 @@ class EventCoder:
 
     # ------------------------------------------------------------ folding
     def _fold_governed(self, cands: list[_Candidate]) -> None:
-        """'threatened to impose tariffs', 'agreed to aid', 'refused to recognise': one event, not two."""
+        """'threatened to impose tariffs', 'agreed to aid', 'refused to recognise', 'rejected an appeal for
+        deploying troops', 'staged rallies to demand reforms': one event, not two.
+
+        An event whose trigger lies in the complement of a governing trigger (through complement,
+        purpose, object and prepositional links, at most three steps down) is folded into it.
+        """
         by_tok = {c.tok.i: c for c in cands}
         for c in cands:
             if not c.sense.governs:
                 continue
-            governed = list(c.tok.children)
-            governed += [p for ch in c.tok.children if ch.dep_ == "prep" for p in ch.children if p.dep_ == "pobj"]  # "called for sanctions"
-            for ch in governed:
-                inner = by_tok.get(ch.i)
-                if inner is None or inner is c or ch.dep_ not in ("xcomp", "ccomp", "advcl", "dobj", "pobj", "prep", "acl"):
-                    continue
+            for inner in self._governed(c, by_tok):
                 inner.suppressed = True
                 c.inner.append(inner)
                 if not c.target:
-                    c.target = inner.target
+                    # a demand is on whoever must act; an agreement or threat concerns the act's target
+                    if c.sense.type in ("DEMAND", "REQUEST") and inner.source:
+                        c.target = inner.source
+                    else:
+                        c.target = inner.target
                 if not c.source:
                     c.source = inner.source
             if not c.target:
@@ -358,14 +368,25 @@ class EventCoder:
                         if found:
                             c.target = found
                             break
-            # a threat/agreement to act through a noun object: "threatened sanctions on X"
-            for o in c.objects.values():
-                inner = by_tok.get(o.i)
-                if inner is not None and inner is not c:
-                    inner.suppressed = True
-                    c.inner.append(inner)
-                    if not c.target:
-                        c.target = inner.target
+
+    def _governed(self, c: _Candidate, by_tok: dict) -> list[_Candidate]:
+        out = []
+        frontier = [(ch, 1) for ch in c.tok.children]
+        frontier += [(o, 1) for o in c.objects.values() if o.i != c.tok.i]
+        seen = {c.tok.i}
+        while frontier:
+            t, depth = frontier.pop()
+            if t.i in seen or depth > 3:
+                continue
+            seen.add(t.i)
+            if t.dep_ not in FOLD_DEPS:
+                continue
+            inner = by_tok.get(t.i)
+            if inner is not None and inner is not c and not inner.suppressed:
+                out.append(inner)
+                continue  # what the inner event governs is its own business
+            frontier.extend((ch, depth + 1) for ch in t.children)
+        return out
 
     def _enough(self, c: _Candidate) -> bool:
         if c.tok.dep_ in ("acl", "xcomp", "advcl") and c.tok.head.lemma_.lower() in PURPOSE_NOUNS:
@@ -384,7 +405,7 @@ class EventCoder:
         tok, sense = c.tok, c.sense
         mode, context, cameo = sense.mode, sense.context, sense.cameo
         etype = sense.type
-        if sense.military and self._military(sent, c.source):
+        if sense.military and self._military(sent, c.source, tok):
             etype = sense.military.get("type", etype)
             cameo = sense.military.get("cameo", cameo)
             mode = sense.military.get("mode", mode)
@@ -454,11 +475,18 @@ class EventCoder:
             toks.extend(c.tok.subtree)
         return min(t.idx for t in toks), max(t.idx + len(t.text) for t in toks)
 
-    def _military(self, sent, source: list[ActorRef]) -> bool:
-        """Is this about armed forces: a military source, or military words in the sentence?"""
+    def _military(self, sent, source: list[ActorRef], tok=None) -> bool:
+        """Conventional warfare? A military source or subject, or heavy weapons in the sentence; never the
+        victims ("killed two soldiers"), and bombs, guerrillas and militias make it unconventional."""
+        lemmas = {t.lemma_.lower() for t in sent}
+        if lemmas & UNCONVENTIONAL_WORDS:
+            return False
         if any(a.sector == "MIL" for a in source):
             return True
-        return any(self.cues.get(t.lemma_.lower()) == "military" or t.lemma_.lower() in MILITARY_WORDS for t in sent)
+        if lemmas & HEAVY_WEAPONS:
+            return True
+        subj = [ch for ch in tok.children if ch.dep_ in ("nsubj", "agent")] if tok is not None else []
+        return any(t.lemma_.lower() in ARMED_FORCES for s in subj for t in s.subtree)
 
     def _cue_context(self, sent) -> str | None:
         counts: dict[str, int] = {}
@@ -488,7 +516,7 @@ class EventCoder:
             obliged = source or target
             return spec["type"], None, spec["cameo"].get(etype, spec["cameo"]["default"]), dedupe(m.reporter), obliged, ("reported" if m.attribution else "asserted")
         if factuality == "intended" and rel in ("cooperation", "conflict") and etype not in ("AGREE", "THREATEN", "DEMAND", "REQUEST", "REJECT"):
-            spec = table["intent"][rel]
+            spec = table["intent"]["conflict" if m.ultimatum else rel]  # "will withdraw unless ..." is a threat
             new_mode = (spec.get("mode") or {}).get(etype)
             return spec["type"], new_mode, spec["cameo"].get(etype, spec["cameo"]["default"]), source, target, factuality
         if (factuality == "denied" or m.negated) and rel == "cooperation" and not sense.reverse:

@@ -33,6 +33,7 @@ class Modality:
     reporter: list[ActorRef] = field(default_factory=list)  # the actors of the reporting subject
     obligation: bool = False  # "X must/should ...": someone demands it of X
     negated: bool = False  # "does not recognize", also inside a condition
+    ultimatum: bool = False  # "... unless X does Y": a condition that makes an intention a threat
 
 
 def analyse(tok, sent, r: ArgResolver, forced: str | None = None) -> Modality:
@@ -81,6 +82,7 @@ def analyse(tok, sent, r: ArgResolver, forced: str | None = None) -> Modality:
         m.factuality = "hypothetical"
     elif aux & FUTURE_AUX or any(c.lower_ == "going" for c in tok.children):
         m.factuality = "intended"
+        m.ultimatum = any(c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "unless" for g in c.children) for c in tok.children)
     elif "would" in aux:
         # future in the past of reported speech ("they said they would meet") is an intention
         m.factuality = "intended" if reported_clause else "hypothetical"
