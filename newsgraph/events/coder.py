@@ -423,7 +423,12 @@ class EventCoder:
         if context is None:
             context = self._cue_context(sent)
         m = analyse(tok, sent, r, forced=sense.factuality)
-        etype, mode, cameo, source, target, factuality = self._recode(etype, mode, cameo, c.source, c.target, m, sense)
+        source = c.source
+        if not source and m.reporter and _first_person_subject(tok):
+            source = m.reporter  # "'We have held a working meeting with ...,' El Aissami said": the speaker
+        if not source and etype == "PROTEST":
+            source = self._protesters_by_place(sent, r)
+        etype, mode, cameo, source, target, factuality = self._recode(etype, mode, cameo, source, c.target, m, sense)
         attribution = m.attribution
         lo, hi = self._clause_bounds(tok, c.inner)
         qs = [q for q in quantities if lo <= q.start and q.end <= hi]
@@ -475,6 +480,17 @@ class EventCoder:
             toks.extend(c.tok.subtree)
         return min(t.idx for t in toks), max(t.idx + len(t.text) for t in toks)
 
+    def _protesters_by_place(self, sent, r: ArgResolver) -> list[ActorRef]:
+        """Unnamed protesters ("prisoners rioted in Dili", "students throughout Indonesia") are civilians
+        of the state where they protest, as event data conventionally codes them."""
+        for t in sent:
+            span = r.span_of(t)
+            if span is not None and span.ref.kind == "state" and span.how in ("alias", "metonym", "demonym"):
+                ref = ActorRef(**span.ref.to_dict())
+                ref.sector = "CVL"
+                return [ref]
+        return []
+
     def _military(self, sent, source: list[ActorRef], tok=None) -> bool:
         """Conventional warfare? A military source or subject, or heavy weapons in the sentence; never the
         victims ("killed two soldiers"), and bombs, guerrillas and militias make it unconventional."""
@@ -524,6 +540,20 @@ class EventCoder:
             kept = factuality if factuality == "hypothetical" else ("reported" if m.attribution else "asserted")
             return spec["type"], None, spec["cameo"].get(etype, spec["cameo"]["default"]), source, target, kept
         return etype, mode, cameo, source, target, factuality
+
+
+def _first_person_subject(tok) -> bool:
+    """Is the event's subject 'I' or 'we' (directly, or of the verb it hangs on)?"""
+    h = tok
+    for _ in range(3):
+        subj = next((c for c in h.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None:
+            return subj.lower_ in ("we", "i")
+        if h.dep_ in ("xcomp", "conj", "advcl") and h.head is not h:
+            h = h.head
+        else:
+            break
+    return False
 
 
 def _markers(tok, objects) -> set[str]:
