@@ -11,6 +11,7 @@ import datetime as dt
 import json
 import os
 import re
+import time
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -54,19 +55,34 @@ _LOCK_HINT = re.compile(r"lock|being used|Conflicting", re.IGNORECASE)
 
 
 class Store:
-    def __init__(self, path: str = DEFAULT_DB, read_only: bool = False):
+    """A DuckDB store. DuckDB lets one process write or several read; a second process that finds the
+    file locked waits up to ``wait`` seconds for the lock, then stops with a clear message."""
+
+    def __init__(self, path: str = DEFAULT_DB, read_only: bool = False, wait: float | None = None):
         self.path = str(path)
         self.read_only = read_only
         if read_only and not os.path.exists(self.path):
             raise StoreError(f"{self.path}: no such store; run `newsgraph ingest PATH --db {self.path}` first")
-        try:
-            self.con = duckdb.connect(self.path, read_only=read_only)
-        except duckdb.IOException as e:
-            if _LOCK_HINT.search(str(e)):
-                raise StoreError(f"{self.path}: the store is in use by another newsgraph process; wait for it to finish and retry") from None
-            raise StoreError(f"{self.path}: cannot open the store: {e}") from None
-        except duckdb.Error as e:
-            raise StoreError(f"{self.path}: not a newsgraph store or corrupted ({e})") from None
+        if wait is None:
+            wait = float(os.environ.get("NEWSGRAPH_LOCK_WAIT", "2" if read_only else "60"))
+        deadline = time.monotonic() + wait
+        delay = 0.05
+        while True:
+            try:
+                self.con = duckdb.connect(self.path, read_only=read_only)
+                break
+            except duckdb.IOException as e:
+                if not _LOCK_HINT.search(str(e)):
+                    raise StoreError(f"{self.path}: cannot open the store: {e}") from None
+                if time.monotonic() >= deadline:
+                    raise StoreError(
+                        f"{self.path}: the store is in use by another newsgraph process (waited {wait:g} s); "
+                        "wait for it to finish and retry, or set NEWSGRAPH_LOCK_WAIT to wait longer"
+                    ) from None
+                time.sleep(delay)
+                delay = min(delay * 2, 1.0)
+            except duckdb.Error as e:
+                raise StoreError(f"{self.path}: not a newsgraph store or corrupted ({e})") from None
         if not read_only:
             self._init_schema()
         else:
