@@ -16,7 +16,7 @@ from .events.coder import EventCoder
 from .events.lexicon import Lexicon, default_lexicon
 from .model import DocResult, Document, Mention
 from .nlp import load_pipeline, parse, parse_many
-from .quantities import extract_quantities
+from .quantities import attach_quantities, extract_quantities
 
 
 @dataclass
@@ -62,7 +62,12 @@ def _extract_parsed(document: Document, parsed, res: Resources) -> DocResult:
     spans = find_mentions(parsed, res.registry, when)
     resolver = ArgResolver(parsed, spans, when, res.registry)
     quantities = extract_quantities(document.text)
+    attach_quantities(quantities, parsed, resolver, when)
     events = res.coder.code(parsed, resolver, document.doc_id, when, quantities)
+    for e in events:
+        for q in e.quantities:
+            if q.event_id is None:
+                q.event_id = e.id
     sent_starts = [s.start for s in parsed.sents]
     mentions = []
     for s in spans:

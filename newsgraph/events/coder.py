@@ -16,6 +16,7 @@ import hashlib
 
 from ..actors.resolve import ArgResolver, dedupe
 from ..model import ActorRef, Event, Quantity
+from ..quantities import quantities_for_event
 from ..time import EventDates
 from .lexicon import Lexicon, Sense, load_ontology
 
@@ -334,7 +335,7 @@ class EventCoder:
             context = self._cue_context(sent)
         factuality, attribution = self._factuality(tok, sense, sent, r)
         lo, hi = self._clause_bounds(tok, c.inner)
-        qs = [q for q in quantities if lo <= q.start and q.end <= hi]
+        qs = quantities_for_event(quantities, tok, lo, hi)
         confidence = sense.confidence
         if not c.source or not c.target:
             confidence *= 0.85

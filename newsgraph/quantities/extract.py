@@ -1,0 +1,412 @@
+"""Quantities in raw text: money, oil volumes and rates, percentages, multiples, counts — normalised.
+
+Pattern-based over the raw text, so spans and values are exact:
+"$50 billion" -> 5e10 USD, "US$17bn" -> 1.7e10 USD, "half a billion dollars"
+-> 5e8 USD, "732,000 barrels per day" -> 732000 barrels/day, "2 million bpd"
+-> 2e6 barrels/day, "25% tariffs" -> 25 percent, "rose 9 times" -> 9
+multiple, "five joint ventures" -> 5 count:ventures. Currencies are kept as
+written: no exchange rate is ever applied.
+
+quantulum3 is used only as a fallback for units these patterns do not know
+(kilometres, gigabytes, hours...), and only where no pattern matched: on the
+forms news numbers take most often it is wrong ("a $50 billion package" ->
+"a $50 billi", "US$50bn" -> "dollar barn newton", "half a billion dollars"
+-> 1.5e9, "bpd" -> "base pair day"); BENCHMARKS.md has the measured comparison.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import warnings
+
+from ..model import Quantity
+
+SCALES = {
+    "thousand": 1e3, "k": 1e3,
+    "million": 1e6, "mln": 1e6, "m": 1e6, "mn": 1e6, "mil": 1e6,
+    "billion": 1e9, "bln": 1e9, "bn": 1e9, "b": 1e9,
+    "trillion": 1e12, "tn": 1e12, "trn": 1e12,
+}
+# Currency as written -> ISO 4217. Symbols that several currencies share ("$") mean USD
+# unless prefixed (A$, C$, HK$); "dollars" alone is read as USD, as news in English uses it.
+CURRENCIES = {
+    "$": "USD", "us$": "USD", "usd": "USD", "us dollars": "USD", "dollars": "USD", "dollar": "USD", "u.s. dollars": "USD",
+    "a$": "AUD", "c$": "CAD", "hk$": "HKD",
+    "€": "EUR", "eur": "EUR", "euros": "EUR", "euro": "EUR",
+    "£": "GBP", "gb£": "GBP", "gbp": "GBP", "pounds": "GBP", "pounds sterling": "GBP", "sterling": "GBP",
+    "¥": "CNY", "yuan": "CNY", "rmb": "CNY", "renminbi": "CNY", "cny": "CNY",
+    "rubles": "RUB", "roubles": "RUB", "ruble": "RUB", "rouble": "RUB", "rub": "RUB", "₽": "RUB",
+    "bolivars": "VES", "bolívares": "VES", "bolivares": "VES",
+    "yen": "JPY", "jpy": "JPY", "rupees": "INR", "inr": "INR", "₹": "INR",
+}
+QUALIFIERS = {
+    "about": "about", "around": "about", "approximately": "about", "roughly": "about", "some": "about",
+    "an estimated": "about", "estimated": "about", "circa": "about", "almost": "nearly", "nearly": "nearly", "close to": "nearly",
+    "just under": "nearly", "at least": "at least", "no less than": "at least", "more than": "more than", "over": "more than",
+    "above": "more than", "in excess of": "more than", "upwards of": "more than", "just over": "more than",
+    "up to": "up to", "as much as": "up to", "as many as": "up to", "as high as": "up to",
+    "less than": "less than", "fewer than": "less than", "under": "less than", "below": "less than",
+    "at most": "up to", "no more than": "up to",
+}
+NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "a hundred": 100, "a thousand": 1000,
+    "a dozen": 12, "dozen": 12, "half a": 0.5, "a half": 0.5, "half": 0.5, "a": 1, "one and a half": 1.5,
+    "hundreds of": 100, "thousands of": 1000, "dozens of": 12, "tens of": 10,
+}
+# vague plurals ("hundreds of people") are lower bounds
+VAGUE = {"hundreds of", "thousands of", "dozens of", "tens of"}
+# how a change is written before the number -> (lemma); the preposition after it is kept
+CHANGE_VERBS = {
+    "rose": "rise", "rise": "rise", "rises": "rise", "risen": "rise", "rising": "rise",
+    "increased": "increase", "increase": "increase", "increases": "increase", "increasing": "increase",
+    "grew": "grow", "grow": "grow", "grown": "grow", "grows": "grow", "jumped": "jump", "jumps": "jump", "jump": "jump",
+    "climbed": "climb", "climbs": "climb", "surged": "surge", "soared": "soar", "rebounded": "rebound",
+    "fell": "fall", "fall": "fall", "falls": "fall", "fallen": "fall", "falling": "fall",
+    "dropped": "drop", "drop": "drop", "drops": "drop", "declined": "decline", "declines": "decline",
+    "slumped": "slump", "plunged": "plunge", "plummeted": "plummet", "tumbled": "tumble", "shrank": "shrink",
+    "cut": "cut", "cuts": "cut", "cutting": "cut", "reduced": "reduce", "reduce": "reduce", "reducing": "reduce",
+    "lowered": "lower", "slashed": "slash", "trimmed": "trim", "raised": "raise", "raise": "raise", "raising": "raise",
+    "boosted": "boost", "boost": "boost", "lifted": "lift", "hiked": "hike", "expanded": "expand", "doubled": "double",
+    "up": "up", "down": "down", "gained": "gain", "gains": "gain", "lost": "lose", "losing": "lose",
+}
+# plural heads that are not counted things, and words a count never ends on
+NOT_COUNTED = {
+    "is", "was", "has", "its", "this", "us", "as", "thus", "yes", "less", "across", "plus", "his", "hers", "its", "whereas",
+    "days", "years", "months", "weeks", "hours", "minutes", "seconds", "decades", "centuries", "times", "percent",
+    "bps", "pcs", "ms", "mins", "hrs", "yrs", "ones", "others", "sides", "this", "process", "status", "basis", "crisis",
+    "kilometers", "kilometres", "km", "miles", "meters", "metres", "feet", "inches", "kilograms", "kg", "grams", "pounds",
+    "hectares", "acres", "litres", "liters", "gallons", "degrees", "watts", "volts", "euros", "dollars", "yuan",
+    "news", "series", "means", "various", "previous", "serious", "famous", "bus", "gas", "thus", "does", "goes", "class",
+    "press", "business", "access", "success", "progress", "congress", "address", "always", "perhaps", "afterwards",
+}
+IRREGULAR_PLURALS = {"people", "men", "women", "children", "personnel", "staff", "aircraft", "crew", "police", "troops",
+                     "cattle", "sheep", "fish", "persons", "civilians", "migrants", "refugees", "workers"}
+STOP_MODIFIERS = {"of", "the", "a", "an", "and", "or", "in", "on", "to", "for", "by", "with", "from", "at", "per", "than",
+                  "was", "were", "is", "are", "be", "been", "have", "has", "had", "will", "would", "could", "that", "which",
+                  "who", "it", "they", "he", "she", "we", "as", "but", "not", "more", "less", "this", "these", "those",
+                  "its", "their", "his", "her", "our", "your", "my", "since", "after", "before", "during", "until", "into",
+                  "percent", "per", "cent", "times", "years", "year", "days", "months", "weeks", "january", "february", "march",
+                  "april", "may", "june", "july", "august", "september", "october", "november", "december"}
+
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
+_WORDNUM = (
+    r"(?:one and a half|hundreds of|thousands of|dozens of|tens of|a hundred|a thousand|a dozen|half a|"
+    r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|"
+    r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
+    r"eighteen|nineteen|hundred|a)"
+)
+_N1 = rf"(?P<num>{_DIGITS}|\b{_WORDNUM}\b)"
+_N2 = rf"(?P<num2>{_DIGITS}|\b{_WORDNUM}\b)"
+# "15-20", "20 to 25", "between 1.5 and 2"; ranges share the scale and unit written after the second number
+_RANGE = rf"(?:\s*(?P<rsep>-|–|—|to|and)\s*(?:\$|€|£|US\$)?{_N2})?"
+_SCALE = r"(?:[\s-]*(?P<scale>thousand|million|billion|trillion|mln|bln|bn|tn|trn|mn|mil|m|k|b)\b\.?)?"
+_QUAL = (
+    r"(?:\b(?P<qual>about|around|approximately|roughly|nearly|almost|close to|just under|just over|at least|no less than|"
+    r"more than|over|above|in excess of|upwards of|up to|as much as|as many as|as high as|at most|no more than|"
+    r"less than|fewer than|under|below|an estimated|estimated|some|circa|between)\s+)?"
+)
+_NUMBER = _N1 + _RANGE + _SCALE
+
+_CUR_PREFIX = r"(?P<cur>US\s?\$|GB\s?£|HK\$|A\$|C\$|\$|€|£|¥|₽|₹|(?:USD|EUR|GBP|CNY|RMB|RUB|JPY|INR)\b\s?)"
+_MONEY_PREFIX = re.compile(
+    _QUAL + _CUR_PREFIX + r"\s?" + rf"(?P<num>{_DIGITS})"
+    + rf"(?:\s*(?P<rsep>-|–|to)\s*(?:US\$|\$|€|£)?(?P<num2>{_DIGITS}))?" + _SCALE
+    + r"(?:\s+(?P<tail>(?:US |U\.S\. )?dollars|euros)\b)?",
+    re.IGNORECASE,
+)
+_CUR_SUFFIX = (
+    r"(?P<cur>(?:US |U\.S\. )?dollars?|yuan|renminbi|rmb|rubles?|roubles?|euros?|pounds(?: sterling)?|sterling|"
+    r"bolivars|bolívares|bolivares|yen|rupees|USD|EUR|GBP|CNY|RUB|JPY|INR)\b"
+)
+_MONEY_SUFFIX = re.compile(_QUAL + _NUMBER + r"\s+(?:(?:of|in)\s+)?" + _CUR_SUFFIX, re.IGNORECASE)
+_VOLUME_UNIT = (
+    r"(?P<unit>barrels?(?:\s+of\s+(?:crude\s+|heavy\s+|light\s+)?(?:oil|crude|oil\s+equivalent))?(?:\s+(?:per|a)\s+day|\s+daily|/day|/d)?"
+    r"|bpd|b/d|bbl/d|bopd|boe/d|boepd|mb/d|kb/d|mbpd|bbl|bbls"
+    r"|(?:metric\s+)?(?:tonnes?|tons?)(?:\s+of\s+[a-z]+)?(?:\s+(?:per|a)\s+(?:year|annum)|\s+annually)?"
+    r"|cubic\s+(?:met(?:er|re)s?|feet)(?:\s+of\s+(?:natural\s+)?gas)?(?:\s+(?:per|a)\s+(?:day|year))?"
+    r"|bcm|tcf|mcm|mmbtu|megawatts|mw|gigawatts|gw)\b"
+)
+_VOLUME = re.compile(_QUAL + _NUMBER + r"\s*" + _VOLUME_UNIT, re.IGNORECASE)
+_PERCENT = re.compile(
+    _QUAL + _N1 + rf"(?:\s*%?\s*(?P<rsep>-|–|to|and)\s*{_N2})?"
+    + r"\s?(?P<unit>%|percentage\s+points?|per\s*cent\b|percent\b|pct\b|pp\b)",
+    re.IGNORECASE,
+)
+_MULTIPLE = re.compile(
+    _QUAL + rf"(?P<num>{_DIGITS}|\b{_WORDNUM}\b)(?:[- ]?(?P<unit>fold)\b|\s+(?P<times>times)\b)",
+    re.IGNORECASE,
+)
+_COUNT = re.compile(
+    _QUAL + _NUMBER + r"\s+(?P<mods>(?:[A-Za-z][\w’'-]*\s+){0,2}?)(?P<noun>[a-z][a-z-]*(?:s|people|men|personnel|staff|aircraft|crew|police|cattle|sheep|fish))\b",
+)
+_BARE = re.compile(r"(?<![\w.,$€£¥/-])" + _NUMBER.replace("(?P<num2>", "(?P<num2>") + r"(?![\w%/])", re.IGNORECASE)
+_YEARLIKE = re.compile(r"^(1[5-9]|20)\d\d$")
+_CHANGE_BEFORE = re.compile(
+    r"\b(?P<verb>" + "|".join(sorted(CHANGE_VERBS, key=len, reverse=True)) + r")\s+(?:[a-z]+\s+){0,2}?(?P<prep>to|by|from)?\s*$",
+    re.IGNORECASE,
+)
+_MONTHS = re.compile(r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s*$", re.IGNORECASE)
+
+
+def parse_number(s: str) -> float | None:
+    """ "1,234.5" -> 1234.5, "five" -> 5, "twenty-five" -> 25, "half a" -> 0.5; None if not a number."""
+    s = " ".join(s.lower().split())
+    if not s:
+        return None
+    if s[0].isdigit() or s[0] == ".":
+        try:
+            return float(s.replace(",", ""))
+        except ValueError:
+            return None
+    if s in NUMBER_WORDS:
+        return float(NUMBER_WORDS[s])
+    parts = re.split(r"[- ]", s)
+    if len(parts) == 2 and parts[0] in NUMBER_WORDS and parts[1] in NUMBER_WORDS:
+        return float(NUMBER_WORDS[parts[0]] + NUMBER_WORDS[parts[1]])
+    return None
+
+
+def _scale(m: re.Match) -> float:
+    return SCALES.get((m.group("scale") or "").lower().rstrip("."), 1.0)
+
+
+def _values(m: re.Match, scaled: bool = True) -> tuple[float, float | None, float | None] | None:
+    """(value as written, normalised value, normalised max for ranges), or None if not a number."""
+    num = m.group("num")
+    v = parse_number(num)
+    if v is None:
+        return None
+    word = not (num[0].isdigit() or num[0] == ".")
+    sc = _scale(m) if scaled else 1.0
+    if word and num.lower() in ("a", "half a", "half", "a half") and sc == 1.0:
+        return None  # "a" and "half" are numbers only before a scale word ("a billion", "half a million")
+    v2 = None
+    gd = m.groupdict()
+    if gd.get("num2"):
+        if gd.get("rsep", "").lower() == "and" and (gd.get("qual") or "").lower() != "between":
+            return None
+        v2 = parse_number(gd["num2"])
+        if v2 is None or v2 < v:
+            return None
+        v2 *= sc
+    return v, v * sc, v2
+
+
+def _qualifier(m: re.Match) -> str | None:
+    q = (m.groupdict().get("qual") or "").lower()
+    if q == "between":
+        return None
+    if not q and m.group("num").lower() in VAGUE:
+        return "at least"
+    return QUALIFIERS.get(q)
+
+
+def _volume_unit(unit: str) -> tuple[str, float]:
+    """Normalised unit and the factor to apply: "mb/d" is millions of barrels a day."""
+    u = " ".join(unit.lower().split())
+    if u == "mb/d":
+        return "barrels/day", 1e6
+    if u == "kb/d":
+        return "barrels/day", 1e3
+    if u == "mbpd":
+        return "barrels/day", 1e6
+    if "day" in u or "daily" in u or u in ("bpd", "b/d", "bbl/d", "bopd") or u.endswith("/d"):
+        if "equivalent" in u or u in ("boe/d", "boepd"):
+            return "boe/day", 1.0
+        return "barrels/day", 1.0
+    if u.startswith("barrel") or u.startswith("bbl"):
+        return "barrels", 1.0
+    if "ton" in u:
+        return ("tonnes/year" if ("year" in u or "annum" in u or "annual" in u) else "tonnes"), (0.907185 if re.match(r"tons?\b", u) and "metric" not in u else 1.0)
+    if u == "bcm":
+        return "cubic metres", 1e9
+    if u == "mcm":
+        return "cubic metres", 1e6
+    if u == "tcf":
+        return "cubic feet", 1e12
+    if "feet" in u:
+        return "cubic feet" + ("/day" if "day" in u else "/year" if "year" in u else ""), 1.0
+    if u == "mmbtu":
+        return "mmbtu", 1.0
+    if u in ("megawatts", "mw"):
+        return "MW", 1.0
+    if u in ("gigawatts", "gw"):
+        return "MW", 1e3
+    return "cubic metres" + ("/day" if "day" in u else "/year" if "year" in u else ""), 1.0
+
+
+def _change_before(text: str, start: int) -> str | None:
+    """ "rose to", "fell by", "cut ... by": the change a number states, as lemma + preposition."""
+    window = text[max(0, start - 40) : start]
+    m = _CHANGE_BEFORE.search(window)
+    if not m:
+        return None
+    lemma = CHANGE_VERBS[m.group("verb").lower()]
+    prep = (m.group("prep") or "").lower()
+    if lemma in ("up", "down") and not prep:
+        return None
+    return f"{lemma} {prep}".strip()
+
+
+def _count_noun_ok(noun: str, mods: str) -> bool:
+    n = noun.lower()
+    if n in NOT_COUNTED or n in STOP_MODIFIERS:
+        return False
+    if any(w.lower() in STOP_MODIFIERS for w in mods.split()):
+        return False
+    if n in IRREGULAR_PLURALS:
+        return True
+    return n.endswith("s") and not n.endswith(("ss", "us", "is", "ous"))
+
+
+class _Collector:
+    def __init__(self, text: str):
+        self.text = text
+        self.out: list[Quantity] = []
+        self.taken: list[tuple[int, int]] = []
+
+    def free(self, a: int, b: int) -> bool:
+        return all(b <= s or a >= e for s, e in self.taken)
+
+    def add(self, m: re.Match, value: float, norm: float, norm_max: float | None, unit: str | None, norm_unit: str | None,
+            kind: str, measure: str | None = None, start: int | None = None, end: int | None = None) -> bool:
+        a, b = (start if start is not None else m.start()), (end if end is not None else m.end())
+        # a qualifier word is part of the span only when it is written as one ("some" of "some 300")
+        while b > a and self.text[b - 1] in " \t\n.,":
+            b -= 1
+        if not self.free(a, b):
+            return False
+        self.out.append(
+            Quantity(
+                value=value, unit=unit, normalized_value=norm, normalized_unit=norm_unit,
+                text=self.text[a:b], start=a, end=b, qualifier=_qualifier(m), measure=measure,
+                value_max=norm_max, change=_change_before(self.text, a), kind=kind,
+            )
+        )
+        self.taken.append((a, b))
+        return True
+
+
+def _currency(cur: str) -> str:
+    c = " ".join(cur.lower().split()).replace("us $", "us$").replace("gb £", "gb£")
+    return CURRENCIES.get(c) or CURRENCIES.get(c.rstrip("s") + "s") or CURRENCIES.get(c.rstrip("s")) or c.upper()
+
+
+def extract_quantities(text: str, bare_numbers: bool = False, fallback: bool = True) -> list[Quantity]:
+    """Every quantity in ``text``, in order. ``bare_numbers`` also returns numbers with no unit
+    (index levels, "230"), as MEANTIME annotates them; ``fallback`` uses quantulum3 for other units."""
+    col = _Collector(text)
+    for m in _MONEY_PREFIX.finditer(text):
+        vals = _values(m)
+        if vals:
+            cur = _currency(m.group("cur"))
+            col.add(m, vals[0], vals[1], vals[2], m.group("cur").strip(), cur, "money", "money")
+    for m in _MONEY_SUFFIX.finditer(text):
+        vals = _values(m)
+        if vals:
+            col.add(m, vals[0], vals[1], vals[2], m.group("cur"), _currency(m.group("cur")), "money", "money")
+    for m in _VOLUME.finditer(text):
+        vals = _values(m)
+        if vals:
+            unit, factor = _volume_unit(m.group("unit"))
+            col.add(m, vals[0], vals[1] * factor, vals[2] * factor if vals[2] is not None else None, m.group("unit"), unit, "volume", "volume")
+    for m in _PERCENT.finditer(text):
+        vals = _values(m, scaled=False)
+        if vals:
+            pts = "point" in m.group("unit").lower() or m.group("unit").lower() == "pp"
+            col.add(m, vals[0], vals[1], vals[2], m.group("unit"), "percentage points" if pts else "percent", "percent", "share")
+    for m in _MULTIPLE.finditer(text):
+        v = parse_number(m.group("num"))
+        if v is None or m.group("num").lower() in ("a", "half a", "half"):
+            continue
+        if m.group("times"):
+            # "nine times" is a multiple after a change verb or before a comparison, otherwise a frequency
+            after = text[m.end() : m.end() + 12].lower()
+            if not (_change_before(text, m.start()) or re.match(r"\s+(?:more|higher|larger|bigger|greater|as|over|the)\b", after)):
+                continue
+        col.add(m, v, v, None, "times" if m.group("times") else "fold", "multiple", "multiple", "multiple")
+    for m in _COUNT.finditer(text):
+        num = m.group("num")
+        if num[0].isdigit() and _YEARLIKE.match(num) and not m.group("scale"):
+            continue
+        if _MONTHS.search(text[max(0, m.start() - 10) : m.start()]):
+            continue
+        if not _count_noun_ok(m.group("noun"), m.group("mods")):
+            continue
+        if text[m.end("num") : m.end("num") + 2].lower() in ("st", "nd", "rd", "th"):
+            continue
+        vals = _values(m)
+        if vals:
+            noun = m.group("noun").lower()
+            col.add(m, vals[0], vals[1], vals[2], noun, f"count:{noun}", "count", noun)
+    if fallback:
+        for q in _quantulum(text):
+            if col.free(q.start, q.end):
+                col.out.append(q)
+                col.taken.append((q.start, q.end))
+    if bare_numbers:
+        for m in _BARE.finditer(text):
+            num = m.group("num")
+            if num.lower() == "a" or (num[0].isdigit() and _YEARLIKE.match(num) and not m.group("scale")):
+                continue
+            if _MONTHS.search(text[max(0, m.start() - 10) : m.start()]) or re.match(r"\s*(?:st|nd|rd|th)\b", text[m.end() : m.end() + 3]):
+                continue
+            vals = _values(m)
+            if vals and (num[0].isdigit() or num.lower() in NUMBER_WORDS):
+                col.add(m, vals[0], vals[1], vals[2], None, None, "number")
+    col.out.sort(key=lambda q: q.start)
+    return col.out
+
+
+# ------------------------------------------------------------------ quantulum3 fallback
+
+# entities quantulum3 gets wrong on news text, or that another layer owns (time)
+_QUANTULUM_SKIP = {"unknown", "dimensionless", "currency", "time", "volumetric flow"}
+_QUANTULUM_ENTITIES = {"length", "mass", "area", "volume", "speed", "velocity", "data storage", "energy", "power", "temperature",
+                       "pressure", "frequency", "density", "fuel economy", "acceleration", "data transfer rate"}
+_QUANTULUM_BAD_UNITS = {"", "at", "pm", "am", "in", "a", "s", "m", "g", "on", "of", "to", "is", "as", "it", "b", "c", "k", "t", "p"}
+
+
+@functools.lru_cache(maxsize=1)
+def _quantulum_parser():
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            from quantulum3 import parser
+    except Exception:  # pragma: no cover - optional dependency missing or broken
+        return None
+    return parser
+
+
+def _quantulum(text: str) -> list[Quantity]:
+    if not re.search(r"\d", text):
+        return []
+    parser = _quantulum_parser()
+    if parser is None:
+        return []
+    out = []
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            found = parser.parse(text)
+    except Exception:  # quantulum3 raises on some inputs; the patterns above stand on their own
+        return []
+    for q in found:
+        ent = q.unit.entity.name if q.unit and q.unit.entity else "unknown"
+        if ent in _QUANTULUM_SKIP or not q.span or q.unit.name in ("dimensionless", "count"):
+            continue
+        a, b = q.span
+        surface = text[a:b]
+        if ent not in _QUANTULUM_ENTITIES or not re.search(r"\d", surface) or q.value is None:
+            continue
+        m = re.match(r"\s*[\d.,]+\s*(.*)$", surface)
+        unit_text = (m.group(1) if m else "").strip().lower()
+        if unit_text in _QUANTULUM_BAD_UNITS or (m and _YEARLIKE.match(surface.strip().split()[0].replace(",", ""))):
+            continue  # "2022 at" (ampere-turn), "12:16 pm" (picometre): quantulum3 reads words as unit symbols
+        out.append(Quantity(value=float(q.value), unit=q.unit.name, normalized_value=float(q.value), normalized_unit=q.unit.name,
+                            text=surface, start=a, end=b, measure=ent, kind="measure"))
+    return out
