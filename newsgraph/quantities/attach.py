@@ -360,7 +360,7 @@ def _attach_one(q: Quantity, span, sent, r: ArgResolver) -> None:
     if q.change is None and gov is not None and relcl is None:
         lemma = gov.lemma_.lower()
         prep = next((t.lower_ for t in (anchor.head, h.head) if t.dep_ == "prep" and t.lower_ in ("to", "by")), None)
-        if prep and lemma in ("raise", "rise", "increase", "cut", "reduce", "fall", "drop", "grow", "boost", "lower", "decline", "climb", "slash", "bring"):
+        if prep and q.kind != "count" and lemma in ("raise", "rise", "increase", "cut", "reduce", "fall", "drop", "grow", "boost", "lower", "decline", "climb", "slash", "bring"):
             q.change = f"{lemma} {prep}"
 
     # whose measure
