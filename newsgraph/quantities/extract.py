@@ -92,22 +92,22 @@ STOP_MODIFIERS = {"of", "the", "a", "an", "and", "or", "in", "on", "to", "for", 
                   "percent", "per", "cent", "times", "years", "year", "days", "months", "weeks", "january", "february", "march",
                   "april", "may", "june", "july", "august", "september", "october", "november", "december"}
 
-_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
+_DIGITS = r"(?<![\d.,])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
 _WORDNUM = (
     r"(?:one and a half|hundreds of|thousands of|dozens of|tens of|a hundred|a thousand|a dozen|half a|"
     r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|"
     r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
     r"eighteen|nineteen|hundred|a)"
 )
-_N1 = rf"(?P<num>{_DIGITS}|\b{_WORDNUM}\b)"
-_N2 = rf"(?P<num2>{_DIGITS}|\b{_WORDNUM}\b)"
+_N1 = rf"(?P<num>{_DIGITS}|\b(?i:{_WORDNUM})\b)"
+_N2 = rf"(?P<num2>{_DIGITS}|\b(?i:{_WORDNUM})\b)"
 # "15-20", "20 to 25", "between 1.5 and 2"; ranges share the scale and unit written after the second number
 _RANGE = rf"(?:\s*(?P<rsep>-|–|—|to|and)\s*(?:\$|€|£|US\$)?{_N2})?"
 _SCALE = r"(?:[\s-]*(?P<scale>thousand|million|billion|trillion|mln|bln|bn|tn|trn|mn|mil|m|k|b)\b\.?)?"
 _QUAL = (
-    r"(?:\b(?P<qual>about|around|approximately|roughly|nearly|almost|close to|just under|just over|at least|no less than|"
+    r"(?:\b(?i:(?P<qual>about|around|approximately|roughly|nearly|almost|close to|just under|just over|at least|no less than|"
     r"more than|over|above|in excess of|upwards of|up to|as much as|as many as|as high as|at most|no more than|"
-    r"less than|fewer than|under|below|an estimated|estimated|some|circa|between)\s+)?"
+    r"less than|fewer than|under|below|an estimated|estimated|some|circa|between))\s+)?"
 )
 _NUMBER = _N1 + _RANGE + _SCALE
 
@@ -122,6 +122,11 @@ _CUR_SUFFIX = (
     r"(?P<cur>(?:US |U\.S\. )?dollars?|yuan|renminbi|rmb|rubles?|roubles?|euros?|pounds(?: sterling)?|sterling|"
     r"bolivars|bolívares|bolivares|yen|rupees|USD|EUR|GBP|CNY|RUB|JPY|INR)\b"
 )
+_MONEY_RANGE = re.compile(
+    _QUAL + _CUR_PREFIX + r"\s?" + rf"(?P<num>{_DIGITS})" + _SCALE.replace("scale", "scale1")
+    + rf"\s*(?P<rsep>-|–|to)\s*(?:US\s?\$|\$|€|£|¥)\s?(?P<num2>{_DIGITS})" + _SCALE,
+    re.IGNORECASE,
+)
 _MONEY_SUFFIX = re.compile(_QUAL + _NUMBER + r"\s+(?:(?:of|in)\s+)?" + _CUR_SUFFIX, re.IGNORECASE)
 _VOLUME_UNIT = (
     r"(?P<unit>barrels?(?:\s+of\s+(?:crude\s+|heavy\s+|light\s+)?(?:oil|crude|oil\s+equivalent))?(?:\s+(?:per|a)\s+day|\s+daily|/day|/d)?"
@@ -132,16 +137,16 @@ _VOLUME_UNIT = (
 )
 _VOLUME = re.compile(_QUAL + _NUMBER + r"\s*" + _VOLUME_UNIT, re.IGNORECASE)
 _PERCENT = re.compile(
-    _QUAL + _N1 + rf"(?:\s*%?\s*(?P<rsep>-|–|to|and)\s*{_N2})?"
+    _QUAL + _N1 + rf"(?:\s*(?P<rsep>-|–|to|and)\s*{_N2})?"
     + r"\s?(?P<unit>%|percentage\s+points?|per\s*cent\b|percent\b|pct\b|pp\b)",
     re.IGNORECASE,
 )
 _MULTIPLE = re.compile(
-    _QUAL + rf"(?P<num>{_DIGITS}|\b{_WORDNUM}\b)(?:[- ]?(?P<unit>fold)\b|\s+(?P<times>times)\b)",
+    _QUAL + rf"(?P<num>{_DIGITS}|\b{_WORDNUM}(?=[- ]?fold\b)|\b{_WORDNUM}\b)(?:[- ]?(?P<unit>fold)\b|\s+(?P<times>times)\b)",
     re.IGNORECASE,
 )
 _COUNT = re.compile(
-    _QUAL + _NUMBER + r"\s+(?P<mods>(?:[A-Za-z][\w’'-]*\s+){0,2}?)(?P<noun>[a-z][a-z-]*(?:s|people|men|personnel|staff|aircraft|crew|police|cattle|sheep|fish))\b",
+    _QUAL + _NUMBER + r"\s+(?P<mods>(?:[A-Za-z][\w’'-]*\s+){0,2}?)(?P<noun>[a-z][a-z-]*[a-z]s|people|men|women|children|personnel|staff|aircraft|crew|police|cattle|sheep|fish)\b",
 )
 _BARE = re.compile(r"(?<![\w.,$€£¥/-])" + _NUMBER.replace("(?P<num2>", "(?P<num2>") + r"(?![\w%/])", re.IGNORECASE)
 _YEARLIKE = re.compile(r"^(1[5-9]|20)\d\d$")
@@ -214,6 +219,10 @@ def _volume_unit(unit: str) -> tuple[str, float]:
         return "barrels/day", 1e3
     if u == "mbpd":
         return "barrels/day", 1e6
+    if "feet" in u:
+        return "cubic feet" + ("/day" if "day" in u else "/year" if "year" in u else ""), 1.0
+    if "met" in u and "cubic" in u:
+        return "cubic metres" + ("/day" if "day" in u else "/year" if "year" in u else ""), 1.0
     if "day" in u or "daily" in u or u in ("bpd", "b/d", "bbl/d", "bopd") or u.endswith("/d"):
         if "equivalent" in u or u in ("boe/d", "boepd"):
             return "boe/day", 1.0
@@ -300,6 +309,12 @@ def extract_quantities(text: str, bare_numbers: bool = False, fallback: bool = T
     """Every quantity in ``text``, in order. ``bare_numbers`` also returns numbers with no unit
     (index levels, "230"), as MEANTIME annotates them; ``fallback`` uses quantulum3 for other units."""
     col = _Collector(text)
+    for m in _MONEY_RANGE.finditer(text):
+        lo, hi = parse_number(m.group("num")), parse_number(m.group("num2"))
+        s1 = SCALES.get((m.group("scale1") or "").lower().rstrip("."), 1.0)
+        s2 = _scale(m)
+        if lo is not None and hi is not None and lo * s1 <= hi * s2:
+            col.add(m, lo, lo * s1, hi * s2, m.group("cur").strip(), _currency(m.group("cur")), "money", "money")
     for m in _MONEY_PREFIX.finditer(text):
         vals = _values(m)
         if vals:
