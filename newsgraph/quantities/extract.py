@@ -32,7 +32,7 @@ SCALES = {
 # unless prefixed (A$, C$, HK$); "dollars" alone is read as USD, as news in English uses it.
 CURRENCIES = {
     "$": "USD", "us$": "USD", "usd": "USD", "us dollars": "USD", "dollars": "USD", "dollar": "USD", "u.s. dollars": "USD",
-    "a$": "AUD", "c$": "CAD", "hk$": "HKD",
+    "a$": "AUD", "au$": "AUD", "au $": "AUD", "c$": "CAD", "hk$": "HKD",
     "€": "EUR", "eur": "EUR", "euros": "EUR", "euro": "EUR",
     "£": "GBP", "gb£": "GBP", "gbp": "GBP", "pounds": "GBP", "pounds sterling": "GBP", "sterling": "GBP",
     "¥": "CNY", "yuan": "CNY", "rmb": "CNY", "renminbi": "CNY", "cny": "CNY",
@@ -92,7 +92,7 @@ STOP_MODIFIERS = {"of", "the", "a", "an", "and", "or", "in", "on", "to", "for", 
                   "percent", "per", "cent", "times", "years", "year", "days", "months", "weeks", "january", "february", "march",
                   "april", "may", "june", "july", "august", "september", "october", "november", "december"}
 
-_DIGITS = r"(?<![\d.,])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
+_DIGITS = r"(?<![\w.,:])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
 _WORDNUM = (
     r"(?:one and a half|hundreds of|thousands of|dozens of|tens of|a hundred|a thousand|a dozen|half a|"
     r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|"
@@ -111,7 +111,7 @@ _QUAL = (
 )
 _NUMBER = _N1 + _RANGE + _SCALE
 
-_CUR_PREFIX = r"(?P<cur>US\s?\$|GB\s?£|HK\$|A\$|C\$|\$|€|£|¥|₽|₹|(?:USD|EUR|GBP|CNY|RMB|RUB|JPY|INR)\b\s?)"
+_CUR_PREFIX = r"(?P<cur>US\s?\$|GB\s?£|HK\$|AU\s?\$|A\$|C\$|\$|€|£|¥|₽|₹|(?:USD|EUR|GBP|CNY|RMB|RUB|JPY|INR)\b\s?)"
 _MONEY_PREFIX = re.compile(
     _QUAL + _CUR_PREFIX + r"\s?" + rf"(?P<num>{_DIGITS})"
     + rf"(?:\s*(?P<rsep>-|–|to)\s*(?:US\$|\$|€|£)?(?P<num2>{_DIGITS}))?" + _SCALE
@@ -148,7 +148,11 @@ _MULTIPLE = re.compile(
 _COUNT = re.compile(
     _QUAL + _NUMBER + r"\s+(?P<mods>(?:[A-Za-z][\w’'-]*\s+){0,2}?)(?P<noun>[a-z][a-z-]*[a-z]s|people|men|women|children|personnel|staff|aircraft|crew|police|cattle|sheep|fish)\b",
 )
-_BARE = re.compile(r"(?<![\w.,$€£¥/-])" + _NUMBER.replace("(?P<num2>", "(?P<num2>") + r"(?![\w%/])", re.IGNORECASE)
+_BARE = re.compile(r"(?<![\w.,$€£¥/:-])" + _NUMBER + r"(?![\w%/:])", re.IGNORECASE)
+# "Boeing 787", "Flight 447", "Airbus A380": a number right after a capitalised word inside a sentence names a thing
+_NAME_BEFORE = re.compile(r"(?P<pre>^|.)\s*\b(?P<word>[A-Z][\w-]*)\s+$", re.DOTALL)
+NUMBER_WORDS_VAGUE = {"hundreds": 100.0, "thousands": 1e3, "millions": 1e6, "billions": 1e9, "trillions": 1e12}
+_VAGUE_MONEY = re.compile(r"\b(?P<num>hundreds|thousands|millions|billions|trillions)\s+of\s+" + r"(?P<cur>(?:US |U\.S\. )?dollars|euros|pounds|yuan|rubles|roubles)\b", re.IGNORECASE)
 _YEARLIKE = re.compile(r"^(1[5-9]|20)\d\d$")
 _CHANGE_BEFORE = re.compile(
     r"\b(?P<verb>" + "|".join(sorted(CHANGE_VERBS, key=len, reverse=True)) + r")\s+(?:[a-z]+\s+){0,2}?(?P<prep>to|by|from)?\s*$",
@@ -179,8 +183,11 @@ def _scale(m: re.Match) -> float:
     return SCALES.get((m.group("scale") or "").lower().rstrip("."), 1.0)
 
 
-def _values(m: re.Match, scaled: bool = True) -> tuple[float, float | None, float | None] | None:
-    """(value as written, normalised value, normalised max for ranges), or None if not a number."""
+def _values(m: re.Match, scaled: bool = True) -> tuple[float, float, float | None, bool] | None:
+    """(value as written, normalised value, normalised max for ranges, split), or None if not a number.
+
+    ``split`` is True when what looked like a range is two numbers: "from 60 to 40 percent", "500 and 1,000 songs".
+    """
     num = m.group("num")
     v = parse_number(num)
     if v is None:
@@ -189,16 +196,37 @@ def _values(m: re.Match, scaled: bool = True) -> tuple[float, float | None, floa
     sc = _scale(m) if scaled else 1.0
     if word and num.lower() in ("a", "half a", "half", "a half") and sc == 1.0:
         return None  # "a" and "half" are numbers only before a scale word ("a billion", "half a million")
-    v2 = None
     gd = m.groupdict()
     if gd.get("num2"):
-        if gd.get("rsep", "").lower() == "and" and (gd.get("qual") or "").lower() != "between":
-            return None
         v2 = parse_number(gd["num2"])
-        if v2 is None or v2 < v:
-            return None
-        v2 *= sc
-    return v, v * sc, v2
+        between = (gd.get("qual") or "").lower() == "between"
+        if (gd.get("rsep", "").lower() == "and" and not between) or v2 is None or v2 < v or _from_before(m.string, m.start()):
+            return v, v * sc, None, True
+        return v, v * sc, v2 * sc, False
+    return v, v * sc, None, False
+
+
+_FROM = re.compile(r"\bfrom\s+(?:about\s+|around\s+|nearly\s+)?$", re.IGNORECASE)
+
+
+def _from_before(text: str, start: int) -> bool:
+    return bool(_FROM.search(text[max(0, start - 20) : start]))
+
+
+def _each(pattern: re.Pattern, text: str, scaled: bool = True, depth: int = 0, m: re.Match | None = None):
+    """(match, (value, normalised, normalised max), span end or None) for each match of ``pattern``;
+    a "range" that is two numbers yields each number with the unit written after the second."""
+    for m in ([m] if m is not None else pattern.finditer(text)):
+        vals = _values(m, scaled)
+        if vals is None:
+            continue
+        if not vals[3]:
+            yield m, vals[:3], None
+            continue
+        yield m, (vals[0], vals[1], None), m.end("num")
+        m2 = pattern.match(text, m.start("num2"))
+        if m2 is not None and depth < 2:
+            yield from _each(pattern, text, scaled, depth + 1, m2)
 
 
 def _qualifier(m: re.Match) -> str | None:
@@ -261,6 +289,14 @@ def _change_before(text: str, start: int) -> str | None:
     return f"{lemma} {prep}".strip()
 
 
+def _name_before(text: str, start: int) -> bool:
+    m = _NAME_BEFORE.search(text[max(0, start - 40) : start])
+    if not m or m.group("word").lower() in QUALIFIERS or m.group("word").lower() in NUMBER_WORDS or _MONTHS.search(m.group("word")):
+        return False
+    pre = m.group("pre")
+    return pre not in ("", ".", "!", "?", "\n", "\"", "“", "(")  # a capitalised first word of a sentence is not a name
+
+
 def _count_noun_ok(noun: str, mods: str) -> bool:
     n = noun.lower()
     if n in NOT_COUNTED or n in STOP_MODIFIERS:
@@ -313,27 +349,21 @@ def extract_quantities(text: str, bare_numbers: bool = False, fallback: bool = T
         lo, hi = parse_number(m.group("num")), parse_number(m.group("num2"))
         s1 = SCALES.get((m.group("scale1") or "").lower().rstrip("."), 1.0)
         s2 = _scale(m)
-        if lo is not None and hi is not None and lo * s1 <= hi * s2:
+        if lo is not None and hi is not None and lo * s1 <= hi * s2 and not _from_before(text, m.start()):
             col.add(m, lo, lo * s1, hi * s2, m.group("cur").strip(), _currency(m.group("cur")), "money", "money")
-    for m in _MONEY_PREFIX.finditer(text):
-        vals = _values(m)
-        if vals:
-            cur = _currency(m.group("cur"))
-            col.add(m, vals[0], vals[1], vals[2], m.group("cur").strip(), cur, "money", "money")
-    for m in _MONEY_SUFFIX.finditer(text):
-        vals = _values(m)
-        if vals:
-            col.add(m, vals[0], vals[1], vals[2], m.group("cur"), _currency(m.group("cur")), "money", "money")
-    for m in _VOLUME.finditer(text):
-        vals = _values(m)
-        if vals:
-            unit, factor = _volume_unit(m.group("unit"))
-            col.add(m, vals[0], vals[1] * factor, vals[2] * factor if vals[2] is not None else None, m.group("unit"), unit, "volume", "volume")
-    for m in _PERCENT.finditer(text):
-        vals = _values(m, scaled=False)
-        if vals:
-            pts = "point" in m.group("unit").lower() or m.group("unit").lower() == "pp"
-            col.add(m, vals[0], vals[1], vals[2], m.group("unit"), "percentage points" if pts else "percent", "percent", "share")
+    for m, (v, n, nmax), end in _each(_MONEY_PREFIX, text):
+        col.add(m, v, n, nmax, m.group("cur").strip(), _currency(m.group("cur")), "money", "money", end=end)
+    for m in _VAGUE_MONEY.finditer(text):
+        v = NUMBER_WORDS_VAGUE[m.group("num").lower()]
+        col.add(m, v, v, None, m.group("cur"), _currency(m.group("cur")), "money", "money")
+    for m, (v, n, nmax), end in _each(_MONEY_SUFFIX, text):
+        col.add(m, v, n, nmax, m.group("cur"), _currency(m.group("cur")), "money", "money", end=end)
+    for m, (v, n, nmax), end in _each(_VOLUME, text):
+        unit, factor = _volume_unit(m.group("unit"))
+        col.add(m, v, n * factor, nmax * factor if nmax is not None else None, m.group("unit"), unit, "volume", "volume", end=end)
+    for m, (v, n, nmax), end in _each(_PERCENT, text, scaled=False):
+        pts = "point" in m.group("unit").lower() or m.group("unit").lower() == "pp"
+        col.add(m, v, n, nmax, m.group("unit"), "percentage points" if pts else "percent", "percent", "share", end=end)
     for m in _MULTIPLE.finditer(text):
         v = parse_number(m.group("num"))
         if v is None or m.group("num").lower() in ("a", "half a", "half"):
@@ -344,35 +374,34 @@ def extract_quantities(text: str, bare_numbers: bool = False, fallback: bool = T
             if not (_change_before(text, m.start()) or re.match(r"\s+(?:more|higher|larger|bigger|greater|as|over|the)\b", after)):
                 continue
         col.add(m, v, v, None, "times" if m.group("times") else "fold", "multiple", "multiple", "multiple")
-    for m in _COUNT.finditer(text):
+    for m, (v, n, nmax), end in _each(_COUNT, text):
         num = m.group("num")
         if num[0].isdigit() and _YEARLIKE.match(num) and not m.group("scale"):
             continue
-        if _MONTHS.search(text[max(0, m.start() - 10) : m.start()]):
+        if _MONTHS.search(text[max(0, m.start() - 10) : m.start()]) or _name_before(text, m.start()):
             continue
         if not _count_noun_ok(m.group("noun"), m.group("mods")):
             continue
         if text[m.end("num") : m.end("num") + 2].lower() in ("st", "nd", "rd", "th"):
             continue
-        vals = _values(m)
-        if vals:
-            noun = m.group("noun").lower()
-            col.add(m, vals[0], vals[1], vals[2], noun, f"count:{noun}", "count", noun)
+        noun = m.group("noun").lower()
+        col.add(m, v, n, nmax, noun, f"count:{noun}", "count", noun, end=end)
     if fallback:
         for q in _quantulum(text):
             if col.free(q.start, q.end):
                 col.out.append(q)
                 col.taken.append((q.start, q.end))
     if bare_numbers:
-        for m in _BARE.finditer(text):
+        for m, (v, n, nmax), end in _each(_BARE, text):
             num = m.group("num")
             if num.lower() == "a" or (num[0].isdigit() and _YEARLIKE.match(num) and not m.group("scale")):
                 continue
             if _MONTHS.search(text[max(0, m.start() - 10) : m.start()]) or re.match(r"\s*(?:st|nd|rd|th)\b", text[m.end() : m.end() + 3]):
                 continue
-            vals = _values(m)
-            if vals and (num[0].isdigit() or num.lower() in NUMBER_WORDS):
-                col.add(m, vals[0], vals[1], vals[2], None, None, "number")
+            if _name_before(text, m.start()):
+                continue
+            if num[0].isdigit() or num.lower() in NUMBER_WORDS:
+                col.add(m, v, n, nmax, None, None, "number", end=end)
     col.out.sort(key=lambda q: q.start)
     return col.out
 
