@@ -142,3 +142,29 @@ def test_disagreement_end_to_end(tmp_path, resources):
     rows = api.claims(db=db, disagreements=True)
     assert {r["value"] for r in rows} == {700_000, 850_000}
     assert all(len(r["disagrees_with"]) == 1 for r in rows)
+
+
+def test_claims_cli_formats(seed_store):
+    import csv
+    import io
+    import json
+
+    from click.testing import CliRunner
+
+    from newsgraph.cli import main
+
+    run = lambda *a: CliRunner().invoke(main, ["claims", "--db", seed_store, *a])  # noqa: E731
+    r = run("--format", "json", "--measure", "loans")
+    assert r.exit_code == 0, r.output
+    rows = json.loads(r.output)
+    assert {row["value"] for row in rows} == {50e9, 17e9}
+    assert all({"subject", "measure", "value", "unit", "time_text", "qualifier", "doc_id", "evidence", "disagreement"} <= row.keys() for row in rows)
+    r = run("--format", "csv", "--actor", "Venezuela")
+    assert r.exit_code == 0
+    assert len(list(csv.DictReader(io.StringIO(r.output)))) >= 4
+    r = run("--format", "jsonl")
+    assert all(json.loads(line) for line in r.output.splitlines())
+    r = run()
+    assert r.exit_code == 0 and "claims," in r.output and "732,000 barrels/day" in r.output
+    r = CliRunner().invoke(main, ["claims", "--db", "/nonexistent/x.duckdb"])
+    assert r.exit_code == 1 and "no such store" in r.output

@@ -172,7 +172,8 @@ def predict_quantulum(text: str) -> list[dict[str, Any]]:
 EXTRACTORS = {"newsgraph": predict_newsgraph, "quantulum3": predict_quantulum}
 
 
-def evaluate_file(path: str, extractor: str = "newsgraph", show_errors: bool = False, out=sys.stdout) -> dict[str, Any]:
+def evaluate_file(path: str, extractor: str = "newsgraph", show_errors: bool = False, out=None) -> dict[str, Any]:
+    out = out or sys.stdout  # looked up per call, so click's test runner captures it
     cases = load_cases(path)
     predict = EXTRACTORS[extractor]
     strict, loose = PRF(), PRF()
