@@ -97,7 +97,7 @@ _WORDNUM = (
     r"(?:one and a half|hundreds of|thousands of|dozens of|tens of|a hundred|a thousand|a dozen|half a|"
     r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|"
     r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
-    r"eighteen|nineteen|hundred|a)"
+    r"eighteen|nineteen|hundred|a(?=\s+(?:thousand|million|billion|trillion)\b))"
 )
 _N1 = rf"(?P<num>{_DIGITS}|\b(?i:{_WORDNUM})\b)"
 _N2 = rf"(?P<num2>{_DIGITS}|\b(?i:{_WORDNUM})\b)"
@@ -213,10 +213,36 @@ def _from_before(text: str, start: int) -> bool:
     return bool(_FROM.search(text[max(0, start - 20) : start]))
 
 
-def _each(pattern: re.Pattern, text: str, scaled: bool = True, depth: int = 0, m: re.Match | None = None):
+_NUMERIC_HINT = re.compile(
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
+    r"eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion|"
+    r"dozens?|hundreds|thousands|millions|billions|trillions|half)",
+    re.IGNORECASE,
+)
+
+
+def _regions(text: str) -> list[tuple[int, int]]:
+    """The sentences (by punctuation and line breaks) that contain a digit or a number word: the only places to look."""
+    out = []
+    for m in _SENTENCE.finditer(text):
+        a, b = m.span()
+        if a < b and _NUMERIC_HINT.search(text, a, b):
+            if out and out[-1][1] >= a - 1:
+                out[-1] = (out[-1][0], b)
+            else:
+                out.append((a, b))
+    return out
+
+
+def _finditer(pattern: re.Pattern, text: str, regions: list[tuple[int, int]]):
+    for a, b in regions:
+        yield from pattern.finditer(text, a, b)
+
+
+def _each(pattern: re.Pattern, text: str, scaled: bool = True, depth: int = 0, m: re.Match | None = None, regions=None):
     """(match, (value, normalised, normalised max), span end or None) for each match of ``pattern``;
     a "range" that is two numbers yields each number with the unit written after the second."""
-    for m in ([m] if m is not None else pattern.finditer(text)):
+    for m in ([m] if m is not None else _finditer(pattern, text, regions) if regions is not None else pattern.finditer(text)):
         vals = _values(m, scaled)
         if vals is None:
             continue
@@ -345,26 +371,27 @@ def extract_quantities(text: str, bare_numbers: bool = False, fallback: bool = T
     """Every quantity in ``text``, in order. ``bare_numbers`` also returns numbers with no unit
     (index levels, "230"), as MEANTIME annotates them; ``fallback`` uses quantulum3 for other units."""
     col = _Collector(text)
-    for m in _MONEY_RANGE.finditer(text):
+    regions = _regions(text)
+    for m in _finditer(_MONEY_RANGE, text, regions):
         lo, hi = parse_number(m.group("num")), parse_number(m.group("num2"))
         s1 = SCALES.get((m.group("scale1") or "").lower().rstrip("."), 1.0)
         s2 = _scale(m)
         if lo is not None and hi is not None and lo * s1 <= hi * s2 and not _from_before(text, m.start()):
             col.add(m, lo, lo * s1, hi * s2, m.group("cur").strip(), _currency(m.group("cur")), "money", "money")
-    for m, (v, n, nmax), end in _each(_MONEY_PREFIX, text):
+    for m, (v, n, nmax), end in _each(_MONEY_PREFIX, text, regions=regions):
         col.add(m, v, n, nmax, m.group("cur").strip(), _currency(m.group("cur")), "money", "money", end=end)
-    for m in _VAGUE_MONEY.finditer(text):
+    for m in _finditer(_VAGUE_MONEY, text, regions):
         v = NUMBER_WORDS_VAGUE[m.group("num").lower()]
         col.add(m, v, v, None, m.group("cur"), _currency(m.group("cur")), "money", "money")
-    for m, (v, n, nmax), end in _each(_MONEY_SUFFIX, text):
+    for m, (v, n, nmax), end in _each(_MONEY_SUFFIX, text, regions=regions):
         col.add(m, v, n, nmax, m.group("cur"), _currency(m.group("cur")), "money", "money", end=end)
-    for m, (v, n, nmax), end in _each(_VOLUME, text):
+    for m, (v, n, nmax), end in _each(_VOLUME, text, regions=regions):
         unit, factor = _volume_unit(m.group("unit"))
         col.add(m, v, n * factor, nmax * factor if nmax is not None else None, m.group("unit"), unit, "volume", "volume", end=end)
-    for m, (v, n, nmax), end in _each(_PERCENT, text, scaled=False):
+    for m, (v, n, nmax), end in _each(_PERCENT, text, scaled=False, regions=regions):
         pts = "point" in m.group("unit").lower() or m.group("unit").lower() == "pp"
         col.add(m, v, n, nmax, m.group("unit"), "percentage points" if pts else "percent", "percent", "share", end=end)
-    for m in _MULTIPLE.finditer(text):
+    for m in _finditer(_MULTIPLE, text, regions):
         v = parse_number(m.group("num"))
         if v is None or m.group("num").lower() in ("a", "half a", "half"):
             continue
@@ -374,7 +401,7 @@ def extract_quantities(text: str, bare_numbers: bool = False, fallback: bool = T
             if not (_change_before(text, m.start()) or re.match(r"\s+(?:more|higher|larger|bigger|greater|as|over|the)\b", after)):
                 continue
         col.add(m, v, v, None, "times" if m.group("times") else "fold", "multiple", "multiple", "multiple")
-    for m, (v, n, nmax), end in _each(_COUNT, text):
+    for m, (v, n, nmax), end in _each(_COUNT, text, regions=regions):
         num = m.group("num")
         if num[0].isdigit() and _YEARLIKE.match(num) and not m.group("scale"):
             continue
@@ -387,12 +414,12 @@ def extract_quantities(text: str, bare_numbers: bool = False, fallback: bool = T
         noun = m.group("noun").lower()
         col.add(m, v, n, nmax, noun, f"count:{noun}", "count", noun, end=end)
     if fallback:
-        for q in _quantulum(text):
+        for q in _quantulum(text, col.taken):
             if col.free(q.start, q.end):
                 col.out.append(q)
                 col.taken.append((q.start, q.end))
     if bare_numbers:
-        for m, (v, n, nmax), end in _each(_BARE, text):
+        for m, (v, n, nmax), end in _each(_BARE, text, regions=regions):
             num = m.group("num")
             if num.lower() == "a" or (num[0].isdigit() and _YEARLIKE.match(num) and not m.group("scale")):
                 continue
@@ -426,9 +453,29 @@ def _quantulum_parser():
     return parser
 
 
-def _quantulum(text: str) -> list[Quantity]:
-    if not re.search(r"\d", text):
-        return []
+_DIGIT_WORD = re.compile(r"\d[\d,.]*\s*[A-Za-z°µ]")
+_SENTENCE = re.compile(r"(?:[^.!?\n]|[.!?]+(?=[^\s.!?]))+(?:[.!?]+|\n|$)")
+
+
+def _quantulum(text: str, taken: list[tuple[int, int]] | None = None) -> list[Quantity]:
+    """quantulum3 on the sentences that hold a number followed by letters the patterns did not take (it is slow)."""
+    taken = taken or []
+    snippets = []
+    for m in _SENTENCE.finditer(text):
+        a, b = m.span()
+        if a == b:
+            continue
+        for d in _DIGIT_WORD.finditer(text, a, b):
+            if all(d.start() >= e or d.end() <= s for s, e in taken):
+                snippets.append((a, text[a:b]))
+                break
+    out = []
+    for offset, snippet in snippets:
+        out.extend(_quantulum_snippet(snippet, offset))
+    return out
+
+
+def _quantulum_snippet(text: str, offset: int) -> list[Quantity]:
     parser = _quantulum_parser()
     if parser is None:
         return []
@@ -452,5 +499,5 @@ def _quantulum(text: str) -> list[Quantity]:
         if unit_text in _QUANTULUM_BAD_UNITS or (m and _YEARLIKE.match(surface.strip().split()[0].replace(",", ""))):
             continue  # "2022 at" (ampere-turn), "12:16 pm" (picometre): quantulum3 reads words as unit symbols
         out.append(Quantity(value=float(q.value), unit=q.unit.name, normalized_value=float(q.value), normalized_unit=q.unit.name,
-                            text=surface, start=a, end=b, measure=ent, kind="measure"))
+                            text=surface, start=a + offset, end=b + offset, measure=ent, kind="measure"))
     return out
