@@ -31,6 +31,7 @@ from typing import Any
 EXACT_TOLERANCE = 0.01
 ABOUT_TOLERANCE = 0.10
 STATE_SECTORS = {None, "", "GOV", "MIL", "LEG", "JUD", "ELI"}
+MEASURE_SYNONYMS = {"output": "production", "credit": "loan", "lending": "loan"}
 
 
 def subject_key(actors: Sequence[dict[str, Any]]) -> str | None:
@@ -52,7 +53,7 @@ def measure_key(measure: str | None) -> str | None:
     for w in measure.lower().split():
         if len(w) > 3 and w.endswith("s") and not w.endswith("ss"):
             w = w[:-1]
-        words.append(w)
+        words.append(MEASURE_SYNONYMS.get(w, w))
     return " ".join(words)
 
 

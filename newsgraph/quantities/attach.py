@@ -193,10 +193,14 @@ def _plural_antecedent(pron, r: ArgResolver) -> tuple[list[ActorRef], str | None
 def _owner(tok, r: ArgResolver) -> list[ActorRef]:
     """Whose noun: possessives and premodifiers ("its oil production", "Chinese loans", "Venezuela's exports"), "of X"."""
     out: list[ActorRef] = []
-    for c in tok.children:
-        # "its"/"their" name the clause's subject far more often than the pronoun resolver's pick: the caller uses that
-        if c.dep_ in ("poss", "amod", "compound", "nmod") and c.i < tok.i and not c.like_num and c.pos_ != "PRON":
-            out.extend(r.actors_for(c))
+    # a possessive owns the noun more surely than other premodifiers ("the IMF estimated Venezuela's inflation")
+    for deps in (("poss",), ("amod", "compound", "nmod")):
+        for c in tok.children:
+            # "its"/"their" name the clause's subject far more often than the pronoun resolver's pick: the caller uses that
+            if c.dep_ in deps and c.i < tok.i and not c.like_num and c.pos_ != "PRON":
+                out.extend(r.actors_for(c))
+        if out:
+            break
     if not out:
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ in ("of", "from", "by"):
@@ -324,6 +328,11 @@ def _attach_one(q: Quantity, span, sent, r: ArgResolver) -> None:
         break
     if measure_tok is not None and measure_tok.lemma_.lower() in CARRIERS:
         measure_tok = None
+    # "inflation at 400%", "exports of 1 million bpd", "production of 700,000 bpd": the noun the phrase hangs on
+    if measure_tok is None and anchor.dep_ == "pobj" and anchor.head.lower_ in ("at", "of") and anchor.head.head.pos_ == "NOUN":
+        noun = anchor.head.head
+        if noun.lemma_.lower() not in CARRIERS and not _is_actor(noun, r) and noun.i not in inside:
+            measure_tok = noun
     if q.kind == "count" and h.pos_ in ("NOUN", "PROPN"):
         measure_tok = anchor = h  # "five joint ventures": the counted noun is the measure
 
@@ -353,7 +362,7 @@ def _attach_one(q: Quantity, span, sent, r: ArgResolver) -> None:
     if measure is None:
         measure = verb_measure
     material = _material(q, span)
-    if measure and material and material not in measure and (q.kind == "volume" or measure in ("production", "exports", "imports", "shipments", "supply", "sales")):
+    if measure and material and material not in measure and measure in ("production", "output", "exports", "imports", "shipments", "supply", "sales", "deliveries", "purchases", "reserves", "stocks", "inventories"):
         measure = f"{material} {measure}"
     if measure:
         q.measure = measure
