@@ -71,3 +71,9 @@ def test_meantime_numbers():
     assert f["n"] == 416 and f["documents"] == 120
     assert f["f1"] > 0.8 and f["recall"] > 0.9
     assert f["value_accuracy"] > 0.95
+
+
+def test_attachment_cases():
+    figures = evaluate_file(str(DATA / "quantity_attachment_cases.json"))
+    assert figures["n_subject"] == 20
+    assert figures["subject_accuracy"] >= 0.9 and figures["measure_accuracy"] >= 0.9 and figures["time_text_accuracy"] >= 0.9

@@ -375,10 +375,17 @@ def _attach_one(q: Quantity, span, sent, r: ArgResolver) -> None:
     # whose measure
     subject: list[ActorRef] = []
     subject_text = None
+    origin: list[ActorRef] = []
     if measure_tok is not None:
         subject = _owner(measure_tok, r)
         if subject:
             subject_text = _np_text(measure_tok)
+        # an adjective says where the thing comes from ("Venezuelan oil", "Russian assets"); the verb's subject,
+        # when it names an actor, is whose measure it is ("Turkey bought $1.5 billion of Venezuelan gold")
+        if subject and not any(c.dep_ == "poss" for c in measure_tok.children) and gov is not None and relcl is None:
+            verb_subject, verb_text = _subject_of(gov, r)
+            if verb_subject and {a.country for a in verb_subject} != {a.country for a in subject}:
+                origin, subject, subject_text = subject, verb_subject, verb_text
     if not subject and gov is not None:
         subject, subject_text = _subject_of(gov, r)
     q.subject = dedupe(subject)
@@ -391,6 +398,9 @@ def _attach_one(q: Quantity, span, sent, r: ArgResolver) -> None:
     own = {(a.actor_id, a.sector) for a in q.subject}
     q.counterpart = [a for a in cp if (a.actor_id, a.sector) not in own]
     q.counterpart_text = cp_text
+    if not q.counterpart and origin:
+        q.counterpart = [a for a in dedupe(origin) if (a.actor_id, a.sector) not in own]
+        q.counterpart_text = _np_text(measure_tok)
     q.time_text = _time(gov, span, sent)
     q.date, q.date_precision = resolve_time_text(q.time_text)
     q.factuality = _factuality(gov, sent)
