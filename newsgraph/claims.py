@@ -9,8 +9,9 @@ are compared across documents by a key:
   VEN; a company keeps its own id);
 - **measure**: the measure's words, lower-cased and singular ("loans" = "loan");
 - **time**: the resolved date and precision when there is one, else the time
-  phrase, else "~YEAR" of publication (a present-tense figure is a figure as of
-  the article's year);
+  phrase with the year of publication ("in march ~2024": relative phrases mean
+  different times in different years), else "~YEAR" of publication (a
+  present-tense figure is a figure as of the article's year);
 - **unit** (USD is never compared with CNY: no exchange rates), the **kind of
   statement** (a level, a change "by", a target or promise, a threat).
 
@@ -72,10 +73,12 @@ def statement_kind(row: dict[str, Any]) -> str:
 def time_key(row: dict[str, Any]) -> str:
     if row.get("date"):
         return f"{row['date']}/{row.get('date_precision') or ''}"
-    if row.get("time_text"):
-        return " ".join(row["time_text"].lower().split())
     pub = row.get("published")
-    return f"~{str(pub)[:4]}" if pub else "~"
+    year = f"~{str(pub)[:4]}" if pub else "~"
+    if row.get("time_text"):
+        # a relative phrase ("in March", "last year") means different times in articles of different years
+        return " ".join(row["time_text"].lower().split()) + " " + year
+    return year
 
 
 def interval(row: dict[str, Any]) -> tuple[float, float]:

@@ -239,7 +239,8 @@ def _counterpart(heads, r: ArgResolver, skip: set[int]) -> tuple[list[ActorRef],
                 continue
             if c.dep_ == "prep" and c.lower_ in COUNTERPART_PREPS:
                 for p in c.children:
-                    if p.dep_ == "pobj":
+                    # not the quantity itself ("increase production to 1 million bpd") nor a time ("on Monday")
+                    if p.dep_ == "pobj" and p.i not in skip and p.ent_type_ not in ("DATE", "TIME", "MONEY", "QUANTITY", "PERCENT", "CARDINAL"):
                         refs = _first_actor_in(p, r)
                         return refs, f"{c.text} {_np_text(p)}"
             if c.dep_ in OBJ and h.pos_ in ("VERB", "AUX") and _is_actor(c, r):
@@ -351,6 +352,15 @@ def _attach_one(q: Quantity, span, sent, r: ArgResolver) -> None:
                 if arg is not None and arg.pos_ == "NOUN" and not _is_actor(arg, r) and arg.lemma_.lower() not in CARRIERS:
                     measure_tok = arg
                     measure = _measure_text(arg)
+                    # "Chevron's ventures produced 240,000 bpd": the verb names the measure, the subject its owner
+                    nominal = NOMINALISED.get(gov.lemma_.lower())
+                    if deps is SUBJ and nominal and gov.lemma_.lower() not in ("raise", "cut") and anchor.dep_ in OBJ:
+                        measure = nominal
+                    elif deps is SUBJ:
+                        # "a Russian cargo ship unloaded 25,000 tonnes of wheat": the commodity, not the ship
+                        commodity = next((p for t in span if t.lower_ == "of" for p in t.children if p.dep_ == "pobj" and p.i in inside), None)
+                        if commodity is not None:
+                            measure = commodity.lower_
                     break
         # or the verb itself: "they produce 80,000 barrels" -> production; "promised ... it would produce" -> production
         verbs = [gov] + ([t for t in gov.subtree if t.pos_ == "VERB" and t.i != gov.i] if relcl is not None else [])

@@ -259,7 +259,7 @@ def _qualifier(m: re.Match) -> str | None:
     q = (m.groupdict().get("qual") or "").lower()
     if q == "between":
         return None
-    if not q and m.group("num").lower() in VAGUE:
+    if not q and (m.group("num").lower() in VAGUE or m.group("num").lower() in NUMBER_WORDS_VAGUE):
         return "at least"
     return QUALIFIERS.get(q)
 
