@@ -18,6 +18,7 @@ import duckdb
 
 from .errors import StoreError
 from .model import DocResult
+from .quantities.attach import is_claim
 
 DEFAULT_DB = "newsgraph.duckdb"
 SCHEMA_VERSION = "1"
@@ -151,7 +152,7 @@ class Store:
                     mentions.append((d.doc_id, m.start, m.end, m.text, m.how, m.sentence, a.actor_id, a.name, a.country, a.sector, a.kind, a.provisional))
                 for q in r.quantities:
                     quants.append((d.doc_id, q.start, q.end, q.text, q.value, q.unit, q.normalized_value, q.normalized_unit, q.qualifier, q.measure, q.change))
-                    if q.subject or q.counterpart or q.event_id:
+                    if is_claim(q):
                         claims.append((d.doc_id, q.start, q.end, q.text, q.kind, q.normalized_value, q.value_max, q.normalized_unit, q.unit,
                                        q.qualifier, q.change, q.measure,
                                        json.dumps([a.to_dict() for a in q.subject], ensure_ascii=False), q.subject_text,

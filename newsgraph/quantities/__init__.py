@@ -8,11 +8,11 @@ text is; ``quantities_for_event`` picks an event's quantities.
 
 from .extract import extract_quantities, parse_number
 
-__all__ = ["extract_quantities", "parse_number", "attach_quantities", "quantities_for_event"]
+__all__ = ["extract_quantities", "parse_number", "attach_quantities", "quantities_for_event", "is_claim"]
 
 
 def __getattr__(name):  # attach imports spaCy-facing code; load it only when asked for
-    if name in ("attach_quantities", "quantities_for_event"):
+    if name in ("attach_quantities", "quantities_for_event", "is_claim"):
         from . import attach
 
         return getattr(attach, name)

@@ -306,8 +306,19 @@ def _material(q: Quantity, span) -> str | None:
     return None
 
 
+REFERRING_DETERMINERS = {"the", "these", "those", "both", "all", "its", "their", "his", "her", "our"}
+
+
+def is_claim(q: Quantity) -> bool:
+    """A quantity worth a row in the claims table: attached to an actor or an event, and not a mere reference."""
+    return q.kind != "reference" and bool(q.subject or q.counterpart or q.event_id)
+
+
 def _attach_one(q: Quantity, span, sent, r: ArgResolver) -> None:
     h = span.root
+    if q.kind == "count" and span.start > 0 and span.doc[span.start - 1].lower_ in REFERRING_DETERMINERS:
+        # "the two leaders", "both countries", "these five aircraft": a reference to things already named, not a measurement
+        q.kind = "reference"
     inside = set(range(span.start, span.end))
     measure_tok = None
     anchor = h
