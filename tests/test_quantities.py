@@ -122,3 +122,23 @@ def test_quantulum3_fallback_only_for_units_the_patterns_lack():
 def test_bare_numbers_only_on_request():
     assert extract_quantities("The index closed at 9505.96.") == []
     assert [q.normalized_value for q in extract_quantities("The index closed at 9505.96.", bare_numbers=True)] == [9505.96]
+
+
+@pytest.mark.parametrize(
+    "text,value,unit",
+    [
+        ("Production fell by about a third.", 1 / 3, "fraction"),
+        ("Debt service takes a quarter of oil revenue.", 0.25, "fraction"),
+        ("About half of the workers left.", 0.5, "fraction"),
+        ("two-thirds of the oil", 2 / 3, "fraction"),
+        ("stocks rose half a percent", 0.5, "percent"),
+    ],
+)
+def test_fractions(text, value, unit):
+    q = extract_quantities(text)[0]
+    assert (q.normalized_value, q.normalized_unit) == (pytest.approx(value), unit)
+
+
+@pytest.mark.parametrize("text", ["in the first half of 2024", "the third round of talks", "in the second quarter", "a half-hour meeting"])
+def test_not_fractions(text):
+    assert extract_quantities(text) == []

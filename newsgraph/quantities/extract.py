@@ -148,6 +148,11 @@ _MULTIPLE = re.compile(
 _COUNT = re.compile(
     _QUAL + _NUMBER + r"\s+(?P<mods>(?:[A-Za-z][\w’'-]*\s+){0,2}?)(?P<noun>[a-z][a-z-]*[a-z]s|people|men|women|children|personnel|staff|aircraft|crew|police|cattle|sheep|fish)\b",
 )
+FRACTIONS = {"half": 2, "third": 3, "quarter": 4, "fifth": 5, "tenth": 10}
+_FRACTION = re.compile(
+    _QUAL + r"(?P<num>\b(?i:(?:(?P<count>a|one|two|three|four|nine)[- ])?(?P<part>half|thirds?|quarters?|fifths?|tenths?)))\b"
+    + r"(?P<pct>\s+(?:a\s+)?(?:percent|per\s+cent|percentage\s+points?)\b)?",
+)
 _BARE = re.compile(r"(?<![\w.,$€£¥/:-])" + _NUMBER + r"(?![\w%/:])", re.IGNORECASE)
 # "Boeing 787", "Flight 447", "Airbus A380": a number right after a capitalised word inside a sentence names a thing
 _NAME_BEFORE = re.compile(r"(?P<pre>^|.)\s*\b(?P<word>[A-Z][\w-]*)\s+$", re.DOTALL)
@@ -216,7 +221,7 @@ def _from_before(text: str, start: int) -> bool:
 _NUMERIC_HINT = re.compile(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
     r"eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion|"
-    r"dozens?|hundreds|thousands|millions|billions|trillions|half)",
+    r"dozens?|hundreds|thousands|millions|billions|trillions|half|thirds?|quarters?|fifths?|tenths?)",
     re.IGNORECASE,
 )
 
@@ -315,6 +320,30 @@ def _change_before(text: str, start: int) -> str | None:
     return f"{lemma} {prep}".strip()
 
 
+_NOT_A_FRACTION_BEFORE = re.compile(r"\b(?:first|second|third|fourth|last|latter|former|other|the|in|each|every)\s+$", re.IGNORECASE)
+
+
+def _fraction(m: re.Match, text: str) -> float | None:
+    """ "a third" -> 1/3, "two-thirds" -> 2/3, "half" -> 0.5, when it is an amount: "half of", "by a third", "about half".
+
+    Not "the first half of 2024" (a time) nor "third" as an ordinal ("the third round").
+    """
+    part = m.group("part").lower().rstrip("s")
+    count = (m.group("count") or "").lower()
+    n = {"": 1, "a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "nine": 9}[count]
+    if part != "half" and not count:
+        return None  # bare "third", "quarter": ordinals or calendar quarters
+    if n > 1 and not m.group("part").lower().endswith("s"):
+        return None
+    after = text[m.end() : m.end() + 12]
+    before_ok = bool(m.group("qual")) or bool(_change_before(text, m.start())) or bool(re.search(r"\b(?:by|to|of|than)\s+$", text[max(0, m.start() - 6) : m.start()], re.IGNORECASE))
+    if _NOT_A_FRACTION_BEFORE.search(text[max(0, m.start() - 12) : m.start()]) and not m.group("qual"):
+        return None
+    if not (before_ok or m.group("pct") or re.match(r"\s+of\b", after) or count in ("a",) and re.match(r"\s*[.,;]", after)):
+        return None
+    return n / FRACTIONS[part]
+
+
 def _name_before(text: str, start: int) -> bool:
     m = _NAME_BEFORE.search(text[max(0, start - 40) : start])
     if not m or m.group("word").lower() in QUALIFIERS or m.group("word").lower() in NUMBER_WORDS or _MONTHS.search(m.group("word")):
@@ -391,6 +420,13 @@ def extract_quantities(text: str, bare_numbers: bool = False, fallback: bool = T
     for m, (v, n, nmax), end in _each(_PERCENT, text, scaled=False, regions=regions):
         pts = "point" in m.group("unit").lower() or m.group("unit").lower() == "pp"
         col.add(m, v, n, nmax, m.group("unit"), "percentage points" if pts else "percent", "percent", "share", end=end)
+    for m in _finditer(_FRACTION, text, regions):
+        frac = _fraction(m, text)
+        if frac is not None:
+            if m.group("pct"):
+                col.add(m, frac, frac, None, m.group("pct").strip(), "percent", "percent", "share")
+            else:
+                col.add(m, frac, frac, None, m.group("num"), "fraction", "fraction", "share")
     for m in _finditer(_MULTIPLE, text, regions):
         v = parse_number(m.group("num"))
         if v is None or m.group("num").lower() in ("a", "half a", "half"):
