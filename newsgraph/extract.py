@@ -62,7 +62,7 @@ def _extract_parsed(document: Document, parsed, res: Resources) -> DocResult:
     spans = find_mentions(parsed, res.registry, when)
     resolver = ArgResolver(parsed, spans, when, res.registry)
     quantities = extract_quantities(document.text)
-    attach_quantities(quantities, parsed, resolver, when)
+    warnings = attach_quantities(quantities, parsed, resolver, when)
     events = res.coder.code(parsed, resolver, document.doc_id, when, quantities)
     for e in events:
         for q in e.quantities:
@@ -89,4 +89,5 @@ def _extract_parsed(document: Document, parsed, res: Resources) -> DocResult:
         quantities=quantities,
         n_sentences=len(sent_starts),
         n_entities=len(parsed.ents),
+        warnings=warnings,
     )

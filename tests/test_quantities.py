@@ -142,3 +142,12 @@ def test_fractions(text, value, unit):
 @pytest.mark.parametrize("text", ["in the first half of 2024", "the third round of talks", "in the second quarter", "a half-hour meeting"])
 def test_not_fractions(text):
     assert extract_quantities(text) == []
+
+
+@pytest.mark.parametrize("text", ["9" * 5000, "Boeing 787 " * 1000, "1," * 3000, "five " * 3000, "€$%" * 1000, ""])
+def test_pathological_input_is_fast(text):
+    import time
+
+    t = time.perf_counter()
+    extract_quantities(text, bare_numbers=True)
+    assert time.perf_counter() - t < 3.0

@@ -84,10 +84,15 @@ def quantities_for_event(quantities: list[Quantity], trigger, lo: int, hi: int) 
     return [q for q in quantities if lo <= q.start and q.end <= hi]
 
 
-def attach_quantities(quantities: list[Quantity], doc, resolver: ArgResolver, published: dt.date | None = None) -> None:
-    """Fill subject, counterpart, measure, time and factuality of each quantity, in place."""
+def attach_quantities(quantities: list[Quantity], doc, resolver: ArgResolver, published: dt.date | None = None) -> list[str]:
+    """Fill subject, counterpart, measure, time and factuality of each quantity, in place.
+
+    Returns warnings: a quantity whose attachment failed stays unattached (and is said so) rather than
+    costing its document.
+    """
+    warnings: list[str] = []
     if not quantities:
-        return
+        return warnings
     sents = list(doc.sents)
     starts = [s.start for s in sents]
     import bisect
@@ -100,7 +105,11 @@ def attach_quantities(quantities: list[Quantity], doc, resolver: ArgResolver, pu
         sent = sents[si]
         q.sentence = si
         q.evidence = sent.text.strip()
-        _attach_one(q, span, sent, resolver)
+        try:
+            _attach_one(q, span, sent, resolver)
+        except Exception as e:  # a parse shape the rules did not foresee
+            warnings.append(f"quantity {q.text!r} at {q.start}: not attached ({type(e).__name__}: {e})")
+    return warnings
 
 
 def _np_text(tok) -> str:

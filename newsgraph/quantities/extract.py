@@ -16,6 +16,7 @@ forms news numbers take most often it is wrong ("a $50 billion package" ->
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 import warnings
@@ -370,7 +371,14 @@ class _Collector:
         self.taken: list[tuple[int, int]] = []
 
     def free(self, a: int, b: int) -> bool:
-        return all(b <= s or a >= e for s, e in self.taken)
+        # taken spans never overlap, so sorted by start they are sorted by end too: look at the neighbours only
+        i = bisect.bisect_left(self.taken, (a, -1))
+        if i < len(self.taken) and self.taken[i][0] < b:
+            return False
+        return not (i > 0 and self.taken[i - 1][1] > a)
+
+    def take(self, a: int, b: int) -> None:
+        bisect.insort(self.taken, (a, b))
 
     def add(self, m: re.Match, value: float, norm: float, norm_max: float | None, unit: str | None, norm_unit: str | None,
             kind: str, measure: str | None = None, start: int | None = None, end: int | None = None) -> bool:
@@ -387,7 +395,7 @@ class _Collector:
                 value_max=norm_max, change=_change_before(self.text, a), kind=kind,
             )
         )
-        self.taken.append((a, b))
+        self.take(a, b)
         return True
 
 
@@ -453,7 +461,7 @@ def extract_quantities(text: str, bare_numbers: bool = False, fallback: bool = T
         for q in _quantulum(text, col.taken):
             if col.free(q.start, q.end):
                 col.out.append(q)
-                col.taken.append((q.start, q.end))
+                col.take(q.start, q.end)
     if bare_numbers:
         for m, (v, n, nmax), end in _each(_BARE, text, regions=regions):
             num = m.group("num")
@@ -489,7 +497,8 @@ def _quantulum_parser():
     return parser
 
 
-_DIGIT_WORD = re.compile(r"\d[\d,.]*\s*[A-Za-z°µ]")
+QUANTULUM_MAX_CHARS = 1000
+_DIGIT_WORD = re.compile(r"(?<![\d,.])\d[\d,.]*\s*[A-Za-z°µ]")
 _SENTENCE = re.compile(r"(?:[^.!?\n]|[.!?]+(?=[^\s.!?]))+(?:[.!?]+|\n|$)")
 
 
@@ -507,7 +516,8 @@ def _quantulum(text: str, taken: list[tuple[int, int]] | None = None) -> list[Qu
                 break
     out = []
     for offset, snippet in snippets:
-        out.extend(_quantulum_snippet(snippet, offset))
+        if len(snippet) <= QUANTULUM_MAX_CHARS:  # quantulum3 slows down badly on long runs of text
+            out.extend(_quantulum_snippet(snippet, offset))
     return out
 
 
