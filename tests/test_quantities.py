@@ -151,3 +151,12 @@ def test_pathological_input_is_fast(text):
     t = time.perf_counter()
     extract_quantities(text, bare_numbers=True)
     assert time.perf_counter() - t < 3.0
+
+
+@pytest.mark.parametrize(
+    "text,value,unit",
+    [("Some two dozen vessels are anchored.", 24, "count:vessels"), ("About 7 million Venezuelans have left.", 7e6, "count:venezuelans")],
+)
+def test_dozens_and_demonyms(text, value, unit):
+    q = extract_quantities(text)[0]
+    assert (q.normalized_value, q.normalized_unit) == (value, unit)

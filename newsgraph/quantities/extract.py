@@ -95,7 +95,7 @@ STOP_MODIFIERS = {"of", "the", "a", "an", "and", "or", "in", "on", "to", "for", 
 
 _DIGITS = r"(?<![\w.,:])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
 _WORDNUM = (
-    r"(?:one and a half|hundreds of|thousands of|dozens of|tens of|a hundred|a thousand|a dozen|half a|"
+    r"(?:one and a half|hundreds of|thousands of|dozens of|tens of|a hundred|a thousand|(?:a|two|three|four|five|six) dozen|half a|"
     r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|"
     r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
     r"eighteen|nineteen|hundred|a(?=\s+(?:thousand|million|billion|trillion)\b))"
@@ -147,7 +147,7 @@ _MULTIPLE = re.compile(
     re.IGNORECASE,
 )
 _COUNT = re.compile(
-    _QUAL + _NUMBER + r"\s+(?P<mods>(?:[A-Za-z][\w’'-]*\s+){0,2}?)(?P<noun>[a-z][a-z-]*[a-z]s|people|men|women|children|personnel|staff|aircraft|crew|police|cattle|sheep|fish)\b",
+    _QUAL + _NUMBER + r"\s+(?P<mods>(?:[A-Za-z][\w’'-]*\s+){0,2}?)(?P<noun>[a-z][a-z-]*[a-z]s|[A-Z][a-z]+(?:an|ian|i)s|people|men|women|children|personnel|staff|aircraft|crew|police|cattle|sheep|fish)\b",
 )
 FRACTIONS = {"half": 2, "third": 3, "quarter": 4, "fifth": 5, "tenth": 10}
 _FRACTION = re.compile(
@@ -180,6 +180,8 @@ def parse_number(s: str) -> float | None:
     if s in NUMBER_WORDS:
         return float(NUMBER_WORDS[s])
     parts = re.split(r"[- ]", s)
+    if len(parts) == 2 and parts[1] == "dozen" and parts[0] in NUMBER_WORDS:
+        return float(NUMBER_WORDS[parts[0]] * 12)
     if len(parts) == 2 and parts[0] in NUMBER_WORDS and parts[1] in NUMBER_WORDS:
         return float(NUMBER_WORDS[parts[0]] + NUMBER_WORDS[parts[1]])
     return None
