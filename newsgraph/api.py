@@ -144,6 +144,25 @@ def events(
         )
 
 
+def claims(
+    db: str = DEFAULT_DB,
+    actor: str | None = None,
+    measure: str | None = None,
+    disagreements: bool = False,
+) -> list[dict[str, Any]]:
+    """Stored claims (numbers attached to an actor or event) as JSON-ready dicts, filtered like `newsgraph claims`.
+
+    Each record carries ``disagreement`` and ``disagrees_with`` (the other sources' values for the same
+    subject, measure, time and unit); see newsgraph.claims.
+    """
+    from .claims import claim_record, select
+
+    actor_ids, actor_text = resolve_actor_filter(actor)
+    with Store(db, read_only=True) as store:
+        records = [claim_record(r) for r in store.claims()]
+    return select(records, actor_ids=actor_ids, actor_text=actor_text, measure=measure, disagreements_only=disagreements)
+
+
 def resolve_actor_filter(actor: str | None) -> tuple[list[str] | None, str | None]:
     """An --actor value as registry ids (by id, name or alias, e.g. VEN, Venezuela, PDVSA) or, failing that, text to search."""
     if not actor:

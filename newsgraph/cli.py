@@ -116,6 +116,24 @@ def check(db):
         sys.exit(1)
     click.echo(f"{db}: ok")
 
+# ------------------------------------------------------------------ claims
+@main.command()
+@click.option("--db", default=DEFAULT_DB, show_default=True)
+@click.option("--actor", default=None, help="Actor id, name or alias; claims where it is the subject or the counterpart.")
+@click.option("--measure", default=None, help="Words of the measure (production, loans, tariffs, bounty).")
+@click.option("--disagreements", is_flag=True, help="Only claims another source contradicts.")
+@click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
+def claims(db, actor, measure, disagreements, fmt):
+    """Print stored claims (subject, measure, value, time, source, evidence), flagging where sources disagree."""
+    from .claims import print_claims
+
+    try:
+        rows = api.claims(db=db, actor=actor, measure=measure, disagreements=disagreements)
+    except NewsgraphError as e:
+        _fail(str(e))
+        return
+    print_claims(rows, fmt, actors_text, _console)
+
 
 # ------------------------------------------------------------------ code
 @main.command()

@@ -110,10 +110,25 @@ class Quantity:
     qualifier: str | None = None  # about | at least | up to | more than | nearly | ...
     measure: str | None = None  # what it measures, when known
     value_max: float | None = None  # for ranges
-    change: str | None = None  # rose to | fell by | ...
+    change: str | None = None  # rise to | fall by | cut by | ... (lemma + preposition)
+    kind: str | None = None  # money | volume | percent | multiple | count | measure | number
+    # what the number is said of (newsgraph.quantities.attach): whose measure, towards whom, when, how sure
+    subject: list[ActorRef] = field(default_factory=list)  # whose measure: Venezuela's oil production, China's loans
+    subject_text: str | None = None
+    counterpart: list[ActorRef] = field(default_factory=list)  # towards whom: loans to Venezuela, bounty on El Aissami, promised to OPEC
+    counterpart_text: str | None = None
+    time_text: str | None = None  # the time phrase of the quantity's clause ("by January 2023", "since 2006")
+    date: dt.date | None = None  # that phrase resolved, when the time layer can; None otherwise
+    date_precision: str | None = None
+    factuality: str | None = None  # asserted | reported | threatened | intended | denied | hypothetical
+    sentence: int | None = None
+    evidence: str | None = None  # the sentence that states it
+    event_id: str | None = None  # the event the quantity belongs to, when one was coded
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        d = asdict(self)
+        d["date"] = self.date.isoformat() if self.date else None
+        return d
 
 
 @dataclass(slots=True)

@@ -19,6 +19,7 @@ import duckdb
 
 from .errors import StoreError
 from .model import DocResult
+from .quantities.attach import is_claim
 
 DEFAULT_DB = "newsgraph.duckdb"
 SCHEMA_VERSION = "1"
@@ -46,6 +47,12 @@ SCHEMA = [
     """CREATE TABLE IF NOT EXISTS quantities (
         doc_id VARCHAR NOT NULL, start_char INTEGER, end_char INTEGER, text VARCHAR, value DOUBLE, unit VARCHAR,
         normalized_value DOUBLE, normalized_unit VARCHAR, qualifier VARCHAR, measure VARCHAR, change VARCHAR)""",
+    # quantities attached to an actor or an event: what a source claims (see newsgraph.claims)
+    """CREATE TABLE IF NOT EXISTS claims (
+        doc_id VARCHAR NOT NULL, start_char INTEGER, end_char INTEGER, text VARCHAR, kind VARCHAR,
+        value DOUBLE, value_max DOUBLE, unit VARCHAR, unit_text VARCHAR, qualifier VARCHAR, change VARCHAR, measure VARCHAR,
+        subject_json VARCHAR, subject_text VARCHAR, counterpart_json VARCHAR, counterpart_text VARCHAR,
+        time_text VARCHAR, date DATE, date_precision VARCHAR, factuality VARCHAR, event_id VARCHAR, sentence INTEGER, evidence VARCHAR)""",
     "CREATE INDEX IF NOT EXISTS event_actors_actor ON event_actors (actor_id)",
     "CREATE INDEX IF NOT EXISTS event_actors_event ON event_actors (event_id)",
     "CREATE INDEX IF NOT EXISTS events_doc ON events (doc_id)",
@@ -140,7 +147,7 @@ class Store:
                 seen.add(r.document.doc_id)
                 new.append(r)
             now = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
-            docs, events, actors, mentions, quants = [], [], [], [], []
+            docs, events, actors, mentions, quants, claims = [], [], [], [], [], []
             for r in new:
                 d = r.document
                 docs.append((d.doc_id, d.url, d.outlet, d.outlet_source, d.title, d.published, d.published_source,
@@ -161,6 +168,12 @@ class Store:
                     mentions.append((d.doc_id, m.start, m.end, m.text, m.how, m.sentence, a.actor_id, a.name, a.country, a.sector, a.kind, a.provisional))
                 for q in r.quantities:
                     quants.append((d.doc_id, q.start, q.end, q.text, q.value, q.unit, q.normalized_value, q.normalized_unit, q.qualifier, q.measure, q.change))
+                    if is_claim(q):
+                        claims.append((d.doc_id, q.start, q.end, q.text, q.kind, q.normalized_value, q.value_max, q.normalized_unit, q.unit,
+                                       q.qualifier, q.change, q.measure,
+                                       json.dumps([a.to_dict() for a in q.subject], ensure_ascii=False), q.subject_text,
+                                       json.dumps([a.to_dict() for a in q.counterpart], ensure_ascii=False), q.counterpart_text,
+                                       q.time_text, q.date, q.date_precision, q.factuality, q.event_id, q.sentence, q.evidence))
             if docs:
                 con.executemany("INSERT INTO documents VALUES (" + ",".join("?" * 17) + ")", docs)
             if events:
@@ -171,6 +184,8 @@ class Store:
                 con.executemany("INSERT INTO mentions VALUES (" + ",".join("?" * 12) + ")", mentions)
             if quants:
                 con.executemany("INSERT INTO quantities VALUES (" + ",".join("?" * 11) + ")", quants)
+            if claims:
+                con.executemany("INSERT INTO claims VALUES (" + ",".join("?" * 23) + ")", claims)
             con.execute("COMMIT")
             return len(new)
         except BaseException:
@@ -253,6 +268,17 @@ class Store:
             if n:
                 problems.append(f"{n} {what}")
         return problems
+
+    def claims(self) -> list[dict[str, Any]]:
+        """Every stored claim with its document's outlet, url, title and publication date, in document order."""
+        sql = ("SELECT c.*, d.outlet, d.url, d.title, d.published FROM claims c JOIN documents d USING (doc_id) "
+               "ORDER BY d.published NULLS LAST, c.doc_id, c.start_char")
+        try:
+            cur = self.con.execute(sql)
+        except duckdb.CatalogException:
+            raise StoreError(f"{self.path}: this store predates claims; ingest the articles into a new store") from None
+        cols = [c[0] for c in cur.description]
+        return [{k: _iso(v) for k, v in zip(cols, row)} for row in cur.fetchall()]
 
     def documents(self, limit: int | None = None) -> list[dict[str, Any]]:
         sql = "SELECT doc_id, title, outlet, url, published, published_source, language, source_path, n_events FROM documents ORDER BY published NULLS LAST, doc_id"

@@ -16,6 +16,7 @@ import hashlib
 
 from ..actors.resolve import ArgResolver, dedupe
 from ..model import ActorRef, Event, Quantity
+from ..quantities import quantities_for_event
 from ..time import EventDates
 from .lexicon import Lexicon, Sense, load_ontology
 from .modality import Modality, analyse
@@ -431,7 +432,7 @@ class EventCoder:
         etype, mode, cameo, source, target, factuality = self._recode(etype, mode, cameo, source, c.target, m, sense)
         attribution = m.attribution
         lo, hi = self._clause_bounds(tok, c.inner)
-        qs = [q for q in quantities if lo <= q.start and q.end <= hi]
+        qs = quantities_for_event(quantities, tok, lo, hi)
         confidence = sense.confidence
         if not source or not target:
             confidence *= 0.85
