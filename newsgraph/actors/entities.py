@@ -64,8 +64,10 @@ def _label_of(span: Span, scheme: str) -> str | None:
         return "LOC" if scheme == "meantime" and span.how == "adjective" else "MISC"
     if span.how == "metonym":
         # The capital is a place ("talks in Caracas"); a seat of power ("the Kremlin", "Miraflores") names the institution.
+        if scheme == "meantime":
+            return "LOC"  # MEANTIME types "the White House" and "the Kremlin" as locations
         capital = span.actor.capital if span.actor is not None else None
-        return "LOC" if capital and fold(capital) == fold(span.ref.text or "") else "ORG"
+        return "LOC" if capital and fold(span.ref.text or "") in fold(capital) else "ORG"
     if kind == "person":
         return "PER"
     return KIND_TO_COARSE.get(kind or "", "ORG")
@@ -128,6 +130,11 @@ def _propagate(doc, out: dict[int, EntitySpan], taken: set[int]) -> None:
         names.setdefault(words, e.label)
         if e.label == "PER" and len(words) >= 2:
             people.setdefault(words[-1], "PER")
+    # A one-word entity that is the surname of a person named in full earlier is that person ("Jobs", "Mulally").
+    for start, e in list(out.items()):
+        if e.end - e.start == 1 and e.label != "PER" and e.how == "spacy" and fold(doc[e.start].text) in people:
+            if any(o.label == "PER" and o.end <= e.start and fold(doc[o.end - 1].text) == fold(doc[e.start].text) for o in out.values()):
+                out[start] = EntitySpan(e.start, e.end, "PER", "surname")
     i, n = 0, len(doc)
     while i < n:
         if i in taken or not doc[i].text[:1].isupper() or doc[i].is_stop:

@@ -145,6 +145,8 @@ def find_mentions(doc, registry: Registry, when: dt.date | None = None) -> list[
                 actor = registry.actors[entry.actor_id]
                 found = Span(i, end, ref_for(actor, entry.how, text, when), entry.how, actor)
                 break
+        if found and _inside_longer_name(doc, found):
+            found = None
         if found:
             spans.append(found)
             i = found.end
@@ -154,6 +156,29 @@ def find_mentions(doc, registry: Registry, when: dt.date | None = None) -> list[
     spans = _add_provisional(doc, spans)
     spans.sort(key=lambda s: s.start)
     return spans
+
+
+NAME_LABELS = {"ORG", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"}
+
+
+def _inside_longer_name(doc, span: Span) -> bool:
+    """A state's name that begins a longer name is part of that name: "Singapore Airlines", "Air India", "Swiss National Bank".
+
+    The state match gives way when spaCy's entity (an organisation, facility,
+    product, event, work or law) covers it and goes on to the right with more
+    capitalised words; the longer name then becomes its own (provisional)
+    actor, with the state as its country hint.
+    """
+    if span.actor is None or span.actor.kind != "state":
+        return False
+    for k in range(span.start, span.end):
+        if doc[k].ent_type_ not in NAME_LABELS or doc[k].ent_iob_ not in ("B", "I"):
+            return False
+    ent = next((e for e in doc.ents if e.start <= span.start < e.end), None)
+    if ent is None or ent.label_ not in NAME_LABELS or ent.end <= span.end:
+        return False
+    rest = doc[span.end : ent.end]
+    return any(t.text[:1].isupper() for t in rest) and not (len(rest) == 1 and rest[0].is_punct)
 
 
 def _surname_forms(full: str) -> list[str]:
