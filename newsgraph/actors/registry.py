@@ -3,15 +3,31 @@
 States come from pycountry (codes and official names) supplemented by
 ``data/actors/countries.yaml`` (the names, adjectives, capitals and seats of
 power that news uses). Everything else comes from the curated YAML lists in
-``data/actors/``; users add their own files with the same schema. Each actor
-records the file it came from.
+``data/actors/``; users add their own files with the same schema, in YAML or
+in CSV/TSV (one actor per row, or one row per role; see ``csv_actors``).
+
+Provenance: each actor's ``source`` says where it came from, as
+``file:line (how it was made)``, e.g. ``people.yaml:1596 (curated)`` or
+``pycountry 26.2.16 + countries.yaml``; a user file that overrides a shipped
+actor names the user file.
+
+Loading is cached: the parsed registry is pickled under the user's cache
+folder, keyed by the content of every file read (path, size, mtime) and the
+newsgraph and pycountry versions, so a 100,000-actor registry loads in a
+fraction of a second after its first use (see bench/actors_bench.py).
 """
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import functools
+import hashlib
+import io
+import os
+import pickle
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from importlib import resources
@@ -86,6 +102,16 @@ class AliasEntry:
 
 
 _LEAD = re.compile(r"\w+", re.UNICODE)
+HOW_PRIORITY = {"alias": 0, "short": 1, "metonym": 2, "adjective": 3, "demonym": 4}
+
+
+@functools.lru_cache(maxsize=200_000)
+def fold(s: str) -> str:
+    """Lowercase, strip accents, unify apostrophes: "Nicolás" and "Nicolas" compare equal."""
+    s = s.replace("\u2019", "'").replace("\u2018", "'")
+    if s.isascii():
+        return s.lower()
+    return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c)).lower()
 
 
 def lead_key(s: str) -> str | None:
@@ -105,6 +131,15 @@ class Registry:
     # lead key -> list of (alias lowercased with single spaces, entry); longest aliases first
     index: dict[str, list[tuple[str, AliasEntry]]] = field(default_factory=dict)
     sources: list[str] = field(default_factory=list)
+    # country (or organisation id) -> [(actor id, role)] for people with dated roles: "who was X's president on D"
+    offices: dict[str, list[tuple[str, Role]]] = field(default_factory=dict)
+    # folded alias ("nicolas maduro") -> entries, best first; and per folded lead key the longest alias length.
+    # Matching looks strings up here, so its cost per token does not grow with the number of actors.
+    folded: dict[str, list[AliasEntry]] = field(default_factory=dict)
+    folded_max: dict[str, int] = field(default_factory=dict)
+
+    def __len__(self) -> int:
+        return len(self.actors)
 
     def add(self, actor: Actor) -> None:
         if actor.id in self.actors:
@@ -144,7 +179,51 @@ class Registry:
     def finish(self) -> Registry:
         for cands in self.index.values():
             cands.sort(key=lambda c: len(c[0]), reverse=True)
+        self.folded, self.folded_max = {}, {}
+        for cands in self.index.values():
+            for surface_low, entry in cands:
+                f = fold(surface_low)
+                key = lead_key(f)
+                if key:
+                    self.folded.setdefault(f, []).append(entry)
+                    if len(f) > self.folded_max.get(key, 0):
+                        self.folded_max[key] = len(f)
+        for entries in self.folded.values():
+            entries.sort(key=lambda e: HOW_PRIORITY.get(e.how, 9))
+        self.offices = {}
+        for actor in self.actors.values():
+            for role in actor.roles:
+                if role.office and role.country:
+                    self.offices.setdefault(role.country, []).append((actor.id, role))
         return self
+
+    def holders(self, country: str, when: dt.date | None, offices: Iterable[str] = (), title_has: str | None = None) -> list[Actor]:
+        """People holding an office of ``country`` on ``when``, most recently appointed first.
+
+        ``offices`` filters by office (head_of_state, foreign_minister, ...);
+        ``title_has`` by a word of the role's title ("president" tells an
+        Iranian president, head of government, from the Supreme Leader).
+        """
+        if when is None:
+            return []
+        offices = tuple(offices)
+        want = title_has.lower() if title_has else None
+        found: list[tuple[dt.date, Actor]] = []
+        for actor_id, role in self.offices.get(country, ()):
+            if offices and role.office not in offices:
+                continue
+            if want and want not in role.title.lower():
+                continue
+            if want and "vice" in role.title.lower() and "vice" not in want:
+                continue
+            if role.valid_at(when):
+                found.append((role.start or dt.date.min, self.actors[actor_id]))
+        found.sort(key=lambda x: x[0], reverse=True)
+        out: list[Actor] = []
+        for _, a in found:
+            if a not in out:
+                out.append(a)
+        return out
 
     def get(self, actor_id: str) -> Actor | None:
         return self.actors.get(actor_id)
@@ -242,7 +321,7 @@ def actor_from_record(rec: dict, path: str, line: int | None = None) -> Actor:
         roles=_roles(rec.get("roles"), path, str(rec["id"])),
         parent=rec.get("parent"),
         capital=rec.get("capital"),
-        source=f"{Path(path).name}" + (f" ({rec['source']})" if rec.get("source") else ""),
+        source=f"{Path(path).name}" + (f":{line}" if line else "") + (f" ({rec['source']})" if rec.get("source") else ""),
     )
 
 
@@ -296,41 +375,205 @@ def _state(code: str, name: str, other_names: list[str], extra: dict, path: Path
         metonyms=_tuple(extra.get("metonyms"), p, f"{code}.metonyms"),
         ambiguous=_tuple(extra.get("ambiguous"), p, f"{code}.ambiguous"),
         capital=extra.get("capital"),
-        source="pycountry + countries.yaml",
+        source=f"pycountry {_pycountry_version()} + {path.name}" if other_names else f"{path.name} (not in ISO 3166)",
     )
 
 
+def _pycountry_version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("pycountry")
+    except PackageNotFoundError:  # pragma: no cover
+        return "?"
+
+
+_ITEM = re.compile(r"^- ", re.MULTILINE)
+
+
+def _item_lines(text: str) -> list[int]:
+    """Line numbers (1-based) where the top-level items of a block-style YAML list start."""
+    return [text.count("\n", 0, m.start()) + 1 for m in _ITEM.finditer(text)]
+
+
 def actor_records(path: Path) -> Iterator[Actor]:
+    """The actors of one file: YAML (a list of mappings) or CSV/TSV (by extension)."""
+    if path.suffix.lower() in (".csv", ".tsv"):
+        yield from csv_actors(path)
+        return
     data = _load_yaml(path)
     if data is None:
         return
     if not isinstance(data, list):
-        raise DataFileError(str(path), "must be a YAML list of actors")
-    for i, rec in enumerate(data, start=1):
+        raise DataFileError(str(path), "must be a YAML list of actors (each item '- id: ...')", 1)
+    try:
+        lines = _item_lines(path.read_text(encoding="utf-8"))
+    except OSError:
+        lines = []
+    if len(lines) != len(data):
+        lines = []  # a flow-style list: no line per item
+    for i, rec in enumerate(data):
+        line = lines[i] if lines else None
         try:
-            yield actor_from_record(rec, str(path))
+            yield actor_from_record(rec, str(path), line)
         except DataFileError as e:
-            raise DataFileError(str(path), f"entry {i}: {e.message}") from None
+            raise DataFileError(str(path), e.message if line else f"entry {i + 1}: {e.message}", line) from None
 
 
-def load_registry(extra_files: Iterable[str | Path] = ()) -> Registry:
-    """The shipped registry plus the user's files (later files override earlier ids)."""
+LIST_SEPARATOR = "|"
+CSV_FIELDS = ("id", "name", "kind", "country", "sector", "aliases", "short", "adjectives", "demonyms", "metonyms", "ambiguous", "parent", "capital", "source")
+ROLE_FIELDS = ("role_title", "role_office", "role_country", "role_sector", "role_start", "role_end")
+
+
+def csv_actors(path: Path) -> Iterator[Actor]:
+    """Actors from a CSV (comma) or TSV (tab) file with a header row.
+
+    Columns: ``id,name,kind,country,sector`` and optionally ``aliases``,
+    ``short``, ``adjectives``, ``demonyms``, ``metonyms``, ``ambiguous`` (lists
+    separated by ``|``), ``parent``, ``capital``, ``source``, and one role per
+    row in ``role_title,role_office,role_country,role_sector,role_start,role_end``.
+    Rows repeating an id add roles (and aliases) to that actor. Blank lines and
+    lines starting with ``#`` are skipped.
+    """
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as e:
+        raise DataFileError(str(path), f"not valid UTF-8 at byte {e.start}") from None
+    delimiter = "\t" if path.suffix.lower() == ".tsv" else ","
+    rows = csv.reader(io.StringIO(text), delimiter=delimiter)
+    header: list[str] | None = None
+    records: dict[str, tuple[dict, int]] = {}
+    line = 0
+    for row in rows:
+        line = rows.line_num
+        if not row or not any(c.strip() for c in row) or row[0].lstrip().startswith("#"):
+            continue
+        if header is None:
+            header = [h.strip().lower() for h in row]
+            unknown = [h for h in header if h not in CSV_FIELDS + ROLE_FIELDS]
+            if unknown:
+                raise DataFileError(str(path), f"unknown column(s) {', '.join(unknown)}; known: {', '.join(CSV_FIELDS + ROLE_FIELDS)}", line)
+            for need in ("id", "name"):
+                if need not in header:
+                    raise DataFileError(str(path), f"the header row needs an {need!r} column", line)
+            continue
+        if len(row) > len(header):
+            raise DataFileError(str(path), f"{len(row)} fields but the header has {len(header)} (quote fields that contain {delimiter!r})", line)
+        cells = {h: (row[i].strip() if i < len(row) else "") for i, h in enumerate(header)}
+        actor_id = cells.get("id")
+        if not actor_id:
+            raise DataFileError(str(path), "row without an id", line)
+        rec, first_line = records.get(actor_id, (None, line))
+        if rec is None:
+            rec = {"roles": []}
+            for k in CSV_FIELDS:
+                v = cells.get(k, "")
+                if k in ("aliases", "short", "adjectives", "demonyms", "metonyms", "ambiguous"):
+                    rec[k] = [x.strip() for x in v.split(LIST_SEPARATOR) if x.strip()]
+                elif v:
+                    rec[k] = v
+            records[actor_id] = (rec, first_line)
+        else:
+            for k in ("aliases", "short"):
+                rec[k] += [x.strip() for x in cells.get(k, "").split(LIST_SEPARATOR) if x.strip() and x.strip() not in rec[k]]
+        if cells.get("role_title"):
+            role = {k[5:]: (cells.get(k) or None) for k in ROLE_FIELDS}
+            try:
+                _roles([role], str(path), actor_id)
+            except DataFileError as e:
+                raise DataFileError(str(path), e.message, line) from None
+            rec["roles"].append(role)
+        elif any(cells.get(k) for k in ROLE_FIELDS):
+            raise DataFileError(str(path), f"actor {actor_id!r}: a role needs role_title", line)
+    if header is None:
+        raise DataFileError(str(path), "empty: expected a header row (id,name,kind,country,sector,...)", 1)
+    for rec, first_line in records.values():
+        yield actor_from_record(rec, str(path), first_line)
+
+
+# ---------------------------------------------------------------- loading with a compiled cache
+
+CACHE_VERSION = "1"
+
+
+def cache_dir() -> Path:
+    base = os.environ.get("NEWSGRAPH_CACHE_DIR") or os.path.join(os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "newsgraph")
+    return Path(base)
+
+
+def _fingerprint(files: list[Path]) -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    h = hashlib.sha256()
+    try:
+        ours = version("newsgraph")
+    except PackageNotFoundError:  # running from a checkout
+        ours = "dev"
+    h.update(f"{CACHE_VERSION} {ours} {_pycountry_version()} {Path(__file__).stat().st_mtime_ns}".encode())
+    for f in files:
+        st = f.stat()
+        h.update(f"\0{f.resolve()}\0{st.st_size}\0{st.st_mtime_ns}".encode())
+    return h.hexdigest()[:24]
+
+
+def _shipped_files() -> list[Path]:
+    data = _data_dir()
+    return [p for p in sorted(data.glob("*.yaml")) if not p.name.startswith("_")]
+
+
+def load_registry(extra_files: Iterable[str | Path] = (), use_cache: bool = True) -> Registry:
+    """The shipped registry plus the user's files (later files override earlier ids).
+
+    With ``use_cache`` the result is read from (or written to) a pickle in
+    ``cache_dir()`` keyed by the files' paths, sizes and modification times.
+    """
+    extras = [Path(f) for f in extra_files]
+    for path in extras:
+        if not path.exists():
+            raise DataFileError(str(path), "actor file not found")
+        if path.suffix.lower() not in (".yaml", ".yml", ".csv", ".tsv"):
+            raise DataFileError(str(path), "actor files must be .yaml/.yml or .csv/.tsv")
+    if not use_cache or os.environ.get("NEWSGRAPH_NO_CACHE"):
+        return _build_registry(extras)
+    key = _fingerprint(_shipped_files() + extras)
+    cached = cache_dir() / f"registry-{key}.pickle"
+    try:
+        with open(cached, "rb") as fh:
+            reg = pickle.load(fh)
+        if isinstance(reg, Registry):
+            return reg
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+        pass
+    reg = _build_registry(extras)
+    try:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        tmp = cached.with_suffix(f".{os.getpid()}.tmp")
+        with open(tmp, "wb") as fh:
+            pickle.dump(reg, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, cached)  # atomic: parallel workers never read a half-written cache
+    except OSError:
+        pass  # a read-only home: work without the cache
+    return reg
+
+
+def _build_registry(extras: list[Path]) -> Registry:
     reg = Registry()
     data = _data_dir()
     for actor in state_actors(data / "countries.yaml"):
         reg.add(actor)
-    reg.sources.append("pycountry + countries.yaml")
-    for path in sorted(data.glob("*.yaml")):
-        if path.name == "countries.yaml" or path.name.startswith("_"):
+    reg.sources.append(f"pycountry {_pycountry_version()} + countries.yaml")
+    for path in _shipped_files():
+        if path.name == "countries.yaml":
             continue
         for actor in actor_records(path):
             reg.add(actor)
         reg.sources.append(path.name)
-    for f in extra_files:
-        path = Path(f)
-        if not path.exists():
-            raise DataFileError(str(path), "actor file not found")
+    for path in extras:
+        ids = set()
         for actor in actor_records(path):
+            if actor.id in ids:
+                raise DataFileError(str(path), f"actor id {actor.id!r} appears twice")
+            ids.add(actor.id)
             if actor.id in reg.actors:
                 _remove(reg, actor.id)
             reg.add(actor)
@@ -339,9 +582,11 @@ def load_registry(extra_files: Iterable[str | Path] = ()) -> Registry:
 
 
 def _remove(reg: Registry, actor_id: str) -> None:
-    del reg.actors[actor_id]
-    for key in list(reg.index):
-        reg.index[key] = [c for c in reg.index[key] if c[1].actor_id != actor_id]
+    old = reg.actors.pop(actor_id)
+    keys = {lead_key(" ".join(a.split())) for a in (old.name, *old.aliases, *old.short, *old.metonyms, *old.adjectives, *old.demonyms)}
+    for key in keys:
+        if key in reg.index:
+            reg.index[key] = [c for c in reg.index[key] if c[1].actor_id != actor_id]
 
 
 @functools.lru_cache(maxsize=4)

@@ -27,19 +27,9 @@ from pathlib import Path
 import yaml
 
 from ..model import ActorRef
-from .registry import Actor, AliasEntry, Registry, lead_key
+from .registry import HOW_PRIORITY, Actor, AliasEntry, Registry, fold, lead_key  # noqa: F401  (fold, HOW_PRIORITY re-exported)
 
-HOW_PRIORITY = {"alias": 0, "short": 1, "metonym": 2, "adjective": 3, "demonym": 4}
 SURNAME_PARTICLES = {"el", "al", "de", "da", "del", "van", "von", "le", "la", "di", "du", "bin", "ibn", "abu", "dos", "das"}
-
-
-@functools.lru_cache(maxsize=200_000)
-def fold(s: str) -> str:
-    """Lowercase, strip accents, unify apostrophes: "Nicolás" and "Nicolas" compare equal."""
-    s = s.replace("\u2019", "'").replace("\u2018", "'")
-    if s.isascii():
-        return s.lower()
-    return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c)).lower()
 
 
 @functools.lru_cache(maxsize=1)
@@ -62,31 +52,6 @@ class Span:
     ref: ActorRef
     how: str
     actor: Actor | None = None  # the registry actor, None if provisional
-
-
-class FoldedIndex:
-    """The registry's alias index re-keyed on folded (accent-free) text, built once per registry."""
-
-    def __init__(self, registry: Registry):
-        self.by_key: dict[str, list[tuple[str, AliasEntry]]] = {}
-        for cands in registry.index.values():
-            for surface_low, entry in cands:
-                f = fold(surface_low)
-                key = lead_key(f)
-                if key:
-                    self.by_key.setdefault(key, []).append((f, entry))
-        for cands in self.by_key.values():
-            cands.sort(key=lambda c: (-len(c[0]), HOW_PRIORITY.get(c[1].how, 9)))
-
-
-_FOLDED: dict[int, FoldedIndex] = {}
-
-
-def folded_index(registry: Registry) -> FoldedIndex:
-    fi = _FOLDED.get(id(registry))
-    if fi is None:
-        fi = _FOLDED[id(registry)] = FoldedIndex(registry)
-    return fi
 
 
 def _match_at(doc, i: int, alias: str) -> int | None:
@@ -124,27 +89,13 @@ def ref_for(actor: Actor, how: str, text: str, when: dt.date | None) -> ActorRef
 
 
 def find_mentions(doc, registry: Registry, when: dt.date | None = None) -> list[Span]:
-    index = folded_index(registry)
+    """Actor mentions of a parsed doc: registry names, office titles, surnames, then provisional actors."""
     spans: list[Span] = []
     n = len(doc)
+    folded_tokens = [fold(t.text) for t in doc]
     i = 0
     while i < n:
-        tok = doc[i]
-        key = lead_key(fold(tok.text))
-        found = None
-        if key:
-            for alias, entry in index.by_key.get(key, ()):
-                end = _match_at(doc, i, alias)
-                if end is None:
-                    continue
-                text = doc[i:end].text
-                if not _case_ok(text, entry):
-                    continue
-                if entry.ambiguous and doc[i].ent_type_ not in ("GPE", "LOC", "NORP"):
-                    continue
-                actor = registry.actors[entry.actor_id]
-                found = Span(i, end, ref_for(actor, entry.how, text, when), entry.how, actor)
-                break
+        found = _registry_match(doc, folded_tokens, i, registry, when)
         if found and _inside_longer_name(doc, found):
             found = None
         if found:
@@ -152,10 +103,68 @@ def find_mentions(doc, registry: Registry, when: dt.date | None = None) -> list[
             i = found.end
         else:
             i += 1
+    spans = _add_titles(doc, spans, registry, when)
     spans = _add_surnames(doc, spans, when)
     spans = _add_provisional(doc, spans)
+    _qualify_provisional(doc, folded_tokens, spans, registry, when)
     spans.sort(key=lambda s: s.start)
     return spans
+
+
+def _qualify_provisional(doc, folded_tokens: list[str], spans: list[Span], registry: Registry, when: dt.date | None) -> None:
+    """Country and sector of provisional organisations from their own words.
+
+    A state named inside the name gives the country ("Singapore Airlines",
+    "Bank of Russia"); the last word gives the sector when it is a known head
+    noun ("Russian Foreign Ministry" -> GOV, "Orinoco Shipping Company" -> BUS).
+    """
+    nouns = sector_nouns()
+    for s in spans:
+        ref = s.ref
+        if not ref.provisional or ref.kind != "organisation":
+            continue
+        if ref.country is None:
+            for k in range(s.start, s.end):
+                m = _registry_match(doc, folded_tokens, k, registry, when)
+                if m is not None and m.actor is not None and m.actor.kind == "state" and m.end <= s.end:
+                    ref.country = m.actor.id
+                    break
+        if ref.sector is None:
+            ref.sector = nouns.get(doc[s.end - 1].lemma_.lower())
+
+
+def _registry_match(doc, folded_tokens: list[str], i: int, registry: Registry, when: dt.date | None) -> Span | None:
+    """The longest registry alias starting at token i (dictionary look-ups, one per extension of the string)."""
+    key = lead_key(folded_tokens[i])
+    if not key:
+        return None
+    limit = registry.folded_max.get(key)
+    if limit is None:
+        return None
+    n = len(doc)
+    s = ""
+    candidates: list[tuple[int, list[AliasEntry]]] = []
+    j = i
+    while j < n:
+        s += folded_tokens[j]
+        j += 1
+        if len(s) > limit:
+            break
+        entries = registry.folded.get(s)
+        if entries:
+            candidates.append((j, entries))
+        if doc[j - 1].whitespace_:
+            s += " "
+    for end, entries in reversed(candidates):
+        text = doc[i:end].text
+        for entry in entries:
+            if not _case_ok(text, entry):
+                continue
+            if entry.ambiguous and doc[i].ent_type_ not in ("GPE", "LOC", "NORP"):
+                continue
+            actor = registry.actors[entry.actor_id]
+            return Span(i, end, ref_for(actor, entry.how, text, when), entry.how, actor)
+    return None
 
 
 NAME_LABELS = {"ORG", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"}
@@ -507,3 +516,90 @@ def dedupe(refs: list[ActorRef]) -> list[ActorRef]:
         seen.add(k)
         out.append(r)
     return out
+
+
+# ------------------------------------------------------------ office titles
+
+
+@dataclass(frozen=True, slots=True)
+class Title:
+    words: tuple[str, ...]  # folded words of the phrase
+    offices: tuple[str, ...]
+    title_has: str | None
+
+
+@functools.lru_cache(maxsize=1)
+def titles() -> dict[str, list[Title]]:
+    """Title phrases keyed by their first word, longest first (data/lexicons/titles.yaml)."""
+    path = Path(str(resources.files("newsgraph") / "data" / "lexicons" / "titles.yaml"))
+    out: dict[str, list[Title]] = {}
+    for entry in yaml.safe_load(path.read_text(encoding="utf-8")) or []:
+        for phrase in entry["phrases"]:
+            words = tuple(fold(w) for w in re.findall(r"[\w-]+", phrase))
+            out.setdefault(words[0], []).append(Title(words, tuple(entry.get("offices") or ()), entry.get("title_has")))
+    for v in out.values():
+        v.sort(key=lambda t: len(t.words), reverse=True)
+    return out
+
+
+def _title_at(doc, i: int) -> tuple[int, Title] | None:
+    """A title phrase starting at token i: (end token, title)."""
+    for t in titles().get(fold(doc[i].text), ()):
+        k = len(t.words)
+        if i + k <= len(doc) and all(fold(doc[i + j].text) == t.words[j] for j in range(k)):
+            return i + k, t
+    return None
+
+
+def _add_titles(doc, spans: list[Span], registry: Registry, when: dt.date | None) -> list[Span]:
+    """'the Venezuelan president', "Venezuela's oil minister", 'the president of Russia' -> the office holder on the date.
+
+    A title followed by a name ("Russian President Vladimir Putin") is left
+    alone: the name is the mention. Without a date, or when the registry
+    knows no holder, the state mention stays as it is (the argument resolver
+    then codes the phrase as the state's government).
+    """
+    if when is None or not registry.offices:
+        return spans
+    taken = _taken(spans)
+    out: list[Span] = []
+    replaced: set[int] = set()
+    n = len(doc)
+    for s in spans:
+        if s.actor is None or s.actor.kind != "state" or s.how not in ("adjective", "alias"):
+            continue
+        # State before the title: "the Venezuelan president", "Venezuela's oil minister", "U.S. Energy Secretary"
+        j = s.end
+        if j < n and doc[j].text in ("'s", "'", "\u2019s"):
+            j += 1
+        hit = _title_at(doc, j) if j < n else None
+        start = s.start
+        if hit is None:
+            # Title before the state: "the president of Venezuela"
+            if s.how != "alias" or s.start < 2 or doc[s.start - 1].lower_ != "of":
+                continue
+            for k in range(max(0, s.start - 5), s.start - 1):
+                h = _title_at(doc, k)
+                if h is not None and h[0] == s.start - 1:
+                    hit, start = (s.end, h[1]), k
+                    break
+            if hit is None:
+                continue
+        end, title = hit
+        if end < n and (doc[end].pos_ == "PROPN" or end in taken and doc[end].i not in range(s.start, s.end)):
+            continue  # a name follows: it is the mention
+        if any(k in taken for k in range(start, end) if not (s.start <= k < s.end)):
+            continue
+        holders = registry.holders(s.actor.id, when, title.offices, title.title_has)
+        if not holders and title.title_has:
+            holders = registry.holders(s.actor.id, when, title.offices[:1])
+        if len(holders) != 1:
+            continue  # nobody known, or several (e.g. two vice presidents): do not guess
+        person = holders[0]
+        text = doc[start:end].text
+        out.append(Span(start, end, ref_for(person, "alias", text, when), "title", person))
+        replaced.add(id(s))
+        taken.update(range(start, end))
+    if not out:
+        return spans
+    return [s for s in spans if id(s) not in replaced] + out
