@@ -40,10 +40,12 @@ def configured_actor_files(path: Path | None = None) -> list[str]:
     if path is None:
         return []
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as e:
         m = re.search(r"line (\d+)", str(e))
-        raise DataFileError(str(path), f"invalid TOML: {e}", int(m.group(1)) if m else None) from None
+        line = int(m.group(1)) if m else (text.count("\n") or 1) if "end of document" in str(e) else None
+        raise DataFileError(str(path), f"invalid TOML: {e}", line) from None
     except UnicodeDecodeError as e:
         raise DataFileError(str(path), f"not valid UTF-8 at byte {e.start}") from None
     section = data.get("actors", {})
