@@ -137,10 +137,11 @@ def documents_as_tokens(docs: list[ConllDocument]) -> Iterator[list[list[str]]]:
         yield d.sentences
 
 
-def evaluate(path: str, system: str = "newsgraph", show_errors: bool = False, out=sys.stdout) -> dict:
+def evaluate(path: str, system: str = "newsgraph", show_errors: bool = False, out=None) -> dict:
     from ..extract import default_resources
     from .pretokenized import parse_documents
 
+    out = out or sys.stdout
     docs = read_conll(path)
     res = default_resources()
     totals = {t: PRF() for t in (*TYPES, "overall")}

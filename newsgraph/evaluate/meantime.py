@@ -217,11 +217,12 @@ def _strip(words: list[str], positions: list[int]) -> list[int]:
     return positions
 
 
-def evaluate(path: str, system: str = "newsgraph", show_errors: bool = False, out=sys.stdout) -> dict:
+def evaluate(path: str, system: str = "newsgraph", show_errors: bool = False, out=None) -> dict:
     from ..extract import default_resources
     from .conll import predict
     from .pretokenized import parse_documents
 
+    out = out or sys.stdout
     docs = list(read_meantime(path))
     res = default_resources()
     exact = {t: PRF() for t in (*ENTITY_TYPES, "overall")}
