@@ -11,7 +11,7 @@ Provenance: each actor's ``source`` says where it came from, as
 ``pycountry 26.2.16 + countries.yaml``; a user file that overrides a shipped
 actor names the user file.
 
-Loading is cached: the parsed registry is pickled under the user's cache
+Loading is cached: the parsed registry is stored (marshal) under the user's cache
 folder, keyed by the content of every file read (path, size, mtime) and the
 newsgraph and pycountry versions, so a 100,000-actor registry loads in a
 fraction of a second after its first use (see bench/actors_bench.py).
@@ -24,14 +24,16 @@ import datetime as dt
 import functools
 import hashlib
 import io
+import marshal
 import os
-import pickle
 import re
+import sys
 import unicodedata
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+from typing import NamedTuple
 
 import yaml
 
@@ -92,8 +94,9 @@ class Actor:
         return self.country, self.sector
 
 
-@dataclass(slots=True)
-class AliasEntry:
+class AliasEntry(NamedTuple):
+    """One surface form of one actor in the alias index."""
+
     actor_id: str
     surface: str  # the alias as written in the registry
     how: str  # alias | short | adjective | demonym | metonym
@@ -125,77 +128,131 @@ def _is_acronym(alias: str) -> bool:
     return bool(letters) and all(c.isupper() for c in letters) and len(letters) <= 6
 
 
-@dataclass
-class Registry:
-    actors: dict[str, Actor] = field(default_factory=dict)
-    # lead key -> list of (alias lowercased with single spaces, entry); longest aliases first
-    index: dict[str, list[tuple[str, AliasEntry]]] = field(default_factory=dict)
-    sources: list[str] = field(default_factory=list)
-    # country (or organisation id) -> [(actor id, role)] for people with dated roles: "who was X's president on D"
-    offices: dict[str, list[tuple[str, Role]]] = field(default_factory=dict)
-    # folded alias ("nicolas maduro") -> entries, best first; and per folded lead key the longest alias length.
-    # Matching looks strings up here, so its cost per token does not grow with the number of actors.
-    folded: dict[str, list[AliasEntry]] = field(default_factory=dict)
-    folded_max: dict[str, int] = field(default_factory=dict)
+# An actor packed as plain values (strings, ints, tuples), so that the compiled cache
+# is read by marshal without building 100,000 objects: Actor objects are made on access.
+_FIELDS = ("id", "name", "kind", "country", "sector", "aliases", "short", "adjectives", "demonyms", "metonyms", "ambiguous", "parent", "capital", "source")
+
+
+def _ord(d: dt.date | None) -> int | None:
+    return d.toordinal() if d else None
+
+
+def _date(o: int | None) -> dt.date | None:
+    return dt.date.fromordinal(o) if o is not None else None
+
+
+def pack(actor: Actor) -> tuple:
+    roles = tuple((r.title, r.office, r.country, r.sector, _ord(r.start), _ord(r.end)) for r in actor.roles)
+    return tuple(getattr(actor, f) for f in _FIELDS) + (roles,)
+
+
+def unpack(rec: tuple) -> Actor:
+    kw = dict(zip(_FIELDS, rec))
+    kw["roles"] = tuple(Role(t, o, c, s, _date(a), _date(b)) for t, o, c, s, a, b in rec[len(_FIELDS)])
+    return Actor(**kw)
+
+
+class ActorTable(Mapping):
+    """Actor id -> Actor, materialised from packed records on first access."""
+
+    def __init__(self, records: dict[str, tuple]):
+        self.records = records
+        self._made: dict[str, Actor] = {}
+
+    def __getitem__(self, actor_id: str) -> Actor:
+        a = self._made.get(actor_id)
+        if a is None:
+            a = self._made[actor_id] = unpack(self.records[actor_id])
+        return a
+
+    def __contains__(self, actor_id: object) -> bool:
+        return actor_id in self.records
+
+    def __iter__(self):
+        return iter(self.records)
 
     def __len__(self) -> int:
-        return len(self.actors)
+        return len(self.records)
+
+
+class Registry:
+    """All known actors, with the alias index the resolver matches text against.
+
+    ``folded`` maps every surface form, accent- and case-folded with single
+    spaces ("nicolas maduro", "u.s."), to its entries, best first; matching
+    looks strings up there, so its cost per token does not grow with the
+    number of actors. ``offices`` maps a country to the dated roles held in it.
+    """
+
+    def __init__(self) -> None:
+        self.records: dict[str, tuple] = {}
+        self.actors = ActorTable(self.records)
+        self.folded: dict[str, tuple[tuple, ...]] = {}
+        self.folded_max: dict[str, int] = {}  # folded lead word -> longest alias starting with it (characters)
+        self.offices: dict[str, list[tuple]] = {}  # country -> (actor id, title, office, sector, start ordinal, end ordinal)
+        self.sources: list[str] = []
+        self._pending: dict[str, list[tuple]] = {}
+
+    def __len__(self) -> int:
+        return len(self.records)
 
     def add(self, actor: Actor) -> None:
-        if actor.id in self.actors:
+        if actor.id in self.records:
             raise ValueError(f"duplicate actor id {actor.id!r}")
-        self.actors[actor.id] = actor
-        seen: set[tuple[str, str]] = set()
+        self.records[actor.id] = pack(actor)
+        self.actors._made[actor.id] = actor
+        for entry in _entries(actor):
+            self._pending.setdefault(fold(entry[1].lower()), []).append(entry)
 
-        def put(surface: str, how: str) -> None:
-            surface = " ".join(surface.split())
-            if not surface or (surface.lower(), how) in seen:
-                return
-            seen.add((surface.lower(), how))
-            key = lead_key(surface)
-            if key is None:
-                return
-            entry = AliasEntry(
-                actor_id=actor.id,
-                surface=surface,
-                how=how,
-                case_sensitive=_is_acronym(surface),
-                ambiguous=surface in actor.ambiguous,
-            )
-            self.index.setdefault(key, []).append((surface.lower(), entry))
-
-        put(actor.name, "alias")
-        for a in actor.aliases:
-            put(a, "alias")
-        for a in actor.short:
-            put(a, "short")
-        for a in actor.metonyms:
-            put(a, "metonym")
-        for a in actor.adjectives:
-            put(a, "adjective")
-        for a in actor.demonyms:
-            put(a, "demonym")
+    def remove(self, actor_id: str) -> None:
+        actor = self.actors[actor_id]
+        del self.records[actor_id]
+        self.actors._made.pop(actor_id, None)
+        for entry in _entries(actor):
+            key = fold(entry[1].lower())
+            for table in (self._pending, self.folded):
+                if key in table:
+                    table[key] = type(table[key])(e for e in table[key] if e[0] != actor_id)
 
     def finish(self) -> Registry:
-        for cands in self.index.values():
-            cands.sort(key=lambda c: len(c[0]), reverse=True)
-        self.folded, self.folded_max = {}, {}
-        for cands in self.index.values():
-            for surface_low, entry in cands:
-                f = fold(surface_low)
-                key = lead_key(f)
-                if key:
-                    self.folded.setdefault(f, []).append(entry)
-                    if len(f) > self.folded_max.get(key, 0):
-                        self.folded_max[key] = len(f)
-        for entries in self.folded.values():
-            entries.sort(key=lambda e: HOW_PRIORITY.get(e.how, 9))
+        for key, entries in self._pending.items():
+            merged = list(self.folded.get(key, ())) + entries
+            merged.sort(key=lambda e: HOW_PRIORITY.get(e[2], 9))
+            self.folded[key] = tuple(merged)
+        self._pending = {}
+        self.folded = {k: v for k, v in self.folded.items() if v}
+        self.folded_max = {}
+        for f in self.folded:
+            lead = lead_key(f)
+            if lead and len(f) > self.folded_max.get(lead, 0):
+                self.folded_max[lead] = len(f)
         self.offices = {}
-        for actor in self.actors.values():
-            for role in actor.roles:
-                if role.office and role.country:
-                    self.offices.setdefault(role.country, []).append((actor.id, role))
+        for actor_id, rec in self.records.items():
+            for title, office, country, sector, start, end in rec[len(_FIELDS)]:
+                if office and country:
+                    self.offices.setdefault(country, []).append((actor_id, title, office, sector, start, end))
         return self
+
+    def entries(self, folded_text: str) -> list[AliasEntry]:
+        return [AliasEntry(*e) for e in self.folded.get(folded_text, ())]
+
+    def get(self, actor_id: str) -> Actor | None:
+        return self.actors[actor_id] if actor_id in self.records else None
+
+    def find(self, name: str) -> list[Actor]:
+        """Actors whose id, name or alias equals ``name`` (case- and accent-insensitive)."""
+        if name in self.records:
+            return [self.actors[name]]
+        norm = fold(" ".join(name.split()).lower())
+        out: list[Actor] = []
+        for e in self.folded.get(norm, ()):
+            if e[2] in ("alias", "short"):
+                a = self.actors[e[0]]
+                if a not in out:
+                    out.append(a)
+        if not out:
+            out = [self.actors[i] for i in self.records if i.lower() == norm]
+        return out
 
     def holders(self, country: str, when: dt.date | None, offices: Iterable[str] = (), title_has: str | None = None) -> list[Actor]:
         """People holding an office of ``country`` on ``when``, most recently appointed first.
@@ -206,43 +263,46 @@ class Registry:
         """
         if when is None:
             return []
+        day = when.toordinal()
         offices = tuple(offices)
         want = title_has.lower() if title_has else None
-        found: list[tuple[dt.date, Actor]] = []
-        for actor_id, role in self.offices.get(country, ()):
-            if offices and role.office not in offices:
+        found: list[tuple[int, str]] = []
+        for actor_id, title, office, _sector, start, end in self.offices.get(country, ()):
+            if offices and office not in offices:
                 continue
-            if want and want not in role.title.lower():
+            low = title.lower()
+            if want and (want not in low or ("vice" in low and "vice" not in want)):
                 continue
-            if want and "vice" in role.title.lower() and "vice" not in want:
-                continue
-            if role.valid_at(when):
-                found.append((role.start or dt.date.min, self.actors[actor_id]))
-        found.sort(key=lambda x: x[0], reverse=True)
-        out: list[Actor] = []
-        for _, a in found:
-            if a not in out:
-                out.append(a)
-        return out
+            if (start is None or start <= day) and (end is None or day < end):
+                found.append((start or 0, actor_id))
+        found.sort(reverse=True)
+        return [self.actors[i] for i in dict.fromkeys(i for _, i in found)]
 
-    def get(self, actor_id: str) -> Actor | None:
-        return self.actors.get(actor_id)
+    # -- the compiled cache
+    def dumps(self) -> bytes:
+        return marshal.dumps((CACHE_VERSION, self.records, self.folded, self.folded_max, self.offices, self.sources))
 
-    def find(self, name: str) -> list[Actor]:
-        """Actors whose id, name or alias equals ``name`` (case-insensitive)."""
-        if name in self.actors:
-            return [self.actors[name]]
-        norm = " ".join(name.split()).lower()
-        key = lead_key(norm)
-        out: list[Actor] = []
-        for surface, entry in self.index.get(key or "", []):
-            if surface == norm and entry.how in ("alias", "short") and self.actors[entry.actor_id] not in out:
-                out.append(self.actors[entry.actor_id])
-        if not out:
-            for a in self.actors.values():
-                if a.id.lower() == norm:
-                    out.append(a)
-        return out
+    @classmethod
+    def loads(cls, data: bytes) -> Registry:
+        version, records, folded, folded_max, offices, sources = marshal.loads(data)
+        if version != CACHE_VERSION:
+            raise ValueError("stale cache")
+        reg = cls()
+        reg.records = records
+        reg.actors = ActorTable(records)
+        reg.folded, reg.folded_max, reg.offices, reg.sources = folded, folded_max, offices, sources
+        return reg
+
+
+def _entries(actor: Actor) -> Iterator[tuple]:
+    seen: set[tuple[str, str]] = set()
+    for how, forms in (("alias", (actor.name, *actor.aliases)), ("short", actor.short), ("metonym", actor.metonyms), ("adjective", actor.adjectives), ("demonym", actor.demonyms)):
+        for surface in forms:
+            surface = " ".join(surface.split())
+            if not surface or (surface.lower(), how) in seen or lead_key(surface) is None:
+                continue
+            seen.add((surface.lower(), how))
+            yield (actor.id, surface, how, _is_acronym(surface), surface in actor.ambiguous)
 
 
 # ---------------------------------------------------------------- loading
@@ -294,6 +354,11 @@ def _role_date(v: object, path: str, actor_id: str, start: bool) -> dt.date | No
     return d
 
 
+@functools.lru_cache(maxsize=64)
+def _basename(path: str) -> str:
+    return Path(path).name
+
+
 def actor_from_record(rec: dict, path: str, line: int | None = None) -> Actor:
     if not isinstance(rec, dict):
         raise DataFileError(path, "each actor must be a mapping with id, name and kind", line)
@@ -321,7 +386,7 @@ def actor_from_record(rec: dict, path: str, line: int | None = None) -> Actor:
         roles=_roles(rec.get("roles"), path, str(rec["id"])),
         parent=rec.get("parent"),
         capital=rec.get("capital"),
-        source=f"{Path(path).name}" + (f":{line}" if line else "") + (f" ({rec['source']})" if rec.get("source") else ""),
+        source=_basename(path) + (f":{line}" if line else "") + (f" ({rec['source']})" if rec.get("source") else ""),
     )
 
 
@@ -509,7 +574,7 @@ def _fingerprint(files: list[Path]) -> str:
         ours = version("newsgraph")
     except PackageNotFoundError:  # running from a checkout
         ours = "dev"
-    h.update(f"{CACHE_VERSION} {ours} {_pycountry_version()} {Path(__file__).stat().st_mtime_ns}".encode())
+    h.update(f"{CACHE_VERSION} {ours} {sys.version} {_pycountry_version()} {Path(__file__).stat().st_mtime_ns}".encode())
     for f in files:
         st = f.stat()
         h.update(f"\0{f.resolve()}\0{st.st_size}\0{st.st_mtime_ns}".encode())
@@ -524,7 +589,7 @@ def _shipped_files() -> list[Path]:
 def load_registry(extra_files: Iterable[str | Path] = (), use_cache: bool = True) -> Registry:
     """The shipped registry plus the user's files (later files override earlier ids).
 
-    With ``use_cache`` the result is read from (or written to) a pickle in
+    With ``use_cache`` the result is read from (or written to) a marshal file in
     ``cache_dir()`` keyed by the files' paths, sizes and modification times.
     """
     extras = [Path(f) for f in extra_files]
@@ -536,20 +601,16 @@ def load_registry(extra_files: Iterable[str | Path] = (), use_cache: bool = True
     if not use_cache or os.environ.get("NEWSGRAPH_NO_CACHE"):
         return _build_registry(extras)
     key = _fingerprint(_shipped_files() + extras)
-    cached = cache_dir() / f"registry-{key}.pickle"
+    cached = cache_dir() / f"registry-{key}.marshal"
     try:
-        with open(cached, "rb") as fh:
-            reg = pickle.load(fh)
-        if isinstance(reg, Registry):
-            return reg
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+        return Registry.loads(cached.read_bytes())
+    except (OSError, ValueError, EOFError, TypeError):
         pass
     reg = _build_registry(extras)
     try:
         cached.parent.mkdir(parents=True, exist_ok=True)
         tmp = cached.with_suffix(f".{os.getpid()}.tmp")
-        with open(tmp, "wb") as fh:
-            pickle.dump(reg, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        tmp.write_bytes(reg.dumps())
         os.replace(tmp, cached)  # atomic: parallel workers never read a half-written cache
     except OSError:
         pass  # a read-only home: work without the cache
@@ -575,18 +636,10 @@ def _build_registry(extras: list[Path]) -> Registry:
                 raise DataFileError(str(path), f"actor id {actor.id!r} appears twice")
             ids.add(actor.id)
             if actor.id in reg.actors:
-                _remove(reg, actor.id)
+                reg.remove(actor.id)
             reg.add(actor)
         reg.sources.append(str(path))
     return reg.finish()
-
-
-def _remove(reg: Registry, actor_id: str) -> None:
-    old = reg.actors.pop(actor_id)
-    keys = {lead_key(" ".join(a.split())) for a in (old.name, *old.aliases, *old.short, *old.metonyms, *old.adjectives, *old.demonyms)}
-    for key in keys:
-        if key in reg.index:
-            reg.index[key] = [c for c in reg.index[key] if c[1].actor_id != actor_id]
 
 
 @functools.lru_cache(maxsize=4)

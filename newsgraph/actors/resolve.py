@@ -143,7 +143,7 @@ def _registry_match(doc, folded_tokens: list[str], i: int, registry: Registry, w
         return None
     n = len(doc)
     s = ""
-    candidates: list[tuple[int, list[AliasEntry]]] = []
+    candidates: list[tuple[int, tuple]] = []
     j = i
     while j < n:
         s += folded_tokens[j]
@@ -157,7 +157,7 @@ def _registry_match(doc, folded_tokens: list[str], i: int, registry: Registry, w
             s += " "
     for end, entries in reversed(candidates):
         text = doc[i:end].text
-        for entry in entries:
+        for entry in map(AliasEntry._make, entries):
             if not _case_ok(text, entry):
                 continue
             if entry.ambiguous and doc[i].ent_type_ not in ("GPE", "LOC", "NORP"):
