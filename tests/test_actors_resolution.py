@@ -82,6 +82,8 @@ def spans(resources, text, when):
         ("The Iranian president spoke.", dt.date(2020, 5, 1), "Iranian president", "hassan-rouhani"),
         ("The U.S. president spoke.", dt.date(2019, 5, 1), "U.S. president", "donald-trump"),
         ("The U.S. president spoke.", dt.date(2022, 5, 1), "U.S. president", "joe-biden"),
+        ("The Rosneft chief flew to Caracas.", dt.date(2019, 3, 10), "Rosneft chief", "igor-sechin"),
+        ("OPEC's secretary general spoke.", dt.date(2019, 3, 10), "OPEC's secretary general", "mohammad-barkindo"),
     ],
 )
 def test_titles_resolve_through_the_document_date(resources, text, when, phrase, who):

@@ -229,9 +229,28 @@ class Registry:
         self.offices = {}
         for actor_id, rec in self.records.items():
             for title, office, country, sector, start, end in rec[len(_FIELDS)]:
-                if office and country:
+                if not office:
+                    continue
+                if country:
                     self.offices.setdefault(country, []).append((actor_id, title, office, sector, start, end))
+                org = self._organisation_in(title)
+                if org:  # "CEO of Rosneft", "Secretary General of OPEC": also the organisation's office
+                    self.offices.setdefault(org, []).append((actor_id, title, office, sector, start, end))
         return self
+
+    def _organisation_in(self, title: str) -> str | None:
+        """The company or organisation a role title names after its last "of" ("Chief Executive of Rosneft")."""
+        low = title.lower()
+        k = low.rfind(" of ")
+        if k < 0:
+            return None
+        name = fold(" ".join(title[k + 4 :].split()).lower())
+        if name.startswith("the "):
+            name = name[4:]
+        for e in self.folded.get(name, ()):
+            if e[2] in ("alias", "short") and self.records[e[0]][2] in ("company", "organisation", "igo", "media"):
+                return e[0]
+        return None
 
     def entries(self, folded_text: str) -> list[AliasEntry]:
         return [AliasEntry(*e) for e in self.folded.get(folded_text, ())]

@@ -526,6 +526,7 @@ class Title:
     words: tuple[str, ...]  # folded words of the phrase
     offices: tuple[str, ...]
     title_has: str | None
+    target: str = "state"  # state | organisation: what the title is the office of
 
 
 @functools.lru_cache(maxsize=1)
@@ -536,15 +537,17 @@ def titles() -> dict[str, list[Title]]:
     for entry in yaml.safe_load(path.read_text(encoding="utf-8")) or []:
         for phrase in entry["phrases"]:
             words = tuple(fold(w) for w in re.findall(r"[\w-]+", phrase))
-            out.setdefault(words[0], []).append(Title(words, tuple(entry.get("offices") or ()), entry.get("title_has")))
+            out.setdefault(words[0], []).append(Title(words, tuple(entry.get("offices") or ()), entry.get("title_has"), entry.get("for", "state")))
     for v in out.values():
         v.sort(key=lambda t: len(t.words), reverse=True)
     return out
 
 
-def _title_at(doc, i: int) -> tuple[int, Title] | None:
+def _title_at(doc, i: int, target: str = "state") -> tuple[int, Title] | None:
     """A title phrase starting at token i: (end token, title)."""
     for t in titles().get(fold(doc[i].text), ()):
+        if t.target != target:
+            continue
         k = len(t.words)
         if i + k <= len(doc) and all(fold(doc[i + j].text) == t.words[j] for j in range(k)):
             return i + k, t
@@ -566,20 +569,23 @@ def _add_titles(doc, spans: list[Span], registry: Registry, when: dt.date | None
     replaced: set[int] = set()
     n = len(doc)
     for s in spans:
-        if s.actor is None or s.actor.kind != "state" or s.how not in ("adjective", "alias"):
+        if s.actor is None or s.how not in ("adjective", "alias"):
             continue
-        # State before the title: "the Venezuelan president", "Venezuela's oil minister", "U.S. Energy Secretary"
+        target = "state" if s.actor.kind == "state" else "organisation" if s.actor.kind in ("company", "organisation", "igo", "media") else None
+        if target is None or (target == "organisation" and s.actor.id not in registry.offices):
+            continue
+        # Holder before the title: "the Venezuelan president", "Venezuela's oil minister", "the Rosneft chief"
         j = s.end
         if j < n and doc[j].text in ("'s", "'", "\u2019s"):
             j += 1
-        hit = _title_at(doc, j) if j < n else None
+        hit = _title_at(doc, j, target) if j < n else None
         start = s.start
         if hit is None:
-            # Title before the state: "the president of Venezuela"
+            # Title before the state: "the president of Venezuela", "the head of PDVSA"
             if s.how != "alias" or s.start < 2 or doc[s.start - 1].lower_ != "of":
                 continue
             for k in range(max(0, s.start - 5), s.start - 1):
-                h = _title_at(doc, k)
+                h = _title_at(doc, k, target)
                 if h is not None and h[0] == s.start - 1:
                     hit, start = (s.end, h[1]), k
                     break
