@@ -100,6 +100,8 @@ def named_entities(doc, registry: Registry, when: dt.date | None = None, scheme:
         taken.update(range(start, end))
     for e in ents:
         label = SPACY_TO_COARSE.get(e.label_)
+        if scheme == "meantime" and e.label_ == "NORP" and len(e) == 1 and e[0].tag_ in ("JJ", "NNP"):
+            label = "LOC"  # MEANTIME types "European", "Canadian" (premodifiers) as locations
         if label is None:
             continue
         start, end = _strip_det(doc, e.start, e.end)
@@ -116,8 +118,8 @@ def named_entities(doc, registry: Registry, when: dt.date | None = None, scheme:
 def _strip_det(doc, start: int, end: int) -> tuple[int, int]:
     while start < end and doc[start].lower_ in DETERMINERS:
         start += 1
-    while end > start and doc[end - 1].is_punct and doc[end - 1].text not in (".",):
-        end -= 1
+    while end > start and ((doc[end - 1].is_punct and doc[end - 1].text not in (".",)) or doc[end - 1].tag_ == "POS"):
+        end -= 1  # trailing punctuation and possessive "'s" are not part of a name
     return start, end
 
 

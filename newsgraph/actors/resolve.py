@@ -171,12 +171,12 @@ NAME_LABELS = {"ORG", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"}
 
 
 def _inside_longer_name(doc, span: Span) -> bool:
-    """A state's name that begins a longer name is part of that name: "Singapore Airlines", "Air India", "Swiss National Bank".
+    """A state's name inside a longer name is part of that name: "Singapore Airlines", "Air India", "Swiss National Bank".
 
     The state match gives way when spaCy's entity (an organisation, facility,
-    product, event, work or law) covers it and goes on to the right with more
-    capitalised words; the longer name then becomes its own (provisional)
-    actor, with the state as its country hint.
+    product, event, work or law) covers it and has more capitalised words;
+    the longer name then becomes its own (provisional) actor, with the state
+    as its country hint. Not across a possessive ("Russia's Rosneft").
     """
     if span.actor is None or span.actor.kind != "state":
         return False
@@ -184,10 +184,12 @@ def _inside_longer_name(doc, span: Span) -> bool:
         if doc[k].ent_type_ not in NAME_LABELS or doc[k].ent_iob_ not in ("B", "I"):
             return False
     ent = next((e for e in doc.ents if e.start <= span.start < e.end), None)
-    if ent is None or ent.label_ not in NAME_LABELS or ent.end <= span.end:
+    if ent is None or ent.label_ not in NAME_LABELS or (ent.start, ent.end) == (span.start, span.end):
         return False
-    rest = doc[span.end : ent.end]
-    return any(t.text[:1].isupper() for t in rest) and not (len(rest) == 1 and rest[0].is_punct)
+    rest = [t for t in ent if not span.start <= t.i < span.end and t.lower_ != "the"]
+    if any(t.tag_ == "POS" for t in ent):
+        return False  # "Russia's Rosneft" is two actors
+    return any(t.text[:1].isupper() and not t.is_punct for t in rest)
 
 
 def _surname_forms(full: str) -> list[str]:

@@ -273,15 +273,25 @@ def evaluate(path: str, system: str = "newsgraph", show_errors: bool = False, ou
 
 
 def _head_pairs(pred, gold, words) -> dict:
-    """Greedy one-to-one pairing of predicted and gold spans under the head rule."""
+    """One-to-one pairing of predicted and gold spans under the head rule.
+
+    Exact matches pair first; then each remaining gold mention, smallest
+    extent first (nested mentions such as "Chrysler CEO Robert Nardelli" /
+    "Robert Nardelli" share a head), takes the first unpaired prediction of
+    its type inside its extent that covers its head.
+    """
     pairs: dict = {}
-    used: set = set()
-    for g in gold:
+    gold_set = set(gold)
+    for p in pred:
+        if p in gold_set:
+            pairs[p] = p
+    used = set(pairs.values())
+    for g in sorted(gold, key=lambda g: (g[1] - g[0], g[0])):
+        if g in used:
+            continue
         h = g[0] + gold_head(words[g[0] : g[1]])
         for p in pred:
-            if p in pairs or p[2] != g[2]:
-                continue
-            if g[0] <= p[0] and p[1] <= g[1] and p[0] <= h < p[1] and g not in used:
+            if p not in pairs and p[2] == g[2] and g[0] <= p[0] and p[1] <= g[1] and p[0] <= h < p[1]:
                 pairs[p] = g
                 used.add(g)
                 break
