@@ -19,6 +19,7 @@ fraction of a second after its first use (see bench/actors_bench.py).
 
 from __future__ import annotations
 
+import bisect
 import csv
 import datetime as dt
 import functools
@@ -128,9 +129,12 @@ def _is_acronym(alias: str) -> bool:
     return bool(letters) and all(c.isupper() for c in letters) and len(letters) <= 6
 
 
-# An actor packed as plain values (strings, ints, tuples), so that the compiled cache
-# is read by marshal without building 100,000 objects: Actor objects are made on access.
+# The compiled cache must load 100,000 actors in well under 2 s, and unmarshalling
+# millions of small objects is what costs. So each actor is kept as one marshalled
+# bytes value (an Actor object is made from it on first access), and each alias-index
+# key maps to one string holding its entries, split only when the key is looked up.
 _FIELDS = ("id", "name", "kind", "country", "sector", "aliases", "short", "adjectives", "demonyms", "metonyms", "ambiguous", "parent", "capital", "source")
+_ENTRY_SEP, _FIELD_SEP = "\x1e", "\x1f"
 
 
 def _ord(d: dt.date | None) -> int | None:
@@ -141,21 +145,37 @@ def _date(o: int | None) -> dt.date | None:
     return dt.date.fromordinal(o) if o is not None else None
 
 
-def pack(actor: Actor) -> tuple:
+def pack(actor: Actor) -> bytes:
     roles = tuple((r.title, r.office, r.country, r.sector, _ord(r.start), _ord(r.end)) for r in actor.roles)
-    return tuple(getattr(actor, f) for f in _FIELDS) + (roles,)
+    return marshal.dumps(tuple(getattr(actor, f) for f in _FIELDS) + (roles,))
 
 
-def unpack(rec: tuple) -> Actor:
+def unpack(data: bytes) -> Actor:
+    rec = marshal.loads(data)
     kw = dict(zip(_FIELDS, rec))
     kw["roles"] = tuple(Role(t, o, c, s, _date(a), _date(b)) for t, o, c, s, a, b in rec[len(_FIELDS)])
     return Actor(**kw)
 
 
-class ActorTable(Mapping):
-    """Actor id -> Actor, materialised from packed records on first access."""
+def _join_entries(entries: Iterable[tuple]) -> str:
+    return _ENTRY_SEP.join(_FIELD_SEP.join((e[0], e[1], e[2], "1" if e[3] else "", "1" if e[4] else "")) for e in entries)
 
-    def __init__(self, records: dict[str, tuple]):
+
+def split_entries(packed: str | None) -> list[AliasEntry]:
+    """The entries of one alias-index key, best first."""
+    if not packed:
+        return []
+    out = []
+    for e in packed.split(_ENTRY_SEP):
+        a, surface, how, cs, amb = e.split(_FIELD_SEP)
+        out.append(AliasEntry(a, surface, how, bool(cs), bool(amb)))
+    return out
+
+
+class ActorTable(Mapping):
+    """Actor id -> Actor, made from the packed record on first access."""
+
+    def __init__(self, records: dict[str, bytes]):
         self.records = records
         self._made: dict[str, Actor] = {}
 
@@ -179,17 +199,22 @@ class Registry:
     """All known actors, with the alias index the resolver matches text against.
 
     ``folded`` maps every surface form, accent- and case-folded with single
-    spaces ("nicolas maduro", "u.s."), to its entries, best first; matching
-    looks strings up there, so its cost per token does not grow with the
-    number of actors. ``offices`` maps a country to the dated roles held in it.
+    spaces ("nicolas maduro", "u.s."), to its entries (packed; see
+    ``split_entries``), best first; matching looks strings up there, so its
+    cost per token does not grow with the number of actors. ``offices`` maps
+    "COUNTRY|office" (or "org-id|office") to the dated roles of that office,
+    sorted by start, for "who was X's president on D".
     """
 
     def __init__(self) -> None:
-        self.records: dict[str, tuple] = {}
+        self.records: dict[str, bytes] = {}
         self.actors = ActorTable(self.records)
-        self.folded: dict[str, tuple[tuple, ...]] = {}
+        self.folded: dict[str, str] = {}
         self.folded_max: dict[str, int] = {}  # folded lead word -> longest alias starting with it (characters)
-        self.offices: dict[str, list[tuple]] = {}  # country -> (actor id, title, office, sector, start ordinal, end ordinal)
+        # "VEN|head_of_state" -> (longest finished term in days, finished roles sorted by start, open-ended roles),
+        # each role (start ordinal, end ordinal or None, actor id, title)
+        self.offices: dict[str, tuple] = {}
+        self.office_keys: dict[str, list[str]] = {}  # "VEN" -> its office keys
         self.sources: list[str] = []
         self._pending: dict[str, list[tuple]] = {}
 
@@ -210,15 +235,16 @@ class Registry:
         self.actors._made.pop(actor_id, None)
         for entry in _entries(actor):
             key = fold(entry[1].lower())
-            for table in (self._pending, self.folded):
-                if key in table:
-                    table[key] = type(table[key])(e for e in table[key] if e[0] != actor_id)
+            if key in self._pending:
+                self._pending[key] = [e for e in self._pending[key] if e[0] != actor_id]
+            if key in self.folded:
+                self.folded[key] = _join_entries(e for e in split_entries(self.folded[key]) if e.actor_id != actor_id)
 
     def finish(self) -> Registry:
         for key, entries in self._pending.items():
-            merged = list(self.folded.get(key, ())) + entries
+            merged = [tuple(e) for e in split_entries(self.folded.get(key))] + entries
             merged.sort(key=lambda e: HOW_PRIORITY.get(e[2], 9))
-            self.folded[key] = tuple(merged)
+            self.folded[key] = _join_entries(merged)
         self._pending = {}
         self.folded = {k: v for k, v in self.folded.items() if v}
         self.folded_max = {}
@@ -226,16 +252,26 @@ class Registry:
             lead = lead_key(f)
             if lead and len(f) > self.folded_max.get(lead, 0):
                 self.folded_max[lead] = len(f)
-        self.offices = {}
-        for actor_id, rec in self.records.items():
-            for title, office, country, sector, start, end in rec[len(_FIELDS)]:
+        self.offices, self.office_keys = {}, {}
+        for actor_id, data in self.records.items():
+            for title, office, country, _sector, start, end in marshal.loads(data)[len(_FIELDS)]:
                 if not office:
                     continue
-                if country:
-                    self.offices.setdefault(country, []).append((actor_id, title, office, sector, start, end))
+                holders = [country] if country else []
                 org = self._organisation_in(title)
                 if org:  # "CEO of Rosneft", "Secretary General of OPEC": also the organisation's office
-                    self.offices.setdefault(org, []).append((actor_id, title, office, sector, start, end))
+                    holders.append(org)
+                for h in holders:
+                    key = f"{h}|{office}"
+                    if key not in self.offices:
+                        self.office_keys.setdefault(h, []).append(key)
+                    self.offices.setdefault(key, []).append((start if start is not None else 0, end, actor_id, title))
+        # Per office: the longest finished term, the finished roles by start, and the open-ended ones,
+        # so holders() reads only roles that can cover the date.
+        for key, roles in self.offices.items():
+            closed = sorted((r for r in roles if r[1] is not None), key=lambda r: r[0])
+            longest = max((r[1] - r[0] for r in closed), default=0)
+            self.offices[key] = (longest, closed, [r for r in roles if r[1] is None])
         return self
 
     def _organisation_in(self, title: str) -> str | None:
@@ -247,13 +283,16 @@ class Registry:
         name = fold(" ".join(title[k + 4 :].split()).lower())
         if name.startswith("the "):
             name = name[4:]
-        for e in self.folded.get(name, ()):
-            if e[2] in ("alias", "short") and self.records[e[0]][2] in ("company", "organisation", "igo", "media"):
-                return e[0]
+        for e in split_entries(self.folded.get(name)):
+            if e.how in ("alias", "short") and self.actors[e.actor_id].kind in ("company", "organisation", "igo", "media"):
+                return e.actor_id
         return None
 
+    def has_offices(self, holder: str) -> bool:
+        return holder in self.office_keys
+
     def entries(self, folded_text: str) -> list[AliasEntry]:
-        return [AliasEntry(*e) for e in self.folded.get(folded_text, ())]
+        return split_entries(self.folded.get(folded_text))
 
     def get(self, actor_id: str) -> Actor | None:
         return self.actors[actor_id] if actor_id in self.records else None
@@ -264,52 +303,60 @@ class Registry:
             return [self.actors[name]]
         norm = fold(" ".join(name.split()).lower())
         out: list[Actor] = []
-        for e in self.folded.get(norm, ()):
-            if e[2] in ("alias", "short"):
-                a = self.actors[e[0]]
+        for e in self.entries(norm):
+            if e.how in ("alias", "short"):
+                a = self.actors[e.actor_id]
                 if a not in out:
                     out.append(a)
         if not out:
             out = [self.actors[i] for i in self.records if i.lower() == norm]
         return out
 
-    def holders(self, country: str, when: dt.date | None, offices: Iterable[str] = (), title_has: str | None = None) -> list[Actor]:
-        """People holding an office of ``country`` on ``when``, most recently appointed first.
+    def holders(self, holder: str, when: dt.date | None, offices: Iterable[str] = (), title_has: str | None = None) -> list[Actor]:
+        """People holding an office of ``holder`` (a country code or an organisation id) on ``when``, most recently appointed first.
 
         ``offices`` filters by office (head_of_state, foreign_minister, ...);
         ``title_has`` by a word of the role's title ("president" tells an
         Iranian president, head of government, from the Supreme Leader).
+        The roles of an office are sorted by start, so only those that began
+        before the date are read.
         """
         if when is None:
             return []
         day = when.toordinal()
-        offices = tuple(offices)
+        keys = [f"{holder}|{o}" for o in offices] if offices else self.office_keys.get(holder, [])
         want = title_has.lower() if title_has else None
         found: list[tuple[int, str]] = []
-        for actor_id, title, office, _sector, start, end in self.offices.get(country, ()):
-            if offices and office not in offices:
+        for key in keys:
+            entry = self.offices.get(key)
+            if not entry:
                 continue
-            low = title.lower()
-            if want and (want not in low or ("vice" in low and "vice" not in want)):
-                continue
-            if (start is None or start <= day) and (end is None or day < end):
-                found.append((start or 0, actor_id))
+            longest, closed, open_ended = entry
+            lo = bisect.bisect_left(closed, day - longest, key=lambda r: r[0])
+            hi = bisect.bisect_right(closed, day, key=lambda r: r[0])
+            for start, end, actor_id, title in [*closed[lo:hi], *open_ended]:
+                if start > day or (end is not None and day >= end):
+                    continue
+                low = title.lower()
+                if want and (want not in low or ("vice" in low and "vice" not in want)):
+                    continue
+                found.append((start, actor_id))
         found.sort(reverse=True)
         return [self.actors[i] for i in dict.fromkeys(i for _, i in found)]
 
     # -- the compiled cache
     def dumps(self) -> bytes:
-        return marshal.dumps((CACHE_VERSION, self.records, self.folded, self.folded_max, self.offices, self.sources))
+        return marshal.dumps((CACHE_VERSION, self.records, self.folded, self.folded_max, self.offices, self.office_keys, self.sources))
 
     @classmethod
     def loads(cls, data: bytes) -> Registry:
-        version, records, folded, folded_max, offices, sources = marshal.loads(data)
+        version, records, folded, folded_max, offices, office_keys, sources = marshal.loads(data)
         if version != CACHE_VERSION:
             raise ValueError("stale cache")
         reg = cls()
         reg.records = records
         reg.actors = ActorTable(records)
-        reg.folded, reg.folded_max, reg.offices, reg.sources = folded, folded_max, offices, sources
+        reg.folded, reg.folded_max, reg.offices, reg.office_keys, reg.sources = folded, folded_max, offices, office_keys, sources
         return reg
 
 
@@ -577,7 +624,7 @@ def csv_actors(path: Path) -> Iterator[Actor]:
 
 # ---------------------------------------------------------------- loading with a compiled cache
 
-CACHE_VERSION = "1"
+CACHE_VERSION = "2"
 
 
 def cache_dir() -> Path:

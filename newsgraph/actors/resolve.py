@@ -27,7 +27,7 @@ from pathlib import Path
 import yaml
 
 from ..model import ActorRef
-from .registry import HOW_PRIORITY, Actor, AliasEntry, Registry, fold, lead_key  # noqa: F401  (fold, HOW_PRIORITY re-exported)
+from .registry import HOW_PRIORITY, Actor, AliasEntry, Registry, fold, lead_key, split_entries  # noqa: F401  (fold, HOW_PRIORITY re-exported)
 
 SURNAME_PARTICLES = {"el", "al", "de", "da", "del", "van", "von", "le", "la", "di", "du", "bin", "ibn", "abu", "dos", "das"}
 
@@ -143,7 +143,7 @@ def _registry_match(doc, folded_tokens: list[str], i: int, registry: Registry, w
         return None
     n = len(doc)
     s = ""
-    candidates: list[tuple[int, tuple]] = []
+    candidates: list[tuple[int, str]] = []
     j = i
     while j < n:
         s += folded_tokens[j]
@@ -157,7 +157,7 @@ def _registry_match(doc, folded_tokens: list[str], i: int, registry: Registry, w
             s += " "
     for end, entries in reversed(candidates):
         text = doc[i:end].text
-        for entry in map(AliasEntry._make, entries):
+        for entry in split_entries(entries):
             if not _case_ok(text, entry):
                 continue
             if entry.ambiguous and doc[i].ent_type_ not in ("GPE", "LOC", "NORP"):
@@ -574,7 +574,7 @@ def _add_titles(doc, spans: list[Span], registry: Registry, when: dt.date | None
         if s.actor is None or s.how not in ("adjective", "alias"):
             continue
         target = "state" if s.actor.kind == "state" else "organisation" if s.actor.kind in ("company", "organisation", "igo", "media") else None
-        if target is None or (target == "organisation" and s.actor.id not in registry.offices):
+        if target is None or not registry.has_offices(s.actor.id):
             continue
         # Holder before the title: "the Venezuelan president", "Venezuela's oil minister", "the Rosneft chief"
         j = s.end
