@@ -258,3 +258,9 @@ def test_actor_shows_roles_and_mentions_with_sentences(example_store):
 def test_registry_listing_without_a_store():
     rows = api.actors(registry_only=True)
     assert len(rows) > 1000 and all(r["source"] for r in rows)
+
+
+def test_a_makers_name_before_a_model_number_is_the_product(resources):
+    _, ss = spans(resources, "The Boeing 737 landed safely, Boeing said.", None)
+    texts = [s.ref.text for s in ss if s.ref.name.startswith("Boeing")]
+    assert texts == ["Boeing"] and ss[-1].start > 3

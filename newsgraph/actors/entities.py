@@ -22,7 +22,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from .registry import Registry
-from .resolve import Span, find_mentions, fold
+from .resolve import Span, find_mentions, fold, is_model_designation
 
 SPACY_TO_COARSE = {
     "PERSON": "PER",
@@ -109,6 +109,8 @@ def named_entities(doc, registry: Registry, when: dt.date | None = None, scheme:
             continue
         if not any(t.text[:1].isupper() or t.text[:1].isdigit() for t in doc[start:end]):
             continue
+        if label == "ORG" and end < len(doc) and is_model_designation(doc[end]):
+            continue  # "Airbus A380": the maker's name is part of a product's name
         out[start] = EntitySpan(start, end, label, "spacy")
         taken.update(range(start, end))
     _propagate(doc, out, taken)

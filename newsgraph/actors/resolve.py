@@ -96,7 +96,7 @@ def find_mentions(doc, registry: Registry, when: dt.date | None = None) -> list[
     i = 0
     while i < n:
         found = _registry_match(doc, folded_tokens, i, registry, when)
-        if found and _inside_longer_name(doc, found):
+        if found and (_inside_longer_name(doc, found) or _names_a_product(doc, found)):
             found = None
         if found:
             spans.append(found)
@@ -168,6 +168,19 @@ def _registry_match(doc, folded_tokens: list[str], i: int, registry: Registry, w
 
 
 NAME_LABELS = {"ORG", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"}
+_MODEL = re.compile(r"^(?:[A-Z]{1,3}-?\d{2,}[A-Za-z0-9-]*|\d{3,}[A-Za-z0-9-]*)$")
+
+
+def is_model_designation(tok) -> bool:
+    """A product model after a maker's name: "A380", "737", "A400M", "A330-200", "787s"."""
+    return bool(_MODEL.match(tok.text)) and not tok.like_num or bool(re.fullmatch(r"\d{3}s?", tok.text))
+
+
+def _names_a_product(doc, span: Span) -> bool:
+    """'the Airbus A330 crashed', 'Boeing 737s': a maker's name before a model number names the product, not the company."""
+    if span.actor is None or span.actor.kind != "company" or span.end >= len(doc):
+        return False
+    return is_model_designation(doc[span.end])
 
 
 def _inside_longer_name(doc, span: Span) -> bool:
@@ -269,6 +282,8 @@ def _add_provisional(doc, spans: list[Span]) -> list[Span]:
         text = doc[toks[0].i : toks[-1].i + 1].text
         if not any(c.isupper() for c in text) or len(text) < 2:
             continue
+        if ent.label_ == "ORG" and ent.end < len(doc) and is_model_designation(doc[ent.end]):
+            continue  # "the Boeing 737": a product, not the company
         if ent.label_ == "PERSON":
             parts = text.split()
             if len(parts) == 1 and fold(text) in persons:
