@@ -97,10 +97,10 @@ def _print_rows(rows, cols, fmt) -> None:
         w.writerows(rows)
         click.echo(buf.getvalue(), nl=False)
     else:
+        import os
+
         from rich.console import Console
         from rich.table import Table
-
-        import os
 
         con = Console(width=None if sys.stdout.isatty() else int(os.environ.get("COLUMNS", "160")), highlight=False)
         t = Table(box=None, header_style="bold", pad_edge=False)

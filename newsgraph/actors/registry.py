@@ -281,8 +281,7 @@ class Registry:
         if k < 0:
             return None
         name = fold(" ".join(title[k + 4 :].split()).lower())
-        if name.startswith("the "):
-            name = name[4:]
+        name = name.removeprefix("the ")
         for e in split_entries(self.folded.get(name)):
             if e.how in ("alias", "short") and self.actors[e.actor_id].kind in ("company", "organisation", "igo", "media"):
                 return e.actor_id
@@ -310,6 +309,8 @@ class Registry:
                     out.append(a)
         if not out:
             out = [self.actors[i] for i in self.records if i.lower() == norm]
+        if not out:  # "Kremlin", "Venezuelan": the state a metonym or adjective stands for
+            out = [self.actors[i] for i in dict.fromkeys(e.actor_id for e in self.entries(norm))]
         return out
 
     def holders(self, holder: str, when: dt.date | None, offices: Iterable[str] = (), title_has: str | None = None) -> list[Actor]:
