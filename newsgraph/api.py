@@ -200,10 +200,18 @@ def registry(actors: Iterable[str] | None = None):
     return default_registry(actor_files(list(actors or ())))
 
 
-def actors(db: str = DEFAULT_DB, limit: int | None = None, actor_files: Iterable[str] | None = None, registry_only: bool = False) -> list[dict[str, Any]]:
+def actors(
+    db: str = DEFAULT_DB,
+    limit: int | None = None,
+    actor_files: Iterable[str] | None = None,
+    registry_only: bool = False,
+    kind: str | None = None,
+    country: str | None = None,
+) -> list[dict[str, Any]]:
     """Actors mentioned in the store with mention and document counts, most mentioned first.
 
     ``registry_only``: list the registry itself (no store needed), with its provenance.
+    ``kind`` (person, company, state, ...) and ``country`` (ISO alpha-3) filter the rows.
     """
     from .actors.queries import actor_counts, actor_record
 
@@ -213,9 +221,14 @@ def actors(db: str = DEFAULT_DB, limit: int | None = None, actor_files: Iterable
         for a in reg.actors.values():
             rec = actor_record(a)
             rows.append({k: rec[k] for k in ("actor_id", "name", "kind", "country", "sector", "source")} | {"roles": len(a.roles), "aliases": len(a.aliases)})
-        return rows[:limit] if limit else rows
-    with Store(db, read_only=True) as store:
-        return actor_counts(store, reg, limit)
+    else:
+        with Store(db, read_only=True) as store:
+            rows = actor_counts(store, reg)
+    if kind:
+        rows = [r for r in rows if r["kind"] == kind]
+    if country:
+        rows = [r for r in rows if (r["country"] or "").upper() == country.upper()]
+    return rows[:limit] if limit else rows
 
 
 def actor(name: str, db: str | None = DEFAULT_DB, actor_files: Iterable[str] | None = None, limit: int | None = None) -> dict[str, Any]:

@@ -240,6 +240,8 @@ def test_actors_lists_mention_counts(example_store):
     for fmt in ("csv", "table", "jsonl"):
         assert CliRunner().invoke(main, ["actors", "--db", example_store, "--format", fmt]).exit_code == 0
     assert api.actors(db=example_store) == rows
+    people = api.actors(db=example_store, kind="person", country="VEN")
+    assert people and all(r["kind"] == "person" and r["country"] == "VEN" for r in people)
 
 
 def test_actor_shows_roles_and_mentions_with_sentences(example_store):

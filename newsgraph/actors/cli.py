@@ -27,15 +27,17 @@ def _fail(msg: str) -> None:
 @click.command("actors")
 @click.option("--db", default=DEFAULT_DB, show_default=True)
 @click.option("--registry", "registry_only", is_flag=True, help="List the registry itself (with provenance) instead of the store's actors.")
+@click.option("--kind", default=None, help="Only this kind: state, person, company, government, igo, organisation, group, media.")
+@click.option("--country", default=None, help="Only actors of this country (ISO 3166 alpha-3, e.g. VEN).")
 @click.option("--limit", type=int, default=None)
 @click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
 @ACTORS_OPTION
-def actors_command(db, registry_only, limit, fmt, actor_files):
+def actors_command(db, registry_only, kind, country, limit, fmt, actor_files):
     """Actors mentioned in the store, with mention and document counts (most mentioned first)."""
     from .. import api
 
     try:
-        rows = api.actors(db=db, limit=limit, actor_files=actor_files, registry_only=registry_only)
+        rows = api.actors(db=db, limit=limit, actor_files=actor_files, registry_only=registry_only, kind=kind, country=country)
     except NewsgraphError as e:
         _fail(str(e))
         return
