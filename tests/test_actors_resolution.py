@@ -266,3 +266,8 @@ def test_a_makers_name_before_a_model_number_is_the_product(resources):
     _, ss = spans(resources, "The Boeing 737 landed safely, Boeing said.", None)
     texts = [s.ref.text for s in ss if s.ref.name.startswith("Boeing")]
     assert texts == ["Boeing"] and ss[-1].start > 3
+
+
+def test_a_short_form_after_the_full_name_of_a_body_is_that_body(resources):
+    _, ss = spans(resources, "The U.S. Treasury imposed sanctions. The Treasury said more would follow.", None)
+    assert [s.ref.actor_id for s in ss if "Treasury" in (s.ref.text or "")] == ["usa-treasury", "usa-treasury"]

@@ -105,9 +105,34 @@ def find_mentions(doc, registry: Registry, when: dt.date | None = None) -> list[
     spans = _add_titles(doc, spans, registry, when)
     spans = _add_surnames(doc, spans, when)
     spans = _add_provisional(doc, spans)
+    spans = _short_forms_of_bodies(spans, when)
     _qualify_provisional(doc, folded_tokens, spans, registry, when)
     spans.sort(key=lambda s: s.start)
     return spans
+
+
+def _short_forms_of_bodies(spans: list[Span], when: dt.date | None) -> list[Span]:
+    """'the Treasury' after 'the U.S. Treasury', 'the Ministry' after 'the Russian Foreign Ministry': the body named before.
+
+    A provisional organisation whose words end an earlier registry mention of
+    a government body, company or organisation is that body (the nearest such
+    mention before it wins).
+    """
+    out = []
+    seen: list[Span] = []
+    for s in sorted(spans, key=lambda x: x.start):
+        if s.ref.provisional and s.ref.kind == "organisation" and seen:
+            words = fold(s.ref.text or "").split()
+            hit = next(
+                (p for p in reversed(seen) if len(fold(p.ref.text or "").split()) > len(words) and fold(p.ref.text or "").split()[-len(words) :] == words),
+                None,
+            )
+            if hit is not None:
+                s = Span(s.start, s.end, ref_for(hit.actor, "alias", s.ref.text, when), "short", hit.actor)
+        elif s.actor is not None and s.actor.kind in ("government", "company", "organisation", "igo") and s.how == "alias":
+            seen.append(s)
+        out.append(s)
+    return out
 
 
 def _qualify_provisional(doc, folded_tokens: list[str], spans: list[Span], registry: Registry, when: dt.date | None) -> None:
