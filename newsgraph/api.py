@@ -54,15 +54,18 @@ def ingest(
     on_progress: Callable[[IngestReport], None] | None = None,
     limits: Limits = Limits(),
     resources: Resources | None = None,
+    actors: Iterable[str] | None = None,
 ) -> IngestReport:
     """Read articles from files/folders, code them, and store them in ``db``.
 
     Bad inputs are reported (``on_error``) and counted as failed; the other
     inputs go on. Each batch of documents is stored in one transaction.
+    ``actors``: extra actor files (YAML/CSV) on top of the registry and the
+    config file's (see newsgraph/actors/config.py).
     """
     defaults = Defaults(published=_date_arg(published, "--published"), outlet=outlet)
     report = IngestReport()
-    res = resources or default_resources()
+    res = resources or resources_for(actors)
 
     def fail(err: InputError) -> None:
         report.failed += 1
@@ -167,9 +170,7 @@ def resolve_actor_filter(actor: str | None) -> tuple[list[str] | None, str | Non
     """An --actor value as registry ids (by id, name or alias, e.g. VEN, Venezuela, PDVSA) or, failing that, text to search."""
     if not actor:
         return None, None
-    from .actors import default_registry
-
-    found = default_registry().find(actor)
+    found = registry().find(actor)
     if found:
         return [a.id for a in found], None
     return None, actor
@@ -181,17 +182,107 @@ def check(db: str = DEFAULT_DB) -> list[str]:
         return store.check()
 
 
-def code(text: str, published: str | dt.date | None = None, outlet: str | None = None, title: str | None = None) -> list[dict[str, Any]]:
-    """Code one text without storing it; the same JSON records as `events`."""
+def code(
+    text: str, published: str | dt.date | None = None, outlet: str | None = None, title: str | None = None, actors: Iterable[str] | None = None
+) -> list[dict[str, Any]]:
+    """Code one text without storing it; the same JSON records as `events`. ``actors``: extra actor files."""
     if not text or not text.strip():
         raise NewsgraphError("no text to code")
     d = _date_arg(published, "--published")
     doc = Document(text=text, title=title, outlet=outlet, outlet_source="given" if outlet else None, published=d, published_source="given" if d else None)
-    result = extract(doc)
+    result = extract(doc, resources_for(actors))
     return [result_event_dict(e, doc) for e in result.events]
 
 
 def result_event_dict(e, doc: Document) -> dict[str, Any]:
     rec = e.to_dict()
     rec.update({"outlet": doc.outlet, "url": doc.url, "published": doc.published.isoformat() if doc.published else None, "title": doc.title})
+    return rec
+
+
+# ------------------------------------------------------------------ actors
+
+_RESOURCES: dict[tuple[str, ...], Resources] = {}
+
+
+def resources_for(actors: Iterable[str] | None = None) -> Resources:
+    """Pipeline resources with the registry extended by the config file's and these actor files."""
+    from .actors.config import actor_files
+
+    files = actor_files(list(actors or ()))
+    if not files:
+        return default_resources()
+    if files not in _RESOURCES:
+        _RESOURCES[files] = Resources.load(files)
+    return _RESOURCES[files]
+
+
+def registry(actors: Iterable[str] | None = None):
+    """The actor registry: shipped data, the config file's actor files, then ``actors``."""
+    from .actors import default_registry
+    from .actors.config import actor_files
+
+    return default_registry(actor_files(list(actors or ())))
+
+
+def actors(
+    db: str = DEFAULT_DB,
+    limit: int | None = None,
+    actor_files: Iterable[str] | None = None,
+    registry_only: bool = False,
+    kind: str | None = None,
+    country: str | None = None,
+) -> list[dict[str, Any]]:
+    """Actors mentioned in the store with mention and document counts, most mentioned first.
+
+    ``registry_only``: list the registry itself (no store needed), with its provenance.
+    ``kind`` (person, company, state, ...) and ``country`` (ISO alpha-3) filter the rows.
+    """
+    from .actors.queries import actor_counts, actor_record
+
+    reg = registry(actor_files)
+    if registry_only:
+        rows = []
+        for a in reg.actors.values():
+            rec = actor_record(a)
+            rows.append({k: rec[k] for k in ("actor_id", "name", "kind", "country", "sector", "source")} | {"roles": len(a.roles), "aliases": len(a.aliases)})
+    else:
+        with Store(db, read_only=True) as store:
+            rows = actor_counts(store, reg)
+    if kind:
+        rows = [r for r in rows if r["kind"] == kind]
+    if country:
+        rows = [r for r in rows if (r["country"] or "").upper() == country.upper()]
+    return rows[:limit] if limit else rows
+
+
+def actor(name: str, db: str | None = DEFAULT_DB, actor_files: Iterable[str] | None = None, limit: int | None = None) -> dict[str, Any]:
+    """One actor by id, name or alias: names, provenance, roles over time and (with a store) its mentions with their sentences."""
+    import os
+
+    from .actors.queries import actor_record, mentions_of
+
+    reg = registry(actor_files)
+    found = reg.find(name)
+    rec: dict[str, Any] | None = actor_record(found[0]) if found else None
+    ids = [found[0].id] if found else []
+    if rec is not None and len(found) > 1:
+        rec["also"] = [{"actor_id": a.id, "name": a.name, "kind": a.kind, "country": a.country} for a in found[1:]]
+    if db and os.path.exists(db):
+        with Store(db, read_only=True) as store:
+            if rec is None:  # a provisional actor: known only from the store
+                row = store.con.execute(
+                    "SELECT actor_id, any_value(name), any_value(kind), mode(country), mode(sector) FROM mentions "
+                    "WHERE actor_id = ? OR lower(name) = lower(?) OR lower(text) = lower(?) GROUP BY actor_id ORDER BY count(*) DESC LIMIT 1",
+                    [name, name, name],
+                ).fetchone()
+                if row:
+                    rec = {"actor_id": row[0], "name": row[1], "kind": row[2], "country": row[3], "sector": row[4], "aliases": [], "roles": [],
+                           "source": "provisional: named in the text, not in the registry", "provisional": True}
+                    ids = [row[0]]
+            if rec is not None:
+                rec["mentions"] = mentions_of(store, ids, limit)
+    if rec is None:
+        raise NewsgraphError(f"no actor {name!r} in the registry" + (f" or in {db}" if db and os.path.exists(db) else "") + "; try `newsgraph actors` to list them")
+    rec.setdefault("mentions", [])
     return rec

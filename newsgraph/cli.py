@@ -12,6 +12,8 @@ from typing import Any
 import click
 
 from . import api
+from .actors.cli import ACTORS_OPTION
+from .actors.cli import register as register_actor_commands
 from .errors import NewsgraphError
 from .store import DEFAULT_DB
 
@@ -44,7 +46,8 @@ def main() -> None:
 @click.option("--outlet", default=None, help="Outlet name for inputs that lack one.")
 @click.option("--batch-size", default=32, show_default=True, help="Documents per parse batch and transaction.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
-def ingest(paths, db, published, outlet, batch_size, quiet):
+@ACTORS_OPTION
+def ingest(paths, db, published, outlet, batch_size, quiet, actor_files):
     """Read articles from PATHS (files or folders: .txt/.md with front matter, .html, .jsonl[.gz]) into the store."""
     show_progress = not quiet and sys.stderr.isatty()
     progress = task = None
@@ -66,7 +69,7 @@ def ingest(paths, db, published, outlet, batch_size, quiet):
             progress.update(task, info=f"{rep.read} read, {rep.stored} stored, {rep.events} events")
 
     try:
-        report = api.ingest(paths, db=db, published=published, outlet=outlet, batch_size=batch_size, on_error=on_error, on_progress=on_progress)
+        report = api.ingest(paths, db=db, published=published, outlet=outlet, batch_size=batch_size, on_error=on_error, on_progress=on_progress, actors=actor_files)
     except NewsgraphError as e:
         if progress:
             progress.stop()
@@ -141,12 +144,13 @@ def claims(db, actor, measure, disagreements, fmt):
 @click.option("--published", default=None, help="Publication date of the text (YYYY-MM-DD).")
 @click.option("--outlet", default=None)
 @click.option("--format", "fmt", type=FORMATS, default="json", show_default=True)
-def code(text, published, outlet, fmt):
+@ACTORS_OPTION
+def code(text, published, outlet, fmt, actor_files):
     """Code one TEXT ('-' reads standard input) without storing it."""
     if text == "-":
         text = sys.stdin.read()
     try:
-        rows = api.code(text, published=published, outlet=outlet)
+        rows = api.code(text, published=published, outlet=outlet, actors=actor_files)
     except NewsgraphError as e:
         _fail(str(e))
         return
@@ -242,6 +246,7 @@ def serve(db, host, port, public, allow_ingest):
 from .evaluate.cli import eval_group  # noqa: E402
 
 main.add_command(eval_group)
+register_actor_commands(main)
 
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -3,19 +3,38 @@
 States come from pycountry (codes and official names) supplemented by
 ``data/actors/countries.yaml`` (the names, adjectives, capitals and seats of
 power that news uses). Everything else comes from the curated YAML lists in
-``data/actors/``; users add their own files with the same schema. Each actor
-records the file it came from.
+``data/actors/``; users add their own files with the same schema, in YAML or
+in CSV/TSV (one actor per row, or one row per role; see ``csv_actors``).
+
+Provenance: each actor's ``source`` says where it came from, as
+``file:line (how it was made)``, e.g. ``people.yaml:1596 (curated)`` or
+``pycountry 26.2.16 + countries.yaml``; a user file that overrides a shipped
+actor names the user file.
+
+Loading is cached: the parsed registry is stored (marshal) under the user's cache
+folder, keyed by the content of every file read (path, size, mtime) and the
+newsgraph and pycountry versions, so a 100,000-actor registry loads in a
+fraction of a second after its first use (see bench/actors_bench.py).
 """
 
 from __future__ import annotations
 
+import bisect
+import csv
 import datetime as dt
 import functools
+import hashlib
+import io
+import marshal
+import os
 import re
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+import sys
+import unicodedata
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+from typing import NamedTuple
 
 import yaml
 
@@ -76,8 +95,9 @@ class Actor:
         return self.country, self.sector
 
 
-@dataclass(slots=True)
-class AliasEntry:
+class AliasEntry(NamedTuple):
+    """One surface form of one actor in the alias index."""
+
     actor_id: str
     surface: str  # the alias as written in the registry
     how: str  # alias | short | adjective | demonym | metonym
@@ -86,6 +106,24 @@ class AliasEntry:
 
 
 _LEAD = re.compile(r"\w+", re.UNICODE)
+HOW_PRIORITY = {"alias": 0, "short": 1, "metonym": 2, "adjective": 3, "demonym": 4}
+
+
+# British and American spellings of words common in organisation names match each other
+_SPELLINGS = (("isation", "ization"), ("defence", "defense"), ("centre", "center"), ("labour", "labor"), ("programme", "program"))
+
+
+@functools.lru_cache(maxsize=200_000)
+def fold(s: str) -> str:
+    """Lowercase, strip accents, unify apostrophes and spellings: "Nicolás" = "Nicolas", "Organisation" = "Organization"."""
+    s = s.replace("\u2019", "'").replace("\u2018", "'")
+    if not s.isascii():
+        s = "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
+    s = s.lower()
+    for brit, amer in _SPELLINGS:
+        if brit in s:
+            s = s.replace(brit, amer)
+    return s
 
 
 def lead_key(s: str) -> str | None:
@@ -99,71 +137,247 @@ def _is_acronym(alias: str) -> bool:
     return bool(letters) and all(c.isupper() for c in letters) and len(letters) <= 6
 
 
-@dataclass
+# The compiled cache must load 100,000 actors in well under 2 s, and unmarshalling
+# millions of small objects is what costs. So each actor is kept as one marshalled
+# bytes value (an Actor object is made from it on first access), and each alias-index
+# key maps to one string holding its entries, split only when the key is looked up.
+_FIELDS = ("id", "name", "kind", "country", "sector", "aliases", "short", "adjectives", "demonyms", "metonyms", "ambiguous", "parent", "capital", "source")
+_ENTRY_SEP, _FIELD_SEP = "\x1e", "\x1f"
+
+
+def _ord(d: dt.date | None) -> int | None:
+    return d.toordinal() if d else None
+
+
+def _date(o: int | None) -> dt.date | None:
+    return dt.date.fromordinal(o) if o is not None else None
+
+
+def pack(actor: Actor) -> bytes:
+    roles = tuple((r.title, r.office, r.country, r.sector, _ord(r.start), _ord(r.end)) for r in actor.roles)
+    return marshal.dumps(tuple(getattr(actor, f) for f in _FIELDS) + (roles,))
+
+
+def unpack(data: bytes) -> Actor:
+    rec = marshal.loads(data)
+    kw = dict(zip(_FIELDS, rec))
+    kw["roles"] = tuple(Role(t, o, c, s, _date(a), _date(b)) for t, o, c, s, a, b in rec[len(_FIELDS)])
+    return Actor(**kw)
+
+
+def _join_entries(entries: Iterable[tuple]) -> str:
+    return _ENTRY_SEP.join(_FIELD_SEP.join((e[0], e[1], e[2], "1" if e[3] else "", "1" if e[4] else "")) for e in entries)
+
+
+def split_entries(packed: str | None) -> list[AliasEntry]:
+    """The entries of one alias-index key, best first."""
+    if not packed:
+        return []
+    out = []
+    for e in packed.split(_ENTRY_SEP):
+        a, surface, how, cs, amb = e.split(_FIELD_SEP)
+        out.append(AliasEntry(a, surface, how, bool(cs), bool(amb)))
+    return out
+
+
+class ActorTable(Mapping):
+    """Actor id -> Actor, made from the packed record on first access."""
+
+    def __init__(self, records: dict[str, bytes]):
+        self.records = records
+        self._made: dict[str, Actor] = {}
+
+    def __getitem__(self, actor_id: str) -> Actor:
+        a = self._made.get(actor_id)
+        if a is None:
+            a = self._made[actor_id] = unpack(self.records[actor_id])
+        return a
+
+    def __contains__(self, actor_id: object) -> bool:
+        return actor_id in self.records
+
+    def __iter__(self):
+        return iter(self.records)
+
+    def __len__(self) -> int:
+        return len(self.records)
+
+
 class Registry:
-    actors: dict[str, Actor] = field(default_factory=dict)
-    # lead key -> list of (alias lowercased with single spaces, entry); longest aliases first
-    index: dict[str, list[tuple[str, AliasEntry]]] = field(default_factory=dict)
-    sources: list[str] = field(default_factory=list)
+    """All known actors, with the alias index the resolver matches text against.
+
+    ``folded`` maps every surface form, accent- and case-folded with single
+    spaces ("nicolas maduro", "u.s."), to its entries (packed; see
+    ``split_entries``), best first; matching looks strings up there, so its
+    cost per token does not grow with the number of actors. ``offices`` maps
+    "COUNTRY|office" (or "org-id|office") to the dated roles of that office,
+    sorted by start, for "who was X's president on D".
+    """
+
+    def __init__(self) -> None:
+        self.records: dict[str, bytes] = {}
+        self.actors = ActorTable(self.records)
+        self.folded: dict[str, str] = {}
+        self.folded_max: dict[str, int] = {}  # folded lead word -> longest alias starting with it (characters)
+        # "VEN|head_of_state" -> (longest finished term in days, finished roles sorted by start, open-ended roles),
+        # each role (start ordinal, end ordinal or None, actor id, title)
+        self.offices: dict[str, tuple] = {}
+        self.office_keys: dict[str, list[str]] = {}  # "VEN" -> its office keys
+        self.sources: list[str] = []
+        self._pending: dict[str, list[tuple]] = {}
+
+    def __len__(self) -> int:
+        return len(self.records)
 
     def add(self, actor: Actor) -> None:
-        if actor.id in self.actors:
+        if actor.id in self.records:
             raise ValueError(f"duplicate actor id {actor.id!r}")
-        self.actors[actor.id] = actor
-        seen: set[tuple[str, str]] = set()
+        self.records[actor.id] = pack(actor)
+        self.actors._made[actor.id] = actor
+        for entry in _entries(actor):
+            self._pending.setdefault(fold(entry[1].lower()), []).append(entry)
 
-        def put(surface: str, how: str) -> None:
-            surface = " ".join(surface.split())
-            if not surface or (surface.lower(), how) in seen:
-                return
-            seen.add((surface.lower(), how))
-            key = lead_key(surface)
-            if key is None:
-                return
-            entry = AliasEntry(
-                actor_id=actor.id,
-                surface=surface,
-                how=how,
-                case_sensitive=_is_acronym(surface),
-                ambiguous=surface in actor.ambiguous,
-            )
-            self.index.setdefault(key, []).append((surface.lower(), entry))
-
-        put(actor.name, "alias")
-        for a in actor.aliases:
-            put(a, "alias")
-        for a in actor.short:
-            put(a, "short")
-        for a in actor.metonyms:
-            put(a, "metonym")
-        for a in actor.adjectives:
-            put(a, "adjective")
-        for a in actor.demonyms:
-            put(a, "demonym")
+    def remove(self, actor_id: str) -> None:
+        actor = self.actors[actor_id]
+        del self.records[actor_id]
+        self.actors._made.pop(actor_id, None)
+        for entry in _entries(actor):
+            key = fold(entry[1].lower())
+            if key in self._pending:
+                self._pending[key] = [e for e in self._pending[key] if e[0] != actor_id]
+            if key in self.folded:
+                self.folded[key] = _join_entries(e for e in split_entries(self.folded[key]) if e.actor_id != actor_id)
 
     def finish(self) -> Registry:
-        for cands in self.index.values():
-            cands.sort(key=lambda c: len(c[0]), reverse=True)
+        for key, entries in self._pending.items():
+            merged = [tuple(e) for e in split_entries(self.folded.get(key))] + entries
+            merged.sort(key=lambda e: HOW_PRIORITY.get(e[2], 9))
+            self.folded[key] = _join_entries(merged)
+        self._pending = {}
+        self.folded = {k: v for k, v in self.folded.items() if v}
+        self.folded_max = {}
+        for f in self.folded:
+            lead = lead_key(f)
+            if lead and len(f) > self.folded_max.get(lead, 0):
+                self.folded_max[lead] = len(f)
+        self.offices, self.office_keys = {}, {}
+        for actor_id, data in self.records.items():
+            for title, office, country, _sector, start, end in marshal.loads(data)[len(_FIELDS)]:
+                if not office:
+                    continue
+                holders = [country] if country else []
+                org = self._organisation_in(title)
+                if org:  # "CEO of Rosneft", "Secretary General of OPEC": also the organisation's office
+                    holders.append(org)
+                for h in holders:
+                    key = f"{h}|{office}"
+                    if key not in self.offices:
+                        self.office_keys.setdefault(h, []).append(key)
+                    self.offices.setdefault(key, []).append((start if start is not None else 0, end, actor_id, title))
+        # Per office: the longest finished term, the finished roles by start, and the open-ended ones,
+        # so holders() reads only roles that can cover the date.
+        for key, roles in self.offices.items():
+            closed = sorted((r for r in roles if r[1] is not None), key=lambda r: r[0])
+            longest = max((r[1] - r[0] for r in closed), default=0)
+            self.offices[key] = (longest, closed, [r for r in roles if r[1] is None])
         return self
 
+    def _organisation_in(self, title: str) -> str | None:
+        """The company or organisation a role title names after its last "of" ("Chief Executive of Rosneft")."""
+        low = title.lower()
+        k = low.rfind(" of ")
+        if k < 0:
+            return None
+        name = fold(" ".join(title[k + 4 :].split()).lower())
+        name = name.removeprefix("the ")
+        for e in split_entries(self.folded.get(name)):
+            if e.how in ("alias", "short") and self.actors[e.actor_id].kind in ("company", "organisation", "igo", "media"):
+                return e.actor_id
+        return None
+
+    def has_offices(self, holder: str) -> bool:
+        return holder in self.office_keys
+
+    def entries(self, folded_text: str) -> list[AliasEntry]:
+        return split_entries(self.folded.get(folded_text))
+
     def get(self, actor_id: str) -> Actor | None:
-        return self.actors.get(actor_id)
+        return self.actors[actor_id] if actor_id in self.records else None
 
     def find(self, name: str) -> list[Actor]:
-        """Actors whose id, name or alias equals ``name`` (case-insensitive)."""
-        if name in self.actors:
+        """Actors whose id, name or alias equals ``name`` (case- and accent-insensitive)."""
+        if name in self.records:
             return [self.actors[name]]
-        norm = " ".join(name.split()).lower()
-        key = lead_key(norm)
+        norm = fold(" ".join(name.split()).lower())
         out: list[Actor] = []
-        for surface, entry in self.index.get(key or "", []):
-            if surface == norm and entry.how in ("alias", "short") and self.actors[entry.actor_id] not in out:
-                out.append(self.actors[entry.actor_id])
-        if not out:
-            for a in self.actors.values():
-                if a.id.lower() == norm:
+        for e in self.entries(norm):
+            if e.how in ("alias", "short"):
+                a = self.actors[e.actor_id]
+                if a not in out:
                     out.append(a)
+        if not out:
+            out = [self.actors[i] for i in self.records if i.lower() == norm]
+        if not out:  # "Kremlin", "Venezuelan": the state a metonym or adjective stands for
+            out = [self.actors[i] for i in dict.fromkeys(e.actor_id for e in self.entries(norm))]
         return out
+
+    def holders(self, holder: str, when: dt.date | None, offices: Iterable[str] = (), title_has: str | None = None) -> list[Actor]:
+        """People holding an office of ``holder`` (a country code or an organisation id) on ``when``, most recently appointed first.
+
+        ``offices`` filters by office (head_of_state, foreign_minister, ...);
+        ``title_has`` by a word of the role's title ("president" tells an
+        Iranian president, head of government, from the Supreme Leader).
+        The roles of an office are sorted by start, so only those that began
+        before the date are read.
+        """
+        if when is None:
+            return []
+        day = when.toordinal()
+        keys = [f"{holder}|{o}" for o in offices] if offices else self.office_keys.get(holder, [])
+        want = title_has.lower() if title_has else None
+        found: list[tuple[int, str]] = []
+        for key in keys:
+            entry = self.offices.get(key)
+            if not entry:
+                continue
+            longest, closed, open_ended = entry
+            lo = bisect.bisect_left(closed, day - longest, key=lambda r: r[0])
+            hi = bisect.bisect_right(closed, day, key=lambda r: r[0])
+            for start, end, actor_id, title in [*closed[lo:hi], *open_ended]:
+                if start > day or (end is not None and day >= end):
+                    continue
+                low = title.lower()
+                if want and (want not in low or ("vice" in low and "vice" not in want)):
+                    continue
+                found.append((start, actor_id))
+        found.sort(reverse=True)
+        return [self.actors[i] for i in dict.fromkeys(i for _, i in found)]
+
+    # -- the compiled cache
+    def dumps(self) -> bytes:
+        return marshal.dumps((CACHE_VERSION, self.records, self.folded, self.folded_max, self.offices, self.office_keys, self.sources))
+
+    @classmethod
+    def loads(cls, data: bytes) -> Registry:
+        version, records, folded, folded_max, offices, office_keys, sources = marshal.loads(data)
+        if version != CACHE_VERSION:
+            raise ValueError("stale cache")
+        reg = cls()
+        reg.records = records
+        reg.actors = ActorTable(records)
+        reg.folded, reg.folded_max, reg.offices, reg.office_keys, reg.sources = folded, folded_max, offices, office_keys, sources
+        return reg
+
+
+def _entries(actor: Actor) -> Iterator[tuple]:
+    seen: set[tuple[str, str]] = set()
+    for how, forms in (("alias", (actor.name, *actor.aliases)), ("short", actor.short), ("metonym", actor.metonyms), ("adjective", actor.adjectives), ("demonym", actor.demonyms)):
+        for surface in forms:
+            surface = " ".join(surface.split())
+            if not surface or (surface.lower(), how) in seen or lead_key(surface) is None:
+                continue
+            seen.add((surface.lower(), how))
+            yield (actor.id, surface, how, _is_acronym(surface), surface in actor.ambiguous)
 
 
 # ---------------------------------------------------------------- loading
@@ -215,6 +429,11 @@ def _role_date(v: object, path: str, actor_id: str, start: bool) -> dt.date | No
     return d
 
 
+@functools.lru_cache(maxsize=64)
+def _basename(path: str) -> str:
+    return Path(path).name
+
+
 def actor_from_record(rec: dict, path: str, line: int | None = None) -> Actor:
     if not isinstance(rec, dict):
         raise DataFileError(path, "each actor must be a mapping with id, name and kind", line)
@@ -242,7 +461,7 @@ def actor_from_record(rec: dict, path: str, line: int | None = None) -> Actor:
         roles=_roles(rec.get("roles"), path, str(rec["id"])),
         parent=rec.get("parent"),
         capital=rec.get("capital"),
-        source=f"{Path(path).name}" + (f" ({rec['source']})" if rec.get("source") else ""),
+        source=_basename(path) + (f":{line}" if line else "") + (f" ({rec['source']})" if rec.get("source") else ""),
     )
 
 
@@ -296,52 +515,206 @@ def _state(code: str, name: str, other_names: list[str], extra: dict, path: Path
         metonyms=_tuple(extra.get("metonyms"), p, f"{code}.metonyms"),
         ambiguous=_tuple(extra.get("ambiguous"), p, f"{code}.ambiguous"),
         capital=extra.get("capital"),
-        source="pycountry + countries.yaml",
+        source=f"pycountry {_pycountry_version()} + {path.name}" if other_names else f"{path.name} (not in ISO 3166)",
     )
 
 
+def _pycountry_version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("pycountry")
+    except PackageNotFoundError:  # pragma: no cover
+        return "?"
+
+
+_ITEM = re.compile(r"^- ", re.MULTILINE)
+
+
+def _item_lines(text: str) -> list[int]:
+    """Line numbers (1-based) where the top-level items of a block-style YAML list start."""
+    return [text.count("\n", 0, m.start()) + 1 for m in _ITEM.finditer(text)]
+
+
 def actor_records(path: Path) -> Iterator[Actor]:
+    """The actors of one file: YAML (a list of mappings) or CSV/TSV (by extension)."""
+    if path.suffix.lower() in (".csv", ".tsv"):
+        yield from csv_actors(path)
+        return
     data = _load_yaml(path)
     if data is None:
         return
     if not isinstance(data, list):
-        raise DataFileError(str(path), "must be a YAML list of actors")
-    for i, rec in enumerate(data, start=1):
+        raise DataFileError(str(path), "must be a YAML list of actors (each item '- id: ...')", 1)
+    try:
+        lines = _item_lines(path.read_text(encoding="utf-8"))
+    except OSError:
+        lines = []
+    if len(lines) != len(data):
+        lines = []  # a flow-style list: no line per item
+    for i, rec in enumerate(data):
+        line = lines[i] if lines else None
         try:
-            yield actor_from_record(rec, str(path))
+            yield actor_from_record(rec, str(path), line)
         except DataFileError as e:
-            raise DataFileError(str(path), f"entry {i}: {e.message}") from None
+            raise DataFileError(str(path), e.message if line else f"entry {i + 1}: {e.message}", line) from None
 
 
-def load_registry(extra_files: Iterable[str | Path] = ()) -> Registry:
-    """The shipped registry plus the user's files (later files override earlier ids)."""
+LIST_SEPARATOR = "|"
+CSV_FIELDS = ("id", "name", "kind", "country", "sector", "aliases", "short", "adjectives", "demonyms", "metonyms", "ambiguous", "parent", "capital", "source")
+ROLE_FIELDS = ("role_title", "role_office", "role_country", "role_sector", "role_start", "role_end")
+
+
+def csv_actors(path: Path) -> Iterator[Actor]:
+    """Actors from a CSV (comma) or TSV (tab) file with a header row.
+
+    Columns: ``id,name,kind,country,sector`` and optionally ``aliases``,
+    ``short``, ``adjectives``, ``demonyms``, ``metonyms``, ``ambiguous`` (lists
+    separated by ``|``), ``parent``, ``capital``, ``source``, and one role per
+    row in ``role_title,role_office,role_country,role_sector,role_start,role_end``.
+    Rows repeating an id add roles (and aliases) to that actor. Blank lines and
+    lines starting with ``#`` are skipped.
+    """
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as e:
+        raise DataFileError(str(path), f"not valid UTF-8 at byte {e.start}") from None
+    delimiter = "\t" if path.suffix.lower() == ".tsv" else ","
+    rows = csv.reader(io.StringIO(text), delimiter=delimiter)
+    header: list[str] | None = None
+    records: dict[str, tuple[dict, int]] = {}
+    line = 0
+    for row in rows:
+        line = rows.line_num
+        if not row or not any(c.strip() for c in row) or row[0].lstrip().startswith("#"):
+            continue
+        if header is None:
+            header = [h.strip().lower() for h in row]
+            unknown = [h for h in header if h not in CSV_FIELDS + ROLE_FIELDS]
+            if unknown:
+                raise DataFileError(str(path), f"unknown column(s) {', '.join(unknown)}; known: {', '.join(CSV_FIELDS + ROLE_FIELDS)}", line)
+            for need in ("id", "name"):
+                if need not in header:
+                    raise DataFileError(str(path), f"the header row needs an {need!r} column", line)
+            continue
+        if len(row) > len(header):
+            raise DataFileError(str(path), f"{len(row)} fields but the header has {len(header)} (quote fields that contain {delimiter!r})", line)
+        cells = {h: (row[i].strip() if i < len(row) else "") for i, h in enumerate(header)}
+        actor_id = cells.get("id")
+        if not actor_id:
+            raise DataFileError(str(path), "row without an id", line)
+        rec, first_line = records.get(actor_id, (None, line))
+        if rec is None:
+            rec = {"roles": []}
+            for k in CSV_FIELDS:
+                v = cells.get(k, "")
+                if k in ("aliases", "short", "adjectives", "demonyms", "metonyms", "ambiguous"):
+                    rec[k] = [x.strip() for x in v.split(LIST_SEPARATOR) if x.strip()]
+                elif v:
+                    rec[k] = v
+            records[actor_id] = (rec, first_line)
+        else:
+            for k in ("aliases", "short"):
+                rec[k] += [x.strip() for x in cells.get(k, "").split(LIST_SEPARATOR) if x.strip() and x.strip() not in rec[k]]
+        if cells.get("role_title"):
+            role = {k[5:]: (cells.get(k) or None) for k in ROLE_FIELDS}
+            try:
+                _roles([role], str(path), actor_id)
+            except DataFileError as e:
+                raise DataFileError(str(path), e.message, line) from None
+            rec["roles"].append(role)
+        elif any(cells.get(k) for k in ROLE_FIELDS):
+            raise DataFileError(str(path), f"actor {actor_id!r}: a role needs role_title", line)
+    if header is None:
+        raise DataFileError(str(path), "empty: expected a header row (id,name,kind,country,sector,...)", 1)
+    for rec, first_line in records.values():
+        yield actor_from_record(rec, str(path), first_line)
+
+
+# ---------------------------------------------------------------- loading with a compiled cache
+
+CACHE_VERSION = "2"
+
+
+def cache_dir() -> Path:
+    base = os.environ.get("NEWSGRAPH_CACHE_DIR") or os.path.join(os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "newsgraph")
+    return Path(base)
+
+
+def _fingerprint(files: list[Path]) -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    h = hashlib.sha256()
+    try:
+        ours = version("newsgraph")
+    except PackageNotFoundError:  # running from a checkout
+        ours = "dev"
+    h.update(f"{CACHE_VERSION} {ours} {sys.version} {_pycountry_version()} {Path(__file__).stat().st_mtime_ns}".encode())
+    for f in files:
+        st = f.stat()
+        h.update(f"\0{f.resolve()}\0{st.st_size}\0{st.st_mtime_ns}".encode())
+    return h.hexdigest()[:24]
+
+
+def _shipped_files() -> list[Path]:
+    data = _data_dir()
+    return [p for p in sorted(data.glob("*.yaml")) if not p.name.startswith("_")]
+
+
+def load_registry(extra_files: Iterable[str | Path] = (), use_cache: bool = True) -> Registry:
+    """The shipped registry plus the user's files (later files override earlier ids).
+
+    With ``use_cache`` the result is read from (or written to) a marshal file in
+    ``cache_dir()`` keyed by the files' paths, sizes and modification times.
+    """
+    extras = [Path(f) for f in extra_files]
+    for path in extras:
+        if not path.exists():
+            raise DataFileError(str(path), "actor file not found")
+        if path.suffix.lower() not in (".yaml", ".yml", ".csv", ".tsv"):
+            raise DataFileError(str(path), "actor files must be .yaml/.yml or .csv/.tsv")
+    if not use_cache or os.environ.get("NEWSGRAPH_NO_CACHE"):
+        return _build_registry(extras)
+    key = _fingerprint(_shipped_files() + extras)
+    cached = cache_dir() / f"registry-{key}.marshal"
+    try:
+        return Registry.loads(cached.read_bytes())
+    except (OSError, ValueError, EOFError, TypeError):
+        pass
+    reg = _build_registry(extras)
+    try:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        tmp = cached.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_bytes(reg.dumps())
+        os.replace(tmp, cached)  # atomic: parallel workers never read a half-written cache
+    except OSError:
+        pass  # a read-only home: work without the cache
+    return reg
+
+
+def _build_registry(extras: list[Path]) -> Registry:
     reg = Registry()
     data = _data_dir()
     for actor in state_actors(data / "countries.yaml"):
         reg.add(actor)
-    reg.sources.append("pycountry + countries.yaml")
-    for path in sorted(data.glob("*.yaml")):
-        if path.name == "countries.yaml" or path.name.startswith("_"):
+    reg.sources.append(f"pycountry {_pycountry_version()} + countries.yaml")
+    for path in _shipped_files():
+        if path.name == "countries.yaml":
             continue
         for actor in actor_records(path):
             reg.add(actor)
         reg.sources.append(path.name)
-    for f in extra_files:
-        path = Path(f)
-        if not path.exists():
-            raise DataFileError(str(path), "actor file not found")
+    for path in extras:
+        ids = set()
         for actor in actor_records(path):
+            if actor.id in ids:
+                raise DataFileError(str(path), f"actor id {actor.id!r} appears twice")
+            ids.add(actor.id)
             if actor.id in reg.actors:
-                _remove(reg, actor.id)
+                reg.remove(actor.id)
             reg.add(actor)
         reg.sources.append(str(path))
     return reg.finish()
-
-
-def _remove(reg: Registry, actor_id: str) -> None:
-    del reg.actors[actor_id]
-    for key in list(reg.index):
-        reg.index[key] = [c for c in reg.index[key] if c[1].actor_id != actor_id]
 
 
 @functools.lru_cache(maxsize=4)

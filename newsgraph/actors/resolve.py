@@ -19,7 +19,6 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-import unicodedata
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -27,27 +26,9 @@ from pathlib import Path
 import yaml
 
 from ..model import ActorRef
-from .registry import Actor, AliasEntry, Registry, lead_key
+from .registry import HOW_PRIORITY, Actor, AliasEntry, Registry, fold, lead_key, split_entries  # noqa: F401  (fold, HOW_PRIORITY re-exported)
 
-HOW_PRIORITY = {"alias": 0, "short": 1, "metonym": 2, "adjective": 3, "demonym": 4}
 SURNAME_PARTICLES = {"el", "al", "de", "da", "del", "van", "von", "le", "la", "di", "du", "bin", "ibn", "abu", "dos", "das"}
-
-
-# British and American spellings of words common in organisation names match each other
-_SPELLINGS = (("isation", "ization"), ("defence", "defense"), ("centre", "center"), ("labour", "labor"), ("programme", "program"))
-
-
-@functools.lru_cache(maxsize=200_000)
-def fold(s: str) -> str:
-    """Lowercase, strip accents, unify apostrophes and spellings: "Nicolás" = "Nicolas", "Organisation" = "Organization"."""
-    s = s.replace("\u2019", "'").replace("\u2018", "'")
-    if not s.isascii():
-        s = "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
-    s = s.lower()
-    for brit, amer in _SPELLINGS:
-        if brit in s:
-            s = s.replace(brit, amer)
-    return s
 
 
 @functools.lru_cache(maxsize=1)
@@ -70,31 +51,6 @@ class Span:
     ref: ActorRef
     how: str
     actor: Actor | None = None  # the registry actor, None if provisional
-
-
-class FoldedIndex:
-    """The registry's alias index re-keyed on folded (accent-free) text, built once per registry."""
-
-    def __init__(self, registry: Registry):
-        self.by_key: dict[str, list[tuple[str, AliasEntry]]] = {}
-        for cands in registry.index.values():
-            for surface_low, entry in cands:
-                f = fold(surface_low)
-                key = lead_key(f)
-                if key:
-                    self.by_key.setdefault(key, []).append((f, entry))
-        for cands in self.by_key.values():
-            cands.sort(key=lambda c: (-len(c[0]), HOW_PRIORITY.get(c[1].how, 9)))
-
-
-_FOLDED: dict[int, FoldedIndex] = {}
-
-
-def folded_index(registry: Registry) -> FoldedIndex:
-    fi = _FOLDED.get(id(registry))
-    if fi is None:
-        fi = _FOLDED[id(registry)] = FoldedIndex(registry)
-    return fi
 
 
 def _match_at(doc, i: int, alias: str) -> int | None:
@@ -132,36 +88,145 @@ def ref_for(actor: Actor, how: str, text: str, when: dt.date | None) -> ActorRef
 
 
 def find_mentions(doc, registry: Registry, when: dt.date | None = None) -> list[Span]:
-    index = folded_index(registry)
+    """Actor mentions of a parsed doc: registry names, office titles, surnames, then provisional actors."""
     spans: list[Span] = []
     n = len(doc)
+    folded_tokens = [fold(t.text) for t in doc]
     i = 0
     while i < n:
-        tok = doc[i]
-        key = lead_key(fold(tok.text))
-        found = None
-        if key:
-            for alias, entry in index.by_key.get(key, ()):
-                end = _match_at(doc, i, alias)
-                if end is None:
-                    continue
-                text = doc[i:end].text
-                if not _case_ok(text, entry):
-                    continue
-                if entry.ambiguous and doc[i].ent_type_ not in ("GPE", "LOC", "NORP"):
-                    continue
-                actor = registry.actors[entry.actor_id]
-                found = Span(i, end, ref_for(actor, entry.how, text, when), entry.how, actor)
-                break
+        found = _registry_match(doc, folded_tokens, i, registry, when)
+        if found and (_inside_longer_name(doc, found) or _names_a_product(doc, found)):
+            found = None
         if found:
             spans.append(found)
             i = found.end
         else:
             i += 1
+    spans = _add_titles(doc, spans, registry, when)
     spans = _add_surnames(doc, spans, when)
     spans = _add_provisional(doc, spans)
+    spans = _short_forms_of_bodies(spans, when)
+    _qualify_provisional(doc, folded_tokens, spans, registry, when)
     spans.sort(key=lambda s: s.start)
     return spans
+
+
+def _short_forms_of_bodies(spans: list[Span], when: dt.date | None) -> list[Span]:
+    """'the Treasury' after 'the U.S. Treasury', 'the Ministry' after 'the Russian Foreign Ministry': the body named before.
+
+    A provisional organisation whose words end an earlier registry mention of
+    a government body, company or organisation is that body (the nearest such
+    mention before it wins).
+    """
+    out = []
+    seen: list[Span] = []
+    for s in sorted(spans, key=lambda x: x.start):
+        if s.ref.provisional and s.ref.kind == "organisation" and seen:
+            words = fold(s.ref.text or "").split()
+            hit = next(
+                (p for p in reversed(seen) if len(fold(p.ref.text or "").split()) > len(words) and fold(p.ref.text or "").split()[-len(words) :] == words),
+                None,
+            )
+            if hit is not None:
+                s = Span(s.start, s.end, ref_for(hit.actor, "alias", s.ref.text, when), "short", hit.actor)
+        elif s.actor is not None and s.actor.kind in ("government", "company", "organisation", "igo") and s.how == "alias":
+            seen.append(s)
+        out.append(s)
+    return out
+
+
+def _qualify_provisional(doc, folded_tokens: list[str], spans: list[Span], registry: Registry, when: dt.date | None) -> None:
+    """Country and sector of provisional organisations from their own words.
+
+    A state named inside the name gives the country ("Singapore Airlines",
+    "Bank of Russia"); the last word gives the sector when it is a known head
+    noun ("Russian Foreign Ministry" -> GOV, "Orinoco Shipping Company" -> BUS).
+    """
+    nouns = sector_nouns()
+    for s in spans:
+        ref = s.ref
+        if not ref.provisional or ref.kind != "organisation":
+            continue
+        if ref.country is None:
+            for k in range(s.start, s.end):
+                m = _registry_match(doc, folded_tokens, k, registry, when)
+                if m is not None and m.actor is not None and m.actor.kind == "state" and m.end <= s.end:
+                    ref.country = m.actor.id
+                    break
+        if ref.sector is None:
+            ref.sector = nouns.get(doc[s.end - 1].lemma_.lower())
+
+
+def _registry_match(doc, folded_tokens: list[str], i: int, registry: Registry, when: dt.date | None) -> Span | None:
+    """The longest registry alias starting at token i (dictionary look-ups, one per extension of the string)."""
+    key = lead_key(folded_tokens[i])
+    if not key:
+        return None
+    limit = registry.folded_max.get(key)
+    if limit is None:
+        return None
+    n = len(doc)
+    s = ""
+    candidates: list[tuple[int, str]] = []
+    j = i
+    while j < n:
+        s += folded_tokens[j]
+        j += 1
+        if len(s) > limit:
+            break
+        entries = registry.folded.get(s)
+        if entries:
+            candidates.append((j, entries))
+        if doc[j - 1].whitespace_:
+            s += " "
+    for end, entries in reversed(candidates):
+        text = doc[i:end].text
+        for entry in split_entries(entries):
+            if not _case_ok(text, entry):
+                continue
+            if entry.ambiguous and doc[i].ent_type_ not in ("GPE", "LOC", "NORP"):
+                continue
+            actor = registry.actors[entry.actor_id]
+            return Span(i, end, ref_for(actor, entry.how, text, when), entry.how, actor)
+    return None
+
+
+NAME_LABELS = {"ORG", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"}
+_MODEL = re.compile(r"^(?:[A-Z]{1,3}-?\d{2,}[A-Za-z0-9-]*|\d{3,}[A-Za-z0-9-]*)$")
+
+
+def is_model_designation(tok) -> bool:
+    """A product model after a maker's name: "A380", "737", "A400M", "A330-200", "787s"."""
+    return bool(_MODEL.match(tok.text)) and not tok.like_num or bool(re.fullmatch(r"\d{3}s?", tok.text))
+
+
+def _names_a_product(doc, span: Span) -> bool:
+    """'the Airbus A330 crashed', 'Boeing 737s': a maker's name before a model number names the product, not the company."""
+    if span.actor is None or span.actor.kind != "company" or span.end >= len(doc):
+        return False
+    return is_model_designation(doc[span.end])
+
+
+def _inside_longer_name(doc, span: Span) -> bool:
+    """A state's name inside a longer name is part of that name: "Singapore Airlines", "Air India", "Swiss National Bank".
+
+    The state match gives way when spaCy's entity (an organisation, facility,
+    product, event, work or law) covers it and has more capitalised words;
+    the longer name then becomes its own (provisional) actor, with the state
+    as its country hint. Not across a possessive ("Russia's Rosneft").
+    """
+    if span.actor is None or span.actor.kind != "state":
+        return False
+    for k in range(span.start, span.end):
+        if doc[k].ent_type_ not in NAME_LABELS or doc[k].ent_iob_ not in ("B", "I"):
+            return False
+    ent = next((e for e in doc.ents if e.start <= span.start < e.end), None)
+    if ent is None or ent.label_ not in NAME_LABELS or (ent.start, ent.end) == (span.start, span.end):
+        return False
+    rest = [t for t in ent if not span.start <= t.i < span.end and t.lower_ != "the"]
+    if any(t.tag_ == "POS" for t in ent):
+        return False  # "Russia's Rosneft" is two actors
+    return any(t.text[:1].isupper() and not t.is_punct for t in rest)
 
 
 def _surname_forms(full: str) -> list[str]:
@@ -241,6 +306,8 @@ def _add_provisional(doc, spans: list[Span]) -> list[Span]:
         text = doc[toks[0].i : toks[-1].i + 1].text
         if not any(c.isupper() for c in text) or len(text) < 2:
             continue
+        if ent.label_ == "ORG" and ent.end < len(doc) and is_model_designation(doc[ent.end]):
+            continue  # "the Boeing 737": a product, not the company
         if ent.label_ == "PERSON":
             parts = text.split()
             if len(parts) == 1 and fold(text) in persons:
@@ -518,3 +585,96 @@ def dedupe(refs: list[ActorRef]) -> list[ActorRef]:
         seen.add(k)
         out.append(r)
     return out
+
+
+# ------------------------------------------------------------ office titles
+
+
+@dataclass(frozen=True, slots=True)
+class Title:
+    words: tuple[str, ...]  # folded words of the phrase
+    offices: tuple[str, ...]
+    title_has: str | None
+    target: str = "state"  # state | organisation: what the title is the office of
+
+
+@functools.lru_cache(maxsize=1)
+def titles() -> dict[str, list[Title]]:
+    """Title phrases keyed by their first word, longest first (data/lexicons/titles.yaml)."""
+    path = Path(str(resources.files("newsgraph") / "data" / "lexicons" / "titles.yaml"))
+    out: dict[str, list[Title]] = {}
+    for entry in yaml.safe_load(path.read_text(encoding="utf-8")) or []:
+        for phrase in entry["phrases"]:
+            words = tuple(fold(w) for w in re.findall(r"[\w-]+", phrase))
+            out.setdefault(words[0], []).append(Title(words, tuple(entry.get("offices") or ()), entry.get("title_has"), entry.get("for", "state")))
+    for v in out.values():
+        v.sort(key=lambda t: len(t.words), reverse=True)
+    return out
+
+
+def _title_at(doc, i: int, target: str = "state") -> tuple[int, Title] | None:
+    """A title phrase starting at token i: (end token, title)."""
+    for t in titles().get(fold(doc[i].text), ()):
+        if t.target != target:
+            continue
+        k = len(t.words)
+        if i + k <= len(doc) and all(fold(doc[i + j].text) == t.words[j] for j in range(k)):
+            return i + k, t
+    return None
+
+
+def _add_titles(doc, spans: list[Span], registry: Registry, when: dt.date | None) -> list[Span]:
+    """'the Venezuelan president', "Venezuela's oil minister", 'the president of Russia' -> the office holder on the date.
+
+    A title followed by a name ("Russian President Vladimir Putin") is left
+    alone: the name is the mention. Without a date, or when the registry
+    knows no holder, the state mention stays as it is (the argument resolver
+    then codes the phrase as the state's government).
+    """
+    if when is None or not registry.offices:
+        return spans
+    taken = _taken(spans)
+    out: list[Span] = []
+    replaced: set[int] = set()
+    n = len(doc)
+    for s in spans:
+        if s.actor is None or s.how not in ("adjective", "alias"):
+            continue
+        target = "state" if s.actor.kind == "state" else "organisation" if s.actor.kind in ("company", "organisation", "igo", "media") else None
+        if target is None or not registry.has_offices(s.actor.id):
+            continue
+        # Holder before the title: "the Venezuelan president", "Venezuela's oil minister", "the Rosneft chief"
+        j = s.end
+        if j < n and doc[j].text in ("'s", "'", "\u2019s"):
+            j += 1
+        hit = _title_at(doc, j, target) if j < n else None
+        start = s.start
+        if hit is None:
+            # Title before the state: "the president of Venezuela", "the head of PDVSA"
+            if s.how != "alias" or s.start < 2 or doc[s.start - 1].lower_ != "of":
+                continue
+            for k in range(max(0, s.start - 5), s.start - 1):
+                h = _title_at(doc, k, target)
+                if h is not None and h[0] == s.start - 1:
+                    hit, start = (s.end, h[1]), k
+                    break
+            if hit is None:
+                continue
+        end, title = hit
+        if end < n and (doc[end].pos_ == "PROPN" or end in taken and doc[end].i not in range(s.start, s.end)):
+            continue  # a name follows: it is the mention
+        if any(k in taken for k in range(start, end) if not (s.start <= k < s.end)):
+            continue
+        holders = registry.holders(s.actor.id, when, title.offices, title.title_has)
+        if not holders and title.title_has:
+            holders = registry.holders(s.actor.id, when, title.offices[:1])
+        if len(holders) != 1:
+            continue  # nobody known, or several (e.g. two vice presidents): do not guess
+        person = holders[0]
+        text = doc[start:end].text
+        out.append(Span(start, end, ref_for(person, "alias", text, when), "title", person))
+        replaced.add(id(s))
+        taken.update(range(start, end))
+    if not out:
+        return spans
+    return [s for s in spans if id(s) not in replaced] + out

@@ -14,3 +14,6 @@ def eval_group() -> None:
 # Keep one import per line (parallel work adds lines here).
 from . import plover  # noqa: E402,F401
 from . import quantities  # noqa: E402,F401
+
+from . import conll  # noqa: E402,F401
+from . import meantime  # noqa: E402,F401

@@ -1,0 +1,163 @@
+"""Typed named-entity spans (PER, ORG, LOC, MISC) from actor resolution plus spaCy's NER.
+
+Evaluation on NER data (CoNLL-2003, MEANTIME) needs what the actor layer
+found expressed as typed spans. The registry decides where it knows the
+name (its kind gives the type, and its alias gives the boundary); spaCy's
+entities fill in what it does not know; then two document-level passes
+that NER systems commonly use:
+
+- a surname or other later short form of a person named in full earlier in
+  the document is that person (spaCy's small model often misses or
+  mislabels a bare surname);
+- the same capitalised string gets the same type everywhere in a document
+  (a name labelled ORG in one sentence is ORG in the others).
+
+Schemes differ in how they type adjectives of states: CoNLL-2003 tags
+"Venezuelan" as MISC, MEANTIME tags it LOC.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from .registry import Registry
+from .resolve import Span, find_mentions, fold, is_model_designation
+
+SPACY_TO_COARSE = {
+    "PERSON": "PER",
+    "ORG": "ORG",
+    "GPE": "LOC",
+    "LOC": "LOC",
+    "FAC": "LOC",
+    "NORP": "MISC",
+    "EVENT": "MISC",
+    "PRODUCT": "MISC",
+    "WORK_OF_ART": "MISC",
+    "LAW": "MISC",
+    "LANGUAGE": "MISC",
+}
+KIND_TO_COARSE = {
+    "person": "PER",
+    "state": "LOC",
+    "company": "ORG",
+    "organisation": "ORG",
+    "igo": "ORG",
+    "government": "ORG",
+    "media": "ORG",
+    "group": "ORG",
+}
+DETERMINERS = {"the", "a", "an"}
+
+
+@dataclass(frozen=True, slots=True)
+class EntitySpan:
+    start: int  # token offsets in the doc, end exclusive
+    end: int
+    label: str  # PER | ORG | LOC | MISC
+    how: str  # registry | spacy | surname | propagated
+
+
+def _label_of(span: Span, scheme: str) -> str | None:
+    kind = span.ref.kind
+    if span.how in ("adjective", "demonym"):
+        return "LOC" if scheme == "meantime" and span.how == "adjective" else "MISC"
+    if span.how == "metonym":
+        # The capital is a place ("talks in Caracas"); a seat of power ("the Kremlin", "Miraflores") names the institution.
+        if scheme == "meantime":
+            return "LOC"  # MEANTIME types "the White House" and "the Kremlin" as locations
+        capital = span.actor.capital if span.actor is not None else None
+        return "LOC" if capital and fold(span.ref.text or "") in fold(capital) else "ORG"
+    if kind == "person":
+        return "PER"
+    return KIND_TO_COARSE.get(kind or "", "ORG")
+
+
+def named_entities(doc, registry: Registry, when: dt.date | None = None, scheme: str = "conll", spans: list[Span] | None = None) -> list[EntitySpan]:
+    """Typed entity spans of a parsed doc, sorted, non-overlapping."""
+    if spans is None:
+        spans = find_mentions(doc, registry, when)
+    out: dict[int, EntitySpan] = {}
+    taken: set[int] = set()
+    ents = list(doc.ents)
+    for s in spans:
+        if s.how == "provisional":
+            continue  # provisional spans are spaCy's entities: typed from spaCy's label below
+        label = _label_of(s, scheme)
+        if label is None:
+            continue
+        start, end = s.start, s.end
+        # A spaCy entity of the same type that extends the registry's alias ("Boeing Co.", "Rosneft Oil Company") gives the boundary.
+        for e in ents:
+            if e.start <= start and end <= e.end and (e.start, e.end) != (start, end) and SPACY_TO_COARSE.get(e.label_) == label:
+                if not any(k in taken for k in range(e.start, e.end)) and not any(o.start < e.end and e.start < o.end and o is not s and o.how != "provisional" for o in spans):
+                    start, end = _strip_det(doc, e.start, e.end)
+                    start, end = min(start, s.start), max(end, s.end)
+                break
+        if any(k in taken for k in range(start, end)):
+            continue
+        out[start] = EntitySpan(start, end, label, "registry")
+        taken.update(range(start, end))
+    for e in ents:
+        label = SPACY_TO_COARSE.get(e.label_)
+        if scheme == "meantime" and e.label_ == "NORP" and len(e) == 1 and e[0].tag_ in ("JJ", "NNP"):
+            label = "LOC"  # MEANTIME types "European", "Canadian" (premodifiers) as locations
+        if label is None:
+            continue
+        start, end = _strip_det(doc, e.start, e.end)
+        if start >= end or any(k in taken for k in range(start, end)):
+            continue
+        if not any(t.text[:1].isupper() or t.text[:1].isdigit() for t in doc[start:end]):
+            continue
+        if label == "ORG" and end < len(doc) and is_model_designation(doc[end]):
+            continue  # "Airbus A380": the maker's name is part of a product's name
+        out[start] = EntitySpan(start, end, label, "spacy")
+        taken.update(range(start, end))
+    _propagate(doc, out, taken)
+    return sorted(out.values(), key=lambda x: x.start)
+
+
+def _strip_det(doc, start: int, end: int) -> tuple[int, int]:
+    while start < end and doc[start].lower_ in DETERMINERS:
+        start += 1
+    while end > start and ((doc[end - 1].is_punct and doc[end - 1].text not in (".",)) or doc[end - 1].tag_ == "POS"):
+        end -= 1  # trailing punctuation and possessive "'s" are not part of a name
+    return start, end
+
+
+def _propagate(doc, out: dict[int, EntitySpan], taken: set[int]) -> None:
+    """Surnames of people named earlier, and document-wide label consistency for repeated names."""
+    people: dict[str, str] = {}
+    names: dict[tuple[str, ...], str] = {}
+    for e in out.values():
+        words = tuple(fold(t.text) for t in doc[e.start : e.end])
+        names.setdefault(words, e.label)
+        if e.label == "PER" and len(words) >= 2:
+            people.setdefault(words[-1], "PER")
+    # A one-word entity that is the surname of a person named in full earlier is that person ("Jobs", "Mulally").
+    for start, e in list(out.items()):
+        if e.end - e.start == 1 and e.label != "PER" and e.how == "spacy" and fold(doc[e.start].text) in people:
+            if any(o.label == "PER" and o.end <= e.start and fold(doc[o.end - 1].text) == fold(doc[e.start].text) for o in out.values()):
+                out[start] = EntitySpan(e.start, e.end, "PER", "surname")
+    i, n = 0, len(doc)
+    while i < n:
+        if i in taken or not doc[i].text[:1].isupper() or doc[i].is_stop:
+            i += 1
+            continue
+        best = None
+        for words, label in names.items():
+            k = len(words)
+            if k >= 1 and i + k <= n and not any(j in taken for j in range(i, i + k)):
+                if tuple(fold(t.text) for t in doc[i : i + k]) == words and (best is None or k > best[0]):
+                    best = (k, label)
+        if best is None and fold(doc[i].text) in people and doc[i].pos_ == "PROPN":
+            best = (1, "PER")
+        if best is not None:
+            k, label = best
+            # A single word at the start of a sentence is too often an ordinary capitalised word.
+            if not (k == 1 and doc[i].is_sent_start and doc[i].pos_ != "PROPN"):
+                out[i] = EntitySpan(i, i + k, label, "propagated")
+                taken.update(range(i, i + k))
+                i += k
+                continue
+        i += 1
