@@ -1,7 +1,8 @@
-"""Dates: publication dates of documents, and (later) time expressions in text.
+"""Publication dates: from metadata, the user, a dateline, or estimated from the text's own dated references.
 
 A wrong date poisons every timeline, so every function here either returns a
-date it can justify or None; nothing falls back to today's date.
+date it can justify or None; nothing falls back to today's date. An estimate
+is an interval (earliest, latest) with the reasons that bound it.
 """
 
 from __future__ import annotations
@@ -123,7 +124,7 @@ class PublicationDate:
 
 
 def publication_date(metadata_date: dt.date | None, given: dt.date | None, text: str) -> PublicationDate:
-    """Metadata first, then the date the user gave (--published), then a dateline in the text; else unknown."""
+    """Metadata first, then the date the user gave (--published), then a dateline in the text, then an estimate; else unknown."""
     if metadata_date is not None:
         return PublicationDate(metadata_date, "metadata")
     if given is not None:
@@ -131,6 +132,11 @@ def publication_date(metadata_date: dt.date | None, given: dt.date | None, text:
     found = find_dateline(text)
     if found:
         return PublicationDate(found[0], "text", reason=f"dateline {found[1]!r}")
+    from .estimate import estimate_publication
+
+    est = estimate_publication(text)
+    if est is not None:
+        return est
     return PublicationDate(None, None)
 
 

@@ -266,9 +266,17 @@ def _reject(text: str, s: int, e: int, name: str, m: re.Match) -> bool:
     return False
 
 
+_ABBREV_END = re.compile(
+    r"(?:\b[A-Z]\.|\b(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Jr|Sr|Prof|Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec|Corp|Inc|Co|Ltd|No|vs|Mt|Ft)\.)$"
+)
+
+
 def _sentence_bounds(text: str) -> list[tuple[int, int]]:
+    """Sentence spans by punctuation and line breaks, not splitting after "U.S." or "Jan."."""
     bounds, start = [], 0
     for m in _SENT_END.finditer(text):
+        if _ABBREV_END.search(text, max(0, m.start() - 6), m.start()):
+            continue
         bounds.append((start, m.start()))
         start = m.end()
     bounds.append((start, len(text)))

@@ -77,8 +77,8 @@ _QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
 _HALF = re.compile(r"^(\d{4})-H([12])$")
 _SEASON = re.compile(r"^(\d{4})-(SP|SU|FA|WI)$")
 _YEAR = re.compile(r"^(\d{4})$")
-_DECADE = re.compile(r"^(\d{3})$")
-_CENTURY = re.compile(r"^(\d{2})$")
+_DECADE = re.compile(r"^(\d{3})X?$")
+_CENTURY = re.compile(r"^(\d{2})(?:XX)?$")
 
 
 def value_interval(value: str | None) -> tuple[dt.date, dt.date, str] | None:
@@ -105,7 +105,6 @@ def value_interval(value: str | None) -> tuple[dt.date, dt.date, str] | None:
         return start, start + dt.timedelta(days=6), "week"
     if m := _QUARTER.match(v):
         y, q = int(m[1]), int(m[2])
-        end_y, end_m = add_months(y, 3 * q, 0)
         return dt.date(y, 3 * q - 2, 1), dt.date(y, 3 * q, calendar.monthrange(y, 3 * q)[1]), "quarter"
     if m := _HALF.match(v):
         y, h = int(m[1]), int(m[2])
