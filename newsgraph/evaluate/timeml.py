@@ -124,7 +124,8 @@ def _same_value(gold: str, sys_value: str | None) -> bool:
     return sys_value is not None and gold.strip().upper() == sys_value.strip().upper()
 
 
-def evaluate(path: str, show_errors: bool = False, out=sys.stdout) -> dict:
+def evaluate(path: str, show_errors: bool = False, out=None) -> dict:
+    out = out or sys.stdout
     files = tml_files(path)
     strict, relaxed, value = PRF(), PRF(), PRF()
     n_matched = n_value_ok = n_type_ok = 0

@@ -568,8 +568,8 @@ class _Normaliser:
         if not self.dct:
             return None
         y = self.dct.year
-        if q > quarter_of(self.dct) and self.tense(s, e) == "past":
-            y -= 1
+        if q > quarter_of(self.dct) and self.tense(s, e) != "future":
+            y -= 1  # a quarter still to come is spoken of with a future; otherwise it is last year's
         return y
 
     def _n_quarter(self, s, e, m):
