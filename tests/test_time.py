@@ -52,8 +52,8 @@ DCT = D(2022, 3, 10)
         ("The ministers met in mid-February.", "mid-February", "2022-02"),
         ("The plant reopens next May.", "next May", "2022-05"),
         # years, decades, seasons, quarters
-        ("Loans flowed in the 2010s.", "the 2010s", "201X"),
-        ("Output collapsed in the late 2010s.", "late 2010s", "201X"),
+        ("Loans flowed in the 2010s.", "the 2010s", "201"),
+        ("Output collapsed in the late 2010s.", "late 2010s", "201"),
         ("Output peaked in early 2023.", "early 2023", "2023"),
         ("Sanctions were tightened in 2019.", "2019", "2019"),
         ("Prices rose last year.", "last year", "2021"),
@@ -144,6 +144,7 @@ def test_dateparser_gaps_that_the_tagger_covers():
         ("2021-Q4", D(2021, 10, 1), D(2021, 12, 31), "quarter"),
         ("2021-WI", D(2021, 12, 1), D(2022, 2, 28), "season"),
         ("2019", D(2019, 1, 1), D(2019, 12, 31), "year"),
+        ("201", D(2010, 1, 1), D(2019, 12, 31), "decade"),
         ("201X", D(2010, 1, 1), D(2019, 12, 31), "decade"),
     ],
 )

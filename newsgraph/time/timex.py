@@ -114,7 +114,7 @@ _MOD = r"(?:early|late|mid|middle|the (?:end|beginning|start|middle|rest|remaind
 _REL = r"(?:last|this|next|past|coming|previous|current|following)"
 _ORD = r"(?:first|second|third|fourth|1st|2nd|3rd|4th|final|last)"
 _FUTURE_CUES = re.compile(
-    r"\b(?:will|won't|'ll|shall|going to|is to|are to|(?:is|are) scheduled|(?:is|are) expected|plans? to|upcoming|next|tomorrow|(?:is|are) due|slated|(?:is|are) set to|would)\b",
+    r"\b(?:will|won't|'ll|shall|going to|is to|are to|planned to|plans? to|planning to|(?:is|are) scheduled|(?:is|are) expected|plans? to|upcoming|next|tomorrow|(?:is|are) due|slated|(?:is|are) set to|would)\b",
     re.IGNORECASE,
 )
 _PAST_CUES = re.compile(r"\b(?:(?i:was|were|had|did|said|ago|last|earlier|previously)|[a-z]+ed)\b")
@@ -149,14 +149,18 @@ _PATTERNS: list[tuple[str, str, int]] = [
     ("month_may", rf"\b(?:(?P<mod>early|late|mid|[Tt]he (?:end|beginning|start|middle) of)[- ]?|(?P<prep>in|In|since|Since|of|until|by|By|through|from|From|during|before|after|early|late|mid|last|next|this)\s+)(?P<mon>May)\b(?!\s+(?:be|have|not|well|also|go|come|take|want|need|find|see|seem|make|help|face|lose|never|still|soon|even|already|only|just|raise|cut|fall|rise|decide|include|require|say|give|get|use|feel|do|allow|reach)\b)", 0),
     ("fiscal_year", rf"\b(?:fiscal|financial|calendar|the fiscal year|the financial year|the calendar year|fiscal year|model year)\s+(?:year\s+)?'?(?P<y>{_YEAR}|\d\d)\b", re.IGNORECASE),
     ("year", rf"(?<![\w$£€.,/-])(?:(?P<mod>{_MOD}|the year)[- ]?)?(?P<y>{_YEAR})(?![\w%/-]|\.\d|,\d|\s*(?:percent|per cent|%|km|miles|tons|tonnes|barrels|people|troops|feet|meters|cases|pounds))", re.IGNORECASE),
-    ("decade", rf"\b(?:(?:the|The)\s+)?(?:(?P<mod>early|late|mid|middle)[- ]?)?(?P<y>1[6-9]\d0|20\d0|'\d0|(?:fif|six|seven|eigh|nine)ties)'?s\b", re.IGNORECASE),
+    ("decade", rf"\b(?:(?:the|The)\s+)?(?:(?P<mod>early|late|mid|middle)[- ]?)?(?:(?P<y>1[6-9]\d0|20\d0|'\d0)'?s|(?P<yw>(?:fif|six|seven|eigh|nine)ties))\b", re.IGNORECASE),
+    ("spelled_year", r"\b(?:the year\s+)?(?P<c>nineteen|two thousand)(?:\s+and)?(?:\s+(?P<t>(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|one|two|three|four|five|six|seven|eight|nine|oh[- ](?:one|two|three|four|five|six|seven|eight|nine)))?\b(?![- ](?:years?|months?|days?|weeks?|people|dollars|miles|hours|times|percent|and\b))", re.IGNORECASE),
+    ("the_year", r"\b(?P<pre>for|over|during|in|through|throughout|of|to)?\s*(?P<w>the (?:full |fiscal |entire |whole |calendar )?year)\b(?![- ](?:earlier|ago|before|after|later|end|old|long))", re.IGNORECASE),
+    ("that_year", r"\b(?:(?P<mod>later|earlier)\s+)?(?:that|the same)\s+(?P<u>year|month)\b", re.IGNORECASE),
+    ("end_of", r"\b(?P<mod>the end|the beginning|the start|the middle)\s+of\s+the\s+(?P<u>year|month|week)\b", re.IGNORECASE),
     ("century", r"\b(?:the\s+)?(?P<n>\d{2}(?:st|nd|rd|th)|nineteenth|twentieth|twenty-first)\s+century\b", re.IGNORECASE),
     ("season_year", rf"\b(?:(?P<mod>{_MOD})[- ]?)?(?:the\s+)?(?P<s>{_SEASON})(?:\s+of)?\s+(?P<y>{_YEAR})\b", re.IGNORECASE),
     ("rel_season", rf"\b(?:(?P<mod>{_MOD})[- ]?)?(?P<rel>last|this|next|past|coming)\s+(?P<s>{_SEASON})\b", re.IGNORECASE),
     ("season", rf"\b(?:(?P<mod>early|late|mid)[- ]?)?(?:the\s+)?(?P<s>{_SEASON})\b(?!\s+(?:of|wheat|crop|games|olympics|storm|session))", re.IGNORECASE),
-    ("quarter", rf"\b(?:(?:the|its|their|this|that|a|each)\s+)?(?P<ord>{_ORD})[- ](?:fiscal[- ])?quarter\b(?:(?:\s+of|,)?\s+(?:(?:fiscal|calendar)\s+)?(?P<y>{_YEAR})|\s+of\s+(?P<rel>last|this|next)\s+year)?", re.IGNORECASE),
+    ("quarter", rf"\b(?:(?:the|its|their|this|that|a|each)\s+)?(?:(?P<ago>year-ago|year-earlier|prior-year|year-before|comparable)\s+)?(?P<ord>{_ORD})[- ](?:fiscal[- ])?quarter\b(?:(?:\s+of|,)?\s+(?:(?:fiscal|calendar)\s+)?(?P<y>{_YEAR})|\s+of\s+(?P<rel>last|this|next)\s+year)?", re.IGNORECASE),
     ("quarter_q", rf"\b(?P<y>{_YEAR})?\s*Q(?P<ord>[1-4])\b(?:\s+(?P<y2>{_YEAR}))?", 0),
-    ("half", rf"\b(?:the\s+)?(?P<ord>first|second)[- ]half\b(?:(?:\s+of|,)?\s+(?P<y>{_YEAR})|\s+of\s+(?P<rel>last|this|next)\s+year)?", re.IGNORECASE),
+    ("half", rf"\b(?:the\s+)?(?P<ord>first|second|last)[- ]half\b(?:(?:\s+of|,)?\s+(?P<y>{_YEAR})|\s+of\s+(?P<rel>last|this|next)\s+year)?", re.IGNORECASE),
     ("the_quarter", r"\b(?:the|this|that)\s+(?P<which>latest|recent|most recent|current|just-ended|just ended|year-ago|year-earlier|comparable|same|previous|prior|past|fiscal)?\s*(?:fiscal\s+)?quarter\b", re.IGNORECASE),
     ("the_period", r"\b(?:the|this|that)\s+(?P<which>latest|year-ago|year-earlier|comparable|same|prior-year|year-before)\s+period\b", re.IGNORECASE),
     ("ago", rf"\b(?:(?:about|some|nearly|almost|more than|less than|over|just|only|roughly)\s+)?(?P<n>{_NUMW})(?:\s+(?P<half>1/2|and a half))?[- ](?P<u>{_UNIT})(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|before|later|after|from now|hence|previously|back)\b", re.IGNORECASE),
@@ -172,17 +176,16 @@ _PATTERNS: list[tuple[str, str, int]] = [
     ("pod", r"\b(?P<rel>this|last|early this|late last|yesterday|tomorrow)\s+(?P<pod>morning|afternoon|evening|night)\b", re.IGNORECASE),
     ("clock", r"\b(?P<h>1[0-2]|0?[1-9])(?::(?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am|pm|AM|PM)(?!\w)(?:\s+(?P<tz>[A-Z]{2,3}T|GMT|UTC))?", 0),
     ("clock24", r"\b(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)\s*(?P<tz>GMT|UTC|[A-Z]{2,3}T)\b", 0),
-    ("noon", r"\b(?P<w>noon|midnight|midday)\b", re.IGNORECASE),
     ("ref", r"\b(?P<w>now|right now|just now|currently|current|nowadays|these days|at present|the present|present-day|presently|today's|"
             r"recently|lately|the past|in the past|formerly|former times|once upon a time|"
-            r"the future|in the future|someday|"
+            r"the future|in the future|someday|the near future|the near term|the short term|"
             r"recent (?:years|months|weeks|days|decades|quarters)|the coming (?:years|months|weeks|days|decades)|"
             r"the (?:next|past|last) (?:few|several) (?:years|months|weeks|days|decades))\b", re.IGNORECASE),
     ("duration", rf"\b(?:(?:the|a|an|its|their|his|her)\s+)?(?:(?P<rel>past|last|next|coming|first|final|previous|following|remaining|initial|full|entire|whole|same)\s+)?(?:(?P<q>about|some|nearly|almost|more than|less than|over|just|only|roughly|at least|up to|around)\s+)?(?P<n>{_NUMW})(?:\s+or\s+(?:so|more|\w+))?[- ](?P<u>{_UNIT})(?:[- ]long|[- ]old)?\b(?:\s+(?P<per>a|per|each)\s+(?:year|month|week|day))?", re.IGNORECASE),
     ("plural_units", r"\b(?P<pre>for|over|in|within|took|take|takes|lasted)\s+(?P<u>years|months|weeks|days|decades|hours|minutes)\b(?!\s+(?:ago|earlier|later|of|old))", re.IGNORECASE),
-    ("set", r"\b(?P<w>daily|weekly|monthly|annually|yearly|quarterly|hourly|nightly|biweekly|semiannually|"
-            r"(?:every|each|per|a)\s+(?:single\s+)?(?:day|week|month|year|quarter|hour|minute|morning|evening|night|weekend|"
-            r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    ("set", r"\b(?P<w>daily|weekly|monthly|yearly|hourly|nightly|biweekly|"
+            r"(?:every|each|per|a)\s+(?:single\s+)?(?:day|week|month|year|quarter|hour|minute|morning|evening|night|weekend)|"
+            r"(?:every|each)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
             r"january|february|march|april|june|july|august|september|october|november|december)|"
             r"(?:every|each)\s+(?:other|two|three|four|five|six|ten)\s+(?:days|weeks|months|years))\b", re.IGNORECASE),
     ("holiday", r"\b(?P<w>Christmas(?: Day| Eve)?|New Year's(?: Day| Eve)|Independence Day|Halloween|Valentine's Day|Thanksgiving(?: Day)?|Labor Day|Memorial Day|Victory Day)\b(?:,?\s+(?P<y>" + _YEAR + r"))?", 0),
@@ -256,6 +259,8 @@ def _reject(text: str, s: int, e: int, name: str, m: re.Match) -> bool:
             return True
         if n in ("some", "many") and not u.endswith("s"):
             return True
+        if u.startswith("quarter") and re.search(r"\w-quarters?$", span):
+            return True  # "three-quarters": a fraction
     if name == "rel_wd":
         wd = m.group("wd")
         if not wd[0].isupper():
@@ -292,6 +297,8 @@ class _Normaliser:
         # Lexical tense cues are trusted only right next to the expression ("said Friday", "will meet
         # Dec. 7"); further away they belong to another clause as often as not (measured on TimeBank).
         self.tense_window = 12
+        self.ahead_months = 4  # see _month_year
+        self.future_window = 30  # "will" and its kin are rarer and surer than past-tense cues
         self.last_quarter: tuple[int, int] | None = None  # (year, q) the text last spoke of
         self.last_quarter_at = -10**9  # where
         self.last_date: dt.date | None = None  # last day-precision date mentioned
@@ -324,7 +331,7 @@ class _Normaliser:
                     continue
                 if label == "future" and m.group(0).lower() == "would":
                     d += 40  # reported future-in-past is weak evidence
-                if d > self.tense_window:
+                if d > (self.future_window if label == "future" else self.tense_window):
                     continue
                 if best_d is None or d < best_d:
                     best, best_d = label, d
@@ -343,9 +350,14 @@ class _Normaliser:
             return y if this >= now else y + 1
         if tense == "past":
             return y if this <= now else y - 1
-        # no cue: the nearest such month to the DCT
-        best = min((y - 1, y, y + 1), key=lambda c: abs((c * 12 + month) - (y * 12 + self.dct.month)))
-        return best
+        # no cue: news speaks of the recent past more than of the future, so the coming months
+        # count only up to a few months ahead (measured on TimeBank: 4)
+        ahead = (month - self.dct.month) % 12
+        if ahead == 0:
+            return y
+        if ahead <= self.ahead_months:
+            return y if month > self.dct.month else y + 1
+        return y if month < self.dct.month else y - 1
 
     def _timex(self, s, e, typ, value, kind, mod=None):
         t = Timex(s, e, self.text[s:e], typ, value, kind, mod)
@@ -476,8 +488,7 @@ class _Normaliser:
         rel = m["rel"].lower()
         y = self.dct.year
         if rel in ("last", "past", "previous"):
-            # TimeBank reads "last February" as February of last year even in March
-            y = y - 1
+            y = y if mon < self.dct.month else y - 1
         elif rel in ("next", "coming"):
             y = y if mon > self.dct.month else y + 1
         return self._timex(s, e, "DATE", month_value(y, mon), "rel_month", self._mod(m["mod"]))
@@ -509,7 +520,7 @@ class _Normaliser:
         return self._timex(s, e, "DATE", m["y"], "year", self._mod(mod) if mod and mod.lower() != "the year" else None)
 
     def _n_decade(self, s, e, m):
-        y = m["y"].lower()
+        y = (m["y"] or m["yw"]).lower()
         words = {"fifties": 195, "sixties": 196, "seventies": 197, "eighties": 198, "nineties": 199}
         if y in words:
             dec = words[y]
@@ -519,7 +530,39 @@ class _Normaliser:
             dec = base * 10 + d if (self.dct is None or base * 100 + d * 10 <= self.dct.year) else (base - 1) * 10 + d
         else:
             dec = int(y[:3])
-        return self._timex(s, e, "DATE", f"{dec:03d}X", "decade", self._mod(m["mod"]))
+        return self._timex(s, e, "DATE", f"{dec:03d}", "decade", self._mod(m["mod"]))
+
+    def _n_spelled_year(self, s, e, m):
+        c = m["c"].lower()
+        t = (m["t"] or "").lower().replace("oh-", "").replace("oh ", "")
+        if c == "nineteen" and not t:
+            return None  # "nineteen" alone is a number
+        n = self._number(t) if t else 0
+        if n is None:
+            return None
+        y = (1900 if c == "nineteen" else 2000) + n
+        return self._timex(s, e, "DATE", f"{y:04d}", "spelled_year")
+
+    def _n_the_year(self, s, e, m):
+        s = m.start("w")
+        pre = (m["pre"] or "").lower()
+        if pre in ("for", "over", "during", "throughout", "through"):
+            return self._timex(s, e, "DURATION", "P1Y", "the_year")
+        if not self.dct:
+            return None
+        return self._timex(s, e, "DATE", f"{self.dct.year:04d}", "the_year")
+
+    def _n_that_year(self, s, e, m):
+        ref = self.last_granular
+        if not ref or not re.match(r"^\d{4}", ref):
+            return None
+        unit = m["u"].lower()
+        if unit == "month":
+            return self._timex(s, e, "DATE", ref[:7], "that_year") if re.match(r"^\d{4}-\d{2}", ref) else None
+        return self._timex(s, e, "DATE", ref[:4], "that_year")
+
+    def _n_end_of(self, s, e, m):
+        return self._timex(s, e, "DATE", self._shift(m["u"].lower(), 0), "end_of", self._mod(m["mod"]))
 
     def _n_century(self, s, e, m):
         n = m["n"].lower()
@@ -530,7 +573,7 @@ class _Normaliser:
     def _n_season_year(self, s, e, m):
         return self._timex(s, e, "DATE", f"{m['y']}-{SEASON_CODES[m['s'].lower()]}", "season_year", self._mod(m["mod"]))
 
-    def _season_value(self, code: str, shift: int, s, e) -> str | None:
+    def _season_value(self, code: str, shift: int, s, e, rel_this: bool = False) -> str | None:
         if not self.dct:
             return f"XXXX-{code}"
         cy, ccode = season_of(self.dct)
@@ -540,7 +583,9 @@ class _Normaliser:
         if ccode == "WI":
             cur = (cy + 1) * 4 + 0  # the winter that started in December of cy is position 0 of cy+1 in this indexing
         idx_this = (cur // 4) * 4 + order.index(code)
-        if shift == 0:
+        if shift == 0 and rel_this:
+            target = cur if code == order[cur % 4] else idx_this
+        elif shift == 0:
             tense = self.tense(s, e)
             if idx_this > cur and tense == "past":
                 idx_this -= 4
@@ -559,7 +604,8 @@ class _Normaliser:
     def _n_rel_season(self, s, e, m):
         rel = m["rel"].lower()
         shift = -1 if rel in ("last", "past") else (1 if rel in ("next", "coming") else 0)
-        return self._timex(s, e, "DATE", self._season_value(SEASON_CODES[m["s"].lower()], shift, s, e), "rel_season", self._mod(m["mod"]))
+        value = self._season_value(SEASON_CODES[m["s"].lower()], shift, s, e, rel_this=rel == "this")
+        return self._timex(s, e, "DATE", value, "rel_season", self._mod(m["mod"]))
 
     def _n_season(self, s, e, m):
         return self._timex(s, e, "DATE", self._season_value(SEASON_CODES[m["s"].lower()], 0, s, e), "season", self._mod(m["mod"]))
@@ -581,6 +627,10 @@ class _Normaliser:
             y = self.dct.year + {"last": -1, "this": 0, "next": 1}[m["rel"].lower()]
         else:
             y = self._quarter_year(q, s, e)
+            if m["ago"] and y is not None:
+                y -= 1
+                value = quarter_value(y, q)
+                return Timex(s, e, self.text[s:e], "DATE", value, "quarter")  # a comparison, not the quarter in question
         value = quarter_value(y, q) if y is not None else f"XXXX-Q{q}"
         return self._timex(s, e, "DATE", value, "quarter")
 
@@ -833,7 +883,7 @@ class _Normaliser:
         w = m["w"].lower()
         if w in ("now", "right now", "just now", "currently", "current", "nowadays", "these days", "at present", "the present", "present-day", "presently", "today's"):
             return self._timex(s, e, "DATE", "PRESENT_REF", "ref")
-        if w in ("soon", "shortly", "the future", "in the future", "future", "eventually", "someday") or w.startswith(("the coming", "the next")):
+        if w in ("soon", "shortly", "the future", "in the future", "future", "eventually", "someday", "the near future", "the near term", "the short term") or w.startswith(("the coming", "the next")):
             if w.startswith(("the coming", "the next")):
                 unit = w.split()[-1][0].upper()
                 return self._timex(s, e, "DURATION", f"PX{unit}", "ref")
@@ -929,7 +979,7 @@ class _Normaliser:
             year = self.dct.year
             d = on(year)
             tense = self.tense(s, e)
-            if d > self.dct and tense == "past":
+            if d > self.dct and tense != "future":
                 d = on(year - 1)
             elif d < self.dct and tense == "future":
                 d = on(year + 1)
