@@ -142,7 +142,7 @@ class Event:
     sentence: int = 0
     id: str = ""
     date_end: dt.date | None = None  # last day of the period the date stands for (month, year, range, estimate)
-    date_value: str | None = None  # TimeML value of date_text: "2022-02", "2019", "201X", ...
+    date_value: str | None = None  # TimeML value of date_text: "2022-02", "2019", "201" (the 2010s), ...
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -41,7 +41,7 @@ class EventDate:
     precision: str | None
     text: str | None = None
     end: dt.date | None = None  # last day of the period (same as date for a day)
-    value: str | None = None  # TimeML value, e.g. "2022-02", "201X"
+    value: str | None = None  # TimeML value, e.g. "2022-02", "201" (the 2010s)
 
 
 def _tense_of_token(tok) -> str | None:

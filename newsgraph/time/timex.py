@@ -91,7 +91,7 @@ PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "N
 HOLIDAYS = {  # name -> (month, day) or a rule name
     "christmas day": (12, 25), "christmas eve": (12, 24), "christmas": (12, 25), "new year's day": (1, 1), "new year's eve": (12, 31),
     "independence day": (7, 4), "halloween": (10, 31), "valentine's day": (2, 14), "thanksgiving day": "thanksgiving",
-    "thanksgiving": "thanksgiving", "labor day": "labor", "memorial day": "memorial", "victory day": (5, 9),
+    "thanksgiving": "thanksgiving", "labor day": "labor", "memorial day": "memorial", "victory day": (5, 9), "election day": "election",
 }
 
 # ------------------------------------------------------------------ regex pieces
@@ -181,14 +181,14 @@ _PATTERNS: list[tuple[str, str, int]] = [
             r"the future|in the future|someday|the near future|the near term|the short term|"
             r"recent (?:years|months|weeks|days|decades|quarters)|the coming (?:years|months|weeks|days|decades)|"
             r"the (?:next|past|last) (?:few|several) (?:years|months|weeks|days|decades))\b", re.IGNORECASE),
-    ("duration", rf"\b(?:(?:the|a|an|its|their|his|her)\s+)?(?:(?P<rel>past|last|next|coming|first|final|previous|following|remaining|initial|full|entire|whole|same)\s+)?(?:(?P<q>about|some|nearly|almost|more than|less than|over|just|only|roughly|at least|up to|around)\s+)?(?P<n>{_NUMW})(?:\s+or\s+(?:so|more|\w+))?[- ](?P<u>{_UNIT})(?:[- ]long|[- ]old)?\b(?:\s+(?P<per>a|per|each)\s+(?:year|month|week|day))?", re.IGNORECASE),
+    ("duration", rf"\b(?:(?:the|a|an|its|their|his|her)\s+)?(?:(?P<rel>past|last|next|coming|first|final|previous|following|remaining|initial|full|entire|whole|same)\s+)?(?:(?P<q>about|some|nearly|almost|more than|less than|over|just|only|roughly|at least|up to|around)\s+)?(?P<n>{_NUMW})(?:\s+or\s+(?:so|more|\w+))?(?:\s+(?:more|additional|extra|trading|business|working|calendar|straight|consecutive))?[- ](?P<u>{_UNIT})(?:[- ]long|[- ]old)?\b(?:\s+(?P<per>a|per|each)\s+(?:year|month|week|day))?", re.IGNORECASE),
     ("plural_units", r"\b(?P<pre>for|over|in|within|took|take|takes|lasted)\s+(?P<u>years|months|weeks|days|decades|hours|minutes)\b(?!\s+(?:ago|earlier|later|of|old))", re.IGNORECASE),
     ("set", r"\b(?P<w>daily|weekly|monthly|yearly|hourly|nightly|biweekly|"
             r"(?:every|each|per|a)\s+(?:single\s+)?(?:day|week|month|year|quarter|hour|minute|morning|evening|night|weekend)|"
             r"(?:every|each)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
             r"january|february|march|april|june|july|august|september|october|november|december)|"
             r"(?:every|each)\s+(?:other|two|three|four|five|six|ten)\s+(?:days|weeks|months|years))\b", re.IGNORECASE),
-    ("holiday", r"\b(?P<w>Christmas(?: Day| Eve)?|New Year's(?: Day| Eve)|Independence Day|Halloween|Valentine's Day|Thanksgiving(?: Day)?|Labor Day|Memorial Day|Victory Day)\b(?:,?\s+(?P<y>" + _YEAR + r"))?", 0),
+    ("holiday", r"\b(?P<w>Christmas(?: Day| Eve)?|New Year's(?: Day| Eve)|Independence Day|Halloween|Valentine's Day|Thanksgiving(?: Day)?|Labor Day|Memorial Day|Victory Day|Election Day)\b(?:,?\s+(?P<y>" + _YEAR + r"))?", 0),
     ("weekend", r"\b(?:the|this|last|next|that)\s+weekend\b", re.IGNORECASE),
 ]
 _COMPILED = [(name, re.compile(rx, flags)) for name, rx, flags in _PATTERNS]
@@ -227,9 +227,40 @@ def find_timexes(text: str, dct: dt.date | None, *, tense_of=None) -> list[Timex
     out = []
     for s, e, name, m in chosen:
         t = norm.normalise(s, e, name, m)
-        if t is not None:
-            out.append(t)
+        if t is None:
+            continue
+        if "wd" in m.re.groupindex and m["wd"] and name in ("mdy", "dmy", "md") and t.value:
+            # "Thursday, Jan. 6": TimeML marks the weekday and the date as two expressions of the same day
+            wd_end = m.start("wd") + len(m["wd"].rstrip(" ,"))
+            out.append(Timex(m.start("wd"), wd_end, text[m.start("wd") : wd_end], t.type, t.value, t.kind))
+            rest = m.end("wd")
+            t = Timex(rest, t.end, text[rest : t.end], t.type, t.value, t.kind, t.mod)
+        out.append(_trim(text, t))
     return out
+
+
+_LEADING = re.compile(
+    r"^(?:(?:about|only|just|nearly|almost|roughly|right|over|more than|less than|at least|some|around|its|their|his|her|our)\s+)+", re.IGNORECASE
+)
+_ARTICLE_BEFORE_ADJECTIVE = re.compile(r"^(?:a|an|the)\s+(?=\S+-(?:quarter|hour|year|day|week|month|minute|second)\b)", re.IGNORECASE)
+
+
+def _trim(text: str, t: Timex) -> Timex:
+    """TimeBank's extent: no surrounding space, no hedges ("about", "only"), no article before "a two-year" adjective."""
+    s, e = t.start, t.end
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    for rx in (_LEADING, _ARTICLE_BEFORE_ADJECTIVE):
+        m = rx.match(text, s, e)
+        if m and m.end() < e:
+            s = m.end()
+    if (s, e) == (t.start, t.end):
+        return t
+    return Timex(s, e, text[s:e], t.type, t.value, t.kind, t.mod)
+
+
 
 
 def _reject(text: str, s: int, e: int, name: str, m: re.Match) -> bool:
@@ -546,7 +577,7 @@ class _Normaliser:
     def _n_the_year(self, s, e, m):
         s = m.start("w")
         pre = (m["pre"] or "").lower()
-        if pre in ("for", "over", "during", "throughout", "through"):
+        if pre in ("over", "throughout") and "full" not in m["w"].lower() and "fiscal" not in m["w"].lower():
             return self._timex(s, e, "DURATION", "P1Y", "the_year")
         if not self.dct:
             return None
@@ -971,6 +1002,8 @@ class _Normaliser:
                 return next_weekday_on_or_after(dt.date(y, 9, 1), 0)
             if rule == "memorial":
                 return last_weekday_on_or_before(dt.date(y, 5, 31), 0)
+            if rule == "election":  # United States: the Tuesday after the first Monday of November
+                return next_weekday_on_or_after(dt.date(y, 11, 1), 0) + dt.timedelta(days=1)
             return None
 
         if year is None:
