@@ -61,6 +61,24 @@ def _tense_of_token(tok) -> str | None:
     return None
 
 
+def parser_tense(doc):
+    """A ``tense_of`` for find_timexes from the parse: only a future auxiliary ("will meet on Friday") is trusted.
+
+    The parser's past tense is left out on purpose: a past verb in the clause
+    does not make a near date past ("said the offer expires Dec. 15"), and on
+    the TimeML dev set using it lowers value F1 (0.7905 against 0.8003 for
+    future-only, lexical cues deciding the rest).
+    """
+
+    def tense_of(s, e):
+        span = doc.char_span(s, e, alignment_mode="expand")
+        if span is None or not len(span):
+            return None
+        return "future" if _tense_of_token(span.root) == "future" else None
+
+    return tense_of
+
+
 class EventDates:
     """Dates for the events of one parsed document (see the module docstring)."""
 
@@ -71,16 +89,13 @@ class EventDates:
         self.interval = interval if interval and interval[0] and interval[0] != interval[1] else None
         text = doc.text
 
-        def tense_of(s, e):
-            span = doc.char_span(s, e, alignment_mode="expand")
-            return _tense_of_token(span.root) if span is not None and len(span) else None
 
-        self.timexes = find_timexes(text, dct, tense_of=tense_of)
+        self.timexes = find_timexes(text, dct, tense_of=parser_tense(doc))
         self.alt: list[Timex] | None = None
         if self.interval:
             other = self.interval[1] or dt.date.today()  # the latest the estimate allows; only ever widens a range
             if other != dct:
-                self.alt = find_timexes(text, other, tense_of=tense_of)
+                self.alt = find_timexes(text, other, tense_of=parser_tense(doc))
         self._spans = []
         for i, t in enumerate(self.timexes):
             span = doc.char_span(t.start, t.end, alignment_mode="expand")

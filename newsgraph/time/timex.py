@@ -821,10 +821,14 @@ class _Normaliser:
             d = next_weekday_on_or_after(self.dct, wd) if self.tense(s, e) == "future" else last_weekday_on_or_before(self.dct, wd)
         elif rel in ("by", "until"):
             d = next_weekday_on_or_after(self.dct, wd)
-        elif self.tense(s, e) == "future":
-            d = next_weekday_on_or_after(self.dct, wd)
         else:
-            d = last_weekday_on_or_before(self.dct, wd)
+            tense = self.tense(s, e)
+            if tense == "future":
+                d = next_weekday_on_or_after(self.dct, wd)
+            elif tense is None and (wd - self.dct.weekday()) % 7 == 1:
+                d = self.dct + dt.timedelta(days=1)  # no tense either way: the day after the DCT, not six days before
+            else:
+                d = last_weekday_on_or_before(self.dct, wd)
         return d
 
     def _n_rel_wd(self, s, e, m):
