@@ -1,6 +1,7 @@
 """`newsgraph eval timeml PATH`: score time expression finding and normalisation on TimeML files, TempEval-3 style.
 
-PATH is a .tml file or a folder searched recursively for them. Each file has
+PATH is a .tml file or a folder searched recursively for them (or, with no
+.tml inside, for MEANTIME's CAT .xml files, read by ``read_cat``). Each file has
 its document creation time in ``<DCT><TIMEX3 value=.../></DCT>`` and inline
 ``<TIMEX3>`` gold annotations in ``<TEXT>``. The tagger runs on the plain
 text of ``<TEXT>`` with the DCT, and is scored as TempEval-3 did:
@@ -54,6 +55,8 @@ class TimeMLDoc:
     dct: dt.date | None
     text: str
     gold: list[GoldTimex]
+    skip: tuple[int, int] | None = None  # a span not scored (the creation time written in a CAT document's text)
+    scored_until: int | None = None  # text after this offset was not annotated
 
 
 def read_tml(path: str | Path) -> TimeMLDoc:
@@ -94,15 +97,74 @@ def read_tml(path: str | Path) -> TimeMLDoc:
     return TimeMLDoc(str(path), dct, "".join(out), gold)
 
 
+ANNOTATED_SENTENCES = 6
+
+
+def read_cat(path: str | Path) -> TimeMLDoc:
+    """A MEANTIME/NewsReader CAT XML document: tokens joined by spaces (a line per sentence), TIMEX3 by token anchors.
+
+    The creation time is the TIMEX3 with functionInDocument="CREATION_TIME";
+    it is written in the text (the date line under the title), so it is left
+    out of the gold, and the system's expressions overlapping it are ignored.
+    """
+    import xml.etree.ElementTree as ET
+
+    try:
+        root = ET.parse(path).getroot()
+    except ET.ParseError as e:
+        raise NewsgraphError(f"{path}: not an XML file ({e})") from None
+    parts: list[str] = []
+    offsets: dict[str, tuple[int, int]] = {}
+    sentence_ends: dict[int, int] = {}
+    n, sent = 0, None
+    for tok in root.iter("token"):
+        if sent is not None and tok.get("sentence") != sent:
+            parts.append("\n")
+            n += 1
+        elif parts:
+            parts.append(" ")
+            n += 1
+        sent = tok.get("sentence")
+        word = tok.text or ""
+        sentence_ends[int(sent or 0)] = n + len(word)
+        offsets[tok.get("t_id")] = (n, n + len(word))
+        parts.append(word)
+        n += len(word)
+    text = "".join(parts)
+    # MEANTIME annotates time expressions in the first sentences only (title, date line and four more: 0-5)
+    scored_until = sentence_ends.get(ANNOTATED_SENTENCES - 1, len(text))
+    dct, dct_span, gold = None, None, []
+    for tx in root.iter("TIMEX3"):
+        anchors = [offsets[a.get("t_id")] for a in tx.iter("token_anchor") if a.get("t_id") in offsets]
+        if tx.get("functionInDocument") == "CREATION_TIME":
+            try:
+                dct = dt.date.fromisoformat((tx.get("value") or "")[:10])
+            except ValueError:
+                dct = None
+            if anchors:
+                dct_span = (min(a for a, _ in anchors), max(b for _, b in anchors))
+            continue
+        if not anchors:
+            continue  # a value the annotators inferred with no words of its own
+        start, end = min(a for a, _ in anchors), max(b for _, b in anchors)
+        gold.append(GoldTimex(start, end, text[start:end], tx.get("type") or "", tx.get("value") or ""))
+    return TimeMLDoc(str(path), dct, text, sorted(gold, key=lambda g: g.start), dct_span, scored_until)
+
+
+def read_any(path: Path) -> TimeMLDoc:
+    return read_cat(path) if path.suffix.lower() == ".xml" else read_tml(path)
+
+
 def tml_files(path: str) -> list[Path]:
+    """The .tml files (TimeML) or, failing those, the .xml files (MEANTIME CAT) at a path."""
     p = Path(path)
     if p.is_file():
         return [p]
     if not p.is_dir():
         raise NewsgraphError(f"{path}: no such file or folder")
-    files = sorted(p.rglob("*.tml"))
+    files = sorted(p.rglob("*.tml")) or sorted(p.rglob("*.xml"))
     if not files:
-        raise NewsgraphError(f"{path}: no .tml files found")
+        raise NewsgraphError(f"{path}: no .tml or CAT .xml files found")
     return files
 
 
@@ -141,7 +203,7 @@ def evaluate(path: str, show_errors: bool = False, out=None, use_parser: bool = 
     n_gold = n_sys = 0
     errors: Counter = Counter()
     for f in files:
-        doc = read_tml(f)
+        doc = read_any(f)
         if nlp is not None:
             from ..nlp import parse
             from ..time.events import parser_tense
@@ -149,6 +211,10 @@ def evaluate(path: str, show_errors: bool = False, out=None, use_parser: bool = 
             system = find_timexes(doc.text, doc.dct, tense_of=parser_tense(parse(nlp, doc.text)))
         else:
             system = find_timexes(doc.text, doc.dct)
+        if doc.skip:
+            system = [t for t in system if t.end <= doc.skip[0] or t.start >= doc.skip[1]]
+        if doc.scored_until is not None:
+            system = [t for t in system if t.start < doc.scored_until]
         n_gold += len(doc.gold)
         n_sys += len(system)
         strict.add_sets([(s.start, s.end) for s in system], [(g.start, g.end) for g in doc.gold])

@@ -149,7 +149,7 @@ _PATTERNS: list[tuple[str, str, int]] = [
     ("month_may", rf"\b(?:(?P<mod>early|late|mid|[Tt]he (?:end|beginning|start|middle) of)[- ]?|(?P<prep>in|In|since|Since|of|until|by|By|through|from|From|during|before|after|early|late|mid|last|next|this)\s+)(?P<mon>May)\b(?!\s+(?:be|have|not|well|also|go|come|take|want|need|find|see|seem|make|help|face|lose|never|still|soon|even|already|only|just|raise|cut|fall|rise|decide|include|require|say|give|get|use|feel|do|allow|reach)\b)", 0),
     ("fiscal_year", rf"\b(?:fiscal|financial|calendar|the fiscal year|the financial year|the calendar year|fiscal year|model year)\s+(?:year\s+)?'?(?P<y>{_YEAR}|\d\d)\b", re.IGNORECASE),
     ("year", rf"(?<![\w$£€.,/-])(?:(?P<mod>{_MOD}|the year)[- ]?)?(?P<y>{_YEAR})(?![\w%/-]|\.\d|,\d|\s*(?:percent|per cent|%|km|miles|tons|tonnes|barrels|people|troops|feet|meters|cases|pounds))", re.IGNORECASE),
-    ("decade", rf"\b(?:(?:the|The)\s+)?(?:(?P<mod>early|late|mid|middle)[- ]?)?(?:(?P<y>1[6-9]\d0|20\d0|'\d0)'?s|(?P<yw>(?:fif|six|seven|eigh|nine)ties))\b", re.IGNORECASE),
+    ("decade", rf"\b(?:(?:the|The)\s+)?(?:(?P<mod>early|late|mid|middle)[- ]?)?(?:(?P<y>1[6-9]\d0|20\d0|'\d0|(?<=the )\d0|(?<=the early )\d0|(?<=the late )\d0|(?<=the mid-)\d0)'?s|(?P<yw>(?:fif|six|seven|eigh|nine)ties))\b", re.IGNORECASE),
     ("spelled_year", r"\b(?:the year\s+)?(?P<c>nineteen|two thousand)(?:\s+and)?(?:\s+(?P<t>(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|one|two|three|four|five|six|seven|eight|nine|oh[- ](?:one|two|three|four|five|six|seven|eight|nine)))?\b(?![- ](?:years?|months?|days?|weeks?|people|dollars|miles|hours|times|percent|and\b))", re.IGNORECASE),
     ("the_year", r"\b(?P<pre>for|over|during|in|through|throughout|of|to)?\s*(?P<w>the (?:full |fiscal |entire |whole |calendar )?year)\b(?![- ](?:earlier|ago|before|after|later|end|old|long))", re.IGNORECASE),
     ("that_year", r"\b(?:(?P<mod>later|earlier)\s+)?(?:that|the same)\s+(?P<u>year|month)\b", re.IGNORECASE),
@@ -305,6 +305,12 @@ def _reject(text: str, s: int, e: int, name: str, m: re.Match) -> bool:
 _ABBREV_END = re.compile(
     r"(?:\b[A-Z]\.|\b(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Jr|Sr|Prof|Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec|Corp|Inc|Co|Ltd|No|vs|Mt|Ft)\.)$"
 )
+
+
+def _zone(m: re.Match) -> str:
+    """ISO 8601's "Z" for a time given in UTC/GMT; other zones are left off (TimeBank keeps local times)."""
+    tz = m["tz"] if "tz" in m.re.groupindex else None
+    return "Z" if tz in ("UTC", "GMT") else ""
 
 
 def _sentence_bounds(text: str) -> list[tuple[int, int]]:
@@ -555,8 +561,8 @@ class _Normaliser:
         words = {"fifties": 195, "sixties": 196, "seventies": 197, "eighties": 198, "nineties": 199}
         if y in words:
             dec = words[y]
-        elif y.startswith("'"):
-            d = int(y[1])
+        elif y.startswith("'") or len(y) == 2:
+            d = int(y[-2])
             base = (self.dct.year // 100) if self.dct else 19
             dec = base * 10 + d if (self.dct is None or base * 100 + d * 10 <= self.dct.year) else (base - 1) * 10 + d
         else:
@@ -870,7 +876,7 @@ class _Normaliser:
         if d is None:
             return self._timex(s, e, "TIME", None, "clock_day")
         self.last_date = d
-        return self._timex(s, e, "TIME", f"{day_value(d)}T{hm}", "clock_day")
+        return self._timex(s, e, "TIME", f"{day_value(d)}T{hm}{_zone(m)}", "clock_day")
 
     def _n_wd_abbr(self, s, e, m):
         wd = WEEKDAYS[m["wd"].lower()]
@@ -903,11 +909,11 @@ class _Normaliser:
         h = int(m["h"]) % 12 + (12 if m["ap"].lower().startswith("p") else 0)
         mi = int(m["mi"] or 0)
         base = day_value(self.last_date or self.dct) if (self.last_date or self.dct) else "XXXX-XX-XX"
-        return self._timex(s, e, "TIME", f"{base}T{h:02d}:{mi:02d}", "clock")
+        return self._timex(s, e, "TIME", f"{base}T{h:02d}:{mi:02d}{_zone(m)}", "clock")
 
     def _n_clock24(self, s, e, m):
         base = day_value(self.last_date or self.dct) if (self.last_date or self.dct) else "XXXX-XX-XX"
-        return self._timex(s, e, "TIME", f"{base}T{int(m['h']):02d}:{m['mi']}", "clock")
+        return self._timex(s, e, "TIME", f"{base}T{int(m['h']):02d}:{m['mi']}{_zone(m)}", "clock")
 
     def _n_noon(self, s, e, m):
         base = day_value(self.last_date or self.dct) if (self.last_date or self.dct) else "XXXX-XX-XX"
