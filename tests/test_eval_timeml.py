@@ -76,3 +76,38 @@ def test_dev_set_value_f1(tmp_path):
     figures = evaluate(str(dev), out=Null())
     assert figures["n"] > 1800
     assert figures["value_f1"] >= 0.77
+
+
+CAT = """<?xml version="1.0" ?><Document doc_id="1" doc_name="t" lang="en">
+<token number="0" sentence="0" t_id="1">Deal</token>
+<token number="1" sentence="0" t_id="2">signed</token>
+<token number="2" sentence="1" t_id="3">March</token>
+<token number="3" sentence="1" t_id="4">10</token>
+<token number="4" sentence="1" t_id="5">,</token>
+<token number="5" sentence="1" t_id="6">2022</token>
+<token number="6" sentence="2" t_id="7">They</token>
+<token number="7" sentence="2" t_id="8">met</token>
+<token number="8" sentence="2" t_id="9">on</token>
+<token number="9" sentence="2" t_id="10">Wednesday</token>
+<token number="10" sentence="2" t_id="11">.</token>
+<token number="11" sentence="9" t_id="12">Last</token>
+<token number="12" sentence="9" t_id="13">year</token>
+<Markables>
+<TIMEX3 functionInDocument="CREATION_TIME" m_id="1" type="DATE" value="2022-03-10"><token_anchor t_id="3"/><token_anchor t_id="4"/><token_anchor t_id="5"/><token_anchor t_id="6"/></TIMEX3>
+<TIMEX3 functionInDocument="NONE" m_id="2" type="DATE" value="2022-03-09"><token_anchor t_id="10"/></TIMEX3>
+</Markables>
+</Document>
+"""
+
+
+def test_meantime_cat_reader_and_scoring(tmp_path):
+    from newsgraph.evaluate.timeml import read_cat
+
+    f = tmp_path / "a.xml"
+    f.write_text(CAT)
+    doc = read_cat(f)
+    assert str(doc.dct) == "2022-03-10"
+    assert [(g.text, g.value) for g in doc.gold] == [("Wednesday", "2022-03-09")]
+    # the date line is the creation time, "Last year" lies past the annotated sentences: neither is scored
+    figures = evaluate(str(tmp_path), out=type("Null", (), {"write": lambda self, s: None})())
+    assert figures["n"] == 1 and figures["n_system"] == 1 and figures["value_f1"] == 1.0

@@ -191,3 +191,25 @@ def test_anchor_file_loads_and_is_well_formed():
     anchors = load_anchors()
     assert len(anchors) >= 8
     assert all(a.dates and a.patterns for a in anchors)
+
+
+# ------------------------------------------------------------------ metadata dates
+
+
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        ("2022-03-10T12:16:00Z", D(2022, 3, 10)),
+        ("March 10, 2022", D(2022, 3, 10)),
+        ("Thu, 10 Mar 2022 12:16:00 GMT", D(2022, 3, 10)),
+        ("10 mars 2022", D(2022, 3, 10)),
+        ("Donnerstag, 10. März 2022", D(2022, 3, 10)),
+        ("yesterday", None),  # dateparser would give the day before today, even with STRICT_PARSING
+        ("2 days ago", None),
+        ("March 2022", None),  # not one calendar day
+    ],
+)
+def test_parse_date_value(raw, expected):
+    from newsgraph.time import parse_date_value
+
+    assert parse_date_value(raw) == expected

@@ -71,7 +71,28 @@ def parse_date_value(value: object) -> dt.date | None:
             d = _match_to_date(m)
             if d:
                 return d
-    return None
+    return _parse_with_dateparser(s)
+
+
+_FULL_YEAR = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
+
+
+def _parse_with_dateparser(s: str) -> dt.date | None:
+    """Feed and page dates in other formats and languages ("Tue, 08 Mar 2022 10:00:00 GMT", "10 mars 2022").
+
+    dateparser reads "yesterday" or "2 days ago" against the clock even in
+    strict mode, which would put today's date on an article: a string with no
+    four-digit year is refused before it gets there.
+    """
+    if len(s) > 80 or not _FULL_YEAR.search(s):
+        return None
+    import dateparser
+
+    try:
+        parsed = dateparser.parse(s, settings={"STRICT_PARSING": True, "REQUIRE_PARTS": ["day", "month", "year"]})
+    except (ValueError, OverflowError, TypeError):
+        return None
+    return parsed.date() if parsed else None
 
 
 def _match_to_date(m: re.Match) -> dt.date | None:
