@@ -132,7 +132,7 @@ def read_cat(path: str | Path) -> TimeMLDoc:
         n += len(word)
     text = "".join(parts)
     # MEANTIME annotates time expressions in the first sentences only (title, date line and four more: 0-5)
-    scored_until = sentence_ends.get(ANNOTATED_SENTENCES - 1, len(text))
+    scored_until = max((end for i, end in sentence_ends.items() if i < ANNOTATED_SENTENCES), default=len(text))
     dct, dct_span, gold = None, None, []
     for tx in root.iter("TIMEX3"):
         anchors = [offsets[a.get("t_id")] for a in tx.iter("token_anchor") if a.get("t_id") in offsets]
