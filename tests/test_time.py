@@ -213,3 +213,19 @@ def test_parse_date_value(raw, expected):
     from newsgraph.time import parse_date_value
 
     assert parse_date_value(raw) == expected
+
+
+@pytest.mark.parametrize(
+    "dct, text, value",
+    [
+        (D(2022, 1, 15), "It happened last winter.", "2020-WI"),  # during winter 2021-22, "last winter" is the one before
+        (D(2022, 1, 15), "Sales rose last summer.", "2021-SU"),
+        (D(2022, 7, 1), "It happens this winter.", "2022-WI"),
+        (D(2022, 12, 20), "Prices fell this spring.", "2022-SP"),
+        (D(2022, 12, 20), "Talks resume next fall.", "2023-FA"),
+        (D(2022, 12, 20), "It will happen next winter.", "2023-WI"),
+    ],
+)
+def test_seasons(dct, text, value):
+    (t,) = find_timexes(text, dct)
+    assert t.value == value
