@@ -229,3 +229,19 @@ def test_parse_date_value(raw, expected):
 def test_seasons(dct, text, value):
     (t,) = find_timexes(text, dct)
     assert t.value == value
+
+
+def test_nearest_context_picks_whose_election():
+    text = (
+        "An envoy of Maduro met Biden, who won last year's presidential election. "
+        "Both spoke ahead of the upcoming 20th anniversary of the September 11 attacks."
+    )
+    p = estimate_publication(text)
+    assert (p.earliest, p.latest) == (D(2021, 3, 12), D(2021, 9, 11))
+    assert "United States presidential election (2021)" in p.reason and "Venezuelan" not in p.reason
+
+
+def test_an_ambiguous_recurring_event_adds_nothing():
+    # US elections every four years: "last year's" election fits 2021 and 2025 alike after "in 2021"
+    p = estimate_publication("Biden won last year's presidential election. Talks resumed in 2021.")
+    assert (p.earliest, p.latest) == (D(2021, 1, 1), None) and "election" not in p.reason

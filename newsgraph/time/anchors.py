@@ -26,10 +26,21 @@ class Anchor:
         for p in self.patterns:
             m = p.search(sentence)
             if m:
-                if self.context and not any(re.search(rf"(?<!\w){re.escape(c)}(?!\w)", sentence) for c in self.context):
+                if self.context and self.context_distance(sentence, m) is None:
                     return None
                 return m
         return None
+
+    def context_distance(self, sentence: str, m: re.Match) -> int | None:
+        """How far the nearest context word is from the match (0 without context words; None when none is there)."""
+        if not self.context:
+            return 0
+        best = None
+        for c in self.context:
+            for cm in re.finditer(rf"(?<!\w){re.escape(c)}(?!\w)", sentence):
+                d = cm.start() - m.end() if cm.start() >= m.end() else m.start() - cm.end()
+                best = d if best is None else min(best, max(d, 0))
+        return best
 
 
 def default_anchor_path() -> Path:

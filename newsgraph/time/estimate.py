@@ -90,10 +90,14 @@ def estimate_publication(text: str, anchors: tuple[Anchor, ...] | None = None) -
     year_sets: list[tuple[set[int], str]] = []
     for a, b in sents:
         sent = text[a:b]
-        for anchor in anchors:
-            m = anchor.found_in(sent)
-            if not m:
-                continue
+        found = [(anchor, m) for anchor in anchors if (m := anchor.found_in(sent))]
+        # the same words naming events of several countries ("presidential election"): the nearest context decides
+        by_span: dict[tuple[int, int], tuple[Anchor, re.Match]] = {}
+        for anchor, m in found:
+            key = m.span()
+            if key not in by_span or anchor.context_distance(sent, m) < by_span[key][0].context_distance(sent, by_span[key][1]):
+                by_span[key] = (anchor, m)
+        for anchor, m in by_span.values():
             before = sent[: m.start()]
             ann = _ANNIVERSARY.search(before)
             if ann and len(anchor.dates) == 1:
@@ -132,6 +136,8 @@ def estimate_publication(text: str, anchors: tuple[Anchor, ...] | None = None) -
             bounds.append(_Bound(dt.date(y, 1, 1), dt.date(y, 12, 31), why))
     if lo is None and hi is None:
         return None
+    # keep the reasons of the clues that bound the final interval (a superseded "mentions 2006" says nothing)
+    reasons = [r for r in reasons if not r.startswith("mentions ") or any(r == b.reason and b.earliest == lo for b in stated)]
     if lo and hi and (hi - lo).days <= 400:
         # yearless past references ("November 27", "In February") resolved against the latest possible date
         for t in find_timexes(text, hi):
