@@ -55,3 +55,10 @@ def test_an_estimated_publication_date_widens_relative_dates(resources):
 def test_no_publication_date_no_event_date(resources):
     evs = events("China criticized the United States.", resources)
     assert evs and all(e.date is None and e.date_precision is None for e in evs)
+
+
+def test_a_year_later_dates_the_event_from_the_last_date_given(resources):
+    evs = events("The refinery closed in March 2015. A year later, Venezuela signed an agreement with Russia.", resources,
+                 published=dt.date(2022, 3, 10), published_source="given")
+    e = by_trigger(evs, "signed")
+    assert (e.date, e.date_precision, e.date_text, e.date_value) == (dt.date(2016, 1, 1), "year", "A year later", "2016")

@@ -23,6 +23,7 @@ extraction stage can copy it onto the events.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from .timex import Timex, find_timexes
@@ -128,19 +129,22 @@ class EventDates:
             return self._published()
         i, span = found
         t = self.timexes[i]
-        iv = value_interval(t.value)
+        iv = value_interval(t.anchored or t.value)
         if iv is None:
             return self._published()
         start, end, precision = iv
         precision = _PRECISION.get(precision, "range")
-        value = t.value
+        value = t.anchored or t.value
         text = t.text.strip()
+        if t.anchored:
+            after = re.match(r"\s+(?:later|after|before|earlier|back)\b", self.doc.text[t.end : t.end + 12])
+            text = self.doc.text[t.start : t.end + (after.end() if after else 0)].strip()
         before = self.doc.text[max(0, t.start - 7) : t.start].lower()
         # an estimated publication date: resolve again against its other end, widen to a range where they differ
         if self.alt is not None:
             alt = next((a for a in self.alt if a.start == t.start), None)
-            alt_iv = value_interval(alt.value) if alt else None
-            if alt_iv is None or alt.value != t.value:
+            alt_iv = value_interval(alt.anchored or alt.value) if alt else None
+            if alt_iv is None or (alt.anchored or alt.value) != value:
                 start = min(start, alt_iv[0]) if alt_iv else start
                 end = max(end, alt_iv[1]) if alt_iv else (self.interval[1] or end)
                 precision, value = "range", None
@@ -168,7 +172,7 @@ class EventDates:
         for i, span in self._spans:
             if span.start < sent.start or span.end > sent.end:
                 continue
-            if self.timexes[i].type not in ("DATE", "TIME") or span.start <= tok.i < span.end:
+            if (self.timexes[i].type not in ("DATE", "TIME") and not self.timexes[i].anchored) or span.start <= tok.i < span.end:
                 continue
             attach = self._attachment(span)
             if attach is None or attach.i not in trigger_verbs:

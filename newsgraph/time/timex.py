@@ -30,6 +30,7 @@ import re
 from dataclasses import dataclass
 
 from .values import (
+    value_interval,
     add_months,
     add_quarters,
     day_value,
@@ -132,9 +133,13 @@ class Timex:
     value: str | None
     kind: str = ""  # which pattern found it (for debugging and tests)
     mod: str | None = None  # START | MID | END | APPROX | ... (TimeML mod)
+    # for "a year later", "three days before": TimeML values the amount (a DURATION); this is the date it
+    # points to, counted from the last date the text gave, at the unit's granularity (None when there is none)
+    anchored: str | None = None
 
     def to_dict(self) -> dict:
-        return {"start": self.start, "end": self.end, "text": self.text, "type": self.type, "value": self.value, "mod": self.mod}
+        return {"start": self.start, "end": self.end, "text": self.text, "type": self.type, "value": self.value, "mod": self.mod,
+                "anchored": self.anchored}
 
 
 # (name, regex, flags). Handlers are methods of _Normaliser named "_n_<name>".
@@ -738,7 +743,11 @@ class _Normaliser:
         d = m["dir"].lower()
         if d in ("after", "later", "before", "back"):
             # "three days later", "a month after": TimeML marks the amount of time, a duration
-            return self._duration(s, m.end("u"), n, unit, bool(m["half"]))
+            t = self._duration(s, m.end("u"), n, unit, bool(m["half"]))
+            ref = value_interval(self.last_granular) if self.last_granular else None
+            if t is not None and ref and isinstance(n, int) and unit in ("day", "week", "month", "quarter", "year", "decade"):
+                t.anchored = self._shift(unit, n if d in ("after", "later") else -n, ref[0])
+            return t
         sign = 1 if d in ("later", "after", "from now", "hence") else -1
         anchor = self.dct
         if d in ("earlier", "later", "before", "after", "previously") and self.last_date is not None:
