@@ -1,10 +1,7 @@
 """Issue 5's acceptance on the seed articles (read from ../shared, never copied here)."""
 
-import datetime as dt
-
 import pytest
 
-from newsgraph import api
 from newsgraph.time import publication_date
 
 from .test_seeds import events_of
@@ -50,7 +47,7 @@ def _published(db, prefix):
 
 
 def test_chevron_license_revoked_in_february_of_the_dct_year(seed_store):
-    published, source, earliest, latest = _published(seed_store, "004")
+    published, _source, earliest, latest = _published(seed_store, "004")
     hits = [e for e in events_of(seed_store, "004") if "Chevron" in e["evidence"] and "revoked" in e["trigger"]]
     assert hits
     e = hits[0]
@@ -71,7 +68,7 @@ def test_since_january_last_year_is_january_of_the_year_before_the_dct(seed_stor
 
 def test_events_without_a_date_in_their_clause_take_the_publication_date_flagged(seed_store):
     for prefix in ("001", "004"):
-        published, source, earliest, latest = _published(seed_store, prefix)
+        published, _source, _earliest, latest = _published(seed_store, prefix)
         plain = [e for e in events_of(seed_store, prefix) if e["date_text"] is None]
         assert plain
         for e in plain:

@@ -25,7 +25,6 @@ import html
 import json
 import re
 import sys
-from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -201,7 +200,6 @@ def evaluate(path: str, show_errors: bool = False, out=None, use_parser: bool = 
     strict, relaxed, value = PRF(), PRF(), PRF()
     n_matched = n_value_ok = n_type_ok = 0
     n_gold = n_sys = 0
-    errors: Counter = Counter()
     for f in files:
         doc = read_any(f)
         if nlp is not None:

@@ -90,7 +90,6 @@ class EventDates:
         self.interval = interval if interval and interval[0] and interval[0] != interval[1] else None
         text = doc.text
 
-
         self.timexes = find_timexes(text, dct, tense_of=parser_tense(doc))
         self.alt: list[Timex] | None = None
         if self.interval:
@@ -127,7 +126,7 @@ class EventDates:
         found = self._governing(tok)
         if found is None:
             return self._published()
-        i, span = found
+        i, _span = found
         t = self.timexes[i]
         iv = value_interval(t.anchored or t.value)
         if iv is None:
@@ -190,9 +189,10 @@ class EventDates:
             head = node.head
             if head is node:
                 return node
-            if head.pos_ in _VERBAL or head.pos_ in ("NOUN", "PROPN") and node.dep_ in ("npadvmod", "compound", "nummod", "pobj", "amod", "nmod"):
-                if head.pos_ in _VERBAL or node.dep_ != "pobj":
-                    return head
+            if head.pos_ in _VERBAL:
+                return head
+            if head.pos_ in ("NOUN", "PROPN") and node.dep_ in ("npadvmod", "compound", "nummod", "amod", "nmod"):
+                return head  # "the 2022 cutoff": the expression modifies a noun trigger
             if head.dep_ == "prep" or head.pos_ == "ADP":
                 node = head
                 continue

@@ -62,7 +62,7 @@ def parse_date_value(value: object) -> dt.date | None:
     except ValueError:
         pass
     try:
-        return dt.datetime.fromisoformat(s.replace("Z", "+00:00")).date()
+        return dt.datetime.fromisoformat(s).date()
     except ValueError:
         pass
     for pat in _DATELINE_PATTERNS:
@@ -159,5 +159,3 @@ def publication_date(metadata_date: dt.date | None, given: dt.date | None, text:
     if est is not None:
         return est
     return PublicationDate(None, None)
-
-

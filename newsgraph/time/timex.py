@@ -30,7 +30,6 @@ import re
 from dataclasses import dataclass
 
 from .values import (
-    value_interval,
     add_months,
     add_quarters,
     day_value,
@@ -40,6 +39,7 @@ from .values import (
     quarter_of,
     quarter_value,
     season_of,
+    value_interval,
     week_value,
 )
 
@@ -69,30 +69,90 @@ MONTHS = {
 WEEKDAYS = {
     name: i
     for i, names in enumerate(
-        [("monday", "mon"), ("tuesday", "tue", "tues"), ("wednesday", "wed"), ("thursday", "thu", "thurs"), ("friday", "fri"), ("saturday", "sat"), ("sunday", "sun")]
+        [
+            ("monday", "mon"),
+            ("tuesday", "tue", "tues"),
+            ("wednesday", "wed"),
+            ("thursday", "thu", "thurs"),
+            ("friday", "fri"),
+            ("saturday", "sat"),
+            ("sunday", "sun"),
+        ]
     )
     for name in names
 }
 SEASON_CODES = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
 NUMBER_WORDS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-    "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-    "hundred": 100, "a hundred": 100, "a couple of": 2, "a couple": 2, "couple of": 2, "a dozen": 12, "dozen": 12, "half a dozen": 6,
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "hundred": 100,
+    "a hundred": 100,
+    "a couple of": 2,
+    "a couple": 2,
+    "couple of": 2,
+    "a dozen": 12,
+    "dozen": 12,
+    "half a dozen": 6,
 }
 VAGUE_NUMBERS = ("a few", "few", "several", "many", "some", "the next few", "a number of", "numerous", "countless")
 ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "last": 4, "final": 4}
 # unit -> (TimeML duration letter, is time-of-day unit)
 UNITS = {
-    "second": ("S", True), "minute": ("M", True), "hour": ("H", True), "day": ("D", False), "week": ("W", False),
-    "fortnight": ("W2", False), "month": ("M", False), "quarter": ("Q", False), "year": ("Y", False), "decade": ("DE", False),
+    "second": ("S", True),
+    "minute": ("M", True),
+    "hour": ("H", True),
+    "day": ("D", False),
+    "week": ("W", False),
+    "fortnight": ("W2", False),
+    "month": ("M", False),
+    "quarter": ("Q", False),
+    "year": ("Y", False),
+    "decade": ("DE", False),
     "century": ("CE", False),
 }
 PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI"}
 HOLIDAYS = {  # name -> (month, day) or a rule name
-    "christmas day": (12, 25), "christmas eve": (12, 24), "christmas": (12, 25), "new year's day": (1, 1), "new year's eve": (12, 31),
-    "independence day": (7, 4), "halloween": (10, 31), "valentine's day": (2, 14), "thanksgiving day": "thanksgiving",
-    "thanksgiving": "thanksgiving", "labor day": "labor", "memorial day": "memorial", "victory day": (5, 9), "election day": "election",
+    "christmas day": (12, 25),
+    "christmas eve": (12, 24),
+    "christmas": (12, 25),
+    "new year's day": (1, 1),
+    "new year's eve": (12, 31),
+    "independence day": (7, 4),
+    "halloween": (10, 31),
+    "valentine's day": (2, 14),
+    "thanksgiving day": "thanksgiving",
+    "thanksgiving": "thanksgiving",
+    "labor day": "labor",
+    "memorial day": "memorial",
+    "victory day": (5, 9),
+    "election day": "election",
 }
 
 # ------------------------------------------------------------------ regex pieces
@@ -138,8 +198,15 @@ class Timex:
     anchored: str | None = None
 
     def to_dict(self) -> dict:
-        return {"start": self.start, "end": self.end, "text": self.text, "type": self.type, "value": self.value, "mod": self.mod,
-                "anchored": self.anchored}
+        return {
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "type": self.type,
+            "value": self.value,
+            "mod": self.mod,
+            "anchored": self.anchored,
+        }
 
 
 # (name, regex, flags). Handlers are methods of _Normaliser named "_n_<name>".
@@ -150,58 +217,189 @@ _PATTERNS: list[tuple[str, str, int]] = [
     ("dmy", rf"\b(?P<wd>{_WD},?\s+)?(?:the\s+)?(?P<d>{_DAYNUM})\s+(?:of\s+)?(?P<mon>{_MON})(?:,?\s+(?P<y>{_YEAR}))?\b", re.IGNORECASE),
     ("md", rf"\b(?P<wd>{_WD},?\s+)?(?P<mon>{_MON_FULL})\s+(?P<d>{_DAYNUM})\b(?!\s*(?:%|percent|million|billion|barrels|to \d))", 0),
     ("month_year", rf"\b(?:(?P<mod>{_MOD})[- ]?)?(?P<mon>{_MON_FULL}|March|April|June|July)(?:\s+of|,)?\s+(?P<y>{_YEAR})\b", re.IGNORECASE),
-    ("rel_month", rf"\b(?:(?P<mod>{_MOD})[- ]?)?(?P<rel>last|this|next|past|coming|previous)\s+(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December)\b", re.IGNORECASE),
-    ("month_rel_year", rf"\b(?:(?P<mod>{_MOD})[- ]?)?(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+of)?\s+(?P<rel>last|this|next)\s+year\b", re.IGNORECASE),
-    ("month", rf"\b(?:(?P<mod>early|late|mid|middle|[Tt]he (?:end|beginning|start|middle) of|[Ee]nd of|[Bb]eginning of)[- ]?)?(?P<mon>January|February|March|April|June|July|August|September|October|November|December|Jan\.|Feb\.|Aug\.|Sept\.|Oct\.|Nov\.|Dec\.)(?![\w-])", 0),
-    ("month_may", rf"\b(?:(?P<mod>early|late|mid|[Tt]he (?:end|beginning|start|middle) of)[- ]?|(?P<prep>in|In|since|Since|of|until|by|By|through|from|From|during|before|after|early|late|mid|last|next|this)\s+)(?P<mon>May)\b(?!\s+(?:be|have|not|well|also|go|come|take|want|need|find|see|seem|make|help|face|lose|never|still|soon|even|already|only|just|raise|cut|fall|rise|decide|include|require|say|give|get|use|feel|do|allow|reach)\b)", 0),
-    ("fiscal_year", rf"\b(?:fiscal|financial|calendar|the fiscal year|the financial year|the calendar year|fiscal year|model year)\s+(?:year\s+)?'?(?P<y>{_YEAR}|\d\d)\b", re.IGNORECASE),
-    ("year", rf"(?<![\w$£€.,/-])(?:(?P<mod>{_MOD}|the year)[- ]?)?(?P<y>{_YEAR})(?![\w%/-]|\.\d|,\d|\s*(?:percent|per cent|%|km|miles|tons|tonnes|barrels|people|troops|feet|meters|cases|pounds))", re.IGNORECASE),
-    ("decade", rf"\b(?:(?:the|The)\s+)?(?:(?P<mod>early|late|mid|middle)[- ]?)?(?:(?P<y>1[6-9]\d0|20\d0|'\d0|(?<=the )\d0|(?<=the early )\d0|(?<=the late )\d0|(?<=the mid-)\d0)'?s|(?P<yw>(?:fif|six|seven|eigh|nine)ties))\b", re.IGNORECASE),
-    ("spelled_year", r"\b(?:the year\s+)?(?P<c>nineteen|two thousand)(?:\s+and)?(?:\s+(?P<t>(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|one|two|three|four|five|six|seven|eight|nine|oh[- ](?:one|two|three|four|five|six|seven|eight|nine)))?\b(?![- ](?:years?|months?|days?|weeks?|people|dollars|miles|hours|times|percent|and\b))", re.IGNORECASE),
-    ("the_year", r"\b(?P<pre>for|over|during|in|through|throughout|of|to)?\s*(?P<w>the (?:full |fiscal |entire |whole |calendar )?year)\b(?![- ](?:earlier|ago|before|after|later|end|old|long))", re.IGNORECASE),
+    (
+        "rel_month",
+        rf"\b(?:(?P<mod>{_MOD})[- ]?)?(?P<rel>last|this|next|past|coming|previous)\s+(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December)\b",
+        re.IGNORECASE,
+    ),
+    (
+        "month_rel_year",
+        rf"\b(?:(?P<mod>{_MOD})[- ]?)?(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+of)?\s+(?P<rel>last|this|next)\s+year\b",
+        re.IGNORECASE,
+    ),
+    (
+        "month",
+        r"\b(?:(?P<mod>early|late|mid|middle|[Tt]he (?:end|beginning|start|middle) of|[Ee]nd of|[Bb]eginning of)[- ]?)?(?P<mon>January|February|March|April|June|July|August|September|October|November|December|Jan\.|Feb\.|Aug\.|Sept\.|Oct\.|Nov\.|Dec\.)(?![\w-])",
+        0,
+    ),
+    (
+        "month_may",
+        r"\b(?:(?P<mod>early|late|mid|[Tt]he (?:end|beginning|start|middle) of)[- ]?|(?P<prep>in|In|since|Since|of|until|by|By|through|from|From|during|before|after|early|late|mid|last|next|this)\s+)(?P<mon>May)\b(?!\s+(?:be|have|not|well|also|go|come|take|want|need|find|see|seem|make|help|face|lose|never|still|soon|even|already|only|just|raise|cut|fall|rise|decide|include|require|say|give|get|use|feel|do|allow|reach)\b)",
+        0,
+    ),
+    (
+        "fiscal_year",
+        rf"\b(?:fiscal|financial|calendar|the fiscal year|the financial year|the calendar year|fiscal year|model year)\s+(?:year\s+)?'?(?P<y>{_YEAR}|\d\d)\b",
+        re.IGNORECASE,
+    ),
+    (
+        "year",
+        rf"(?<![\w$£€.,/-])(?:(?P<mod>{_MOD}|the year)[- ]?)?(?P<y>{_YEAR})(?![\w%/-]|\.\d|,\d|\s*(?:percent|per cent|%|km|miles|tons|tonnes|barrels|people|troops|feet|meters|cases|pounds))",
+        re.IGNORECASE,
+    ),
+    (
+        "decade",
+        r"\b(?:(?:the|The)\s+)?(?:(?P<mod>early|late|mid|middle)[- ]?)?(?:(?P<y>1[6-9]\d0|20\d0|'\d0|(?<=the )\d0|(?<=the early )\d0|(?<=the late )\d0|(?<=the mid-)\d0)'?s|(?P<yw>(?:fif|six|seven|eigh|nine)ties))\b",
+        re.IGNORECASE,
+    ),
+    (
+        "spelled_year",
+        r"\b(?:the year\s+)?(?P<c>nineteen|two thousand)(?:\s+and)?(?:\s+(?P<t>(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|one|two|three|four|five|six|seven|eight|nine|oh[- ](?:one|two|three|four|five|six|seven|eight|nine)))?\b(?![- ](?:years?|months?|days?|weeks?|people|dollars|miles|hours|times|percent|and\b))",
+        re.IGNORECASE,
+    ),
+    (
+        "the_year",
+        r"\b(?P<pre>for|over|during|in|through|throughout|of|to)?\s*(?P<w>the (?:full |fiscal |entire |whole |calendar )?year)\b(?![- ](?:earlier|ago|before|after|later|end|old|long))",
+        re.IGNORECASE,
+    ),
     ("that_year", r"\b(?:(?P<mod>later|earlier)\s+)?(?:that|the same)\s+(?P<u>year|month)\b", re.IGNORECASE),
     ("end_of", r"\b(?P<mod>the end|the beginning|the start|the middle)\s+of\s+the\s+(?P<u>year|month|week)\b", re.IGNORECASE),
     ("century", r"\b(?:the\s+)?(?P<n>\d{2}(?:st|nd|rd|th)|nineteenth|twentieth|twenty-first)\s+century\b", re.IGNORECASE),
     ("season_year", rf"\b(?:(?P<mod>{_MOD})[- ]?)?(?:the\s+)?(?P<s>{_SEASON})(?:\s+of)?\s+(?P<y>{_YEAR})\b", re.IGNORECASE),
     ("rel_season", rf"\b(?:(?P<mod>{_MOD})[- ]?)?(?P<rel>last|this|next|past|coming)\s+(?P<s>{_SEASON})\b", re.IGNORECASE),
-    ("season", rf"\b(?:(?P<mod>early|late|mid)[- ]?)?(?:the\s+)?(?P<s>{_SEASON})\b(?!\s+(?:of|wheat|crop|games|olympics|storm|session))", re.IGNORECASE),
-    ("quarter", rf"\b(?:(?:the|its|their|this|that|a|each)\s+)?(?:(?P<ago>year-ago|year-earlier|prior-year|year-before|comparable)\s+)?(?P<ord>{_ORD})[- ](?:fiscal[- ])?quarter\b(?:(?:\s+of|,)?\s+(?:(?:fiscal|calendar)\s+)?(?P<y>{_YEAR})|\s+of\s+(?P<rel>last|this|next)\s+year)?", re.IGNORECASE),
+    (
+        "season",
+        rf"\b(?:(?P<mod>early|late|mid)[- ]?)?(?:the\s+)?(?P<s>{_SEASON})\b(?!\s+(?:of|wheat|crop|games|olympics|storm|session))",
+        re.IGNORECASE,
+    ),
+    (
+        "quarter",
+        rf"\b(?:(?:the|its|their|this|that|a|each)\s+)?(?:(?P<ago>year-ago|year-earlier|prior-year|year-before|comparable)\s+)?(?P<ord>{_ORD})[- ](?:fiscal[- ])?quarter\b(?:(?:\s+of|,)?\s+(?:(?:fiscal|calendar)\s+)?(?P<y>{_YEAR})|\s+of\s+(?P<rel>last|this|next)\s+year)?",
+        re.IGNORECASE,
+    ),
     ("quarter_q", rf"\b(?P<y>{_YEAR})?\s*Q(?P<ord>[1-4])\b(?:\s+(?P<y2>{_YEAR}))?", 0),
-    ("half", rf"\b(?:the\s+)?(?P<ord>first|second|last)[- ]half\b(?:(?:\s+of|,)?\s+(?P<y>{_YEAR})|\s+of\s+(?P<rel>last|this|next)\s+year)?", re.IGNORECASE),
-    ("the_quarter", r"\b(?:the|this|that)\s+(?P<which>latest|recent|most recent|current|just-ended|just ended|year-ago|year-earlier|comparable|same|previous|prior|past|fiscal)?\s*(?:fiscal\s+)?quarter\b", re.IGNORECASE),
-    ("the_period", r"\b(?:the|this|that)\s+(?P<which>latest|year-ago|year-earlier|comparable|same|prior-year|year-before)\s+period\b", re.IGNORECASE),
-    ("ago", rf"\b(?:(?:about|some|nearly|almost|more than|less than|over|just|only|roughly)\s+)?(?P<n>{_NUMW})(?:\s+(?P<half>1/2|and a half))?[- ](?P<u>{_UNIT})(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|before|later|after|from now|hence|previously|back)\b", re.IGNORECASE),
+    (
+        "half",
+        rf"\b(?:the\s+)?(?P<ord>first|second|last)[- ]half\b(?:(?:\s+of|,)?\s+(?P<y>{_YEAR})|\s+of\s+(?P<rel>last|this|next)\s+year)?",
+        re.IGNORECASE,
+    ),
+    (
+        "the_quarter",
+        r"\b(?:the|this|that)\s+(?P<which>latest|recent|most recent|current|just-ended|just ended|year-ago|year-earlier|comparable|same|previous|prior|past|fiscal)?\s*(?:fiscal\s+)?quarter\b",
+        re.IGNORECASE,
+    ),
+    (
+        "the_period",
+        r"\b(?:the|this|that)\s+(?P<which>latest|year-ago|year-earlier|comparable|same|prior-year|year-before)\s+period\b",
+        re.IGNORECASE,
+    ),
+    (
+        "ago",
+        rf"\b(?:(?:about|some|nearly|almost|more than|less than|over|just|only|roughly)\s+)?(?P<n>{_NUMW})(?:\s+(?P<half>1/2|and a half))?[- ](?P<u>{_UNIT})(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|before|later|after|from now|hence|previously|back)\b",
+        re.IGNORECASE,
+    ),
     ("year_earlier", r"\b(?:a\s+)?(?P<u>year|quarter|month|week)[- ](?P<dir>earlier|ago)\b", re.IGNORECASE),
-    ("the_n_before", rf"\b(?:the\s+)?(?P<u>year|month|week|day)\s+(?P<dir>before|after|earlier)\b(?!\s+(?:the|a|an|it|he|she|they|\w+ing)\b)", re.IGNORECASE),
-    ("rel_unit", rf"\b(?:(?P<mod>{_MOD}|earlier|later|sometime)[- ])?(?:the\s+)?(?P<rel>{_REL})\s+(?:fiscal\s+|calendar\s+)?(?P<u>{_CAL_UNIT})\b(?![- ](?:old|long))", re.IGNORECASE),
-    ("year_quarter", rf"\b(?:the\s+)?(?:(?P<y>{_YEAR})|(?P<rel>last|this|next) year's)\s+(?:(?P<ord>{_ORD})[- ])?(?:fiscal\s+)?(?P<u>quarter|period|half)\b", re.IGNORECASE),
+    (
+        "the_n_before",
+        r"\b(?:the\s+)?(?P<u>year|month|week|day)\s+(?P<dir>before|after|earlier)\b(?!\s+(?:the|a|an|it|he|she|they|\w+ing)\b)",
+        re.IGNORECASE,
+    ),
+    (
+        "rel_unit",
+        rf"\b(?:(?P<mod>{_MOD}|earlier|later|sometime)[- ])?(?:the\s+)?(?P<rel>{_REL})\s+(?:fiscal\s+|calendar\s+)?(?P<u>{_CAL_UNIT})\b(?![- ](?:old|long))",
+        re.IGNORECASE,
+    ),
+    (
+        "year_quarter",
+        rf"\b(?:the\s+)?(?:(?P<y>{_YEAR})|(?P<rel>last|this|next) year's)\s+(?:(?P<ord>{_ORD})[- ])?(?:fiscal\s+)?(?P<u>quarter|period|half)\b",
+        re.IGNORECASE,
+    ),
     ("this_time", r"\b(?P<rel>this|that|the same)\s+(?:time|period)\s+(?P<when>last|a)\s+year\b", re.IGNORECASE),
-    ("rel_wd", rf"\b(?P<rel>last|this|next|past|coming|on|by|until|since|before|after|the previous|the following)?\s*(?P<wd>{_WD})\b", re.IGNORECASE),
-    ("clock_day", rf"\b(?:(?P<h>1[0-2]|0?[1-9])(?::(?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am|pm|AM|PM)|(?P<w>noon|midnight))(?:\s+(?P<tz>[A-Z]{{2,3}}T|GMT|UTC))?,?\s+(?:on\s+)?(?:(?P<wd>{_WD})|(?P<deictic>today|yesterday|tomorrow)|(?P<mon>{_MON_FULL})\s+(?P<d>{_DAYNUM}))\b", 0),
+    (
+        "rel_wd",
+        rf"\b(?P<rel>last|this|next|past|coming|on|by|until|since|before|after|the previous|the following)?\s*(?P<wd>{_WD})\b",
+        re.IGNORECASE,
+    ),
+    (
+        "clock_day",
+        rf"\b(?:(?P<h>1[0-2]|0?[1-9])(?::(?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am|pm|AM|PM)|(?P<w>noon|midnight))(?:\s+(?P<tz>[A-Z]{{2,3}}T|GMT|UTC))?,?\s+(?:on\s+)?(?:(?P<wd>{_WD})|(?P<deictic>today|yesterday|tomorrow)|(?P<mon>{_MON_FULL})\s+(?P<d>{_DAYNUM}))\b",
+        0,
+    ),
     ("wd_abbr", r"\b(?P<wd>Mon|Tue|Tues|Wed|Thu|Thurs|Fri|Sat|Sun)\.(?=\s|,)", 0),
-    ("deictic", r"\b(?P<w>today|yesterday|tomorrow|tonight|the day before yesterday|the day after tomorrow)(?:'s)?(?:\s+(?P<pod>morning|afternoon|evening|night))?\b", re.IGNORECASE),
+    (
+        "deictic",
+        r"\b(?P<w>today|yesterday|tomorrow|tonight|the day before yesterday|the day after tomorrow)(?:'s)?(?:\s+(?P<pod>morning|afternoon|evening|night))?\b",
+        re.IGNORECASE,
+    ),
     ("pod", r"\b(?P<rel>this|last|early this|late last|yesterday|tomorrow)\s+(?P<pod>morning|afternoon|evening|night)\b", re.IGNORECASE),
-    ("clock", r"\b(?P<h>1[0-2]|0?[1-9])(?::(?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am|pm|AM|PM)(?!\w)(?:\s+(?P<tz>[A-Z]{2,3}T|GMT|UTC))?", 0),
+    (
+        "clock",
+        r"\b(?P<h>1[0-2]|0?[1-9])(?::(?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am|pm|AM|PM)(?!\w)(?:\s+(?P<tz>[A-Z]{2,3}T|GMT|UTC))?",
+        0,
+    ),
     ("clock24", r"\b(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)\s*(?P<tz>GMT|UTC|[A-Z]{2,3}T)\b", 0),
-    ("ref", r"\b(?P<w>now|right now|just now|currently|current|nowadays|these days|at present|the present|present-day|presently|today's|"
+    (
+        "ref",
+        (
+            r"\b(?P<w>now|right now|just now|currently|current|nowadays|these days|at present|the present|present-day|presently|today's|"
             r"recently|lately|the past|in the past|formerly|former times|once upon a time|"
             r"the future|in the future|someday|the near future|the near term|the short term|"
             r"recent (?:years|months|weeks|days|decades|quarters)|the coming (?:years|months|weeks|days|decades)|"
-            r"the (?:next|past|last) (?:few|several) (?:years|months|weeks|days|decades))\b", re.IGNORECASE),
-    ("duration", rf"\b(?:(?:the|a|an|its|their|his|her)\s+)?(?:(?P<rel>past|last|next|coming|first|final|previous|following|remaining|initial|full|entire|whole|same)\s+)?(?:(?P<q>about|some|nearly|almost|more than|less than|over|just|only|roughly|at least|up to|around)\s+)?(?P<n>{_NUMW})(?:\s+or\s+(?:so|more|\w+))?(?:\s+(?:more|additional|extra|trading|business|working|calendar|straight|consecutive))?[- ](?P<u>{_UNIT})(?:[- ]long|[- ]old)?\b(?:\s+(?P<per>a|per|each)\s+(?:year|month|week|day))?", re.IGNORECASE),
-    ("plural_units", r"\b(?P<pre>for|over|in|within|took|take|takes|lasted)\s+(?P<u>years|months|weeks|days|decades|hours|minutes)\b(?!\s+(?:ago|earlier|later|of|old))", re.IGNORECASE),
-    ("set", r"\b(?P<w>daily|weekly|monthly|yearly|hourly|nightly|biweekly|"
+            r"the (?:next|past|last) (?:few|several) (?:years|months|weeks|days|decades))\b"
+        ),
+        re.IGNORECASE,
+    ),
+    (
+        "duration",
+        rf"\b(?:(?:the|a|an|its|their|his|her)\s+)?(?:(?P<rel>past|last|next|coming|first|final|previous|following|remaining|initial|full|entire|whole|same)\s+)?(?:(?P<q>about|some|nearly|almost|more than|less than|over|just|only|roughly|at least|up to|around)\s+)?(?P<n>{_NUMW})(?:\s+or\s+(?:so|more|\w+))?(?:\s+(?:more|additional|extra|trading|business|working|calendar|straight|consecutive))?[- ](?P<u>{_UNIT})(?:[- ]long|[- ]old)?\b(?:\s+(?P<per>a|per|each)\s+(?:year|month|week|day))?",
+        re.IGNORECASE,
+    ),
+    (
+        "plural_units",
+        r"\b(?P<pre>for|over|in|within|took|take|takes|lasted)\s+(?P<u>years|months|weeks|days|decades|hours|minutes)\b(?!\s+(?:ago|earlier|later|of|old))",
+        re.IGNORECASE,
+    ),
+    (
+        "set",
+        (
+            r"\b(?P<w>daily|weekly|monthly|yearly|hourly|nightly|biweekly|"
             r"(?:every|each|per|a)\s+(?:single\s+)?(?:day|week|month|year|quarter|hour|minute|morning|evening|night|weekend)|"
             r"(?:every|each)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
             r"january|february|march|april|june|july|august|september|october|november|december)|"
-            r"(?:every|each)\s+(?:other|two|three|four|five|six|ten)\s+(?:days|weeks|months|years))\b", re.IGNORECASE),
-    ("holiday", r"\b(?P<w>Christmas(?: Day| Eve)?|New Year's(?: Day| Eve)|Independence Day|Halloween|Valentine's Day|Thanksgiving(?: Day)?|Labor Day|Memorial Day|Victory Day|Election Day)\b(?:,?\s+(?P<y>" + _YEAR + r"))?", 0),
+            r"(?:every|each)\s+(?:other|two|three|four|five|six|ten)\s+(?:days|weeks|months|years))\b"
+        ),
+        re.IGNORECASE,
+    ),
+    (
+        "holiday",
+        r"\b(?P<w>Christmas(?: Day| Eve)?|New Year's(?: Day| Eve)|Independence Day|Halloween|Valentine's Day|Thanksgiving(?: Day)?|Labor Day|Memorial Day|Victory Day|Election Day)\b(?:,?\s+(?P<y>"
+        + _YEAR
+        + r"))?",
+        0,
+    ),
     ("weekend", r"\b(?:the|this|last|next|that)\s+weekend\b", re.IGNORECASE),
 ]
 _COMPILED = [(name, re.compile(rx, flags)) for name, rx, flags in _PATTERNS]
 
 # Patterns whose match is normally not a time expression when the whole match is this word alone.
-_STOP_ALONE = {"may", "march", "sun", "sat", "wed", "second", "once", "one day", "earlier", "some", "fall", "spring", "future", "current", "sept", "a"}
+_STOP_ALONE = {
+    "may",
+    "march",
+    "sun",
+    "sat",
+    "wed",
+    "second",
+    "once",
+    "one day",
+    "earlier",
+    "some",
+    "fall",
+    "spring",
+    "future",
+    "current",
+    "sept",
+    "a",
+}
 
 
 def find_timexes(text: str, dct: dt.date | None, *, tense_of=None) -> list[Timex]:
@@ -247,7 +445,8 @@ def find_timexes(text: str, dct: dt.date | None, *, tense_of=None) -> list[Timex
 
 
 _LEADING = re.compile(
-    r"^(?:(?:about|only|just|nearly|almost|roughly|right|over|more than|less than|at least|some|around|its|their|his|her|our)\s+)+", re.IGNORECASE
+    r"^(?:(?:about|only|just|nearly|almost|roughly|right|over|more than|less than|at least|some|around|its|their|his|her|our)\s+)+",
+    re.IGNORECASE,
 )
 _ARTICLE_BEFORE_ADJECTIVE = re.compile(r"^(?:a|an|the)\s+(?=\S+-(?:quarter|hour|year|day|week|month|minute|second)\b)", re.IGNORECASE)
 
@@ -266,8 +465,6 @@ def _trim(text: str, t: Timex) -> Timex:
     if (s, e) == (t.start, t.end):
         return t
     return Timex(s, e, text[s:e], t.type, t.value, t.kind, t.mod)
-
-
 
 
 def _reject(text: str, s: int, e: int, name: str, m: re.Match) -> bool:
@@ -344,7 +541,7 @@ class _Normaliser:
         self.ahead_months = 4  # see _month_year
         self.future_window = 30  # "will" and its kin are rarer and surer than past-tense cues
         self.last_quarter: tuple[int, int] | None = None  # (year, q) the text last spoke of
-        self.last_quarter_at = -10**9  # where
+        self.last_quarter_at = -(10**9)  # where
         self.last_date: dt.date | None = None  # last day-precision date mentioned
         self.last_granular: str | None = None  # value of the last DATE mentioned
 
@@ -445,7 +642,7 @@ class _Normaliser:
         w = word.lower()
         if w.startswith("centur"):
             return "century"
-        return w[:-1] if w.endswith("s") else w
+        return w.removesuffix("s")
 
     def _shift(self, unit: str, n: int, anchor: dt.date | None = None) -> str | None:
         """The calendar unit ``n`` units from the anchor (DCT by default), at that unit's granularity."""
@@ -854,7 +1051,11 @@ class _Normaliser:
             base = self.last_date or self.dct
             if base is None:
                 return self._timex(s, e, "DATE", "XXXX-WXX-" + str(wd + 1), "rel_wd")
-            d = last_weekday_on_or_before(base - dt.timedelta(days=1), wd) if rel == "the previous" else next_weekday_on_or_after(base + dt.timedelta(days=1), wd)
+            d = (
+                last_weekday_on_or_before(base - dt.timedelta(days=1), wd)
+                if rel == "the previous"
+                else next_weekday_on_or_after(base + dt.timedelta(days=1), wd)
+            )
         else:
             d = self._weekday_date(wd, rel, s, e)
         if d is None:
@@ -929,9 +1130,33 @@ class _Normaliser:
 
     def _n_ref(self, s, e, m):
         w = m["w"].lower()
-        if w in ("now", "right now", "just now", "currently", "current", "nowadays", "these days", "at present", "the present", "present-day", "presently", "today's"):
+        if w in (
+            "now",
+            "right now",
+            "just now",
+            "currently",
+            "current",
+            "nowadays",
+            "these days",
+            "at present",
+            "the present",
+            "present-day",
+            "presently",
+            "today's",
+        ):
             return self._timex(s, e, "DATE", "PRESENT_REF", "ref")
-        if w in ("soon", "shortly", "the future", "in the future", "future", "eventually", "someday", "the near future", "the near term", "the short term") or w.startswith(("the coming", "the next")):
+        if w in (
+            "soon",
+            "shortly",
+            "the future",
+            "in the future",
+            "future",
+            "eventually",
+            "someday",
+            "the near future",
+            "the near term",
+            "the short term",
+        ) or w.startswith(("the coming", "the next")):
             if w.startswith(("the coming", "the next")):
                 unit = w.split()[-1][0].upper()
                 return self._timex(s, e, "DURATION", f"PX{unit}", "ref")
@@ -986,8 +1211,18 @@ class _Normaliser:
 
     def _n_set(self, s, e, m):
         w = m["w"].lower()
-        simple = {"daily": "P1D", "nightly": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y", "quarterly": "P3M",
-                  "hourly": "PT1H", "biweekly": "P2W", "semiannually": "P6M"}
+        simple = {
+            "daily": "P1D",
+            "nightly": "P1D",
+            "weekly": "P1W",
+            "monthly": "P1M",
+            "annually": "P1Y",
+            "yearly": "P1Y",
+            "quarterly": "P3M",
+            "hourly": "PT1H",
+            "biweekly": "P2W",
+            "semiannually": "P6M",
+        }
         if w in simple:
             return self._timex(s, e, "SET", simple[w], "set")
         last = w.split()[-1]
