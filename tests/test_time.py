@@ -247,3 +247,19 @@ def test_an_ambiguous_recurring_event_adds_nothing():
     # US elections every four years: "last year's" election fits 2021 and 2025 alike after "in 2021"
     p = estimate_publication("Biden won last year's presidential election. Talks resumed in 2021.")
     assert (p.earliest, p.latest) == (D(2021, 1, 1), None) and "election" not in p.reason
+
+
+def test_feed_and_json_ld_date_fields_count_as_metadata(tmp_path):
+    import json
+
+    from newsgraph.ingest import iter_inputs
+
+    f = tmp_path / "feed.jsonl"
+    f.write_text(
+        json.dumps({"text": "Russia and Venezuela signed a deal.", "pubDate": "Thu, 10 Mar 2022 12:16:00 GMT"})
+        + "\n"
+        + json.dumps({"text": "China extended a loan to Venezuela.", "datePublished": "2023-09-13T08:00:00Z"})
+        + "\n"
+    )
+    docs = list(iter_inputs([str(f)]))
+    assert [(str(d.published), d.published_source) for d in docs] == [("2022-03-10", "metadata"), ("2023-09-13", "metadata")]
