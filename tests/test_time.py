@@ -263,3 +263,9 @@ def test_feed_and_json_ld_date_fields_count_as_metadata(tmp_path):
     )
     docs = list(iter_inputs([str(f)]))
     assert [(str(d.published), d.published_source) for d in docs] == [("2022-03-10", "metadata"), ("2023-09-13", "metadata")]
+
+
+def test_before_an_undated_event_is_not_anchored_to_the_last_date():
+    text = "They met on Sunday. One day before his arrival in Caracas, he visited Havana."
+    t = [x for x in find_timexes(text, DCT) if x.text == "One day"][0]
+    assert (t.value, t.anchored) == ("P1D", None)

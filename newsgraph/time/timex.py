@@ -942,7 +942,10 @@ class _Normaliser:
             # "three days later", "a month after": TimeML marks the amount of time, a duration
             t = self._duration(s, m.end("u"), n, unit, bool(m["half"]))
             ref = value_interval(self.last_granular) if self.last_granular else None
-            if t is not None and ref and isinstance(n, int) and unit in ("day", "week", "month", "quarter", "year", "decade"):
+            # only "a year later," / "two days after." count from the last date; "a day before his arrival" counts
+            # from an event the text has not dated
+            adverbial = d == "later" or re.match(r"\s*(?:[,.;:)\]]|$|that\b|and\b)", self.text[e : e + 8])
+            if t is not None and ref and adverbial and isinstance(n, int) and unit in ("day", "week", "month", "quarter", "year", "decade"):
                 t.anchored = self._shift(unit, n if d in ("after", "later") else -n, ref[0])
             return t
         sign = 1 if d in ("later", "after", "from now", "hence") else -1
