@@ -95,3 +95,11 @@ def test_a_year_later_dates_the_event_from_the_last_date_given(resources):
     )
     e = by_trigger(evs, "signed")
     assert (e.date, e.date_precision, e.date_text, e.date_value) == (dt.date(2016, 1, 1), "year", "A year later", "2016")
+
+
+def test_from_one_date_to_another_is_a_range(resources):
+    evs = events(
+        "Russia supplied weapons to Venezuela from 2009 to 2011.", resources, published=dt.date(2022, 3, 10), published_source="given"
+    )
+    e = by_trigger(evs, "supplied")
+    assert (e.date, e.date_end, e.date_precision, e.date_text) == (dt.date(2009, 1, 1), dt.date(2011, 12, 31), "range", "2009 to 2011")

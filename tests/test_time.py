@@ -267,5 +267,5 @@ def test_feed_and_json_ld_date_fields_count_as_metadata(tmp_path):
 
 def test_before_an_undated_event_is_not_anchored_to_the_last_date():
     text = "They met on Sunday. One day before his arrival in Caracas, he visited Havana."
-    t = [x for x in find_timexes(text, DCT) if x.text == "One day"][0]
+    t = next(x for x in find_timexes(text, DCT) if x.text == "One day")
     assert (t.value, t.anchored) == ("P1D", None)

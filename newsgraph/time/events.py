@@ -147,6 +147,13 @@ class EventDates:
                 start = min(start, alt_iv[0]) if alt_iv else start
                 end = max(end, alt_iv[1]) if alt_iv else (self.interval[1] or end)
                 precision, value = "range", None
+        if before.rstrip().endswith(("from", "between")):
+            # "from 2009 to 2011", "between March and May": a range to the next expression
+            later = next((u for u in self.timexes if u.start > t.end and u.start - t.end <= 12), None)
+            joint = self.doc.text[t.end : later.start] if later else ""
+            later_iv = value_interval(later.anchored or later.value) if later else None
+            if later_iv and re.fullmatch(r"\s*(?:to|and|until|till|through|thru|-|–|—)\s*", joint) and later_iv[1] >= start:
+                return EventDate(start, "range", self.doc.text[t.start : later.end].strip(), later_iv[1], None)
         if before.rstrip().endswith(("since", "from")):
             word = "since" if before.rstrip().endswith("since") else "from"
             text = f"{word} {t.text.strip()}"
