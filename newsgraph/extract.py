@@ -18,6 +18,7 @@ from .language import is_english
 from .model import DocResult, Document, Mention
 from .nlp import load_pipeline, parse, parse_many
 from .quantities import attach_quantities, extract_quantities
+from .time.events import USER_DATA_DATES, USER_DATA_INTERVAL
 
 
 @dataclass
@@ -71,16 +72,23 @@ def extract_many(documents: Iterable[Document], resources: Resources | None = No
 
 def _extract_parsed(document: Document, parsed, res: Resources) -> DocResult:
     when = document.published
+    if document.published_source == "estimated":
+        # event dates relative to an estimated publication date must not look more precise than the estimate
+        parsed.user_data[USER_DATA_INTERVAL] = (document.published_earliest, document.published_latest)
     spans = find_mentions(parsed, res.registry, when)
     resolver = ArgResolver(parsed, spans, when, res.registry)
     # quantulum3's fallback finds other units (km, GB) but costs ~6 ms a document; news events need money, volumes, shares, counts
     quantities = extract_quantities(document.text, fallback=False)
     warnings = attach_quantities(quantities, parsed, resolver, when)
     events = res.coder.code(parsed, resolver, document.doc_id, when, quantities)
+    dated = parsed.user_data.get(USER_DATA_DATES, {})
     for e in events:
         for q in e.quantities:
             if q.event_id is None:
                 q.event_id = e.id
+        full = dated.get(_token_at(parsed, e.trigger_start))
+        if full is not None:
+            e.date_end, e.date_value = full.end, full.value
     sent_starts = [s.start for s in parsed.sents]
     mentions = []
     for s in spans:
@@ -104,3 +112,8 @@ def _extract_parsed(document: Document, parsed, res: Resources) -> DocResult:
         n_entities=len(parsed.ents),
         warnings=warnings,
     )
+
+
+def _token_at(parsed, char: int) -> int | None:
+    span = parsed.char_span(char, char + 1, alignment_mode="expand")
+    return span.start if span is not None and len(span) else None

@@ -18,8 +18,8 @@ from typing import Any
 # How a document's publication date was known.
 PUBLISHED_SOURCES = ("metadata", "text", "estimated", "given")
 
-# How much of a date the text supports, finest first.
-DATE_PRECISIONS = ("day", "month", "quarter", "season", "year", "decade", "range")
+# How much of a date the text supports, finest first; "published" = the text gives no date, the publication date stands in.
+DATE_PRECISIONS = ("day", "month", "quarter", "season", "year", "decade", "range", "published")
 
 FACTUALITIES = ("asserted", "reported", "threatened", "intended", "denied", "hypothetical")
 
@@ -156,6 +156,8 @@ class Event:
     location: str | None = None
     sentence: int = 0
     id: str = ""
+    date_end: dt.date | None = None  # last day of the period the date stands for (month, year, range, estimate)
+    date_value: str | None = None  # TimeML value of date_text: "2022-02", "2019", "201" (the 2010s), ...
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -182,6 +184,8 @@ class Event:
             "confidence": round(self.confidence, 3),
             "location": self.location,
             "sentence": self.sentence,
+            "date_end": self.date_end.isoformat() if self.date_end else None,
+            "date_value": self.date_value,
         }
 
 

@@ -37,7 +37,8 @@ SCHEMA = [
         evidence VARCHAR, evidence_start INTEGER, evidence_end INTEGER,
         trigger VARCHAR, trigger_start INTEGER, trigger_end INTEGER,
         confidence DOUBLE, location VARCHAR, sentence INTEGER,
-        source_json VARCHAR, target_json VARCHAR, quantities_json VARCHAR)""",
+        source_json VARCHAR, target_json VARCHAR, quantities_json VARCHAR,
+        date_end DATE, date_value VARCHAR)""",
     """CREATE TABLE IF NOT EXISTS event_actors (
         event_id VARCHAR NOT NULL, doc_id VARCHAR NOT NULL, role VARCHAR, pos INTEGER,
         actor_id VARCHAR, name VARCHAR, country VARCHAR, sector VARCHAR, kind VARCHAR, text VARCHAR, provisional BOOLEAN)""",
@@ -159,7 +160,8 @@ class Store:
                                    e.trigger, e.trigger_start, e.trigger_end, e.confidence, e.location, e.sentence,
                                    json.dumps([a.to_dict() for a in e.source], ensure_ascii=False),
                                    json.dumps([a.to_dict() for a in e.target], ensure_ascii=False),
-                                   json.dumps([q.to_dict() for q in e.quantities], ensure_ascii=False)))
+                                   json.dumps([q.to_dict() for q in e.quantities], ensure_ascii=False),
+                                   e.date_end, e.date_value))
                     for role, refs in (("source", e.source), ("target", e.target)):
                         for i, a in enumerate(refs):
                             actors.append((e.id, d.doc_id, role, i, a.actor_id, a.name, a.country, a.sector, a.kind, a.text, a.provisional))
@@ -177,7 +179,7 @@ class Store:
             if docs:
                 con.executemany("INSERT INTO documents VALUES (" + ",".join("?" * 17) + ")", docs)
             if events:
-                con.executemany("INSERT INTO events VALUES (" + ",".join("?" * 23) + ")", events)
+                con.executemany("INSERT INTO events VALUES (" + ",".join("?" * 25) + ")", events)
             if actors:
                 con.executemany("INSERT INTO event_actors VALUES (" + ",".join("?" * 11) + ")", actors)
             if mentions:
@@ -309,6 +311,8 @@ def event_row_to_dict(row: dict[str, Any]) -> dict[str, Any]:
         "date": _iso(row["date"]),
         "date_precision": row["date_precision"],
         "date_text": row["date_text"],
+        "date_end": _iso(row.get("date_end")),
+        "date_value": row.get("date_value"),
         "factuality": row["factuality"],
         "attribution": row["attribution"],
         "quantities": json.loads(row["quantities_json"] or "[]"),

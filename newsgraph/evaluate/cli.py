@@ -17,3 +17,5 @@ from . import quantities  # noqa: E402,F401
 
 from . import conll  # noqa: E402,F401
 from . import meantime  # noqa: E402,F401
+
+from . import timeml  # noqa: E402,F401

@@ -20,6 +20,16 @@ from ..model import Document
 from ..time import parse_date_value, publication_date
 
 META_FIELDS = ("title", "url", "outlet", "published", "language")
+# Other names feeds, JSON-LD and exports give the publication date, tried in order when "published" is absent.
+PUBLISHED_ALIASES = ("datePublished", "pubDate", "published_at", "publishedAt", "publish_date", "publication_date", "pub_date", "date")
+
+
+def _meta(obj: dict) -> dict:
+    meta = {k: obj.get(k) for k in META_FIELDS}
+    if meta["published"] in (None, ""):
+        # an alias that is not a date is ignored, not an error: "date" may mean something else in someone's export
+        meta["published"] = next((obj[k] for k in PUBLISHED_ALIASES if parse_date_value(obj.get(k)) is not None), None)
+    return meta
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.DOTALL)
 
@@ -87,7 +97,7 @@ def read_text(text: str, path: str, defaults: Defaults) -> Iterator[Document | I
         if not isinstance(loaded, dict):
             yield InputError(path, "front matter must be a mapping of fields (title:, outlet:, published:, ...)", 2)
             return
-        meta = {k: loaded.get(k) for k in META_FIELDS}
+        meta = _meta(loaded)
         text = text[m.end() :]
     elif text.startswith("---\n"):
         yield InputError(path, "front matter opened with '---' is never closed by a second '---' line", 1)
@@ -142,7 +152,7 @@ def read_json_record(obj: object, path: str, defaults: Defaults, line: int | Non
     text = obj.get("text")
     if not isinstance(text, str):
         return InputError(path, "record has no 'text' string field", line)
-    meta = {k: obj.get(k) for k in META_FIELDS}
+    meta = _meta(obj)
     if meta["outlet"] is None:
         meta["outlet"] = obj.get("source") if isinstance(obj.get("source"), str) else None
     try:

@@ -133,5 +133,7 @@ def actor(store: Store, actor_id: str, registry=None) -> dict[str, Any] | None:
         [actor_id],
     ).fetchall()
     info["counterparts"] = [{"actor_id": a, "name": n, "country": c, "type": t, "events": k} for a, n, c, t, k in rows]
-    info["timeline"] = events_page(store, actor_ids=[actor_id], sort="date", page=1, size=200)["events"]
+    timeline = events_page(store, actor_ids=[actor_id], sort="date", page=1, size=200)
+    info["events"] = timeline["total"]  # the same definition as the timeline: a state counts its government, companies, people
+    info["timeline"] = timeline["events"]
     return info

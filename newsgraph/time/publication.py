@@ -1,7 +1,8 @@
-"""Dates: publication dates of documents, and (later) time expressions in text.
+"""Publication dates: from metadata, the user, a dateline, or estimated from the text's own dated references.
 
 A wrong date poisons every timeline, so every function here either returns a
-date it can justify or None; nothing falls back to today's date.
+date it can justify or None; nothing falls back to today's date. An estimate
+is an interval (earliest, latest) with the reasons that bound it.
 """
 
 from __future__ import annotations
@@ -61,7 +62,7 @@ def parse_date_value(value: object) -> dt.date | None:
     except ValueError:
         pass
     try:
-        return dt.datetime.fromisoformat(s.replace("Z", "+00:00")).date()
+        return dt.datetime.fromisoformat(s).date()
     except ValueError:
         pass
     for pat in _DATELINE_PATTERNS:
@@ -70,7 +71,28 @@ def parse_date_value(value: object) -> dt.date | None:
             d = _match_to_date(m)
             if d:
                 return d
-    return None
+    return _parse_with_dateparser(s)
+
+
+_FULL_YEAR = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
+
+
+def _parse_with_dateparser(s: str) -> dt.date | None:
+    """Feed and page dates in other formats and languages ("Tue, 08 Mar 2022 10:00:00 GMT", "10 mars 2022").
+
+    dateparser reads "yesterday" or "2 days ago" against the clock even in
+    strict mode, which would put today's date on an article: a string with no
+    four-digit year is refused before it gets there.
+    """
+    if len(s) > 80 or not _FULL_YEAR.search(s):
+        return None
+    import dateparser
+
+    try:
+        parsed = dateparser.parse(s, settings={"STRICT_PARSING": True, "REQUIRE_PARTS": ["day", "month", "year"]})
+    except (ValueError, OverflowError, TypeError):
+        return None
+    return parsed.date() if parsed else None
 
 
 def _match_to_date(m: re.Match) -> dt.date | None:
@@ -123,7 +145,7 @@ class PublicationDate:
 
 
 def publication_date(metadata_date: dt.date | None, given: dt.date | None, text: str) -> PublicationDate:
-    """Metadata first, then the date the user gave (--published), then a dateline in the text; else unknown."""
+    """Metadata first, then the date the user gave (--published), then a dateline in the text, then an estimate; else unknown."""
     if metadata_date is not None:
         return PublicationDate(metadata_date, "metadata")
     if given is not None:
@@ -131,24 +153,9 @@ def publication_date(metadata_date: dt.date | None, given: dt.date | None, text:
     found = find_dateline(text)
     if found:
         return PublicationDate(found[0], "text", reason=f"dateline {found[1]!r}")
+    from .estimate import estimate_publication
+
+    est = estimate_publication(text)
+    if est is not None:
+        return est
     return PublicationDate(None, None)
-
-
-# ------------------------------------------------------------------ event dates
-
-
-class EventDates:
-    """Dates for the events of one parsed document.
-
-    An event takes the time expression that governs it in its clause; with
-    none, the publication date, flagged with precision "published" (the event
-    happened on or before it, the text does not say when).
-    """
-
-    def __init__(self, doc, dct: dt.date | None):
-        self.doc = doc
-        self.dct = dct
-
-    def for_trigger(self, tok) -> tuple[dt.date | None, str | None, str | None]:
-        """(date, date_precision, date_text) for the event triggered at token ``tok``."""
-        return self.dct, ("published" if self.dct else None), None

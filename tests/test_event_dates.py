@@ -1,0 +1,105 @@
+"""Event dates through the real pipeline: the governing expression, else the publication date flagged."""
+
+import datetime as dt
+
+from newsgraph.extract import extract
+from newsgraph.model import Document
+
+
+def events(text, resources, **doc):
+    return extract(Document(text=text, **doc), resources).events
+
+
+def by_trigger(evs, word):
+    hits = [e for e in evs if word in e.trigger]
+    assert hits, [(e.type, e.trigger) for e in evs]
+    return hits[0]
+
+
+def test_clause_expression_dates_the_event_others_take_the_publication_date(resources):
+    text = (
+        "Russia and Venezuela signed a strategic partnership agreement on Wednesday in Moscow. "
+        "In February, the United States revoked a license granted to Chevron. "
+        "China criticized the United States."
+    )
+    evs = events(text, resources, published=dt.date(2025, 5, 8), published_source="given")
+    signed = by_trigger(evs, "signed")
+    assert (signed.date, signed.date_precision, signed.date_text, signed.date_value) == (
+        dt.date(2025, 5, 7),
+        "day",
+        "Wednesday",
+        "2025-05-07",
+    )
+    revoked = by_trigger(evs, "revoked")
+    assert (revoked.date, revoked.date_precision, revoked.date_end, revoked.date_value) == (
+        dt.date(2025, 2, 1),
+        "month",
+        dt.date(2025, 2, 28),
+        "2025-02",
+    )
+    criticized = by_trigger(evs, "criticized")
+    assert (criticized.date, criticized.date_precision, criticized.date_text) == (dt.date(2025, 5, 8), "published", None)
+
+
+def test_future_tense_looks_forward(resources):
+    evs = events(
+        "Venezuela will sign an agreement with Russia on Friday.", resources, published=dt.date(2025, 5, 7), published_source="given"
+    )
+    assert {e.date for e in evs if e.date_text == "Friday"} == {dt.date(2025, 5, 9)}
+
+
+def test_since_makes_a_range_up_to_the_publication_date(resources):
+    evs = events(
+        "Since January last year, the United States has imposed sanctions on Venezuela.",
+        resources,
+        published=dt.date(2020, 12, 1),
+        published_source="given",
+    )
+    e = by_trigger(evs, "imposed")
+    assert (e.date, e.date_precision, e.date_end, e.date_value, e.date_text) == (
+        dt.date(2019, 1, 1),
+        "range",
+        dt.date(2020, 12, 1),
+        "2019-01",
+        "since January last year",
+    )
+
+
+def test_an_estimated_publication_date_widens_relative_dates(resources):
+    doc = {
+        "published": dt.date(2025, 2, 1),
+        "published_source": "estimated",
+        "published_earliest": dt.date(2025, 2, 1),
+        "published_latest": dt.date(2025, 5, 8),
+    }
+    evs = events(
+        "Russia and Venezuela signed an agreement on Wednesday. In 2019, the United States sanctioned Venezuela.", resources, **doc
+    )
+    signed = by_trigger(evs, "signed")
+    assert signed.date_precision == "range" and signed.date < signed.date_end and signed.date_value is None
+    sanctioned = by_trigger(evs, "sanctioned")
+    assert (sanctioned.date, sanctioned.date_precision) == (dt.date(2019, 1, 1), "year")  # absolute: no DCT needed
+
+
+def test_no_publication_date_no_event_date(resources):
+    evs = events("China criticized the United States.", resources)
+    assert evs and all(e.date is None and e.date_precision is None for e in evs)
+
+
+def test_a_year_later_dates_the_event_from_the_last_date_given(resources):
+    evs = events(
+        "The refinery closed in March 2015. A year later, Venezuela signed an agreement with Russia.",
+        resources,
+        published=dt.date(2022, 3, 10),
+        published_source="given",
+    )
+    e = by_trigger(evs, "signed")
+    assert (e.date, e.date_precision, e.date_text, e.date_value) == (dt.date(2016, 1, 1), "year", "A year later", "2016")
+
+
+def test_from_one_date_to_another_is_a_range(resources):
+    evs = events(
+        "Russia supplied weapons to Venezuela from 2009 to 2011.", resources, published=dt.date(2022, 3, 10), published_source="given"
+    )
+    e = by_trigger(evs, "supplied")
+    assert (e.date, e.date_end, e.date_precision, e.date_text) == (dt.date(2009, 1, 1), dt.date(2011, 12, 31), "range", "2009 to 2011")
