@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from .actors import ArgResolver, Registry, default_registry, find_mentions
 from .events.coder import EventCoder
 from .events.lexicon import Lexicon, default_lexicon
+from .framing import frame
 from .model import DocResult, Document, Mention
 from .nlp import load_pipeline, parse, parse_many
 from .quantities import extract_quantities
@@ -77,7 +78,7 @@ def _extract_parsed(document: Document, parsed, res: Resources) -> DocResult:
                 sentence=bisect.bisect_right(sent_starts, s.start) - 1,
             )
         )
-    return DocResult(
+    result = DocResult(
         document=document,
         mentions=mentions,
         events=events,
@@ -85,3 +86,5 @@ def _extract_parsed(document: Document, parsed, res: Resources) -> DocResult:
         n_sentences=len(sent_starts),
         n_entities=len(parsed.ents),
     )
+    frame(result, parsed, spans, resolver, sent_starts)  # outlet identity, descriptors, targeted tone
+    return result

@@ -18,6 +18,7 @@ import duckdb
 
 from .errors import StoreError
 from .model import DocResult
+from .framing.store_rows import framing_rows
 
 DEFAULT_DB = "newsgraph.duckdb"
 SCHEMA_VERSION = "1"
@@ -45,6 +46,15 @@ SCHEMA = [
     """CREATE TABLE IF NOT EXISTS quantities (
         doc_id VARCHAR NOT NULL, start_char INTEGER, end_char INTEGER, text VARCHAR, value DOUBLE, unit VARCHAR,
         normalized_value DOUBLE, normalized_unit VARCHAR, qualifier VARCHAR, measure VARCHAR, change VARCHAR)""",
+    # framing (newsgraph/framing): how each document names and judges each actor, and how its outlet was known
+    """CREATE TABLE IF NOT EXISTS descriptors (
+        doc_id VARCHAR NOT NULL, start_char INTEGER, end_char INTEGER, sentence INTEGER, text VARCHAR, form VARCHAR, kind VARCHAR,
+        actor_id VARCHAR, name VARCHAR, country VARCHAR, sector VARCHAR, actor_kind VARCHAR, via VARCHAR, loaded_json VARCHAR)""",
+    """CREATE TABLE IF NOT EXISTS mention_tone (
+        doc_id VARCHAR NOT NULL, start_char INTEGER, end_char INTEGER, sentence INTEGER, text VARCHAR,
+        actor_id VARCHAR, name VARCHAR, country VARCHAR, sector VARCHAR, actor_kind VARCHAR, via VARCHAR,
+        tone DOUBLE, label VARCHAR, words_json VARCHAR, loaded_json VARCHAR, evidence VARCHAR)""",
+    "CREATE TABLE IF NOT EXISTS document_outlets (doc_id VARCHAR PRIMARY KEY, outlet VARCHAR, outlet_source VARCHAR, how VARCHAR, evidence VARCHAR)",
     "CREATE INDEX IF NOT EXISTS event_actors_actor ON event_actors (actor_id)",
     "CREATE INDEX IF NOT EXISTS event_actors_event ON event_actors (event_id)",
     "CREATE INDEX IF NOT EXISTS events_doc ON events (doc_id)",
@@ -125,6 +135,7 @@ class Store:
                 new.append(r)
             now = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
             docs, events, actors, mentions, quants = [], [], [], [], []
+            descs, tones, outlets = [], [], []
             for r in new:
                 d = r.document
                 docs.append((d.doc_id, d.url, d.outlet, d.outlet_source, d.title, d.published, d.published_source,
@@ -143,6 +154,7 @@ class Store:
                 for m in r.mentions:
                     a = m.actor
                     mentions.append((d.doc_id, m.start, m.end, m.text, m.how, m.sentence, a.actor_id, a.name, a.country, a.sector, a.kind, a.provisional))
+                framing_rows(r, descs, tones, outlets)
                 for q in r.quantities:
                     quants.append((d.doc_id, q.start, q.end, q.text, q.value, q.unit, q.normalized_value, q.normalized_unit, q.qualifier, q.measure, q.change))
             if docs:
@@ -155,6 +167,12 @@ class Store:
                 con.executemany("INSERT INTO mentions VALUES (" + ",".join("?" * 12) + ")", mentions)
             if quants:
                 con.executemany("INSERT INTO quantities VALUES (" + ",".join("?" * 11) + ")", quants)
+            if descs:
+                con.executemany("INSERT INTO descriptors VALUES (" + ",".join("?" * 14) + ")", descs)
+            if tones:
+                con.executemany("INSERT INTO mention_tone VALUES (" + ",".join("?" * 16) + ")", tones)
+            if outlets:
+                con.executemany("INSERT INTO document_outlets VALUES (?,?,?,?,?)", outlets)
             con.execute("COMMIT")
             return len(new)
         except BaseException:
