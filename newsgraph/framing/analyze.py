@@ -113,8 +113,8 @@ def _referent(parsed, s: Span, root, at, resolver):
         t = t.head
         if t.i in at and at[t.i] is not s:
             return None, None, None  # part of another actor's name
-    # "the (ailing) regime of Nicolás Maduro"
-    if t is root and root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in GOV_NOUNS and root.head.head.i not in at:
+    # "the (ailing) regime of Nicolás Maduro", "the socialist regime in Caracas"
+    if t is root and root.dep_ == "pobj" and root.head.lower_ in ("of", "in") and root.head.head.lemma_.lower() in GOV_NOUNS and root.head.head.i not in at:
         t = root.head.head
     if t is not root:
         if t.lemma_.lower() in GOV_NOUNS:
@@ -165,6 +165,10 @@ def _descriptor(parsed, start: int, end: int, referent: ActorRef, kind: str, at,
     if not any(t.pos_ in ("NOUN", "ADJ", "PROPN") and t.i not in at for t in parsed[start:end]):
         return None  # nothing but other names
     form = _form(parsed, start, end, referent, at)
+    if not any(sum(c.isalpha() for c in w) >= 3 for w in form.split()):
+        return None  # "(R)" in a photo caption, initials
+    if kind in ("premodifier", "apposition") and any(t.tag_ in ("VBZ", "VBD", "VBP") for t in parsed[start:end]):
+        return None  # a clause the parser glued to the name (captions), not a name for it
     return Descriptor(actor=_copy(referent), text=text, form=form, kind=kind, start=parsed[start].idx,
                       end=parsed[end - 1].idx + len(parsed[end - 1].text), sentence=sent, via=via, loaded=find_loaded(text))
 
