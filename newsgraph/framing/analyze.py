@@ -244,7 +244,7 @@ def _scope(parsed, np_head, at, referent) -> list[int]:
         is_agent = np_head.dep_ in ("nsubj", "csubj") and np_head.head.i == verb.i
         other_objects = []
         for c in verb.children:
-            if c.dep_ in ("dobj", "dative", "pobj", "prep", "attr", "oprd") and any(
+            if c.dep_ in ("dobj", "dative", "pobj", "prep") and any(
                 t.i in at and at[t.i].ref.actor_id != referent.actor_id and at[t.i].ref.country != referent.country for t in c.subtree
             ):
                 other_objects.append(c)
@@ -263,8 +263,9 @@ def _scope(parsed, np_head, at, referent) -> list[int]:
 
 
 def _tone(parsed, np_head, referent, span, at, sent, via) -> MentionTone:
-    idx = _scope(parsed, np_head, at, referent)
-    text = "".join(parsed[i].text_with_ws for i in idx)
+    # names carry no stance: "United" in "United States", "Party" in a party's name
+    idx = [i for i in _scope(parsed, np_head, at, referent) if i not in at and parsed[i].pos_ != "PROPN"]
+    text = "".join(parsed[i].text_with_ws if (k + 1 < len(idx) and idx[k + 1] == i + 1) else parsed[i].text + " " for k, i in enumerate(idx))
     sc = score_text(text)
     sentence = np_head.sent
     return MentionTone(actor=_copy(referent), text=span.text, start=span.start_char, end=span.end_char, sentence=sent,
