@@ -23,8 +23,10 @@ What words are about a mention (tone scope): its own noun phrase (modifiers,
 appositions, relative clauses), and the predicate it is an argument of: the
 verb with its negation, adverbs, complements and objects; when the actor is
 the agent of a verb whose object is another actor ("Maduro condemned the
-United States"), the verb and object are about that other actor, not it.
-Clauses of their own (ccomp, advcl, conj) are left out.
+United States"), the verb counts for both (it is the agent's act) but the
+object's own words ("the United States' illegal blockade") only for the
+object. Clauses of their own (ccomp, advcl, conj) are left out, and so are
+names (proper nouns, actor mentions): "United" in "United States" is no praise.
 """
 
 from __future__ import annotations
@@ -248,15 +250,14 @@ def _scope(parsed, np_head, at, referent) -> list[int]:
                 t.i in at and at[t.i].ref.actor_id != referent.actor_id and at[t.i].ref.country != referent.country for t in c.subtree
             ):
                 other_objects.append(c)
-        if not (is_agent and other_objects):
-            idx.add(verb.i)
+        idx.add(verb.i)  # what the actor does or undergoes: "praised", "condemned", "was sanctioned"
         for c in verb.children:
             if c.dep_ in CLAUSE_DEPS and c.dep_ != "xcomp":
                 continue
             if c.dep_ in ("nsubj", "nsubjpass") and c.i != np_head.i and np_head.i not in {t.i for t in c.subtree}:
                 continue  # the subject's words are about the subject
             if is_agent and c in other_objects:
-                continue
+                continue  # "Maduro condemned the United States": the object's words are about the object
             if c.dep_ in PREDICATE_DEPS:
                 idx.update(t.i for t in c.subtree)
     return sorted(idx)
