@@ -35,7 +35,7 @@ from ..actors.resolve import ArgResolver, Span, sector_nouns
 from ..model import ActorRef, Descriptor, MentionTone
 from .tone import find_loaded, score_text
 
-GOV_NOUNS = {"regime", "government", "administration", "authorities", "leadership", "junta", "dictatorship", "cabinet", "presidency", "executive"}
+GOV_NOUNS = {"regime", "government", "administration", "authorities", "leadership", "junta", "dictatorship", "cabinet", "presidency"}
 MODIFIER_DEPS = ("amod", "compound", "poss", "nmod")
 LABEL_VERBS = {"call", "brand", "label", "describe", "dub", "term", "designate", "list", "name", "consider", "deem", "regard"}
 CLAUSE_DEPS = {"ccomp", "advcl", "conj", "parataxis", "cc", "punct", "mark", "relcl", "csubj", "xcomp"}
@@ -68,7 +68,8 @@ def frame_document(parsed, spans: list[Span], resolver: ArgResolver, sentence_of
             descriptors.append(_np_descriptor(parsed, np_head, referent, "government-noun", at, sent, via))
         elif np_head.i == root.i:
             descriptors.extend(_own_descriptors(parsed, s, root, referent, at, sent))
-        descriptors.extend(_labels(parsed, np_head, referent, at, sent, via))
+        if np_head.i == root.i or np_head.lemma_.lower() in GOV_NOUNS:  # not "the American justification was ..."
+            descriptors.extend(_labels(parsed, np_head, referent, at, sent, via))
         tones.append(_tone(parsed, np_head, referent, span, at, sent, via))
     # "the regime", "the socialist regime": the government of the document's focus country
     for tok in parsed:
@@ -169,7 +170,7 @@ def _descriptor(parsed, start: int, end: int, referent: ActorRef, kind: str, at,
     form = _form(parsed, start, end, referent, at)
     if not any(sum(c.isalpha() for c in w) >= 3 for w in form.split()):
         return None  # "(R)" in a photo caption, initials
-    if kind in ("premodifier", "apposition") and any(t.tag_ in ("VBZ", "VBD", "VBP") for t in parsed[start:end]):
+    if kind in ("premodifier", "apposition") and any(t.tag_ in ("VBZ", "VBD", "VBP") or t.pos_ == "VERB" or t.text in "()[]" for t in parsed[start:end]):
         return None  # a clause the parser glued to the name (captions), not a name for it
     return Descriptor(actor=_copy(referent), text=text, form=form, kind=kind, start=parsed[start].idx,
                       end=parsed[end - 1].idx + len(parsed[end - 1].text), sentence=sent, via=via, loaded=find_loaded(text))
@@ -188,7 +189,13 @@ def _own_descriptors(parsed, s: Span, root, referent, at, sent) -> list[Descript
         out.append(_descriptor(parsed, left, s.start, referent, "premodifier", at, sent, None))
     for c in root.children:
         if c.dep_ == "appos" and c.i not in at:
-            out.append(_descriptor(parsed, c.left_edge.i, c.right_edge.i + 1, referent, "apposition", at, sent, None))
+            # "China, Iran, and Turkey, Russia, a key ideological ally": the apposition names the nearest name before it
+            k = c.left_edge.i - 1
+            while k > root.i and k not in at:
+                k -= 1
+            owner = at.get(k)
+            ref = owner.ref if owner is not None and owner is not s and owner.how != "adjective" else referent
+            out.append(_descriptor(parsed, c.left_edge.i, c.right_edge.i + 1, ref, "apposition", at, sent, None))
     if root.dep_ == "appos" and root.head.i not in at:
         h = root.head
         end = h.i + 1
