@@ -171,3 +171,39 @@ def test_stance_set_is_balanced_and_varied():
     counts = {s: sum(i["stance"] == s for i in items) for s in ("positive", "neutral", "negative")}
     assert min(counts.values()) >= 0.28 * len(items)
     assert len({i["target"] for i in items}) >= 30
+
+
+def test_html_json_ld_publisher_is_normalised(tmp_path):
+    from newsgraph.ingest import Defaults
+    from newsgraph.ingest.readers import read_html
+
+    page = ('<!DOCTYPE html><html><head><title>Deal signed</title><script type="application/ld+json">'
+            '{"@context":"https://schema.org","@type":"NewsArticle","headline":"Deal signed","datePublished":"2025-05-08",'
+            '"publisher":{"@type":"Organization","name":"Breitbart"}}</script></head><body><article><h1>Deal signed</h1>'
+            "<p>Russia and Venezuela signed a strategic partnership agreement in Moscow on Wednesday, officials said.</p>"
+            "<p>More text about the oil sector and energy cooperation between the two countries, which analysts called significant.</p>"
+            "</article></body></html>")
+    (doc,) = list(read_html(page, "page.html", Defaults()))
+    assert (doc.outlet, doc.outlet_source) == ("Breitbart News", "metadata")
+
+
+def test_coverage_uses_stored_clusters_when_present(seed_store, tmp_path):
+    import shutil
+
+    import duckdb
+
+    from newsgraph.framing.report import coverage
+    from newsgraph.store import Store
+
+    db = str(tmp_path / "clustered.duckdb")
+    shutil.copy(seed_store, db)
+    con = duckdb.connect(db)
+    ids = [r[0] for r in con.execute("SELECT event_id FROM events WHERE type = 'AGREE' ORDER BY event_id").fetchall()]
+    con.execute("CREATE TABLE event_clusters (event_id VARCHAR, cluster_id VARCHAR)")
+    con.executemany("INSERT INTO event_clusters VALUES (?, 'c1')", [[i] for i in ids])
+    con.close()
+    with Store(db, read_only=True) as store:
+        groups = coverage(store)
+    merged = [g for g in groups if g["cluster"] == "c1"]
+    assert len(merged) == 1 and merged[0]["reports"] == len(ids)
+    assert all(g["group"] == "dyad" for g in groups if g["cluster"] is None)

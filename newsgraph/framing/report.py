@@ -223,21 +223,27 @@ def coverage(store: Store, actor: str | None = None, targets: dict[str, Any] | N
     for event_id, doc_id, typ, src, tgt, evidence in rows:
         srcs = json.loads(src or "[]") or [{}]
         tgts = json.loads(tgt or "[]") or [{}]
+        dyads = [(typ, _actor_key(s) if s else None, _actor_key(t) if t else None) for s in srcs for t in tgts]
         if clusters and event_id in clusters:
-            keys = [("cluster", clusters[event_id], typ, _actor_key(srcs[0]) if srcs[0] else None, _actor_key(tgts[0]) if tgts[0] else None)]
+            keys = [("cluster", clusters[event_id], None, None, None)]  # one group per merged event, whatever each report coded
         else:
-            keys = [("dyad", None, typ, _actor_key(s) if s else None, _actor_key(t) if t else None) for s in srcs for t in tgts]
+            keys = [("dyad", None, *d) for d in dyads]
         for key in set(keys):
-            g = groups.setdefault(key, {"group": key[0], "cluster": key[1], "type": typ, "source": key[3], "target": key[4],
-                                        "reports": 0, "reported_by": set(), "example": evidence})
+            g = groups.setdefault(key, {"group": key[0], "cluster": key[1], "type": key[2], "source": key[3], "target": key[4],
+                                        "reports": 0, "reported_by": set(), "example": evidence, "_dyads": Counter()})
             g["reports"] += 1
             g["reported_by"].add(outlets.get(doc_id, doc_id))
+            g["_dyads"].update(dyads)
+    for g in groups.values():  # a cluster is shown by the type and dyad most of its reports have
+        if g["group"] == "cluster" and g["_dyads"]:
+            g["type"], g["source"], g["target"] = g["_dyads"].most_common(1)[0][0]
+        del g["_dyads"]
     mentioned: dict[str, set[str]] = defaultdict(set)  # outlet -> country codes / actor ids it mentions
     for doc_id, aid, country in store.con.execute("SELECT DISTINCT doc_id, actor_id, country FROM mentions").fetchall():
         o = outlets.get(doc_id, doc_id)
         mentioned[o].update(x for x in (aid, country) if x)
     out = []
-    for g in sorted(groups.values(), key=lambda g: (-len(g["reported_by"]), -g["reports"], g["type"], str(g["source"]), str(g["target"]))):
+    for g in sorted(groups.values(), key=lambda g: (-len(g["reported_by"]), -g["reports"], str(g["type"]), str(g["source"]), str(g["target"]))):
         missing = [o for o in all_outlets if o not in g["reported_by"]]
         both = [o for o in missing if g["source"] in mentioned[o] and g["target"] in mentioned[o]]
         out.append({**g, "reported_by": sorted(g["reported_by"]), "not_reported_by": missing, "silent_while_covering_both": both})
