@@ -170,7 +170,7 @@ def _descriptor(parsed, start: int, end: int, referent: ActorRef, kind: str, at,
     form = _form(parsed, start, end, referent, at)
     if not any(sum(c.isalpha() for c in w) >= 3 for w in form.split()):
         return None  # "(R)" in a photo caption, initials
-    if kind in ("premodifier", "apposition") and any(t.tag_ in ("VBZ", "VBD", "VBP") or t.pos_ == "VERB" or t.text in "()[]" for t in parsed[start:end]):
+    if kind in ("premodifier", "apposition") and any(t.tag_ in ("VBZ", "VBD", "VBP") or t.text in ("(", ")", "[", "]") for t in parsed[start:end]):
         return None  # a clause the parser glued to the name (captions), not a name for it
     return Descriptor(actor=_copy(referent), text=text, form=form, kind=kind, start=parsed[start].idx,
                       end=parsed[end - 1].idx + len(parsed[end - 1].text), sentence=sent, via=via, loaded=find_loaded(text))
