@@ -207,3 +207,11 @@ def test_coverage_uses_stored_clusters_when_present(seed_store, tmp_path):
     merged = [g for g in groups if g["cluster"] == "c1"]
     assert len(merged) == 1 and merged[0]["reports"] == len(ids)
     assert all(g["group"] == "dyad" for g in groups if g["cluster"] is None)
+
+
+def test_outlet_text_signs_datelines_and_empty_copyright():
+    assert outlet_from_text("CARACAS (Reuters) - Venezuela said on Monday it would resume exports.").name == "Reuters"
+    assert outlet_from_text("BEIJING, Sept 13 (Xinhua) -- Chinese President Xi Jinping met Maduro.").how == "dateline"
+    assert outlet_from_text("CARACAS (Maduro) - not an outlet") is None
+    assert outlet_from_text("Copyright ©\n") is None
+    assert outlet_from_text("Body.\n\n© 2025 The Associated Press. All rights reserved.").name == "Associated Press"

@@ -9,7 +9,8 @@ Order of evidence (first that answers wins):
 3. given: the ``--outlet`` default of the ingest run;
 4. text: the article's own signs, looked for only in its first and last lines
    (where sites print them): a known tagline, a known name or domain alone on a
-   line, a "Copyright ..." / "©" line, a byline "By NAME, OUTLET".
+   line, a "Copyright ..." / "©" line, a wire dateline "CARACAS (Reuters) -",
+   a byline "By NAME, OUTLET" (datelines and bylines: known outlets only).
 
 Unknown stays unknown: a name found nowhere is never guessed.
 """
@@ -130,6 +131,7 @@ def outlet_index(extra: tuple[str, ...] = ()) -> OutletIndex:
 
 _COPYRIGHT = re.compile(r"^(?:copyright\s*(?:©|\(c\))?|©|\(c\))\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*[,.]?\s*(?P<name>[^.|\n]{2,60}?)\s*(?:[.|,]\s*all rights reserved.*|\.?\s*)$", re.I)
 _BYLINE = re.compile(r"^[Bb]y\s+[A-Z][\w.'\- ]{1,60}?\s*(?:,|\||\bfor\b|—|-)\s*(?P<name>[A-Z][\w.&' \-]{1,50}?)\s*$")
+_DATELINE = re.compile(r"^[A-Z][A-Za-z0-9 .,'/-]{1,40}\((?P<name>[A-Za-z][\w .&'-]{1,40})\)\s*[-–—]")  # "CARACAS (Reuters) -"
 _DOMAIN = re.compile(r"^(?:https?://)?(?:www\.)?(?P<d>[a-z0-9-]+(?:\.[a-z0-9-]+)+)/?$", re.I)
 
 
@@ -162,8 +164,14 @@ def outlet_from_text(text: str, index: OutletIndex | None = None) -> OutletMatch
                 return OutletMatch(o.name, "text", "domain-line", ln)
     for ln in lines:
         m = _COPYRIGHT.match(ln)
-        if m:
+        if m and sum(c.isalpha() for c in m.group("name")) >= 2 and not m.group("name").lower().startswith(("all rights", "by ")):
             return OutletMatch(index.canonical(m.group("name").strip(" .,")), "text", "copyright", ln)
+    for ln in lines[:HEAD_LINES]:
+        m = _DATELINE.match(ln)
+        if m:
+            o = index.known(m.group("name"))
+            if o is not None:
+                return OutletMatch(o.name, "text", "dateline", ln[: m.end()])
     for ln in lines:
         m = _BYLINE.match(ln)
         if m:
