@@ -225,5 +225,5 @@ class DocResult:
     warnings: list[str] = field(default_factory=list)
     descriptors: list[Descriptor] = field(default_factory=list)
     tones: list[MentionTone] = field(default_factory=list)
-    outlet_how: str | None = None  # how the outlet was known: metadata-name, url-domain, given, tagline, copyright, byline, ...
+    outlet_how: str | None = None  # how the outlet was known: metadata | given | tagline | name-line | domain-line | copyright | dateline | byline
     outlet_evidence: str | None = None

@@ -14,14 +14,13 @@ import bisect
 def frame(result, parsed, spans, resolver, sent_starts: list[int]) -> None:
     """The framing step of extract(): fill result.descriptors, result.tones and how the outlet was known."""
     from .analyze import frame_document
-    from .outlets import identify_outlet
+    from .outlets import outlet_from_text
 
     doc = result.document
-    if doc.outlet:
-        src = doc.outlet_source
-        found = identify_outlet(doc.text, doc.outlet if src == "metadata" else None, doc.url if src == "metadata" else None, doc.outlet if src == "given" else None)
+    if doc.outlet_source == "text":  # the text's own sign (tagline, copyright, dateline, ...), found again: it is deterministic
+        found = outlet_from_text(doc.text)
         if found is not None and found.name == doc.outlet:
             result.outlet_how, result.outlet_evidence = found.how, found.evidence
-        else:
-            result.outlet_how = src
+    elif doc.outlet_source in ("metadata", "given"):
+        result.outlet_how, result.outlet_evidence = doc.outlet_source, doc.outlet
     result.descriptors, result.tones = frame_document(parsed, spans, resolver, lambda i: bisect.bisect_right(sent_starts, i) - 1)
