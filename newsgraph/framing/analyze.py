@@ -87,10 +87,8 @@ def frame_document(parsed, spans: list[Span], resolver: ArgResolver, sentence_of
         ref.text = parsed[_left(tok) : tok.i + 1].text
         sent = sentence_of(tok.i)
         d = _np_descriptor(parsed, tok, ref, "government-noun", at, sent, None)
-        if d.form not in ("government", "administration", "authorities", "regime") or d.loaded:
-            descriptors.append(d)
-        elif d.form == "regime":
-            descriptors.append(d)
+        if d is not None and (d.form not in ("government", "administration", "authorities") or d.loaded):
+            descriptors.append(d)  # a bare "the government" says nothing; "the regime", "the socialist government" do
         tones.append(_tone(parsed, tok, ref, parsed[_left(tok) : tok.i + 1], at, sent, None))
     return [d for d in descriptors if d is not None and d.form], tones
 

@@ -110,12 +110,13 @@ def _load_file(path: Path, index: OutletIndex) -> None:
     for i, entry in enumerate(data, start=1):
         if not isinstance(entry, dict) or not isinstance(entry.get("name"), str):
             raise DataFileError(str(path), f"entry {i} has no `name:` string")
+        index.add(Outlet(entry["name"], _strings(entry, "aliases"), _strings(entry, "domains"), _strings(entry, "taglines"),
+                         entry.get("country"), entry.get("kind")))
 
-        def tup(k):
-            v = entry.get(k) or ()
-            return tuple(str(x) for x in ([v] if isinstance(v, str) else v))
 
-        index.add(Outlet(entry["name"], tup("aliases"), tup("domains"), tup("taglines"), entry.get("country"), entry.get("kind")))
+def _strings(entry: dict, key: str) -> tuple[str, ...]:
+    v = entry.get(key) or ()
+    return tuple(str(x) for x in ([v] if isinstance(v, str) else v))
 
 
 @functools.lru_cache(maxsize=4)

@@ -38,9 +38,7 @@ def matching_tones(result: DocResult, target: str, registry=None) -> list[Mentio
         ids = {a.id for a in registry.find(target)}
     out = []
     for t in result.tones:
-        if ids and (t.actor.actor_id in ids or t.via in ids):
-            out.append(t)
-        elif not ids and _names_match(target, t.actor.name, t.text):
+        if (ids and (t.actor.actor_id in ids or t.via in ids)) or (not ids and _names_match(target, t.actor.name, t.text)):
             out.append(t)
     if not out and ids:  # registry knows the name, but the text named it in a form resolved differently
         out = [t for t in result.tones if _names_match(target, t.actor.name, t.text)]
