@@ -121,6 +121,7 @@ def test_sources_and_coverage_on_seeds(seed_store):
     assert rows["Middle East Monitor"]["documents"] == 1 and rows["Middle East Monitor"]["known_from"] == {"tagline": 1}
     assert sum(1 for k in rows if k.startswith("unknown (")) == 3  # unknown outlets are never pooled
     assert all(r["top_actors"] for r in rows.values())
+    assert rows["unknown (003_d1967a26fcb8027f.txt)"]["loaded_terms"].get("socialist regime", 0) >= 3
     cov = api.coverage(db=seed_store, actor="Russia")
     assert cov and all(set(c["reported_by"]).isdisjoint(c["not_reported_by"]) for c in cov)
     assert all(len(c["reported_by"]) + len(c["not_reported_by"]) == len(rows) for c in cov)

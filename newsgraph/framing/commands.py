@@ -57,8 +57,9 @@ def sources_command(db, top, fmt):
     else:
         flat = [{**r, "known_from": "; ".join(f"{k} {v}" for k, v in r["known_from"].items()),
                  "top_actors": "; ".join(f"{a['name']} ({a['mentions']}, tone {a['mean_tone']:+.2f})" if a["mean_tone"] is not None else f"{a['name']} ({a['mentions']})"
-                                         for a in r["top_actors"])} for r in rows]
-        cols = ["outlet", "documents", "first_published", "last_published", "events", "known_from", "top_actors"]
+                                         for a in r["top_actors"]),
+                 "loaded_terms": "; ".join(f"{k} ×{v}" if v > 1 else k for k, v in r["loaded_terms"].items())} for r in rows]
+        cols = ["outlet", "documents", "first_published", "last_published", "events", "known_from", "top_actors", "loaded_terms"]
         if fmt == "csv":
             _csv(flat, cols)
             return

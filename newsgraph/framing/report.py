@@ -42,7 +42,8 @@ def _has_table(store: Store, name: str) -> bool:
 
 
 def sources(store: Store, top_actors: int = 5) -> list[dict[str, Any]]:
-    """Outlets with document counts, date range, how the outlet was known, events, and the actors they cover most."""
+    """Outlets with document counts, date range, how the outlet was known, events, the actors they cover most
+    (with mean tone) and the loaded terms they use most in naming actors."""
     outlets = _doc_outlets(store)
     docs = store.con.execute("SELECT doc_id, published, outlet_source, n_events FROM documents").fetchall()
     how = dict(store.con.execute("SELECT doc_id, how FROM document_outlets").fetchall()) if _has_table(store, "document_outlets") else {}
@@ -69,6 +70,10 @@ def sources(store: Store, top_actors: int = 5) -> list[dict[str, Any]]:
     tones: dict[tuple[str, str], list[float]] = defaultdict(list)
     for doc_id, aid, tone in tone_rows:
         tones[(outlets.get(doc_id, doc_id), aid)].append(tone)
+    loaded: dict[str, Counter] = defaultdict(Counter)  # outlet -> loaded terms in its descriptors of any actor
+    if _has_table(store, "descriptors"):
+        for doc_id, terms in store.con.execute("SELECT doc_id, loaded_json FROM descriptors WHERE loaded_json <> '[]'").fetchall():
+            loaded[outlets.get(doc_id, doc_id)].update(json.loads(terms))
     out = []
     for key, o in sorted(agg.items(), key=lambda kv: (-kv[1]["documents"], kv[0])):
         top = []
@@ -76,7 +81,7 @@ def sources(store: Store, top_actors: int = 5) -> list[dict[str, Any]]:
             t = tones.get((key, aid), [])
             top.append({"actor_id": aid, "name": names.get(aid, aid), "mentions": n, "mean_tone": round(sum(t) / len(t), 3) if t else None})
         out.append({**o, "first_published": _iso(o["first_published"]), "last_published": _iso(o["last_published"]),
-                    "known_from": dict(o["known_from"]), "top_actors": top})
+                    "known_from": dict(o["known_from"]), "top_actors": top, "loaded_terms": dict(loaded[key].most_common(top_actors))})
     return out
 
 
