@@ -16,7 +16,8 @@ from typing import Any
 
 from ..store import Store
 
-EVIDENCE_PER_SIDE = 3  # most negative and most positive sentences shown per outlet
+EVIDENCE_PER_SIDE = 3
+LEADER_OFFICES = ("head_of_state", "head_of_government")  # a person whose government "the X regime" can mean  # most negative and most positive sentences shown per outlet
 
 
 def _iso(v):
@@ -89,13 +90,20 @@ def sources(store: Store, top_actors: int = 5) -> list[dict[str, Any]]:
 
 
 def actor_targets(actor: str, include_government: bool = True) -> dict[str, Any]:
-    """What ``actor`` (id, name or alias) matches: registry ids, and for a person or state its country's government."""
+    """What ``actor`` (id, name or alias) matches: registry ids, and for a state, or a person who has led one,
+    that country's government ("the Maduro regime", "Caracas", "the socialist regime")."""
     from ..actors import default_registry
 
     reg = default_registry()
     found = reg.find(actor)
     ids = [a.id for a in found]
-    govs = sorted({a.country for a in found if a.country and a.kind in ("person", "state")}) if include_government else []
+    govs: set[str] = set()
+    for a in found if include_government else ():
+        if a.kind == "state" and a.country:
+            govs.add(a.country)
+        elif a.kind == "person":
+            govs.update(r.country or a.country for r in a.roles if r.office in LEADER_OFFICES and (r.country or a.country))
+    govs = sorted(govs)
     return {"query": actor, "actor_ids": ids, "names": [a.name for a in found], "government_of": govs, "text": None if found else actor}
 
 
