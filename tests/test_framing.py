@@ -216,3 +216,17 @@ def test_outlet_text_signs_datelines_and_empty_copyright():
     assert outlet_from_text("CARACAS (Maduro) - not an outlet") is None
     assert outlet_from_text("Copyright ©\n") is None
     assert outlet_from_text("Body.\n\n© 2025 The Associated Press. All rights reserved.").name == "Associated Press"
+
+
+def test_framing_on_a_store_without_framing_tables_says_what_to_do(seed_store, tmp_path):
+    import shutil
+
+    import duckdb
+
+    db = str(tmp_path / "old.duckdb")
+    shutil.copy(seed_store, db)
+    con = duckdb.connect(db)
+    con.execute("DROP TABLE descriptors")
+    con.close()
+    r = CliRunner().invoke(main, ["framing", "Maduro", "--db", db])
+    assert r.exit_code == 1 and "before framing" in r.output

@@ -14,6 +14,7 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping
 from typing import Any
 
+from ..errors import NewsgraphError
 from ..store import Store
 
 EVIDENCE_PER_SIDE = 3
@@ -128,6 +129,8 @@ def _match_sql(targets: dict[str, Any], alias: str = "", via: bool = True) -> tu
 
 def framing(store: Store, actor: str, include_government: bool = True, max_descriptors: int = 25) -> dict[str, Any]:
     """Outlets side by side for one actor: descriptors (counted), loaded terms, tone with evidence, events reported."""
+    if not (_has_table(store, "descriptors") and _has_table(store, "mention_tone")):
+        raise NewsgraphError(f"{store.path}: this store was made before framing was stored; ingest the articles into a new store")
     targets = actor_targets(actor, include_government)
     outlets = _doc_outlets(store)
     where, params = _match_sql(targets)
