@@ -1,4 +1,4 @@
-"""The store: one DuckDB file holding documents, events, actors in events, mentions and quantities.
+"""The store: one DuckDB file holding documents, events, actors in events, mentions, quantities and framing.
 
 Writes are transactional per batch of documents: a document is stored with
 all its events or not at all, so a killed run leaves no half-written
@@ -17,8 +17,8 @@ from typing import Any
 import duckdb
 
 from .errors import StoreError
-from .model import DocResult
 from .framing.store_rows import framing_rows
+from .model import DocResult
 
 DEFAULT_DB = "newsgraph.duckdb"
 SCHEMA_VERSION = "1"

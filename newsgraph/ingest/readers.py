@@ -43,7 +43,7 @@ def make_document(text: str, meta: dict, path: str, defaults: Defaults, line: in
     if published_raw not in (None, "") and published is None:
         raise InputError(path, f"'published' is not a date: {str(published_raw)[:60]!r} (use YYYY-MM-DD)", line)
     pub = publication_date(published, parse_date_value(defaults.published), text)
-    # metadata name (normalised), url domain, --outlet, then the text's own signs (tagline, copyright, byline)
+    # metadata name (normalised), url domain, --outlet, then the text's own signs (tagline, copyright, dateline, byline)
     found = identify_outlet(text, _clean(meta.get("outlet")), _clean(meta.get("url")), defaults.outlet)
     outlet, outlet_source = (found.name, found.source) if found else (None, None)
     return Document(
