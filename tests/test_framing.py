@@ -230,3 +230,10 @@ def test_framing_on_a_store_without_framing_tables_says_what_to_do(seed_store, t
     con.close()
     r = CliRunner().invoke(main, ["framing", "Maduro", "--db", db])
     assert r.exit_code == 1 and "before framing" in r.output
+
+
+def test_a_leaders_government_only_while_they_led_it(example_db):
+    trump = {o["outlet"] for o in api.framing(db=example_db, actor="Trump")["outlets"]}
+    biden = {o["outlet"] for o in api.framing(db=example_db, actor="Biden")["outlets"]}
+    assert trump and biden and not (trump & biden)  # the demo corpus's 2025 and 2023-24 articles
+    assert api.framing(db=example_db, actor="Trump", include_government=False)["actor"]["government_of"] == []

@@ -98,14 +98,16 @@ def actor_targets(actor: str, include_government: bool = True) -> dict[str, Any]
     reg = default_registry()
     found = reg.find(actor)
     ids = [a.id for a in found]
-    govs: set[str] = set()
+    periods: list[dict[str, Any]] = []  # the government, and for a leader only while they led it
     for a in found if include_government else ():
         if a.kind == "state" and a.country:
-            govs.add(a.country)
+            periods.append({"country": a.country, "start": None, "end": None})
         elif a.kind == "person":
-            govs.update(r.country or a.country for r in a.roles if r.office in LEADER_OFFICES and (r.country or a.country))
-    govs = sorted(govs)
-    return {"query": actor, "actor_ids": ids, "names": [a.name for a in found], "government_of": govs, "text": None if found else actor}
+            for r in a.roles:
+                if r.office in LEADER_OFFICES and (r.country or a.country):
+                    periods.append({"country": r.country or a.country, "start": _iso(r.start), "end": _iso(r.end)})
+    return {"query": actor, "actor_ids": ids, "names": [a.name for a in found], "government_of": sorted({p["country"] for p in periods}),
+            "government_periods": periods, "text": None if found else actor}
 
 
 def _match_sql(targets: dict[str, Any], alias: str = "", via: bool = True) -> tuple[str, list]:
@@ -118,9 +120,11 @@ def _match_sql(targets: dict[str, Any], alias: str = "", via: bool = True) -> tu
         if via:
             conds.append(f"{p}via IN (SELECT unnest(?))")
             params.append(targets["actor_ids"])
-    if targets["government_of"]:
-        conds.append(f"({p}actor_id IN (SELECT unnest(?)) AND {p}sector = 'GOV')")
-        params.append(targets["government_of"])
+    for g in targets.get("government_periods", ()):
+        # documents without a date are kept: the text may well be about that time
+        conds.append(f"({p}actor_id = ? AND {p}sector = 'GOV' AND {p}doc_id IN (SELECT doc_id FROM documents WHERE published IS NULL"
+                     " OR (published >= coalesce(CAST(? AS DATE), DATE '0001-01-01') AND published < coalesce(CAST(? AS DATE), DATE '9999-12-31'))))")
+        params += [g["country"], g["start"], g["end"]]
     if targets["text"]:
         conds.append(f"({p}name ILIKE ? OR {p}text ILIKE ?)")
         params += [f"%{targets['text']}%", f"%{targets['text']}%"]
