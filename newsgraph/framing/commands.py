@@ -79,7 +79,7 @@ def sources_command(db, top, fmt):
 @click.argument("actor")
 @click.option("--db", default=DEFAULT_DB, show_default=True)
 @click.option("--government/--no-government", default=True, show_default=True,
-              help="For a person or state, include its country's government ('the Maduro regime', 'Caracas').")
+              help="For a state, or a person who led one (while they led it), include that government ('the Maduro regime', 'Caracas').")
 @click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
 def framing_command(actor, db, government, fmt):
     """How each outlet names and judges ACTOR (id, name or alias): descriptors, loaded terms, tone with evidence, events."""
