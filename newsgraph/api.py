@@ -286,3 +286,29 @@ def actor(name: str, db: str | None = DEFAULT_DB, actor_files: Iterable[str] | N
         raise NewsgraphError(f"no actor {name!r} in the registry" + (f" or in {db}" if db and os.path.exists(db) else "") + "; try `newsgraph actors` to list them")
     rec.setdefault("mentions", [])
     return rec
+
+# ------------------------------------------------------------------ sources and framing (newsgraph/framing)
+def sources(db: str = DEFAULT_DB, top_actors: int = 5) -> list[dict[str, Any]]:
+    """Outlets in the store: documents, date range, how the outlet was known, events, most covered actors (`newsgraph sources`)."""
+    from .framing import report
+
+    with Store(db, read_only=True) as store:
+        return report.sources(store, top_actors=top_actors)
+
+
+def framing(db: str = DEFAULT_DB, actor: str = "", include_government: bool = True) -> dict[str, Any]:
+    """How each outlet names and judges ``actor``: descriptors, loaded terms, tone with evidence, events, coverage (`newsgraph framing`)."""
+    from .framing import report
+
+    if not actor or not actor.strip():
+        raise NewsgraphError("framing: name an actor (id, name or alias: Maduro, VEN, PDVSA)")
+    with Store(db, read_only=True) as store:
+        return report.framing(store, actor, include_government=include_government)
+
+
+def coverage(db: str = DEFAULT_DB, actor: str | None = None) -> list[dict[str, Any]]:
+    """For each event type and dyad (or merged event), the outlets that reported it and those that did not."""
+    from .framing import report
+
+    with Store(db, read_only=True) as store:
+        return report.coverage(store, actor=actor)

@@ -248,5 +248,9 @@ from .evaluate.cli import eval_group  # noqa: E402
 main.add_command(eval_group)
 register_actor_commands(main)
 
+from .framing.commands import register_framing_commands  # noqa: E402
+
+register_framing_commands(main)  # sources, framing ACTOR, coverage
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -15,6 +15,8 @@ from .actors import ArgResolver, Registry, default_registry, find_mentions
 from .events.coder import EventCoder
 from .events.lexicon import Lexicon, default_lexicon
 from .language import is_english
+
+from .framing import frame
 from .model import DocResult, Document, Mention
 from .nlp import load_pipeline, parse, parse_many
 from .quantities import attach_quantities, extract_quantities
@@ -103,7 +105,7 @@ def _extract_parsed(document: Document, parsed, res: Resources) -> DocResult:
                 sentence=bisect.bisect_right(sent_starts, s.start) - 1,
             )
         )
-    return DocResult(
+    result = DocResult(
         document=document,
         mentions=mentions,
         events=events,
@@ -112,6 +114,8 @@ def _extract_parsed(document: Document, parsed, res: Resources) -> DocResult:
         n_entities=len(parsed.ents),
         warnings=warnings,
     )
+    frame(result, parsed, spans, resolver, sent_starts)  # outlet identity, descriptors, targeted tone
+    return result
 
 
 def _token_at(parsed, char: int) -> int | None:

@@ -190,6 +190,48 @@ class Event:
 
 
 @dataclass(slots=True)
+class Descriptor:
+    """Words a document uses for an actor: "the Venezuelan socialist regime", "a drug kingpin"."""
+
+    actor: ActorRef  # what the words describe (for "the Maduro regime": Venezuela's government)
+    text: str  # as written
+    form: str  # normalised for counting: lowercase, no article, the actor's own name/adjective left out
+    kind: str  # premodifier | apposition | label | government-noun
+    start: int
+    end: int
+    sentence: int = 0
+    via: str | None = None  # actor id of the mention it hangs on when that is not ``actor`` ("nicolas-maduro")
+    loaded: list[str] = field(default_factory=list)  # loaded terms in it (data/lexicons/loaded_terms.yaml)
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["actor"] = self.actor.to_dict()
+        return d
+
+
+@dataclass(slots=True)
+class MentionTone:
+    """Targeted tone toward one actor mention: the words around and about it, scored."""
+
+    actor: ActorRef
+    text: str  # the mention ("Maduro", "the socialist regime")
+    start: int
+    end: int
+    sentence: int
+    tone: float  # -1 .. 1 (VADER compound over the targeted words)
+    label: str  # positive | neutral | negative
+    words: list[str] = field(default_factory=list)  # the targeted words that carry valence, "regime:-1.8"
+    loaded: list[str] = field(default_factory=list)
+    evidence: str = ""  # the sentence
+    via: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["actor"] = self.actor.to_dict()
+        return d
+
+
+@dataclass(slots=True)
 class DocResult:
     """Everything extract() learns from one document."""
 
@@ -200,3 +242,7 @@ class DocResult:
     n_sentences: int = 0
     n_entities: int = 0
     warnings: list[str] = field(default_factory=list)
+    descriptors: list[Descriptor] = field(default_factory=list)
+    tones: list[MentionTone] = field(default_factory=list)
+    outlet_how: str | None = None  # how the outlet was known: metadata | given | tagline | name-line | domain-line | copyright | dateline | byline
+    outlet_evidence: str | None = None

@@ -1,4 +1,4 @@
-"""The store: one DuckDB file holding documents, events, actors in events, mentions and quantities.
+"""The store: one DuckDB file holding documents, events, actors in events, mentions, quantities and framing.
 
 Writes are transactional per batch of documents: a document is stored with
 all its events or not at all, so a killed run leaves no half-written
@@ -18,6 +18,7 @@ from typing import Any
 import duckdb
 
 from .errors import StoreError
+from .framing.store_rows import framing_rows
 from .model import DocResult
 from .quantities.attach import is_claim
 
@@ -54,6 +55,16 @@ SCHEMA = [
         value DOUBLE, value_max DOUBLE, unit VARCHAR, unit_text VARCHAR, qualifier VARCHAR, change VARCHAR, measure VARCHAR,
         subject_json VARCHAR, subject_text VARCHAR, counterpart_json VARCHAR, counterpart_text VARCHAR,
         time_text VARCHAR, date DATE, date_precision VARCHAR, factuality VARCHAR, event_id VARCHAR, sentence INTEGER, evidence VARCHAR)""",
+
+    # framing (newsgraph/framing): how each document names and judges each actor, and how its outlet was known
+    """CREATE TABLE IF NOT EXISTS descriptors (
+        doc_id VARCHAR NOT NULL, start_char INTEGER, end_char INTEGER, sentence INTEGER, text VARCHAR, form VARCHAR, kind VARCHAR,
+        actor_id VARCHAR, name VARCHAR, country VARCHAR, sector VARCHAR, actor_kind VARCHAR, via VARCHAR, loaded_json VARCHAR)""",
+    """CREATE TABLE IF NOT EXISTS mention_tone (
+        doc_id VARCHAR NOT NULL, start_char INTEGER, end_char INTEGER, sentence INTEGER, text VARCHAR,
+        actor_id VARCHAR, name VARCHAR, country VARCHAR, sector VARCHAR, actor_kind VARCHAR, via VARCHAR,
+        tone DOUBLE, label VARCHAR, words_json VARCHAR, loaded_json VARCHAR, evidence VARCHAR)""",
+    "CREATE TABLE IF NOT EXISTS document_outlets (doc_id VARCHAR PRIMARY KEY, outlet VARCHAR, outlet_source VARCHAR, how VARCHAR, evidence VARCHAR)",
     "CREATE INDEX IF NOT EXISTS event_actors_actor ON event_actors (actor_id)",
     "CREATE INDEX IF NOT EXISTS event_actors_event ON event_actors (event_id)",
     "CREATE INDEX IF NOT EXISTS events_doc ON events (doc_id)",
@@ -149,6 +160,7 @@ class Store:
                 new.append(r)
             now = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
             docs, events, actors, mentions, quants, claims = [], [], [], [], [], []
+            descs, tones, outlets = [], [], []
             for r in new:
                 d = r.document
                 docs.append((d.doc_id, d.url, d.outlet, d.outlet_source, d.title, d.published, d.published_source,
@@ -168,6 +180,7 @@ class Store:
                 for m in r.mentions:
                     a = m.actor
                     mentions.append((d.doc_id, m.start, m.end, m.text, m.how, m.sentence, a.actor_id, a.name, a.country, a.sector, a.kind, a.provisional))
+                framing_rows(r, descs, tones, outlets)
                 for q in r.quantities:
                     quants.append((d.doc_id, q.start, q.end, q.text, q.value, q.unit, q.normalized_value, q.normalized_unit, q.qualifier, q.measure, q.change))
                     if is_claim(q):
@@ -188,6 +201,13 @@ class Store:
                 con.executemany("INSERT INTO quantities VALUES (" + ",".join("?" * 11) + ")", quants)
             if claims:
                 con.executemany("INSERT INTO claims VALUES (" + ",".join("?" * 23) + ")", claims)
+
+            if descs:
+                con.executemany("INSERT INTO descriptors VALUES (" + ",".join("?" * 14) + ")", descs)
+            if tones:
+                con.executemany("INSERT INTO mention_tone VALUES (" + ",".join("?" * 16) + ")", tones)
+            if outlets:
+                con.executemany("INSERT INTO document_outlets VALUES (?,?,?,?,?)", outlets)
             con.execute("COMMIT")
             return len(new)
         except BaseException:

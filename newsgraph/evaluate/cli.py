@@ -19,3 +19,5 @@ from . import conll  # noqa: E402,F401
 from . import meantime  # noqa: E402,F401
 
 from . import timeml  # noqa: E402,F401
+
+from . import stance  # noqa: E402,F401

@@ -16,6 +16,8 @@ import yaml
 
 from ..errors import InputError
 from ..language import detect_language
+
+from ..framing.outlets import identify_outlet
 from ..model import Document
 from ..time import parse_date_value, publication_date
 
@@ -53,10 +55,9 @@ def make_document(text: str, meta: dict, path: str, defaults: Defaults, line: in
     if published_raw not in (None, "") and published is None:
         raise InputError(path, f"'published' is not a date: {str(published_raw)[:60]!r} (use YYYY-MM-DD)", line)
     pub = publication_date(published, parse_date_value(defaults.published), text)
-    outlet = _clean(meta.get("outlet"))
-    outlet_source = "metadata" if outlet else None
-    if outlet is None and defaults.outlet:
-        outlet, outlet_source = defaults.outlet, "given"
+    # metadata name (normalised), url domain, --outlet, then the text's own signs (tagline, copyright, dateline, byline)
+    found = identify_outlet(text, _clean(meta.get("outlet")), _clean(meta.get("url")), defaults.outlet)
+    outlet, outlet_source = (found.name, found.source) if found else (None, None)
     return Document(
         text=text,
         title=_clean(meta.get("title")),

@@ -1,0 +1,282 @@
+"""The per-document framing step: descriptors of each actor and targeted tone per mention.
+
+``frame_document`` is called once by ``extract`` with the parsed document and
+the resolved actor mentions; like extract it is a pure function of them.
+
+Which actor a phrase is about:
+
+- a mention that names an actor stands for it ("Maduro", "Rosneft");
+- a state or person premodifying a government noun stands for that state's
+  government: "the Venezuelan socialist regime", "the Maduro regime", "the
+  ailing regime of Nicolás Maduro" are Venezuela's government (VEN, GOV),
+  reached *via* the mention;
+- "the regime", "the socialist regime", "the government" with no owner named
+  are the government of the document's focus country (the resolver's rule).
+
+What an actor is called (descriptors): the words before its name in its noun
+phrase ("Venezuela's socialist President Maduro"), appositions on either side
+("Hezbollah" <- "the terrorist organization"; "Russia, a key ideological ally
+of ..."), copular and reported labels ("X is one of ...", "accused X of being
+a drug kingpin", "called X a ..."), and the government noun phrases above.
+
+What words are about a mention (tone scope): its own noun phrase (modifiers,
+appositions, relative clauses), and the predicate it is an argument of: the
+verb with its negation, adverbs, complements and objects; when the actor is
+the agent of a verb whose object is another actor ("Maduro condemned the
+United States"), the verb counts for both (it is the agent's act) but the
+object's own words ("the United States' illegal blockade") only for the
+object. Clauses of their own (ccomp, advcl, conj) are left out, and so are
+names (proper nouns, actor mentions): "United" in "United States" is no praise.
+"""
+
+from __future__ import annotations
+
+from ..actors.resolve import ArgResolver, Span, sector_nouns
+from ..model import ActorRef, Descriptor, MentionTone
+from .tone import find_loaded, score_text
+
+GOV_NOUNS = {"regime", "government", "administration", "authorities", "leadership", "junta", "dictatorship", "cabinet", "presidency"}
+MODIFIER_DEPS = ("amod", "compound", "poss", "nmod")
+LABEL_VERBS = {"call", "brand", "label", "describe", "dub", "term", "designate", "list", "name", "consider", "deem", "regard"}
+CLAUSE_DEPS = {"ccomp", "advcl", "conj", "parataxis", "cc", "punct", "mark", "relcl", "csubj", "xcomp"}
+MAX_DESC_TOKENS = 16
+# children of the predicate whose words are about its arguments: negation, adverbs, complements, objects
+PREDICATE_DEPS = {"neg", "advmod", "acomp", "attr", "oprd", "dobj", "prep", "agent", "xcomp", "aux", "auxpass", "prt", "npadvmod"}
+
+
+def frame_document(parsed, spans: list[Span], resolver: ArgResolver, sentence_of) -> tuple[list[Descriptor], list[MentionTone]]:
+    """Descriptors and mention tones for one parsed document.
+
+    ``sentence_of(token_index)`` gives the sentence number of a token (the same numbering as Mention.sentence).
+    """
+    at: dict[int, Span] = {}
+    for s in spans:
+        for k in range(s.start, s.end):
+            at[k] = s
+    descriptors: list[Descriptor] = []
+    tones: list[MentionTone] = []
+    gov_heads_done: set[int] = set()
+    for s in spans:
+        span = parsed[s.start : s.end]
+        root = span.root
+        np_head, referent, via = _referent(parsed, s, root, at, resolver)
+        if np_head is None:
+            continue  # a modifier inside another actor's name ("Venezuelan" in "Venezuelan President Maduro")
+        sent = sentence_of(s.start)
+        if np_head.i != root.i and np_head.lemma_.lower() in GOV_NOUNS:
+            gov_heads_done.add(np_head.i)
+            descriptors.append(_np_descriptor(parsed, np_head, referent, "government-noun", at, sent, via))
+        elif np_head.i == root.i:
+            descriptors.extend(_own_descriptors(parsed, s, root, referent, at, sent))
+        if np_head.i == root.i or np_head.lemma_.lower() in GOV_NOUNS:  # not "the American justification was ..."
+            descriptors.extend(_labels(parsed, np_head, referent, at, sent, via))
+        tones.append(_tone(parsed, np_head, referent, span, at, sent, via))
+    # "the regime", "the socialist regime": the government of the document's focus country
+    for tok in parsed:
+        if tok.i in gov_heads_done or tok.i in at or tok.pos_ != "NOUN" or tok.lemma_.lower() not in GOV_NOUNS:
+            continue
+        if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children):
+            continue
+        if any(c.i in at or (c.dep_ == "prep" and c.lower_ in ("of", "in")) for c in tok.subtree if c.i != tok.i):
+            continue  # owned by a named actor (handled above) or "the government of X" / "the regime in Caracas"
+        focus = resolver.focus_country()
+        if not focus:
+            continue
+        ref = resolver._state_ref(focus)
+        ref.sector = "GOV"
+        ref.text = parsed[_left(tok) : tok.i + 1].text
+        sent = sentence_of(tok.i)
+        d = _np_descriptor(parsed, tok, ref, "government-noun", at, sent, None)
+        if d is not None and (d.form not in ("government", "administration", "authorities") or d.loaded):
+            descriptors.append(d)  # a bare "the government" says nothing; "the regime", "the socialist government" do
+        tones.append(_tone(parsed, tok, ref, parsed[_left(tok) : tok.i + 1], at, sent, None))
+    return [d for d in descriptors if d is not None and d.form], tones
+
+
+# ---------------------------------------------------------------- referents
+
+
+def _government_of(ref: ActorRef, resolver: ArgResolver, text: str) -> ActorRef | None:
+    if not ref.country:
+        return None
+    g = resolver._state_ref(ref.country)
+    g.sector = "GOV"
+    g.text = text
+    return g
+
+
+def _referent(parsed, s: Span, root, at, resolver):
+    """(head of the phrase the mention stands in, the actor that phrase is about, via-actor id)."""
+    ref = s.ref
+    t = root
+    # climb premodifier chains: "Venezuelan" -> "socialist" -> "regime"; "Maduro" -> "regime"
+    while t.dep_ in MODIFIER_DEPS and t.head.i != t.i and t.head.pos_ in ("NOUN", "PROPN", "ADJ") and t.head.i > t.i:
+        t = t.head
+        if t.i in at and at[t.i] is not s:
+            return None, None, None  # part of another actor's name
+    # "the (ailing) regime of Nicolás Maduro", "the socialist regime in Caracas"
+    if t is root and root.dep_ == "pobj" and root.head.lower_ in ("of", "in") and root.head.head.lemma_.lower() in GOV_NOUNS and root.head.head.i not in at:
+        t = root.head.head
+    if t is not root:
+        if t.lemma_.lower() in GOV_NOUNS:
+            gov = _government_of(ref, resolver, parsed[_left(t) : t.i + 1].text)
+            if gov is not None:
+                return t, gov, ref.actor_id
+        if ref.kind == "state" and s.how in ("adjective", "alias", "metonym") and t.lemma_.lower() in sector_nouns():
+            return None, None, None  # "Venezuela's oil minister", "the Russian company": about someone else
+        if s.how == "adjective":
+            return t, ref, None  # "Venezuelan oil exports": tone of the phrase is about Venezuela
+        return t, ref, None
+    return root, ref, None
+
+
+def _left(tok) -> int:
+    """First token of tok's noun phrase before it (determiners and modifiers), not its clauses."""
+    left = tok.i
+    for c in tok.children:
+        if c.i < tok.i and c.dep_ not in ("punct", "cc", "conj", "relcl", "acl", "appos", "prep"):
+            left = min(left, c.left_edge.i)
+    return left
+
+
+# ---------------------------------------------------------------- descriptors
+
+
+def _form(parsed, start: int, end: int, referent: ActorRef, at) -> str:
+    """Lowercase words without articles, possessive marks and the referent's own state name or adjective."""
+    words = []
+    for t in parsed[start:end]:
+        if t.dep_ == "det" and t.lower_ in ("the", "a", "an", "this", "that", "these", "those"):
+            continue
+        if t.dep_ == "case" or t.is_punct:
+            continue
+        s = at.get(t.i)
+        if s is not None and s.ref.kind == "state" and s.ref.country == referent.country and s.how in ("adjective", "alias", "metonym"):
+            continue
+        words.append(t.lower_)
+    return " ".join(words).replace(" - ", "-").strip()
+
+
+def _descriptor(parsed, start: int, end: int, referent: ActorRef, kind: str, at, sent: int, via: str | None) -> Descriptor | None:
+    if end <= start:
+        return None
+    if end - start > MAX_DESC_TOKENS:
+        end = start + MAX_DESC_TOKENS
+    text = parsed[start:end].text
+    if not any(t.pos_ in ("NOUN", "ADJ", "PROPN") and t.i not in at for t in parsed[start:end]):
+        return None  # nothing but other names
+    form = _form(parsed, start, end, referent, at)
+    if not any(sum(c.isalpha() for c in w) >= 3 for w in form.split()):
+        return None  # "(R)" in a photo caption, initials
+    if kind in ("premodifier", "apposition") and any(t.tag_ in ("VBZ", "VBD", "VBP") or t.text in ("(", ")", "[", "]") for t in parsed[start:end]):
+        return None  # a clause the parser glued to the name (captions), not a name for it
+    return Descriptor(actor=_copy(referent), text=text, form=form, kind=kind, start=parsed[start].idx,
+                      end=parsed[end - 1].idx + len(parsed[end - 1].text), sentence=sent, via=via, loaded=find_loaded(text))
+
+
+def _np_descriptor(parsed, head, referent, kind, at, sent, via):
+    return _descriptor(parsed, _left(head), head.i + 1, referent, kind, at, sent, via)
+
+
+def _own_descriptors(parsed, s: Span, root, referent, at, sent) -> list[Descriptor]:
+    """Premodifiers before the name ("Venezuela's socialist President Maduro") and appositions on either side."""
+    out = []
+    left = min((c.left_edge.i for c in root.children if c.i < s.start and c.dep_ in (*MODIFIER_DEPS, "det")), default=s.start)
+    if left < s.start and not (referent.kind == "state" and all(t.pos_ == "PROPN" for t in parsed[left : s.start] if t.i not in at)):
+        # (a state's "premodifier" made of proper nouns is the rest of a longer name: "Latin America")
+        out.append(_descriptor(parsed, left, s.start, referent, "premodifier", at, sent, None))
+    for c in root.children:
+        if c.dep_ == "appos" and c.i not in at:
+            # "China, Iran, and Turkey, Russia, a key ideological ally": the apposition names the nearest name before it
+            k = c.left_edge.i - 1
+            while k > root.i and k not in at:
+                k -= 1
+            owner = at.get(k)
+            ref = owner.ref if owner is not None and owner is not s and owner.how != "adjective" else referent
+            out.append(_descriptor(parsed, c.left_edge.i, c.right_edge.i + 1, ref, "apposition", at, sent, None))
+    if root.dep_ == "appos" and root.head.i not in at:
+        h = root.head
+        end = h.i + 1
+        for c in h.children:  # "the head of the Russian state-oil corporation"
+            if c.dep_ == "prep" and c.lower_ == "of" and c.i > h.i and not any(t.i in at and t.i >= s.start for t in c.subtree):
+                end = c.right_edge.i + 1
+        out.append(_descriptor(parsed, _left(h), min(end, s.start) if _left(h) < s.start else end, referent, "apposition", at, sent, None))
+    return [d for d in out if d is not None]
+
+
+def _labels(parsed, np_head, referent, at, sent, via) -> list[Descriptor]:
+    """'X is one of ...', 'accused X of being a drug kingpin', 'called X a dictator'."""
+    out = []
+    h = np_head.head
+    if np_head.dep_ == "nsubj" and h.lemma_ == "be":
+        for c in h.children:
+            if c.dep_ in ("attr", "acomp") and c.i > np_head.i:
+                out.append(_descriptor(parsed, c.left_edge.i, c.right_edge.i + 1, referent, "label", at, sent, via))
+    if np_head.dep_ == "dobj":
+        for c in h.children:
+            if c.dep_ == "oprd" and h.lemma_ in LABEL_VERBS:
+                out.append(_descriptor(parsed, c.left_edge.i, c.right_edge.i + 1, referent, "label", at, sent, via))
+            if c.dep_ == "prep" and c.lower_ in ("as", "of"):
+                for p in c.children:
+                    if p.dep_ == "pobj" and c.lower_ == "as" and h.lemma_ in LABEL_VERBS:
+                        out.append(_descriptor(parsed, p.left_edge.i, p.right_edge.i + 1, referent, "label", at, sent, via))
+                    if p.dep_ == "pcomp" and p.lemma_ == "be":  # "accused X of being a drug kingpin"
+                        for a in p.children:
+                            if a.dep_ == "attr":
+                                out.append(_descriptor(parsed, a.left_edge.i, a.right_edge.i + 1, referent, "label", at, sent, via))
+    return [d for d in out if d is not None]
+
+
+# ---------------------------------------------------------------- tone
+
+
+def _predicate(np_head):
+    """The verb (or copula) the phrase is an argument of, climbing prepositions and noun chains (at most 4 steps)."""
+    t = np_head
+    for _ in range(4):
+        if t.dep_ in ("ROOT",) or t.head.i == t.i:
+            return t if t.pos_ in ("VERB", "AUX") else None
+        t = t.head
+        if t.pos_ in ("VERB", "AUX"):
+            return t
+    return None
+
+
+def _scope(parsed, np_head, at, referent) -> list[int]:
+    idx: set[int] = set()
+    for t in np_head.subtree:  # the phrase with its modifiers, appositions and relative clauses
+        idx.add(t.i)
+    verb = _predicate(np_head)
+    if verb is not None:
+        is_agent = np_head.dep_ in ("nsubj", "csubj") and np_head.head.i == verb.i
+        other_objects = []
+        for c in verb.children:
+            if c.dep_ in ("dobj", "dative", "pobj", "prep") and any(
+                t.i in at and at[t.i].ref.actor_id != referent.actor_id and at[t.i].ref.country != referent.country for t in c.subtree
+            ):
+                other_objects.append(c)
+        idx.add(verb.i)  # what the actor does or undergoes: "praised", "condemned", "was sanctioned"
+        for c in verb.children:
+            if c.dep_ in CLAUSE_DEPS and c.dep_ != "xcomp":
+                continue
+            if c.dep_ in ("nsubj", "nsubjpass") and c.i != np_head.i and np_head.i not in {t.i for t in c.subtree}:
+                continue  # the subject's words are about the subject
+            if is_agent and c in other_objects:
+                continue  # "Maduro condemned the United States": the object's words are about the object
+            if c.dep_ in PREDICATE_DEPS:
+                idx.update(t.i for t in c.subtree)
+    return sorted(idx)
+
+
+def _tone(parsed, np_head, referent, span, at, sent, via) -> MentionTone:
+    # names carry no stance: "United" in "United States", "Party" in a party's name
+    idx = [i for i in _scope(parsed, np_head, at, referent) if i not in at and parsed[i].pos_ != "PROPN"]
+    text = "".join(parsed[i].text_with_ws if (k + 1 < len(idx) and idx[k + 1] == i + 1) else parsed[i].text + " " for k, i in enumerate(idx))
+    sc = score_text(text)
+    sentence = np_head.sent
+    return MentionTone(actor=_copy(referent), text=span.text, start=span.start_char, end=span.end_char, sentence=sent,
+                       tone=sc.tone, label=sc.label, words=sc.words, loaded=sc.loaded, evidence=sentence.text.strip(), via=via)
+
+
+def _copy(r: ActorRef) -> ActorRef:
+    return ActorRef(**r.to_dict())
