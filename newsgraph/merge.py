@@ -152,8 +152,20 @@ def date_interval(date: dt.date | None, precision: str | None, published: dt.dat
     return date - dt.timedelta(days=PUBLISHED_WINDOW_DAYS), date
 
 
+_SUFFIXES = (("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""))
+
+
+def _stem(w: str) -> str:
+    """A crude stem, enough to match "rallied"/"rally", "sanctions"/"sanctioned" across outlets."""
+    for suf, rep in _SUFFIXES:
+        if w.endswith(suf) and len(w) - len(suf) >= 3:
+            w = w[: -len(suf)] + rep
+            break
+    return w[:5]
+
+
 def words_of(text: str) -> frozenset[str]:
-    return frozenset(w[:6] for w in (m.group(0).lower() for m in _WORD.finditer(text or "")) if w not in STOPWORDS)
+    return frozenset(_stem(w) for w in (m.group(0).lower() for m in _WORD.finditer(text or "")) if w not in STOPWORDS)
 
 
 def _to_date(v) -> dt.date | None:
@@ -214,9 +226,9 @@ def incompatible(a: Mention, b: Mention) -> str | None:
     if not pa or not pb:
         if a.doc_id != b.doc_id:
             return "actors"
-    elif not (pa <= pb or pb <= pa):
+    elif not (pa <= pb or pb <= pa) and not _complementary(a, b):
         return "actors"
-    if a.type_key not in SYMMETRIC_TYPES:
+    if a.type_key not in SYMMETRIC_TYPES and a.sources and a.targets and b.sources and b.targets:
         if (a.sources & b.targets and not a.sources & b.sources) or (b.sources & a.targets and not b.sources & a.sources):
             return "direction"
     fa, fb = a.factuality or "asserted", b.factuality or "asserted"
@@ -229,6 +241,16 @@ def incompatible(a: Mention, b: Mention) -> str | None:
         if not any(_close(x, y) for x in va for y in vb):
             return "quantity"  # the same measure with clearly different numbers: a different event
     return None
+
+
+def _complementary(a: Mention, b: Mention) -> bool:
+    """Each report names a different role of one event: "China gave a loan" / "Pakistan received a loan"."""
+    roles_fit = (not a.sources or not b.sources or a.sources & b.sources) and (not a.targets or not b.targets or a.targets & b.targets)
+    return bool(roles_fit) and not (a.sources and b.sources and a.targets and b.targets)
+
+
+def _same_quantity(a: Mention, b: Mention) -> bool:
+    return any(ua == ub and _close(va, vb) for ua, va in a.quantities for ub, vb in b.quantities)
 
 
 def _close(x: float, y: float) -> bool:
@@ -253,6 +275,13 @@ def compatible_score(a: Mention, b: Mention) -> float | None:
     if incompatible(a, b):
         return None
     s = similarity(a, b)
+    pa, pb = a.participants, b.participants
+    if pa and pb and not (pa <= pb or pb <= pa):
+        # complementary roles only: the reports must also share a number or much of their wording
+        wa, wb = a.words, b.words
+        words = len(wa & wb) / math.sqrt(len(wa) * len(wb)) if wa and wb else 0.0
+        if not (_same_quantity(a, b) or words >= 0.35):
+            return None
     return s if s >= THRESHOLD else None
 
 
@@ -371,9 +400,12 @@ def mark_salience(doc_mentions: list[Mention]) -> None:
         title_words = m.row.get("_title_words") or frozenset()
         title = len(m.words & title_words) / math.sqrt(len(m.words) * len(title_words)) if m.words and title_words else 0.0
         s = 2.0 * title
+        trig = words_of(m.row.get("trigger") or "")
+        if trig & title_words:
+            s += 0.6  # the headline uses the event's own verb or noun
         s += 1.0 if m.sentence == 0 else (0.6 if m.sentence <= 2 else max(0.0, 0.4 - 0.04 * m.sentence))
         s += 0.4 if m.sources and m.targets else (0.2 if len(m.participants) >= 2 else 0.0)
-        s += 0.2 if (m.factuality or "asserted") in ("asserted", "reported") else 0.0
+        s += 0.2 if (m.factuality or "asserted") not in ("denied", "hypothetical", "intended") else 0.0
         s += 0.2 * float(m.row.get("confidence") or 0.5)
         if m.date and m.published and m.precision not in (None, "published"):
             age = (m.published - (m.hi or m.date)).days
@@ -494,6 +526,8 @@ CLUSTER_COLUMNS = (
 )
 
 _EVENT_ROWS = "SELECT e.*, d.outlet, d.url, d.published, d.title FROM events e JOIN documents d USING (doc_id)"
+_MEMBER_ROWS = ("SELECT e.*, d.outlet, d.url, d.published, d.title, cm.salience, cm.is_main, cm.component_id"
+                " FROM events e JOIN documents d USING (doc_id) JOIN cluster_members cm ON cm.event_id = e.event_id")
 
 
 @dataclass
@@ -535,7 +569,7 @@ def merge_store(store, rebuild: bool = False) -> MergeReport:
             if affected:
                 old_rows = _rows(
                     con,
-                    _EVENT_ROWS + ", cluster_members cm WHERE cm.event_id = e.event_id AND cm.component_id IN (SELECT unnest(?))",
+                    _MEMBER_ROWS + " WHERE cm.component_id IN (SELECT unnest(?))",
                     [sorted(affected)],
                 )
                 for r in old_rows:
@@ -571,7 +605,7 @@ def _adjacent_components(con, new: list[Mention]) -> set[str]:
         hi = max(m.hi for m in ms) + tol
         rows = _rows(
             con,
-            _EVENT_ROWS + ", cluster_members cm WHERE cm.event_id = e.event_id AND cm.type_key = ? AND cm.date_hi >= ? AND cm.date_lo <= ?",
+            _MEMBER_ROWS + " WHERE cm.type_key = ? AND cm.date_hi >= ? AND cm.date_lo <= ?",
             [tkey, lo, hi],
         )
         if not rows:

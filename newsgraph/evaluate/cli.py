@@ -13,3 +13,4 @@ def eval_group() -> None:
 # Each evaluator module registers its command on eval_group when imported.
 # Keep one import per line (parallel work adds lines here).
 from . import plover  # noqa: E402,F401
+from . import merge  # noqa: E402,F401
