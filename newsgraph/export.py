@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import hashlib
 import json
 import os
 import re
@@ -219,41 +220,64 @@ def _is_alias(text: str | None, name: str | None) -> bool:
     return text.split()[0].lower() not in {"he", "she", "it", "its", "his", "her", "they", "their", "the", "this", "that", "both", "a", "an", "any"}
 
 
-def ftm_entities(clusters: list[dict]) -> list[dict[str, Any]]:
-    """FollowTheMoney entity dicts (id, schema, properties) for actors, articles, events and their links."""
-    from followthemoney import model
+class FtmEntity:
+    """A FollowTheMoney entity as its JSON form (id, schema, properties): written without the library, validated with it in the tests."""
 
-    entities: dict[str, Any] = {}
+    def __init__(self, schema: str, *key: str):
+        self.schema = schema
+        self.id = hashlib.sha1(":".join(("newsgraph",) + key).encode("utf-8")).hexdigest()
+        self.properties: dict[str, list[str]] = {}
+
+    def add(self, prop: str, values) -> None:
+        if values is None:
+            return
+        for v in values if isinstance(values, (list, tuple, set)) else [values]:
+            if v is None or v == "":
+                continue
+            v = str(v)
+            have = self.properties.setdefault(prop, [])
+            if v not in have:
+                have.append(v)
+
+    def first(self, prop: str) -> str | None:
+        vals = self.properties.get(prop)
+        return vals[0] if vals else None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "schema": self.schema, "properties": {k: v for k, v in self.properties.items() if v}}
+
+
+def ftm_entities(clusters: list[dict]) -> list[dict[str, Any]]:
+    """FollowTheMoney entity dicts for actors, articles, events and their links (schema names and properties of FtM 4)."""
+    entities: dict[str, FtmEntity] = {}
+
+    def put(e: FtmEntity) -> FtmEntity:
+        return entities.setdefault(e.id, e)
 
     def actor(a: dict) -> str | None:
         key = a.get("actor_id") or (a.get("name") or "").strip().lower()
         if not key:
             return None
-        schema = FTM_SCHEMA.get(a.get("kind") or "", "LegalEntity")
-        e = model.make_entity(schema)
-        e.make_id("newsgraph-actor", key)
+        e = FtmEntity(FTM_SCHEMA.get(a.get("kind") or "", "LegalEntity"), "actor", key)
         if e.id not in entities:
             e.add("name", a.get("name"))
-            iso2 = _iso2(a.get("country"))
-            if iso2:
-                e.add("country", iso2)
+            e.add("country", _iso2(a.get("country")))
             if a.get("actor_id"):
-                e.add("notes", f"newsgraph actor id: {a['actor_id']}", quiet=True)
-            entities[e.id] = e
-        elif _is_alias(a.get("text"), a.get("name")):
+                e.add("notes", f"newsgraph actor id: {a['actor_id']}")
+            put(e)
+        if _is_alias(a.get("text"), a.get("name")):
             entities[e.id].add("alias", a["text"])
         return e.id
 
     def article(m: dict) -> str:
-        e = model.make_entity("Article")
-        e.make_id("newsgraph-doc", m["doc_id"])
+        e = FtmEntity("Article", "doc", m["doc_id"])
         if e.id not in entities:
             e.add("title", m.get("title") or m["doc_id"])
             e.add("publisher", m.get("outlet"))
             e.add("sourceUrl", m.get("url"))
             e.add("publishedAt", m.get("published"))
             e.add("contentHash", m["doc_id"])
-            entities[e.id] = e
+            put(e)
         return e.id
 
     for c in clusters:
@@ -261,8 +285,7 @@ def ftm_entities(clusters: list[dict]) -> list[dict[str, Any]]:
         tgt = [x for x in (actor(a) for a in c["target"]) if x]
         docs = sorted({article(m) for m in c["members"]})
         day = c.get("date") or c.get("first_seen")
-        ev = model.make_entity("Event")
-        ev.make_id("newsgraph-cluster", c["cluster_id"])
+        ev = FtmEntity("Event", "cluster", c["cluster_id"])
         names = lambda ids: ", ".join(entities[i].first("name") or "" for i in ids)  # noqa: E731
         ev.add("name", f"{c['type']}: {names(src) or '?'} -> {names(tgt) or '?'}")
         ev.add("summary", c.get("evidence"))
@@ -270,40 +293,37 @@ def ftm_entities(clusters: list[dict]) -> list[dict[str, Any]]:
         ev.add("keywords", [c["type"], f"CAMEO {c['cameo']}" if c.get("cameo") else None])
         ev.add("organizer", src)
         ev.add("involved", src + tgt)
-        ev.add("country", [x for x in (_iso2(a.get("country")) for a in c["source"] + c["target"]) if x])
+        ev.add("country", [_iso2(a.get("country")) for a in c["source"] + c["target"]])
         ev.add("publisher", c.get("outlets"))
         ev.add("sourceUrl", [m["url"] for m in c["members"] if m.get("url")])
         ev.add("recordId", c["cluster_id"])
-        entities[ev.id] = ev
+        put(ev)
         for d in docs:
-            link = model.make_entity("Documentation")
-            link.make_id("newsgraph-doc-event", d, ev.id)
+            link = FtmEntity("Documentation", "doc-event", d, ev.id)
             link.add("document", d)
             link.add("entity", ev.id)
             link.add("role", "reports")
-            entities[link.id] = link
+            put(link)
         for s in src:
             for t in tgt:
                 if s == t:
                     continue
                 if c["type"] == "SANCTION" and (c.get("factuality") or "asserted") in ("asserted", "reported"):
-                    sanc = model.make_entity("Sanction")
-                    sanc.make_id("newsgraph-sanction", c["cluster_id"], s, t)
+                    sanc = FtmEntity("Sanction", "sanction", c["cluster_id"], s, t)
                     sanc.add("entity", t)
                     sanc.add("authority", entities[s].first("name"))
                     sanc.add("startDate", day)
                     sanc.add("summary", c.get("evidence"))
                     sanc.add("proof", docs)
-                    entities[sanc.id] = sanc
-                link = model.make_entity("UnknownLink")
-                link.make_id("newsgraph-link", c["cluster_id"], s, t)
+                    put(sanc)
+                link = FtmEntity("UnknownLink", "link", c["cluster_id"], s, t)
                 link.add("subject", s)
                 link.add("object", t)
                 link.add("role", f"{c['type']} ({c['relation']})" if c.get("relation") else c["type"])
                 link.add("date", day)
                 link.add("summary", c.get("evidence"))
                 link.add("proof", docs)
-                entities[link.id] = link
+                put(link)
     return [e.to_dict() for e in entities.values()]
 
 
