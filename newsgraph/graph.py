@@ -32,6 +32,7 @@ from typing import Any
 
 from .merge import _EVENT_ROWS, SYMMETRIC_TYPES, _rows, actor_key, clusters_in_memory
 
+SECTOR_NAMES = {"OPP": "opposition", "REB": "rebels", "INS": "insurgents", "CVL": "civilians", "NGO": "NGOs", "MED": "media", "REL": "religious"}
 NOT_HAPPENED = frozenset({"denied", "hypothetical"})
 PERIODS = ("month", "quarter", "year")
 
@@ -136,10 +137,12 @@ def node_key(actor: str) -> list[str]:
     """Graph node keys for a user's actor argument (id, name or alias): the country of a person, ministry or company."""
     from .actors import default_registry
 
+    if "/" in actor:  # a key as the graph prints it: VEN/OPP
+        return [actor.upper()]
     found = default_registry().find(actor)
     if not found:
         return [actor.upper()] if len(actor) == 3 else [f"name:{actor.strip().lower()}"]
-    return sorted({a.country or a.id for a in found})
+    return sorted({actor_key({"country": a.country, "sector": a.sector, "actor_id": a.id, "name": a.name}) for a in found})
 
 
 def node_labels(clusters: Iterable[dict]) -> dict[str, str]:
@@ -156,10 +159,11 @@ def node_labels(clusters: Iterable[dict]) -> dict[str, str]:
                 if a.get("actor_id") == k:
                     own.add(k)
     for k in list(labels):
-        if len(k) == 3 and k.isupper() and k not in own:
-            country = pycountry.countries.get(alpha_3=k)
-            if country is not None:
-                labels[k] = getattr(country, "common_name", None) or country.name
+        code, _, sector = k.partition("/")
+        if len(code) == 3 and code.isupper() and (k not in own or sector):
+            country = pycountry.countries.get(alpha_3=code)
+            base = labels.get(code) if code in own else (getattr(country, "common_name", None) or country.name if country else code)
+            labels[k] = f"{base} ({SECTOR_NAMES.get(sector, sector)})" if sector else base
     return labels
 
 
@@ -289,7 +293,7 @@ def to_networkx(clusters: list[dict], **kw):
     for e in relations(clusters, **kw):
         for k in (e["a"], e["b"]):
             if k not in g:
-                g.add_node(k, label=labels.get(k, k), country=k if len(k) == 3 and k.isupper() else "")
+                g.add_node(k, label=labels.get(k, k), country=k.split("/")[0] if len(k.split("/")[0]) == 3 and k.isupper() else "")
         g.add_edge(e["a"], e["b"], key=e["relation"], relation=e["relation"], events=e["events"], mentions=e["mentions"],
                    goldstein=float(e["goldstein"]), score=float(e["score"]), first=e["first"] or "", last=e["last"] or "",
                    types=",".join(f"{t}:{n}" for t, n in e["types"].items()),

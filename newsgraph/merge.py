@@ -111,10 +111,20 @@ def type_key(event_type: str | None) -> str:
     return str(repl).split("/")[0] if repl else event_type
 
 
+# Sectors that act apart from, often against, their state: the opposition is not "Venezuela".
+NON_STATE_SECTORS = frozenset({"OPP", "REB", "INS", "CVL", "NGO", "MED", "REL"})
+
+
 def actor_key(a: dict[str, Any]) -> str | None:
-    """Country when known (merging works at the level outlets agree on), else the actor id or name."""
+    """Country when known (merging works at the level outlets agree on), else the actor id or name.
+
+    Government, military, business and the like count as their state ("Maduro",
+    "PDVSA", "Caracas" are all VEN); opposition, rebels, civil society and media
+    keep their own key ("VEN/OPP"), so "the opposition denounced the deal" never
+    merges with "Maduro denounced the sanctions".
+    """
     if a.get("country"):
-        return a["country"]
+        return f"{a['country']}/{a['sector']}" if a.get("sector") in NON_STATE_SECTORS else a["country"]
     if a.get("actor_id"):
         return a["actor_id"]
     name = (a.get("name") or "").strip().lower()
@@ -277,10 +287,11 @@ def compatible_score(a: Mention, b: Mention) -> float | None:
     s = similarity(a, b)
     pa, pb = a.participants, b.participants
     if pa and pb and not (pa <= pb or pb <= pa):
-        # complementary roles only: the reports must also share a number or much of their wording
+        # complementary roles only: the reports must also share a number, much of their wording,
+        # or both be what their stories are about (the main event of each)
         wa, wb = a.words, b.words
         words = len(wa & wb) / math.sqrt(len(wa) * len(wb)) if wa and wb else 0.0
-        if not (_same_quantity(a, b) or words >= 0.35):
+        if not (_same_quantity(a, b) or words >= 0.35 or (a.is_main and b.is_main)):
             return None
     return s if s >= THRESHOLD else None
 
