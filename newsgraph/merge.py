@@ -54,6 +54,7 @@ THRESHOLD = 0.3
 PUBLISHED_WINDOW_DAYS = 7  # a "published" date: the event happened in the week up to publication
 DAY_TOLERANCE = 1  # outlets in different time zones date the same event a day apart
 QUANTITY_TOLERANCE = 0.2
+SAME_DOC_WORDS = 0.25  # two mentions in one document must share this much wording (cosine of stems) to merge
 SYMMETRIC_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 REALIZED = frozenset({"asserted", "reported", "denied"})
 UNREALIZED = frozenset({"threatened", "intended", "hypothetical"})
@@ -238,7 +239,8 @@ def incompatible(a: Mention, b: Mention) -> str | None:
             return "actors"
     elif not (pa <= pb or pb <= pa) and not _complementary(a, b):
         return "actors"
-    if a.type_key not in SYMMETRIC_TYPES and a.sources and a.targets and b.sources and b.targets:
+    if a.type_key not in SYMMETRIC_TYPES:
+        # an actor that acts in one report and is acted upon in the other: "Maduro condemned the US" vs "the US condemned ..."
         if (a.sources & b.targets and not a.sources & b.sources) or (b.sources & a.targets and not b.sources & a.sources):
             return "direction"
     fa, fb = a.factuality or "asserted", b.factuality or "asserted"
@@ -257,6 +259,11 @@ def _complementary(a: Mention, b: Mention) -> bool:
     """Each report names a different role of one event: "China gave a loan" / "Pakistan received a loan"."""
     roles_fit = (not a.sources or not b.sources or a.sources & b.sources) and (not a.targets or not b.targets or a.targets & b.targets)
     return bool(roles_fit) and not (a.sources and b.sources and a.targets and b.targets)
+
+
+def _word_cosine(a: Mention, b: Mention) -> float:
+    wa, wb = a.words, b.words
+    return len(wa & wb) / math.sqrt(len(wa) * len(wb)) if wa and wb else 0.0
 
 
 def _same_quantity(a: Mention, b: Mention) -> bool:
@@ -285,6 +292,8 @@ def compatible_score(a: Mention, b: Mention) -> float | None:
     if incompatible(a, b):
         return None
     s = similarity(a, b)
+    if a.doc_id == b.doc_id and _word_cosine(a, b) < SAME_DOC_WORDS:
+        return None  # one story recalling several sanctions rounds: only repeats of one event (shared words) merge
     pa, pb = a.participants, b.participants
     if pa and pb and not (pa <= pb or pb <= pa):
         # complementary roles only: the reports must also share a number, much of their wording,
