@@ -39,6 +39,7 @@ passing scores low).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import json
 import math
@@ -166,6 +167,7 @@ def date_interval(date: dt.date | None, precision: str | None, published: dt.dat
 _SUFFIXES = (("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""))
 
 
+@functools.lru_cache(maxsize=200_000)
 def _stem(w: str) -> str:
     """A crude stem, enough to match "rallied"/"rally", "sanctions"/"sanctioned" across outlets."""
     for suf, rep in _SUFFIXES:
@@ -175,6 +177,7 @@ def _stem(w: str) -> str:
     return w[:5]
 
 
+@functools.lru_cache(maxsize=50_000)
 def words_of(text: str) -> frozenset[str]:
     return frozenset(_stem(w) for w in (m.group(0).lower() for m in _WORD.finditer(text or "")) if w not in STOPWORDS)
 
@@ -312,31 +315,37 @@ def cluster_id_for(event_ids: Iterable[str]) -> str:
     return "c" + hashlib.sha1(min(event_ids).encode()).hexdigest()[:15]
 
 
+def block_keys(m: Mention) -> frozenset[str]:
+    """Keys two compatible mentions always share: a participant, or "*half" when each names one role of the event."""
+    return m.participants | ({"*half"} if bool(m.sources) != bool(m.targets) else set())
+
+
 def candidate_pairs(mentions: Sequence[Mention]) -> Iterable[tuple[int, int]]:
-    """Index pairs worth comparing: same type and overlapping dates (a sweep), or same document."""
-    by_type: dict[str, list[int]] = defaultdict(list)
+    """Index pairs worth comparing: same type, a shared participant and overlapping dates (a sweep), or same document.
+
+    Pairs may repeat (one per shared participant); callers deduplicate.
+    """
+    blocks: dict[tuple[str, str], list[int]] = defaultdict(list)
+    by_doc: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i, m in enumerate(mentions):
-        by_type[m.type_key].append(i)
+        by_doc[(m.type_key, m.doc_id)].append(i)
+        if m.lo is not None:
+            for k in block_keys(m):
+                blocks[(m.type_key, k)].append(i)
     tol = dt.timedelta(days=DAY_TOLERANCE)
-    for idx in by_type.values():
-        dated = sorted((i for i in idx if mentions[i].lo is not None), key=lambda i: (mentions[i].lo, mentions[i].event_id))
+    for idx in blocks.values():
+        idx.sort(key=lambda i: (mentions[i].lo, mentions[i].event_id))
         active: list[int] = []
-        for i in dated:
+        for i in idx:
             m = mentions[i]
             active = [j for j in active if mentions[j].hi + tol >= m.lo]
             for j in active:
                 yield (j, i)
             active.append(i)
-        by_doc: dict[str, list[int]] = defaultdict(list)
-        for i in idx:
-            by_doc[mentions[i].doc_id].append(i)
-        for members in by_doc.values():
-            for x in range(len(members)):
-                for y in range(x + 1, len(members)):
-                    i, j = members[x], members[y]
-                    if mentions[i].lo is None or mentions[j].lo is None:
-                        yield (i, j)
-                    # dated same-doc pairs already came from the sweep when their dates overlap
+    for members in by_doc.values():  # one document: any two of its mentions of a type (dated or not, with or without actors)
+        for x in range(len(members)):
+            for y in range(x + 1, len(members)):
+                yield (members[x], members[y])
 
 
 def components(mentions: Sequence[Mention]) -> tuple[list[list[int]], dict[tuple[int, int], float]]:
@@ -349,7 +358,12 @@ def components(mentions: Sequence[Mention]) -> tuple[list[list[int]], dict[tuple
         return x
 
     scores: dict[tuple[int, int], float] = {}
+    seen: set[tuple[int, int]] = set()
     for i, j in candidate_pairs(mentions):
+        key = (min(i, j), max(i, j))
+        if key in seen:
+            continue
+        seen.add(key)
         s = compatible_score(mentions[i], mentions[j])
         if s is not None:
             scores[(min(i, j), max(i, j))] = s
@@ -621,24 +635,35 @@ def _adjacent_components(con, new: list[Mention]) -> set[str]:
             by_type[m.type_key].append(m)
     found: set[str] = set()
     for tkey, ms in by_type.items():
-        lo = min(m.lo for m in ms) - tol
-        hi = max(m.hi for m in ms) + tol
+        # the new mentions' date intervals, widened by the tolerance and merged where they overlap
+        ranges: list[list[dt.date]] = []
+        for lo, hi in sorted((m.lo - tol, m.hi + tol) for m in ms):
+            if ranges and lo <= ranges[-1][1]:
+                ranges[-1][1] = max(ranges[-1][1], hi)
+            else:
+                ranges.append([lo, hi])
+        keys = sorted({k for m in ms for k in block_keys(m)})
+        if not keys:
+            continue
         rows = _rows(
             con,
-            _MEMBER_ROWS + " WHERE cm.type_key = ? AND cm.date_hi >= ? AND cm.date_lo <= ?",
-            [tkey, lo, hi],
+            _MEMBER_ROWS + " WHERE cm.type_key = ? AND list_has_any(cm.keys, ?) AND EXISTS (SELECT 1 FROM (SELECT unnest(?) AS lo, unnest(?) AS hi) r"
+            " WHERE cm.date_hi >= r.lo AND cm.date_lo <= r.hi)",
+            [tkey, keys, [r[0] for r in ranges], [r[1] for r in ranges]],
         )
         if not rows:
             continue
-        cands = []
+        by_key: dict[str, list[tuple[Mention, str]]] = defaultdict(list)
         for r in rows:
             c = mention_from_row(r)
             c.salience, c.is_main = r["salience"], r["is_main"]
-            cands.append((c, r["component_id"]))
+            for k in block_keys(c):
+                by_key[k].append((c, r["component_id"]))
         for m in ms:
-            for c, comp in cands:
-                if comp not in found and compatible_score(m, c) is not None:
-                    found.add(comp)
+            for k in block_keys(m):
+                for c, comp in by_key.get(k, ()):
+                    if comp not in found and c.lo <= m.hi + tol and m.lo <= c.hi + tol and compatible_score(m, c) is not None:
+                        found.add(comp)
     return found
 
 
@@ -648,11 +673,18 @@ def _write_clusters(con, result: list[tuple[str, str, list[Mention]]]) -> None:
         rec = cluster_record(cl_id, comp_id, ms)
         clusters.append(tuple(rec[c] for c in CLUSTER_COLUMNS))
         for m in ms:
-            members.append((m.event_id, cl_id, comp_id, m.doc_id, m.type_key, m.lo, m.hi, m.salience, m.is_main))
-    if clusters:
-        con.executemany(f"INSERT INTO clusters VALUES ({','.join('?' * len(CLUSTER_COLUMNS))})", clusters)
-    if members:
-        con.executemany("INSERT INTO cluster_members VALUES (?,?,?,?,?,?,?,?,?)", members)
+            members.append((m.event_id, cl_id, comp_id, m.doc_id, m.type_key, m.lo, m.hi, m.salience, m.is_main, sorted(block_keys(m))))
+    insert_rows(con, "clusters", clusters)
+    insert_rows(con, "cluster_members", members)
+
+
+def insert_rows(con, table: str, rows: list[tuple]) -> None:
+    """Insert many rows at once, column-wise (DuckDB's executemany runs one statement per row, ~50x slower)."""
+    if not rows:
+        return
+    cols = [list(c) for c in zip(*rows)]
+    select = ", ".join(f"unnest(${i + 1})" for i in range(len(cols)))
+    con.execute(f"INSERT INTO {table} SELECT {select}", cols)  # table names are constants of this module
 
 
 def clusters_in_memory(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:

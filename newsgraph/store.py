@@ -54,7 +54,7 @@ SCHEMA = [
         disagreements_json VARCHAR)""",
     """CREATE TABLE IF NOT EXISTS cluster_members (
         event_id VARCHAR PRIMARY KEY, cluster_id VARCHAR NOT NULL, component_id VARCHAR NOT NULL, doc_id VARCHAR NOT NULL,
-        type_key VARCHAR, date_lo DATE, date_hi DATE, salience DOUBLE, is_main BOOLEAN)""",
+        type_key VARCHAR, date_lo DATE, date_hi DATE, salience DOUBLE, is_main BOOLEAN, keys VARCHAR[])""",
     "CREATE INDEX IF NOT EXISTS cluster_members_cluster ON cluster_members (cluster_id)",
     "CREATE INDEX IF NOT EXISTS cluster_members_component ON cluster_members (component_id)",
     "CREATE INDEX IF NOT EXISTS event_actors_actor ON event_actors (actor_id)",
