@@ -55,7 +55,8 @@ THRESHOLD = 0.3
 PUBLISHED_WINDOW_DAYS = 7  # a "published" date: the event happened in the week up to publication
 DAY_TOLERANCE = 1  # outlets in different time zones date the same event a day apart
 QUANTITY_TOLERANCE = 0.2
-SAME_DOC_WORDS = 0.25  # two mentions in one document must share this much wording (cosine of stems) to merge
+SAME_DOC_WORDS = 0.25
+UNDATED_WORDS = 0.35  # undated main events of two stories must share this much wording to merge  # two mentions in one document must share this much wording (cosine of stems) to merge
 SYMMETRIC_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 REALIZED = frozenset({"asserted", "reported", "denied"})
 UNREALIZED = frozenset({"threatened", "intended", "hypothetical"})
@@ -232,9 +233,12 @@ def incompatible(a: Mention, b: Mention) -> str | None:
         return "type"
     if a.doc_id != b.doc_id:
         if a.lo is None or b.lo is None:
-            return "undated"
-        tol = dt.timedelta(days=DAY_TOLERANCE)
-        if a.lo > b.hi + tol or b.lo > a.hi + tol:
+            # no date at all (no publication date either): only the main events of two stories,
+            # between the same actors and told in much the same words, may be one event
+            if not (a.is_main and b.is_main and a.participants == b.participants and a.participants
+                    and _word_cosine(a, b) >= UNDATED_WORDS):
+                return "undated"
+        elif a.lo > b.hi + dt.timedelta(days=DAY_TOLERANCE) or b.lo > a.hi + dt.timedelta(days=DAY_TOLERANCE):
             return "date"
     pa, pb = a.participants, b.participants
     if not pa or not pb:
@@ -327,11 +331,21 @@ def candidate_pairs(mentions: Sequence[Mention]) -> Iterable[tuple[int, int]]:
     """
     blocks: dict[tuple[str, str], list[int]] = defaultdict(list)
     by_doc: dict[tuple[str, str], list[int]] = defaultdict(list)
+    mains: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i, m in enumerate(mentions):
         by_doc[(m.type_key, m.doc_id)].append(i)
         if m.lo is not None:
             for k in block_keys(m):
                 blocks[(m.type_key, k)].append(i)
+        if m.is_main:
+            for k in m.participants:
+                mains[(m.type_key, k)].append(i)
+    for idx in mains.values():  # an undated main event against every main event sharing an actor
+        for x in idx:
+            if mentions[x].lo is None:
+                for y in idx:
+                    if y != x:
+                        yield (x, y)
     tol = dt.timedelta(days=DAY_TOLERANCE)
     for idx in blocks.values():
         idx.sort(key=lambda i: (mentions[i].lo, mentions[i].event_id))
@@ -376,6 +390,11 @@ def components(mentions: Sequence[Mention]) -> tuple[list[list[int]], dict[tuple
     return list(groups.values()), scores
 
 
+# Reasons two mentions *contradict* each other; "undated" only means too little evidence to link them
+# directly, so it does not stop them sharing a cluster through a third report.
+CONTRADICTIONS = frozenset({"type", "date", "actors", "direction", "factuality", "quantity"})
+
+
 def _agglomerate(comp: list[int], mentions: Sequence[Mention], scores: dict[tuple[int, int], float]) -> list[list[int]]:
     """Split one component into clusters: best-linked pair first, never across an incompatible pair."""
     if len(comp) == 1:
@@ -387,7 +406,7 @@ def _agglomerate(comp: list[int], mentions: Sequence[Mention], scores: dict[tupl
     for x in range(len(order)):
         for y in range(x + 1, len(order)):
             i, j = order[x], order[y]
-            if incompatible(mentions[i], mentions[j]):
+            if incompatible(mentions[i], mentions[j]) in CONTRADICTIONS:
                 bad.add((min(i, j), max(i, j)))
     # edges, best first; deterministic tie-break on the event ids
     edges = sorted(((s, i, j) for (i, j), s in scores.items() if i in owner and j in owner),
@@ -634,6 +653,7 @@ def _adjacent_components(con, new: list[Mention]) -> set[str]:
         if m.lo is not None:  # undated mentions only merge within their own (new) document
             by_type[m.type_key].append(m)
     found: set[str] = set()
+    _adjacent_undated(con, new, found)
     for tkey, ms in by_type.items():
         # the new mentions' date intervals, widened by the tolerance and merged where they overlap
         ranges: list[list[dt.date]] = []
@@ -665,6 +685,23 @@ def _adjacent_components(con, new: list[Mention]) -> set[str]:
                     if comp not in found and c.lo <= m.hi + tol and m.lo <= c.hi + tol and compatible_score(m, c) is not None:
                         found.add(comp)
     return found
+
+
+def _adjacent_undated(con, new: list[Mention], found: set[str]) -> None:
+    """Stored components that an undated main event links to (or that hold an undated main event a new one links to)."""
+    for m in new:
+        if not m.is_main or not m.participants:
+            continue
+        cond = "" if m.lo is None else " AND cm.date_lo IS NULL"
+        rows = _rows(con, _MEMBER_ROWS + " WHERE cm.type_key = ? AND cm.is_main AND list_has_any(cm.keys, ?)" + cond,
+                     [m.type_key, sorted(m.participants)])
+        for r in rows:
+            if r["component_id"] in found:
+                continue
+            c = mention_from_row(r)
+            c.salience, c.is_main = r["salience"], r["is_main"]
+            if compatible_score(m, c) is not None:
+                found.add(r["component_id"])
 
 
 def _write_clusters(con, result: list[tuple[str, str, list[Mention]]]) -> None:

@@ -122,7 +122,7 @@ def test_three_outlets_one_treaty(fresh_db):
     treaty = [c for c in api.clusters(db=fresh_db, type="AGREE") if len({m["outlet"] for m in c["members"]}) >= 3]
     assert treaty, "the Moscow treaty reported by three outlets should be one cluster"
     c = treaty[0]
-    assert c["num_sources"] == 3 and c["num_mentions"] >= 3
+    assert c["num_sources"] >= 3 and c["num_mentions"] >= 3
     assert {"Orinoco Press Service", "Meridian Wire", "The Free Hemisphere Review"} <= set(c["outlets"])
     assert {a["country"] for a in c["source"] + c["target"]} >= {"VEN", "RUS"}
     assert c["first_seen"] <= c["last_seen"]
