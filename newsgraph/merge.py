@@ -10,7 +10,10 @@ mentions may be the same real-world event when they are *compatible*:
 - the same direction for directed types (US sanctions VEN is not VEN sanctions US);
 - date intervals that overlap, given each date's precision. A date of precision
   "published" only says "on or before publication": it becomes the week up to
-  the publication date. Finer dates from the time layer narrow the interval;
+  the publication date. Finer dates from the time layer narrow the interval.
+  A mention with no date at all (a story without a publication date) merges
+  with another story only as its main event, between the same actors, told in
+  much the same words;
 - quantities in the same normalised unit that agree within 20 %;
 - the same realis: an asserted or reported event never merges with a threat,
   an intention or a hypothetical one (those are different events);
@@ -23,7 +26,8 @@ in any order, all at once or in batches, gives the same clusters:
 1. the compatibility graph is split into connected components;
 2. inside a component, clusters are grown by deterministic agglomeration (best
    pair first, ties broken by event id) that never joins two clusters holding
-   an incompatible pair, so a vague mention cannot chain two distinct events.
+   a contradicting pair (type, date, actors, direction, realis, numbers), so a
+   vague mention cannot chain two distinct events.
 
 Incremental merging recomputes only the components a new mention touches
 (every component of the new graph that holds no new mention is a component of
@@ -689,19 +693,24 @@ def _adjacent_components(con, new: list[Mention]) -> set[str]:
 
 def _adjacent_undated(con, new: list[Mention], found: set[str]) -> None:
     """Stored components that an undated main event links to (or that hold an undated main event a new one links to)."""
+    by_type: dict[str, list[Mention]] = defaultdict(list)
     for m in new:
-        if not m.is_main or not m.participants:
-            continue
-        cond = "" if m.lo is None else " AND cm.date_lo IS NULL"
-        rows = _rows(con, _MEMBER_ROWS + " WHERE cm.type_key = ? AND cm.is_main AND list_has_any(cm.keys, ?)" + cond,
-                     [m.type_key, sorted(m.participants)])
+        if m.is_main and m.participants:
+            by_type[m.type_key].append(m)
+    for tkey, ms in by_type.items():
+        keys = sorted({k for m in ms for k in m.participants})
+        # dated new mains only need stored undated mains; undated new mains need every stored main
+        cond = "" if any(m.lo is None for m in ms) else " AND cm.date_lo IS NULL"
+        rows = _rows(con, _MEMBER_ROWS + " WHERE cm.type_key = ? AND cm.is_main AND list_has_any(cm.keys, ?)" + cond, [tkey, keys])
+        cands = []
         for r in rows:
-            if r["component_id"] in found:
-                continue
             c = mention_from_row(r)
             c.salience, c.is_main = r["salience"], r["is_main"]
-            if compatible_score(m, c) is not None:
-                found.add(r["component_id"])
+            cands.append((c, r["component_id"]))
+        for m in ms:
+            for c, comp in cands:
+                if comp not in found and (m.lo is None or c.lo is None) and compatible_score(m, c) is not None:
+                    found.add(comp)
 
 
 def _write_clusters(con, result: list[tuple[str, str, list[Mention]]]) -> None:
