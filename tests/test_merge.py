@@ -166,3 +166,42 @@ def test_eval_merge_on_the_written_set(tmp_path):
     assert figures["pairwise_precision"] >= 0.9
     assert figures["pairwise_recall_coded"] >= 0.9  # merging of what the coder found
     assert figures["pairwise_recall"] >= 0.65  # bounded by the coder: 6 of 46 articles get no event at all
+
+
+def test_cluster_record_counts_and_disagreements():
+    from newsgraph.merge import cluster_record, salience_by_doc
+
+    ms = [
+        m("q1", "d1", type="AID", source=("RUS",), target=("EGY",), precision="day", date=D(2025, 8, 19), quantities=[("USD", 3e9)], outlet="A",
+          published=D(2025, 8, 19)),
+        m("q2", "d2", type="AID", source=("RUS",), target=("EGY",), precision="day", date=D(2025, 8, 18), quantities=[("USD", 3.2e9)],
+          factuality="reported", outlet="B", published=D(2025, 8, 20)),
+        m("q3", "d3", type="AID", source=("RUS",), target=("EGY",), outlet="B", date=D(2025, 8, 21), published=D(2025, 8, 21)),
+    ]
+    salience_by_doc(ms)
+    [(comp, cid, members)] = cluster_mentions(ms)
+    rec = cluster_record(cid, comp, members)
+    assert rec["num_mentions"] == 3 and rec["num_sources"] == 2 and rec["num_docs"] == 3
+    assert rec["date_precision"] == "day" and rec["first_seen"] == D(2025, 8, 19) and rec["last_seen"] == D(2025, 8, 21)
+    dis = json.loads(rec["disagreements_json"])
+    assert dis["dates"] == ["2025-08-18", "2025-08-19"]
+    assert dis["quantities"] == {"USD": [3e9, 3.2e9]}
+    assert dis["factuality"] == ["asserted", "reported"]
+    assert rec["relation"] == "cooperation" and rec["goldstein"] is not None
+
+
+def test_merge_and_export_commands(corpus_store, tmp_path):
+    import shutil
+
+    from click.testing import CliRunner
+
+    from newsgraph.cli import main
+
+    db = tmp_path / "copy.duckdb"
+    shutil.copy(corpus_store, db)
+    before = _clusters_of(str(db))
+    r = CliRunner().invoke(main, ["merge", "--db", str(db), "--rebuild"])
+    assert r.exit_code == 0 and "clusters in the store" in r.output
+    assert _clusters_of(str(db)) == before
+    r = CliRunner().invoke(main, ["export", "--db", str(db), "--format", "gdelt", "--out", str(tmp_path / "no" / "such" / "x.tsv")])
+    assert r.exit_code == 1 and "does not exist" in r.output
