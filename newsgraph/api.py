@@ -142,16 +142,22 @@ def events(
     """
     types = [t.strip() for t in type.split(",")] if isinstance(type, str) else (list(type) if type else None)
     actor_ids, actor_text = resolve_actor_filter(actor)
+    as_of_date = _date_arg(as_of, "--as-of")
     with Store(db, read_only=True) as store:
-        return store.events(
+        rows = store.events(
             actor_ids=actor_ids,
             actor_text=actor_text,
             types=types,
             since=_date_arg(since, "--since"),
             until=_date_arg(until, "--until"),
             limit=limit,
-            published_until=_date_arg(as_of, "--as-of"),
+            published_until=as_of_date,
         )
+        if as_of_date is not None:  # clusters as they were then: fewer reports, so other counts
+            from .graph import load_clusters, with_clusters_as_of
+
+            rows = with_clusters_as_of(rows, load_clusters(store, as_of=as_of_date))
+        return rows
 
 
 def resolve_actor_filter(actor: str | None) -> tuple[list[str] | None, str | None]:

@@ -68,6 +68,10 @@ def export(store, fmt: str, out: str, as_of: dt.date | None = None) -> int:
         raise NewsgraphError(f"{out}: folder {parent} does not exist")
     if fmt in ("csv", "jsonl", "parquet"):
         rows = store.events(published_until=as_of)
+        if as_of is not None:
+            from .graph import load_clusters, with_clusters_as_of
+
+            rows = with_clusters_as_of(rows, load_clusters(store, as_of=as_of))
         if fmt == "jsonl":
             with open(out, "w", encoding="utf-8") as f:
                 for r in rows:

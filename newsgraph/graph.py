@@ -299,3 +299,18 @@ def to_networkx(clusters: list[dict], **kw):
                    types=",".join(f"{t}:{n}" for t, n in e["types"].items()),
                    clusters=",".join(x["cluster_id"] for x in e["evidence"]))
     return g
+
+
+def with_clusters_as_of(rows: list[dict[str, Any]], clusters: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Event records with their cluster fields taken from ``clusters`` (the as-of view), not from the full store."""
+    by_event = {}
+    for c in clusters:
+        for m in c["members"]:
+            by_event[m["event_id"]] = (c, m)
+    for r in rows:
+        c, m = by_event.get(r["id"], (None, None))
+        r["cluster_id"] = c["cluster_id"] if c else None
+        r["num_sources"] = c["num_sources"] if c else None
+        r["num_mentions"] = c["num_mentions"] if c else None
+        r["main"] = m["main"] if m else None
+    return rows
