@@ -10,7 +10,6 @@ import csv
 import io
 import json
 import sys
-from typing import Any
 
 import click
 
