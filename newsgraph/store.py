@@ -192,7 +192,6 @@ class Store:
         until: dt.date | None = None,
         doc_id: str | None = None,
         limit: int | None = None,
-        doc_ids: Sequence[str] | None = None,
         published_until: dt.date | None = None,
     ) -> list[dict[str, Any]]:
         where, params = [], []
@@ -218,9 +217,6 @@ class Store:
         if doc_id:
             where.append("e.doc_id = ?")
             params.append(doc_id)
-        if doc_ids is not None:
-            where.append("e.doc_id IN (SELECT unnest(?))")
-            params.append(list(doc_ids))
         if published_until:
             where.append("d.published <= ?")
             params.append(published_until)
