@@ -22,6 +22,7 @@ class IngestReport:
     skipped: int = 0  # already in the store (same content)
     failed: int = 0  # inputs or documents that could not be read or processed
     events: int = 0  # events found in the newly stored documents
+    clusters: int = 0  # distinct real-world events (clusters of mentions) in the store after merging
     errors: list[InputError] = field(default_factory=list)
 
     @property
@@ -90,6 +91,10 @@ def ingest(
             report.events += sum(len(r.events) for r in results)
             if on_progress:
                 on_progress(report)
+        # the corpus stage: merge the new event mentions into cross-document clusters
+        from .merge import merge_store
+
+        report.clusters = merge_store(store).clusters
     return report
 
 
@@ -132,19 +137,30 @@ def events(
     since: str | dt.date | None = None,
     until: str | dt.date | None = None,
     limit: int | None = None,
+    as_of: str | dt.date | None = None,
 ) -> list[dict[str, Any]]:
-    """Stored events as JSON-ready dicts, oldest first, filtered like `newsgraph events`."""
+    """Stored events as JSON-ready dicts, oldest first, filtered like `newsgraph events`.
+
+    ``as_of``: only events from documents published on or before that date.
+    """
     types = [t.strip() for t in type.split(",")] if isinstance(type, str) else (list(type) if type else None)
     actor_ids, actor_text = resolve_actor_filter(actor)
+    as_of_date = _date_arg(as_of, "--as-of")
     with Store(db, read_only=True) as store:
-        return store.events(
+        rows = store.events(
             actor_ids=actor_ids,
             actor_text=actor_text,
             types=types,
             since=_date_arg(since, "--since"),
             until=_date_arg(until, "--until"),
             limit=limit,
+            published_until=as_of_date,
         )
+        if as_of_date is not None:  # clusters as they were then: fewer reports, so other counts
+            from .graph import load_clusters, with_clusters_as_of
+
+            rows = with_clusters_as_of(rows, load_clusters(store, as_of=as_of_date))
+        return rows
 
 
 def claims(
@@ -312,3 +328,89 @@ def coverage(db: str = DEFAULT_DB, actor: str | None = None) -> list[dict[str, A
 
     with Store(db, read_only=True) as store:
         return report.coverage(store, actor=actor)
+
+# ------------------------------------------------------------------ the corpus stage: clusters, graph, exports
+# (newsgraph/corpus_cli.py is the CLI over these)
+
+
+def merge(db: str = DEFAULT_DB, rebuild: bool = False):
+    """Merge event mentions not yet clustered (all of them with ``rebuild``); ingest runs this itself."""
+    from .merge import merge_store
+
+    with Store(db) as store:
+        return merge_store(store, rebuild=rebuild)
+
+
+def _clusters(store: Store, as_of) -> list[dict[str, Any]]:
+    from .graph import load_clusters
+
+    return load_clusters(store, as_of=_date_arg(as_of, "--as-of"))
+
+
+def clusters(
+    db: str = DEFAULT_DB,
+    actor: str | None = None,
+    type: str | Iterable[str] | None = None,
+    since: str | dt.date | None = None,
+    until: str | dt.date | None = None,
+    limit: int | None = None,
+    as_of: str | dt.date | None = None,
+) -> list[dict[str, Any]]:
+    """One record per real-world event (cluster), with its member mentions, filtered like `events`."""
+    from .graph import event_day, timeline as _timeline
+
+    types = {t.strip().upper() for t in type.split(",")} if isinstance(type, str) else ({t.upper() for t in type} if type else None)
+    lo, hi = _date_arg(since, "--since"), _date_arg(until, "--until")
+    with Store(db, read_only=True) as store:
+        cs = _clusters(store, as_of)
+    if actor:
+        from .graph import node_key
+
+        actor_ids, _ = resolve_actor_filter(actor)
+        cs = _timeline(cs, node_key(actor), actor_ids)
+    if types:
+        cs = [c for c in cs if c["type"] in types or (c["cameo"] or "") in types]
+    if lo:
+        cs = [c for c in cs if (event_day(c) or "") >= lo.isoformat()]
+    if hi:
+        cs = [c for c in cs if event_day(c) and event_day(c) <= hi.isoformat()]
+    return cs[:limit] if limit else cs
+
+
+def timeline(db: str = DEFAULT_DB, actor: str = "", since=None, until=None, as_of=None, limit: int | None = None) -> list[dict[str, Any]]:
+    """The distinct events an actor (or, for a person, ministry or company, its state) took part in, oldest first."""
+    if not actor:
+        raise NewsgraphError("timeline: name an actor (id, name or alias: VEN, Venezuela, PDVSA, Maduro)")
+    return clusters(db=db, actor=actor, since=since, until=until, as_of=as_of, limit=limit)
+
+
+def dyad(db: str = DEFAULT_DB, a: str = "", b: str = "", by: str = "month", as_of=None) -> list[dict[str, Any]]:
+    """Cooperation/conflict between two actors per month, quarter or year (distinct events, Goldstein sum and mean)."""
+    from .graph import PERIODS, dyad_series, node_key
+
+    if by not in PERIODS:
+        raise NewsgraphError(f"--by {by!r}: use one of {', '.join(PERIODS)}")
+    if not a or not b:
+        raise NewsgraphError("dyad: name two actors, e.g. `newsgraph dyad VEN CHN`")
+    with Store(db, read_only=True) as store:
+        cs = _clusters(store, as_of)
+    return dyad_series(cs, node_key(a), node_key(b), by=by)
+
+
+def relations(db: str = DEFAULT_DB, at=None, since=None, as_of=None, window_days: int = 365) -> list[dict[str, Any]]:
+    """The relation graph as rows: one per dyad and relation kind, with distinct events, span, scores and evidence."""
+    from .graph import relations as _relations
+
+    with Store(db, read_only=True) as store:
+        cs = _clusters(store, as_of)
+    return _relations(cs, at=_date_arg(at, "--at"), since=_date_arg(since, "--since"), window_days=window_days)
+
+
+def export(db: str = DEFAULT_DB, format: str = "jsonl", out: str = "", as_of=None) -> int:
+    """Write the store in another format (csv, jsonl, parquet, graphml, gexf, ftm, gdelt); returns rows/entities written."""
+    from .export import export as _export
+
+    if not out:
+        raise NewsgraphError("export: --out PATH is required")
+    with Store(db, read_only=True) as store:
+        return _export(store, format, out, as_of=_date_arg(as_of, "--as-of"))

@@ -91,11 +91,17 @@ def ingest(paths, db, published, outlet, batch_size, quiet, actor_files):
 @click.option("--since", default=None, help="Only events on or after this date (YYYY-MM-DD).")
 @click.option("--until", default=None, help="Only events on or before this date.")
 @click.option("--limit", default=None, type=int)
+@click.option("--clusters", is_flag=True, help="One row per real-world event (cluster of reports), with its sources and mentions.")
+@click.option("--as-of", "as_of", default=None, help="Only what had been published by this date.")
 @click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
-def events(db, actor, type_, since, until, limit, fmt):
+def events(db, actor, type_, since, until, limit, clusters, as_of, fmt):
     """Print stored events."""
     try:
-        rows = api.events(db=db, actor=actor, type=type_, since=since, until=until, limit=limit)
+        if clusters:
+            from .corpus_cli import print_clusters
+
+            return print_clusters(api.clusters(db=db, actor=actor, type=type_, since=since, until=until, limit=limit, as_of=as_of), fmt)
+        rows = api.events(db=db, actor=actor, type=type_, since=since, until=until, limit=limit, as_of=as_of)
     except NewsgraphError as e:
         _fail(str(e))
         return
@@ -251,6 +257,15 @@ register_actor_commands(main)
 from .framing.commands import register_framing_commands  # noqa: E402
 
 register_framing_commands(main)  # sources, framing ACTOR, coverage
+
+# the corpus stage (newsgraph/corpus_cli.py): one line per command
+from .corpus_cli import dyad, export, merge, relations, timeline  # noqa: E402
+
+main.add_command(timeline)
+main.add_command(dyad)
+main.add_command(relations)
+main.add_command(export)
+main.add_command(merge)
 
 if __name__ == "__main__":  # pragma: no cover
     main()

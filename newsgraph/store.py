@@ -65,6 +65,19 @@ SCHEMA = [
         actor_id VARCHAR, name VARCHAR, country VARCHAR, sector VARCHAR, actor_kind VARCHAR, via VARCHAR,
         tone DOUBLE, label VARCHAR, words_json VARCHAR, loaded_json VARCHAR, evidence VARCHAR)""",
     "CREATE TABLE IF NOT EXISTS document_outlets (doc_id VARCHAR PRIMARY KEY, outlet VARCHAR, outlet_source VARCHAR, how VARCHAR, evidence VARCHAR)",
+
+    # the corpus stage (newsgraph.merge): one row per cluster of event mentions, one per member mention
+    """CREATE TABLE IF NOT EXISTS clusters (
+        cluster_id VARCHAR PRIMARY KEY, component_id VARCHAR, type VARCHAR, mode VARCHAR, context VARCHAR, cameo VARCHAR,
+        relation VARCHAR, quad_class INTEGER, goldstein DOUBLE, date DATE, date_precision VARCHAR, date_lo DATE, date_hi DATE,
+        source_json VARCHAR, target_json VARCHAR, factuality VARCHAR, canonical_event_id VARCHAR, evidence VARCHAR,
+        num_mentions INTEGER, num_sources INTEGER, num_docs INTEGER, outlets_json VARCHAR, first_seen DATE, last_seen DATE,
+        disagreements_json VARCHAR)""",
+    """CREATE TABLE IF NOT EXISTS cluster_members (
+        event_id VARCHAR PRIMARY KEY, cluster_id VARCHAR NOT NULL, component_id VARCHAR NOT NULL, doc_id VARCHAR NOT NULL,
+        type_key VARCHAR, date_lo DATE, date_hi DATE, salience DOUBLE, is_main BOOLEAN, keys VARCHAR[])""",
+    "CREATE INDEX IF NOT EXISTS cluster_members_cluster ON cluster_members (cluster_id)",
+    "CREATE INDEX IF NOT EXISTS cluster_members_component ON cluster_members (component_id)",
     "CREATE INDEX IF NOT EXISTS event_actors_actor ON event_actors (actor_id)",
     "CREATE INDEX IF NOT EXISTS event_actors_event ON event_actors (event_id)",
     "CREATE INDEX IF NOT EXISTS events_doc ON events (doc_id)",
@@ -233,6 +246,7 @@ class Store:
         until: dt.date | None = None,
         doc_id: str | None = None,
         limit: int | None = None,
+        published_until: dt.date | None = None,
     ) -> list[dict[str, Any]]:
         where, params = [], []
         if actor_ids is not None or actor_text:
@@ -257,8 +271,15 @@ class Store:
         if doc_id:
             where.append("e.doc_id = ?")
             params.append(doc_id)
+        if published_until:
+            where.append("d.published <= ?")
+            params.append(published_until)
+        clustered = self.has_table("cluster_members")
         sql = (
-            "SELECT e.*, d.outlet, d.url, d.published, d.title FROM events e JOIN documents d USING (doc_id)"
+            "SELECT e.*, d.outlet, d.url, d.published, d.title"
+            + (", cm.cluster_id, cm.salience, cm.is_main, c.num_sources, c.num_mentions FROM events e JOIN documents d USING (doc_id)"
+               " LEFT JOIN cluster_members cm ON cm.event_id = e.event_id LEFT JOIN clusters c ON c.cluster_id = cm.cluster_id"
+               if clustered else " FROM events e JOIN documents d USING (doc_id)")
             + (" WHERE " + " AND ".join(where) if where else "")
             + " ORDER BY coalesce(e.date, d.published) NULLS LAST, d.published NULLS LAST, e.doc_id, e.trigger_start"
         )
@@ -301,6 +322,11 @@ class Store:
             raise StoreError(f"{self.path}: this store predates claims; ingest the articles into a new store") from None
         cols = [c[0] for c in cur.description]
         return [{k: _iso(v) for k, v in zip(cols, row)} for row in cur.fetchall()]
+
+    def has_table(self, name: str) -> bool:
+        """Whether the store has a table (stores written before a table was added lack it until opened for writing)."""
+        row = self.con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = ?", [name]).fetchone()
+        return bool(row and row[0])
 
     def documents(self, limit: int | None = None) -> list[dict[str, Any]]:
         sql = "SELECT doc_id, title, outlet, url, published, published_source, language, source_path, n_events FROM documents ORDER BY published NULLS LAST, doc_id"
@@ -349,4 +375,10 @@ def event_row_to_dict(row: dict[str, Any]) -> dict[str, Any]:
         "url": row.get("url"),
         "published": _iso(row.get("published")),
         "title": row.get("title"),
+        # the corpus stage (newsgraph.merge): the cluster the event belongs to, its counts, and the document's main event
+        "cluster_id": row.get("cluster_id"),
+        "num_sources": row.get("num_sources"),
+        "num_mentions": row.get("num_mentions"),
+        "main": bool(row["is_main"]) if row.get("is_main") is not None else None,
+        "salience": row.get("salience"),
     }

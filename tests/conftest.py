@@ -32,3 +32,14 @@ def seed_store(tmp_path_factory, seeds_dir, resources):
     report = api.ingest([str(seeds_dir)], db=db, resources=resources)
     assert report.stored == 5 and report.failed == 0
     return db
+
+
+@pytest.fixture(scope="session")
+def corpus_store(tmp_path_factory, seeds_dir, resources):
+    """The seeds plus the demo corpus in one store, merged (the corpus stage runs inside ingest)."""
+    from newsgraph import api
+
+    db = str(tmp_path_factory.mktemp("corpus") / "corpus.duckdb")
+    report = api.ingest([str(EXAMPLES), str(seeds_dir)], db=db, resources=resources)
+    assert report.failed == 0 and report.clusters > 0
+    return db

@@ -21,3 +21,5 @@ from . import meantime  # noqa: E402,F401
 from . import timeml  # noqa: E402,F401
 
 from . import stance  # noqa: E402,F401
+
+from . import merge  # noqa: E402,F401

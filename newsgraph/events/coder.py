@@ -495,11 +495,12 @@ class EventCoder:
     def _military(self, sent, source: list[ActorRef], tok=None) -> bool:
         """Conventional warfare? A military source or subject, or heavy weapons in the sentence; never the
         victims ("killed two soldiers"), and bombs, guerrillas and militias make it unconventional."""
-        lemmas = {t.lemma_.lower() for t in sent}
-        if lemmas & UNCONVENTIONAL_WORDS:
+        nouns = {t.lemma_.lower() for t in sent if t.pos_ in ("NOUN", "ADJ")}
+        if nouns & UNCONVENTIONAL_WORDS:
             return False
-        if any(a.sector == "MIL" for a in source):
-            return True
+        lemmas = {t.lemma_.lower() for t in sent}
+        if any(a.sector == "MIL" or (a.kind == "state" and a.sector in (None, "GOV")) for a in source):
+            return True  # a state's own use of force: "Turkey bombed bases in Iraq"
         if lemmas & HEAVY_WEAPONS:
             return True
         subj = [ch for ch in tok.children if ch.dep_ in ("nsubj", "agent")] if tok is not None else []

