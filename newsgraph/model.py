@@ -12,7 +12,7 @@ import datetime as dt
 import hashlib
 import re
 import unicodedata
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 # How a document's publication date was known.
@@ -78,7 +78,12 @@ class ActorRef:
     provisional: bool = False  # named in the text but not in the registry
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return {"name": self.name, "actor_id": self.actor_id, "country": self.country, "sector": self.sector,
+                "kind": self.kind, "text": self.text, "provisional": self.provisional}
+
+    def copy(self, **changes: Any) -> ActorRef:
+        """A shallow copy (all fields are immutable values), with ``changes`` applied."""
+        return replace(self, **changes)
 
 
 @dataclass(slots=True)

@@ -311,7 +311,7 @@ def _add_provisional(doc, spans: list[Span]) -> list[Span]:
         if ent.label_ == "PERSON":
             parts = text.split()
             if len(parts) == 1 and fold(text) in persons:
-                ref = ActorRef(**{**persons[fold(text)].to_dict(), "text": text})
+                ref = persons[fold(text)].copy(text=text)
             else:
                 ref = ActorRef(name=text, actor_id=provisional_id(text), country=_country_hint(doc, ent, spans), sector=None, kind="person", text=text, provisional=True)
                 if len(parts) >= 2:
@@ -573,7 +573,7 @@ class ArgResolver:
 
 
 def _copy(r: ActorRef) -> ActorRef:
-    return ActorRef(**r.to_dict())
+    return r.copy()
 
 
 def dedupe(refs: list[ActorRef]) -> list[ActorRef]:

@@ -487,7 +487,7 @@ class EventCoder:
         for t in sent:
             span = r.span_of(t)
             if span is not None and span.ref.kind == "state" and span.how in ("alias", "metonym", "demonym"):
-                ref = ActorRef(**span.ref.to_dict())
+                ref = span.ref.copy()
                 ref.sector = "CVL"
                 return [ref]
         return []

@@ -279,4 +279,4 @@ def _tone(parsed, np_head, referent, span, at, sent, via) -> MentionTone:
 
 
 def _copy(r: ActorRef) -> ActorRef:
-    return ActorRef(**r.to_dict())
+    return r.copy()
