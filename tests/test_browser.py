@@ -83,7 +83,8 @@ def visit(driver, url: str, shot: str) -> None:
 
 def test_pages_load_without_console_errors(server, browser):
     base, _ = server
-    for path, name in [("/", "overview"), ("/events", "events"), ("/events?type=SANCTION&order=desc", "events-sanction"), ("/actors/VEN", "actor-venezuela")]:
+    for path, name in [("/", "overview"), ("/events", "events"), ("/events?type=SANCTION&order=desc", "events-sanction"), ("/actors/VEN", "actor-venezuela"),
+                       ("/network", "network"), ("/dyad?a=VEN&b=USA&by=year", "dyad"), ("/sources?actor=Maduro", "sources")]:
         visit(browser, base + path, name)
         assert browser.find_element("css selector", "h1").text
 
@@ -109,3 +110,17 @@ def test_click_event_then_actor(server, browser):
     count = int(browser.find_element(By.CSS_SELECTOR, "main > p").text.split()[0])
     assert count >= 1
     assert len(browser.find_elements(By.CSS_SELECTOR, "table.events tbody tr")) == min(count, 200)
+
+
+def test_click_network_edge_to_dyad(server, browser):
+    from selenium.webdriver.common.by import By
+
+    base, _ = server
+    visit(browser, base + "/network", "network-click")
+    links = [a for a in browser.find_elements(By.CSS_SELECTOR, "table.counts a") if "/dyad?" in a.get_attribute("href")]
+    assert links
+    label = links[0].text
+    links[0].click()
+    visit(browser, browser.current_url, "dyad-click")
+    heading = browser.find_element(By.CSS_SELECTOR, "h1").text
+    assert " – " in heading and browser.find_elements(By.CSS_SELECTOR, "svg.chart rect"), (label, heading)

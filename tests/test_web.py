@@ -141,3 +141,22 @@ def test_allow_ingest_goes_through_the_same_ingest_path(tmp_path, resources):
     page = c.get("/ingest")
     assert page.status_code == 200 and 'enctype="multipart/form-data"' in page.text
     assert c.post("/api/ingest", data={"text": "  "}).status_code == 422
+
+
+def test_dyad_network_sources_pages_and_twins(client):
+    c, _ = client
+    d = c.get("/api/dyad", params={"a": "VEN", "b": "USA", "by": "year"}).json()
+    assert d["periods"] and all({"period", "score", "events"} <= set(p) for p in d["periods"])
+    assert sum(p["events"] for p in d["periods"]) >= len({e["cluster_id"] for e in d["events"]}) > 0
+    html = c.get("/dyad", params={"a": "VEN", "b": "USA", "by": "year"}).text
+    assert "<svg" in html and all(f'id="p-{p["period"]}"' in html for p in d["periods"])
+    assert c.get("/api/dyad", params={"a": "VEN", "b": "USA", "by": "decade"}).status_code == 422
+    net = c.get("/api/network").json()["relations"]
+    assert any({r["a"], r["b"]} == {"VEN", "RUS"} and r["relation"] == "cooperation" for r in net)
+    page = c.get("/network").text
+    assert 'href="/dyad?a=' in page and "<line" in page
+    src = c.get("/api/sources").json()
+    assert {"Orinoco Press Service", "The Free Hemisphere Review"} <= {s["outlet"] for s in src}
+    fr = c.get("/api/framing", params={"actor": "Maduro"}).json()
+    assert len(fr["outlets"]) >= 3
+    assert "How outlets frame an actor" in c.get("/sources", params={"actor": "Maduro"}).text

@@ -19,7 +19,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
-from ..errors import StoreError
+from ..errors import NewsgraphError, StoreError
 from ..store import Store
 from ..time import parse_date_value
 from . import data
@@ -176,6 +176,88 @@ def create_app(db: str, allow_ingest: bool = False) -> FastAPI:
     def actor_html(request: Request, actor_id: str):
         return render(request, "actor.html", a=actor_data(actor_id))
 
+    # ------------------------------------------------------------ dyad
+    def dyad_data(a: str, b: str, by: str) -> dict[str, Any]:
+        from .. import api
+
+        if by not in ("month", "quarter", "year"):
+            raise HTTPException(status_code=422, detail="by must be month, quarter or year")
+        if not a or not b:
+            raise HTTPException(status_code=422, detail="give two actors: ?a=VEN&b=USA")
+        try:
+            rows = api.dyad(db=app.state.db, a=a, b=b, by=by)
+        except NewsgraphError as e:
+            raise HTTPException(status_code=422, detail=str(e)) from None
+        events = []
+        with store() as s:
+            for r in rows:
+                for cid in r.get("clusters", [])[:50]:
+                    e = data.cluster_event(s, cid)
+                    if e is not None:
+                        e["period"] = r["period"]
+                        events.append(e)
+        return {"a": a, "b": b, "by": by, "periods": rows, "events": events}
+
+    @app.get("/api/dyad", tags=["api"], summary="Cooperation-conflict between two actors per period, with the events behind each point")
+    def api_dyad(a: str = "", b: str = "", by: str = "month") -> JSONResponse:
+        return JSONResponse(dyad_data(a, b, by))
+
+    @app.get("/dyad", response_class=HTMLResponse, include_in_schema=False)
+    def dyad_html(request: Request, a: str = "", b: str = "", by: str = "month"):
+        from .charts import dyad_bars
+
+        d = dyad_data(a, b, by)
+        return render(request, "dyad.html", d=d, chart=dyad_bars(d["periods"]))
+
+    # ------------------------------------------------------------ network
+    def network_data(since: str | None, at: str | None) -> dict[str, Any]:
+        from .. import api
+
+        try:
+            rows = api.relations(db=app.state.db, since=date_param(since, "since"), at=date_param(at, "at"))
+        except NewsgraphError as e:
+            raise HTTPException(status_code=422, detail=str(e)) from None
+        return {"since": since, "at": at, "relations": rows}
+
+    @app.get("/api/network", tags=["api"], summary="The relation graph: one row per dyad and relation kind, with distinct events and scores")
+    def api_network(since: str | None = None, at: str | None = None) -> JSONResponse:
+        return JSONResponse(network_data(since, at))
+
+    @app.get("/network", response_class=HTMLResponse, include_in_schema=False)
+    def network_html(request: Request, since: str | None = None, at: str | None = None):
+        from .charts import network
+
+        d = network_data(since, at)
+        return render(request, "network.html", d=d, g=network(d["relations"]))
+
+    # ------------------------------------------------------------ sources and framing
+    @app.get("/api/sources", tags=["api"], summary="Outlets: documents, date range, how known, most covered actors")
+    def api_sources() -> JSONResponse:
+        from .. import api
+
+        return JSONResponse(api.sources(db=app.state.db))
+
+    @app.get("/sources", response_class=HTMLResponse, include_in_schema=False)
+    def sources_html(request: Request, actor: str | None = None):
+        from .. import api
+
+        framing = None
+        if actor:
+            try:
+                framing = api.framing(db=app.state.db, actor=actor)
+            except NewsgraphError as e:
+                raise HTTPException(status_code=422, detail=str(e)) from None
+        return render(request, "sources.html", sources=api.sources(db=app.state.db), actor=actor, framing=framing)
+
+    @app.get("/api/framing", tags=["api"], summary="How each outlet names and judges an actor: descriptors, tone with evidence, events")
+    def api_framing(actor: str) -> JSONResponse:
+        from .. import api
+
+        try:
+            return JSONResponse(api.framing(db=app.state.db, actor=actor))
+        except NewsgraphError as e:
+            raise HTTPException(status_code=422, detail=str(e)) from None
+
     # ------------------------------------------------------------ ingest (only with --allow-ingest)
     if allow_ingest:
         from .uploads import register_ingest
@@ -191,7 +273,7 @@ def create_app(db: str, allow_ingest: bool = False) -> FastAPI:
     return app
 
 
-NAV = [("/", "Overview"), ("/events", "Events")]
+NAV = [("/", "Overview"), ("/events", "Events"), ("/network", "Network"), ("/sources", "Sources")]
 
 
 def highlight(e: dict[str, Any]) -> list[dict[str, str]]:

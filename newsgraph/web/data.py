@@ -137,3 +137,14 @@ def actor(store: Store, actor_id: str, registry=None) -> dict[str, Any] | None:
     info["events"] = timeline["total"]  # the same definition as the timeline: a state counts its government, companies, people
     info["timeline"] = timeline["events"]
     return info
+
+
+def cluster_event(store: Store, cluster_id: str) -> dict[str, Any] | None:
+    """The canonical event of a merged cluster, with its number of reports and sources."""
+    row = store.con.execute("SELECT canonical_event_id, num_mentions, num_sources FROM clusters WHERE cluster_id = ?", [cluster_id]).fetchone()
+    if row is None:
+        return None
+    e = event(store, row[0])
+    if e is not None:
+        e["cluster_id"], e["num_mentions"], e["num_sources"] = cluster_id, row[1], row[2]
+    return e
