@@ -7,8 +7,9 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from .engines import ENGINES, extract_batch, make_engine
 from .errors import InputError, NewsgraphError
-from .extract import Resources, default_resources, extract, extract_many
+from .extract import Resources, extract
 from .ingest import Defaults, Limits, iter_inputs
 from .model import DocResult, Document
 from .store import DEFAULT_DB, Store
@@ -54,15 +55,26 @@ def ingest(
     on_progress: Callable[[IngestReport], None] | None = None,
     limits: Limits = Limits(),
     resources: Resources | None = None,
+    workers: int | None = None,
+    engine: str = "local",
+    ray_address: str | None = None,
+    parquet: str | None = None,
 ) -> IngestReport:
     """Read articles from files/folders, code them, and store them in ``db``.
 
     Bad inputs are reported (``on_error``) and counted as failed; the other
-    inputs go on. Each batch of documents is stored in one transaction.
+    inputs go on. Each batch of documents is stored in one transaction, so a
+    run killed at any point and started again stores every document once.
+
+    ``workers``: None or 0 codes in this process; N > 0 uses a pool of N
+    worker processes (the CLI's default is one per core). ``engine="ray"``
+    runs on a Ray cluster (``ray_address``, or a local Ray instance) and
+    writes Parquet shards; ``parquet=DIR`` keeps them in DIR as a Parquet
+    store instead of loading them into ``db``.
     """
     defaults = Defaults(published=_date_arg(published, "--published"), outlet=outlet)
     report = IngestReport()
-    res = resources or default_resources()
+    res = resources  # loaded lazily by the engine, in the process that codes (not here when workers do)
 
     def fail(err: InputError) -> None:
         report.failed += 1
@@ -70,24 +82,45 @@ def ingest(
         if on_error:
             on_error(err)
 
-    with Store(db) as store:
-        for batch in _batches(iter_inputs(paths, defaults, limits), batch_size, fail, report):
-            present = store.has_documents([d.doc_id for d in batch])
-            fresh: list[Document] = []
-            seen: set[str] = set()
-            for d in batch:
-                if d.doc_id in present or d.doc_id in seen:
-                    report.skipped += 1
-                else:
-                    seen.add(d.doc_id)
-                    fresh.append(d)
-            results = list(_extract_safely(fresh, res, fail))
+    if engine == "ray":
+        from .engines.ray import ingest_ray
+
+        return ingest_ray(paths, db=db, parquet=parquet, defaults=defaults, limits=limits, report=report, fail=fail,
+                          workers=workers, ray_address=ray_address, batch_size=batch_size, on_progress=on_progress)
+    if engine != "local":
+        raise NewsgraphError(f"unknown engine {engine!r} (use one of: {', '.join(ENGINES)})")
+    if parquet:
+        raise NewsgraphError("--parquet is for --engine ray; the local engine writes the DuckDB store (--db)")
+
+    with Store(db) as store, make_engine(workers, resources=res) as eng:
+        fresh_batches = _fresh_batches(store, _batches(iter_inputs(paths, defaults, limits), batch_size, fail, report), report)
+        for out in eng.map(fresh_batches):
+            for err in out.errors:
+                fail(err)
+            results = out.results
             stored = store.write(results)
             report.stored += stored
+            report.skipped += len(results) - stored  # the same article twice among batches in flight
             report.events += sum(len(r.events) for r in results)
             if on_progress:
                 on_progress(report)
     return report
+
+
+def _fresh_batches(store: Store, batches: Iterator[list[Document]], report: IngestReport) -> Iterator[list[Document]]:
+    """Batches less the documents already stored (content hash), checked as each batch is handed to the engine."""
+    for batch in batches:
+        present = store.has_documents([d.doc_id for d in batch])
+        fresh: list[Document] = []
+        seen: set[str] = set()
+        for d in batch:
+            if d.doc_id in present or d.doc_id in seen:
+                report.skipped += 1
+            else:
+                seen.add(d.doc_id)
+                fresh.append(d)
+        if fresh:
+            yield fresh
 
 
 def _batches(items: Iterator[Document | InputError], size: int, fail, report: IngestReport) -> Iterator[list[Document]]:
@@ -107,19 +140,10 @@ def _batches(items: Iterator[Document | InputError], size: int, fail, report: In
 
 def _extract_safely(docs: list[Document], res: Resources, fail) -> Iterator[DocResult]:
     """Extract a batch; if the batch fails, retry one by one so one bad document costs only itself."""
-    if not docs:
-        return
-    try:
-        yield from list(extract_many(docs, res))
-        return
-    except Exception:
-        pass
-    for d in docs:
-        try:
-            yield extract(d, res)
-        except Exception as e:  # a bug or pathological input in one document
-            where = d.source_path or "<text>"
-            fail(InputError(where, f"could not be processed: {type(e).__name__}: {e}", d.source_line))
+    out = extract_batch(docs, res)
+    for err in out.errors:
+        fail(err)
+    yield from out.results
 
 
 def events(

@@ -12,6 +12,7 @@ from typing import Any
 import click
 
 from . import api
+from .engines import ENGINES, default_workers
 from .errors import NewsgraphError
 from .store import DEFAULT_DB
 
@@ -44,8 +45,17 @@ def main() -> None:
 @click.option("--outlet", default=None, help="Outlet name for inputs that lack one.")
 @click.option("--batch-size", default=32, show_default=True, help="Documents per parse batch and transaction.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
-def ingest(paths, db, published, outlet, batch_size, quiet):
-    """Read articles from PATHS (files or folders: .txt/.md with front matter, .html, .jsonl[.gz]) into the store."""
+@click.option("--workers", "-w", type=click.IntRange(min=0), default=None,
+              help="Worker processes coding documents [default: one per core]; 0 codes in this process.")
+@click.option("--engine", type=click.Choice(ENGINES), default="local", show_default=True,
+              help="local: this machine; ray: a Ray cluster (pip install 'newsgraph[ray]').")
+@click.option("--ray-address", default=None, help="Ray cluster to join (e.g. ray://head:10001); default: start a local Ray instance.")
+@click.option("--parquet", default=None, metavar="DIR",
+              help="With --engine ray: leave the results as Parquet shards in DIR (a read-only store: --db DIR) instead of loading them into --db.")
+def ingest(paths, db, published, outlet, batch_size, quiet, workers, engine, ray_address, parquet):
+    """Read articles from PATHS (files or folders: .txt/.md with front matter, .html, .jsonl[.gz], WARC, RSS/Atom) into the store."""
+    if workers is None:
+        workers = default_workers()
     show_progress = not quiet and sys.stderr.isatty()
     progress = task = None
     if show_progress:
@@ -66,7 +76,8 @@ def ingest(paths, db, published, outlet, batch_size, quiet):
             progress.update(task, info=f"{rep.read} read, {rep.stored} stored, {rep.events} events")
 
     try:
-        report = api.ingest(paths, db=db, published=published, outlet=outlet, batch_size=batch_size, on_error=on_error, on_progress=on_progress)
+        report = api.ingest(paths, db=db, published=published, outlet=outlet, batch_size=batch_size, on_error=on_error, on_progress=on_progress,
+                            workers=workers, engine=engine, ray_address=ray_address, parquet=parquet)
     except NewsgraphError as e:
         if progress:
             progress.stop()
