@@ -79,12 +79,19 @@ class PeakRSS:
 
     def __init__(self, pid: int, every: float = 0.05):
         self.pid, self.every, self.peak = pid, every, 0.0
+        self.trace: list[tuple[float, float]] = []  # (seconds since start, MB), every few seconds: does memory grow?
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
     def _run(self):
+        t0 = last = time.perf_counter()
         while not self._stop.is_set():
-            self.peak = max(self.peak, tree_rss_mb(self.pid))
+            rss = tree_rss_mb(self.pid)
+            self.peak = max(self.peak, rss)
+            now = time.perf_counter()
+            if now - last >= 5:
+                self.trace.append((round(now - t0, 1), round(rss, 1)))
+                last = now
             self._stop.wait(self.every)
 
     def __enter__(self):
@@ -130,7 +137,7 @@ def cli_run(path: str, db: str, workers: int, batch_size: int) -> dict:
     wall = time.perf_counter() - t0
     if proc.returncode != 0:
         raise SystemExit(f"ingest failed: {err}")
-    return {"wall_s": wall, "peak_rss_mb": peak.peak, "summary": out.strip()}
+    return {"wall_s": wall, "peak_rss_mb": peak.peak, "summary": out.strip(), "trace": peak.trace}
 
 
 def make_event_store(db: str, n_events: int = 1_000_000, events_per_doc: int = 10, seed: float = 0.42) -> dict:
@@ -304,6 +311,11 @@ def main() -> None:
         r = cli_run(corpus_path, db, n, args.batch_size)
         fig["peak_rss_mb"] = round(r["peak_rss_mb"], 1)
         fig["cli_wall_s"] = round(r["wall_s"], 2)
+        trace = r["trace"]
+        if len(trace) >= 4:  # RSS at a quarter, half, three quarters and the end of the run
+            marks = [trace[min(len(trace) - 1, int(len(trace) * q))] for q in (0.25, 0.5, 0.75, 1.0)]
+            fig["rss_mb_over_run"] = [m[1] for m in marks]
+            print(f"{'  RSS at 1/4, 1/2, 3/4, end of the run':<38} " + ", ".join(f"{m[1]:.0f} MB ({m[0]:.0f} s)" for m in marks))
         print(f"{'newsgraph ingest --workers ' + str(n) + ' (CLI)':<38} {len(docs) / r['wall_s']:8.2f} docs/s  wall {r['wall_s']:.1f} s, "
               f"peak RSS of the process tree {r['peak_rss_mb']:.0f} MB  [{r['summary']}]")
         os.remove(db)

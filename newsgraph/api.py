@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -105,6 +106,17 @@ def ingest(
             if on_progress:
                 on_progress(report)
     return report
+
+
+def load_parquet(parquet_dir: str, db: str = DEFAULT_DB) -> int:
+    """Load a Parquet store (shards of `ingest --engine ray --parquet DIR`) into the DuckDB store ``db``; returns new documents."""
+    from .store import remove_orphan_shards
+
+    if not os.path.isdir(parquet_dir):
+        raise NewsgraphError(f"{parquet_dir}: no such directory of Parquet shards")
+    remove_orphan_shards(parquet_dir)
+    with Store(db) as store:
+        return store.load_parquet(parquet_dir)
 
 
 def _fresh_batches(store: Store, batches: Iterator[list[Document]], report: IngestReport) -> Iterator[list[Document]]:

@@ -91,6 +91,19 @@ def ingest(paths, db, published, outlet, batch_size, quiet, workers, engine, ray
         sys.exit(1)
 
 
+@main.command("load-parquet")
+@click.argument("directory")
+@click.option("--db", default=DEFAULT_DB, show_default=True, help="DuckDB store to load into.")
+def load_parquet(directory, db):
+    """Load the Parquet shards in DIRECTORY (from `ingest --engine ray --parquet DIR`) into the DuckDB store."""
+    try:
+        n = api.load_parquet(directory, db=db)
+    except NewsgraphError as e:
+        _fail(str(e))
+        return
+    click.echo(f"{n} documents loaded into {db}")
+
+
 # ------------------------------------------------------------------ events
 @main.command()
 @click.option("--db", default=DEFAULT_DB, show_default=True)

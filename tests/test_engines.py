@@ -139,7 +139,8 @@ def test_parquet_store_reads_like_the_duckdb_store_and_loads_idempotently(tmp_pa
         s.write(results)
     with Store(root, read_only=True) as pq, Store(db, read_only=True) as ref:
         assert pq.counts() == ref.counts()
-        assert pq.events() == ref.events()
+        pq_events = pq.events()
+        assert pq_events == ref.events()
     with pytest.raises(Exception, match="Parquet"):
         Store(root)
     loaded = str(tmp_path / "loaded.duckdb")
@@ -148,3 +149,11 @@ def test_parquet_store_reads_like_the_duckdb_store_and_loads_idempotently(tmp_pa
         assert s.load_parquet(root) == 0
         assert s.counts() == Store(db, read_only=True).counts()
     assert api.events(db=root, actor="Venezuela")  # read commands take the directory as the store
+    from click.testing import CliRunner
+
+    from newsgraph.cli import main
+
+    r = CliRunner().invoke(main, ["load-parquet", root, "--db", str(tmp_path / "cli.duckdb")])
+    assert r.exit_code == 0 and "10 documents loaded" in r.output
+    r = CliRunner().invoke(main, ["events", "--db", root, "--format", "jsonl"])
+    assert r.exit_code == 0 and len(r.output.splitlines()) == len(pq_events)

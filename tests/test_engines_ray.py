@@ -21,17 +21,20 @@ def local_ray():
 
 
 def test_ray_engine_gives_the_same_events_as_the_local_engine(tmp_path, local_ray, small_corpus, reference_db):
-    shards = tmp_path / "shards"
-    report = api.ingest([str(small_corpus)], engine="ray", workers=2, batch_size=4, parquet=str(shards))
-    assert (report.read, report.stored, report.failed) == (24, 24, 0)
-    assert stored_events(str(shards)) == stored_events(reference_db)  # the Parquet directory read as a store
     db = tmp_path / "ray.duckdb"
     report = api.ingest([str(small_corpus)], engine="ray", workers=2, batch_size=4, db=str(db))
     assert (report.read, report.stored, report.failed) == (24, 24, 0)
     assert stored_events(str(db)) == stored_events(reference_db)
     assert all(v == 0 for v in integrity(str(db)).values())
-    assert not (tmp_path / "ray.duckdb.shards").exists()
+    assert not (tmp_path / "ray.duckdb.shards").exists()  # loaded, then removed
     again = api.ingest([str(small_corpus)], engine="ray", workers=2, batch_size=4, db=str(db))
     assert (again.stored, again.skipped) == (0, 24)
     with Store(str(db), read_only=True) as s:
         assert s.counts()["documents"] == 24
+
+
+def test_ray_engine_can_leave_a_parquet_store(tmp_path, local_ray, small_corpus, reference_db):
+    shards = tmp_path / "shards"
+    report = api.ingest([str(small_corpus)], engine="ray", workers=1, batch_size=6, parquet=str(shards))
+    assert (report.read, report.stored, report.failed) == (24, 24, 0)
+    assert stored_events(str(shards)) == stored_events(reference_db)  # the Parquet directory read as a store

@@ -68,14 +68,21 @@ class ExtractShards:
     def __init__(self, root: str, skip, loader: Callable | None = None):
         import ray
 
-        if loader is None:
-            from ..extract import default_resources
-
-            self.resources = default_resources()
-        else:
-            self.resources = loader()
+        self.loader, self._resources = loader, None
         self.root = root
         self.skip = ray.get(skip) if isinstance(skip, ray.ObjectRef) else skip
+
+    @property
+    def resources(self):
+        """Loaded on the first batch with something to code: a rerun that finds everything stored loads no model."""
+        if self._resources is None:
+            if self.loader is None:
+                from ..extract import default_resources
+
+                self._resources = default_resources()
+            else:
+                self._resources = self.loader()
+        return self._resources
 
     def __call__(self, batch: dict) -> dict:
         read = skipped = 0
@@ -91,7 +98,9 @@ class ExtractShards:
                 continue
             seen.add(item.doc_id)
             docs.append(item)
-        out = extract_batch(docs, self.resources)
+        out = extract_batch(docs, self.resources) if docs else None
+        if out is None:
+            return {"read": [read], "written": [0], "skipped": [skipped], "events": [0], "errors": [pickle.dumps(errors)]}
         errors += out.errors
         written = write_parquet_shard(self.root, uuid.uuid4().hex, out.results) if out.results else 0
         return {
