@@ -129,7 +129,8 @@ class LocalEngine:
         except BrokenProcessPool:
             raise NewsgraphError(
                 "a worker process died (killed, or out of memory) while coding documents; everything written so far "
-                "is kept: run the same command again to resume (try fewer --workers or a smaller --batch-size)"
+                "is kept: run the same command again to resume (try fewer --workers or a smaller --batch-size). "
+                "From a Python script, call ingest(workers=N) under `if __name__ == \"__main__\":`, as multiprocessing requires"
             ) from None
         finally:
             for f in pending:
