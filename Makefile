@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test clean
+.PHONY: install install-ray demo test bench clean
 
 $(STAMP): pyproject.toml requirements.lock
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info[:2] == (3, 11) else "newsgraph needs Python 3.11 (set PYTHON=/path/to/python3.11)")'
@@ -22,6 +22,14 @@ demo: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
+
+# The optional Ray engine: its tests skip without it and run with it.
+install-ray: $(STAMP)
+	$(BIN)/pip install --quiet -c requirements.lock -c requirements-ray.lock -e '.[test,ray]'
+
+# Speed, memory and query latencies on generated articles (see bench/scale.py; BENCHMARKS.md has the figures).
+bench: $(STAMP)
+	$(BIN)/python bench/scale.py
 
 clean:
 	rm -rf $(VENV) newsgraph.duckdb *.egg-info

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from .engines import ENGINES, extract_batch, make_engine
 from .errors import InputError, NewsgraphError
-from .extract import Resources, default_resources, extract, extract_many
+from .extract import default_resources, extract, Resources
 from .ingest import Defaults, Limits, iter_inputs
 from .model import DocResult, Document
 from .store import DEFAULT_DB, Store
@@ -56,17 +59,34 @@ def ingest(
     limits: Limits = Limits(),
     resources: Resources | None = None,
     actors: Iterable[str] | None = None,
+    workers: int | None = None,
+    engine: str = "local",
+    ray_address: str | None = None,
+    parquet: str | None = None,
 ) -> IngestReport:
     """Read articles from files/folders, code them, and store them in ``db``.
 
     Bad inputs are reported (``on_error``) and counted as failed; the other
-    inputs go on. Each batch of documents is stored in one transaction.
+    inputs go on. Each batch of documents is stored in one transaction, so a
+    run killed at any point and started again stores every document once.
     ``actors``: extra actor files (YAML/CSV) on top of the registry and the
     config file's (see newsgraph/actors/config.py).
+
+    ``workers``: None or 0 codes in this process; N > 0 uses a pool of N
+    worker processes (the CLI's default is one per core). ``engine="ray"``
+    runs on a Ray cluster (``ray_address``, or a local Ray instance) and
+    writes Parquet shards; ``parquet=DIR`` keeps them in DIR as a Parquet
+    store instead of loading them into ``db``. After storing, the new event
+    mentions are merged into cross-document clusters.
     """
+    from .actors.config import actor_files as configured_actor_files
+
     defaults = Defaults(published=_date_arg(published, "--published"), outlet=outlet)
     report = IngestReport()
-    res = resources or resources_for(actors)
+    res = resources  # loaded lazily by the engine, in the process that codes (not here when workers do)
+    files = configured_actor_files(list(actors or ()))
+    # extra actor files: every process that codes builds the same registry
+    loader = functools.partial(resources_for, files) if res is None and files else None
 
     def fail(err: InputError) -> None:
         report.failed += 1
@@ -74,28 +94,70 @@ def ingest(
         if on_error:
             on_error(err)
 
-    with Store(db) as store:
-        for batch in _batches(iter_inputs(paths, defaults, limits), batch_size, fail, report):
-            present = store.has_documents([d.doc_id for d in batch])
-            fresh: list[Document] = []
-            seen: set[str] = set()
-            for d in batch:
-                if d.doc_id in present or d.doc_id in seen:
-                    report.skipped += 1
-                else:
-                    seen.add(d.doc_id)
-                    fresh.append(d)
-            results = list(_extract_safely(fresh, res, fail))
+    if engine == "ray":
+        from .engines.ray import ingest_ray
+
+        if files:
+            raise NewsgraphError("--actors and the config file's actor files are not yet passed to Ray workers; use the local engine")
+        report = ingest_ray(paths, db=db, parquet=parquet, defaults=defaults, limits=limits, report=report, fail=fail,
+                            workers=workers, ray_address=ray_address, batch_size=batch_size, on_progress=on_progress)
+        if not parquet:
+            with Store(db) as store:
+                report.clusters = _merge_new(store)
+        return report
+    if engine != "local":
+        raise NewsgraphError(f"unknown engine {engine!r} (use one of: {', '.join(ENGINES)})")
+    if parquet:
+        raise NewsgraphError("--parquet is for --engine ray; the local engine writes the DuckDB store (--db)")
+
+    with Store(db) as store, make_engine(workers, resources=res, loader=loader) as eng:
+        fresh_batches = _fresh_batches(store, _batches(iter_inputs(paths, defaults, limits), batch_size, fail, report), report)
+        for out in eng.map(fresh_batches):
+            for err in out.errors:
+                fail(err)
+            results = out.results
             stored = store.write(results)
             report.stored += stored
+            report.skipped += len(results) - stored  # the same article twice among batches in flight
             report.events += sum(len(r.events) for r in results)
             if on_progress:
                 on_progress(report)
-        # the corpus stage: merge the new event mentions into cross-document clusters
-        from .merge import merge_store
-
-        report.clusters = merge_store(store).clusters
+        report.clusters = _merge_new(store)
     return report
+
+
+def _merge_new(store: Store) -> int:
+    """The corpus stage: merge the new event mentions into cross-document clusters."""
+    from .merge import merge_store
+
+    return merge_store(store).clusters
+
+
+def load_parquet(parquet_dir: str, db: str = DEFAULT_DB) -> int:
+    """Load a Parquet store (shards of `ingest --engine ray --parquet DIR`) into the DuckDB store ``db``; returns new documents."""
+    from .store import remove_orphan_shards
+
+    if not os.path.isdir(parquet_dir):
+        raise NewsgraphError(f"{parquet_dir}: no such directory of Parquet shards")
+    remove_orphan_shards(parquet_dir)
+    with Store(db) as store:
+        return store.load_parquet(parquet_dir)
+
+
+def _fresh_batches(store: Store, batches: Iterator[list[Document]], report: IngestReport) -> Iterator[list[Document]]:
+    """Batches less the documents already stored (content hash), checked as each batch is handed to the engine."""
+    for batch in batches:
+        present = store.has_documents([d.doc_id for d in batch])
+        fresh: list[Document] = []
+        seen: set[str] = set()
+        for d in batch:
+            if d.doc_id in present or d.doc_id in seen:
+                report.skipped += 1
+            else:
+                seen.add(d.doc_id)
+                fresh.append(d)
+        if fresh:
+            yield fresh
 
 
 def _batches(items: Iterator[Document | InputError], size: int, fail, report: IngestReport) -> Iterator[list[Document]]:
@@ -115,19 +177,10 @@ def _batches(items: Iterator[Document | InputError], size: int, fail, report: In
 
 def _extract_safely(docs: list[Document], res: Resources, fail) -> Iterator[DocResult]:
     """Extract a batch; if the batch fails, retry one by one so one bad document costs only itself."""
-    if not docs:
-        return
-    try:
-        yield from list(extract_many(docs, res))
-        return
-    except Exception:
-        pass
-    for d in docs:
-        try:
-            yield extract(d, res)
-        except Exception as e:  # a bug or pathological input in one document
-            where = d.source_path or "<text>"
-            fail(InputError(where, f"could not be processed: {type(e).__name__}: {e}", d.source_line))
+    out = extract_batch(docs, res)
+    for err in out.errors:
+        fail(err)
+    yield from out.results
 
 
 def events(

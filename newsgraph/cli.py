@@ -14,6 +14,7 @@ import click
 from . import api
 from .actors.cli import ACTORS_OPTION
 from .actors.cli import register as register_actor_commands
+from .engines import ENGINES, default_workers
 from .errors import NewsgraphError
 from .store import DEFAULT_DB
 
@@ -47,8 +48,17 @@ def main() -> None:
 @click.option("--batch-size", default=32, show_default=True, help="Documents per parse batch and transaction.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @ACTORS_OPTION
-def ingest(paths, db, published, outlet, batch_size, quiet, actor_files):
-    """Read articles from PATHS (files or folders: .txt/.md with front matter, .html, .jsonl[.gz]) into the store."""
+@click.option("--workers", "-w", type=click.IntRange(min=0), default=None,
+              help="Worker processes coding documents [default: one per core]; 0 codes in this process.")
+@click.option("--engine", type=click.Choice(ENGINES), default="local", show_default=True,
+              help="local: this machine; ray: a Ray cluster (pip install 'newsgraph[ray]').")
+@click.option("--ray-address", default=None, help="Ray cluster to join (e.g. ray://head:10001); default: start a local Ray instance.")
+@click.option("--parquet", default=None, metavar="DIR",
+              help="With --engine ray: leave the results as Parquet shards in DIR (a read-only store: --db DIR) instead of loading them into --db.")
+def ingest(paths, db, published, outlet, batch_size, quiet, actor_files, workers, engine, ray_address, parquet):
+    """Read articles from PATHS (files or folders: .txt/.md with front matter, .html, .jsonl[.gz], WARC, RSS/Atom) into the store."""
+    if workers is None:
+        workers = default_workers()
     show_progress = not quiet and sys.stderr.isatty()
     progress = task = None
     if show_progress:
@@ -69,7 +79,8 @@ def ingest(paths, db, published, outlet, batch_size, quiet, actor_files):
             progress.update(task, info=f"{rep.read} read, {rep.stored} stored, {rep.events} events")
 
     try:
-        report = api.ingest(paths, db=db, published=published, outlet=outlet, batch_size=batch_size, on_error=on_error, on_progress=on_progress, actors=actor_files)
+        report = api.ingest(paths, db=db, published=published, outlet=outlet, batch_size=batch_size, on_error=on_error, on_progress=on_progress,
+                            actors=actor_files, workers=workers, engine=engine, ray_address=ray_address, parquet=parquet)
     except NewsgraphError as e:
         if progress:
             progress.stop()
@@ -81,6 +92,19 @@ def ingest(paths, db, published, outlet, batch_size, quiet, actor_files):
     click.echo(report.summary())
     if not report.ok:
         sys.exit(1)
+
+
+@main.command("load-parquet")
+@click.argument("directory")
+@click.option("--db", default=DEFAULT_DB, show_default=True, help="DuckDB store to load into.")
+def load_parquet(directory, db):
+    """Load the Parquet shards in DIRECTORY (from `ingest --engine ray --parquet DIR`) into the DuckDB store."""
+    try:
+        n = api.load_parquet(directory, db=db)
+    except NewsgraphError as e:
+        _fail(str(e))
+        return
+    click.echo(f"{n} documents loaded into {db}")
 
 
 # ------------------------------------------------------------------ events

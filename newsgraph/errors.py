@@ -20,6 +20,9 @@ class InputError(NewsgraphError):
         where = f"{self.path}:{self.line}" if self.line is not None else self.path
         return f"{where}: {self.message}"
 
+    def __reduce__(self):  # errors travel back from worker processes and Ray actors
+        return (InputError, (self.path, self.message, self.line))
+
 
 class StoreError(NewsgraphError):
     """The store could not be opened or written."""

@@ -18,14 +18,17 @@ from dataclasses import dataclass
 from ..errors import InputError
 from ..model import Document
 from .decode import decode_text, sniff_format
+from .feeds import read_feed
 from .readers import Defaults, read_html, read_json_array, read_jsonl_lines, read_text
+from .warc import read_warc
 
-__all__ = ["Defaults", "Limits", "iter_inputs", "read_file", "ARTICLE_SUFFIXES"]
+__all__ = ["Defaults", "Limits", "iter_inputs", "input_files", "read_file", "ARTICLE_SUFFIXES"]
 
 ARTICLE_SUFFIXES = (
     ".txt", ".text", ".md", ".markdown",
     ".html", ".htm", ".xhtml",
     ".jsonl", ".ndjson", ".json",
+    ".warc", ".arc", ".rss", ".atom", ".xml",
     ".gz",
 )
 
@@ -34,26 +37,36 @@ ARTICLE_SUFFIXES = (
 class Limits:
     """Bounds that keep one hostile input from exhausting memory or time."""
 
-    max_document_bytes: int = 20 * 1024 * 1024  # one article (a whole .txt/.html file, or one JSONL line)
+    max_document_bytes: int = 20 * 1024 * 1024  # one article (a whole .txt/.html file, one JSONL line, one WARC record)
+    max_feed_bytes: int = 100 * 1024 * 1024  # one RSS/Atom file, read whole
     max_decompressed_ratio: int = 200  # .gz: decompressed/compressed, beyond a 10 MB floor
     decompressed_floor: int = 10 * 1024 * 1024
 
 
 def iter_inputs(paths: Iterable[str], defaults: Defaults = Defaults(), limits: Limits = Limits()) -> Iterator[Document | InputError]:
+    for item in input_files(paths):
+        if isinstance(item, InputError):
+            yield item
+        else:
+            yield from read_file(item, defaults, limits)
+
+
+def input_files(paths: Iterable[str]) -> Iterator[str | InputError]:
+    """The files to read for these paths (folders walked lazily: a folder of millions of files is never listed whole)."""
     for path in paths:
         path = str(path)
         if not os.path.exists(path):
             yield InputError(path, "no such file or directory")
             continue
         if os.path.isdir(path):
-            files = list(_article_files(path))
-            if not files:
+            found = False
+            for f in _article_files(path):
+                found = True
+                yield f
+            if not found:
                 yield InputError(path, f"no articles found in this directory (looked for {', '.join(ARTICLE_SUFFIXES)})")
-                continue
         else:
-            files = [path]
-        for f in files:
-            yield from read_file(f, defaults, limits)
+            yield path
 
 
 def _article_files(root: str) -> Iterator[str]:
@@ -76,10 +89,26 @@ def read_file(path: str, defaults: Defaults = Defaults(), limits: Limits = Limit
         with open(path, "rb") as fh:
             head = fh.read(2)
         if head == b"\x1f\x8b":
+            if _gzip_starts_with(path, b"WARC/"):
+                # WARC.gz compresses each record on its own; warcio reads them one at a time, each bounded in size.
+                with open(path, "rb") as fh:
+                    yield from read_warc(fh, path, defaults, limits.max_document_bytes)
+                return
             yield from _read_gzip(path, size, defaults, limits)
             return
         with open(path, "rb") as fh:
             fmt = sniff_format(fh.read(4096))
+            if fmt == "warc":
+                fh.seek(0)
+                yield from read_warc(fh, path, defaults, limits.max_document_bytes)
+                return
+            if fmt == "feed":
+                if size > limits.max_feed_bytes:
+                    yield InputError(path, f"feed file is {size:,} bytes, over the {limits.max_feed_bytes:,}-byte limit")
+                    return
+                fh.seek(0)
+                yield from read_feed(fh.read(), path, defaults)
+                return
             if fmt == "jsonl" or path.lower().endswith((".jsonl", ".ndjson")):
                 fh.seek(0)
                 yield from read_jsonl_lines(_lines(fh, path, limits), path, defaults)
@@ -131,6 +160,16 @@ def _lines(fh, path: str, limits: Limits) -> Iterator[tuple[int, str | InputErro
             yield lineno, e
 
 
+def _gzip_starts_with(path: str, prefix: bytes) -> bool:
+    """Whether a gzip file's decompressed data starts with prefix, looking at its first bytes only (truncated files too)."""
+    with open(path, "rb") as fh:
+        raw = fh.read(64 * 1024)
+    try:
+        return zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(raw, len(prefix)).startswith(prefix)
+    except zlib.error:
+        return False
+
+
 def _read_gzip(path: str, size: int, defaults: Defaults, limits: Limits) -> Iterator[Document | InputError]:
     budget = max(limits.decompressed_floor, size * limits.max_decompressed_ratio)
     try:
@@ -141,6 +180,13 @@ def _read_gzip(path: str, size: int, defaults: Defaults, limits: Limits) -> Iter
             inner = path[:-3] if path.lower().endswith(".gz") else path
             if fmt == "jsonl" or inner.lower().endswith((".jsonl", ".ndjson")):
                 yield from read_jsonl_lines(_lines(fh, path, limits), path, defaults)
+                return
+            if fmt == "feed":
+                data = fh.read(limits.max_feed_bytes + 1)
+                if len(data) > limits.max_feed_bytes:
+                    yield InputError(path, f"feed decompresses to over the {limits.max_feed_bytes:,}-byte limit")
+                    return
+                yield from read_feed(data, path, defaults)
                 return
             data = fh.read(limits.max_document_bytes + 1)
             if len(data) > limits.max_document_bytes:

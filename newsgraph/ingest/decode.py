@@ -53,9 +53,19 @@ def looks_binary(data: bytes, sample: int = 8192) -> bool:
     return control / len(head) > 0.01
 
 
+_FEED_START = re.compile(
+    rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<\?xml-stylesheet[^>]*>\s*)*(?:<!--.*?-->\s*)*<(?:rss|feed|rdf:RDF)\b",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
 def sniff_format(data: bytes) -> str:
-    """Guess the format of (decompressed) bytes: html, json, jsonl or text."""
+    """Guess the format of (decompressed) bytes: warc, feed (RSS/Atom), html, json, jsonl or text."""
     head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")
+    if head.startswith(b"WARC/"):
+        return "warc"
+    if _FEED_START.match(head):
+        return "feed"
     if _HTML_START.match(head):
         return "html"
     if head.startswith(b"{"):
