@@ -266,32 +266,7 @@ class Store:
         limit: int | None = None,
         published_until: dt.date | None = None,
     ) -> list[dict[str, Any]]:
-        where, params = [], []
-        if actor_ids is not None or actor_text:
-            sub, sub_params = [], []
-            if actor_ids:
-                sub.append("(ea.actor_id IN (SELECT unnest(?)) OR ea.country IN (SELECT unnest(?)))")
-                sub_params += [list(actor_ids), [a for a in actor_ids if re.fullmatch(r"[A-Z]{3}", a)]]
-            if actor_text:
-                sub.append("(ea.name ILIKE ? ESCAPE '\\' OR ea.text ILIKE ? ESCAPE '\\')")
-                sub_params += [like_pattern(actor_text)] * 2
-            where.append(f"e.event_id IN (SELECT ea.event_id FROM event_actors ea WHERE {' OR '.join(sub)})")
-            params += sub_params
-        if types:
-            where.append("(e.type IN (SELECT unnest(?)) OR list_contains(?, e.cameo))")
-            params += [[t.upper() for t in types], list(types)]
-        if since:
-            where.append("coalesce(e.date, d.published) >= ?")
-            params.append(since)
-        if until:
-            where.append("coalesce(e.date, d.published) <= ?")
-            params.append(until)
-        if doc_id:
-            where.append("e.doc_id = ?")
-            params.append(doc_id)
-        if published_until:
-            where.append("d.published <= ?")
-            params.append(published_until)
+        where, params = event_filters(actor_ids, actor_text, types, since, until, doc_id=doc_id, published_until=published_until)
         clustered = self.has_table("cluster_members")
         sql = (
             "SELECT e.*, d.outlet, d.url, d.published, d.title"
@@ -473,6 +448,50 @@ def _insert_rows(con, table: str, rows: list[tuple]) -> None:
     columns = [list(c) for c in zip(*rows)]
     select = ", ".join(f"unnest(${i + 1})" for i in range(len(columns)))
     con.execute(f"INSERT INTO {table} SELECT * FROM (SELECT {select})", columns)  # table names are constants
+
+
+def event_filters(
+    actor_ids: Sequence[str] | None = None,
+    actor_text: str | None = None,
+    types: Sequence[str] | None = None,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+    *,
+    doc_id: str | None = None,
+    published_until: dt.date | None = None,
+    outlet: str | None = None,
+    factuality: str | None = None,
+    evidence_words: str | None = None,
+) -> tuple[list[str], list[Any]]:
+    """WHERE conditions (over ``events e JOIN documents d``) and their bound values for the event filters
+    shared by the CLI, the Python API and the web pages. No value is ever written into the SQL."""
+    where: list[str] = []
+    params: list[Any] = []
+    if actor_ids or actor_text:
+        sub, sub_params = [], []
+        if actor_ids:
+            sub.append("(ea.actor_id IN (SELECT unnest(?)) OR ea.country IN (SELECT unnest(?)))")
+            sub_params += [list(actor_ids), [a for a in actor_ids if re.fullmatch(r"[A-Z]{3}", a)]]
+        if actor_text:
+            sub.append("(ea.name ILIKE ? ESCAPE '\\' OR ea.text ILIKE ? ESCAPE '\\')")
+            sub_params += [like_pattern(actor_text)] * 2
+        where.append(f"e.event_id IN (SELECT ea.event_id FROM event_actors ea WHERE {' OR '.join(sub)})")
+        params += sub_params
+    elif actor_ids is not None:
+        where.append("false")  # an actor filter that resolved to no actor matches nothing
+    if types:
+        where.append("(e.type IN (SELECT unnest(?)) OR list_contains(?, e.cameo))")
+        params += [[t.upper() for t in types], list(types)]
+    for cond, value in (("coalesce(e.date, d.published) >= ?", since), ("coalesce(e.date, d.published) <= ?", until),
+                        ("e.doc_id = ?", doc_id), ("d.published <= ?", published_until), ("d.outlet = ?", outlet),
+                        ("e.factuality = ?", factuality)):
+        if value:
+            where.append(cond)
+            params.append(value)
+    if evidence_words:
+        where.append("e.evidence ILIKE ? ESCAPE '\\'")
+        params.append(like_pattern(evidence_words))
+    return where, params
 
 
 def like_pattern(text: str) -> str:

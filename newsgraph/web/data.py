@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from ..store import Store, event_row_to_dict, like_pattern
+from ..store import Store, event_filters, event_row_to_dict
 
 PAGE_SIZE = 50
 SORTS = {  # public sort key -> SQL expression (never user text)
@@ -55,35 +55,7 @@ def events_page(
     page: int = 1,
     size: int = PAGE_SIZE,
 ) -> dict[str, Any]:
-    where, params = [], []
-    if actor_ids or actor_text:
-        sub, sub_params = [], []
-        if actor_ids:
-            sub.append("(ea.actor_id IN (SELECT unnest(?)) OR ea.country IN (SELECT unnest(?)))")
-            sub_params += [list(actor_ids), [a for a in actor_ids if len(a) == 3 and a.isupper()]]
-        if actor_text:
-            sub.append("(ea.name ILIKE ? ESCAPE '\\' OR ea.text ILIKE ? ESCAPE '\\')")
-            sub_params += [like_pattern(actor_text)] * 2
-        where.append(f"e.event_id IN (SELECT ea.event_id FROM event_actors ea WHERE {' OR '.join(sub)})")
-        params += sub_params
-    if types:
-        where.append("e.type IN (SELECT unnest(?))")
-        params.append([t.upper() for t in types])
-    if since:
-        where.append("coalesce(e.date, d.published) >= ?")
-        params.append(since)
-    if until:
-        where.append("coalesce(e.date, d.published) <= ?")
-        params.append(until)
-    if outlet:
-        where.append("d.outlet = ?")
-        params.append(outlet)
-    if factuality:
-        where.append("e.factuality = ?")
-        params.append(factuality)
-    if q:
-        where.append("e.evidence ILIKE ? ESCAPE '\\'")
-        params.append(like_pattern(q))
+    where, params = event_filters(actor_ids, actor_text, types, since, until, outlet=outlet, factuality=factuality, evidence_words=q)
     clause = (" WHERE " + " AND ".join(where)) if where else ""
     base = f"FROM events e JOIN documents d USING (doc_id){clause}"
     total = store.con.execute(f"SELECT count(*) {base}", params).fetchone()[0]
