@@ -29,6 +29,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from .publication import MONTHS  # month names and abbreviations -> number: one table for the time layer
 from .values import (
     add_months,
     add_quarters,
@@ -45,27 +46,6 @@ from .values import (
 
 # ------------------------------------------------------------------ lexicons
 
-MONTHS = {
-    m: i
-    for i, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ],
-        start=1,
-    )
-    for m in names
-}
 WEEKDAYS = {
     name: i
     for i, names in enumerate(
