@@ -107,12 +107,14 @@ def test_kill_9_mid_run_then_rerun_stores_each_document_once(tmp_path, small_cor
         time.sleep(0.02)
     assert proc.poll() is None, "the run finished before it could be killed; make the corpus bigger"
     os.kill(proc.pid, signal.SIGKILL)
-    proc.wait()
-    # Its worker and fork server notice and exit: nothing is left holding a model in memory.
+    # Its worker and fork server notice and exit, even while the killed process is an unreaped zombie:
+    # nothing is left holding a model in memory.
+    time.sleep(1.5)
     deadline = time.time() + 10
     while _our_processes(marker) and time.time() < deadline:
         time.sleep(0.2)
     assert _our_processes(marker) == []
+    proc.wait()
     con = duckdb.connect(str(db), read_only=True)
     partial = con.execute("SELECT count(*) FROM documents").fetchone()[0]
     con.close()

@@ -66,7 +66,13 @@ def _alive(pid: int) -> bool:
         return False
     except PermissionError:  # pragma: no cover - exists, owned by someone else
         return True
-    return True
+    # A killed process stays a zombie until whoever started it reaps it (a script still reading its output):
+    # dead all the same.
+    try:
+        with open(f"/proc/{pid}/stat") as fh:
+            return fh.read().rsplit(")", 1)[1].split()[0] not in ("Z", "X")
+    except (OSError, IndexError):  # no /proc (not Linux): signal 0 is all we know
+        return True
 
 
 def _run_batch(docs: list[Document]) -> BatchResult:
