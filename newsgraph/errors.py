@@ -20,6 +20,9 @@ class _AtPlace(NewsgraphError):
         where = f"{self.path}:{self.line}" if self.line is not None else self.path
         return f"{where}: {self.message}"
 
+    def __reduce__(self):  # errors travel back from worker processes and Ray actors
+        return (type(self), (self.path, self.message, self.line))
+
 
 class InputError(_AtPlace):
     """One input (file, or line of a file) could not be read as an article."""
