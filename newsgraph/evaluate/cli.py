@@ -2,10 +2,25 @@
 
 from __future__ import annotations
 
+import sys
+
 import click
 
+from ..errors import NewsgraphError
 
-@click.group("eval")
+
+class _EvalGroup(click.Group):
+    """Every evaluator's bad file or data ends as one 'error:' line and exit status 1, handled here once."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except NewsgraphError as e:
+            click.echo(f"error: {e}", err=True)
+            sys.exit(1)
+
+
+@click.group("eval", cls=_EvalGroup)
 def eval_group() -> None:
     """Score newsgraph on annotated data; the last line printed is a JSON object of figures."""
 

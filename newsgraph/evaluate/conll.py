@@ -25,7 +25,7 @@ from pathlib import Path
 
 import click
 
-from ..errors import DataFileError, NewsgraphError
+from ..errors import DataFileError
 from .cli import eval_group
 from .metrics import PRF
 
@@ -183,8 +183,4 @@ def evaluate(path: str, system: str = "newsgraph", show_errors: bool = False, ou
 @click.option("--errors", "show_errors", is_flag=True, help="List missed and extra entities.")
 def conll_command(file, system, show_errors):
     """Named-entity exact-span F1 (PER, ORG, LOC, MISC, overall) on a CoNLL-2003 format FILE."""
-    try:
-        evaluate(file, system=system, show_errors=show_errors)
-    except NewsgraphError as e:
-        click.echo(f"error: {e}", err=True)
-        sys.exit(1)
+    evaluate(file, system=system, show_errors=show_errors)

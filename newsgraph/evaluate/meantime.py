@@ -38,7 +38,7 @@ from pathlib import Path
 
 import click
 
-from ..errors import DataFileError, NewsgraphError
+from ..errors import DataFileError
 from .cli import eval_group
 from .metrics import PRF
 
@@ -319,8 +319,4 @@ def _head_match(prf: PRF, pred, gold, words) -> None:
 @click.option("--errors", "show_errors", is_flag=True, help="List missed and extra mentions.")
 def meantime_command(path, system, show_errors):
     """Named entity mentions (PER, ORG, LOC) on MEANTIME CAT XML files under PATH."""
-    try:
-        evaluate(path, system=system, show_errors=show_errors)
-    except NewsgraphError as e:
-        click.echo(f"error: {e}", err=True)
-        sys.exit(1)
+    evaluate(path, system=system, show_errors=show_errors)

@@ -30,25 +30,14 @@ import click
 from ..errors import InputError, NewsgraphError
 from .cli import eval_group
 from .metrics import PRF, ratio
+from .records import jsonl_records
 
 
 def load_articles(path: str) -> list[dict[str, Any]]:
-    try:
-        lines = Path(path).read_text(encoding="utf-8").splitlines()
-    except FileNotFoundError:
-        raise NewsgraphError(f"{path}: no such file") from None
-    except UnicodeDecodeError as e:
-        raise NewsgraphError(f"{path}: not UTF-8 text ({e})") from None
     out = []
-    for n, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        try:
-            rec = json.loads(line)
-        except json.JSONDecodeError as e:
-            raise NewsgraphError(f"{path}, line {n}: not JSON ({e.msg})") from None
+    for n, rec in jsonl_records(path):
         if not isinstance(rec, dict) or not isinstance(rec.get("text"), str) or not isinstance(rec.get("events"), list):
-            raise NewsgraphError(f"{path}, line {n}: each line needs \"text\" (string) and \"events\" (list of event ids)")
+            raise NewsgraphError(f"{path}:{n}: each line needs \"text\" (string) and \"events\" (list of event ids)")
         rec.setdefault("id", f"line{n}")
         rec["_line"] = n
         out.append(rec)
@@ -144,8 +133,4 @@ def evaluate(path: str, show_errors: bool = False, out=sys.stdout) -> dict[str, 
 @click.option("--errors", "show_errors", is_flag=True, help="List each predicted cluster with its articles and their gold events.")
 def merge_command(file, show_errors):
     """Score cross-document merging on a JSON Lines file of articles with gold event ids (e.g. bench/data/merge_eval.jsonl)."""
-    try:
-        evaluate(file, show_errors=show_errors)
-    except NewsgraphError as e:
-        click.echo(f"error: {e}", err=True)
-        sys.exit(1)
+    evaluate(file, show_errors=show_errors)

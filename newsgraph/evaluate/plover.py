@@ -16,7 +16,6 @@ from __future__ import annotations
 import json
 import re
 import sys
-from pathlib import Path
 from typing import Any
 
 import click
@@ -25,20 +24,14 @@ from ..errors import NewsgraphError
 from ..model import ActorRef, Document, Event
 from .cli import eval_group
 from .metrics import PRF, PerClass, ratio
+from .records import json_array
 
 # CAMEO actor codes in the gold data that differ from ISO 3166 alpha-3.
 CAMEO_TO_ISO = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM"}
 
 
 def load_records(path: str) -> list[dict[str, Any]]:
-    try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise NewsgraphError(f"{path}: no such file") from None
-    except (json.JSONDecodeError, UnicodeDecodeError) as e:
-        raise NewsgraphError(f"{path}: not a JSON file of PLOVER records ({e})") from None
-    if not isinstance(data, list):
-        raise NewsgraphError(f"{path}: expected a JSON array of records")
+    data = json_array(path, "PLOVER records")
     out = []
     for i, rec in enumerate(data):
         if not isinstance(rec, dict) or rec.get("event") in (None, "DOCUMENT") or not isinstance(rec.get("text"), str):
@@ -164,8 +157,4 @@ def evaluate(path: str, limit: int | None = None, show_errors: bool = False, out
 @click.option("--errors", "show_errors", is_flag=True, help="List the records whose type was wrong.")
 def plover_command(file, limit, show_errors):
     """Score event coding on a PLOVER gold-standard JSON file (e.g. ../shared/eval/plover-gsr-dev.json)."""
-    try:
-        evaluate(file, limit=limit, show_errors=show_errors)
-    except NewsgraphError as e:
-        click.echo(f"error: {e}", err=True)
-        sys.exit(1)
+    evaluate(file, limit=limit, show_errors=show_errors)

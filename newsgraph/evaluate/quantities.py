@@ -29,7 +29,6 @@ import os
 import re
 import sys
 import xml.etree.ElementTree as ET
-from pathlib import Path
 from typing import Any
 
 import click
@@ -38,6 +37,7 @@ from ..errors import NewsgraphError
 from ..model import Quantity
 from .cli import eval_group
 from .metrics import PRF, ratio
+from .records import json_array
 
 # newsgraph's normalised units -> the naming of the quantities file
 UNIT_NAMES = {
@@ -124,14 +124,7 @@ def _match(preds: list[dict], golds: list[dict], with_unit: bool, pairs: list | 
 
 
 def load_cases(path: str) -> list[dict[str, Any]]:
-    try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise NewsgraphError(f"{path}: no such file") from None
-    except (json.JSONDecodeError, UnicodeDecodeError) as e:
-        raise NewsgraphError(f"{path}: not a JSON file of quantity records ({e})") from None
-    if not isinstance(data, list):
-        raise NewsgraphError(f"{path}: expected a JSON array of {{'text', 'quantities'}} records")
+    data = json_array(path, "{'text', 'quantities'} records")
     out = []
     for i, rec in enumerate(data):
         if not isinstance(rec, dict) or not isinstance(rec.get("text"), str) or not isinstance(rec.get("quantities", []), list):
@@ -410,11 +403,7 @@ def score_meantime_numbers(meantime_dir: str, bare_numbers: bool = True, max_sen
 @click.option("--errors", "show_errors", is_flag=True, help="List the records with missed or spurious quantities.")
 def quantities_command(file, extractor, show_errors):
     """Score quantity extraction on a JSON list of {"text", "quantities": [{"value", "unit", "normalized_unit"}]} (e.g. tests/data/quantities_cases.json)."""
-    try:
-        evaluate_file(file, extractor=extractor, show_errors=show_errors)
-    except NewsgraphError as e:
-        click.echo(f"error: {e}", err=True)
-        sys.exit(1)
+    evaluate_file(file, extractor=extractor, show_errors=show_errors)
 
 
 @eval_group.command("meantime-numbers")
@@ -424,10 +413,6 @@ def quantities_command(file, extractor, show_errors):
 @click.option("--errors", "show_errors", is_flag=True, help="List missed, spurious and wrongly valued numbers.")
 def meantime_numbers_command(directory, units_only, max_sentence, show_errors):
     """Score numbers on MEANTIME's VALUE mentions (e.g. ../shared/eval/meantime-en/intra_cross-doc_annotation)."""
-    try:
-        figures = score_meantime_numbers(directory, bare_numbers=not units_only, max_sentence=None if max_sentence < 0 else max_sentence,
-                                         show_errors=show_errors, out=sys.stdout)
-    except NewsgraphError as e:
-        click.echo(f"error: {e}", err=True)
-        sys.exit(1)
+    figures = score_meantime_numbers(directory, bare_numbers=not units_only, max_sentence=None if max_sentence < 0 else max_sentence,
+                                     show_errors=show_errors, out=sys.stdout)
     click.echo(json.dumps(figures))

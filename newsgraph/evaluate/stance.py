@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import json
 import sys
-from pathlib import Path
 from typing import Any
 
 import click
@@ -24,25 +23,14 @@ import click
 from ..errors import NewsgraphError
 from .cli import eval_group
 from .metrics import PerClass, ratio
+from .records import jsonl_records
 
 LABELS = ("positive", "neutral", "negative")
 
 
 def load_items(path: str) -> list[dict[str, Any]]:
-    try:
-        lines = Path(path).read_text(encoding="utf-8").splitlines()
-    except FileNotFoundError:
-        raise NewsgraphError(f"{path}: no such file") from None
-    except UnicodeDecodeError as e:
-        raise NewsgraphError(f"{path}: not UTF-8 text ({e})") from None
     items = []
-    for n, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as e:
-            raise NewsgraphError(f"{path}:{n}: malformed JSON: {e.msg}") from None
+    for n, obj in jsonl_records(path):
         if not isinstance(obj, dict) or not isinstance(obj.get("text"), str) or not isinstance(obj.get("target"), str):
             raise NewsgraphError(f"{path}:{n}: each line needs string fields 'text' and 'target'")
         if obj.get("stance") not in LABELS:
@@ -112,8 +100,4 @@ def evaluate(path: str, limit: int | None = None, show_errors: bool = False, out
 @click.option("--errors", "show_errors", is_flag=True, help="List the records whose stance was wrong.")
 def stance_command(file, limit, show_errors):
     """Score targeted stance on a JSON Lines file of {"text", "target", "stance"} (e.g. bench/data/stance_eval.jsonl)."""
-    try:
-        evaluate(file, limit=limit, show_errors=show_errors)
-    except NewsgraphError as e:
-        click.echo(f"error: {e}", err=True)
-        sys.exit(1)
+    evaluate(file, limit=limit, show_errors=show_errors)

@@ -263,8 +263,4 @@ def evaluate(path: str, show_errors: bool = False, out=None, use_parser: bool = 
 @click.option("--parse", "use_parser", is_flag=True, help="Take tense from the spaCy parse, as event dating does (slower).")
 def timeml_command(path, show_errors, use_parser):
     """Score time expressions on TimeML files (e.g. ../shared/eval/timeml-dev): span P/R/F1, value accuracy, value F1."""
-    try:
-        evaluate(path, show_errors=show_errors, use_parser=use_parser)
-    except NewsgraphError as e:
-        click.echo(f"error: {e}", err=True)
-        sys.exit(1)
+    evaluate(path, show_errors=show_errors, use_parser=use_parser)
