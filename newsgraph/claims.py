@@ -226,12 +226,9 @@ def print_claims(rows: list[dict[str, Any]], fmt: str, actors_text, console_fact
 
     import click
 
-    if fmt == "json":
-        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
-        return
-    if fmt == "jsonl":
-        for r in rows:
-            click.echo(json.dumps(r, ensure_ascii=False))
+    from .output import echo_json
+
+    if echo_json(rows, fmt):
         return
     if fmt == "csv":
         buf = io.StringIO()

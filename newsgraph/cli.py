@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import os
 import sys
 from typing import Any
@@ -201,12 +200,9 @@ def actors_text(actors: list[dict[str, Any]], short: bool = False) -> str:
 
 
 def print_events(rows: list[dict[str, Any]], fmt: str) -> None:
-    if fmt == "json":
-        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
-    elif fmt == "jsonl":
-        for r in rows:
-            click.echo(json.dumps(r, ensure_ascii=False))
-    elif fmt == "csv":
+    if echo_json(rows, fmt):
+        return
+    if fmt == "csv":
         buf = io.StringIO()
         cols = ["id", "date", "date_precision", "type", "mode", "context", "cameo", "source", "target", "factuality", "attribution", "quantities", "trigger", "evidence", "outlet", "url", "published", "doc_id"]
         w = csv.DictWriter(buf, fieldnames=cols, extrasaction="ignore")
@@ -284,6 +280,7 @@ register_framing_commands(main)  # sources, framing ACTOR, coverage
 
 # the corpus stage (newsgraph/corpus_cli.py): one line per command
 from .corpus_cli import dyad, export, merge, relations, timeline  # noqa: E402
+from .output import echo_json
 
 main.add_command(timeline)
 main.add_command(dyad)

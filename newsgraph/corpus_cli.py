@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import sys
 
 import click
@@ -16,6 +15,7 @@ import click
 from . import api
 from .errors import NewsgraphError
 from .store import DEFAULT_DB
+from .output import echo_json
 
 FORMATS = click.Choice(["table", "csv", "json", "jsonl"])
 
@@ -31,12 +31,7 @@ def _names(actors: list[dict]) -> str:
 
 def _emit(rows: list[dict], fmt: str, columns: list[tuple[str, str]], flatten, what: str) -> None:
     """JSON/JSONL as the records are; CSV and table through ``flatten`` into ``columns`` (key, header)."""
-    if fmt == "json":
-        click.echo(json.dumps(rows, ensure_ascii=False, indent=2, default=str))
-        return
-    if fmt == "jsonl":
-        for r in rows:
-            click.echo(json.dumps(r, ensure_ascii=False, default=str))
+    if echo_json(rows, fmt):
         return
     flat = [flatten(r) for r in rows]
     if fmt == "csv":

@@ -11,6 +11,7 @@ import click
 
 from ..errors import NewsgraphError
 from ..store import DEFAULT_DB
+from ..output import echo_json
 
 FORMATS = click.Choice(["table", "csv", "json", "jsonl"])
 ACTORS_OPTION = click.option(
@@ -87,12 +88,9 @@ def actor_command(name, db, limit, fmt, actor_files):
 
 
 def _print_rows(rows, cols, fmt) -> None:
-    if fmt == "json":
-        click.echo(json.dumps(rows, ensure_ascii=False, indent=2, default=str))
-    elif fmt == "jsonl":
-        for r in rows:
-            click.echo(json.dumps(r, ensure_ascii=False, default=str))
-    elif fmt == "csv":
+    if echo_json(rows, fmt):
+        return
+    if fmt == "csv":
         buf = io.StringIO()
         w = csv.DictWriter(buf, fieldnames=cols, extrasaction="ignore")
         w.writeheader()

@@ -12,6 +12,7 @@ import click
 from .. import api
 from ..errors import NewsgraphError
 from ..store import DEFAULT_DB
+from ..output import echo_json
 
 FORMATS = click.Choice(["table", "csv", "json", "jsonl"])
 
@@ -49,12 +50,7 @@ def sources_command(db, top, fmt):
         return
     for r in rows:
         r.pop("doc_ids", None)
-    if fmt == "json":
-        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
-    elif fmt == "jsonl":
-        for r in rows:
-            click.echo(json.dumps(r, ensure_ascii=False))
-    else:
+    if not echo_json(rows, fmt):
         flat = [{**r, "known_from": "; ".join(f"{k} {v}" for k, v in r["known_from"].items()),
                  "top_actors": "; ".join(f"{a['name']} ({a['mentions']}, tone {a['mean_tone']:+.2f})" if a["mean_tone"] is not None else f"{a['name']} ({a['mentions']})"
                                          for a in r["top_actors"]),
@@ -138,12 +134,7 @@ def coverage_command(db, actor, fmt):
     except NewsgraphError as e:
         _fail(str(e))
         return
-    if fmt == "json":
-        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
-        return
-    if fmt == "jsonl":
-        for r in rows:
-            click.echo(json.dumps(r, ensure_ascii=False))
+    if echo_json(rows, fmt):
         return
     flat = [{**r, "reported_by": "; ".join(r["reported_by"]), "silent_while_covering_both": "; ".join(r["silent_while_covering_both"]),
              "not_reported_by": len(r["not_reported_by"])} for r in rows]
