@@ -81,6 +81,26 @@ def test_an_estimated_publication_date_widens_relative_dates(resources):
     assert (sanctioned.date, sanctioned.date_precision) == (dt.date(2019, 1, 1), "year")  # absolute: no DCT needed
 
 
+def test_an_open_ended_estimate_leaves_relative_dates_open_whatever_the_day_of_the_run(resources, monkeypatch):
+    """'2010 or later': an expression relative to the publication date has no known end, and today's date
+    must not stand in for it (a re-run on another day would give other dates)."""
+    doc = {"published": dt.date(2010, 1, 1), "published_source": "estimated", "published_earliest": dt.date(2010, 1, 1)}
+    text = "Russia and Venezuela signed an agreement last year. In 2009, the United States sanctioned Venezuela."
+    first = by_trigger(events(text, resources, **doc), "signed")
+    assert (first.date, first.date_precision, first.date_end, first.date_value) == (dt.date(2009, 1, 1), "range", None, None)
+
+    class LaterDay(dt.date):
+        @classmethod
+        def today(cls):
+            return cls(2031, 7, 4)
+
+    monkeypatch.setattr(dt, "date", LaterDay)
+    again = by_trigger(events(text, resources, **doc), "signed")
+    assert (again.date, again.date_end) == (first.date, first.date_end)
+    sanctioned = by_trigger(events(text, resources, **doc), "sanctioned")
+    assert (sanctioned.date, sanctioned.date_precision) == (dt.date(2009, 1, 1), "year")
+
+
 def test_no_publication_date_no_event_date(resources):
     evs = events("China criticized the United States.", resources)
     assert evs and all(e.date is None and e.date_precision is None for e in evs)

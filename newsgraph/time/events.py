@@ -93,8 +93,11 @@ class EventDates:
         self.timexes = find_timexes(text, dct, tense_of=parser_tense(doc))
         self.alt: list[Timex] | None = None
         if self.interval:
-            other = self.interval[1] or dt.date.today()  # the latest the estimate allows; only ever widens a range
-            if other != dct:
+            # resolve again against the latest date the estimate allows; an open-ended estimate ("2010 or later")
+            # has none, so a probe date three years on tells which expressions depend on the publication date,
+            # and those get an open end: never today's date, so a re-run on another day gives the same dates
+            other = self.interval[1] or (dct + dt.timedelta(days=3 * 366) if dct else None)
+            if other is not None and other != dct:
                 self.alt = find_timexes(text, other, tense_of=parser_tense(doc))
         self._spans = []
         for i, t in enumerate(self.timexes):
@@ -145,7 +148,10 @@ class EventDates:
             alt_iv = value_interval(alt.anchored or alt.value) if alt else None
             if alt_iv is None or (alt.anchored or alt.value) != value:
                 start = min(start, alt_iv[0]) if alt_iv else start
-                end = max(end, alt_iv[1]) if alt_iv else (self.interval[1] or end)
+                if self.interval[1] is None:
+                    end = None  # depends on a publication date known only from below
+                else:
+                    end = max(end, alt_iv[1]) if alt_iv else self.interval[1]
                 precision, value = "range", None
         if before.rstrip().endswith(("from", "between")):
             # "from 2009 to 2011", "between March and May": a range to the next expression
