@@ -1,4 +1,6 @@
 import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -7,6 +9,23 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("NEWSGRAPH_SHARED", ROOT.parent / "shared"))
 SEEDS = SHARED / "corpus" / "seeds"
 EXAMPLES = ROOT / "examples" / "corpus"
+
+_CACHE_DIR: str | None = None
+
+
+def pytest_configure(config):
+    """The tests' compiled registry caches go to a directory of their own, never the user's ~/.cache/newsgraph
+    (subprocesses the tests start inherit it through the environment)."""
+    global _CACHE_DIR
+    if "NEWSGRAPH_CACHE_DIR" not in os.environ:
+        _CACHE_DIR = tempfile.mkdtemp(prefix="newsgraph-test-cache-")
+        os.environ["NEWSGRAPH_CACHE_DIR"] = _CACHE_DIR
+
+
+def pytest_unconfigure(config):
+    if _CACHE_DIR:
+        os.environ.pop("NEWSGRAPH_CACHE_DIR", None)
+        shutil.rmtree(_CACHE_DIR, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")

@@ -271,3 +271,33 @@ def test_a_makers_name_before_a_model_number_is_the_product(resources):
 def test_a_short_form_after_the_full_name_of_a_body_is_that_body(resources):
     _, ss = spans(resources, "The U.S. Treasury imposed sanctions. The Treasury said more would follow.", None)
     assert [s.ref.actor_id for s in ss if "Treasury" in (s.ref.text or "")] == ["usa-treasury", "usa-treasury"]
+
+
+def test_the_compiled_cache_keeps_only_the_most_recently_used_registries(tmp_path, monkeypatch):
+    import os
+    import time
+
+    from newsgraph.actors import registry as registry_module
+
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("NEWSGRAPH_CACHE_DIR", str(cache))
+    monkeypatch.setattr(registry_module, "CACHE_KEEP", 2)
+    files = []
+    for i in range(4):
+        f = tmp_path / f"extra{i}.csv"
+        f.write_text(f"id,name,kind,country,sector\nexample-{i},Example Holding {i},company,USA,BUS\n", encoding="utf-8")
+        files.append(f)
+
+    def cache_file(f):
+        return cache / f"registry-{registry_module._fingerprint(registry_module._shipped_files() + [f])}.marshal"
+
+    for f in files[:3]:
+        registry_module.load_registry([f])
+        time.sleep(0.01)
+    assert sorted(cache.glob("registry-*.marshal")) == sorted([cache_file(files[1]), cache_file(files[2])])
+    os.utime(cache_file(files[1]), (1, 1))  # make it the oldest, then use it: the hit must refresh it
+    reg = registry_module.load_registry([files[1]])
+    assert [a.name for a in reg.find("Example Holding 1")] == ["Example Holding 1"]
+    time.sleep(0.01)
+    registry_module.load_registry([files[3]])
+    assert sorted(cache.glob("registry-*.marshal")) == sorted([cache_file(files[1]), cache_file(files[3])])

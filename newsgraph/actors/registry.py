@@ -678,18 +678,43 @@ def load_registry(extra_files: Iterable[str | Path] = (), use_cache: bool = True
     key = _fingerprint(_shipped_files() + extras)
     cached = cache_dir() / f"registry-{key}.marshal"
     try:
-        return Registry.loads(cached.read_bytes())
+        reg = Registry.loads(cached.read_bytes())
     except (OSError, ValueError, EOFError, TypeError):
         pass
+    else:
+        try:
+            os.utime(cached)  # most recently used: pruning keeps it
+        except OSError:
+            pass
+        return reg
     reg = _build_registry(extras)
     try:
         cached.parent.mkdir(parents=True, exist_ok=True)
         tmp = cached.with_suffix(f".{os.getpid()}.tmp")
         tmp.write_bytes(reg.dumps())
         os.replace(tmp, cached)  # atomic: parallel workers never read a half-written cache
+        _prune_cache(cached.parent)
     except OSError:
         pass  # a read-only home: work without the cache
     return reg
+
+
+CACHE_KEEP = 8
+
+
+def _prune_cache(directory: Path) -> None:
+    """Keep the CACHE_KEEP most recently used compiled registries: every edit of a registry file writes a new one."""
+    files = []
+    for p in directory.glob("registry-*.marshal"):
+        try:
+            files.append((p.stat().st_mtime, p))
+        except OSError:
+            continue
+    for _, p in sorted(files, reverse=True)[CACHE_KEEP:]:
+        try:
+            p.unlink()
+        except OSError:
+            pass
 
 
 def _build_registry(extras: list[Path]) -> Registry:
