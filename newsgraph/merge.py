@@ -3,10 +3,16 @@
 A *mention* is one coded event in one document (a row of ``events``). Two
 mentions may be the same real-world event when they are *compatible*:
 
-- same PLOVER type (legacy 2016 names folded into the 2021 type that replaced them);
+- same PLOVER type (legacy 2016 names folded into the 2021 type that replaced them),
+  or, across documents, types of one ``merge_family`` (plover.yaml: "agreed to
+  restore ties" / "restored ties") when the reports *agree strongly*: the same
+  participants, both the main events of their stories or dated to the same day;
 - participant sets (ISO3 countries, or the actor id / name when an actor has no
   country) that overlap with one contained in the other: "Russia and Venezuela
-  signed" matches "Maduro signed ... with Putin"; US->VEN does not match US->IRN;
+  signed" matches "Maduro signed ... with Putin"; US->VEN does not match US->IRN.
+  One role may name a non-state group where the other report names a state
+  ("PKK targets" / "Kurdish militants in Iraq" -> IRQ; "Kenyans rallied" /
+  "Kenya"), when the reports agree strongly and the other role matches;
 - the same direction for directed types (US sanctions VEN is not VEN sanctions US);
 - date intervals that overlap, given each date's precision. A date of precision
   "published" only says "on or before publication": it becomes the week up to
@@ -103,6 +109,10 @@ class Mention:
     salience: float = 0.0
     is_main: bool = False
     row: dict[str, Any] = field(default_factory=dict, repr=False)
+    family: str = ""  # blocking key: the type's merge_family, else the type itself
+
+    def __post_init__(self) -> None:
+        self.family = self.family or merge_family(self.type_key)
 
     @property
     def participants(self) -> frozenset[str]:
@@ -116,6 +126,18 @@ def type_key(event_type: str | None) -> str:
     info = load_ontology().types.get(event_type) or {}
     repl = info.get("replaced_by")
     return str(repl).split("/")[0] if repl else event_type
+
+
+def merge_family(tkey: str) -> str:
+    """The merge family of a (2021) type name, or the type itself when it has none."""
+    return str((load_ontology().types.get(tkey) or {}).get("merge_family") or tkey)
+
+
+@functools.lru_cache(maxsize=64)
+def family_types(family: str) -> tuple[str, ...]:
+    """Every type name whose mentions block under ``family`` (legacy names included)."""
+    onto = load_ontology().types
+    return tuple(sorted(t for t in onto if merge_family(type_key(t)) == family)) or (family,)
 
 
 # Sectors that act apart from, often against, their state: the opposition is not "Venezuela".
@@ -233,7 +255,7 @@ def _host(url: str | None) -> str | None:
 
 def incompatible(a: Mention, b: Mention) -> str | None:
     """Why two mentions cannot be one event, or None when they can."""
-    if a.type_key != b.type_key:
+    if a.type_key != b.type_key and not (a.family == b.family and a.doc_id != b.doc_id and _strong_agreement(a, b)):
         return "type"
     if a.doc_id != b.doc_id:
         if a.lo is None or b.lo is None:
@@ -248,7 +270,7 @@ def incompatible(a: Mention, b: Mention) -> str | None:
     if not pa or not pb:
         if a.doc_id != b.doc_id:
             return "actors"
-    elif not (pa <= pb or pb <= pa) and not _complementary(a, b):
+    elif not (pa <= pb or pb <= pa) and not _complementary(a, b) and not (_group_for_state(a, b) and _strong_agreement(a, b)):
         return "actors"
     if a.type_key not in SYMMETRIC_TYPES:
         # an actor that acts in one report and is acted upon in the other: "Maduro condemned the US" vs "the US condemned ..."
@@ -264,6 +286,44 @@ def incompatible(a: Mention, b: Mention) -> str | None:
         if not any(_close(x, y) for x in va for y in vb):
             return "quantity"  # the same measure with clearly different numbers: a different event
     return None
+
+
+def _strong_agreement(a: Mention, b: Mention) -> bool:
+    """Two reports that are what their stories are about, or dated to the same day: enough to look past a wording difference."""
+    if a.doc_id == b.doc_id or not a.participants or not b.participants:
+        return False
+    return (a.is_main and b.is_main) or (a.precision == "day" and b.precision == "day" and a.date == b.date)
+
+
+def _group_for_state(a: Mention, b: Mention) -> bool:
+    """One role names a non-state group where the other report names a state, and the other role agrees.
+
+    "Turkish jets strike PKK targets" (TUR -> TUR/REB) and "Turkey bombs Kurdish
+    militant bases in Iraq" (TUR -> IRQ); "Kenyans rallied" (KEN/CVL) and "Kenya
+    fuel tax protest" (KEN). Only a group key against a state key: two states,
+    or two groups, never.
+    """
+    def soft(x: frozenset[str], y: frozenset[str]) -> bool:
+        dx, dy = x - y, y - x
+        if not dx and not dy:
+            return True
+        if not dx or not dy:
+            return False
+        return (all("/" in k for k in dx) and all(_is_state(k) for k in dy)) or (all("/" in k for k in dy) and all(_is_state(k) for k in dx))
+
+    src_same = a.sources <= b.sources or b.sources <= a.sources
+    tgt_same = a.targets <= b.targets or b.targets <= a.targets
+    if src_same and a.sources & b.sources:
+        return soft(a.targets, b.targets)
+    if tgt_same and a.targets & b.targets:
+        return soft(a.sources, b.sources)
+    if not a.targets and not b.targets:
+        return soft(a.sources, b.sources)
+    return False
+
+
+def _is_state(key: str) -> bool:
+    return len(key) == 3 and key.isalpha() and key.isupper()
 
 
 def _complementary(a: Mention, b: Mention) -> bool:
@@ -289,7 +349,7 @@ def _close(x: float, y: float) -> bool:
 
 def similarity(a: Mention, b: Mention) -> float:
     """0..1: how alike two compatible mentions are."""
-    pa, pb = a.participants, b.participants
+    pa, pb = block_keys(a) - {"*half"}, block_keys(b) - {"*half"}  # a group also counts under its country
     actors = len(pa & pb) / len(pa | pb) if pa | pb else 0.0
     wa, wb = a.words, b.words
     words = len(wa & wb) / math.sqrt(len(wa) * len(wb)) if wa and wb else 0.0
@@ -324,8 +384,10 @@ def cluster_id_for(event_ids: Iterable[str]) -> str:
 
 
 def block_keys(m: Mention) -> frozenset[str]:
-    """Keys two compatible mentions always share: a participant, or "*half" when each names one role of the event."""
-    return m.participants | ({"*half"} if bool(m.sources) != bool(m.targets) else set())
+    """Keys two compatible mentions always share: a participant (a group's also under its country, see
+    ``_group_for_state``), or "*half" when each names one role of the event."""
+    roots = {k.split("/")[0] for k in m.participants if "/" in k and _is_state(k.split("/")[0])}
+    return m.participants | roots | ({"*half"} if bool(m.sources) != bool(m.targets) else set())
 
 
 def candidate_pairs(mentions: Sequence[Mention]) -> Iterable[tuple[int, int]]:
@@ -340,10 +402,10 @@ def candidate_pairs(mentions: Sequence[Mention]) -> Iterable[tuple[int, int]]:
         by_doc[(m.type_key, m.doc_id)].append(i)
         if m.lo is not None:
             for k in block_keys(m):
-                blocks[(m.type_key, k)].append(i)
+                blocks[(m.family, k)].append(i)
         if m.is_main:
             for k in m.participants:
-                mains[(m.type_key, k)].append(i)
+                mains[(m.family, k)].append(i)
     for idx in mains.values():  # an undated main event against every main event sharing an actor
         for x in idx:
             if mentions[x].lo is None:
@@ -655,7 +717,7 @@ def _adjacent_components(con, new: list[Mention]) -> set[str]:
     by_type: dict[str, list[Mention]] = defaultdict(list)
     for m in new:
         if m.lo is not None:  # undated mentions only merge within their own (new) document
-            by_type[m.type_key].append(m)
+            by_type[m.family].append(m)
     found: set[str] = set()
     _adjacent_undated(con, new, found)
     for tkey, ms in by_type.items():
@@ -671,9 +733,9 @@ def _adjacent_components(con, new: list[Mention]) -> set[str]:
             continue
         rows = _rows(
             con,
-            _MEMBER_ROWS + " WHERE cm.type_key = ? AND list_has_any(cm.keys, ?) AND EXISTS (SELECT 1 FROM (SELECT unnest(?) AS lo, unnest(?) AS hi) r"
+            _MEMBER_ROWS + " WHERE cm.type_key IN (SELECT unnest(?)) AND list_has_any(cm.keys, ?) AND EXISTS (SELECT 1 FROM (SELECT unnest(?) AS lo, unnest(?) AS hi) r"
             " WHERE cm.date_hi >= r.lo AND cm.date_lo <= r.hi)",
-            [tkey, keys, [r[0] for r in ranges], [r[1] for r in ranges]],
+            [list(family_types(tkey)), keys, [r[0] for r in ranges], [r[1] for r in ranges]],
         )
         if not rows:
             continue
@@ -696,12 +758,13 @@ def _adjacent_undated(con, new: list[Mention], found: set[str]) -> None:
     by_type: dict[str, list[Mention]] = defaultdict(list)
     for m in new:
         if m.is_main and m.participants:
-            by_type[m.type_key].append(m)
+            by_type[m.family].append(m)
     for tkey, ms in by_type.items():
         keys = sorted({k for m in ms for k in m.participants})
         # dated new mains only need stored undated mains; undated new mains need every stored main
         cond = "" if any(m.lo is None for m in ms) else " AND cm.date_lo IS NULL"
-        rows = _rows(con, _MEMBER_ROWS + " WHERE cm.type_key = ? AND cm.is_main AND list_has_any(cm.keys, ?)" + cond, [tkey, keys])
+        rows = _rows(con, _MEMBER_ROWS + " WHERE cm.type_key IN (SELECT unnest(?)) AND cm.is_main AND list_has_any(cm.keys, ?)" + cond,
+                     [list(family_types(tkey)), keys])
         cands = []
         for r in rows:
             c = mention_from_row(r)

@@ -21,7 +21,7 @@ from ..actors import ArgResolver, find_mentions
 from ..model import Document, Event
 
 TITLE_SENTENCE = -1  # Event.sentence of an event coded from the document's title
-LEAD_SENTENCES = 3
+LEAD_SENTENCES = 1  # the lede: the sentence that tells the headline's story in full
 
 
 def title_events(document: Document, title_doc, resources, body_events: list[Event]) -> list[Event]:
@@ -56,6 +56,8 @@ def same_actors(title: Event, lead: Event) -> bool:
 
 
 def _keys(e: Event) -> set[str]:
+    """Actor keys at the level of the country: within one story, "Nairobi protest" (KEN) and "protesters in
+    Nairobi" (KEN/CVL) are one set of people told twice, which merging across stories cannot assume."""
     from ..merge import actor_key
 
-    return {k for k in (actor_key(x.to_dict()) for x in e.source + e.target) if k}
+    return {k.split("/")[0] for k in (actor_key(x.to_dict()) for x in e.source + e.target) if k}
