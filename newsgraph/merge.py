@@ -6,7 +6,8 @@ mentions may be the same real-world event when they are *compatible*:
 - same PLOVER type (legacy 2016 names folded into the 2021 type that replaced them),
   or, across documents, types of one ``merge_family`` (plover.yaml: "agreed to
   restore ties" / "restored ties") when the reports *agree strongly*: the same
-  participants, both the main events of their stories or dated to the same day;
+  participants (one set holding the other), both the main events of their
+  stories or dated to the same day, in two documents;
 - participant sets (ISO3 countries, or the actor id / name when an actor has no
   country) that overlap with one contained in the other: "Russia and Venezuela
   signed" matches "Maduro signed ... with Putin"; US->VEN does not match US->IRN.
@@ -41,7 +42,8 @@ the old graph), which is why it equals a fresh run; ``tests/test_merge.py``
 checks that.
 
 Salience: each document's *main event* is the one its headline and lead
-report, scored from the title's words, the sentence position, the actors, and
+report (an event coded from the headline itself when the text does not tell
+it), scored from the title's words, the sentence position, the actors, and
 how far the event's date lies before publication (background recalled in
 passing scores low).
 """
@@ -255,7 +257,8 @@ def _host(url: str | None) -> str | None:
 
 def incompatible(a: Mention, b: Mention) -> str | None:
     """Why two mentions cannot be one event, or None when they can."""
-    if a.type_key != b.type_key and not (a.family == b.family and a.doc_id != b.doc_id and _strong_agreement(a, b)):
+    if a.type_key != b.type_key and not (a.family == b.family and _strong_agreement(a, b)
+                                         and (a.participants <= b.participants or b.participants <= a.participants)):
         return "type"
     if a.doc_id != b.doc_id:
         if a.lo is None or b.lo is None:
@@ -522,7 +525,8 @@ def mark_salience(doc_mentions: list[Mention]) -> None:
         trig = words_of(m.row.get("trigger") or "")
         if trig & title_words:
             s += 0.6  # the headline uses the event's own verb or noun
-        s += 1.0 if m.sentence == 0 else (0.6 if m.sentence <= 2 else max(0.0, 0.4 - 0.04 * m.sentence))
+        # the lede, or the headline (sentence -1, coded only when the text does not repeat it: events/title.py)
+        s += 1.0 if m.sentence <= 0 else (0.6 if m.sentence <= 2 else max(0.0, 0.4 - 0.04 * m.sentence))
         s += 0.4 if m.sources and m.targets else (0.2 if len(m.participants) >= 2 else 0.0)
         s += 0.2 if (m.factuality or "asserted") not in ("denied", "hypothetical", "intended") else 0.0
         s += 0.2 * float(m.row.get("confidence") or 0.5)
