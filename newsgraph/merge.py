@@ -21,7 +21,9 @@ mentions may be the same real-world event when they are *compatible*:
   A mention with no date at all (a story without a publication date) merges
   with another story only as its main event, between the same actors, told in
   much the same words;
-- quantities in the same normalised unit that agree within 20 %;
+- quantities in the same normalised unit that agree within 20 %, a floor ("at
+  least", "millions of dollars") or a ceiling ("up to") counting as the range
+  it allows;
 - the same realis: an asserted or reported event never merges with a threat,
   an intention or a hypothetical one (those are different events);
 - and a similarity score (shared participants, evidence words, CAMEO code,
@@ -111,10 +113,13 @@ class Mention:
     salience: float = 0.0
     is_main: bool = False
     row: dict[str, Any] = field(default_factory=dict, repr=False)
-    family: str = ""  # blocking key: the type's merge_family, else the type itself
+    families: tuple[str, ...] = ()  # blocking keys: the type's merge families, else the type itself
+    quantity_ranges: list[tuple[str, float, float]] = field(default_factory=list)  # (unit, low, high) the text allows
 
     def __post_init__(self) -> None:
-        self.family = self.family or merge_family(self.type_key)
+        self.families = self.families or merge_families(self.type_key)
+        if not self.quantity_ranges:
+            self.quantity_ranges = [(u, v, v) for u, v in self.quantities]
 
     @property
     def participants(self) -> frozenset[str]:
@@ -130,16 +135,20 @@ def type_key(event_type: str | None) -> str:
     return str(repl).split("/")[0] if repl else event_type
 
 
-def merge_family(tkey: str) -> str:
-    """The merge family of a (2021) type name, or the type itself when it has none."""
-    return str((load_ontology().types.get(tkey) or {}).get("merge_family") or tkey)
+@functools.lru_cache(maxsize=256)
+def merge_families(tkey: str) -> tuple[str, ...]:
+    """The merge families of a (2021) type name (``merge_family`` in plover.yaml: one name or a list), else the type itself."""
+    fam = (load_ontology().types.get(tkey) or {}).get("merge_family")
+    if not fam:
+        return (tkey,)
+    return tuple(sorted({fam} if isinstance(fam, str) else set(map(str, fam))))
 
 
 @functools.lru_cache(maxsize=64)
 def family_types(family: str) -> tuple[str, ...]:
     """Every type name whose mentions block under ``family`` (legacy names included)."""
     onto = load_ontology().types
-    return tuple(sorted(t for t in onto if merge_family(type_key(t)) == family)) or (family,)
+    return tuple(sorted(t for t in onto if family in merge_families(type_key(t)))) or (family,)
 
 
 # Sectors that act apart from, often against, their state: the opposition is not "Venezuela".
@@ -239,12 +248,29 @@ def mention_from_row(row: dict[str, Any]) -> Mention:
         precision=row["date_precision"],
         date=date,
         quantities=[(q["normalized_unit"], float(q["normalized_value"])) for q in qs if q.get("normalized_unit") and q.get("normalized_value") is not None],
+        quantity_ranges=[quantity_range(q) for q in qs if q.get("normalized_unit") and q.get("normalized_value") is not None],
         words=words_of(row["evidence"]) | words_of(row.get("trigger") or ""),
         outlet=row.get("outlet") or _host(row.get("url")) or row["doc_id"],
         published=published,
         sentence=row.get("sentence") or 0,
         row={**row, "_title_words": words_of(title), "_source": src, "_target": tgt, "_quantities": qs},
     )
+
+
+OPEN_ABOVE = frozenset({"at least", "more than"})  # "millions of dollars", "more than $2 billion": a floor, not the number
+OPEN_BELOW = frozenset({"up to", "less than"})  # a ceiling ("nearly" and "about" stay the number, within the tolerance)
+
+
+def quantity_range(q: dict[str, Any]) -> tuple[str, float, float]:
+    """(unit, low, high): the values a reported quantity allows, given its qualifier and range."""
+    v = float(q["normalized_value"])
+    hi = float(q["value_max"]) if q.get("value_max") is not None else v
+    qual = q.get("qualifier")
+    if qual in OPEN_ABOVE:
+        return q["normalized_unit"], v, math.inf
+    if qual in OPEN_BELOW:
+        return q["normalized_unit"], 0.0, hi
+    return q["normalized_unit"], v, hi
 
 
 def _host(url: str | None) -> str | None:
@@ -257,7 +283,7 @@ def _host(url: str | None) -> str | None:
 
 def incompatible(a: Mention, b: Mention) -> str | None:
     """Why two mentions cannot be one event, or None when they can."""
-    if a.type_key != b.type_key and not (a.family == b.family and _strong_agreement(a, b)
+    if a.type_key != b.type_key and not (set(a.families) & set(b.families) and _strong_agreement(a, b)
                                          and (a.participants <= b.participants or b.participants <= a.participants)):
         return "type"
     if a.doc_id != b.doc_id:
@@ -282,11 +308,11 @@ def incompatible(a: Mention, b: Mention) -> str | None:
     fa, fb = a.factuality or "asserted", b.factuality or "asserted"
     if (fa in REALIZED) != (fb in REALIZED) and (fa in UNREALIZED or fb in UNREALIZED):
         return "factuality"
-    units = {u for u, _ in a.quantities} & {u for u, _ in b.quantities}
+    units = {u for u, _, _ in a.quantity_ranges} & {u for u, _, _ in b.quantity_ranges}
     for unit in units:
-        va = [v for u, v in a.quantities if u == unit]
-        vb = [v for u, v in b.quantities if u == unit]
-        if not any(_close(x, y) for x in va for y in vb):
+        ra = [(lo, hi) for u, lo, hi in a.quantity_ranges if u == unit]
+        rb = [(lo, hi) for u, lo, hi in b.quantity_ranges if u == unit]
+        if not any(_ranges_meet(x, y) for x in ra for y in rb):
             return "quantity"  # the same measure with clearly different numbers: a different event
     return None
 
@@ -341,7 +367,15 @@ def _word_cosine(a: Mention, b: Mention) -> float:
 
 
 def _same_quantity(a: Mention, b: Mention) -> bool:
-    return any(ua == ub and _close(va, vb) for ua, va in a.quantities for ub, vb in b.quantities)
+    """Both reports give one number (not a floor or a ceiling), and it is the same."""
+    return any(ua == ub and _close(la, lb) and _close(ha, hb)
+               for ua, la, ha in a.quantity_ranges for ub, lb, hb in b.quantity_ranges if math.isfinite(ha) and math.isfinite(hb) and la > 0 and lb > 0)
+
+
+def _ranges_meet(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    """Two reported amounts can be one number: their ranges overlap, or their nearest ends are close."""
+    low, high = max(a[0], b[0]), min(a[1], b[1])
+    return low <= high or _close(high, low)
 
 
 def _close(x: float, y: float) -> bool:
@@ -405,10 +439,12 @@ def candidate_pairs(mentions: Sequence[Mention]) -> Iterable[tuple[int, int]]:
         by_doc[(m.type_key, m.doc_id)].append(i)
         if m.lo is not None:
             for k in block_keys(m):
-                blocks[(m.family, k)].append(i)
+                for fam in m.families:
+                    blocks[(fam, k)].append(i)
         if m.is_main:
             for k in m.participants:
-                mains[(m.family, k)].append(i)
+                for fam in m.families:
+                    mains[(fam, k)].append(i)
     for idx in mains.values():  # an undated main event against every main event sharing an actor
         for x in idx:
             if mentions[x].lo is None:
@@ -721,7 +757,8 @@ def _adjacent_components(con, new: list[Mention]) -> set[str]:
     by_type: dict[str, list[Mention]] = defaultdict(list)
     for m in new:
         if m.lo is not None:  # undated mentions only merge within their own (new) document
-            by_type[m.family].append(m)
+            for fam in m.families:
+                by_type[fam].append(m)
     found: set[str] = set()
     _adjacent_undated(con, new, found)
     for tkey, ms in by_type.items():
@@ -762,7 +799,8 @@ def _adjacent_undated(con, new: list[Mention], found: set[str]) -> None:
     by_type: dict[str, list[Mention]] = defaultdict(list)
     for m in new:
         if m.is_main and m.participants:
-            by_type[m.family].append(m)
+            for fam in m.families:
+                by_type[fam].append(m)
     for tkey, ms in by_type.items():
         keys = sorted({k for m in ms for k in m.participants})
         # dated new mains only need stored undated mains; undated new mains need every stored main
