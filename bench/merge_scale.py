@@ -43,7 +43,7 @@ def synthetic(n: int, seed: int = 7):
                      None, None, "", 1, 1, dt.datetime(2026, 1, 1)))
         actor = lambda c: json.dumps([{"name": c, "actor_id": c, "country": c, "sector": None, "kind": "state"}])  # noqa: E731
         events.append((f"e{i:08d}", doc_id, t, None, None, None, pub, "published", None, "asserted", None,
-                       f"{a} and {b} {words}.", 0, 10, t.lower(), 0, 5, 0.6, None, 0, actor(a), actor(b), "[]"))
+                       f"{a} and {b} {words}.", 0, 10, t.lower(), 0, 5, 0.6, None, 0, actor(a), actor(b), "[]", None, None))
     return docs, events
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from .actors import ArgResolver, Registry, default_registry, find_mentions
 from .events.coder import EventCoder
 from .events.lexicon import Lexicon, default_lexicon
+from .events.title import title_events
 from .language import is_english
 
 from .framing import frame
@@ -52,7 +53,8 @@ def extract(document: Document, resources: Resources | None = None) -> DocResult
     res = resources or default_resources()
     if not is_english(document.language):
         return _not_coded(document)
-    return _extract_parsed(document, parse(res.nlp, document.text), res)
+    title = parse(res.nlp, document.title) if document.title else None
+    return _extract_parsed(document, parse(res.nlp, document.text), res, title)
 
 
 def _not_coded(document: Document) -> DocResult:
@@ -65,14 +67,15 @@ def extract_many(documents: Iterable[Document], resources: Resources | None = No
     res = resources or default_resources()
     docs = list(documents)
     parsed = parse_many(res.nlp, (d.text for d in docs if is_english(d.language)), batch_size=batch_size)
+    titles = parse_many(res.nlp, (d.title for d in docs if is_english(d.language) and d.title), batch_size=batch_size)
     for document in docs:
         if is_english(document.language):
-            yield _extract_parsed(document, next(parsed), res)
+            yield _extract_parsed(document, next(parsed), res, next(titles) if document.title else None)
         else:
             yield _not_coded(document)
 
 
-def _extract_parsed(document: Document, parsed, res: Resources) -> DocResult:
+def _extract_parsed(document: Document, parsed, res: Resources, title=None) -> DocResult:
     when = document.published
     if document.published_source == "estimated":
         # event dates relative to an estimated publication date must not look more precise than the estimate
@@ -91,6 +94,8 @@ def _extract_parsed(document: Document, parsed, res: Resources) -> DocResult:
         full = dated.get(_token_at(parsed, e.trigger_start))
         if full is not None:
             e.date_end, e.date_value = full.end, full.value
+    if title is not None:
+        events += title_events(document, title, res, events)  # the headline's event when the text does not code it
     sent_starts = [s.start for s in parsed.sents]
     mentions = []
     for s in spans:

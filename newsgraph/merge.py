@@ -3,10 +3,17 @@
 A *mention* is one coded event in one document (a row of ``events``). Two
 mentions may be the same real-world event when they are *compatible*:
 
-- same PLOVER type (legacy 2016 names folded into the 2021 type that replaced them);
+- same PLOVER type (legacy 2016 names folded into the 2021 type that replaced them),
+  or, across documents, types of one ``merge_family`` (plover.yaml: "agreed to
+  restore ties" / "restored ties") when the reports *agree strongly*: the same
+  participants (one set holding the other), both the main events of their
+  stories or dated to the same day, in two documents;
 - participant sets (ISO3 countries, or the actor id / name when an actor has no
   country) that overlap with one contained in the other: "Russia and Venezuela
-  signed" matches "Maduro signed ... with Putin"; US->VEN does not match US->IRN;
+  signed" matches "Maduro signed ... with Putin"; US->VEN does not match US->IRN.
+  One role may name a non-state group where the other report names a state
+  ("PKK targets" / "Kurdish militants in Iraq" -> IRQ; "Kenyans rallied" /
+  "Kenya"), when the reports agree strongly and the other role matches;
 - the same direction for directed types (US sanctions VEN is not VEN sanctions US);
 - date intervals that overlap, given each date's precision. A date of precision
   "published" only says "on or before publication": it becomes the week up to
@@ -14,7 +21,9 @@ mentions may be the same real-world event when they are *compatible*:
   A mention with no date at all (a story without a publication date) merges
   with another story only as its main event, between the same actors, told in
   much the same words;
-- quantities in the same normalised unit that agree within 20 %;
+- quantities in the same normalised unit that agree within 20 %, a floor ("at
+  least", "millions of dollars") or a ceiling ("up to") counting as the range
+  it allows;
 - the same realis: an asserted or reported event never merges with a threat,
   an intention or a hypothetical one (those are different events);
 - and a similarity score (shared participants, evidence words, CAMEO code,
@@ -35,7 +44,8 @@ the old graph), which is why it equals a fresh run; ``tests/test_merge.py``
 checks that.
 
 Salience: each document's *main event* is the one its headline and lead
-report, scored from the title's words, the sentence position, the actors, and
+report (an event coded from the headline itself when the text does not tell
+it), scored from the title's words, the sentence position, the actors, and
 how far the event's date lies before publication (background recalled in
 passing scores low).
 """
@@ -103,6 +113,13 @@ class Mention:
     salience: float = 0.0
     is_main: bool = False
     row: dict[str, Any] = field(default_factory=dict, repr=False)
+    families: tuple[str, ...] = ()  # blocking keys: the type's merge families, else the type itself
+    quantity_ranges: list[tuple[str, float, float]] = field(default_factory=list)  # (unit, low, high) the text allows
+
+    def __post_init__(self) -> None:
+        self.families = self.families or merge_families(self.type_key)
+        if not self.quantity_ranges:
+            self.quantity_ranges = [(u, v, v) for u, v in self.quantities]
 
     @property
     def participants(self) -> frozenset[str]:
@@ -116,6 +133,22 @@ def type_key(event_type: str | None) -> str:
     info = load_ontology().types.get(event_type) or {}
     repl = info.get("replaced_by")
     return str(repl).split("/")[0] if repl else event_type
+
+
+@functools.lru_cache(maxsize=256)
+def merge_families(tkey: str) -> tuple[str, ...]:
+    """The merge families of a (2021) type name (``merge_family`` in plover.yaml: one name or a list), else the type itself."""
+    fam = (load_ontology().types.get(tkey) or {}).get("merge_family")
+    if not fam:
+        return (tkey,)
+    return tuple(sorted({fam} if isinstance(fam, str) else set(map(str, fam))))
+
+
+@functools.lru_cache(maxsize=64)
+def family_types(family: str) -> tuple[str, ...]:
+    """Every type name whose mentions block under ``family`` (legacy names included)."""
+    onto = load_ontology().types
+    return tuple(sorted(t for t in onto if family in merge_families(type_key(t)))) or (family,)
 
 
 # Sectors that act apart from, often against, their state: the opposition is not "Venezuela".
@@ -215,12 +248,29 @@ def mention_from_row(row: dict[str, Any]) -> Mention:
         precision=row["date_precision"],
         date=date,
         quantities=[(q["normalized_unit"], float(q["normalized_value"])) for q in qs if q.get("normalized_unit") and q.get("normalized_value") is not None],
+        quantity_ranges=[quantity_range(q) for q in qs if q.get("normalized_unit") and q.get("normalized_value") is not None],
         words=words_of(row["evidence"]) | words_of(row.get("trigger") or ""),
         outlet=row.get("outlet") or _host(row.get("url")) or row["doc_id"],
         published=published,
         sentence=row.get("sentence") or 0,
         row={**row, "_title_words": words_of(title), "_source": src, "_target": tgt, "_quantities": qs},
     )
+
+
+OPEN_ABOVE = frozenset({"at least", "more than"})  # "millions of dollars", "more than $2 billion": a floor, not the number
+OPEN_BELOW = frozenset({"up to", "less than"})  # a ceiling ("nearly" and "about" stay the number, within the tolerance)
+
+
+def quantity_range(q: dict[str, Any]) -> tuple[str, float, float]:
+    """(unit, low, high): the values a reported quantity allows, given its qualifier and range."""
+    v = float(q["normalized_value"])
+    hi = float(q["value_max"]) if q.get("value_max") is not None else v
+    qual = q.get("qualifier")
+    if qual in OPEN_ABOVE:
+        return q["normalized_unit"], v, math.inf
+    if qual in OPEN_BELOW:
+        return q["normalized_unit"], 0.0, hi
+    return q["normalized_unit"], v, hi
 
 
 def _host(url: str | None) -> str | None:
@@ -233,7 +283,8 @@ def _host(url: str | None) -> str | None:
 
 def incompatible(a: Mention, b: Mention) -> str | None:
     """Why two mentions cannot be one event, or None when they can."""
-    if a.type_key != b.type_key:
+    if a.type_key != b.type_key and not (set(a.families) & set(b.families) and _strong_agreement(a, b)
+                                         and (a.participants <= b.participants or b.participants <= a.participants)):
         return "type"
     if a.doc_id != b.doc_id:
         if a.lo is None or b.lo is None:
@@ -248,7 +299,7 @@ def incompatible(a: Mention, b: Mention) -> str | None:
     if not pa or not pb:
         if a.doc_id != b.doc_id:
             return "actors"
-    elif not (pa <= pb or pb <= pa) and not _complementary(a, b):
+    elif not (pa <= pb or pb <= pa) and not _complementary(a, b) and not (_group_for_state(a, b) and _strong_agreement(a, b)):
         return "actors"
     if a.type_key not in SYMMETRIC_TYPES:
         # an actor that acts in one report and is acted upon in the other: "Maduro condemned the US" vs "the US condemned ..."
@@ -257,13 +308,51 @@ def incompatible(a: Mention, b: Mention) -> str | None:
     fa, fb = a.factuality or "asserted", b.factuality or "asserted"
     if (fa in REALIZED) != (fb in REALIZED) and (fa in UNREALIZED or fb in UNREALIZED):
         return "factuality"
-    units = {u for u, _ in a.quantities} & {u for u, _ in b.quantities}
+    units = {u for u, _, _ in a.quantity_ranges} & {u for u, _, _ in b.quantity_ranges}
     for unit in units:
-        va = [v for u, v in a.quantities if u == unit]
-        vb = [v for u, v in b.quantities if u == unit]
-        if not any(_close(x, y) for x in va for y in vb):
+        ra = [(lo, hi) for u, lo, hi in a.quantity_ranges if u == unit]
+        rb = [(lo, hi) for u, lo, hi in b.quantity_ranges if u == unit]
+        if not any(_ranges_meet(x, y) for x in ra for y in rb):
             return "quantity"  # the same measure with clearly different numbers: a different event
     return None
+
+
+def _strong_agreement(a: Mention, b: Mention) -> bool:
+    """Two reports that are what their stories are about, or dated to the same day: enough to look past a wording difference."""
+    if a.doc_id == b.doc_id or not a.participants or not b.participants:
+        return False
+    return (a.is_main and b.is_main) or (a.precision == "day" and b.precision == "day" and a.date == b.date)
+
+
+def _group_for_state(a: Mention, b: Mention) -> bool:
+    """One role names a non-state group where the other report names a state, and the other role agrees.
+
+    "Turkish jets strike PKK targets" (TUR -> TUR/REB) and "Turkey bombs Kurdish
+    militant bases in Iraq" (TUR -> IRQ); "Kenyans rallied" (KEN/CVL) and "Kenya
+    fuel tax protest" (KEN). Only a group key against a state key: two states,
+    or two groups, never.
+    """
+    def soft(x: frozenset[str], y: frozenset[str]) -> bool:
+        dx, dy = x - y, y - x
+        if not dx and not dy:
+            return True
+        if not dx or not dy:
+            return False
+        return (all("/" in k for k in dx) and all(_is_state(k) for k in dy)) or (all("/" in k for k in dy) and all(_is_state(k) for k in dx))
+
+    src_same = a.sources <= b.sources or b.sources <= a.sources
+    tgt_same = a.targets <= b.targets or b.targets <= a.targets
+    if src_same and a.sources & b.sources:
+        return soft(a.targets, b.targets)
+    if tgt_same and a.targets & b.targets:
+        return soft(a.sources, b.sources)
+    if not a.targets and not b.targets:
+        return soft(a.sources, b.sources)
+    return False
+
+
+def _is_state(key: str) -> bool:
+    return len(key) == 3 and key.isalpha() and key.isupper()
 
 
 def _complementary(a: Mention, b: Mention) -> bool:
@@ -278,7 +367,15 @@ def _word_cosine(a: Mention, b: Mention) -> float:
 
 
 def _same_quantity(a: Mention, b: Mention) -> bool:
-    return any(ua == ub and _close(va, vb) for ua, va in a.quantities for ub, vb in b.quantities)
+    """Both reports give one number (not a floor or a ceiling), and it is the same."""
+    return any(ua == ub and _close(la, lb) and _close(ha, hb)
+               for ua, la, ha in a.quantity_ranges for ub, lb, hb in b.quantity_ranges if math.isfinite(ha) and math.isfinite(hb) and la > 0 and lb > 0)
+
+
+def _ranges_meet(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    """Two reported amounts can be one number: their ranges overlap, or their nearest ends are close."""
+    low, high = max(a[0], b[0]), min(a[1], b[1])
+    return low <= high or _close(high, low)
 
 
 def _close(x: float, y: float) -> bool:
@@ -289,7 +386,7 @@ def _close(x: float, y: float) -> bool:
 
 def similarity(a: Mention, b: Mention) -> float:
     """0..1: how alike two compatible mentions are."""
-    pa, pb = a.participants, b.participants
+    pa, pb = block_keys(a) - {"*half"}, block_keys(b) - {"*half"}  # a group also counts under its country
     actors = len(pa & pb) / len(pa | pb) if pa | pb else 0.0
     wa, wb = a.words, b.words
     words = len(wa & wb) / math.sqrt(len(wa) * len(wb)) if wa and wb else 0.0
@@ -324,8 +421,10 @@ def cluster_id_for(event_ids: Iterable[str]) -> str:
 
 
 def block_keys(m: Mention) -> frozenset[str]:
-    """Keys two compatible mentions always share: a participant, or "*half" when each names one role of the event."""
-    return m.participants | ({"*half"} if bool(m.sources) != bool(m.targets) else set())
+    """Keys two compatible mentions always share: a participant (a group's also under its country, see
+    ``_group_for_state``), or "*half" when each names one role of the event."""
+    roots = {k.split("/")[0] for k in m.participants if "/" in k and _is_state(k.split("/")[0])}
+    return m.participants | roots | ({"*half"} if bool(m.sources) != bool(m.targets) else set())
 
 
 def candidate_pairs(mentions: Sequence[Mention]) -> Iterable[tuple[int, int]]:
@@ -340,10 +439,12 @@ def candidate_pairs(mentions: Sequence[Mention]) -> Iterable[tuple[int, int]]:
         by_doc[(m.type_key, m.doc_id)].append(i)
         if m.lo is not None:
             for k in block_keys(m):
-                blocks[(m.type_key, k)].append(i)
+                for fam in m.families:
+                    blocks[(fam, k)].append(i)
         if m.is_main:
             for k in m.participants:
-                mains[(m.type_key, k)].append(i)
+                for fam in m.families:
+                    mains[(fam, k)].append(i)
     for idx in mains.values():  # an undated main event against every main event sharing an actor
         for x in idx:
             if mentions[x].lo is None:
@@ -460,7 +561,8 @@ def mark_salience(doc_mentions: list[Mention]) -> None:
         trig = words_of(m.row.get("trigger") or "")
         if trig & title_words:
             s += 0.6  # the headline uses the event's own verb or noun
-        s += 1.0 if m.sentence == 0 else (0.6 if m.sentence <= 2 else max(0.0, 0.4 - 0.04 * m.sentence))
+        # the lede, or the headline (sentence -1, coded only when the text does not repeat it: events/title.py)
+        s += 1.0 if m.sentence <= 0 else (0.6 if m.sentence <= 2 else max(0.0, 0.4 - 0.04 * m.sentence))
         s += 0.4 if m.sources and m.targets else (0.2 if len(m.participants) >= 2 else 0.0)
         s += 0.2 if (m.factuality or "asserted") not in ("denied", "hypothetical", "intended") else 0.0
         s += 0.2 * float(m.row.get("confidence") or 0.5)
@@ -655,7 +757,8 @@ def _adjacent_components(con, new: list[Mention]) -> set[str]:
     by_type: dict[str, list[Mention]] = defaultdict(list)
     for m in new:
         if m.lo is not None:  # undated mentions only merge within their own (new) document
-            by_type[m.type_key].append(m)
+            for fam in m.families:
+                by_type[fam].append(m)
     found: set[str] = set()
     _adjacent_undated(con, new, found)
     for tkey, ms in by_type.items():
@@ -671,9 +774,9 @@ def _adjacent_components(con, new: list[Mention]) -> set[str]:
             continue
         rows = _rows(
             con,
-            _MEMBER_ROWS + " WHERE cm.type_key = ? AND list_has_any(cm.keys, ?) AND EXISTS (SELECT 1 FROM (SELECT unnest(?) AS lo, unnest(?) AS hi) r"
+            _MEMBER_ROWS + " WHERE cm.type_key IN (SELECT unnest(?)) AND list_has_any(cm.keys, ?) AND EXISTS (SELECT 1 FROM (SELECT unnest(?) AS lo, unnest(?) AS hi) r"
             " WHERE cm.date_hi >= r.lo AND cm.date_lo <= r.hi)",
-            [tkey, keys, [r[0] for r in ranges], [r[1] for r in ranges]],
+            [list(family_types(tkey)), keys, [r[0] for r in ranges], [r[1] for r in ranges]],
         )
         if not rows:
             continue
@@ -696,12 +799,14 @@ def _adjacent_undated(con, new: list[Mention], found: set[str]) -> None:
     by_type: dict[str, list[Mention]] = defaultdict(list)
     for m in new:
         if m.is_main and m.participants:
-            by_type[m.type_key].append(m)
+            for fam in m.families:
+                by_type[fam].append(m)
     for tkey, ms in by_type.items():
         keys = sorted({k for m in ms for k in m.participants})
         # dated new mains only need stored undated mains; undated new mains need every stored main
         cond = "" if any(m.lo is None for m in ms) else " AND cm.date_lo IS NULL"
-        rows = _rows(con, _MEMBER_ROWS + " WHERE cm.type_key = ? AND cm.is_main AND list_has_any(cm.keys, ?)" + cond, [tkey, keys])
+        rows = _rows(con, _MEMBER_ROWS + " WHERE cm.type_key IN (SELECT unnest(?)) AND cm.is_main AND list_has_any(cm.keys, ?)" + cond,
+                     [list(family_types(tkey)), keys])
         cands = []
         for r in rows:
             c = mention_from_row(r)

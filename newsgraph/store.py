@@ -274,7 +274,7 @@ class Store:
                " LEFT JOIN cluster_members cm ON cm.event_id = e.event_id LEFT JOIN clusters c ON c.cluster_id = cm.cluster_id"
                if clustered else " FROM events e JOIN documents d USING (doc_id)")
             + (" WHERE " + " AND ".join(where) if where else "")
-            + " ORDER BY coalesce(e.date, d.published) NULLS LAST, d.published NULLS LAST, e.doc_id, e.trigger_start"
+            + " ORDER BY coalesce(e.date, d.published) NULLS LAST, d.published NULLS LAST, e.doc_id, e.sentence, e.trigger_start, e.event_id"  # the headline (sentence -1) first
         )
         if limit:
             sql += " LIMIT ?"

@@ -19,19 +19,24 @@ D = dt.date
 def row(event_id, doc_id, type="AGREE", source=("VEN",), target=("RUS",), date=D(2025, 5, 8), precision="published",
         published=D(2025, 5, 8), factuality="asserted", quantities=(), evidence="Venezuela and Russia signed a treaty.",
         outlet=None, cameo="057"):
-    actor = lambda c: {"name": c, "actor_id": c, "country": c, "sector": None, "kind": "state"}  # noqa: E731
+    def actor(c):  # "VEN", or "TUR/REB": an armed group of that country
+        country, _, sector = c.partition("/")
+        return {"name": c, "actor_id": c, "country": country, "sector": sector or None, "kind": "group" if sector else "state"}
     return {
         "event_id": event_id, "doc_id": doc_id, "type": type, "mode": None, "context": None, "cameo": cameo,
         "date": date, "date_precision": precision, "date_text": None, "factuality": factuality, "attribution": None,
         "evidence": evidence, "trigger": "signed", "sentence": 0, "confidence": 0.6,
         "source_json": json.dumps([actor(c) for c in source]), "target_json": json.dumps([actor(c) for c in target]),
-        "quantities_json": json.dumps([{"normalized_unit": u, "normalized_value": v, "text": str(v)} for u, v in quantities]),
+        "quantities_json": json.dumps([{"normalized_unit": q[0], "normalized_value": q[1], "text": str(q[1]), "qualifier": q[2] if len(q) > 2 else None}
+                                       for q in quantities]),
         "outlet": outlet or f"outlet-{doc_id}", "url": None, "published": published, "title": None,
     }
 
 
-def m(*args, **kw) -> Mention:
-    return mention_from_row(row(*args, **kw))
+def m(*args, main=False, **kw) -> Mention:
+    out = mention_from_row(row(*args, **kw))
+    out.is_main = main
+    return out
 
 
 def test_date_intervals_follow_precision():
@@ -63,6 +68,69 @@ def test_what_keeps_events_apart():
     assert incompatible(loan1, m("h", "d2", type="AID", source=("CHN",), target=("PAK",), quantities=[("USD", 5e9)])) == "quantity"
     assert incompatible(loan1, m("i", "d2", type="AID", source=("CHN",), target=("PAK",), quantities=[("USD", 2.1e9)])) is None
     assert incompatible(m("j", "d1", date=None, published=None), m("k", "d2", date=None, published=None)) == "undated"
+
+
+def test_related_types_merge_only_when_reports_agree_strongly():
+    # "Qatar and Bahrain agreed to restore ties" / "Doha and Manama restored relations", the same day
+    agreed = m("a", "d1", type="AGREE", source=("QAT", "BHR"), target=(), precision="day", date=D(2025, 10, 14), main=True)
+    restored = m("b", "d2", type="SUPPORT", source=("BHR", "QAT"), target=(), precision="day", date=D(2025, 10, 14), main=True)
+    assert incompatible(agreed, restored) is None
+    assert incompatible(agreed, m("b2", "d2", type="SUPPORT", source=("BHR", "QAT"), target=(), main=True, date=D(2025, 10, 15), published=D(2025, 10, 15))) is None
+    # the same types as background (not the main events) with only a publication date: not enough
+    assert incompatible(agreed, m("c", "d3", type="SUPPORT", source=("BHR", "QAT"), target=(), date=D(2025, 10, 15), published=D(2025, 10, 15))) == "type"
+    # strong agreement does not bridge unrelated types, other actors or other dates
+    assert incompatible(agreed, m("d", "d4", type="SANCTION", source=("BHR", "QAT"), target=(), precision="day", date=D(2025, 10, 14), main=True)) == "type"
+    assert incompatible(agreed, m("e", "d5", type="SUPPORT", source=("QAT", "SAU"), target=(), precision="day", date=D(2025, 10, 14), main=True)) == "type"
+    assert incompatible(agreed, m("f", "d6", type="SUPPORT", source=("BHR", "QAT"), target=(), precision="day", date=D(2025, 11, 20), main=True)) == "date"
+    # within one story two related types stay two events
+    assert incompatible(agreed, m("g", "d1", type="SUPPORT", source=("BHR", "QAT"), target=(), precision="day", date=D(2025, 10, 14), main=True)) == "type"
+
+
+def test_a_pledge_of_aid_and_the_aid_sent_merge_on_strong_agreement_only():
+    pledged = m("a", "d1", type="AGREE", source=("JPN",), target=("MAR",), precision="day", date=D(2025, 9, 8), main=True)
+    sent = m("b", "d2", type="AID", source=("JPN",), target=("MAR",), date=D(2025, 9, 9), published=D(2025, 9, 9), main=True)
+    assert incompatible(pledged, sent) is None
+    assert incompatible(pledged, m("c", "d3", type="AID", source=("JPN",), target=("MAR",), date=D(2025, 9, 9), published=D(2025, 9, 9))) == "type"
+    # a second tranche four weeks later is another event
+    assert incompatible(pledged, m("d", "d4", type="AID", source=("JPN",), target=("MAR",), precision="day", date=D(2025, 10, 6), main=True)) == "date"
+    # AID is not in the accord family: aid sent and ties restored never meet
+    assert incompatible(sent, m("e", "d5", type="SUPPORT", source=("JPN",), target=("MAR",), date=D(2025, 9, 9), published=D(2025, 9, 9), main=True)) == "type"
+
+
+def test_a_floor_or_a_ceiling_is_not_a_different_number():
+    def aid(eid, *qs):
+        return m(eid, eid, type="AID", source=("JPN",), target=("MAR",), quantities=list(qs))
+
+    ten = aid("a", ("USD", 1e7))
+    assert incompatible(ten, aid("b", ("USD", 1e6, "at least"))) is None  # "millions of dollars"
+    assert incompatible(ten, aid("c", ("USD", 5e6, "more than"))) is None
+    assert incompatible(ten, aid("d", ("USD", 2e7, "up to"))) is None
+    assert incompatible(ten, aid("e", ("USD", 5e6, "up to"))) == "quantity"
+    assert incompatible(ten, aid("f", ("USD", 2e7, "at least"))) == "quantity"
+    assert incompatible(ten, aid("g", ("USD", 5e6))) == "quantity"
+    assert incompatible(ten, aid("h", ("USD", 1.1e7, "about"))) is None
+
+
+def test_a_group_named_where_another_report_names_its_host_state():
+    # "Turkish jets strike PKK targets in northern Iraq" / "Turkey bombs Kurdish militant bases in Iraq"
+    pkk = m("a", "d1", type="ASSAULT", source=("TUR",), target=("TUR/REB",), precision="day", date=D(2025, 11, 3), main=True)
+    iraq = m("b", "d2", type="ASSAULT", source=("TUR",), target=("IRQ",), precision="day", date=D(2025, 11, 3), main=True)
+    assert incompatible(pkk, iraq) is None
+    # weak agreement (background reports, publication dates only): the targets differ
+    weak = m("c", "d3", type="ASSAULT", source=("TUR",), target=("IRQ",), date=D(2025, 11, 4), published=D(2025, 11, 4))
+    assert incompatible(m("a2", "d1", type="ASSAULT", source=("TUR",), target=("TUR/REB",), date=D(2025, 11, 4), published=D(2025, 11, 4)), weak) == "actors"
+    # two states, or a different attacker, are never looked past
+    assert incompatible(iraq, m("d", "d4", type="ASSAULT", source=("TUR",), target=("SYR",), precision="day", date=D(2025, 11, 3), main=True)) == "actors"
+    assert incompatible(pkk, m("e", "d5", type="ASSAULT", source=("IRN",), target=("IRQ",), precision="day", date=D(2025, 11, 3), main=True)) == "actors"
+    # the opposition acting on the government is not the government acting on the opposition
+    opp = m("f", "d6", type="ACCUSE", source=("VEN/OPP",), target=("VEN",), precision="day", date=D(2025, 4, 8), main=True)
+    gov = m("g", "d7", type="ACCUSE", source=("VEN",), target=("VEN/OPP",), precision="day", date=D(2025, 4, 8), main=True)
+    assert incompatible(opp, gov) is not None
+    # clustering finds the pair through its blocking keys (they share no participant key as such)
+    protest_civ = m("h", "d8", type="PROTEST", source=("KEN/CVL",), target=(), precision="day", date=D(2025, 6, 25), main=True)
+    protest_state = m("i", "d9", type="PROTEST", source=("KEN",), target=(), date=D(2025, 6, 26), published=D(2025, 6, 26), main=True)
+    groups = {frozenset(x.event_id for x in members) for _, _, members in cluster_mentions([protest_civ, protest_state, pkk, iraq])}
+    assert groups == {frozenset({"h", "i"}), frozenset({"a", "b"})}
 
 
 def test_clustering_is_a_function_of_the_set():
@@ -165,13 +233,13 @@ def test_eval_merge_on_the_written_set(tmp_path):
         figures = evaluate(str(path), out=f)
     last = json.loads(out.read_text().strip().splitlines()[-1])
     assert {"pairwise_precision", "pairwise_recall", "pairwise_f1", "bcubed_f1", "n"} <= set(last)
+    # Issue 7's target is P and R >= 0.90. Measured (BENCHMARKS.md): P 1.00 throughout; R 0.97 on the first 52
+    # articles and 0.91 on 59, but 0.875 on all 64 since the last unseen event was added and left untuned: three
+    # articles whose main event the coder gets wrong ("refinery hit by US sanctions" as FIGHT, "thanked Japan for
+    # aid", a boarding whose subject is no known actor). Recall guards the measured level until the coder does.
     assert figures["pairwise_precision"] >= 0.9
-    # Merging of what the coder found. Was 0.95 with the first coder, which found a main event in only 87% of
-    # articles; the current coder finds one in 98%, but reports of one event now differ more often in type or
-    # target (a protest named only in a headline, which is not coded; "agreed to restore ties" vs "restored
-    # ties"), so fewer pairs meet. Issue 7's target of 0.90 is not met: this guards the measured level (0.74).
-    assert figures["pairwise_recall_coded"] >= 0.7
-    assert figures["pairwise_recall"] >= 0.65  # bounded by the coder: 6 of 46 articles get no event at all
+    assert figures["pairwise_recall"] >= 0.85
+    assert figures["main_event_coverage"] >= 0.95  # titles are coded: a story told only in its headline has a main event
 
 
 def test_cluster_record_counts_and_disagreements():

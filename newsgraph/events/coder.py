@@ -51,7 +51,7 @@ def _event_id(doc_id: str, start: int, etype: str) -> str:
 
 
 class _Candidate:
-    __slots__ = ("tok", "sense", "source", "target", "suppressed", "inner", "objects")
+    __slots__ = ("tok", "sense", "source", "target", "suppressed", "inner", "objects", "fallbacks")
 
     def __init__(self, tok, sense: Sense, objects):
         self.tok = tok
@@ -61,6 +61,7 @@ class _Candidate:
         self.target: list[ActorRef] = []
         self.suppressed = False
         self.inner: list[_Candidate] = []
+        self.fallbacks: list[Sense] = []  # the word's later senses that fit too, tried when this one lacks its actors
 
 
 class EventCoder:
@@ -83,6 +84,10 @@ class EventCoder:
             self._resolver = resolver
             for c in cands:
                 self._roles(c, resolver)
+                while not self._enough(c) and c.fallbacks:
+                    # "Thousands protested in Nairobi": not the complaint sense (needs a target), the demonstration one
+                    c.sense = c.fallbacks.pop(0)
+                    self._roles(c, resolver)
             self._fold_governed(cands)
             found = [self._event(c, sent, si, resolver, doc_id, published, quantities) for c in cands if not c.suppressed and self._enough(c)]
             events.extend(_drop_subsumed(found))
@@ -119,16 +124,15 @@ class EventCoder:
                 continue
             objects = self._object_lemmas(tok, pos)
             markers = _markers(tok, objects) if pos == "VERB" else set()
-            for sense in senses:
-                if sense.objects is not None and not (sense.objects & objects.keys()) and not (sense.objects & markers):
-                    continue
-                if sense.particle and not any(c.dep_ == "prt" and c.lower_ == sense.particle for c in tok.children):
-                    continue
-                c = _Candidate(tok, sense, objects)
+            fitting = [sense for sense in senses
+                       if (sense.objects is None or sense.objects & objects.keys() or sense.objects & markers)
+                       and (not sense.particle or any(c.dep_ == "prt" and c.lower_ == sense.particle for c in tok.children))]
+            if fitting:
+                c = _Candidate(tok, fitting[0], objects)
+                c.fallbacks = fitting[1:]
                 out.append(c)
                 if pos == "VERB":
                     consumed.update(t.i for t in objects.values())
-                break
         # nominal triggers that are the object of a verb trigger are part of that event
         return [c for c in out if not (c.sense.pos == "NOUN" and c.tok.i in consumed)]
 
@@ -175,6 +179,9 @@ class EventCoder:
             c.source, c.target = self._verb_roles(tok, sense, c.objects, r)
         else:
             c.source, c.target = self._noun_roles(tok, sense, c.objects, r)
+        if not c.source and sense.type == "PROTEST":
+            # "Thousands protest in Nairobi": the protesters of the place, found before the event is judged to have an actor
+            c.source = self._protesters_by_place(tok.sent, r)
         keys = {(a.actor_id, a.sector) for a in c.source}
         countries = {a.country for a in c.source if a.country}
         # not a target: the source itself, or its own state's government named by place ("signed ... in Moscow")
