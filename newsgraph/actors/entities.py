@@ -22,7 +22,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from .registry import Registry
-from .resolve import Span, find_mentions, fold, is_model_designation
+from .resolve import Span, find_mentions, fold, is_model_designation, name_after_title, not_an_actor
 
 SPACY_TO_COARSE = {
     "PERSON": "PER",
@@ -109,6 +109,15 @@ def named_entities(doc, registry: Registry, when: dt.date | None = None, scheme:
             continue
         if not any(t.text[:1].isupper() or t.text[:1].isdigit() for t in doc[start:end]):
             continue
+        if label in ("PER", "ORG"):
+            why = not_an_actor(doc, start, end)
+            if why == "code":
+                continue  # "16:00 UTC", "$99 (USD)": not a name
+            if why == "index":
+                label = "MISC"  # "the Dow Jones", "the FTSE 100": a financial index, not an organisation
+            name_at = name_after_title(doc, start, end, "PERSON" if label == "PER" else label)
+            if label != "MISC" and name_at > start:
+                start, label = name_at, "PER"  # "Spokeswoman Sandy Angers", "Mr Justice Anthony Mann"
         if label == "ORG" and end < len(doc) and is_model_designation(doc[end]):
             continue  # "Airbus A380": the maker's name is part of a product's name
         out[start] = EntitySpan(start, end, label, "spacy")
@@ -128,17 +137,19 @@ def _strip_det(doc, start: int, end: int) -> tuple[int, int]:
 def _propagate(doc, out: dict[int, EntitySpan], taken: set[int]) -> None:
     """Surnames of people named earlier, and document-wide label consistency for repeated names."""
     people: dict[str, str] = {}
-    names: dict[tuple[str, ...], str] = {}
     for e in out.values():
-        words = tuple(fold(t.text) for t in doc[e.start : e.end])
-        names.setdefault(words, e.label)
-        if e.label == "PER" and len(words) >= 2:
-            people.setdefault(words[-1], "PER")
+        if e.label == "PER" and e.end - e.start >= 2:
+            people.setdefault(fold(doc[e.end - 1].text), "PER")
     # A one-word entity that is the surname of a person named in full earlier is that person ("Jobs", "Mulally").
     for start, e in list(out.items()):
         if e.end - e.start == 1 and e.label != "PER" and e.how == "spacy" and fold(doc[e.start].text) in people:
             if any(o.label == "PER" and o.end <= e.start and fold(doc[o.end - 1].text) == fold(doc[e.start].text) for o in out.values()):
                 out[start] = EntitySpan(e.start, e.end, "PER", "surname")
+    # Labels to spread, read after the surname fix so a surname spaCy mislabelled elsewhere does not spread its wrong label.
+    names: dict[tuple[str, ...], str] = {}
+    for e in sorted(out.values(), key=lambda x: x.start):
+        words = tuple(fold(t.text) for t in doc[e.start : e.end])
+        names.setdefault(words, "PER" if len(words) == 1 and words[0] in people else e.label)
     i, n = 0, len(doc)
     while i < n:
         if i in taken or not doc[i].text[:1].isupper() or doc[i].is_stop:
@@ -154,8 +165,10 @@ def _propagate(doc, out: dict[int, EntitySpan], taken: set[int]) -> None:
             best = (1, "PER")
         if best is not None:
             k, label = best
-            # A single word at the start of a sentence is too often an ordinary capitalised word.
-            if not (k == 1 and doc[i].is_sent_start and doc[i].pos_ != "PROPN"):
+            # A single word at the start of a sentence is too often an ordinary capitalised word;
+            # a maker's name before a model number names a product ("the Airbus A380", "Boeing 737s").
+            before_model = label == "ORG" and i + k < n and is_model_designation(doc[i + k])
+            if not (k == 1 and doc[i].is_sent_start and doc[i].pos_ != "PROPN") and not before_model:
                 out[i] = EntitySpan(i, i + k, label, "propagated")
                 taken.update(range(i, i + k))
                 i += k
