@@ -50,8 +50,13 @@ def _not_actors() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     path = Path(str(resources.files("newsgraph") / "data" / "lexicons" / "not_actors.yaml"))
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     codes = frozenset(data.get("time_zones") or ()) | frozenset(c.alpha_3 for c in pycountry.currencies)
-    indices = frozenset(fold(" ".join(str(x).split())) for x in data.get("stock_indices") or ())
+    indices = frozenset(_index_key(str(x)) for x in data.get("stock_indices") or ())
     return codes, indices, frozenset(w.lower() for w in data.get("index_nouns") or ())
+
+
+def _index_key(text: str) -> str:
+    """Folded, single-spaced, no space before an apostrophe: "Standard & Poor 's 500" = "standard & poor's 500"."""
+    return fold(" ".join(text.split())).replace(" '", "'")
 
 
 def not_an_actor(doc, start: int, end: int) -> str | None:
@@ -68,7 +73,7 @@ def not_an_actor(doc, start: int, end: int) -> str | None:
         return "code"
     n = len(doc)
     for k in range(min(n, end + 3), end - 1, -1):
-        if fold(doc[start:k].text) in indices:
+        if _index_key(doc[start:k].text) in indices:
             if k == end and k < n and doc[k].text[:1].isupper():
                 return None  # "Nasdaq Stock Market", "Dow Chemical": the name goes on
             return "index"
