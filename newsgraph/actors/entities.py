@@ -48,6 +48,11 @@ KIND_TO_COARSE = {
     "group": "ORG",
 }
 DETERMINERS = {"the", "a", "an"}
+# Legal-form suffixes that belong to a company's name ("Apple Inc.", "Chrysler LLC", "EADS N.V.").
+CORPORATE_SUFFIXES = {"inc", "corp", "co", "ltd", "llc", "plc", "ag", "nv", "n.v", "sa", "s.a", "se", "gmbh", "bv", "spa", "s.p.a", "oao", "pjsc", "ojsc"}
+# Last words that make a name an organisation's, whatever spaCy says ("Douglas Aircraft", "Morgan Motors").
+ORGANISATION_HEADS = {"company", "corporation", "corp", "inc", "ltd", "llc", "plc", "group", "bank", "airlines", "airways", "aircraft", "motors", "holdings", "industries", "university", "institute", "foundation", "association", "agency", "ministry"}
+OPENING_MARKS = {"``", "\"", "'", "\u201c", "\u2018", "(", "["}
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,7 +99,10 @@ def named_entities(doc, registry: Registry, when: dt.date | None = None, scheme:
                     start, end = _strip_det(doc, e.start, e.end)
                     start, end = min(start, s.start), max(end, s.end)
                 break
-        if any(k in taken for k in range(start, end)):
+        start, end = _strip_det(doc, start, end)
+        if label == "ORG":
+            end = _with_suffix(doc, end)
+        if start >= end or any(k in taken for k in range(start, end)):
             continue
         out[start] = EntitySpan(start, end, label, "registry")
         taken.update(range(start, end))
@@ -118,6 +126,12 @@ def named_entities(doc, registry: Registry, when: dt.date | None = None, scheme:
             name_at = name_after_title(doc, start, end, "PERSON" if label == "PER" else label)
             if label != "MISC" and name_at > start:
                 start, label = name_at, "PER"  # "Spokeswoman Sandy Angers", "Mr Justice Anthony Mann"
+            elif label == "PER" and end - start >= 2 and doc[end - 1].lower_.rstrip(".") in ORGANISATION_HEADS:
+                label = "ORG"  # "Douglas Aircraft": a company named after a person
+        if label == "ORG":
+            end = _with_suffix(doc, end)
+            if any(k in taken for k in range(start, end)):
+                continue
         if label == "ORG" and end < len(doc) and is_model_designation(doc[end]):
             continue  # "Airbus A380": the maker's name is part of a product's name
         out[start] = EntitySpan(start, end, label, "spacy")
@@ -126,9 +140,16 @@ def named_entities(doc, registry: Registry, when: dt.date | None = None, scheme:
     return sorted(out.values(), key=lambda x: x.start)
 
 
+def _with_suffix(doc, end: int) -> int:
+    """The end of an organisation's name, taking in a legal-form suffix right after it ("Apple" + "Inc.")."""
+    if end < len(doc) and doc[end].lower_.rstrip(".,") in CORPORATE_SUFFIXES and (doc[end].text[:1].isupper() or doc[end].text[-1:] == "."):
+        return end + 1
+    return end
+
+
 def _strip_det(doc, start: int, end: int) -> tuple[int, int]:
-    while start < end and doc[start].lower_ in DETERMINERS:
-        start += 1
+    while start < end and (doc[start].lower_ in DETERMINERS or doc[start].text in OPENING_MARKS):
+        start += 1  # leading articles and opening quotes are not part of a name
     while end > start and ((doc[end - 1].is_punct and doc[end - 1].text not in (".",)) or doc[end - 1].tag_ == "POS"):
         end -= 1  # trailing punctuation and possessive "'s" are not part of a name
     return start, end
