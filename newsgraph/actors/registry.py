@@ -520,7 +520,12 @@ def actor_from_record(rec: dict, path: str, line: int | None = None) -> Actor:
         kind=kind,
         country=country,
         sector=get("sector"),
-        **{k: _tuple(get(k), path, k) for k in _LIST_FIELDS},
+        aliases=_tuple(get("aliases"), path, "aliases"),
+        short=_tuple(get("short"), path, "short"),
+        adjectives=_tuple(get("adjectives"), path, "adjectives"),
+        demonyms=_tuple(get("demonyms"), path, "demonyms"),
+        metonyms=_tuple(get("metonyms"), path, "metonyms"),
+        ambiguous=_tuple(get("ambiguous"), path, "ambiguous"),
         roles=_roles(get("roles"), path, str(rec["id"])),
         parent=rec.get("parent"),
         capital=rec.get("capital"),
@@ -623,6 +628,7 @@ LIST_SEPARATOR = "|"
 CSV_FIELDS = ("id", "name", "kind", "country", "sector", "aliases", "short", "adjectives", "demonyms", "metonyms", "ambiguous", "parent", "capital", "source")
 ROLE_FIELDS = ("role_title", "role_office", "role_country", "role_sector", "role_start", "role_end")
 _LIST_FIELDS = ("aliases", "short", "adjectives", "demonyms", "metonyms", "ambiguous")
+_EMPTY_LISTS = dict.fromkeys(_LIST_FIELDS, ())  # a row's list fields before it fills them (replaced, never appended to)
 
 
 def csv_actors(path: Path) -> Iterator[Actor]:
@@ -652,7 +658,10 @@ def csv_actors(path: Path) -> Iterator[Actor]:
     title_at: int | None = None
     for row in rows:
         line = rows.line_num
-        if not row or row[0].lstrip().startswith("#") or not any(c.strip() for c in row):
+        if not row:
+            continue
+        first = row[0].lstrip()
+        if first.startswith("#") or (not first and not any(c.strip() for c in row)):
             continue
         if header is None:
             header = [h.strip().lower() for h in row]
@@ -678,13 +687,11 @@ def csv_actors(path: Path) -> Iterator[Actor]:
             raise DataFileError(str(path), "row without an id", line)
         rec, first_line = records.get(actor_id, (None, line))
         if rec is None:
-            rec = {"roles": []}
+            rec = {"roles": [], **_EMPTY_LISTS}
             for k, i in scalar_at:
                 v = row[i].strip()
                 if v:
                     rec[k] = v
-            for k in _LIST_FIELDS:
-                rec[k] = []
             for k, i in list_at:
                 v = row[i]
                 if v:
@@ -693,7 +700,7 @@ def csv_actors(path: Path) -> Iterator[Actor]:
         else:
             for k, i in list_at:
                 if k in ("aliases", "short"):
-                    rec[k] += [x.strip() for x in row[i].split(LIST_SEPARATOR) if x.strip() and x.strip() not in rec[k]]
+                    rec[k] = [*rec[k], *(x.strip() for x in row[i].split(LIST_SEPARATOR) if x.strip() and x.strip() not in rec[k])]
         if title_at is not None and row[title_at].strip():
             role = {k: (row[i].strip() or None) for k, i in role_at}
             try:
@@ -706,7 +713,8 @@ def csv_actors(path: Path) -> Iterator[Actor]:
         raise DataFileError(str(path), "empty: expected a header row (id,name,kind,country,sector,...)", 1)
     for rec, first_line in records.values():
         for k in _LIST_FIELDS:
-            rec[k] = tuple(rec[k])
+            v = rec[k]
+            rec[k] = tuple(v) if v else ()
         yield actor_from_record(rec, str(path), first_line)
 
 
