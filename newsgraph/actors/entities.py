@@ -10,7 +10,13 @@ that NER systems commonly use:
   the document is that person (spaCy's small model often misses or
   mislabels a bare surname);
 - the same capitalised string gets the same type everywhere in a document
-  (a name labelled ORG in one sentence is ORG in the others).
+  (a name labelled ORG in one sentence is ORG in the others), except a
+  maker's name before a model number ("the Airbus A380").
+
+spaCy's entities are cleaned first: time zones and currency codes are
+dropped and stock indices typed MISC (``resolve.not_an_actor``), titles
+before a name are left out of it ("Spokeswoman Sandy Angers"), and spans
+lose leading articles and quotes and keep a legal-form suffix ("Apple Inc.").
 
 Schemes differ in how they type adjectives of states: CoNLL-2003 tags
 "Venezuelan" as MISC, MEANTIME tags it LOC.
