@@ -86,4 +86,79 @@ def test_eval_meantime_prints_figures(meantime_dir):
     assert r.exit_code == 0, r.output
     fig = last_json(r.output)
     assert {"precision", "recall", "f1", "f1_PER", "f1_ORG", "f1_LOC", "exact_f1"} <= set(fig)
-    assert fig["documents"] == 120 and fig["f1"] >= 0.70
+    assert fig["documents"] == 120 and fig["f1"] >= 0.80  # the issue's target (head match)
+
+
+# ------------------------------------------------------------------ entity rules (issue 3 error analysis)
+
+
+def _doc(words, ents=()):
+    """A doc with the given words and entity labels, without a model: the rules alone decide."""
+    import spacy
+    from spacy.tokens import Doc, Span
+
+    nlp = spacy.blank("en")
+    doc = Doc(nlp.vocab, words=words)
+    doc.ents = [Span(doc, s, e, label=label) for s, e, label in ents]
+    return doc
+
+
+def test_codes_and_stock_indices_name_no_actor():
+    from newsgraph.actors.resolve import not_an_actor
+
+    doc = _doc("at 16:00 UTC the Dow Jones Industrial Average and the Standard & Poor 's 500 fell , said Nasdaq Stock Market and Dow Chemical , paid in USD".split())
+    w = [t.text for t in doc]
+    assert not_an_actor(doc, w.index("UTC"), w.index("UTC") + 1) == "code"
+    assert not_an_actor(doc, w.index("USD"), w.index("USD") + 1) == "code"  # ISO 4217, from pycountry
+    assert not_an_actor(doc, w.index("Dow"), w.index("Dow") + 2) == "index"  # "Dow Jones" + "Industrial Average"
+    assert not_an_actor(doc, w.index("Standard"), w.index("Standard") + 3) == "index"  # "Standard & Poor" + "'s 500"
+    nasdaq = w.index("Nasdaq")
+    assert not_an_actor(doc, nasdaq, nasdaq + 1) is None  # the name goes on: "Nasdaq Stock Market"
+    chem = w.index("Chemical") - 1
+    assert not_an_actor(doc, chem, chem + 1) is None  # "Dow Chemical" is a company
+    doc = _doc("the Kospi stock index rose".split())
+    assert not_an_actor(doc, 1, 2) == "index"
+
+
+def test_titles_before_a_name_are_not_part_of_it():
+    from newsgraph.actors.resolve import name_after_title
+
+    doc = _doc("Spokeswoman Sandy Angers and Mr Justice Anthony Mann and General Motors Corporation and President Lula".split())
+    w = [t.text for t in doc]
+    assert name_after_title(doc, 0, 3, "ORG") == 1
+    mann = w.index("Mr")
+    assert name_after_title(doc, mann, mann + 4) == mann + 2
+    gm = w.index("General")
+    assert name_after_title(doc, gm, gm + 3, "ORG") == gm  # an organisation's name, not a title
+    lula = w.index("President")
+    assert name_after_title(doc, lula, lula + 2, "ORG") == lula  # one word left: not enough to call an ORG a person
+    assert name_after_title(doc, lula, lula + 2, "PERSON") == lula + 1
+
+
+def test_a_mislabelled_surname_does_not_spread_its_wrong_label(resources):
+    from newsgraph.actors.entities import named_entities
+
+    words = "Alan Mulally spoke . Mulally agreed . Then Mulally left .".split()
+    doc = _doc(words, [(0, 2, "PERSON"), (8, 9, "ORG")])
+    got = {(e.start, e.end): e.label for e in named_entities(doc, resources.registry, spans=[])}
+    assert got[(0, 2)] == "PER" and got[(8, 9)] == "PER" and got.get((4, 5)) == "PER"
+
+
+def test_a_makers_name_is_not_spread_to_its_products(resources):
+    from newsgraph.actors.entities import named_entities
+
+    doc = _doc("Zephyr Aero said so . The Zephyr Aero Z380 flew and Zephyr Aero agreed .".split(), [(0, 2, "ORG")])
+    got = {(e.start, e.end): e.label for e in named_entities(doc, resources.registry, spans=[])}
+    assert got[(0, 2)] == "ORG" and (6, 8) not in got and got.get((11, 13)) == "ORG"
+
+
+def test_general_news_actors_are_typed_and_claim_no_other_actors_alias(resources):
+    reg = resources.registry
+    ours = [a for a in (reg.get(i) for i in reg.actors) if a.source.startswith("general_news.yaml:")]
+    assert len(ours) >= 200
+    kinds = {a.kind for a in ours}
+    assert kinds <= {"company", "government", "media"} and all(a.country and a.sector for a in ours)
+    for a in ours:
+        for alias in (a.name, *a.aliases):
+            found = reg.find(alias)
+            assert [x.id for x in found] == [a.id], (alias, [x.id for x in found])

@@ -10,7 +10,13 @@ that NER systems commonly use:
   the document is that person (spaCy's small model often misses or
   mislabels a bare surname);
 - the same capitalised string gets the same type everywhere in a document
-  (a name labelled ORG in one sentence is ORG in the others).
+  (a name labelled ORG in one sentence is ORG in the others), except a
+  maker's name before a model number ("the Airbus A380").
+
+spaCy's entities are cleaned first: time zones and currency codes are
+dropped and stock indices typed MISC (``resolve.not_an_actor``), titles
+before a name are left out of it ("Spokeswoman Sandy Angers"), and spans
+lose leading articles and quotes and keep a legal-form suffix ("Apple Inc.").
 
 Schemes differ in how they type adjectives of states: CoNLL-2003 tags
 "Venezuelan" as MISC, MEANTIME tags it LOC.
@@ -22,7 +28,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from .registry import Registry
-from .resolve import Span, find_mentions, fold, is_model_designation
+from .resolve import Span, find_mentions, fold, is_model_designation, name_after_title, not_an_actor
 
 SPACY_TO_COARSE = {
     "PERSON": "PER",
@@ -48,6 +54,11 @@ KIND_TO_COARSE = {
     "group": "ORG",
 }
 DETERMINERS = {"the", "a", "an"}
+# Legal-form suffixes that belong to a company's name ("Apple Inc.", "Chrysler LLC", "EADS N.V.").
+CORPORATE_SUFFIXES = {"inc", "corp", "co", "ltd", "llc", "plc", "ag", "nv", "n.v", "sa", "s.a", "se", "gmbh", "bv", "spa", "s.p.a", "oao", "pjsc", "ojsc"}
+# Last words that make a name an organisation's, whatever spaCy says ("Douglas Aircraft", "Morgan Motors").
+ORGANISATION_HEADS = {"company", "corporation", "corp", "inc", "ltd", "llc", "plc", "group", "bank", "airlines", "airways", "aircraft", "motors", "holdings", "industries", "university", "institute", "foundation", "association", "agency", "ministry"}
+OPENING_MARKS = {"``", "\"", "'", "\u201c", "\u2018", "(", "["}
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,7 +105,10 @@ def named_entities(doc, registry: Registry, when: dt.date | None = None, scheme:
                     start, end = _strip_det(doc, e.start, e.end)
                     start, end = min(start, s.start), max(end, s.end)
                 break
-        if any(k in taken for k in range(start, end)):
+        start, end = _strip_det(doc, start, end)
+        if label == "ORG":
+            end = _with_suffix(doc, end)
+        if start >= end or any(k in taken for k in range(start, end)):
             continue
         out[start] = EntitySpan(start, end, label, "registry")
         taken.update(range(start, end))
@@ -109,6 +123,21 @@ def named_entities(doc, registry: Registry, when: dt.date | None = None, scheme:
             continue
         if not any(t.text[:1].isupper() or t.text[:1].isdigit() for t in doc[start:end]):
             continue
+        if label in ("PER", "ORG"):
+            why = not_an_actor(doc, start, end)
+            if why == "code":
+                continue  # "16:00 UTC", "$99 (USD)": not a name
+            if why == "index":
+                label = "MISC"  # "the Dow Jones", "the FTSE 100": a financial index, not an organisation
+            name_at = name_after_title(doc, start, end, "PERSON" if label == "PER" else label)
+            if label != "MISC" and name_at > start:
+                start, label = name_at, "PER"  # "Spokeswoman Sandy Angers", "Mr Justice Anthony Mann"
+            elif label == "PER" and end - start >= 2 and doc[end - 1].lower_.rstrip(".") in ORGANISATION_HEADS:
+                label = "ORG"  # "Douglas Aircraft": a company named after a person
+        if label == "ORG":
+            end = _with_suffix(doc, end)
+            if any(k in taken for k in range(start, end)):
+                continue
         if label == "ORG" and end < len(doc) and is_model_designation(doc[end]):
             continue  # "Airbus A380": the maker's name is part of a product's name
         out[start] = EntitySpan(start, end, label, "spacy")
@@ -117,9 +146,16 @@ def named_entities(doc, registry: Registry, when: dt.date | None = None, scheme:
     return sorted(out.values(), key=lambda x: x.start)
 
 
+def _with_suffix(doc, end: int) -> int:
+    """The end of an organisation's name, taking in a legal-form suffix right after it ("Apple" + "Inc.")."""
+    if end < len(doc) and doc[end].lower_.rstrip(".,") in CORPORATE_SUFFIXES and (doc[end].text[:1].isupper() or doc[end].text[-1:] == "."):
+        return end + 1
+    return end
+
+
 def _strip_det(doc, start: int, end: int) -> tuple[int, int]:
-    while start < end and doc[start].lower_ in DETERMINERS:
-        start += 1
+    while start < end and (doc[start].lower_ in DETERMINERS or doc[start].text in OPENING_MARKS):
+        start += 1  # leading articles and opening quotes are not part of a name
     while end > start and ((doc[end - 1].is_punct and doc[end - 1].text not in (".",)) or doc[end - 1].tag_ == "POS"):
         end -= 1  # trailing punctuation and possessive "'s" are not part of a name
     return start, end
@@ -128,17 +164,19 @@ def _strip_det(doc, start: int, end: int) -> tuple[int, int]:
 def _propagate(doc, out: dict[int, EntitySpan], taken: set[int]) -> None:
     """Surnames of people named earlier, and document-wide label consistency for repeated names."""
     people: dict[str, str] = {}
-    names: dict[tuple[str, ...], str] = {}
     for e in out.values():
-        words = tuple(fold(t.text) for t in doc[e.start : e.end])
-        names.setdefault(words, e.label)
-        if e.label == "PER" and len(words) >= 2:
-            people.setdefault(words[-1], "PER")
+        if e.label == "PER" and e.end - e.start >= 2:
+            people.setdefault(fold(doc[e.end - 1].text), "PER")
     # A one-word entity that is the surname of a person named in full earlier is that person ("Jobs", "Mulally").
     for start, e in list(out.items()):
         if e.end - e.start == 1 and e.label != "PER" and e.how == "spacy" and fold(doc[e.start].text) in people:
             if any(o.label == "PER" and o.end <= e.start and fold(doc[o.end - 1].text) == fold(doc[e.start].text) for o in out.values()):
                 out[start] = EntitySpan(e.start, e.end, "PER", "surname")
+    # Labels to spread, read after the surname fix so a surname spaCy mislabelled elsewhere does not spread its wrong label.
+    names: dict[tuple[str, ...], str] = {}
+    for e in sorted(out.values(), key=lambda x: x.start):
+        words = tuple(fold(t.text) for t in doc[e.start : e.end])
+        names.setdefault(words, "PER" if len(words) == 1 and words[0] in people else e.label)
     i, n = 0, len(doc)
     while i < n:
         if i in taken or not doc[i].text[:1].isupper() or doc[i].is_stop:
@@ -154,8 +192,10 @@ def _propagate(doc, out: dict[int, EntitySpan], taken: set[int]) -> None:
             best = (1, "PER")
         if best is not None:
             k, label = best
-            # A single word at the start of a sentence is too often an ordinary capitalised word.
-            if not (k == 1 and doc[i].is_sent_start and doc[i].pos_ != "PROPN"):
+            # A single word at the start of a sentence is too often an ordinary capitalised word;
+            # a maker's name before a model number names a product ("the Airbus A380", "Boeing 737s").
+            before_model = label == "ORG" and i + k < n and is_model_designation(doc[i + k])
+            if not (k == 1 and doc[i].is_sent_start and doc[i].pos_ != "PROPN") and not before_model:
                 out[i] = EntitySpan(i, i + k, label, "propagated")
                 taken.update(range(i, i + k))
                 i += k

@@ -42,6 +42,70 @@ def sector_nouns() -> dict[str, str]:
     return out
 
 
+@functools.lru_cache(maxsize=1)
+def _not_actors() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(codes, folded index names, index nouns) from data/lexicons/not_actors.yaml; currency codes from ISO 4217 (pycountry)."""
+    import pycountry
+
+    path = Path(str(resources.files("newsgraph") / "data" / "lexicons" / "not_actors.yaml"))
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    codes = frozenset(data.get("time_zones") or ()) | frozenset(c.alpha_3 for c in pycountry.currencies)
+    indices = frozenset(_index_key(str(x)) for x in data.get("stock_indices") or ())
+    return codes, indices, frozenset(w.lower() for w in data.get("index_nouns") or ())
+
+
+def _index_key(text: str) -> str:
+    """Folded, single-spaced, no space before an apostrophe: "Standard & Poor 's 500" = "standard & poor's 500"."""
+    return fold(" ".join(text.split())).replace(" '", "'")
+
+
+def not_an_actor(doc, start: int, end: int) -> str | None:
+    """Why a named entity over tokens [start, end) names no actor: "code" or "index"; None if it may be one.
+
+    "code": a time zone or currency code on its own ("at 16:00 UTC", "$99 (USD)").
+    "index": a stock market index ("the Dow fell", "Standard & Poor's 500", "the FTSE 100 index"):
+    the entity, or the entity with up to three following words, is a listed index, or an
+    index noun follows it ("the Nikkei stock average").
+    """
+    codes, indices, nouns = _not_actors()
+    text = doc[start:end].text
+    if end - start == 1 and text.isupper() and text in codes:
+        return "code"
+    n = len(doc)
+    for k in range(min(n, end + 3), end - 1, -1):
+        if _index_key(doc[start:k].text) in indices:
+            if k == end and k < n and doc[k].text[:1].isupper():
+                return None  # "Nasdaq Stock Market", "Dow Chemical": the name goes on
+            return "index"
+    k = end + (end < n and doc[end].lower_ in ("stock", "share", "market"))
+    if k < n and doc[k].lower_ in nouns and doc[start].text[:1].isupper():
+        return "index"
+    return None
+
+
+HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady", "judge", "justice", "presiding", "mr.", "mrs.", "ms.", "dr."}
+
+
+def name_after_title(doc, start: int, end: int, label: str = "PERSON") -> int:
+    """Where a person's name starts inside an entity that opens with titles: "Spokeswoman Sandy Angers", "Mr Justice Anthony Mann".
+
+    Skips leading honorifics and role nouns ("spokeswoman", "chairman", "president"),
+    leaving at least one capitalised word; returns ``start`` when nothing is skipped.
+    An entity spaCy called an organisation counts as a titled person only when
+    the title is an honorific or role noun (not "General" of "General Motors"),
+    at least two words remain, and none of them is an organisation's head noun.
+    """
+    words = HONORIFICS | ROLE_NOUNS if label == "ORG" else HONORIFICS | ROLE_NOUNS | PERSON_TITLE_WORDS
+    i = start
+    while i < end - 1 and doc[i].lower_ in words and doc[i + 1].text[:1].isupper():
+        i += 1
+    if label == "ORG" and i > start:
+        nouns = sector_nouns()
+        if end - i < 2 or any(t.lower_ in nouns or t.lemma_.lower() in nouns or not t.text[:1].isupper() for t in doc[i:end]):
+            return start
+    return i
+
+
 @dataclass(slots=True)
 class Span:
     """A resolved mention: tokens [start, end) of the doc denote ``ref``."""
@@ -303,12 +367,18 @@ def _add_provisional(doc, spans: list[Span]) -> list[Span]:
         toks = [t for t in ent if not (t.i == ent.start and t.lower_ == "the")]
         if not toks or any(t.i in taken for t in toks):
             continue
+        if not_an_actor(doc, toks[0].i, toks[-1].i + 1):
+            continue  # "16:00 UTC", "the Dow Jones"
+        label = ent.label_
+        name_at = name_after_title(doc, toks[0].i, toks[-1].i + 1, label)
+        if name_at > toks[0].i:
+            toks, label = [t for t in toks if t.i >= name_at], "PERSON"  # "Spokeswoman Sandy Angers" is Sandy Angers
         text = doc[toks[0].i : toks[-1].i + 1].text
         if not any(c.isupper() for c in text) or len(text) < 2:
             continue
-        if ent.label_ == "ORG" and ent.end < len(doc) and is_model_designation(doc[ent.end]):
+        if label == "ORG" and ent.end < len(doc) and is_model_designation(doc[ent.end]):
             continue  # "the Boeing 737": a product, not the company
-        if ent.label_ == "PERSON":
+        if label == "PERSON":
             parts = text.split()
             if len(parts) == 1 and fold(text) in persons:
                 ref = persons[fold(text)].copy(text=text)
@@ -350,6 +420,8 @@ BARE_STATE_NOUNS = {"opposition", "government", "regime", "administration", "pre
 FRONTIER_NOUNS = {"border", "frontier", "boundary", "line"}
 GROUP_NOUNS = {"country", "nation", "leader", "side", "government", "state", "party", "partner", "president", "company"}
 ROLE_NOUNS = {"head", "chief", "ceo", "chairman", "president", "executive", "spokesman", "spokeswoman", "spokesperson", "official", "representative", "director", "boss", "minister"}
+# One-word titles written before a name ("Premier Li Qiang", "Chairwoman Ana Ruiz").
+PERSON_TITLE_WORDS = {"premier", "chancellor", "king", "queen", "prince", "princess", "emir", "sultan", "senator", "governor", "mayor", "general", "admiral", "chairwoman", "chairperson", "secretary", "ambassador", "vice-president", "analyst", "professor", "prof.", "rev.", "pope", "sheikh"}
 
 
 class ArgResolver:
