@@ -176,7 +176,7 @@ def make_event_store(db: str, n_events: int = 1_000_000, events_per_doc: int = 1
         CASE WHEN r < 0.8 THEN d.published - CAST(floor(r * 30) AS INTEGER) END, CASE WHEN r < 0.8 THEN 'day' ELSE 'published' END, NULL,
         'asserted', NULL, 'Evidence sentence ' || i, 0, 20, 'trigger', 0, 7, 0.7, NULL, 0,
         json_array(json_object('name', sa.name, 'actor_id', sa.actor_id, 'country', sa.country))::VARCHAR,
-        json_array(json_object('name', ta.name, 'actor_id', ta.actor_id, 'country', ta.country))::VARCHAR, '[]'
+        json_array(json_object('name', ta.name, 'actor_id', ta.actor_id, 'country', ta.country))::VARCHAR, '[]', NULL, NULL
         FROM ev JOIN documents d USING (doc_id) JOIN actor_pool sa ON sa.k = ev.s JOIN actor_pool ta ON ta.k = ev.t""")
     con.execute("""INSERT INTO event_actors
         SELECT event_id, doc_id, 'source', 0, sa.actor_id, sa.name, sa.country, NULL, sa.kind, sa.name, false FROM ev JOIN actor_pool sa ON sa.k = ev.s
