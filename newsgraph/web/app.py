@@ -9,6 +9,8 @@ Security Policy forbids inline script, so text from articles can never run.
 from __future__ import annotations
 
 import datetime as dt
+import threading
+from contextlib import asynccontextmanager
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -33,10 +35,24 @@ def _web_dir() -> Path:
 
 
 def create_app(db: str, allow_ingest: bool = False) -> FastAPI:
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):
+        # count the per-actor aggregates while the server starts taking requests, not in the first actor page's
+        threading.Thread(target=warm_up, name="newsgraph-warm-up", daemon=True).start()
+        yield
+
+    def warm_up() -> None:
+        try:
+            with store() as s:
+                data.actor_aggregates(s)
+        except Exception:  # an optimisation only: the first actor page counts them itself and reports any error
+            pass
+
     app = FastAPI(
         title="newsgraph",
         description="Events, actors, relations and sources of a newsgraph store. Every page has a JSON twin under /api/.",
         version="0.1.0",
+        lifespan=lifespan,
     )
     app.state.db = db
     app.state.allow_ingest = allow_ingest
