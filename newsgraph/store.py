@@ -173,6 +173,13 @@ class Store:
     def close(self) -> None:
         self.con.close()
 
+    def cursor(self) -> Store:
+        """Another handle on this open database, for another thread (one DuckDB connection is not shared
+        between threads); closing it leaves this one open."""
+        other = object.__new__(Store)
+        other.path, other.read_only, other.con = self.path, self.read_only, self.con.cursor()
+        return other
+
     def __enter__(self) -> Store:
         return self
 

@@ -87,3 +87,32 @@ def test_rows_carry_their_document(store):
     assert page["events"] and all(e["outlet"] == "Outlet 1" and e["url"].startswith("https://x.invalid/") for e in page["events"])
     days = [e["date"] or e["published"] for e in page["events"]]
     assert days == sorted(days, key=lambda d: (d is None, d or ""))
+
+
+def test_requests_share_one_open_store_that_closes_when_idle(tmp_path):
+    from newsgraph.web.pool import SharedStore
+
+    db = str(tmp_path / "pool.duckdb")
+    with Store(db):
+        pass
+    pool = SharedStore(db, idle_s=0.3)
+    a, b = pool.cursor(), pool.cursor()
+    assert pool.is_open and a.con is not b.con
+    assert a.con.execute("SELECT count(*) FROM events").fetchone() == (0,)
+    pool.release(a)
+    import time
+
+    time.sleep(0.6)
+    assert pool.is_open  # b is still in use
+    pool.release(b)
+    deadline = time.monotonic() + 5
+    while pool.is_open and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not pool.is_open
+    with Store(db) as w:  # the read-only handle is gone: a writer gets the store
+        w.con.execute("INSERT INTO meta VALUES ('x', 'y')")
+    c = pool.cursor()
+    assert c.con.execute("SELECT value FROM meta WHERE key = 'x'").fetchone() == ("y",)  # reopened: sees the write
+    pool.release(c)
+    pool.close()
+    assert not pool.is_open

@@ -1,7 +1,7 @@
 """FastAPI app: every HTML page has a JSON twin under /api/ returning the same data.
 
-Read-only by default: the store is opened read-only for each request (so an
-ingest can take the write lock between requests), every query binds its
+Read-only by default: requests share one read-only handle on the store, closed
+when the server is idle (so an ingest can take the write lock), every query binds its
 values as parameters, templates escape everything, and a strict Content
 Security Policy forbids inline script, so text from articles can never run.
 """
@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
-from contextlib import asynccontextmanager
+from collections.abc import Iterator
+from contextlib import asynccontextmanager, contextmanager
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -25,6 +26,7 @@ from ..errors import NewsgraphError, StoreError
 from ..store import Store
 from ..time import parse_date_value
 from . import data
+from .pool import SharedStore
 
 CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
 FACTUALITIES = ("asserted", "reported", "threatened", "intended", "denied", "hypothetical")
@@ -40,6 +42,8 @@ def create_app(db: str, allow_ingest: bool = False) -> FastAPI:
         # count the per-actor aggregates while the server starts taking requests, not in the first actor page's
         threading.Thread(target=warm_up, name="newsgraph-warm-up", daemon=True).start()
         yield
+        if shared:
+            shared.close()
 
     def warm_up() -> None:
         try:
@@ -55,6 +59,8 @@ def create_app(db: str, allow_ingest: bool = False) -> FastAPI:
         lifespan=lifespan,
     )
     app.state.db = db
+    # read-only: requests share one open database (see pool.py); with ingest, each opens the store read-write
+    shared = None if allow_ingest else SharedStore(db)
     app.state.allow_ingest = allow_ingest
     templates = Jinja2Templates(directory=str(_web_dir() / "templates"))
     templates.env.autoescape = True
@@ -68,12 +74,20 @@ def create_app(db: str, allow_ingest: bool = False) -> FastAPI:
         response.headers["Referrer-Policy"] = "no-referrer"
         return response
 
-    def store() -> Store:
+    @contextmanager
+    def store() -> Iterator[Store]:
         try:
             # one configuration per process: read-write only when this server may ingest
-            return Store(app.state.db, read_only=not app.state.allow_ingest)
+            s = shared.cursor() if shared else Store(app.state.db, read_only=False)
         except StoreError as e:
             raise HTTPException(status_code=503, detail=str(e)) from None
+        try:
+            yield s
+        finally:
+            if shared:
+                shared.release(s)
+            else:
+                s.close()
 
     nav = NAV + ([("/ingest", "Add articles")] if allow_ingest else [])
 
