@@ -182,9 +182,30 @@ def make_event_store(db: str, n_events: int = 1_000_000, events_per_doc: int = 1
         SELECT event_id, doc_id, 'source', 0, sa.actor_id, sa.name, sa.country, NULL, sa.kind, sa.name, false FROM ev JOIN actor_pool sa ON sa.k = ev.s
         UNION ALL
         SELECT event_id, doc_id, 'target', 0, ta.actor_id, ta.name, ta.country, NULL, ta.kind, ta.name, false FROM ev JOIN actor_pool ta ON ta.k = ev.t""")
+    # The corpus stage's tables, as if no two reports were of one event: a cluster per event (merging a
+    # million mentions is its own benchmark, bench/merge_scale.py). Type facts come from the ontology.
+    from newsgraph.events.lexicon import load_ontology
+
+    onto = load_ontology()
+    facts = []
+    for t in types:
+        info = onto.types.get(t) or {}
+        cameo = info.get("default_cameo")
+        facts.append((t, cameo, info.get("relation"), info.get("quad_class"), onto.goldstein(cameo)))
+    con.execute("CREATE TEMP TABLE type_facts AS SELECT unnest($1) AS type, unnest($2) AS cameo, unnest($3) AS relation, "
+                "unnest($4)::INTEGER AS quad_class, unnest($5)::DOUBLE AS goldstein", [list(c) for c in zip(*facts)])
+    con.execute("""INSERT INTO clusters SELECT 'c' || ev.i, 'k' || ev.i, e.type, NULL, NULL, f.cameo, f.relation, f.quad_class, f.goldstein,
+        e.date, CASE WHEN e.date IS NOT NULL THEN 'day' END, coalesce(e.date, d.published), coalesce(e.date, d.published),
+        e.source_json, e.target_json, e.factuality, e.event_id, e.evidence, 1, 1, 1, json_array(d.outlet)::VARCHAR, d.published, d.published, '{}'
+        FROM ev JOIN events e ON e.event_id = ev.event_id JOIN documents d ON d.doc_id = e.doc_id JOIN type_facts f ON f.type = e.type""")
+    con.execute("""INSERT INTO cluster_members SELECT e.event_id, 'c' || ev.i, 'k' || ev.i, e.doc_id, e.type,
+        coalesce(e.date, d.published), coalesce(e.date, d.published), 1.0, true,
+        list_distinct([coalesce(sa.country, sa.actor_id), coalesce(ta.country, ta.actor_id)])
+        FROM ev JOIN events e ON e.event_id = ev.event_id JOIN documents d ON d.doc_id = e.doc_id
+        JOIN actor_pool sa ON sa.k = ev.s JOIN actor_pool ta ON ta.k = ev.t""")
     con.execute("COMMIT")
     con.execute("CHECKPOINT")
-    counts = {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("documents", "events", "event_actors")}
+    counts = {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("documents", "events", "event_actors", "clusters")}
     con.close()
     return {"build_s": time.perf_counter() - t0, **counts}
 

@@ -6,6 +6,8 @@ import datetime as dt
 import os
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -70,12 +72,12 @@ def events_page(
     page = max(1, int(page))
     size = max(1, min(int(size), 500))
     offset = (page - 1) * size
-    if sort == "date" or sort not in SORTS:
-        ids, total = _page_by_day(store, where, params, descending, offset, size)
-    else:
-        ids, total = _page_by_column(store, where, params, sort, descending, offset, size)
-    if total is None:  # a page past the end: no row carried the count
-        total = store.con.execute("SELECT count(*) FROM events e" + _where(where), params).fetchone()[0]
+    # an actor filter joins every actor row: evaluated once, not in each step
+    with _matching(store, where, params, materialize=bool(actor_ids or actor_text)) as (table, where, params):
+        if sort == "date" or sort not in SORTS:
+            ids, total = _page_by_day(store, table, where, params, descending, offset, size)
+        else:
+            ids, total = _page_by_column(store, table, where, params, sort, descending, offset, size)
     return {"total": total, "page": page, "size": size, "pages": max(1, -(-total // size)), "events": events_by_id(store, ids)}
 
 
@@ -84,36 +86,58 @@ def _where(where: list[str], *more: str) -> str:
     return (" WHERE " + " AND ".join(conds)) if conds else ""
 
 
-def _page_by_day(store: Store, where: list[str], params: list, descending: bool, offset: int, size: int) -> tuple[list[str], int | None]:
+@contextmanager
+def _matching(store: Store, where: list[str], params: list, materialize: bool) -> Iterator[tuple[str, list[str], list]]:
+    """The events to page through: ``events`` with its conditions, or a temporary table of the matching events'
+    ids, documents, dates and sort columns (this request's own: each request has its own cursor)."""
+    if not materialize:
+        yield "events", where, params
+        return
+    store.con.execute("CREATE OR REPLACE TEMP TABLE page_events AS SELECT e.event_id, e.doc_id, e.date, e.type, e.confidence "
+                      "FROM events e" + _where(where), params)
+    try:
+        yield "page_events", [], []
+    finally:
+        store.con.execute("DROP TABLE IF EXISTS page_events")
+
+
+def _page_by_day(store: Store, table: str, where: list[str], params: list, descending: bool, offset: int, size: int) -> tuple[list[str], int]:
     """Event ids of one page in order of the day an event is filed under (its date, else its document's publication date).
 
-    The top ``offset + size`` dated events need no join; the undated ones take their day from the document,
-    and only documents not past the last dated candidate's day can still reach the page.
+    The page is among the first ``k = offset + size`` events; they are found in three small steps instead of
+    one sort of every event joined with its document: the k-th date among dated events (a scan of one
+    column), the dated events up to that date, and the undated events of the documents published up to it
+    (a few documents, then a probe of their events).
     """
+    con = store.con
     k = offset + size
-    direction, bound_op, bound_fn = ("DESC", ">=", "min") if descending else ("ASC", "<=", "max")
-    # without filters the scan of events is cheap; with them, evaluate them once for both halves and the count
-    materialized = "MATERIALIZED " if where else ""
-    sql = f"""
-        WITH f AS {materialized}(SELECT e.event_id, e.doc_id, e.date FROM events e{_where(where)}),
-        dated AS (SELECT event_id, date AS day FROM f WHERE date IS NOT NULL ORDER BY date {direction}, event_id LIMIT ?),
-        bound AS (SELECT CASE WHEN count(*) = ? THEN {bound_fn}(day) END AS day FROM dated),
-        undated AS (SELECT f.event_id, d.published AS day FROM f JOIN documents d ON d.doc_id = f.doc_id
-                    WHERE f.date IS NULL AND (d.published {bound_op} (SELECT day FROM bound) OR (SELECT day FROM bound) IS NULL)
-                    ORDER BY d.published {direction} NULLS LAST, f.event_id LIMIT ?)
-        SELECT event_id, (SELECT count(*) FROM f) FROM (SELECT * FROM dated UNION ALL SELECT * FROM undated)
-        ORDER BY day {direction} NULLS LAST, event_id LIMIT ? OFFSET ?"""
-    rows = store.con.execute(sql, params + [k, k, k, size, offset]).fetchall()
-    return [r[0] for r in rows], (rows[0][1] if rows else None)
+    direction, op = ("DESC", ">=") if descending else ("ASC", "<=")
+    total = con.execute(f"SELECT count(*) FROM {table} e" + _where(where), params).fetchone()[0]
+    if offset >= total:
+        return [], total
+    kth = con.execute(f"SELECT e.date FROM {table} e{_where(where, 'e.date IS NOT NULL')} ORDER BY e.date {direction} LIMIT 1 OFFSET ?",
+                      params + [k - 1]).fetchone()
+    day = kth[0] if kth else None  # None: fewer than k dated events, all of them are candidates
+    bound = [f"e.date {op} ?"] if day else []
+    dated = con.execute(f"SELECT e.date, e.event_id FROM {table} e{_where(where, 'e.date IS NOT NULL', *bound)} "
+                        f"ORDER BY e.date {direction}, e.event_id LIMIT ?", params + ([day] if day else []) + [k]).fetchall()
+    docs = f"SELECT doc_id FROM documents WHERE published {op} ?" if day else "SELECT doc_id FROM documents"
+    undated = con.execute(f"SELECT d.published, e.event_id FROM {table} e JOIN documents d ON d.doc_id = e.doc_id"
+                          f"{_where(where, 'e.date IS NULL', f'e.doc_id IN ({docs})')} "
+                          f"ORDER BY d.published {direction} NULLS LAST, e.event_id LIMIT ?",
+                          params + ([day] if day else []) + [k]).fetchall()
+    sign = -1 if descending else 1
+    rows = sorted(dated + undated, key=lambda r: (r[0] is None, sign * r[0].toordinal() if r[0] else 0, r[1]))
+    return [r[1] for r in rows[offset:k]], total
 
 
-def _page_by_column(store: Store, where: list[str], params: list, sort: str, descending: bool, offset: int, size: int) -> tuple[list[str], int | None]:
+def _page_by_column(store: Store, table: str, where: list[str], params: list, sort: str, descending: bool, offset: int, size: int) -> tuple[list[str], int]:
     key = SORTS[sort]
     join = " JOIN documents d ON d.doc_id = e.doc_id" if key.startswith("d.") else ""
-    sql = (f"SELECT e.event_id FROM events e{join}{_where(where)} "
+    sql = (f"SELECT e.event_id FROM {table} e{join}{_where(where)} "
            f"ORDER BY {key}{' DESC' if descending else ''} NULLS LAST, e.event_id LIMIT ? OFFSET ?")
     ids = [r[0] for r in store.con.execute(sql, params + [size, offset]).fetchall()]
-    return ids, None
+    return ids, store.con.execute(f"SELECT count(*) FROM {table} e" + _where(where), params).fetchone()[0]
 
 
 def events_by_id(store: Store, ids: list[str]) -> list[dict[str, Any]]:
