@@ -83,14 +83,19 @@ def _stored_clusters(con, touching, since, until, wanted, limit, members) -> lis
     where, params = [], []
     sides = []
     for keys, ids in touching:
-        keys = set(keys)
-        if ids:  # the keys these actors have in the store (their country then, if the registry has changed since)
-            keys |= {actor_key(a) for a in _rows(con, "SELECT DISTINCT actor_id, name, country, sector FROM event_actors "
-                                                      "WHERE list_contains(?, actor_id)", [list(ids)])} - {None}
+        keys = sorted(set(keys))
         # one list_contains per key: several times cheaper than list_has_any over a million member rows
-        tests = " OR ".join(["list_contains(keys, ?)"] * len(keys)) or "false"
-        sides.append(f"SELECT cluster_id FROM cluster_members WHERE {tests}")
-        params += sorted(keys)
+        side = "SELECT cluster_id FROM cluster_members WHERE " + (" OR ".join(["list_contains(keys, ?)"] * len(keys)) or "false")
+        params += keys
+        # the actors' keys as stored: the same as the registry's, unless it has changed since they were coded
+        # (another country or sector); then their own events are read too
+        stored = {actor_key(a) for a in _rows(con, "SELECT DISTINCT actor_id, name, country, sector FROM event_actors "
+                                                   "WHERE list_contains(?, actor_id)", [list(ids)])} if ids else set()
+        if stored - set(keys) - {None}:
+            side += (" UNION SELECT cm.cluster_id FROM event_actors ea JOIN cluster_members cm ON cm.event_id = ea.event_id "
+                     "WHERE list_contains(?, ea.actor_id)")
+            params.append(list(ids))
+        sides.append(side)
     if sides:  # a dyad: the clusters with a party on each side, intersected before the clusters table is read
         where.append(f"c.cluster_id IN ({' INTERSECT '.join(sides)})")
     for cond, value in (("coalesce(c.date, c.first_seen) >= ?", since), ("coalesce(c.date, c.first_seen) <= ?", until)):

@@ -72,8 +72,9 @@ def events_page(
     page = max(1, int(page))
     size = max(1, min(int(size), 500))
     offset = (page - 1) * size
-    # an actor filter joins every actor row: evaluated once, not in each step
-    with _matching(store, where, params, materialize=bool(actor_ids or actor_text)) as (table, where, params):
+    # filters that reach into other tables (actors, the documents' outlet and dates) are evaluated once, not in each step
+    through_others = bool(actor_ids or actor_text or outlet or since or until)
+    with _matching(store, where, params, materialize=through_others) as (table, where, params):
         if sort == "date" or sort not in SORTS:
             ids, total = _page_by_day(store, table, where, params, descending, offset, size)
         else:
