@@ -91,6 +91,22 @@ def test_timeline_and_dyad_read_only_their_clusters_and_match_the_full_scan(corp
         assert api.dyad(db=corpus_store, a=a, b=b) == graph.dyad_series(every, graph.node_key(a), graph.node_key(b))
 
 
+def test_narrowing_reads_an_actors_own_events_when_its_stored_key_differs(corpus_store):
+    """An actor coded under another country or sector than the registry now gives (the registry changed since)."""
+    from newsgraph import graph
+    from newsgraph.store import Store
+
+    with Store(corpus_store, read_only=True) as s:
+        every = graph.load_clusters(s)
+        ids = {a["actor_id"] for c in every for a in c["source"] + c["target"] if a.get("actor_id") == "pdvsa"}
+        assert ids
+        keys = {"ZZZ"}  # a key no stored actor has: only the ids can match
+        want = [c for c in every if graph.takes_part(c, keys, ids)]
+        got = graph.load_clusters(s, touching=[(sorted(keys), sorted(ids))], keep=lambda c: graph.takes_part(c, keys, ids))
+        assert want and got == want
+        assert graph.load_clusters(s, touching=[(sorted(keys), sorted(ids))], keep=lambda c: graph.takes_part(c, keys, ids), limit=2) == want[:2]
+
+
 def test_events_clusters_flag(corpus_store):
     rows = json.loads(invoke("events", "--clusters", "--db", corpus_store, "--format", "json"))
     assert rows and all({"cluster_id", "num_sources", "num_mentions", "members", "outlets", "disagreements"} <= set(r) for r in rows)
