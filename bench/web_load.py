@@ -40,7 +40,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from scale import make_event_store  # noqa: E402
+from scale import make_event_store
 
 ALL_STAGES = ("latency", "load")
 TICKS = os.sysconf("SC_CLK_TCK")
@@ -70,14 +70,19 @@ class Server:
     def __init__(self, db: str, port: int):
         self.port = port
         env = dict(os.environ, PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""))
+        self.log = tempfile.TemporaryFile(mode="w+")  # noqa: SIM115 (a file, not a pipe: a full pipe would stall the server)
         self.proc = subprocess.Popen([sys.executable, "-m", "newsgraph.cli", "serve", "--db", db, "--port", str(port)],
-                                     env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+                                     env=env, stdout=subprocess.DEVNULL, stderr=self.log, text=True)
+
+    def stderr(self) -> str:
+        self.log.seek(0)
+        return self.log.read()
 
     def wait_ready(self, path: str, timeout: float = 300) -> float:
         t0 = time.perf_counter()
         while time.perf_counter() - t0 < timeout:
             if self.proc.poll() is not None:
-                raise SystemExit(f"newsgraph serve exited: {self.proc.stderr.read()}")
+                raise SystemExit(f"newsgraph serve exited: {self.stderr()}")
             try:
                 status, _ = get(http.client.HTTPConnection("127.0.0.1", self.port, timeout=timeout), path)
                 if status == 200:
@@ -274,7 +279,7 @@ def main() -> None:
         if "load" in stages:
             fig["load"] = load(port, server.proc.pid, urls, args.clients, args.duration)
         if server.proc.poll() is not None:
-            raise SystemExit("the server died during the run")
+            raise SystemExit(f"the server died during the run: {server.stderr()[-2000:]}")
     fig["load_avg_1m_at_end"] = round(os.getloadavg()[0], 2)
     print(json.dumps(fig))
 

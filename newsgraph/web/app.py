@@ -9,6 +9,7 @@ Security Policy forbids inline script, so text from articles can never run.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import threading
 from collections.abc import Iterator
 from contextlib import asynccontextmanager, contextmanager
@@ -17,6 +18,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
 
+import duckdb
 from fastapi import FastAPI, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
@@ -49,8 +51,8 @@ def create_app(db: str, allow_ingest: bool = False) -> FastAPI:
         try:
             with store() as s:
                 data.actor_aggregates(s)
-        except Exception:  # an optimisation only: the first actor page counts them itself and reports any error
-            pass
+        except (HTTPException, duckdb.Error) as e:  # an optimisation only: the first actor page counts them itself
+            logging.getLogger("newsgraph.web").warning("per-actor aggregates not counted at start: %s", getattr(e, "detail", e))
 
     app = FastAPI(
         title="newsgraph",
