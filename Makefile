@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install install-ray demo test bench clean
+.PHONY: install install-ray demo test bench bench-web clean
 
 $(STAMP): pyproject.toml requirements.lock
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info[:2] == (3, 11) else "newsgraph needs Python 3.11 (set PYTHON=/path/to/python3.11)")'
@@ -30,6 +30,10 @@ install-ray: $(STAMP)
 # Speed, memory and query latencies on generated articles (see bench/scale.py; BENCHMARKS.md has the figures).
 bench: $(STAMP)
 	$(BIN)/python bench/scale.py
+
+# The web UI and API over a generated store of 1,000,000 events: latency per page and a 50-client load test.
+bench-web: $(STAMP)
+	$(BIN)/python bench/web_load.py
 
 clean:
 	rm -rf $(VENV) newsgraph.duckdb *.egg-info

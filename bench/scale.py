@@ -12,7 +12,8 @@ Stages (each printed with its ratio to spaCy alone, where that means something):
 - rss      ``newsgraph ingest --workers N`` as a subprocess: wall time and the peak RSS of the whole
            process tree (the CLI, the fork server and the workers), sampled every 50 ms
 - ray      ``api.ingest(engine="ray")`` on a local Ray instance with N workers, wall time
-- queries  stored-query latencies over a store of 1,000,000 events generated directly with DuckDB SQL
+- queries  `newsgraph timeline`, `dyad` and `events --actor` (the real API functions) over a store of
+           1,000,000 events generated directly with DuckDB SQL, a cluster per event
 
 Engine figures are given twice: "wall" from start to end, including starting the
 workers and loading a model in each, and "steady" from the first batch stored to
@@ -176,62 +177,80 @@ def make_event_store(db: str, n_events: int = 1_000_000, events_per_doc: int = 1
         CASE WHEN r < 0.8 THEN d.published - CAST(floor(r * 30) AS INTEGER) END, CASE WHEN r < 0.8 THEN 'day' ELSE 'published' END, NULL,
         'asserted', NULL, 'Evidence sentence ' || i, 0, 20, 'trigger', 0, 7, 0.7, NULL, 0,
         json_array(json_object('name', sa.name, 'actor_id', sa.actor_id, 'country', sa.country))::VARCHAR,
-        json_array(json_object('name', ta.name, 'actor_id', ta.actor_id, 'country', ta.country))::VARCHAR, '[]'
+        json_array(json_object('name', ta.name, 'actor_id', ta.actor_id, 'country', ta.country))::VARCHAR, '[]', NULL, NULL
         FROM ev JOIN documents d USING (doc_id) JOIN actor_pool sa ON sa.k = ev.s JOIN actor_pool ta ON ta.k = ev.t""")
     con.execute("""INSERT INTO event_actors
         SELECT event_id, doc_id, 'source', 0, sa.actor_id, sa.name, sa.country, NULL, sa.kind, sa.name, false FROM ev JOIN actor_pool sa ON sa.k = ev.s
         UNION ALL
         SELECT event_id, doc_id, 'target', 0, ta.actor_id, ta.name, ta.country, NULL, ta.kind, ta.name, false FROM ev JOIN actor_pool ta ON ta.k = ev.t""")
+    # The corpus stage's tables, as if no two reports were of one event: a cluster per event (merging a
+    # million mentions is its own benchmark, bench/merge_scale.py). Type facts come from the ontology.
+    from newsgraph.events.lexicon import load_ontology
+
+    onto = load_ontology()
+    facts = []
+    for t in types:
+        info = onto.types.get(t) or {}
+        cameo = info.get("default_cameo")
+        facts.append((t, cameo, info.get("relation"), info.get("quad_class"), onto.goldstein(cameo)))
+    con.execute("CREATE TEMP TABLE type_facts AS SELECT unnest($1) AS type, unnest($2) AS cameo, unnest($3) AS relation, "
+                "unnest($4)::INTEGER AS quad_class, unnest($5)::DOUBLE AS goldstein", [list(c) for c in zip(*facts)])
+    con.execute("""INSERT INTO clusters SELECT 'c' || ev.i, 'k' || ev.i, e.type, NULL, NULL, f.cameo, f.relation, f.quad_class, f.goldstein,
+        e.date, CASE WHEN e.date IS NOT NULL THEN 'day' END, coalesce(e.date, d.published), coalesce(e.date, d.published),
+        e.source_json, e.target_json, e.factuality, e.event_id, e.evidence, 1, 1, 1, json_array(d.outlet)::VARCHAR, d.published, d.published, '{}'
+        FROM ev JOIN events e ON e.event_id = ev.event_id JOIN documents d ON d.doc_id = e.doc_id JOIN type_facts f ON f.type = e.type""")
+    con.execute("""INSERT INTO cluster_members SELECT e.event_id, 'c' || ev.i, 'k' || ev.i, e.doc_id, e.type,
+        coalesce(e.date, d.published), coalesce(e.date, d.published), 1.0, true,
+        list_distinct([coalesce(sa.country, sa.actor_id), coalesce(ta.country, ta.actor_id)])
+        FROM ev JOIN events e ON e.event_id = ev.event_id JOIN documents d ON d.doc_id = e.doc_id
+        JOIN actor_pool sa ON sa.k = ev.s JOIN actor_pool ta ON ta.k = ev.t""")
     con.execute("COMMIT")
     con.execute("CHECKPOINT")
-    counts = {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("documents", "events", "event_actors")}
+    counts = {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("documents", "events", "event_actors", "clusters")}
     con.close()
     return {"build_s": time.perf_counter() - t0, **counts}
 
 
-# Equivalent SQL of `newsgraph timeline ACTOR` (events per month and type where the actor takes part) and
-# `newsgraph dyad A B` (events between two actors per month, both directions). The real commands are being
-# built in parallel (newsgraph/graph.py); point these at them when they land.
-TIMELINE_SQL = """
-SELECT date_trunc('month', coalesce(e.date, d.published)) AS month, e.type, count(*) AS n
-FROM (SELECT DISTINCT event_id, doc_id FROM event_actors WHERE actor_id = ? OR country = ?) a
-JOIN events e ON e.event_id = a.event_id JOIN documents d ON d.doc_id = a.doc_id
-GROUP BY ALL ORDER BY month, e.type"""
-DYAD_SQL = """
-SELECT date_trunc('month', coalesce(e.date, d.published)) AS month, s.actor_id AS source, t.actor_id AS target, e.type, count(*) AS n
-FROM event_actors s JOIN event_actors t ON t.event_id = s.event_id AND t.role = 'target'
-JOIN events e ON e.event_id = s.event_id JOIN documents d ON d.doc_id = s.doc_id
-WHERE s.role = 'source' AND ((s.actor_id = ? AND t.actor_id = ?) OR (s.actor_id = ? AND t.actor_id = ?))
-GROUP BY ALL ORDER BY month"""
+def has_clusters(db: str) -> bool:
+    import duckdb
+
+    con = duckdb.connect(db, read_only=True)
+    try:
+        return con.execute("SELECT count(*) FROM clusters").fetchone()[0] > 0
+    finally:
+        con.close()
 
 
 def query_latencies(db: str, repeat: int = 25) -> dict:
+    """`newsgraph timeline`, `dyad` and `events --actor` as the real API functions (a store opened per call,
+    as the CLI does), over the store's most frequent actors: wall p50/max and CPU time per call."""
     import duckdb
 
-    from newsgraph.store import Store
+    from newsgraph import api
 
     con = duckdb.connect(db, read_only=True)
     top = [r[0] for r in con.execute(
         "SELECT actor_id FROM event_actors GROUP BY actor_id ORDER BY count(*) DESC LIMIT 40").fetchall()]
-    countries = {r[0]: r[1] for r in con.execute("SELECT actor_id, any_value(country) FROM event_actors WHERE actor_id IN (SELECT unnest(?)) GROUP BY 1", [top]).fetchall()}
+    con.close()
 
-    def timed(fn) -> list[float]:
-        out = []
+    def timed(fn) -> tuple[list[float], float]:
+        fn(0)  # first call: imports, the registry, the ontology
+        out, cpu = [], time.process_time()
         for i in range(repeat):
             t = time.perf_counter()
             fn(i)
             out.append((time.perf_counter() - t) * 1000)
-        return out
+        return out, (time.process_time() - cpu) * 1000 / repeat
 
-    timeline = timed(lambda i: con.execute(TIMELINE_SQL, [top[i % len(top)], countries.get(top[i % len(top)]) or "-"]).fetchall())
-    dyad = timed(lambda i: con.execute(DYAD_SQL, [top[i % 10], top[(i + 1) % 10], top[(i + 1) % 10], top[i % 10]]).fetchall())
-    con.close()
-    store = Store(db, read_only=True)
-    listing = timed(lambda i: store.events(actor_ids=[top[i % len(top)]], limit=100))
-    store.close()
-    p50 = statistics.median
-    return {"timeline_ms_p50": p50(timeline), "timeline_ms_max": max(timeline), "dyad_ms_p50": p50(dyad), "dyad_ms_max": max(dyad),
-            "events_list_ms_p50": p50(listing), "events_list_ms_max": max(listing)}
+    figs = {}
+    for name, fn in (
+        ("timeline", lambda i: api.timeline(db=db, actor=top[i % len(top)], limit=100)),
+        ("dyad", lambda i: api.dyad(db=db, a=top[i % 10], b=top[(i + 1) % 10])),
+        ("events_list", lambda i: api.events(db=db, actor=top[i % len(top)], limit=100)),
+    ):
+        ms, cpu = timed(fn)
+        figs.update({f"{name}_ms_p50": statistics.median(ms), f"{name}_ms_max": max(ms), f"{name}_cpu_ms": cpu})
+    return figs
 
 
 # ---------------------------------------------------------------- main
@@ -338,14 +357,17 @@ def main() -> None:
 
     if "queries" in stages:
         db = os.path.join(work, f"events-{args.events}.duckdb")
+        if os.path.exists(db) and not has_clusters(db):  # kept from before the generator wrote clusters
+            os.remove(db)
         if not os.path.exists(db):
             built = make_event_store(db, args.events)
             print(f"generated store: {built['events']:,} events, {built['event_actors']:,} event actors, {built['documents']:,} documents in {built['build_s']:.1f} s")
         q = query_latencies(db)
+        print(f"over {args.events:,} events:")
         fig.update({k: round(v, 2) for k, v in q.items()})
-        print(f"{'timeline-style query (1M events)':<38} p50 {q['timeline_ms_p50']:7.1f} ms  max {q['timeline_ms_max']:7.1f} ms")
-        print(f"{'dyad-style query (1M events)':<38} p50 {q['dyad_ms_p50']:7.1f} ms  max {q['dyad_ms_max']:7.1f} ms")
-        print(f"{'newsgraph events --actor X --limit 100':<38} p50 {q['events_list_ms_p50']:7.1f} ms  max {q['events_list_ms_max']:7.1f} ms")
+        for key, label in (("timeline", "api.timeline(X, limit=100)"), ("dyad", "api.dyad(X, Y)"), ("events_list", "api.events(actor=X, limit=100)")):
+            print(f"{label:<38} p50 {q[key + '_ms_p50']:7.1f} ms  "
+                  f"max {q[key + '_ms_max']:7.1f} ms  CPU {q[key + '_cpu_ms']:6.1f} ms/call")
     print(json.dumps(fig))
 
 

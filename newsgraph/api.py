@@ -410,24 +410,25 @@ def clusters(
     as_of: str | dt.date | None = None,
 ) -> list[dict[str, Any]]:
     """One record per real-world event (cluster), with its member mentions, filtered like `events`."""
-    from .graph import event_day, timeline as _timeline
+    from .graph import load_clusters, node_key, takes_part
 
     types = {t.strip().upper() for t in type.split(",")} if isinstance(type, str) else ({t.upper() for t in type} if type else None)
     lo, hi = _date_arg(since, "--since"), _date_arg(until, "--until")
-    with Store(db, read_only=True) as store:
-        cs = _clusters(store, as_of)
+    touching: list[tuple[list[str], list[str]]] = []
+    keys: set[str] = set()
+    ids: set[str] = set()
     if actor:
-        from .graph import node_key
-
         actor_ids, _ = resolve_actor_filter(actor)
-        cs = _timeline(cs, node_key(actor), actor_ids)
-    if types:
-        cs = [c for c in cs if c["type"] in types or (c["cameo"] or "") in types]
-    if lo:
-        cs = [c for c in cs if (event_day(c) or "") >= lo.isoformat()]
-    if hi:
-        cs = [c for c in cs if event_day(c) and event_day(c) <= hi.isoformat()]
-    return cs[:limit] if limit else cs
+        keys, ids = set(node_key(actor)), set(actor_ids or [])
+        touching.append((sorted(keys), sorted(ids)))
+
+    def keep(c: dict[str, Any]) -> bool:
+        if actor and not takes_part(c, keys, ids):
+            return False
+        return not types or c["type"] in types or (c["cameo"] or "") in types
+
+    with Store(db, read_only=True) as store:
+        return load_clusters(store, as_of=_date_arg(as_of, "--as-of"), touching=touching, since=lo, until=hi, keep=keep, limit=limit)
 
 
 def timeline(db: str = DEFAULT_DB, actor: str = "", since=None, until=None, as_of=None, limit: int | None = None) -> list[dict[str, Any]]:
@@ -439,15 +440,16 @@ def timeline(db: str = DEFAULT_DB, actor: str = "", since=None, until=None, as_o
 
 def dyad(db: str = DEFAULT_DB, a: str = "", b: str = "", by: str = "month", as_of=None) -> list[dict[str, Any]]:
     """Cooperation/conflict between two actors per month, quarter or year (distinct events, Goldstein sum and mean)."""
-    from .graph import PERIODS, dyad_series, node_key
+    from .graph import PERIODS, dyad_series, load_clusters, node_key
 
     if by not in PERIODS:
         raise NewsgraphError(f"--by {by!r}: use one of {', '.join(PERIODS)}")
     if not a or not b:
         raise NewsgraphError("dyad: name two actors, e.g. `newsgraph dyad VEN CHN`")
-    with Store(db, read_only=True) as store:
-        cs = _clusters(store, as_of)
-    return dyad_series(cs, node_key(a), node_key(b), by=by)
+    a_keys, b_keys = node_key(a), node_key(b)
+    with Store(db, read_only=True) as store:  # only clusters with a party on each side are read
+        cs = load_clusters(store, as_of=_date_arg(as_of, "--as-of"), touching=[(a_keys, []), (b_keys, [])], members=False)
+    return dyad_series(cs, a_keys, b_keys, by=by)
 
 
 def relations(db: str = DEFAULT_DB, at=None, since=None, as_of=None, window_days: int = 365) -> list[dict[str, Any]]:

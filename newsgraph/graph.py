@@ -26,7 +26,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from itertools import combinations
 from typing import Any
 
@@ -40,32 +40,101 @@ PERIODS = ("month", "quarter", "year")
 # ------------------------------------------------------------------ loading clusters
 
 
-def load_clusters(store, as_of: dt.date | None = None) -> list[dict[str, Any]]:
+def load_clusters(store, as_of: dt.date | None = None, touching: Sequence[tuple[Sequence[str], Sequence[str]]] = (),
+                  since: dt.date | None = None, until: dt.date | None = None, keep: Callable[[dict], bool] | None = None,
+                  limit: int | None = None, members: bool = True) -> list[dict[str, Any]]:
     """Every cluster as a public record with its members, oldest first.
 
     ``as_of``: only documents published on or before that date count, and the
     clusters are formed from them alone (what an analyst would have seen then).
+
+    ``since``/``until``: only clusters whose day (``event_day``) is in that range. ``keep``: only the
+    clusters it accepts; ``limit``: the first that many. ``touching`` says which clusters ``keep`` can
+    accept at all, so that a timeline or a dyad over a million events reads its own clusters from a merged
+    store and not all of them: (node keys, actor ids) pairs, and a cluster is read when, for each pair, one
+    of its reports has a participant with one of the keys or one of the ids (a timeline gives one pair, a
+    dyad two). ``members=False`` leaves the reports out (``dyad_series`` does not need them).
     """
     con = store.con
+
+    def wanted(c: dict) -> bool:
+        day = event_day(c)
+        if since is not None and (day or "") < since.isoformat():
+            return False
+        if until is not None and not (day and day <= until.isoformat()):
+            return False
+        return keep is None or keep(c)
+
     if as_of is not None:
         rows = _rows(con, _EVENT_ROWS + " WHERE d.published <= ?", [as_of])
-        return _sorted([_public(c, [_member_from_mention(m) for m in c["members"]]) for c in clusters_in_memory(rows)])
-    stale = not store.has_table("cluster_members") or con.execute(
-        "SELECT count(*) FROM events WHERE event_id NOT IN (SELECT event_id FROM cluster_members)"
-    ).fetchone()[0]
-    if stale:  # a store not yet merged (read-only, or written by an older newsgraph): merge in memory
+    elif not store.has_table("cluster_members") or con.execute(
+        # every member is a stored event (merge_store writes members of stored events only, and event ids are
+        # unique in both tables), so equal counts mean every event is in a cluster: two counts, not an anti-join
+        "SELECT (SELECT count(*) FROM events) <> (SELECT count(*) FROM cluster_members)"
+    ).fetchone()[0]:  # a store not yet merged (read-only, or written by an older newsgraph): merge in memory
         rows = _rows(con, _EVENT_ROWS)
-        return _sorted([_public(c, [_member_from_mention(m) for m in c["members"]]) for c in clusters_in_memory(rows)])
-    members: dict[str, list[dict]] = defaultdict(list)
-    for r in _rows(con, """SELECT cm.cluster_id, cm.event_id, cm.doc_id, cm.is_main, cm.salience, e.evidence, e.trigger, e.date,
-                             e.date_precision, e.factuality, e.type, e.cameo, d.outlet, d.url, d.published, d.title
-                      FROM cluster_members cm JOIN events e USING (event_id) JOIN documents d ON d.doc_id = cm.doc_id
-                      ORDER BY d.published NULLS LAST, cm.doc_id, e.trigger_start"""):
-        members[r["cluster_id"]].append(_member(r))
-    out = []
-    for c in _rows(con, "SELECT * FROM clusters"):
-        out.append(_public(c, members.get(c["cluster_id"], [])))
-    return _sorted(out)
+    else:
+        return _stored_clusters(con, touching, since, until, wanted, limit, members)
+    out = [c for c in _sorted([_public(c, [_member_from_mention(m) for m in c["members"]]) for c in clusters_in_memory(rows)]) if wanted(c)]
+    return out[:limit] if limit is not None else out
+
+
+def _stored_clusters(con, touching, since, until, wanted, limit, members) -> list[dict[str, Any]]:
+    where, params = [], []
+    sides = []
+    for keys, ids in touching:
+        keys = sorted(set(keys))
+        # one list_contains per key: several times cheaper than list_has_any over a million member rows
+        side = "SELECT cluster_id FROM cluster_members WHERE " + (" OR ".join(["list_contains(keys, ?)"] * len(keys)) or "false")
+        params += keys
+        # the actors' keys as stored: the same as the registry's, unless it has changed since they were coded
+        # (another country or sector); then their own events are read too
+        stored = {actor_key(a) for a in _rows(con, "SELECT DISTINCT actor_id, name, country, sector FROM event_actors "
+                                                   "WHERE list_contains(?, actor_id)", [list(ids)])} if ids else set()
+        if stored - set(keys) - {None}:
+            side += (" UNION SELECT cm.cluster_id FROM event_actors ea JOIN cluster_members cm ON cm.event_id = ea.event_id "
+                     "WHERE list_contains(?, ea.actor_id)")
+            params.append(list(ids))
+        sides.append(side)
+    if sides:  # a dyad: the clusters with a party on each side, intersected before the clusters table is read
+        where.append(f"c.cluster_id IN ({' INTERSECT '.join(sides)})")
+    for cond, value in (("coalesce(c.date, c.first_seen) >= ?", since), ("coalesce(c.date, c.first_seen) <= ?", until)):
+        if value is not None:
+            where.append(cond)
+            params.append(value)
+    clause = " WHERE " + " AND ".join(where) if where else ""
+    out: list[dict[str, Any]] = []
+    chunk = None if limit is None else limit + 50
+    offset = 0
+    while True:  # with a limit: the oldest candidates a chunk at a time (ids first, then their rows), until enough are kept
+        if chunk is None:
+            rows = _rows(con, "SELECT * FROM clusters c" + clause, params)
+        else:
+            ids = [r[0] for r in con.execute(f"SELECT c.cluster_id FROM clusters c{clause} ORDER BY coalesce(c.date, c.first_seen) "
+                                             "NULLS LAST, c.cluster_id LIMIT ? OFFSET ?", params + [chunk, offset]).fetchall()]
+            rows = _rows(con, "SELECT * FROM clusters WHERE list_contains(?, cluster_id)", [ids]) if ids else []
+        kept = [c for c in rows if wanted(_public(c, []))]
+        by_cluster: dict[str, list[dict]] = defaultdict(list)
+        if members and kept:
+            member_sql = """SELECT cm.cluster_id, cm.event_id, cm.doc_id, cm.is_main, cm.salience, e.evidence, e.trigger, e.date,
+                                 e.date_precision, e.factuality, e.type, e.cameo, d.outlet, d.url, d.published, d.title
+                          FROM cluster_members cm JOIN events e USING (event_id) JOIN documents d ON d.doc_id = cm.doc_id"""
+            member_params: list = []
+            if where or chunk is not None:  # the members of these clusters only: their events by id, not a join of all
+                found = con.execute("SELECT event_id, doc_id FROM cluster_members WHERE list_contains(?, cluster_id)",
+                                    [[c["cluster_id"] for c in kept]]).fetchall()
+                eids, dids = [r[0] for r in found], sorted({r[1] for r in found})
+                member_sql += " WHERE list_contains(?, cm.event_id) AND list_contains(?, e.event_id) AND list_contains(?, d.doc_id)"
+                member_params = [eids, eids, dids]
+            member_sql += " ORDER BY d.published NULLS LAST, cm.doc_id, e.trigger_start"
+            for r in _rows(con, member_sql, member_params):
+                by_cluster[r["cluster_id"]].append(_member(r))
+        out += [_public(c, by_cluster.get(c["cluster_id"], [])) for c in kept]
+        if chunk is None or len(out) >= limit or len(rows) < chunk:
+            break
+        offset += chunk
+    out = _sorted(out)
+    return out[:limit] if limit is not None else out
 
 
 def _iso(v):
@@ -276,12 +345,12 @@ def dyad_series(clusters: list[dict], a_keys: list[str], b_keys: list[str], by: 
 def timeline(clusters: list[dict], keys: list[str], actor_ids: list[str] | None = None) -> list[dict[str, Any]]:
     """The distinct events an actor (or its state) took part in, oldest first."""
     K, ids = set(keys), set(actor_ids or [])
-    out = []
-    for c in clusters:
-        actors = c["source"] + c["target"]
-        if any(actor_key(a) in K or (a.get("actor_id") in ids) for a in actors):
-            out.append(c)
-    return out
+    return [c for c in clusters if takes_part(c, K, ids)]
+
+
+def takes_part(c: dict[str, Any], keys: set[str], actor_ids: set[str]) -> bool:
+    """Whether one of the actors of a cluster has one of these node keys or ids."""
+    return any(actor_key(a) in keys or (a.get("actor_id") in actor_ids) for a in c["source"] + c["target"])
 
 
 def to_networkx(clusters: list[dict], **kw):

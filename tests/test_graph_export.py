@@ -64,6 +64,49 @@ def test_dyad_series_and_timeline(corpus_store):
     assert "cooperation" in invoke("relations", "--db", corpus_store, "--at", "2025-06-01")
 
 
+def test_timeline_and_dyad_read_only_their_clusters_and_match_the_full_scan(corpus_store):
+    """Narrowed in SQL (keys, ids, dates, a limit) and filtered exactly after: the same as filtering every cluster."""
+    from newsgraph import graph
+    from newsgraph.store import Store
+
+    with Store(corpus_store, read_only=True) as s:
+        every = graph.load_clusters(s)
+    assert len(every) > 20
+    checked = 0
+    for actor in ("Venezuela", "Rosneft", "PDVSA", "United States", "China", "Maduro"):
+        ids, _ = api.resolve_actor_filter(actor)
+        want = graph.timeline(every, graph.node_key(actor), ids)
+        got = api.timeline(db=corpus_store, actor=actor)
+        assert [c["cluster_id"] for c in got] == [c["cluster_id"] for c in want]
+        assert got == want  # members included
+        assert api.timeline(db=corpus_store, actor=actor, limit=3) == want[:3]
+        days = sorted({graph.event_day(c) for c in want if graph.event_day(c)})
+        if len(days) > 2:
+            lo, hi = days[1], days[-2]
+            window = [c for c in want if lo <= (graph.event_day(c) or "") <= hi]
+            assert api.timeline(db=corpus_store, actor=actor, since=lo, until=hi) == window
+        checked += bool(want)
+    assert checked >= 4
+    for a, b in (("VEN", "USA"), ("Venezuela", "China"), ("Rosneft", "PDVSA"), ("RUS", "CHN")):
+        assert api.dyad(db=corpus_store, a=a, b=b) == graph.dyad_series(every, graph.node_key(a), graph.node_key(b))
+
+
+def test_narrowing_reads_an_actors_own_events_when_its_stored_key_differs(corpus_store):
+    """An actor coded under another country or sector than the registry now gives (the registry changed since)."""
+    from newsgraph import graph
+    from newsgraph.store import Store
+
+    with Store(corpus_store, read_only=True) as s:
+        every = graph.load_clusters(s)
+        ids = {a["actor_id"] for c in every for a in c["source"] + c["target"] if a.get("actor_id") == "pdvsa"}
+        assert ids
+        keys = {"ZZZ"}  # a key no stored actor has: only the ids can match
+        want = [c for c in every if graph.takes_part(c, keys, ids)]
+        got = graph.load_clusters(s, touching=[(sorted(keys), sorted(ids))], keep=lambda c: graph.takes_part(c, keys, ids))
+        assert want and got == want
+        assert graph.load_clusters(s, touching=[(sorted(keys), sorted(ids))], keep=lambda c: graph.takes_part(c, keys, ids), limit=2) == want[:2]
+
+
 def test_events_clusters_flag(corpus_store):
     rows = json.loads(invoke("events", "--clusters", "--db", corpus_store, "--format", "json"))
     assert rows and all({"cluster_id", "num_sources", "num_mentions", "members", "outlets", "disagreements"} <= set(r) for r in rows)

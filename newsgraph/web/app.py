@@ -1,7 +1,7 @@
 """FastAPI app: every HTML page has a JSON twin under /api/ returning the same data.
 
-Read-only by default: the store is opened read-only for each request (so an
-ingest can take the write lock between requests), every query binds its
+Read-only by default: requests share one read-only handle on the store, closed
+when the server is idle (so an ingest can take the write lock), every query binds its
 values as parameters, templates escape everything, and a strict Content
 Security Policy forbids inline script, so text from articles can never run.
 """
@@ -9,11 +9,16 @@ Security Policy forbids inline script, so text from articles can never run.
 from __future__ import annotations
 
 import datetime as dt
+import logging
+import threading
+from collections.abc import Iterator
+from contextlib import asynccontextmanager, contextmanager
 from importlib import resources
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
 
+import duckdb
 from fastapi import FastAPI, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
@@ -23,6 +28,7 @@ from ..errors import NewsgraphError, StoreError
 from ..store import Store
 from ..time import parse_date_value
 from . import data
+from .pool import SharedStore
 
 CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
 FACTUALITIES = ("asserted", "reported", "threatened", "intended", "denied", "hypothetical")
@@ -33,12 +39,30 @@ def _web_dir() -> Path:
 
 
 def create_app(db: str, allow_ingest: bool = False) -> FastAPI:
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):
+        # count the per-actor aggregates while the server starts taking requests, not in the first actor page's
+        threading.Thread(target=warm_up, name="newsgraph-warm-up", daemon=True).start()
+        yield
+        if shared:
+            shared.close()
+
+    def warm_up() -> None:
+        try:
+            with store() as s:
+                data.actor_aggregates(s)
+        except (HTTPException, duckdb.Error) as e:  # an optimisation only: the first actor page counts them itself
+            logging.getLogger("newsgraph.web").warning("per-actor aggregates not counted at start: %s", getattr(e, "detail", e))
+
     app = FastAPI(
         title="newsgraph",
         description="Events, actors, relations and sources of a newsgraph store. Every page has a JSON twin under /api/.",
         version="0.1.0",
+        lifespan=lifespan,
     )
     app.state.db = db
+    # read-only: requests share one open database (see pool.py); with ingest, each opens the store read-write
+    shared = None if allow_ingest else SharedStore(db)
     app.state.allow_ingest = allow_ingest
     templates = Jinja2Templates(directory=str(_web_dir() / "templates"))
     templates.env.autoescape = True
@@ -52,12 +76,20 @@ def create_app(db: str, allow_ingest: bool = False) -> FastAPI:
         response.headers["Referrer-Policy"] = "no-referrer"
         return response
 
-    def store() -> Store:
+    @contextmanager
+    def store() -> Iterator[Store]:
         try:
             # one configuration per process: read-write only when this server may ingest
-            return Store(app.state.db, read_only=not app.state.allow_ingest)
+            s = shared.cursor() if shared else Store(app.state.db, read_only=False)
         except StoreError as e:
             raise HTTPException(status_code=503, detail=str(e)) from None
+        try:
+            yield s
+        finally:
+            if shared:
+                shared.release(s)
+            else:
+                s.close()
 
     nav = NAV + ([("/ingest", "Add articles")] if allow_ingest else [])
 
