@@ -10,7 +10,7 @@ code a reason:
   (the registry does not know the actor, or nothing links it to a country);
 - ``found-not-attached``: some mention in the sentence has the gold code, but
   the coder did not take it as this role's argument;
-- ``in-other-role``: the gold code was coded in the other role (source/target swapped);
+- ``in-other-role``: the gold code was coded in the other role only (source/target swapped);
 - ``wrong-country``: the mention of the gold actor text was resolved, but to another code;
 - ``no-event``: no event was coded for the record;
 - ``spurious``: a predicted code the gold does not have.
@@ -73,7 +73,7 @@ def main() -> None:
                     continue
                 if ev is None:
                     why = "no-event"
-                elif code in pred[other]:
+                elif code in pred[other] and code not in {c for c, _ in gold_list(rec.get(other))}:
                     why = "in-other-role"
                 elif code in sentence_codes:
                     why = "found-not-attached"

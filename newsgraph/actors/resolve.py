@@ -349,6 +349,17 @@ PRONOUNS_PLURAL = {"they", "them", "their"}
 BARE_STATE_NOUNS = {"opposition", "government", "regime", "administration", "president", "authorities", "military", "army", "presidency", "cabinet", "leadership"}
 FRONTIER_NOUNS = {"border", "frontier", "boundary", "line"}
 GROUP_NOUNS = {"country", "nation", "leader", "side", "government", "state", "party", "partner", "president", "company"}
+# sectors of nouns that name groups of people acting for a state or inside one: "rebels", "police",
+# "troops", "protesters", "students". Unnamed, they belong to the place they are in, else to the
+# state the document is about, as PETRARCH-style agent dictionaries code them.
+PEOPLE_SECTORS = {"MIL", "COP", "REB", "CVL", "OPP", "JUD", "LEG", "LAB", "EDU", "REL", "MED"}
+# prepositions and participles that place a group: "rebels in the Ivory Coast", "students throughout
+# Indonesia", "a terror group based in Trinidad", "refugees fleeing the war in Liberia"
+PLACE_PREPS = {"in", "inside", "within", "throughout", "across", "from"}
+PLACE_PARTICIPLES = {"base", "operate", "live", "flee", "station", "deploy", "hold", "camp", "fight"}
+# titles before an unknown person's name that make them a public office holder of some state
+OFFICE_TITLES = {"president", "king", "queen", "prime", "premier", "minister", "general", "gen.", "judge", "governor", "chancellor",
+                 "emir", "sultan", "colonel", "col.", "marshal", "admiral", "ayatollah", "senator", "mayor", "archbishop", "bishop"}
 ROLE_NOUNS = {"head", "chief", "ceo", "chairman", "president", "executive", "spokesman", "spokeswoman", "spokesperson", "official", "representative", "director", "boss", "minister"}
 
 
@@ -366,6 +377,8 @@ class ArgResolver:
                 self.at[k] = s
         self.nouns = sector_nouns()
         self._focus: str | None = None
+        # heads resolved only by the document's focus country ("the government", "rebels"): weaker than a named actor
+        self.guessed: set[int] = set()
 
     def _state_ref(self, code: str) -> ActorRef:
         actor = self.registry.get(code) if self.registry else None
@@ -416,6 +429,21 @@ class ArgResolver:
         span = self.at.get(h.i)
         if span is not None and span.how != "adjective":
             ref = _copy(span.ref)
+            if ref.provisional and ref.kind == "person" and ref.country is None:
+                self._titled_person(span, ref)
+            if span.how == "demonym":
+                # "Bosnian Serbs", "Iraqi Kurds": a people qualified by another state's adjective live in that state
+                other = next((self.at[c.i] for c in h.children if c.dep_ in ("amod", "compound") and c.i in self.at
+                              and self.at[c.i].how == "adjective" and self.at[c.i].ref.country != ref.country), None)
+                if other is not None:
+                    ref = _copy(other.ref)
+                    ref.sector, ref.text = "CVL", self._np_text(h)
+            if span.how == "demonym" and any(c.dep_ == "amod" and c.lower_ == "ethnic" for c in h.children):
+                # "ethnic Albanians of southern Serbia": an ethnic group is coded by where it lives when the phrase says so
+                place = self._place_of(h)
+                if place is not None and place != ref.country:
+                    ref = self._state_ref(place)
+                    ref.sector, ref.text = "CVL", self._np_text(h)
             if span.ref.kind == "government":
                 # "Pakistan's Foreign Office": a generic body name owned by another state is that state's body
                 owner = self._state_modifier(h, span)
@@ -431,7 +459,7 @@ class ArgResolver:
                 if r is not None:
                     return r
         lemma = h.lemma_.lower()
-        noun_sector = self.nouns.get(lemma)
+        noun_sector = self.nouns.get(lemma) or self._compound_sector(h)
         # premodifiers and possessives: "Venezuela's oil minister", "the Russian company", "U.S. Treasury official"
         for c in sorted(h.children, key=lambda c: c.i):
             if c.dep_ in ("poss", "compound", "amod", "nmod", "npadvmod") and c.i < h.i:
@@ -455,11 +483,95 @@ class ArgResolver:
             # "the opposition", "the government", "the regime": the state the document is about
             focus = self.focus_country()
             if focus:
+                self.guessed.add(h.i)
                 ref = self._state_ref(focus)
                 ref.sector = noun_sector
                 ref.text = self._np_text(h)
                 return ref
+        if noun_sector in PEOPLE_SECTORS and h.pos_ == "NOUN" and not any(c.dep_ == "poss" for c in h.children):
+            # "rebels in the Ivory Coast", "Moslem fundamentalist demonstrators", "police": the place named, else the focus
+            code = self._place_of(h)
+            if code is None:
+                code = self.focus_country()
+                self.guessed.add(h.i)
+            if code:
+                ref = self._state_ref(code)
+                ref.sector = noun_sector
+                ref.text = self._np_text(h)
+                return ref
         return None
+
+    def _compound_sector(self, h) -> str | None:
+        """The sector a compound or adjective modifier gives a head noun that has none: "opposition candidates", "rebel leaders"."""
+        for c in sorted(h.children, key=lambda c: -c.i):
+            if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i < h.i:  # not adjectives: "military intelligence" is no army
+                sector = self.nouns.get(c.lemma_.lower())
+                if sector:
+                    return sector
+        return None
+
+    def _place_of(self, h, depth: int = 0) -> str | None:
+        """The country of the place a phrase locates its head in: "rebels in the Ivory Coast", "a group based in Trinidad",
+        "refugees fleeing the civil war in Liberia" (prepositions and participles, three levels down)."""
+        if depth > 2:
+            return None
+        for c in h.children:
+            if c.dep_ == "prep" and c.lower_ in PLACE_PREPS:
+                for p in c.children:
+                    if p.dep_ != "pobj":
+                        continue
+                    s = self.at.get(p.i)
+                    if s is not None and s.ref.country and (s.ref.kind == "state" or s.how == "metonym") and s.how != "demonym":
+                        return s.ref.country
+                    # "in East Timor's capital Dili", "in the northern city of Kirkuk"
+                    found = self._place_of(p, depth + 1) or self._possessor_state(p)
+                    if found:
+                        return found
+            elif c.dep_ in ("acl", "dobj") and (c.dep_ == "dobj" or c.lemma_.lower() in PLACE_PARTICIPLES):
+                found = self._place_of(c, depth + 1)
+                if found:
+                    return found
+        return None
+
+    def _possessor_state(self, tok) -> str | None:
+        for c in tok.children:
+            if c.dep_ in ("poss", "compound") and c.i < tok.i:
+                s = self.at.get(c.i)
+                if s is not None and s.ref.kind == "state" and s.how != "demonym":
+                    return s.ref.country
+            if c.dep_ == "prep" and c.lower_ == "of":
+                for p in c.children:
+                    s = self.at.get(p.i)
+                    if p.dep_ == "pobj" and s is not None and s.ref.kind == "state" and s.how != "demonym":
+                        return s.ref.country
+        return None
+
+    def located_in(self, tok) -> list[ActorRef]:
+        """The state where an unnamed party is located ("a peace-keeping force in Liberia"), as the party standing for it."""
+        code = self._place_of(tok)
+        if not code:
+            return []
+        ref = self._state_ref(code)
+        sector = self.nouns.get(tok.lemma_.lower())
+        ref.sector = sector if sector in PEOPLE_SECTORS else None
+        ref.text = self._np_text(tok)
+        return [ref]
+
+    def _titled_person(self, span: Span, ref: ActorRef) -> None:
+        """'President Yoweri Museveni', 'Judge Alejandro Rivera': a titled person the registry lacks holds an
+        office of the state the document is about; the title gives the sector."""
+        k = span.start - 1
+        while k >= 0 and self.doc[k].is_punct and self.doc[k].text == ".":
+            k -= 1
+        if k < 0:
+            return
+        title = self.doc[k].lower_
+        if title not in OFFICE_TITLES and self.doc[k].lemma_.lower() not in OFFICE_TITLES:
+            return
+        focus = self.focus_country()
+        if focus:
+            ref.country = focus
+            ref.sector = ref.sector or self.nouns.get(self.doc[k].lemma_.lower()) or "GOV"
 
     def focus_country(self) -> str | None:
         """The state the document is most about: most mentions (as any actor's country), first mention breaking ties."""
@@ -467,7 +579,7 @@ class ArgResolver:
             counts: dict[str, list[int]] = {}
             for s in self.spans:
                 c = s.ref.country
-                if c:
+                if c and s.ref.sector != "IGO":  # a UN official's nationality says nothing of the story's country
                     counts.setdefault(c, [0, -s.start])[0] += 1
             self._focus = max(counts, key=lambda c: tuple(counts[c])) if counts else ""
         return self._focus or None

@@ -43,6 +43,8 @@ PURPOSE_NOUNS = {"bid", "effort", "order", "aim", "drive", "quest", "push", "goa
 FOLD_DEPS = {"xcomp", "ccomp", "advcl", "dobj", "pobj", "prep", "acl", "pcomp", "conj", "relcl", "advmod", "npadvmod", "attr", "oprd", "nsubjpass", "compound"}
 
 SUBJ_DEPS = ("nsubj", "csubj")
+# spaCy labels "to X" after verbs of giving "dative" rather than "prep": both are prepositional roles
+PREP_DEPS = ("prep", "dative")
 OBJ_DEPS = ("dobj", "obj", "attr", "oprd")
 
 
@@ -176,10 +178,12 @@ class EventCoder:
         else:
             c.source, c.target = self._noun_roles(tok, sense, c.objects, r)
         keys = {(a.actor_id, a.sector) for a in c.source}
-        countries = {a.country for a in c.source if a.country}
-        # not a target: the source itself, or its own state's government named by place ("signed ... in Moscow")
+        # countries whose government (or the state itself) is the source
+        governments = {a.country for a in c.source if a.country and (a.sector == "GOV" or (a.kind == "state" and a.sector is None))}
+        # not a target: the source itself, or its own state named by place ("signed ... in Moscow"); a union,
+        # rebel group or party acting on its own government keeps it ("the PKK demanded that the Turkish government ...")
         c.target = [a for a in c.target if (a.actor_id, a.sector) not in keys
-                    and not (a.kind == "state" and a.sector in (None, "GOV") and a.country in countries)]
+                    and not (a.kind == "state" and a.sector in (None, "GOV") and a.country in governments)]
 
     def _verb_roles(self, tok, sense: Sense, objects, r: ArgResolver):
         passive = any(ch.dep_ in ("auxpass", "nsubjpass") for ch in tok.children)
@@ -213,14 +217,18 @@ class EventCoder:
             return dedupe(giver), dedupe(source)
         # objects: the direct object (or the passive subject) if it is an actor
         obj_heads = [ch for ch in tok.children if ch.dep_ in OBJ_DEPS or (passive and ch.dep_ == "nsubjpass")]
+        guessed: list[ActorRef] = []
         for o in obj_heads:
-            target.extend(r.actors_for(o))
+            # an object known only by the story's country ("contributed troops to ...") yields to a named target
+            (guessed if o.i in r.guessed else target).extend(r.actors_for(o))
         if not target:
             target = self._prep_targets([tok, *obj_heads, *objects.values()], sense.preps, r)
         if not target:
             # "revoked Chevron's license", "a license granted to Chevron": actors inside the object phrase
             for o in obj_heads:
                 target.extend(self._actors_in(o, r))
+        if not target:
+            target = guessed
         if sense.symmetric:
             pair = [a for a in self._prep_targets([tok, *obj_heads, *objects.values()], ("between",), r) if a not in target]
             if source:
@@ -258,18 +266,22 @@ class EventCoder:
         out: list[ActorRef] = []
         if not preps:
             return out
+        located: list[ActorRef] = []
         for h in heads:
             if h.lower_ in NON_ROLE_PREPS:
                 continue
             for ch in h.children:
-                if ch.dep_ == "prep" and ch.lower_ in preps:
+                if ch.dep_ in PREP_DEPS and ch.lower_ in preps:
                     for p in ch.children:
                         if p.dep_ == "pobj":
-                            out.extend(r.actors_for(p))
+                            found = r.actors_for(p)
+                            out.extend(found)
+                            if not found and not located and r.nouns.get(p.lemma_.lower()):
+                                # "troops to a peace-keeping force in Liberia": the place the unnamed party is in
+                                located = r.located_in(p)
                     if out:
                         return out
-                # "countries purchasing Venezuelan oil": the participle's object names the target
-        return out
+        return out or located
 
     def _actors_in(self, head, r: ArgResolver) -> list[ActorRef]:
         """The first actor named inside a phrase, not descending into its subordinate clauses."""
@@ -362,6 +374,8 @@ class EventCoder:
                         c.target = inner.target
                 if not c.source:
                     c.source = inner.source
+            if not c.target and c.sense.type == "THREATEN":
+                c.target = self._condition_subject(c)
             if not c.target:
                 for ch in c.tok.children:
                     if ch.dep_ in ("xcomp", "ccomp"):
@@ -369,6 +383,22 @@ class EventCoder:
                         if found:
                             c.target = found
                             break
+
+    def _condition_subject(self, c: _Candidate) -> list[ActorRef]:
+        """'Russia threatened to stop talks if the United States goes ahead': a threat is aimed at whoever
+        must meet (or avoid) its condition, the subject of its if/unless clause."""
+        keys = {(a.actor_id, a.sector) for a in c.source}
+        heads = [c.tok, *(ch for ch in c.tok.children if ch.dep_ in ("xcomp", "ccomp"))]
+        for h in heads:
+            for cl in h.children:
+                if cl.dep_ != "advcl" or not any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in cl.children):
+                    continue
+                for subj in cl.children:
+                    if subj.dep_ in ("nsubj", "nsubjpass"):
+                        found = [a for a in self._resolver.actors_for(subj) if (a.actor_id, a.sector) not in keys]
+                        if found:
+                            return found
+        return []
 
     def _governed(self, c: _Candidate, by_tok: dict) -> list[_Candidate]:
         out = []
