@@ -440,7 +440,7 @@ class ArgResolver:
                     ref.sector, ref.text = "CVL", self._np_text(h)
             if span.how == "demonym" and any(c.dep_ == "amod" and c.lower_ == "ethnic" for c in h.children):
                 # "ethnic Albanians of southern Serbia": an ethnic group is coded by where it lives when the phrase says so
-                place = self._place_of(h)
+                place = self.place_of(h)
                 if place is not None and place != ref.country:
                     ref = self._state_ref(place)
                     ref.sector, ref.text = "CVL", self._np_text(h)
@@ -490,7 +490,7 @@ class ArgResolver:
                 return ref
         if noun_sector in PEOPLE_SECTORS and h.pos_ == "NOUN" and not any(c.dep_ == "poss" for c in h.children):
             # "rebels in the Ivory Coast", "Moslem fundamentalist demonstrators", "police": the place named, else the focus
-            code = self._place_of(h)
+            code = self.place_of(h)
             if code is None:
                 code = self.focus_country()
                 self.guessed.add(h.i)
@@ -510,7 +510,7 @@ class ArgResolver:
                     return sector
         return None
 
-    def _place_of(self, h, depth: int = 0) -> str | None:
+    def place_of(self, h, depth: int = 0) -> str | None:
         """The country of the place a phrase locates its head in: "rebels in the Ivory Coast", "a group based in Trinidad",
         "refugees fleeing the civil war in Liberia" (prepositions and participles, three levels down)."""
         if depth > 2:
@@ -524,11 +524,11 @@ class ArgResolver:
                     if s is not None and s.ref.country and (s.ref.kind == "state" or s.how == "metonym") and s.how != "demonym":
                         return s.ref.country
                     # "in East Timor's capital Dili", "in the northern city of Kirkuk"
-                    found = self._place_of(p, depth + 1) or self._possessor_state(p)
+                    found = self.place_of(p, depth + 1) or self._possessor_state(p)
                     if found:
                         return found
             elif c.dep_ in ("acl", "dobj") and (c.dep_ == "dobj" or c.lemma_.lower() in PLACE_PARTICIPLES):
-                found = self._place_of(c, depth + 1)
+                found = self.place_of(c, depth + 1)
                 if found:
                     return found
         return None
@@ -548,7 +548,7 @@ class ArgResolver:
 
     def located_in(self, tok) -> list[ActorRef]:
         """The state where an unnamed party is located ("a peace-keeping force in Liberia"), as the party standing for it."""
-        code = self._place_of(tok)
+        code = self.place_of(tok)
         if not code:
             return []
         ref = self._state_ref(code)

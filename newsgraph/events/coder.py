@@ -25,6 +25,10 @@ from .modality import Modality, analyse
 TRANSFER_PARTICIPLES = {"grant", "give", "issue", "award", "extend", "send", "provide", "offer", "deliver", "lend", "sell", "sign", "hold", "own"}
 HALT_VERBS = {"stop", "halt", "cease", "suspend", "end", "quit", "abandon", "discontinue"}
 COOPERATIVE_TYPES = {"COOPERATE", "AID", "CONSULT", "AGREE", "SUPPORT"}
+# types whose action falls on the people of a place (imposing or lifting a curfew, martial law or a ban,
+# protesting, withdrawing from a town): with nobody named, the place's state is the target. Not violence:
+# where a battle happens says little about whom it is against.
+PLACE_AFFECTING_TYPES = {"COERCE", "PROTEST", "CONCEDE", "RETREAT", "THREATEN"}
 
 # what makes violence conventional warfare (CAMEO 19) rather than unconventional (CAMEO 18)
 ARMED_FORCES = {"troop", "soldier", "army", "force", "navy", "warship", "battalion", "brigade", "military", "marine", "aircraft",
@@ -184,6 +188,13 @@ class EventCoder:
         # rebel group or party acting on its own government keeps it ("the PKK demanded that the Turkish government ...")
         c.target = [a for a in c.target if (a.actor_id, a.sector) not in keys
                     and not (a.kind == "state" and a.sector in (None, "GOV") and a.country in governments)]
+        if not c.target and sense.type in PLACE_AFFECTING_TYPES:
+            # "extended the curfew in Abidjan", "blocked roads in Algiers", "shelled villages in Kosovo": with no one
+            # named, the event is aimed at the state where it happens (a state acting at home included)
+            for h in [tok, *c.objects.values()]:
+                c.target = r.located_in(h)
+                if c.target:
+                    break
 
     def _verb_roles(self, tok, sense: Sense, objects, r: ArgResolver):
         passive = any(ch.dep_ in ("auxpass", "nsubjpass") for ch in tok.children)
@@ -379,7 +390,9 @@ class EventCoder:
             if not c.target:
                 for ch in c.tok.children:
                     if ch.dep_ in ("xcomp", "ccomp"):
-                        found = [a for a in self._actors_in(ch, self._resolver) if (a.actor_id, a.sector) not in {(x.actor_id, x.sector) for x in c.source}]
+                        # "demanding that the Turkish government provide ...": the complement's subject first
+                        subj = [a for s in ch.children if s.dep_ in ("nsubj", "nsubjpass") for a in self._resolver.actors_for(s)]
+                        found = [a for a in subj or self._actors_in(ch, self._resolver) if (a.actor_id, a.sector) not in {(x.actor_id, x.sector) for x in c.source}]
                         if found:
                             c.target = found
                             break
