@@ -389,6 +389,10 @@ class ArgResolver:
     def actors_for(self, tok) -> list[ActorRef]:
         """Actors denoted by the phrase headed by ``tok`` (coordination expanded)."""
         out: list[ActorRef] = []
+        if tok.pos_ == "PRON" and tok.lower_ in ("they", "them"):
+            # "Palestinian leaders said they would boycott ...": the plural phrase named before
+            ante = self._plural_antecedent(tok)
+            return [r.copy(text=tok.text) for r in self.actors_for(ante)] if ante is not None else []
         for h in [tok, *self._conjuncts(tok)]:
             group = self._group(h)
             if group:
@@ -439,9 +443,8 @@ class ArgResolver:
                     ref = _copy(other.ref)
                     ref.sector, ref.text = "CVL", self._np_text(h)
             if span.how == "demonym" and any(c.dep_ == "amod" and c.lower_ == "ethnic" for c in h.children):
-                # "ethnic Albanians of southern Serbia": an ethnic group is coded by where it lives when the phrase says so
-                place = self.place_of(h)
-                if place is not None and place != ref.country:
+                place = self._homeland(h, ref.country)
+                if place is not None:
                     ref = self._state_ref(place)
                     ref.sector, ref.text = "CVL", self._np_text(h)
             if span.ref.kind == "government":
@@ -461,10 +464,14 @@ class ArgResolver:
         lemma = h.lemma_.lower()
         noun_sector = self.nouns.get(lemma) or self._compound_sector(h)
         # premodifiers and possessives: "Venezuela's oil minister", "the Russian company", "U.S. Treasury official"
+        ethnic = any(c.dep_ == "amod" and c.lower_ == "ethnic" for c in h.children)
         for c in sorted(h.children, key=lambda c: c.i):
             if c.dep_ in ("poss", "compound", "amod", "nmod", "npadvmod") and c.i < h.i:
                 r = self._modifier(c, depth)
                 if r is not None:
+                    place = self._homeland(h, r.country) if ethnic and r.kind == "state" else None
+                    if place is not None:  # "ethnic Albanian guerrillas operating in Macedonia"
+                        r = self._state_ref(place)
                     return self._combine(r, noun_sector, lemma, h)
         # "the head of Rosneft", "the government of Venezuela"; "the border with Colombia" names the other side
         for c in h.children:
@@ -500,6 +507,19 @@ class ArgResolver:
                 ref.text = self._np_text(h)
                 return ref
         return None
+
+    def _homeland(self, h, own: str | None) -> str | None:
+        """Where an ethnic group named by its nation ("ethnic Albanians", "ethnic Turks") lives, as event data codes
+        minorities: the place its phrase or clause names, else the story's other state; None to keep its own nation."""
+        place = self.place_of(h) or (self.place_of(h.head) if h.dep_ in ("nsubj", "dobj", "nsubjpass") else None)
+        if place is None:
+            counts: dict[str, list[int]] = {}
+            for s in self.spans:
+                c = s.ref.country
+                if c and c != own and s.ref.sector != "IGO":
+                    counts.setdefault(c, [0, -s.start])[0] += 1
+            place = max(counts, key=lambda c: tuple(counts[c])) if counts else None
+        return place if place != own else None
 
     def _compound_sector(self, h) -> str | None:
         """The sector a compound or adjective modifier gives a head noun that has none: "opposition candidates", "rebel leaders"."""
@@ -630,6 +650,25 @@ class ArgResolver:
             prior = self._antecedent(h)
             return _copy(prior) if prior else None
         return None
+
+    def _plural_antecedent(self, pron):
+        """Head of the plural phrase 'they'/'them' refers to: the nearest earlier subject that is plural
+        (or coordinated) and denotes an actor, in this or the previous sentence; else the nearest such phrase."""
+        lo = pron.sent.start
+        if lo > 0:
+            lo = self.doc[lo - 1].sent.start
+        fallback = None
+        for t in reversed(self.doc[lo : pron.i]):
+            if t.pos_ not in ("NOUN", "PROPN"):
+                continue
+            if not (t.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in t.children)):
+                continue
+            if self._head(t, depth=1) is None and not any(self.at.get(c.i) for c in t.conjuncts):
+                continue
+            if t.dep_ in ("nsubj", "nsubjpass"):
+                return t
+            fallback = fallback or t
+        return fallback
 
     def _antecedent(self, pron) -> ActorRef | None:
         """Most recent compatible actor in this or the two previous sentences, preferring subjects."""
