@@ -357,6 +357,10 @@ PEOPLE_SECTORS = {"MIL", "COP", "REB", "CVL", "OPP", "JUD", "LEG", "LAB", "EDU",
 # Indonesia", "a terror group based in Trinidad", "refugees fleeing the war in Liberia"
 PLACE_PREPS = {"in", "inside", "within", "throughout", "across", "from"}
 PLACE_PARTICIPLES = {"base", "operate", "live", "flee", "station", "deploy", "hold", "camp", "fight"}
+# heads that count or part a group of people, whose "of" phrase names who they are
+PARTITIVE_NOUNS = {"score", "hundred", "thousand", "dozen", "million", "ten", "tens", "group", "number", "member", "part", "third",
+                   "half", "quarter", "majority", "minority", "handful", "band", "batch", "patch", "couple", "some", "many", "most",
+                   "all", "few", "several", "each", "one", "none", "rest", "remnant", "unit", "contingent", "squad"}
 # titles before an unknown person's name that make them a public office holder of some state
 OFFICE_TITLES = {"president", "king", "queen", "prime", "premier", "minister", "general", "gen.", "judge", "governor", "chancellor",
                  "emir", "sultan", "colonel", "col.", "marshal", "admiral", "ayatollah", "senator", "mayor", "archbishop", "bishop"}
@@ -393,6 +397,11 @@ class ArgResolver:
             # "Palestinian leaders said they would boycott ...": the plural phrase named before
             ante = self._plural_antecedent(tok)
             return [r.copy(text=tok.text) for r in self.actors_for(ante)] if ante is not None else []
+        inner = self._partitive_of(tok)
+        if inner is not None:  # "scores of Sierra Leonean and Liberian refugees", "members of Hamas"
+            found = self.actors_for(inner)
+            if found:
+                return found
         for h in [tok, *self._conjuncts(tok)]:
             group = self._group(h)
             if group:
@@ -403,6 +412,17 @@ class ArgResolver:
                 out.append(ref)
                 out.extend(self._coordinated_modifiers(h, ref))
         return dedupe(out)
+
+    @staticmethod
+    def _partitive_of(tok):
+        """The phrase a quantity or part names: "thousands of protesters", "one third of the guerrillas", "a group of
+        refugees", "members of the PKK" -> the "of" object; None for any other head."""
+        if not (tok.lemma_.lower() in PARTITIVE_NOUNS or tok.pos_ == "NUM" or tok.like_num):
+            return None
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                return next((p for p in c.children if p.dep_ == "pobj"), None)
+        return None
 
     def _coordinated_modifiers(self, h, first: ActorRef) -> list[ActorRef]:
         """'French and Egyptian warships', 'U.S. and Russian negotiators': one actor per coordinated premodifier."""

@@ -240,6 +240,8 @@ class EventCoder:
                 target.extend(self._actors_in(o, r))
         if not target:
             target = guessed
+        if not target:
+            target = self._first_actor_after(tok, source, r)
         if sense.symmetric:
             pair = [a for a in self._prep_targets([tok, *obj_heads, *objects.values()], ("between",), r) if a not in target]
             if source:
@@ -311,6 +313,32 @@ class EventCoder:
             if span is not None and span.how != "adjective":
                 return r.actors_for(t)
             stack.extend(list(t.children)[::-1])
+        return []
+
+    def _first_actor_after(self, tok, source: list[ActorRef], r: ArgResolver) -> list[ActorRef]:
+        """Last resort for a target, as pattern-based coders do: the first actor named after the trigger inside
+        its own phrase ("withdraw inspectors and workers from Iraq", "calling for independence from Iraq"), not
+        the source, not in when/according-to phrases, relative clauses or reporting frames."""
+        keys = {(a.actor_id, a.sector) for a in source}
+        blocked: set[int] = set()
+        for t in tok.subtree:
+            if t.i in blocked:
+                continue
+            if t.head.i == tok.i and t.dep_ in ("nsubj", "nsubjpass", "csubj", "agent", "parataxis", "punct", "mark"):
+                blocked.update(x.i for x in t.subtree)
+            elif t.dep_ in ("relcl", "appos") or (t.dep_ in ("prep", "npadvmod") and t.lower_ in NON_ROLE_PREPS):
+                blocked.update(x.i for x in t.subtree)
+        for t in tok.subtree:
+            if t.i <= tok.i or t.i in blocked:
+                continue
+            span = r.span_of(t)
+            if span is None or span.start != t.i:
+                continue
+            found = [a for a in r.actors_for(t) if (a.actor_id, a.sector) not in keys]
+            if not found and span.how == "adjective":
+                found = [a for a in [span.ref.copy()] if (a.actor_id, a.sector) not in keys]
+            if found:
+                return found
         return []
 
     def _nearest_actor_before(self, tok, r: ArgResolver) -> list[ActorRef]:
