@@ -482,7 +482,11 @@ class ArgResolver:
                 if r is not None:
                     return r
         lemma = h.lemma_.lower()
+        if h.pos_ == "PROPN" and h.is_title and lemma not in self.nouns and lemma.endswith("s") and lemma[:-1] in self.nouns:
+            lemma = lemma[:-1]  # "Rebels in Chad ...": a capitalised plural the tagger took for a name
         noun_sector = self.nouns.get(lemma) or self._compound_sector(h)
+        if noun_sector is None and h.tag_ == "NNPS":
+            noun_sector = "CVL"  # a people the registry does not list: "Iraqi Kurds", "Lebanese Shiites"
         # premodifiers and possessives: "Venezuela's oil minister", "the Russian company", "U.S. Treasury official"
         ethnic = any(c.dep_ == "amod" and c.lower_ == "ethnic" for c in h.children)
         for c in sorted(h.children, key=lambda c: c.i):
@@ -515,7 +519,7 @@ class ArgResolver:
                 ref.sector = noun_sector
                 ref.text = self._np_text(h)
                 return ref
-        if noun_sector in PEOPLE_SECTORS and h.pos_ == "NOUN" and not any(c.dep_ == "poss" for c in h.children):
+        if noun_sector in PEOPLE_SECTORS and h.pos_ in ("NOUN", "PROPN") and not any(c.dep_ == "poss" for c in h.children):
             # "rebels in the Ivory Coast", "Moslem fundamentalist demonstrators", "police": the place named, else the focus
             code = self.place_of(h)
             if code is None:

@@ -231,7 +231,8 @@ class EventCoder:
         guessed: list[ActorRef] = []
         for o in obj_heads:
             # an object known only by the story's country ("contributed troops to ...") yields to a named target
-            (guessed if o.i in r.guessed else target).extend(r.actors_for(o))
+            found = r.actors_for(o)
+            (guessed if o.i in r.guessed else target).extend(found)
         if not target:
             target = self._prep_targets([tok, *obj_heads, *objects.values()], sense.preps, r)
         if not target:
@@ -239,9 +240,7 @@ class EventCoder:
             for o in obj_heads:
                 target.extend(self._actors_in(o, r))
         if not target:
-            target = guessed
-        if not target:
-            target = self._first_actor_after(tok, source, r)
+            target = self._first_actor_after(tok, source, r) or guessed
         if sense.symmetric:
             pair = [a for a in self._prep_targets([tok, *obj_heads, *objects.values()], ("between",), r) if a not in target]
             if source:
