@@ -381,7 +381,7 @@ class ArgResolver:
                 self.at[k] = s
         self.nouns = sector_nouns()
         self._focus: str | None = None
-        # heads resolved only by the document's focus country ("the government", "rebels"): weaker than a named actor
+        # heads of unnamed groups resolved only by the document's focus country ("rebels", "police"): weaker than a named actor
         self.guessed: set[int] = set()
 
     def _state_ref(self, code: str) -> ActorRef:
@@ -514,7 +514,6 @@ class ArgResolver:
             # "the opposition", "the government", "the regime": the state the document is about
             focus = self.focus_country()
             if focus:
-                self.guessed.add(h.i)
                 ref = self._state_ref(focus)
                 ref.sector = noun_sector
                 ref.text = self._np_text(h)
