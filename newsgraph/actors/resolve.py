@@ -489,14 +489,15 @@ class ArgResolver:
             noun_sector = "CVL"  # a people the registry does not list: "Iraqi Kurds", "Lebanese Shiites"
         # premodifiers and possessives: "Venezuela's oil minister", "the Russian company", "U.S. Treasury official"
         ethnic = any(c.dep_ == "amod" and c.lower_ == "ethnic" for c in h.children)
-        for c in sorted(h.children, key=lambda c: c.i):
-            if c.dep_ in ("poss", "compound", "amod", "nmod", "npadvmod") and c.i < h.i:
-                r = self._modifier(c, depth)
-                if r is not None:
-                    place = self._homeland(h, r.country) if ethnic and r.kind == "state" else None
-                    if place is not None:  # "ethnic Albanian guerrillas operating in Macedonia"
-                        r = self._state_ref(place)
-                    return self._combine(r, noun_sector, lemma, h)
+        mods = [r for c in sorted(h.children, key=lambda c: c.i)
+                if c.dep_ in ("poss", "compound", "amod", "nmod", "npadvmod") and c.i < h.i and (r := self._modifier(c, depth)) is not None]
+        if mods:
+            # an organisation named in the phrase is the actor, not its owner or founder: "bin Laden's al-Qaeda network"
+            r = next((m for m in mods if m.kind in ("organisation", "group", "company", "igo") and not m.provisional), mods[0])
+            place = self._homeland(h, r.country) if ethnic and r.kind == "state" else None
+            if place is not None:  # "ethnic Albanian guerrillas operating in Macedonia"
+                r = self._state_ref(place)
+            return self._combine(r, noun_sector, lemma, h)
         # "the head of Rosneft", "the government of Venezuela"; "the border with Colombia" names the other side
         for c in h.children:
             if c.dep_ == "prep" and (c.lower_ in ("of", "from", "at") or (c.lower_ == "with" and lemma in FRONTIER_NOUNS)):

@@ -279,10 +279,12 @@ class EventCoder:
         if not preps:
             return out
         located: list[ActorRef] = []
+        rank = {p: i for i, p in enumerate(preps)}
         for h in heads:
             if h.lower_ in NON_ROLE_PREPS:
                 continue
-            for ch in h.children:
+            # the sense lists its prepositions by priority: "complained over the raids to the UN" is about the raids
+            for ch in sorted(h.children, key=lambda c: (rank.get(c.lower_, len(rank)), c.i)):
                 if ch.dep_ in PREP_DEPS and ch.lower_ in preps:
                     for p in ch.children:
                         if p.dep_ == "pobj":
