@@ -521,7 +521,7 @@ class ArgResolver:
                 return ref
         if noun_sector in PEOPLE_SECTORS and h.pos_ in ("NOUN", "PROPN") and not any(c.dep_ == "poss" for c in h.children):
             # "rebels in the Ivory Coast", "Moslem fundamentalist demonstrators", "police": the place named, else the focus
-            code = self.place_of(h)
+            code = self._place_of(h)
             if code is None:
                 code = self.focus_country()
                 self.guessed.add(h.i)
@@ -535,7 +535,7 @@ class ArgResolver:
     def _homeland(self, h, own: str | None) -> str | None:
         """Where an ethnic group named by its nation ("ethnic Albanians", "ethnic Turks") lives, as event data codes
         minorities: the place its phrase or clause names, else the story's other state; None to keep its own nation."""
-        place = self.place_of(h) or (self.place_of(h.head) if h.dep_ in ("nsubj", "dobj", "nsubjpass") else None)
+        place = self._place_of(h) or (self._place_of(h.head) if h.dep_ in ("nsubj", "dobj", "nsubjpass") else None)
         if place is None:
             counts: dict[str, list[int]] = {}
             for s in self.spans:
@@ -546,7 +546,7 @@ class ArgResolver:
         return place if place != own else None
 
     def _compound_sector(self, h) -> str | None:
-        """The sector a compound or adjective modifier gives a head noun that has none: "opposition candidates", "rebel leaders"."""
+        """The sector a compound noun gives a head noun that has none: "opposition candidates", "rebel leaders"."""
         for c in sorted(h.children, key=lambda c: -c.i):
             if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i < h.i:  # not adjectives: "military intelligence" is no army
                 sector = self.nouns.get(c.lemma_.lower())
@@ -554,7 +554,7 @@ class ArgResolver:
                     return sector
         return None
 
-    def place_of(self, h, depth: int = 0) -> str | None:
+    def _place_of(self, h, depth: int = 0) -> str | None:
         """The country of the place a phrase locates its head in: "rebels in the Ivory Coast", "a group based in Trinidad",
         "refugees fleeing the civil war in Liberia" (prepositions and participles, three levels down)."""
         if depth > 2:
@@ -568,11 +568,11 @@ class ArgResolver:
                     if s is not None and s.ref.country and (s.ref.kind == "state" or s.how == "metonym") and s.how != "demonym":
                         return s.ref.country
                     # "in East Timor's capital Dili", "in the northern city of Kirkuk"
-                    found = self.place_of(p, depth + 1) or self._possessor_state(p)
+                    found = self._place_of(p, depth + 1) or self._possessor_state(p)
                     if found:
                         return found
             elif c.dep_ in ("acl", "dobj") and (c.dep_ == "dobj" or c.lemma_.lower() in PLACE_PARTICIPLES):
-                found = self.place_of(c, depth + 1)
+                found = self._place_of(c, depth + 1)
                 if found:
                     return found
         return None
@@ -592,7 +592,7 @@ class ArgResolver:
 
     def located_in(self, tok) -> list[ActorRef]:
         """The state where an unnamed party is located ("a peace-keeping force in Liberia"), as the party standing for it."""
-        code = self.place_of(tok)
+        code = self._place_of(tok)
         if not code:
             return []
         ref = self._state_ref(code)

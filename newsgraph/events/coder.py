@@ -189,8 +189,8 @@ class EventCoder:
         c.target = [a for a in c.target if (a.actor_id, a.sector) not in keys
                     and not (a.kind == "state" and a.sector in (None, "GOV") and a.country in governments)]
         if not c.target and sense.type in PLACE_AFFECTING_TYPES:
-            # "extended the curfew in Abidjan", "blocked roads in Algiers", "shelled villages in Kosovo": with no one
-            # named, the event is aimed at the state where it happens (a state acting at home included)
+            # "extended the curfew in Abidjan", "blocked roads in Algiers": with no one named, the event is aimed
+            # at the state where it happens (a state acting at home included)
             for h in [tok, *c.objects.values()]:
                 c.target = r.located_in(h)
                 if c.target:
