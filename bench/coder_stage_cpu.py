@@ -20,11 +20,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from newsgraph.actors import ArgResolver, find_mentions  # noqa: E402
-from newsgraph.extract import default_resources  # noqa: E402
-from newsgraph.ingest import iter_inputs  # noqa: E402
-from newsgraph.model import Document  # noqa: E402
-from newsgraph.nlp import parse_many  # noqa: E402
+from newsgraph.actors import ArgResolver, find_mentions
+from newsgraph.extract import default_resources
+from newsgraph.ingest import iter_inputs
+from newsgraph.model import Document
+from newsgraph.nlp import parse_many
 
 
 def best_cpu(fn, runs: int = 5) -> float:

@@ -29,10 +29,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from newsgraph.actors import find_mentions  # noqa: E402
-from newsgraph.evaluate.plover import CAMEO_TO_ISO, actor_code, load_records, pick_event  # noqa: E402
-from newsgraph.extract import default_resources, extract_many  # noqa: E402
-from newsgraph.model import Document  # noqa: E402
+from newsgraph.actors import find_mentions
+from newsgraph.evaluate.plover import CAMEO_TO_ISO, actor_code, load_records, pick_event
+from newsgraph.extract import default_resources, extract_many
+from newsgraph.model import Document
 
 
 def gold_list(value) -> list[tuple[str, str]]:

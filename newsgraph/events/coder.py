@@ -325,9 +325,8 @@ class EventCoder:
         for t in tok.subtree:
             if t.i in blocked:
                 continue
-            if t.head.i == tok.i and t.dep_ in ("nsubj", "nsubjpass", "csubj", "agent", "parataxis", "punct", "mark"):
-                blocked.update(x.i for x in t.subtree)
-            elif t.dep_ in ("relcl", "appos") or (t.dep_ in ("prep", "npadvmod") and t.lower_ in NON_ROLE_PREPS):
+            own_frame = t.head.i == tok.i and t.dep_ in ("nsubj", "nsubjpass", "csubj", "agent", "parataxis", "punct", "mark")
+            if own_frame or t.dep_ in ("relcl", "appos") or (t.dep_ in ("prep", "npadvmod") and t.lower_ in NON_ROLE_PREPS):
                 blocked.update(x.i for x in t.subtree)
         for t in tok.subtree:
             if t.i <= tok.i or t.i in blocked:
