@@ -46,6 +46,8 @@ def _event(resources, text, etype=None):
         ("Iraqi Kurds marched in Erbil to demand independence from Baghdad.", None, {"IRQ"}, None),
         # partitives name the group inside
         ("Police arrested hundreds of Ugandan and Kenyan traders at the border.", None, None, {"UGA", "KEN"}),
+        # violence whose doer is a weapon is coded to the state where it happened
+        ("A roadside bomb killed three soldiers outside the Afghan city of Kandahar.", None, {"AFG"}, None),
         # a rebel group acting on its own government keeps that government as the target
         ("The Zapatistas demanded that the Mexican government withdraw its troops from Chiapas.", "DEMAND", {"MEX"}, {"MEX"}),
     ],

@@ -355,7 +355,7 @@ GROUP_NOUNS = {"country", "nation", "leader", "side", "government", "state", "pa
 PEOPLE_SECTORS = {"MIL", "COP", "REB", "CVL", "OPP", "JUD", "LEG", "LAB", "EDU", "REL", "MED"}
 # prepositions and participles that place a group: "rebels in the Ivory Coast", "students throughout
 # Indonesia", "a terror group based in Trinidad", "refugees fleeing the war in Liberia"
-PLACE_PREPS = {"in", "inside", "within", "throughout", "across", "from"}
+PLACE_PREPS = {"in", "inside", "within", "throughout", "across", "from", "near", "outside", "around"}
 PLACE_PARTICIPLES = {"base", "operate", "live", "flee", "station", "deploy", "hold", "camp", "fight"}
 # heads that count or part a group of people, whose "of" phrase names who they are
 PARTITIVE_NOUNS = {"score", "hundred", "thousand", "dozen", "million", "ten", "tens", "group", "number", "member", "part", "third",
@@ -578,8 +578,9 @@ class ArgResolver:
         return None
 
     def _possessor_state(self, tok) -> str | None:
+        """The state owning a place: "East Timor's capital", "the Iraqi city of Basra", "the town of Gorazde in Bosnia"."""
         for c in tok.children:
-            if c.dep_ in ("poss", "compound") and c.i < tok.i:
+            if c.dep_ in ("poss", "compound", "amod") and c.i < tok.i:
                 s = self.at.get(c.i)
                 if s is not None and s.ref.kind == "state" and s.how != "demonym":
                     return s.ref.country
@@ -589,6 +590,10 @@ class ArgResolver:
                     if p.dep_ == "pobj" and s is not None and s.ref.kind == "state" and s.how != "demonym":
                         return s.ref.country
         return None
+
+    def located_ref(self, code: str) -> ActorRef:
+        """The state ``code`` as an actor standing for an unnamed party there."""
+        return self._state_ref(code)
 
     def located_in(self, tok) -> list[ActorRef]:
         """The state where an unnamed party is located ("a peace-keeping force in Liberia"), as the party standing for it."""

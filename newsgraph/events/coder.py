@@ -30,6 +30,10 @@ COOPERATIVE_TYPES = {"COOPERATE", "AID", "CONSULT", "AGREE", "SUPPORT"}
 # where a battle happens says little about whom it is against.
 PLACE_AFFECTING_TYPES = {"COERCE", "PROTEST", "CONCEDE", "RETREAT", "THREATEN"}
 
+# weapons that stand as the subject of violence when no attacker is named ("a car bomb killed ...")
+ATTACK_INSTRUMENTS = {"bomb", "bombing", "explosion", "blast", "device", "mine", "minefield", "landmine", "rocket", "missile", "shell",
+                      "mortar", "grenade", "ied", "attack", "ambush", "airstrike", "strike", "shelling", "gunfire"}
+
 # what makes violence conventional warfare (CAMEO 19) rather than unconventional (CAMEO 18)
 ARMED_FORCES = {"troop", "soldier", "army", "force", "navy", "warship", "battalion", "brigade", "military", "marine", "aircraft",
                 "warplane", "helicopter", "gunship", "jet", "tank", "artillery"}
@@ -188,6 +192,8 @@ class EventCoder:
         # rebel group or party acting on its own government keeps it ("the PKK demanded that the Turkish government ...")
         c.target = [a for a in c.target if (a.actor_id, a.sector) not in keys
                     and not (a.kind == "state" and a.sector in (None, "GOV") and a.country in governments)]
+        if not c.source and sense.type in ("ASSAULT", "FIGHT"):
+            c.source = self._unclaimed_attack(tok, r)
         if not c.target and sense.type in PLACE_AFFECTING_TYPES:
             # "extended the curfew in Abidjan", "blocked roads in Algiers": with no one named, the event is aimed
             # at the state where it happens (a state acting at home included)
@@ -314,6 +320,21 @@ class EventCoder:
             if span is not None and span.how != "adjective":
                 return r.actors_for(t)
             stack.extend(list(t.children)[::-1])
+        return []
+
+    def _unclaimed_attack(self, tok, r: ArgResolver) -> list[ActorRef]:
+        """'A roadside bomb near Samarra killed three soldiers', 'killed by an explosive device outside the Iraqi city of
+        Basra': violence whose doer is a weapon is coded, as event data does, to the state where it happened."""
+        doers = [ch for ch in tok.children if ch.dep_ == "nsubj"]
+        doers += [p for ch in tok.children if ch.dep_ == "agent" for p in ch.children if p.dep_ == "pobj"]
+        for d in doers:
+            if d.lemma_.lower() in ATTACK_INSTRUMENTS or any(c.lemma_.lower() in ATTACK_INSTRUMENTS for c in d.children if c.dep_ == "compound"):
+                found = r.located_in(d) or r.located_in(tok)
+                if found:
+                    found[0].sector = None
+                    return found
+                focus = r.focus_country()
+                return [r.located_ref(focus)] if focus else []
         return []
 
     def _first_actor_after(self, tok, source: list[ActorRef], r: ArgResolver) -> list[ActorRef]:
