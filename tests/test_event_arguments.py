@@ -48,6 +48,8 @@ def _event(resources, text, etype=None):
         ("Police arrested hundreds of Ugandan and Kenyan traders at the border.", None, None, {"UGA", "KEN"}),
         # violence whose doer is a weapon is coded to the state where it happened
         ("A roadside bomb killed three soldiers outside the Afghan city of Kandahar.", None, {"AFG"}, None),
+        # coordinated verbs share the passive subject, not the first verb's agent
+        ("Uganda's finance minister was indicted by a Kenyan court and will resign.", "AGREE", {"UGA"}, None),
         # a rebel group acting on its own government keeps that government as the target
         ("The Zapatistas demanded that the Mexican government withdraw its troops from Chiapas.", "DEMAND", {"MEX"}, {"MEX"}),
     ],

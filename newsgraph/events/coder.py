@@ -375,8 +375,15 @@ class EventCoder:
         h = tok
         for _ in range(4):
             if h.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acomp") and h.head is not h:
+                link = h.dep_
                 h = h.head
                 passive = any(ch.dep_ in ("auxpass", "nsubjpass") for ch in h.children)
+                if link == "conj" and passive:
+                    # "the prime minister has been indicted by the court and will resign": coordinated verbs share
+                    # the grammatical subject, not the first verb's agent
+                    shared = [a for ch in h.children if ch.dep_ == "nsubjpass" for a in r.actors_for(ch)]
+                    if shared:
+                        return shared
                 for ch in h.children:
                     if ch.dep_ in SUBJ_DEPS or (ch.dep_ == "nsubjpass" and not passive):
                         return r.actors_for(ch)
