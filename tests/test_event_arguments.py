@@ -48,6 +48,8 @@ def _event(resources, text, etype=None):
         ("Police arrested hundreds of Ugandan and Kenyan traders at the border.", None, None, {"UGA", "KEN"}),
         # violence whose doer is a weapon is coded to the state where it happened
         ("A roadside bomb killed three soldiers outside the Afghan city of Kandahar.", None, {"AFG"}, None),
+        # the first actor after the trigger keeps its coordination
+        ("Al-Shabaab threatened to deliver heavy blows to the United States and Kenya.", "THREATEN", {"SOM"}, {"USA", "KEN"}),
         # coordinated verbs share the passive subject, not the first verb's agent
         ("Uganda's finance minister was indicted by a Kenyan court and will resign.", "AGREE", {"UGA"}, None),
         # a rebel group acting on its own government keeps that government as the target

@@ -355,7 +355,8 @@ class EventCoder:
             span = r.span_of(t)
             if span is None or span.start != t.i:
                 continue
-            found = [a for a in r.actors_for(t) if (a.actor_id, a.sector) not in keys]
+            head = t.doc[span.start : span.end].root  # "the United States and Israel": coordination hangs on the head
+            found = [a for a in r.actors_for(head) if (a.actor_id, a.sector) not in keys]
             if not found and span.how == "adjective":
                 found = [a for a in [span.ref.copy()] if (a.actor_id, a.sector) not in keys]
             if found:
