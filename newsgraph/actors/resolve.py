@@ -419,6 +419,21 @@ PRONOUNS_PLURAL = {"they", "them", "their"}
 BARE_STATE_NOUNS = {"opposition", "government", "regime", "administration", "president", "authorities", "military", "army", "presidency", "cabinet", "leadership"}
 FRONTIER_NOUNS = {"border", "frontier", "boundary", "line"}
 GROUP_NOUNS = {"country", "nation", "leader", "side", "government", "state", "party", "partner", "president", "company"}
+# sectors of nouns that name groups of people acting for a state or inside one: "rebels", "police",
+# "troops", "protesters", "students". Unnamed, they belong to the place they are in, else to the
+# state the document is about, as PETRARCH-style agent dictionaries code them.
+PEOPLE_SECTORS = {"MIL", "COP", "REB", "CVL", "OPP", "JUD", "LEG", "LAB", "EDU", "REL", "MED"}
+# prepositions and participles that place a group: "rebels in the Ivory Coast", "students throughout
+# Indonesia", "a terror group based in Trinidad", "refugees fleeing the war in Liberia"
+PLACE_PREPS = {"in", "inside", "within", "throughout", "across", "from", "near", "outside", "around"}
+PLACE_PARTICIPLES = {"base", "operate", "live", "flee", "station", "deploy", "hold", "camp", "fight"}
+# heads that count or part a group of people, whose "of" phrase names who they are
+PARTITIVE_NOUNS = {"score", "hundred", "thousand", "dozen", "million", "ten", "tens", "group", "number", "member", "part", "third",
+                   "half", "quarter", "majority", "minority", "handful", "band", "batch", "patch", "couple", "some", "many", "most",
+                   "all", "few", "several", "each", "one", "none", "rest", "remnant", "unit", "contingent", "squad"}
+# titles before an unknown person's name that make them a public office holder of some state
+OFFICE_TITLES = {"president", "king", "queen", "prime", "premier", "minister", "general", "gen.", "judge", "governor", "chancellor",
+                 "emir", "sultan", "colonel", "col.", "marshal", "admiral", "ayatollah", "senator", "mayor", "archbishop", "bishop"}
 ROLE_NOUNS = {"head", "chief", "ceo", "chairman", "president", "executive", "spokesman", "spokeswoman", "spokesperson", "official", "representative", "director", "boss", "minister"}
 # One-word titles written before a name ("Premier Li Qiang", "Chairwoman Ana Ruiz").
 PERSON_TITLE_WORDS = {"premier", "chancellor", "king", "queen", "prince", "princess", "emir", "sultan", "senator", "governor", "mayor", "general", "admiral", "chairwoman", "chairperson", "secretary", "ambassador", "vice-president", "analyst", "professor", "prof.", "rev.", "pope", "sheikh"}
@@ -438,6 +453,8 @@ class ArgResolver:
                 self.at[k] = s
         self.nouns = sector_nouns()
         self._focus: str | None = None
+        # heads of unnamed groups resolved only by the document's focus country ("rebels", "police"): weaker than a named actor
+        self.guessed: set[int] = set()
 
     def _state_ref(self, code: str) -> ActorRef:
         actor = self.registry.get(code) if self.registry else None
@@ -448,6 +465,15 @@ class ArgResolver:
     def actors_for(self, tok) -> list[ActorRef]:
         """Actors denoted by the phrase headed by ``tok`` (coordination expanded)."""
         out: list[ActorRef] = []
+        if tok.pos_ == "PRON" and tok.lower_ in ("they", "them"):
+            # "Palestinian leaders said they would boycott ...": the plural phrase named before
+            ante = self._plural_antecedent(tok)
+            return [r.copy(text=tok.text) for r in self.actors_for(ante)] if ante is not None else []
+        inner = self._partitive_of(tok)
+        if inner is not None:  # "scores of Sierra Leonean and Liberian refugees", "members of Hamas"
+            found = self.actors_for(inner)
+            if found:
+                return found
         for h in [tok, *self._conjuncts(tok)]:
             group = self._group(h)
             if group:
@@ -458,6 +484,17 @@ class ArgResolver:
                 out.append(ref)
                 out.extend(self._coordinated_modifiers(h, ref))
         return dedupe(out)
+
+    @staticmethod
+    def _partitive_of(tok):
+        """The phrase a quantity or part names: "thousands of protesters", "one third of the guerrillas", "a group of
+        refugees", "members of the PKK" -> the "of" object; None for any other head."""
+        if not (tok.lemma_.lower() in PARTITIVE_NOUNS or tok.pos_ == "NUM" or tok.like_num):
+            return None
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                return next((p for p in c.children if p.dep_ == "pobj"), None)
+        return None
 
     def _coordinated_modifiers(self, h, first: ActorRef) -> list[ActorRef]:
         """'French and Egyptian warships', 'U.S. and Russian negotiators': one actor per coordinated premodifier."""
@@ -488,6 +525,20 @@ class ArgResolver:
         span = self.at.get(h.i)
         if span is not None and span.how != "adjective":
             ref = _copy(span.ref)
+            if ref.provisional and ref.kind == "person" and ref.country is None:
+                self._titled_person(span, ref)
+            if span.how == "demonym":
+                # "Bosnian Serbs", "Iraqi Kurds": a people qualified by another state's adjective live in that state
+                other = next((self.at[c.i] for c in h.children if c.dep_ in ("amod", "compound") and c.i in self.at
+                              and self.at[c.i].how == "adjective" and self.at[c.i].ref.country != ref.country), None)
+                if other is not None:
+                    ref = _copy(other.ref)
+                    ref.sector, ref.text = "CVL", self._np_text(h)
+            if span.how == "demonym" and any(c.dep_ == "amod" and c.lower_ == "ethnic" for c in h.children):
+                place = self._homeland(h, ref.country)
+                if place is not None:
+                    ref = self._state_ref(place)
+                    ref.sector, ref.text = "CVL", self._np_text(h)
             if span.ref.kind == "government":
                 # "Pakistan's Foreign Office": a generic body name owned by another state is that state's body
                 owner = self._state_modifier(h, span)
@@ -503,13 +554,22 @@ class ArgResolver:
                 if r is not None:
                     return r
         lemma = h.lemma_.lower()
-        noun_sector = self.nouns.get(lemma)
+        if h.pos_ == "PROPN" and h.is_title and lemma not in self.nouns and lemma.endswith("s") and lemma[:-1] in self.nouns:
+            lemma = lemma[:-1]  # "Rebels in Chad ...": a capitalised plural the tagger took for a name
+        noun_sector = self.nouns.get(lemma) or self._compound_sector(h)
+        if noun_sector is None and h.tag_ == "NNPS":
+            noun_sector = "CVL"  # a people the registry does not list: "Iraqi Kurds", "Lebanese Shiites"
         # premodifiers and possessives: "Venezuela's oil minister", "the Russian company", "U.S. Treasury official"
-        for c in sorted(h.children, key=lambda c: c.i):
-            if c.dep_ in ("poss", "compound", "amod", "nmod", "npadvmod") and c.i < h.i:
-                r = self._modifier(c, depth)
-                if r is not None:
-                    return self._combine(r, noun_sector, lemma, h)
+        ethnic = any(c.dep_ == "amod" and c.lower_ == "ethnic" for c in h.children)
+        mods = [r for c in sorted(h.children, key=lambda c: c.i)
+                if c.dep_ in ("poss", "compound", "amod", "nmod", "npadvmod") and c.i < h.i and (r := self._modifier(c, depth)) is not None]
+        if mods:
+            # an organisation named in the phrase is the actor, not its owner or founder: "bin Laden's al-Qaeda network"
+            r = next((m for m in mods if m.kind in ("organisation", "group", "company", "igo") and not m.provisional), mods[0])
+            place = self._homeland(h, r.country) if ethnic and r.kind == "state" else None
+            if place is not None:  # "ethnic Albanian guerrillas operating in Macedonia"
+                r = self._state_ref(place)
+            return self._combine(r, noun_sector, lemma, h)
         # "the head of Rosneft", "the government of Venezuela"; "the border with Colombia" names the other side
         for c in h.children:
             if c.dep_ == "prep" and (c.lower_ in ("of", "from", "at") or (c.lower_ == "with" and lemma in FRONTIER_NOUNS)):
@@ -531,7 +591,108 @@ class ArgResolver:
                 ref.sector = noun_sector
                 ref.text = self._np_text(h)
                 return ref
+        if noun_sector in PEOPLE_SECTORS and h.pos_ in ("NOUN", "PROPN") and not any(c.dep_ == "poss" for c in h.children):
+            # "rebels in the Ivory Coast", "Moslem fundamentalist demonstrators", "police": the place named, else the focus
+            code = self._place_of(h)
+            if code is None:
+                code = self.focus_country()
+                self.guessed.add(h.i)
+            if code:
+                ref = self._state_ref(code)
+                ref.sector = noun_sector
+                ref.text = self._np_text(h)
+                return ref
         return None
+
+    def _homeland(self, h, own: str | None) -> str | None:
+        """Where an ethnic group named by its nation ("ethnic Albanians", "ethnic Turks") lives, as event data codes
+        minorities: the place its phrase or clause names, else the story's other state; None to keep its own nation."""
+        place = self._place_of(h) or (self._place_of(h.head) if h.dep_ in ("nsubj", "dobj", "nsubjpass") else None)
+        if place is None:
+            counts: dict[str, list[int]] = {}
+            for s in self.spans:
+                c = s.ref.country
+                if c and c != own and s.ref.sector != "IGO":
+                    counts.setdefault(c, [0, -s.start])[0] += 1
+            place = max(counts, key=lambda c: tuple(counts[c])) if counts else None
+        return place if place != own else None
+
+    def _compound_sector(self, h) -> str | None:
+        """The sector a compound noun gives a head noun that has none: "opposition candidates", "rebel leaders"."""
+        for c in sorted(h.children, key=lambda c: -c.i):
+            if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i < h.i:  # not adjectives: "military intelligence" is no army
+                sector = self.nouns.get(c.lemma_.lower())
+                if sector:
+                    return sector
+        return None
+
+    def _place_of(self, h, depth: int = 0) -> str | None:
+        """The country of the place a phrase locates its head in: "rebels in the Ivory Coast", "a group based in Trinidad",
+        "refugees fleeing the civil war in Liberia" (prepositions and participles, three levels down)."""
+        if depth > 2:
+            return None
+        for c in h.children:
+            if c.dep_ == "prep" and c.lower_ in PLACE_PREPS:
+                for p in c.children:
+                    if p.dep_ != "pobj":
+                        continue
+                    s = self.at.get(p.i)
+                    if s is not None and s.ref.country and (s.ref.kind == "state" or s.how == "metonym") and s.how != "demonym":
+                        return s.ref.country
+                    # "in East Timor's capital Dili", "in the northern city of Kirkuk"
+                    found = self._place_of(p, depth + 1) or self._possessor_state(p)
+                    if found:
+                        return found
+            elif c.dep_ in ("acl", "dobj") and (c.dep_ == "dobj" or c.lemma_.lower() in PLACE_PARTICIPLES):
+                found = self._place_of(c, depth + 1)
+                if found:
+                    return found
+        return None
+
+    def _possessor_state(self, tok) -> str | None:
+        """The state owning a place: "East Timor's capital", "the Iraqi city of Basra", "the town of Gorazde in Bosnia"."""
+        for c in tok.children:
+            if c.dep_ in ("poss", "compound", "amod") and c.i < tok.i:
+                s = self.at.get(c.i)
+                if s is not None and s.ref.kind == "state" and s.how != "demonym":
+                    return s.ref.country
+            if c.dep_ == "prep" and c.lower_ == "of":
+                for p in c.children:
+                    s = self.at.get(p.i)
+                    if p.dep_ == "pobj" and s is not None and s.ref.kind == "state" and s.how != "demonym":
+                        return s.ref.country
+        return None
+
+    def located_ref(self, code: str) -> ActorRef:
+        """The state ``code`` as an actor standing for an unnamed party there."""
+        return self._state_ref(code)
+
+    def located_in(self, tok) -> list[ActorRef]:
+        """The state where an unnamed party is located ("a peace-keeping force in Liberia"), as the party standing for it."""
+        code = self._place_of(tok)
+        if not code:
+            return []
+        ref = self._state_ref(code)
+        sector = self.nouns.get(tok.lemma_.lower())
+        ref.sector = sector if sector in PEOPLE_SECTORS else None
+        ref.text = self._np_text(tok)
+        return [ref]
+
+    def _titled_person(self, span: Span, ref: ActorRef) -> None:
+        """'President Yoweri Museveni', 'Judge Alejandro Rivera': a titled person the registry lacks holds an
+        office of the state the document is about; the title gives the sector."""
+        k = span.start - 1
+        while k >= 0 and self.doc[k].is_punct and self.doc[k].text == ".":
+            k -= 1
+        if k < 0:
+            return
+        title = self.doc[k].lower_
+        if title not in OFFICE_TITLES and self.doc[k].lemma_.lower() not in OFFICE_TITLES:
+            return
+        focus = self.focus_country()
+        if focus:
+            ref.country = focus
+            ref.sector = ref.sector or self.nouns.get(self.doc[k].lemma_.lower()) or "GOV"
 
     def focus_country(self) -> str | None:
         """The state the document is most about: most mentions (as any actor's country), first mention breaking ties."""
@@ -539,7 +700,7 @@ class ArgResolver:
             counts: dict[str, list[int]] = {}
             for s in self.spans:
                 c = s.ref.country
-                if c:
+                if c and s.ref.sector != "IGO":  # a UN official's nationality says nothing of the story's country
                     counts.setdefault(c, [0, -s.start])[0] += 1
             self._focus = max(counts, key=lambda c: tuple(counts[c])) if counts else ""
         return self._focus or None
@@ -590,6 +751,25 @@ class ArgResolver:
             prior = self._antecedent(h)
             return _copy(prior) if prior else None
         return None
+
+    def _plural_antecedent(self, pron):
+        """Head of the plural phrase 'they'/'them' refers to: the nearest earlier subject that is plural
+        (or coordinated) and denotes an actor, in this or the previous sentence; else the nearest such phrase."""
+        lo = pron.sent.start
+        if lo > 0:
+            lo = self.doc[lo - 1].sent.start
+        fallback = None
+        for t in reversed(self.doc[lo : pron.i]):
+            if t.pos_ not in ("NOUN", "PROPN"):
+                continue
+            if not (t.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in t.children)):
+                continue
+            if self._head(t, depth=1) is None and not any(self.at.get(c.i) for c in t.conjuncts):
+                continue
+            if t.dep_ in ("nsubj", "nsubjpass"):
+                return t
+            fallback = fallback or t
+        return fallback
 
     def _antecedent(self, pron) -> ActorRef | None:
         """Most recent compatible actor in this or the two previous sentences, preferring subjects."""

@@ -43,11 +43,13 @@ def load_records(path: str) -> list[dict[str, Any]]:
 
 
 def actor_code(a: ActorRef) -> str | None:
-    """The PLOVER GSR 'code' of an actor: ISO3 country, or IGO / NGO for international organisations."""
+    """The PLOVER GSR 'code' of an actor: ISO3 country, IGO / NGO for international organisations, IMG for armed groups of no one country."""
     if a.kind == "igo" or a.sector == "IGO":
         return "IGO"
     if a.country:
         return a.country
+    if a.kind == "group" and a.sector in ("REB", "MIL"):
+        return "IMG"  # CAMEO's international militarized group: al-Qaeda, the Islamic State
     if a.sector == "NGO":
         return "NGO"
     return None

@@ -25,6 +25,14 @@ from .modality import Modality, analyse
 TRANSFER_PARTICIPLES = {"grant", "give", "issue", "award", "extend", "send", "provide", "offer", "deliver", "lend", "sell", "sign", "hold", "own"}
 HALT_VERBS = {"stop", "halt", "cease", "suspend", "end", "quit", "abandon", "discontinue"}
 COOPERATIVE_TYPES = {"COOPERATE", "AID", "CONSULT", "AGREE", "SUPPORT"}
+# types whose action falls on the people of a place (imposing or lifting a curfew, martial law or a ban,
+# protesting, withdrawing from a town): with nobody named, the place's state is the target. Not violence:
+# where a battle happens says little about whom it is against.
+PLACE_AFFECTING_TYPES = {"COERCE", "PROTEST", "CONCEDE", "RETREAT", "THREATEN"}
+
+# weapons that stand as the subject of violence when no attacker is named ("a car bomb killed ...")
+ATTACK_INSTRUMENTS = {"bomb", "bombing", "explosion", "blast", "device", "mine", "minefield", "landmine", "rocket", "missile", "shell",
+                      "mortar", "grenade", "ied", "attack", "ambush", "airstrike", "strike", "shelling", "gunfire"}
 
 # what makes violence conventional warfare (CAMEO 19) rather than unconventional (CAMEO 18)
 ARMED_FORCES = {"troop", "soldier", "army", "force", "navy", "warship", "battalion", "brigade", "military", "marine", "aircraft",
@@ -43,6 +51,8 @@ PURPOSE_NOUNS = {"bid", "effort", "order", "aim", "drive", "quest", "push", "goa
 FOLD_DEPS = {"xcomp", "ccomp", "advcl", "dobj", "pobj", "prep", "acl", "pcomp", "conj", "relcl", "advmod", "npadvmod", "attr", "oprd", "nsubjpass", "compound"}
 
 SUBJ_DEPS = ("nsubj", "csubj")
+# spaCy labels "to X" after verbs of giving "dative" rather than "prep": both are prepositional roles
+PREP_DEPS = ("prep", "dative")
 OBJ_DEPS = ("dobj", "obj", "attr", "oprd")
 
 
@@ -183,10 +193,21 @@ class EventCoder:
             # "Thousands protest in Nairobi": the protesters of the place, found before the event is judged to have an actor
             c.source = self._protesters_by_place(tok.sent, r)
         keys = {(a.actor_id, a.sector) for a in c.source}
-        countries = {a.country for a in c.source if a.country}
-        # not a target: the source itself, or its own state's government named by place ("signed ... in Moscow")
+        # countries whose government (or the state itself) is the source
+        governments = {a.country for a in c.source if a.country and (a.sector == "GOV" or (a.kind == "state" and a.sector is None))}
+        # not a target: the source itself, or its own state named by place ("signed ... in Moscow"); a union,
+        # rebel group or party acting on its own government keeps it ("the PKK demanded that the Turkish government ...")
         c.target = [a for a in c.target if (a.actor_id, a.sector) not in keys
-                    and not (a.kind == "state" and a.sector in (None, "GOV") and a.country in countries)]
+                    and not (a.kind == "state" and a.sector in (None, "GOV") and a.country in governments)]
+        if not c.source and sense.type in ("ASSAULT", "FIGHT"):
+            c.source = self._unclaimed_attack(tok, r)
+        if not c.target and sense.type in PLACE_AFFECTING_TYPES:
+            # "extended the curfew in Abidjan", "blocked roads in Algiers": with no one named, the event is aimed
+            # at the state where it happens (a state acting at home included)
+            for h in [tok, *c.objects.values()]:
+                c.target = r.located_in(h)
+                if c.target:
+                    break
 
     def _verb_roles(self, tok, sense: Sense, objects, r: ArgResolver):
         passive = any(ch.dep_ in ("auxpass", "nsubjpass") for ch in tok.children)
@@ -220,14 +241,19 @@ class EventCoder:
             return dedupe(giver), dedupe(source)
         # objects: the direct object (or the passive subject) if it is an actor
         obj_heads = [ch for ch in tok.children if ch.dep_ in OBJ_DEPS or (passive and ch.dep_ == "nsubjpass")]
+        guessed: list[ActorRef] = []
         for o in obj_heads:
-            target.extend(r.actors_for(o))
+            # an object known only by the story's country ("contributed troops to ...") yields to a named target
+            found = r.actors_for(o)
+            (guessed if o.i in r.guessed else target).extend(found)
         if not target:
             target = self._prep_targets([tok, *obj_heads, *objects.values()], sense.preps, r)
         if not target:
             # "revoked Chevron's license", "a license granted to Chevron": actors inside the object phrase
             for o in obj_heads:
                 target.extend(self._actors_in(o, r))
+        if not target:
+            target = self._first_actor_after(tok, source, r) or guessed
         if sense.symmetric:
             pair = [a for a in self._prep_targets([tok, *obj_heads, *objects.values()], ("between",), r) if a not in target]
             if source:
@@ -265,18 +291,24 @@ class EventCoder:
         out: list[ActorRef] = []
         if not preps:
             return out
+        located: list[ActorRef] = []
+        rank = {p: i for i, p in enumerate(preps)}
         for h in heads:
             if h.lower_ in NON_ROLE_PREPS:
                 continue
-            for ch in h.children:
-                if ch.dep_ == "prep" and ch.lower_ in preps:
+            # the sense lists its prepositions by priority: "complained over the raids to the UN" is about the raids
+            for ch in sorted(h.children, key=lambda c: (rank.get(c.lower_, len(rank)), c.i)):
+                if ch.dep_ in PREP_DEPS and ch.lower_ in preps:
                     for p in ch.children:
                         if p.dep_ == "pobj":
-                            out.extend(r.actors_for(p))
+                            found = r.actors_for(p)
+                            out.extend(found)
+                            if not found and not located and r.nouns.get(p.lemma_.lower()):
+                                # "troops to a peace-keeping force in Liberia": the place the unnamed party is in
+                                located = r.located_in(p)
                     if out:
                         return out
-                # "countries purchasing Venezuelan oil": the participle's object names the target
-        return out
+        return out or located
 
     def _actors_in(self, head, r: ArgResolver) -> list[ActorRef]:
         """The first actor named inside a phrase, not descending into its subordinate clauses."""
@@ -297,6 +329,47 @@ class EventCoder:
             stack.extend(list(t.children)[::-1])
         return []
 
+    def _unclaimed_attack(self, tok, r: ArgResolver) -> list[ActorRef]:
+        """'A roadside bomb near Samarra killed three soldiers', 'killed by an explosive device outside the Iraqi city of
+        Basra': violence whose doer is a weapon is coded, as event data does, to the state where it happened."""
+        doers = [ch for ch in tok.children if ch.dep_ == "nsubj"]
+        doers += [p for ch in tok.children if ch.dep_ == "agent" for p in ch.children if p.dep_ == "pobj"]
+        for d in doers:
+            if d.lemma_.lower() in ATTACK_INSTRUMENTS or any(c.lemma_.lower() in ATTACK_INSTRUMENTS for c in d.children if c.dep_ == "compound"):
+                found = r.located_in(d) or r.located_in(tok)
+                if found:
+                    found[0].sector = None
+                    return found
+                focus = r.focus_country()
+                return [r.located_ref(focus)] if focus else []
+        return []
+
+    def _first_actor_after(self, tok, source: list[ActorRef], r: ArgResolver) -> list[ActorRef]:
+        """Last resort for a target, as pattern-based coders do: the first actor named after the trigger inside
+        its own phrase ("withdraw inspectors and workers from Iraq", "calling for independence from Iraq"), not
+        the source, not in when/according-to phrases, relative clauses or reporting frames."""
+        keys = {(a.actor_id, a.sector) for a in source}
+        blocked: set[int] = set()
+        for t in tok.subtree:
+            if t.i in blocked:
+                continue
+            own_frame = t.head.i == tok.i and t.dep_ in ("nsubj", "nsubjpass", "csubj", "agent", "parataxis", "punct", "mark")
+            if own_frame or t.dep_ in ("relcl", "appos") or (t.dep_ in ("prep", "npadvmod") and t.lower_ in NON_ROLE_PREPS):
+                blocked.update(x.i for x in t.subtree)
+        for t in tok.subtree:
+            if t.i <= tok.i or t.i in blocked:
+                continue
+            span = r.span_of(t)
+            if span is None or span.start != t.i:
+                continue
+            head = t.doc[span.start : span.end].root  # "the United States and Israel": coordination hangs on the head
+            found = [a for a in r.actors_for(head) if (a.actor_id, a.sector) not in keys]
+            if not found and span.how == "adjective":
+                found = [a for a in [span.ref.copy()] if (a.actor_id, a.sector) not in keys]
+            if found:
+                return found
+        return []
+
     def _nearest_actor_before(self, tok, r: ArgResolver) -> list[ActorRef]:
         """When the parse gives a finite verb no subject at all, the closest actor named before it in the sentence."""
         for t in reversed(list(tok.sent[: tok.i - tok.sent.start])):
@@ -310,8 +383,15 @@ class EventCoder:
         h = tok
         for _ in range(4):
             if h.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acomp") and h.head is not h:
+                link = h.dep_
                 h = h.head
                 passive = any(ch.dep_ in ("auxpass", "nsubjpass") for ch in h.children)
+                if link == "conj" and passive:
+                    # "the prime minister has been indicted by the court and will resign": coordinated verbs share
+                    # the grammatical subject, not the first verb's agent
+                    shared = [a for ch in h.children if ch.dep_ == "nsubjpass" for a in r.actors_for(ch)]
+                    if shared:
+                        return shared
                 for ch in h.children:
                     if ch.dep_ in SUBJ_DEPS or (ch.dep_ == "nsubjpass" and not passive):
                         return r.actors_for(ch)
@@ -369,13 +449,33 @@ class EventCoder:
                         c.target = inner.target
                 if not c.source:
                     c.source = inner.source
+            if not c.target and c.sense.type == "THREATEN":
+                c.target = self._condition_subject(c)
             if not c.target:
                 for ch in c.tok.children:
                     if ch.dep_ in ("xcomp", "ccomp"):
-                        found = [a for a in self._actors_in(ch, self._resolver) if (a.actor_id, a.sector) not in {(x.actor_id, x.sector) for x in c.source}]
+                        # "demanding that the Turkish government provide ...": the complement's subject first
+                        subj = [a for s in ch.children if s.dep_ in ("nsubj", "nsubjpass") for a in self._resolver.actors_for(s)]
+                        found = [a for a in subj or self._actors_in(ch, self._resolver) if (a.actor_id, a.sector) not in {(x.actor_id, x.sector) for x in c.source}]
                         if found:
                             c.target = found
                             break
+
+    def _condition_subject(self, c: _Candidate) -> list[ActorRef]:
+        """'Russia threatened to stop talks if the United States goes ahead': a threat is aimed at whoever
+        must meet (or avoid) its condition, the subject of its if/unless clause."""
+        keys = {(a.actor_id, a.sector) for a in c.source}
+        heads = [c.tok, *(ch for ch in c.tok.children if ch.dep_ in ("xcomp", "ccomp"))]
+        for h in heads:
+            for cl in h.children:
+                if cl.dep_ != "advcl" or not any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in cl.children):
+                    continue
+                for subj in cl.children:
+                    if subj.dep_ in ("nsubj", "nsubjpass"):
+                        found = [a for a in self._resolver.actors_for(subj) if (a.actor_id, a.sector) not in keys]
+                        if found:
+                            return found
+        return []
 
     def _governed(self, c: _Candidate, by_tok: dict) -> list[_Candidate]:
         out = []

@@ -1,0 +1,86 @@
+"""Issue 4: source and target codes of events, on sentences written for these tests.
+
+Each case is one construction the argument resolver or the coder handles in
+general (unnamed groups placed in a country, titled people the registry lacks,
+plural pronouns, partitives, datives, threats' conditions, historic leaders and
+armed groups from the registry files), not a sentence of any evaluation file.
+"""
+
+import pytest
+
+from newsgraph.evaluate.plover import actor_code
+from newsgraph.extract import extract
+from newsgraph.model import ActorRef, Document
+
+
+def _codes(actors):
+    return {actor_code(a) for a in actors if actor_code(a)}
+
+
+def _event(resources, text, etype=None):
+    events = extract(Document(text=text), resources).events
+    if etype:
+        events = [e for e in events if e.type == etype]
+    assert events, f"no {etype or ''} event coded in {text!r}"
+    return events[0]
+
+
+@pytest.mark.parametrize(
+    "text, etype, source, target",
+    [
+        # unnamed groups: the place they are in, or the state the story is about
+        ("Rebels in Chad attacked an army convoy near the border.", "ASSAULT", {"TCD"}, None),
+        ("Students throughout Kenya boycotted classes on Monday.", None, {"KEN"}, None),
+        ("Gunmen based in Mali kidnapped two French aid workers.", None, {"MLI"}, {"FRA"}),
+        # a titled person the registry does not know belongs to the story's state
+        ("President Aldo Fernandes of Paraguay rejected the offer from Brazil.", "REJECT", {"PRY"}, {"BRA"}),
+        # historic heads of state and armed groups from the registry files
+        ("Hosni Mubarak met Yitzhak Rabin in Cairo to discuss the peace talks.", "CONSULT", {"EGY"}, {"ISR"}),
+        ("The Tamil Tigers attacked a Sri Lankan navy vessel.", "ASSAULT", {"LKA"}, {"LKA"}),
+        ("Boko Haram militants abducted dozens of schoolgirls in northern Nigeria.", None, {"NGA"}, None),
+        # spaCy's dative: "to X" after a verb of giving
+        ("Japan is providing emergency loans and food aid to Bangladesh.", "AID", {"JPN"}, {"BGD"}),
+        # a threat is aimed at whoever must meet its condition
+        ("Turkey threatened to close the border if Syria keeps sheltering the militants.", "THREATEN", {"TUR"}, {"SYR"}),
+        # a people qualified by another state's adjective lives there
+        ("Iraqi Kurds marched in Erbil to demand independence from Baghdad.", None, {"IRQ"}, None),
+        # partitives name the group inside
+        ("Police arrested hundreds of Ugandan and Kenyan traders at the border.", None, None, {"UGA", "KEN"}),
+        # violence whose doer is a weapon is coded to the state where it happened
+        ("A roadside bomb killed three soldiers outside the Afghan city of Kandahar.", None, {"AFG"}, None),
+        # the first actor after the trigger keeps its coordination
+        ("Al-Shabaab threatened to deliver heavy blows to the United States and Kenya.", "THREATEN", {"SOM"}, {"USA", "KEN"}),
+        # coordinated verbs share the passive subject, not the first verb's agent
+        ("Uganda's finance minister was indicted by a Kenyan court and will resign.", "AGREE", {"UGA"}, None),
+        # a rebel group acting on its own government keeps that government as the target
+        ("The Zapatistas demanded that the Mexican government withdraw its troops from Chiapas.", "DEMAND", {"MEX"}, {"MEX"}),
+    ],
+)
+def test_argument_codes(resources, text, etype, source, target):
+    e = _event(resources, text, etype)
+    if source is not None:
+        assert _codes(e.source) == source, (text, e.type, e.source)
+    if target is not None:
+        assert target <= _codes(e.target), (text, e.type, e.target)
+
+
+def test_plural_pronoun_takes_the_plural_subject_before(resources):
+    e = _event(resources, "Ethiopian officials said on Tuesday they would boycott the talks with Eritrea.")
+    assert _codes(e.source) == {"ETH"}
+
+
+def test_ethnic_group_is_coded_by_where_it_lives(resources):
+    e = _event(resources, "Ethnic Russians in Latvia demonstrated against the government in Riga.")
+    assert _codes(e.source) == {"LVA"}
+
+
+def test_focus_guess_yields_to_a_named_prepositional_target(resources):
+    # the troops are what France sends, not whom it helps: the named country is the target
+    e = _event(resources, "France will send 500 troops to Chad.")
+    assert _codes(e.target) == {"TCD"}
+
+
+def test_international_armed_group_is_img():
+    group = ActorRef(name="al-Qaeda", actor_id="al-qaeda", country=None, sector="REB", kind="group")
+    assert actor_code(group) == "IMG"
+    assert actor_code(ActorRef(name="Hezbollah", actor_id="hezbollah", country="LBN", sector="REB", kind="group")) == "LBN"
