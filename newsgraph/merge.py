@@ -301,8 +301,9 @@ def incompatible(a: Mention, b: Mention) -> str | None:
             return "actors"
     elif not (pa <= pb or pb <= pa) and not _complementary(a, b) and not (_group_for_state(a, b) and _strong_agreement(a, b)):
         return "actors"
-    if a.type_key not in SYMMETRIC_TYPES:
-        # an actor that acts in one report and is acted upon in the other: "Maduro condemned the US" vs "the US condemned ..."
+    if a.type_key not in SYMMETRIC_TYPES and not (a.sources & a.targets or b.sources & b.targets):
+        # an actor that acts in one report and is acted upon in the other: "Maduro condemned the US" vs "the US condemned ...";
+        # a report with one key on both sides (a domestic event: "Kenyan police dispersed crowds" KEN -> KEN) has no direction
         if (a.sources & b.targets and not a.sources & b.sources) or (b.sources & a.targets and not b.sources & a.sources):
             return "direction"
     fa, fb = a.factuality or "asserted", b.factuality or "asserted"
@@ -344,9 +345,8 @@ def _group_for_state(a: Mention, b: Mention) -> bool:
     tgt_same = a.targets <= b.targets or b.targets <= a.targets
     if src_same and a.sources & b.sources:
         return soft(a.targets, b.targets)
-    if tgt_same and a.targets & b.targets:
-        return soft(a.sources, b.sources)
-    if not a.targets and not b.targets:
+    if tgt_same and (a.targets & b.targets or not a.targets or not b.targets):
+        # the same targets, or one report names none ("Kenyans rallied" against "police dispersed crowds protesting in Kenya")
         return soft(a.sources, b.sources)
     return False
 

@@ -54,6 +54,9 @@ def _event(resources, text, etype=None):
         ("Uganda's finance minister was indicted by a Kenyan court and will resign.", "AGREE", {"UGA"}, None),
         # a rebel group acting on its own government keeps that government as the target
         ("The Zapatistas demanded that the Mexican government withdraw its troops from Chiapas.", "DEMAND", {"MEX"}, {"MEX"}),
+        # an indirect object is the recipient; "it" in what a body said is that body
+        ("The Norwegian government said it would give Sudan two million dollars in food aid.", None, {"NOR"}, {"SDN"}),
+        ("Qatar gave Lebanon 50 million dollars in reconstruction aid last month.", None, {"QAT"}, {"LBN"}),
     ],
 )
 def test_argument_codes(resources, text, etype, source, target):
@@ -84,3 +87,12 @@ def test_international_armed_group_is_img():
     group = ActorRef(name="al-Qaeda", actor_id="al-qaeda", country=None, sector="REB", kind="group")
     assert actor_code(group) == "IMG"
     assert actor_code(ActorRef(name="Hezbollah", actor_id="hezbollah", country="LBN", sector="REB", kind="group")) == "LBN"
+
+
+def test_a_crowd_protesting_in_a_place_is_a_demonstration_not_a_complaint(resources):
+    """'protest' is also a complaint (CAMEO 114), which needs whom it is made to or about; a place found only by
+    the last-resort target search is neither, so the demonstration sense (CAMEO 141) is the one coded."""
+    e = _event(resources, "Thousands of farmers protested in Lima on Tuesday against the new water law.")
+    assert e.type == "PROTEST", (e.type, e.trigger)
+    complaint = _event(resources, "Chile protested to Argentina over the arrest of its fishermen.")
+    assert complaint.type == "DISAPPROVE" and _codes(complaint.target) == {"ARG"}

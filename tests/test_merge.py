@@ -131,6 +131,15 @@ def test_a_group_named_where_another_report_names_its_host_state():
     protest_state = m("i", "d9", type="PROTEST", source=("KEN",), target=(), date=D(2025, 6, 26), published=D(2025, 6, 26), main=True)
     groups = {frozenset(x.event_id for x in members) for _, _, members in cluster_mentions([protest_civ, protest_state, pkk, iraq])}
     assert groups == {frozenset({"h", "i"}), frozenset({"a", "b"})}
+    # a domestic report ("Kenyan police dispersed crowds protesting": KEN -> KEN) has no direction to contradict
+    # "Kenyans protested against the government" (KEN/CVL -> KEN), and one report may name no target at all
+    domestic = m("j", "d10", type="PROTEST", source=("KEN",), target=("KEN",), date=D(2025, 6, 26), published=D(2025, 6, 26), main=True)
+    against_gov = m("k", "d11", type="PROTEST", source=("KEN/CVL",), target=("KEN",), precision="day", date=D(2025, 6, 25), main=True)
+    assert incompatible(domestic, against_gov) is None
+    assert incompatible(domestic, protest_civ) is None
+    # but not without strong agreement (neither is its story's main event)
+    assert incompatible(m("j2", "d12", type="PROTEST", source=("KEN",), target=("KEN",), date=D(2025, 6, 26), published=D(2025, 6, 26)),
+                        m("h2", "d13", type="PROTEST", source=("KEN/CVL",), target=(), date=D(2025, 6, 26), published=D(2025, 6, 26))) == "actors"
 
 
 def test_clustering_is_a_function_of_the_set():

@@ -747,6 +747,15 @@ class ArgResolver:
                 ref.text = self._np_text(h)
                 return ref
             return _copy(prior)
+        if low == "it" and h.dep_ in ("nsubj", "nsubjpass") and h.head.dep_ == "ccomp":
+            # "The Japanese government said it would give ...": "it" is the speaker, a body or state named by a
+            # common noun the span list alone does not hold
+            speaker = next((c for c in h.head.head.children if c.dep_ == "nsubj" and c.i < h.i), None)
+            ref = self._head(speaker, depth=1) if speaker is not None and speaker.pos_ != "PRON" else None
+            if ref is not None and ref.kind != "person":
+                ref = _copy(ref)
+                ref.text = h.text
+                return ref
         if low in PRONOUNS_PERSON | PRONOUNS_THING:
             prior = self._antecedent(h)
             return _copy(prior) if prior else None

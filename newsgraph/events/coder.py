@@ -76,6 +76,7 @@ class _Candidate:
 
 class EventCoder:
     def __init__(self, lexicon: Lexicon):
+        self._guessed_target = False
         self.lex = lexicon
         self.ontology = load_ontology()
         self.cues = self.ontology.context_cues()
@@ -94,8 +95,9 @@ class EventCoder:
             self._resolver = resolver
             for c in cands:
                 self._roles(c, resolver)
-                while not self._enough(c) and c.fallbacks:
-                    # "Thousands protested in Nairobi": not the complaint sense (needs a target), the demonstration one
+                while c.fallbacks and (not self._enough(c) or (self._guessed_target and c.sense.needs == "target")):
+                    # "Thousands protested in Nairobi": not the complaint sense (needs a target, and a place found only
+                    # by the last-resort search is no one complained to or about), the demonstration one
                     c.sense = c.fallbacks.pop(0)
                     self._roles(c, resolver)
             self._fold_governed(cands)
@@ -185,6 +187,7 @@ class EventCoder:
     # ------------------------------------------------------------ roles
     def _roles(self, c: _Candidate, r: ArgResolver) -> None:
         tok, sense = c.tok, c.sense
+        self._guessed_target = False  # set by _verb_roles when the target comes only from the last-resort search
         if sense.pos == "VERB":
             c.source, c.target = self._verb_roles(tok, sense, c.objects, r)
         else:
@@ -241,6 +244,8 @@ class EventCoder:
             return dedupe(giver), dedupe(source)
         # objects: the direct object (or the passive subject) if it is an actor
         obj_heads = [ch for ch in tok.children if ch.dep_ in OBJ_DEPS or (passive and ch.dep_ == "nsubjpass")]
+        # an indirect object ("give Morocco 1.5 billion yen", "sent Kyiv weapons") is the recipient: first in line
+        obj_heads = [ch for ch in tok.children if ch.dep_ == "dative" and ch.pos_ in ("NOUN", "PROPN")] + obj_heads
         guessed: list[ActorRef] = []
         for o in obj_heads:
             # an object known only by the story's country ("contributed troops to ...") yields to a named target
@@ -254,6 +259,7 @@ class EventCoder:
                 target.extend(self._actors_in(o, r))
         if not target:
             target = self._first_actor_after(tok, source, r) or guessed
+            self._guessed_target = bool(target)
         if sense.symmetric:
             pair = [a for a in self._prep_targets([tok, *obj_heads, *objects.values()], ("between",), r) if a not in target]
             if source:
