@@ -109,10 +109,14 @@ def read_text(text: str, path: str, defaults: Defaults) -> Iterator[Document | I
         yield e
 
 
-def read_html(data: bytes | str, path: str, defaults: Defaults, url: str | None = None) -> Iterator[Document | InputError]:
+def read_html(data: bytes | str, path: str, defaults: Defaults, url: str | None = None, max_depth: int = 512) -> Iterator[Document | InputError]:
     """An HTML page: main text, title, date, url and site name via trafilatura."""
     from trafilatura import bare_extraction  # heavy import, only when HTML is seen
 
+    depth = html_depth(data, max_depth)
+    if depth > max_depth:
+        yield InputError(path, f"HTML elements nested over {max_depth} deep (max_html_depth); refusing a page built to exhaust the parser")
+        return
     try:
         result = bare_extraction(
             data,
@@ -147,6 +151,47 @@ def read_html(data: bytes | str, path: str, defaults: Defaults, url: str | None 
         yield e
 
 
+# Elements HTML lets authors leave open: counting their start tags as nesting would overstate real pages' depth.
+_VOID_OR_OPTIONAL_END = frozenset(
+    "area base br col embed hr img input link meta param source track wbr p li dt dd tr td th option optgroup "
+    "thead tbody tfoot colgroup caption rb rt rp".split()
+)
+_TAG = re.compile(rb"<(/?)([A-Za-z][A-Za-z0-9:-]*)[^<>]*?(/?)>")
+
+
+def html_depth(data: bytes | str, stop_at: int) -> int:
+    """How deep elements nest in an HTML page, counted from its tags (stops counting past ``stop_at``)."""
+    raw = data.encode("utf-8", "replace") if isinstance(data, str) else data
+    depth = deepest = 0
+    for m in _TAG.finditer(raw):
+        name = m.group(2).lower().decode("ascii", "replace")
+        if name in _VOID_OR_OPTIONAL_END or m.group(3):
+            continue
+        if m.group(1):
+            depth = max(0, depth - 1)
+        else:
+            depth += 1
+            if depth > deepest:
+                deepest = depth
+                if deepest > stop_at:
+                    break
+    return deepest
+
+
+def json_depth(obj: object) -> int:
+    """How deep arrays and objects nest in a parsed JSON value (iterative: any depth json.loads accepted)."""
+    deepest = 0
+    stack = [(obj, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if isinstance(value, dict):
+            value = list(value.values())
+        if isinstance(value, list):
+            deepest = max(deepest, depth)
+            stack.extend((v, depth + 1) for v in value if isinstance(v, (dict, list)))
+    return deepest
+
+
 def read_json_record(obj: object, path: str, defaults: Defaults, line: int | None) -> Document | InputError:
     if not isinstance(obj, dict):
         return InputError(path, f"expected a JSON object with a 'text' field, got {type(obj).__name__}", line)
@@ -162,7 +207,7 @@ def read_json_record(obj: object, path: str, defaults: Defaults, line: int | Non
         return e
 
 
-def read_jsonl_lines(lines: Iterator[tuple[int, str | InputError]], path: str, defaults: Defaults) -> Iterator[Document | InputError]:
+def read_jsonl_lines(lines: Iterator[tuple[int, str | InputError]], path: str, defaults: Defaults, max_depth: int = 64) -> Iterator[Document | InputError]:
     """JSON Lines: one article object per line; blank lines are skipped."""
     for lineno, raw in lines:
         if isinstance(raw, InputError):
@@ -176,12 +221,15 @@ def read_jsonl_lines(lines: Iterator[tuple[int, str | InputError]], path: str, d
             yield InputError(path, f"malformed JSON: {e.msg} (column {e.colno})", lineno)
             continue
         except RecursionError:
-            yield InputError(path, "JSON nested too deeply", lineno)
+            yield InputError(path, f"JSON nested too deeply (max_json_depth is {max_depth})", lineno)
+            continue
+        if json_depth(obj) > max_depth:
+            yield InputError(path, f"JSON nested over {max_depth} deep (max_json_depth)", lineno)
             continue
         yield read_json_record(obj, path, defaults, lineno)
 
 
-def read_json_array(text: str, path: str, defaults: Defaults) -> Iterator[Document | InputError]:
+def read_json_array(text: str, path: str, defaults: Defaults, max_depth: int = 64) -> Iterator[Document | InputError]:
     """A JSON file holding one array of article objects."""
     try:
         arr = json.loads(text)
@@ -189,7 +237,10 @@ def read_json_array(text: str, path: str, defaults: Defaults) -> Iterator[Docume
         yield InputError(path, f"malformed JSON: {e.msg}", e.lineno)
         return
     except RecursionError:
-        yield InputError(path, "JSON nested too deeply")
+        yield InputError(path, f"JSON nested too deeply (max_json_depth is {max_depth})")
+        return
+    if json_depth(arr) > max_depth:
+        yield InputError(path, f"JSON nested over {max_depth} deep (max_json_depth)")
         return
     if not isinstance(arr, list):
         yield InputError(path, "a .json file must hold an array of article objects (or use JSON Lines)")

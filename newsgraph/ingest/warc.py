@@ -19,7 +19,7 @@ from .readers import Defaults, read_html
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 
 
-def read_warc(fh, path: str, defaults: Defaults, max_record_bytes: int) -> Iterator[Document | InputError]:
+def read_warc(fh, path: str, defaults: Defaults, max_record_bytes: int, max_html_depth: int = 512) -> Iterator[Document | InputError]:
     """Documents from a WARC stream (plain or gzip per record: warcio detects which)."""
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
@@ -45,7 +45,7 @@ def read_warc(fh, path: str, defaults: Defaults, max_record_bytes: int) -> Itera
                 yield InputError(where, "record is truncated or corrupt (shorter than declared, or its digest does not match); skipped")
                 continue
             n_pages += 1
-            for item in read_html(payload, where, defaults, url=url):
+            for item in read_html(payload, where, defaults, url=url, max_depth=max_html_depth):
                 if isinstance(item, InputError) and "no article text" in item.message:
                     n_empty += 1
                     continue
