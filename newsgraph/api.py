@@ -261,6 +261,20 @@ def check(db: str = DEFAULT_DB) -> list[str]:
         return store.check()
 
 
+def repair(db: str = DEFAULT_DB) -> dict[str, int]:
+    """Make a store consistent from its documents and events, like `newsgraph repair`: remove rows whose document or
+    event is gone, recount events per document, rebuild actor rows from their events, then rebuild every cluster
+    with the merge stage. Returns what was fixed (what -> rows); documents and their events are left as they are."""
+    from .merge import merge_store
+
+    if not os.path.exists(db) or os.path.isdir(db):
+        raise NewsgraphError(f"{db}: no such DuckDB store (a Parquet folder is rebuilt by loading it: `newsgraph load-parquet`)")
+    with Store(db) as store:
+        fixed = store.repair()
+        fixed["clusters rebuilt from the stored events"] = merge_store(store, rebuild=True).clusters
+    return fixed
+
+
 def code(
     text: str, published: str | dt.date | None = None, outlet: str | None = None, title: str | None = None, actors: Iterable[str] | None = None
 ) -> list[dict[str, Any]]:

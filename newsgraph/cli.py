@@ -138,7 +138,7 @@ def events(db, actor, type_, since, until, limit, clusters, as_of, fmt):
 @main.command()
 @click.option("--db", default=DEFAULT_DB, show_default=True)
 def check(db):
-    """Check the store's integrity: every event's document exists, counts match, no duplicates."""
+    """Check the store's integrity: every event's and cluster member's row exists, counts match, no duplicates (exit 1 if not; fix with `repair`)."""
     try:
         problems = api.check(db)
     except NewsgraphError as e:
@@ -150,6 +150,27 @@ def check(db):
         click.echo(f"{db}: {len(problems)} problems")
         sys.exit(1)
     click.echo(f"{db}: ok")
+
+@main.command()
+@click.option("--db", default=DEFAULT_DB, show_default=True)
+def repair(db):
+    """Make the store consistent again: remove rows whose document or event is gone, recount, rebuild the clusters
+    from the stored events. Documents and their events are kept as they are; `newsgraph check` runs after."""
+    try:
+        fixed = api.repair(db)
+        problems = api.check(db)
+    except NewsgraphError as e:
+        _fail(str(e))
+        return
+    for what, n in fixed.items():
+        click.echo(f"{what}: {n}")
+    for p in problems:
+        click.echo(f"problem left: {p}")
+    if problems:
+        click.echo(f"{db}: {len(problems)} problems remain after repair")
+        sys.exit(1)
+    click.echo(f"{db}: ok")
+
 
 # ------------------------------------------------------------------ claims
 @main.command()
