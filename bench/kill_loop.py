@@ -1,10 +1,11 @@
 """kill -9 at random points of `newsgraph ingest`, again and again; then one run to the end.
 
-    python bench/kill_loop.py [--runs 30] [--docs 40] [--seed 11] [--max-delay 12]
+    python bench/kill_loop.py [--runs 30] [--docs 40] [--seed 11]
 
 Each run starts `newsgraph ingest CORPUS --db STORE` (alternately in one process and with one worker process) and,
 after a seeded random delay, kills it with SIGKILL wherever it is: loading models, coding, in the middle of a
-write transaction, merging clusters. After every kill the store must open, `check` must find nothing wrong,
+write transaction, merging clusters. The delays are drawn between 0 and 1.1 times the length of one whole run,
+timed first on this machine (so a loaded machine's slow start-up does not make every kill land before coding). After every kill the store must open, `check` must find nothing wrong,
 every document must be stored at most once, and no worker may be left running. The last run goes to the end
 and must store each document exactly once, with the same events as one uninterrupted run.
 tests/test_kill_loop.py runs a short version; BENCHMARKS.md ("Reliability") has the figures of a long one.
@@ -82,6 +83,13 @@ def cluster_partition(db: str) -> list[list[str]]:
     return sorted(sorted(g) for g in groups.values())
 
 
+def time_one_run(corpus: str, scratch_db: str) -> float:
+    """Wall seconds of one uninterrupted `newsgraph ingest` of the corpus (with a worker: the slower start)."""
+    t0 = time.monotonic()
+    subprocess.run(_ingest_cmd(corpus, scratch_db, 1), env=dict(os.environ, PYTHONPATH=str(ROOT)), capture_output=True, timeout=900, check=True)
+    return time.monotonic() - t0
+
+
 def kill_loop(corpus: str, db: str, n_docs: int, runs: int, seed: int, max_delay: float, reference_db: str | None = None,
               log=print) -> dict:
     """Kill `runs` ingests of ``corpus`` into ``db`` at random points, checking the store after each; then finish.
@@ -96,7 +104,7 @@ def kill_loop(corpus: str, db: str, n_docs: int, runs: int, seed: int, max_delay
         workers = i % 2  # alternately in this process and with a worker process
         marker = f"{os.getpid()}-{seed}-{i}-{time.time_ns()}"
         env = dict(os.environ, PYTHONPATH=str(ROOT), NEWSGRAPH_KILL_LOOP=marker)
-        delay = rng.uniform(0.2, max_delay)
+        delay = rng.uniform(0.1, max_delay)
         proc = subprocess.Popen(_ingest_cmd(corpus, db, workers), env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         try:
             proc.wait(timeout=delay)
@@ -148,7 +156,7 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=30)
     ap.add_argument("--docs", type=int, default=40)
     ap.add_argument("--seed", type=int, default=11)
-    ap.add_argument("--max-delay", type=float, default=12.0, help="kill each run after a random 0.2..MAX seconds")
+    ap.add_argument("--max-delay", type=float, default=None, help="kill each run after a random 0.1..MAX seconds [default: 1.1 x one timed run]")
     ap.add_argument("--keep", default=None, help="folder to keep the corpus and stores in")
     args = ap.parse_args()
     import corpus as bench_corpus
@@ -160,13 +168,15 @@ def main() -> None:
     src = str(work / "news.jsonl")
     bench_corpus.write(src, args.docs, seed=args.seed, median_words=150)
     ref = str(work / "reference.duckdb")
-    for p in (ref, str(work / "killed.duckdb")):
+    for p in (ref, str(work / "killed.duckdb"), str(work / "timed.duckdb")):
         for f in (p, p + ".wal"):
             if os.path.exists(f):
                 os.remove(f)
     t0 = time.time()
     api.ingest([src], db=ref, workers=0, batch_size=2)
-    out = kill_loop(src, str(work / "killed.duckdb"), args.docs, args.runs, args.seed, args.max_delay, reference_db=ref)
+    max_delay = args.max_delay or 1.1 * time_one_run(src, str(work / "timed.duckdb"))
+    out = kill_loop(src, str(work / "killed.duckdb"), args.docs, args.runs, args.seed, max_delay, reference_db=ref)
+    out["max_delay_s"] = round(max_delay, 1)
     out["wall_seconds"] = round(time.time() - t0, 1)
     out["load_average"] = os.getloadavg()
     print(json.dumps(out))

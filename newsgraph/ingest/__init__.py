@@ -54,7 +54,7 @@ class Limits:
 
     def __post_init__(self):
         for name, value in vars(self).items():
-            if not isinstance(value, (int, float)) or isinstance(value, bool) or value < 0:
+            if not isinstance(value, (int, float)) or isinstance(value, bool) or not 0 <= value < float("inf"):
                 raise ValueError(f"limit {name} must be a number >= 0, not {value!r}")
 
 

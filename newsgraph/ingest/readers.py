@@ -50,6 +50,8 @@ def make_document(text: str, meta: dict, path: str, defaults: Defaults, line: in
     text = text.strip("\n")
     if not text.strip():
         raise InputError(path, "no article text (empty after removing metadata)", line)
+    if "\x00" in text:  # files are refused at decoding; this catches NULs that come from markup (&#0;) or JSON (\u0000)
+        raise InputError(path, "article text contains NUL characters; the input is probably binary or corrupted", line)
     published_raw = meta.get("published")
     published = parse_date_value(published_raw)
     if published_raw not in (None, "") and published is None:
@@ -78,7 +80,7 @@ def make_document(text: str, meta: dict, path: str, defaults: Defaults, line: in
 def _clean(v: object) -> str | None:
     if v is None:
         return None
-    s = " ".join(str(v).split())
+    s = " ".join(str(v).replace("\x00", " ").split())
     return s or None
 
 

@@ -26,7 +26,7 @@ def read_warc(fh, path: str, defaults: Defaults, max_record_bytes: int, max_html
 
     n_pages = n_empty = 0
     try:
-        for n, record in enumerate(ArchiveIterator(fh, check_digests=True), start=1):
+        for n, record in enumerate(_records(ArchiveIterator(fh, check_digests=True), path), start=1):
             if record.rec_type != "response":
                 continue
             http = record.http_headers
@@ -59,6 +59,24 @@ def read_warc(fh, path: str, defaults: Defaults, max_record_bytes: int, max_html
         yield InputError(path, f"corrupt or truncated WARC data: {e}")
     if n_pages and n_empty == n_pages:
         yield InputError(path, f"none of its {n_pages} HTML pages had article text that could be extracted")
+
+
+def _records(archive, path: str):
+    """warcio's records; a malformed record header raises whatever warcio's parser hits (AttributeError on a
+    response without a target URI, found by fuzzing), turned here into one error for the file."""
+    from warcio.exceptions import ArchiveLoadFailed
+
+    records = iter(archive)
+    while True:
+        try:
+            record = next(records)
+        except StopIteration:
+            return
+        except (ArchiveLoadFailed, OSError, EOFError, ValueError):
+            raise
+        except Exception as e:  # noqa: BLE001 - a third-party parser on hostile bytes
+            raise ValueError(f"malformed record header ({type(e).__name__}: {e})") from None
+        yield record
 
 
 def _declared_payload_length(record) -> int:
