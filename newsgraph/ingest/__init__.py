@@ -9,7 +9,9 @@ other inputs of the run go on.
 
 from __future__ import annotations
 
+import codecs
 import gzip
+import io
 import os
 import zlib
 from collections.abc import Iterable, Iterator
@@ -130,33 +132,53 @@ def read_file(path: str, defaults: Defaults = Defaults(), limits: Limits = Limit
                 return
             yield from _read_gzip(path, size, defaults, limits)
             return
+        if head in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
+            yield from _read_utf16(path, size, defaults, limits)
+            return
         with open(path, "rb") as fh:
-            fmt = sniff_format(fh.read(4096))
-            if fmt == "warc":
-                fh.seek(0)
-                yield from read_warc(fh, path, defaults, limits.max_document_bytes, limits.max_html_depth)
-                return
-            if fmt == "feed":
-                if size > limits.max_feed_bytes:
-                    yield InputError(path, f"feed file is {size:,} bytes, over the {limits.max_feed_bytes:,}-byte limit")
-                    return
-                fh.seek(0)
-                yield from read_feed(fh.read(), path, defaults)
-                return
-            if fmt == "jsonl" or path.lower().endswith((".jsonl", ".ndjson")):
-                fh.seek(0)
-                yield from read_jsonl_lines(_lines(fh, path, limits), path, defaults, limits.max_json_depth)
-                return
-            if size > limits.max_document_bytes:
-                yield InputError(path, f"file is {size:,} bytes, over the {limits.max_document_bytes:,}-byte limit for one article (use JSON Lines for many articles)")
-                return
-            fh.seek(0)
-            data = fh.read()
-        yield from _dispatch(data, fmt, path, defaults, limits)
+            yield from _read_plain(fh, size, path, defaults, limits)
     except InputError as e:
         yield e
     except OSError as e:
         yield InputError(path, f"cannot read: {e.strerror or e}")
+
+
+def _read_plain(fh, size: int, path: str, defaults: Defaults, limits: Limits) -> Iterator[Document | InputError]:
+    """An uncompressed file (or a UTF-16 file already turned into UTF-8), its format sniffed from its first bytes."""
+    fmt = sniff_format(fh.read(4096))
+    if fmt == "warc":
+        fh.seek(0)
+        yield from read_warc(fh, path, defaults, limits.max_document_bytes, limits.max_html_depth)
+        return
+    if fmt == "feed":
+        if size > limits.max_feed_bytes:
+            yield InputError(path, f"feed file is {size:,} bytes, over the {limits.max_feed_bytes:,}-byte limit")
+            return
+        fh.seek(0)
+        yield from read_feed(fh.read(), path, defaults)
+        return
+    if fmt == "jsonl" or path.lower().endswith((".jsonl", ".ndjson")):
+        fh.seek(0)
+        yield from read_jsonl_lines(_lines(fh, path, limits), path, defaults, limits.max_json_depth)
+        return
+    if size > limits.max_document_bytes:
+        yield InputError(path, f"file is {size:,} bytes, over the {limits.max_document_bytes:,}-byte limit for one article (use JSON Lines for many articles)")
+        return
+    fh.seek(0)
+    yield from _dispatch(fh.read(), fmt, path, defaults, limits)
+
+
+def _read_utf16(path: str, size: int, defaults: Defaults, limits: Limits) -> Iterator[Document | InputError]:
+    """A file in UTF-16 with a byte-order mark (Windows tools write these): read whole, turned into UTF-8, then read
+    like any other file, so its format (HTML, JSON Lines, feed, text) is sniffed from its content, not its bytes."""
+    if size > limits.max_document_bytes:
+        yield InputError(path, f"UTF-16 file is {size:,} bytes, over the {limits.max_document_bytes:,}-byte limit for reading a file "
+                               "whole; convert it to UTF-8 (iconv -f UTF-16 -t UTF-8)")
+        return
+    with open(path, "rb") as fh:
+        text = decode_text(fh.read(), path)
+    data = text.encode("utf-8")
+    yield from _read_plain(io.BytesIO(data), len(data), path, defaults, limits)
 
 
 def _dispatch(data: bytes, fmt: str, path: str, defaults: Defaults, limits: Limits) -> Iterator[Document | InputError]:
