@@ -4,8 +4,10 @@
 
 Each run starts `newsgraph ingest CORPUS --db STORE` (alternately in one process and with one worker process) and,
 after a seeded random delay, kills it with SIGKILL wherever it is: loading models, coding, in the middle of a
-write transaction, merging clusters. The delays are drawn between 0 and 1.1 times the length of one whole run,
-timed first on this machine (so a loaded machine's slow start-up does not make every kill land before coding). After every kill the store must open, `check` must find nothing wrong,
+write transaction, merging clusters. The delays are drawn between 0.1 s and the time a run takes to start (timed:
+a rerun with nothing to do) plus the time to code 2 x DOCS / RUNS documents (timed: a whole run), so on a loaded or
+an idle machine alike kills land during start-up, coding, writing and merging, and the store fills up over the runs
+rather than in the first one. After every kill the store must open, `check` must find nothing wrong,
 every document must be stored at most once, and no worker may be left running. The last run goes to the end
 and must store each document exactly once, with the same events as one uninterrupted run.
 tests/test_kill_loop.py runs a short version; BENCHMARKS.md ("Reliability") has the figures of a long one.
@@ -83,11 +85,17 @@ def cluster_partition(db: str) -> list[list[str]]:
     return sorted(sorted(g) for g in groups.values())
 
 
-def time_one_run(corpus: str, scratch_db: str) -> float:
-    """Wall seconds of one uninterrupted `newsgraph ingest` of the corpus (with a worker: the slower start)."""
-    t0 = time.monotonic()
-    subprocess.run(_ingest_cmd(corpus, scratch_db, 1), env=dict(os.environ, PYTHONPATH=str(ROOT)), capture_output=True, timeout=900, check=True)
-    return time.monotonic() - t0
+def time_runs(corpus: str, scratch_db: str, n_docs: int, runs: int) -> float:
+    """The longest kill delay: start-up (a rerun that finds everything stored) plus coding 2 x n_docs / runs documents."""
+    def timed() -> float:
+        t0 = time.monotonic()
+        subprocess.run(_ingest_cmd(corpus, scratch_db, 1), env=dict(os.environ, PYTHONPATH=str(ROOT)), capture_output=True, timeout=900, check=True)
+        return time.monotonic() - t0
+
+    whole = timed()
+    idle = timed()
+    per_doc = max(0.0, whole - idle) / n_docs
+    return idle + per_doc * 2 * n_docs / runs
 
 
 def kill_loop(corpus: str, db: str, n_docs: int, runs: int, seed: int, max_delay: float, reference_db: str | None = None,
@@ -156,7 +164,7 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=30)
     ap.add_argument("--docs", type=int, default=40)
     ap.add_argument("--seed", type=int, default=11)
-    ap.add_argument("--max-delay", type=float, default=None, help="kill each run after a random 0.1..MAX seconds [default: 1.1 x one timed run]")
+    ap.add_argument("--max-delay", type=float, default=None, help="kill each run after a random 0.1..MAX seconds [default: timed, see above]")
     ap.add_argument("--keep", default=None, help="folder to keep the corpus and stores in")
     args = ap.parse_args()
     import corpus as bench_corpus
@@ -174,7 +182,7 @@ def main() -> None:
                 os.remove(f)
     t0 = time.time()
     api.ingest([src], db=ref, workers=0, batch_size=2)
-    max_delay = args.max_delay or 1.1 * time_one_run(src, str(work / "timed.duckdb"))
+    max_delay = args.max_delay or time_runs(src, str(work / "timed.duckdb"), args.docs, args.runs)
     out = kill_loop(src, str(work / "killed.duckdb"), args.docs, args.runs, args.seed, max_delay, reference_db=ref)
     out["max_delay_s"] = round(max_delay, 1)
     out["wall_seconds"] = round(time.time() - t0, 1)

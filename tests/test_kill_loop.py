@@ -18,8 +18,8 @@ def test_kill_9_at_random_points_never_breaks_the_store(tmp_path, resources):
     bench_corpus.write(src, 16, seed=5, median_words=150)
     ref = str(tmp_path / "ref.duckdb")
     api.ingest([src], db=ref, resources=resources, workers=0, batch_size=2)
-    # kills spread over the length of one whole run on this machine, however loaded it is
-    max_delay = 1.1 * kill_loop.time_one_run(src, str(tmp_path / "timed.duckdb"))
+    # kills spread over start-up and the coding of a few batches, timed on this machine however loaded it is
+    max_delay = kill_loop.time_runs(src, str(tmp_path / "timed.duckdb"), 16, 8)
     out = kill_loop.kill_loop(src, str(tmp_path / "killed.duckdb"), 16, runs=8, seed=3, max_delay=max_delay, reference_db=ref, log=lambda _: None)
     assert out["failures"] == 0, out["failure_details"]
     assert out["killed"] >= 4, out
