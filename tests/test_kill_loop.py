@@ -19,8 +19,8 @@ def test_kill_9_at_random_points_never_breaks_the_store(tmp_path, resources):
     ref = str(tmp_path / "ref.duckdb")
     api.ingest([src], db=ref, resources=resources, workers=0, batch_size=2)
     # kills spread over start-up and the coding of a few batches, timed on this machine however loaded it is
-    max_delay = kill_loop.time_runs(src, str(tmp_path / "timed.duckdb"), 16, 8)
-    out = kill_loop.kill_loop(src, str(tmp_path / "killed.duckdb"), 16, runs=8, seed=3, max_delay=max_delay, reference_db=ref, log=lambda _: None)
+    windows = kill_loop.time_runs(src, str(tmp_path / "timed"), 16, 8)
+    out = kill_loop.kill_loop(src, str(tmp_path / "killed.duckdb"), 16, runs=8, seed=3, windows=windows, reference_db=ref, log=lambda _: None)
     assert out["failures"] == 0, out["failure_details"]
     assert out["killed"] >= 4, out
     counts = out["documents_after_each_kill"]
