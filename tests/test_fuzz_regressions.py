@@ -22,6 +22,8 @@ REGRESSIONS = [
     ("warc", b"\x01" + b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 5\r\n\r\nHTTP/", "malformed record header"),
     # a feed item whose content held a NUL character reference became a Document with NUL in its text
     ("feed", b"<rss><channel><item><description>a&#0;b</description></item></channel></rss>", "NUL characters"),
+    # PyYAML's date constructor raised ValueError (not a YAMLError) out of read_text on an impossible date
+    ("text", b"---\npublished: 2024-05-00\n---\nVenezuela signed an oil agreement.\n", "'published' is not a date: '2024-05-00'"),
     # the same through JSON: "\u0000" decodes to NUL after the byte-level check
     ("jsonl", b'\x00{"text": "Venezuela signed a deal.\\u0000"}\n', "NUL characters"),
 ]

@@ -8,7 +8,8 @@ named by the ``NEWSGRAPH_CONFIG`` environment variable)::
 
 Relative paths are relative to the config file's folder. Files given with
 ``--actors`` on the command line are loaded after these, so they win when
-both define the same actor id.
+both define the same actor id. The same file's ``[limits]`` table sets the
+input limits (newsgraph.ingest.configured_limits).
 """
 
 from __future__ import annotations

@@ -33,6 +33,13 @@ def _meta(obj: dict) -> dict:
         meta["published"] = next((obj[k] for k in PUBLISHED_ALIASES if parse_date_value(obj.get(k)) is not None), None)
     return meta
 
+class _FrontMatterLoader(yaml.SafeLoader):
+    """Safe YAML, with dates left as the text they were written as: make_document parses them, and says so when
+    one is not a date. PyYAML's own date constructor raised ValueError on `published: 2024-05-00` (found by fuzzing)."""
+
+
+_FrontMatterLoader.add_constructor("tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node))
+
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.DOTALL)
 
 
@@ -90,7 +97,10 @@ def read_text(text: str, path: str, defaults: Defaults) -> Iterator[Document | I
     m = _FRONT_MATTER.match(text)
     if m:
         try:
-            loaded = yaml.safe_load(m.group(1) or "") or {}
+            loaded = yaml.load(m.group(1) or "", Loader=_FrontMatterLoader) or {}  # noqa: S506 - a SafeLoader
+        except ValueError as e:  # a constructor refusing a value PyYAML's grammar accepted
+            yield InputError(path, f"front matter has a value that cannot be read: {e}", 1)
+            return
         except yaml.YAMLError as e:
             mark = getattr(e, "problem_mark", None)
             line = mark.line + 2 if mark is not None else 1  # +1 for the opening '---', +1 for 1-based
