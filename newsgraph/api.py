@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import os
@@ -12,7 +13,7 @@ from typing import Any
 from .engines import ENGINES, extract_batch, make_engine
 from .errors import InputError, NewsgraphError
 from .extract import default_resources, extract, Resources
-from .ingest import Defaults, Limits, iter_inputs
+from .ingest import Defaults, Limits, configured_limits, iter_inputs
 from .model import DocResult, Document
 from .store import DEFAULT_DB, Store
 from .time import parse_date_value
@@ -56,13 +57,14 @@ def ingest(
     batch_size: int = 32,
     on_error: Callable[[InputError], None] | None = None,
     on_progress: Callable[[IngestReport], None] | None = None,
-    limits: Limits = Limits(),
+    limits: Limits | None = None,
     resources: Resources | None = None,
     actors: Iterable[str] | None = None,
     workers: int | None = None,
     engine: str = "local",
     ray_address: str | None = None,
     parquet: str | None = None,
+    time_limit: float | None = None,
 ) -> IngestReport:
     """Read articles from files/folders, code them, and store them in ``db``.
 
@@ -78,10 +80,18 @@ def ingest(
     writes Parquet shards; ``parquet=DIR`` keeps them in DIR as a Parquet
     store instead of loading them into ``db``. After storing, the new event
     mentions are merged into cross-document clusters.
+
+    ``limits``: bounds on each input (newsgraph.ingest.Limits; default: the
+    ``[limits]`` table of newsgraph.toml, else the built-in bounds).
+    ``time_limit``: seconds one document may take to code (overrides
+    ``limits.seconds_per_document``; 0 = none); a document over it is
+    reported as an error naming its file and line, and nothing of it is stored.
     """
     from .actors.config import actor_files as configured_actor_files
 
     defaults = Defaults(published=_date_arg(published, "--published"), outlet=outlet)
+    limits = configured_limits(seconds_per_document=time_limit) if limits is None else (
+        dataclasses.replace(limits, seconds_per_document=time_limit) if time_limit is not None else limits)
     report = IngestReport()
     res = resources  # loaded lazily by the engine, in the process that codes (not here when workers do)
     files = configured_actor_files(list(actors or ()))
@@ -110,7 +120,7 @@ def ingest(
     if parquet:
         raise NewsgraphError("--parquet is for --engine ray; the local engine writes the DuckDB store (--db)")
 
-    with Store(db) as store, make_engine(workers, resources=res, loader=loader) as eng:
+    with Store(db) as store, make_engine(workers, resources=res, loader=loader, time_limit=limits.seconds_per_document) as eng:
         fresh_batches = _fresh_batches(store, _batches(iter_inputs(paths, defaults, limits), batch_size, fail, report), report)
         for out in eng.map(fresh_batches):
             for err in out.errors:
@@ -249,6 +259,20 @@ def check(db: str = DEFAULT_DB) -> list[str]:
     """Integrity problems of a store (empty when consistent), like `newsgraph check`."""
     with Store(db, read_only=True) as store:
         return store.check()
+
+
+def repair(db: str = DEFAULT_DB) -> dict[str, int]:
+    """Make a store consistent from its documents and events, like `newsgraph repair`: remove rows whose document or
+    event is gone, recount events per document, rebuild actor rows from their events, then rebuild every cluster
+    with the merge stage. Returns what was fixed (what -> rows); documents and their events are left as they are."""
+    from .merge import merge_store
+
+    if not os.path.exists(db) or os.path.isdir(db):
+        raise NewsgraphError(f"{db}: no such DuckDB store (a Parquet folder is rebuilt by loading it: `newsgraph load-parquet`)")
+    with Store(db) as store:
+        fixed = store.repair()
+        fixed["clusters rebuilt from the stored events"] = merge_store(store, rebuild=True).clusters
+    return fixed
 
 
 def code(

@@ -54,7 +54,9 @@ def main() -> None:
 @click.option("--ray-address", default=None, help="Ray cluster to join (e.g. ray://head:10001); default: start a local Ray instance.")
 @click.option("--parquet", default=None, metavar="DIR",
               help="With --engine ray: leave the results as Parquet shards in DIR (a read-only store: --db DIR) instead of loading them into --db.")
-def ingest(paths, db, published, outlet, batch_size, quiet, actor_files, workers, engine, ray_address, parquet):
+@click.option("--time-limit", type=click.FloatRange(min=0), default=None, metavar="SECONDS",
+              help="Seconds one document may take to code before it is rejected [default: [limits] seconds_per_document in newsgraph.toml, else 60]; 0 = no limit.")
+def ingest(paths, db, published, outlet, batch_size, quiet, actor_files, workers, engine, ray_address, parquet, time_limit):
     """Read articles from PATHS (files or folders: .txt/.md with front matter, .html, .jsonl[.gz], WARC, RSS/Atom) into the store."""
     if workers is None:
         workers = default_workers()
@@ -79,7 +81,8 @@ def ingest(paths, db, published, outlet, batch_size, quiet, actor_files, workers
 
     try:
         report = api.ingest(paths, db=db, published=published, outlet=outlet, batch_size=batch_size, on_error=on_error, on_progress=on_progress,
-                            actors=actor_files, workers=workers, engine=engine, ray_address=ray_address, parquet=parquet)
+                            actors=actor_files, workers=workers, engine=engine, ray_address=ray_address, parquet=parquet,
+                            time_limit=time_limit)
     except NewsgraphError as e:
         if progress:
             progress.stop()
@@ -135,7 +138,7 @@ def events(db, actor, type_, since, until, limit, clusters, as_of, fmt):
 @main.command()
 @click.option("--db", default=DEFAULT_DB, show_default=True)
 def check(db):
-    """Check the store's integrity: every event's document exists, counts match, no duplicates."""
+    """Check the store's integrity: every event's and cluster member's row exists, counts match, no duplicates (exit 1 if not; fix with `repair`)."""
     try:
         problems = api.check(db)
     except NewsgraphError as e:
@@ -147,6 +150,27 @@ def check(db):
         click.echo(f"{db}: {len(problems)} problems")
         sys.exit(1)
     click.echo(f"{db}: ok")
+
+@main.command()
+@click.option("--db", default=DEFAULT_DB, show_default=True)
+def repair(db):
+    """Make the store consistent again: remove rows whose document or event is gone, recount, rebuild the clusters
+    from the stored events. Documents and their events are kept as they are; `newsgraph check` runs after."""
+    try:
+        fixed = api.repair(db)
+        problems = api.check(db)
+    except NewsgraphError as e:
+        _fail(str(e))
+        return
+    for what, n in fixed.items():
+        click.echo(f"{what}: {n}")
+    for p in problems:
+        click.echo(f"problem left: {p}")
+    if problems:
+        click.echo(f"{db}: {len(problems)} problems remain after repair")
+        sys.exit(1)
+    click.echo(f"{db}: ok")
+
 
 # ------------------------------------------------------------------ claims
 @main.command()

@@ -92,6 +92,40 @@ TABLES = ("documents", "events", "event_actors", "mentions", "quantities", "clai
 _PARQUET_KEYS = {"documents": "doc_id", "events": "event_id", "document_outlets": "doc_id"}
 
 
+_ACTOR_ROWS_WRONG = """json_array_length(coalesce(e.source_json, '[]')) + json_array_length(coalesce(e.target_json, '[]'))
+    <> (SELECT count(*) FROM event_actors a WHERE a.event_id = e.event_id)"""
+_N_EVENTS_WRONG = ("SELECT {select} FROM documents d WHERE d.n_events IS DISTINCT FROM "
+                   "(SELECT count(*) FROM events e WHERE e.doc_id = d.doc_id)")
+# Rows that belong to a document (or event) that is no longer stored.
+_PER_DOCUMENT = {"events": "events", "event_actors": "event actor rows", "mentions": "mentions", "quantities": "quantities", "claims": "claims",
+                 "descriptors": "descriptors", "mention_tone": "mention tone rows", "document_outlets": "document outlet rows",
+                 "cluster_members": "cluster members"}
+_ORPHAN_DELETES = [
+    *((f"{label} whose document is missing", f"DELETE FROM {t} WHERE doc_id NOT IN (SELECT doc_id FROM documents)") for t, label in _PER_DOCUMENT.items()),
+    ("event actor rows whose event is missing", "DELETE FROM event_actors WHERE event_id NOT IN (SELECT event_id FROM events)"),
+    ("cluster members whose event is missing", "DELETE FROM cluster_members WHERE event_id NOT IN (SELECT event_id FROM events)"),
+]
+_INTEGRITY_CHECKS = [
+    *((f"{label} whose document is missing", f"SELECT count(*) FROM {t} x WHERE NOT EXISTS (SELECT 1 FROM documents d WHERE d.doc_id = x.doc_id)")
+      for t, label in _PER_DOCUMENT.items()),
+    ("event actors whose event is missing", "SELECT count(*) FROM event_actors a WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.event_id = a.event_id)"),
+    ("documents whose n_events differs from their stored events", _N_EVENTS_WRONG.format(select="count(*)")),
+    ("duplicate event ids", "SELECT count(*) - count(DISTINCT event_id) FROM events"),
+    ("duplicate document ids", "SELECT count(*) - count(DISTINCT doc_id) FROM documents"),
+    ("events whose actor rows differ from their source/target lists", f"SELECT count(*) FROM events e WHERE {_ACTOR_ROWS_WRONG}"),
+    ("cluster members whose event is missing",
+     "SELECT count(*) FROM cluster_members m WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.event_id = m.event_id)"),
+    ("cluster members whose cluster is missing",
+     "SELECT count(*) FROM cluster_members m WHERE NOT EXISTS (SELECT 1 FROM clusters c WHERE c.cluster_id = m.cluster_id)"),
+    ("clusters without members", "SELECT count(*) FROM clusters c WHERE NOT EXISTS (SELECT 1 FROM cluster_members m WHERE m.cluster_id = c.cluster_id)"),
+    ("clusters whose mention or document counts differ from their members",
+     """SELECT count(*) FROM clusters c JOIN (SELECT cluster_id, count(*) AS n, count(DISTINCT doc_id) AS docs FROM cluster_members GROUP BY cluster_id) m
+        USING (cluster_id) WHERE c.num_mentions <> m.n OR c.num_docs <> m.docs"""),
+    ("clusters whose canonical event is missing",
+     "SELECT count(*) FROM clusters c WHERE c.canonical_event_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM events e WHERE e.event_id = c.canonical_event_id)"),
+]
+
+
 class Store:
     """A DuckDB store. DuckDB lets one process write or several read; a second process that finds the
     file locked waits up to ``wait`` seconds for the lock, then stops with a clear message."""
@@ -291,26 +325,62 @@ class Store:
         return [event_row_to_dict(dict(zip(cols, row))) for row in cur.fetchall()]
 
     def check(self) -> list[str]:
-        """Integrity problems, one message each; an empty list means the store is consistent."""
+        """Integrity problems, one message each; an empty list means the store is consistent.
+
+        Events not yet merged into clusters are not a problem: a run stopped between storing a batch and
+        merging leaves them, and the next ingest, `newsgraph merge` or `newsgraph repair` merges them.
+        """
         problems = []
-        checks = [
-            ("events whose document is missing", "SELECT count(*) FROM events e WHERE NOT EXISTS (SELECT 1 FROM documents d WHERE d.doc_id = e.doc_id)"),
-            ("event actors whose event is missing", "SELECT count(*) FROM event_actors a WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.event_id = a.event_id)"),
-            ("mentions whose document is missing", "SELECT count(*) FROM mentions m WHERE NOT EXISTS (SELECT 1 FROM documents d WHERE d.doc_id = m.doc_id)"),
-            ("quantities whose document is missing", "SELECT count(*) FROM quantities q WHERE NOT EXISTS (SELECT 1 FROM documents d WHERE d.doc_id = q.doc_id)"),
-            ("documents whose n_events differs from their stored events",
-             "SELECT count(*) FROM documents d WHERE d.n_events <> (SELECT count(*) FROM events e WHERE e.doc_id = d.doc_id)"),
-            ("duplicate event ids", "SELECT count(*) - count(DISTINCT event_id) FROM events"),
-            ("duplicate document ids", "SELECT count(*) - count(DISTINCT doc_id) FROM documents"),
-            ("events whose actor rows differ from their source/target lists",
-             """SELECT count(*) FROM events e WHERE json_array_length(e.source_json) + json_array_length(e.target_json)
-                <> (SELECT count(*) FROM event_actors a WHERE a.event_id = e.event_id)"""),
-        ]
-        for what, sql in checks:
-            n = self.con.execute(sql).fetchone()[0]
+        for what, sql in _INTEGRITY_CHECKS:
+            try:
+                n = self.con.execute(sql).fetchone()[0]
+            except duckdb.CatalogException:  # a store written before this table existed (read-only: not added)
+                continue
             if n:
                 problems.append(f"{n} {what}")
         return problems
+
+    def repair(self) -> dict[str, int]:
+        """Make the store consistent again from what it holds, in one transaction: remove rows whose document or
+        event is gone, recount each document's events, rebuild actor rows from their events, and drop cluster rows
+        that no longer match their members (``newsgraph repair`` then rebuilds the clusters with the merge stage).
+        Documents and the events of stored documents are never changed. Returns how many rows each step touched."""
+        if self.read_only:
+            raise StoreError(f"{self.path}: opened read-only; repair needs to write")
+        con = self.con
+        fixed: dict[str, int] = {}
+        con.execute("BEGIN TRANSACTION")
+        try:
+            for what, sql in _ORPHAN_DELETES:
+                n = con.execute(f"SELECT count(*) FROM ({sql.replace('DELETE FROM', 'SELECT * FROM', 1)})").fetchone()[0]
+                if n:
+                    con.execute(sql)
+                    fixed[what] = n
+            n = con.execute(_N_EVENTS_WRONG.format(select="count(*)")).fetchone()[0]
+            if n:
+                con.execute("UPDATE documents SET n_events = (SELECT count(*) FROM events e WHERE e.doc_id = documents.doc_id) "
+                            f"WHERE doc_id IN ({_N_EVENTS_WRONG.format(select='d.doc_id')})")
+                fixed["documents whose n_events was recounted"] = n
+            wrong = con.execute(f"SELECT e.event_id, e.doc_id, e.source_json, e.target_json FROM events e WHERE {_ACTOR_ROWS_WRONG}").fetchall()
+            if wrong:
+                ids = [w[0] for w in wrong]
+                con.execute("DELETE FROM event_actors WHERE event_id IN (SELECT unnest(?))", [ids])
+                rows = []
+                for event_id, doc_id, source_json, target_json in wrong:
+                    for role, refs in (("source", source_json), ("target", target_json)):
+                        for i, a in enumerate(json.loads(refs or "[]")):
+                            rows.append((event_id, doc_id, role, i, a.get("actor_id"), a.get("name"), a.get("country"), a.get("sector"),
+                                         a.get("kind"), a.get("text"), a.get("provisional")))
+                _insert_rows(con, "event_actors", rows)
+                fixed["events whose actor rows were rebuilt"] = len(wrong)
+            con.execute("COMMIT")
+        except BaseException:
+            try:
+                con.execute("ROLLBACK")
+            except duckdb.Error:
+                pass
+            raise
+        return fixed
 
     def claims(self) -> list[dict[str, Any]]:
         """Every stored claim with its document's outlet, url, title and publication date, in document order."""

@@ -52,3 +52,69 @@ def test_a_locked_store_gives_a_clear_message_after_the_wait(tmp_path):
         assert "in use by another newsgraph process" in out and str(db) in out
     finally:
         holder.kill()
+
+
+def test_serve_reads_while_ingest_writes(tmp_path):
+    """`newsgraph serve` keeps answering while an ingest writes the same store: each answer is a consistent
+    snapshot (200) or a clear 'in use' message (503), never an error page; the ingest finishes, and the server then
+    shows everything it stored."""
+    import json
+    import socket
+    import sys as _sys
+    import urllib.error
+    import urllib.request
+
+    _sys.path.insert(0, str(ROOT / "bench"))
+    import corpus as bench_corpus
+
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    db = tmp_path / "served.duckdb"
+    first = subprocess.run([sys.executable, "-m", "newsgraph.cli", "ingest", str(EXAMPLES), "--db", str(db), "--quiet", "--workers", "0"],
+                           capture_output=True, text=True, env=env, timeout=300)
+    assert first.returncode == 0, first.stderr
+    more = tmp_path / "more.jsonl"
+    bench_corpus.write(str(more), 16, seed=9, median_words=150)
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = subprocess.Popen([sys.executable, "-m", "newsgraph.cli", "serve", "--db", str(db), "--port", str(port)],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+
+    def overview():
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/overview", timeout=30) as r:
+                return r.status, json.loads(r.read())
+        except urllib.error.HTTPError as e:
+            return e.code, json.loads(e.read() or b"{}")
+
+    try:
+        deadline = time.time() + 120
+        while True:
+            try:
+                status, before = overview()
+                break
+            except (urllib.error.URLError, ConnectionError):
+                assert time.time() < deadline and server.poll() is None, "server did not start"
+                time.sleep(0.5)
+        assert status == 200
+        n_before = before["documents"]
+        ingest = _ingest_proc(db, more)
+        answers = []
+        while ingest.poll() is None:
+            answers.append(overview())
+            time.sleep(0.2)
+        out = ingest.communicate()[0]
+        assert ingest.returncode == 0, out
+        statuses = {s for s, _ in answers}
+        assert statuses <= {200, 503}, answers
+        assert all("in use by another newsgraph process" in body.get("detail", "") for s, body in answers if s == 503)
+        # the 16 articles are one batch (--batch-size 32), one transaction: never seen half-written
+        assert all(body["documents"] in (n_before, n_before + 16) for s, body in answers if s == 200)
+        print(f"answers during ingest: {sum(s == 200 for s, _ in answers)} x 200, {sum(s == 503 for s, _ in answers)} x 503")
+        status, after = overview()
+        assert status == 200 and after["documents"] == n_before + 16
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    check = subprocess.run([sys.executable, "-m", "newsgraph.cli", "check", "--db", str(db)], capture_output=True, text=True, env=env)
+    assert check.returncode == 0, check.stdout + check.stderr

@@ -2,6 +2,7 @@
 
 import gzip
 import json
+import os
 
 from newsgraph.errors import InputError
 from newsgraph.ingest import Defaults, Limits, iter_inputs
@@ -179,3 +180,45 @@ def test_language_detected_and_non_english_not_coded(tmp_path, resources):
     assert results[str(en)].events
     assert not results[str(es)].events and "not coded" in results[str(es)].warnings[0]
     assert not results[str(meta)].events  # the metadata's word is taken over detection
+
+
+PAGE = ("<html><head><title>Deal</title></head><body><article><p>Venezuela signed an oil agreement with China on Monday, "
+        "officials said in Caracas.</p><p>The agreement covers exports of crude to Asian buyers over ten years.</p></article></body></html>")
+
+
+def test_encodings_are_read_or_refused_with_a_message(tmp_path):
+    """UTF-8 (with or without BOM) and UTF-16 with a BOM are read, whatever the format inside; Latin-1,
+    Windows-1252 and BOM-less UTF-16 are refused saying what to do; newlines of any kind become \\n; NULs are refused."""
+    import codecs
+
+    files = {
+        "u8bom.txt": codecs.BOM_UTF8 + "Venezuela met China.".encode(),
+        "u16le.txt": "Venezuela met China.\r\nSecond.".encode("utf-16"),
+        "u16be.txt": codecs.BOM_UTF16_BE + "Venezuela met China.\nSecond.".encode("utf-16-be"),
+        "u16.html": PAGE.encode("utf-16"),
+        "u16.jsonl": (json.dumps({"text": "Venezuela met China.", "title": "Caf\u00e9"}) + "\n").encode("utf-16"),
+        "mixed.txt": b"Venezuela met China.\r\nSecond line.\rThird line.\nFourth.",
+        "cp1252.txt": "He said \u201cno deal\u201d in Caracas".encode("cp1252"),
+        "latin1.jsonl": b'{"text": "Venezuela met China."}\n{"text": "Caf\xe9 in Caracas"}\n',
+        "u16nobom.txt": "Venezuela met China. Second line here.".encode("utf-16-le"),
+        "nul.txt": b"Venezuela met China. " * 600 + b"\x00tail",
+    }
+    for name, data in files.items():
+        (tmp_path / name).write_bytes(data)
+    items = {}
+    for it in iter_inputs([str(tmp_path)]):
+        key = os.path.basename(it.source_path if isinstance(it, Document) else it.path)
+        items.setdefault(key, []).append(it)
+    text = {k: [i.text for i in v if isinstance(i, Document)] for k, v in items.items()}
+    errors = {k: [str(i) for i in v if isinstance(i, InputError)] for k, v in items.items()}
+    assert text["u8bom.txt"] == ["Venezuela met China."]
+    assert text["u16le.txt"] == text["u16be.txt"] == ["Venezuela met China.\nSecond."]
+    assert text["u16.html"][0].startswith("Venezuela signed an oil agreement") and "<p>" not in text["u16.html"][0]
+    assert text["u16.jsonl"] == ["Venezuela met China."] and items["u16.jsonl"][0].title == "Caf\u00e9"
+    assert text["mixed.txt"] == ["Venezuela met China.\nSecond line.\nThird line.\nFourth."]
+    assert text["latin1.jsonl"] == ["Venezuela met China."]
+    assert "byte 0x93 at offset 8" in errors["cp1252.txt"][0] and "iconv -f WINDOWS-1252" in errors["cp1252.txt"][0]
+    assert errors["latin1.jsonl"][0].startswith(f"{tmp_path / 'latin1.jsonl'}:2: not valid UTF-8")
+    assert "UTF-16 text without a byte-order mark" in errors["u16nobom.txt"][0]
+    assert "NUL characters" in errors["nul.txt"][0]
+    assert sum(len(v) for v in errors.values()) == 4

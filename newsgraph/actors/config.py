@@ -8,7 +8,8 @@ named by the ``NEWSGRAPH_CONFIG`` environment variable)::
 
 Relative paths are relative to the config file's folder. Files given with
 ``--actors`` on the command line are loaded after these, so they win when
-both define the same actor id.
+both define the same actor id. The same file's ``[limits]`` table sets the
+input limits (newsgraph.ingest.configured_limits).
 """
 
 from __future__ import annotations
@@ -34,11 +35,11 @@ def config_path() -> Path | None:
     return p if p.is_file() else None
 
 
-def configured_actor_files(path: Path | None = None) -> list[str]:
-    """The actor files listed under [actors] files in the config file (none when there is no config)."""
+def load_config(path: Path | None = None) -> tuple[dict, Path | None]:
+    """The parsed config file (an empty table when there is none) and its path."""
     path = path or config_path()
     if path is None:
-        return []
+        return {}, None
     try:
         text = path.read_text(encoding="utf-8")
         data = tomllib.loads(text)
@@ -48,6 +49,23 @@ def configured_actor_files(path: Path | None = None) -> list[str]:
         raise DataFileError(str(path), f"invalid TOML: {e}", line) from None
     except UnicodeDecodeError as e:
         raise DataFileError(str(path), f"not valid UTF-8 at byte {e.start}") from None
+    return data, path
+
+
+def config_table(name: str, path: Path | None = None) -> tuple[dict, str]:
+    """One [table] of the config file ({} when absent) and the file's name for error messages."""
+    data, path = load_config(path)
+    section = data.get(name, {})
+    if not isinstance(section, dict):
+        raise DataFileError(str(path), f"[{name}] must be a table")
+    return section, str(path or CONFIG_NAME)
+
+
+def configured_actor_files(path: Path | None = None) -> list[str]:
+    """The actor files listed under [actors] files in the config file (none when there is no config)."""
+    data, path = load_config(path)
+    if path is None:
+        return []
     section = data.get("actors", {})
     if not isinstance(section, dict):
         raise DataFileError(str(path), "[actors] must be a table with files = [...]")

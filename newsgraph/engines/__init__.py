@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 from ..errors import InputError
 from ..model import DocResult, Document
+from .deadline import DocumentTimeout, deadline
 
 ENGINES = ("local", "ray")
 
@@ -31,25 +32,44 @@ class BatchResult:
     errors: list[InputError] = field(default_factory=list)
 
 
-def extract_batch(docs: list[Document], resources) -> BatchResult:
-    """Code one batch; if the batch fails, retry one by one so one bad document costs only itself."""
+def extract_batch(docs: list[Document], resources, time_limit: float | None = None) -> BatchResult:
+    """Code one batch; if the batch fails, retry one by one so one bad document costs only itself.
+
+    ``time_limit``: seconds one document may take (see engines/deadline.py). In the batch each result
+    gets that long after the previous one; a document over the limit on its own is rejected with an
+    error naming its file and line, and nothing of it is returned.
+    """
     from ..extract import extract, extract_many
 
     out = BatchResult()
     if not docs:
         return out
+    done = extract_many(docs, resources)
     try:
-        out.results = list(extract_many(docs, resources))
+        while len(out.results) < len(docs):
+            with deadline(time_limit):
+                out.results.append(next(done))
         return out
-    except Exception:
-        pass
-    for d in docs:
+    except (Exception, DocumentTimeout):
+        pass  # results already out are kept (extract is pure and in order); the rest go one by one
+    finally:
+        done.close()
+    for d in docs[len(out.results):]:
+        where = d.source_path or "<text>"
         try:
-            out.results.append(extract(d, resources))
+            with deadline(time_limit):
+                out.results.append(extract(d, resources))
+        except DocumentTimeout:
+            out.errors.append(timeout_error(d, time_limit))
         except Exception as e:  # a bug or pathological input in one document
-            where = d.source_path or "<text>"
             out.errors.append(InputError(where, f"could not be processed: {type(e).__name__}: {e}", d.source_line))
     return out
+
+
+def timeout_error(doc: Document, time_limit: float | None) -> InputError:
+    return InputError(doc.source_path or "<text>",
+                      f"coding took longer than the {time_limit:g}-second limit for one document; rejected, nothing stored from it "
+                      "(raise the limit with --time-limit or [limits] seconds_per_document in newsgraph.toml)", doc.source_line)
 
 
 def default_workers() -> int:
@@ -63,9 +83,10 @@ def default_workers() -> int:
 class InProcessEngine:
     """Code batches in the calling process."""
 
-    def __init__(self, resources=None, loader: Callable | None = None):
+    def __init__(self, resources=None, loader: Callable | None = None, time_limit: float | None = None):
         self._resources = resources
         self._loader = loader
+        self.time_limit = time_limit
 
     def resources(self):
         if self._resources is None:
@@ -79,7 +100,7 @@ class InProcessEngine:
 
     def map(self, batches: Iterable[list[Document]]) -> Iterator[BatchResult]:
         for batch in batches:
-            yield extract_batch(batch, self.resources())
+            yield extract_batch(batch, self.resources(), self.time_limit)
 
     def close(self) -> None:
         pass
@@ -91,10 +112,11 @@ class InProcessEngine:
         self.close()
 
 
-def make_engine(workers: int | None = None, resources=None, loader: Callable | None = None, **kw):
-    """The local engine for ``workers`` (None or 0: this process; N: a pool of N processes)."""
+def make_engine(workers: int | None = None, resources=None, loader: Callable | None = None, time_limit: float | None = None, **kw):
+    """The local engine for ``workers`` (None or 0: this process; N: a pool of N processes);
+    ``time_limit``: seconds one document may take to code."""
     if not workers:
-        return InProcessEngine(resources, loader)
+        return InProcessEngine(resources, loader, time_limit)
     from .local import LocalEngine
 
-    return LocalEngine(workers, loader=loader, resources=resources, **kw)
+    return LocalEngine(workers, loader=loader, resources=resources, time_limit=time_limit, **kw)

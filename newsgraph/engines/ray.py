@@ -65,10 +65,11 @@ def _read_files(batch: dict, defaults: Defaults, limits: Limits, chunk: int):
 class ExtractShards:
     """Ray Data stateful callable: loads the models once per actor, codes a batch, writes it as one Parquet shard."""
 
-    def __init__(self, root: str, skip, loader: Callable | None = None):
+    def __init__(self, root: str, skip, loader: Callable | None = None, time_limit: float | None = None):
         import ray
 
         self.loader, self._resources = loader, None
+        self.time_limit = time_limit  # enforced where Ray runs the batch in the actor's main thread (engines/deadline.py)
         self.root = root
         self.skip = ray.get(skip) if isinstance(skip, ray.ObjectRef) else skip
 
@@ -98,7 +99,7 @@ class ExtractShards:
                 continue
             seen.add(item.doc_id)
             docs.append(item)
-        out = extract_batch(docs, self.resources) if docs else None
+        out = extract_batch(docs, self.resources, self.time_limit) if docs else None
         if out is None:
             return {"read": [read], "written": [0], "skipped": [skipped], "events": [0], "errors": [pickle.dumps(errors)]}
         errors += out.errors
@@ -128,7 +129,7 @@ def run_dataset(files: list[str], root: str, skip: set[str], defaults: Defaults,
     ds = ds.repartition(target_num_rows_per_block=batch_size)  # streaming: one block per coding batch, spread over the actors
     ds = ds.map_batches(
         ExtractShards,
-        fn_constructor_kwargs={"root": root, "skip": skip_ref, "loader": loader},
+        fn_constructor_kwargs={"root": root, "skip": skip_ref, "loader": loader, "time_limit": limits.seconds_per_document},
         batch_size=batch_size,
         compute=ray.data.ActorPoolStrategy(size=workers),
         num_cpus=1,

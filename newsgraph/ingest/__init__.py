@@ -9,7 +9,9 @@ other inputs of the run go on.
 
 from __future__ import annotations
 
+import codecs
 import gzip
+import io
 import os
 import zlib
 from collections.abc import Iterable, Iterator
@@ -22,7 +24,7 @@ from .feeds import read_feed
 from .readers import Defaults, read_html, read_json_array, read_jsonl_lines, read_text
 from .warc import read_warc
 
-__all__ = ["Defaults", "Limits", "iter_inputs", "input_files", "read_file", "ARTICLE_SUFFIXES"]
+__all__ = ["Defaults", "Limits", "configured_limits", "iter_inputs", "input_files", "read_file", "ARTICLE_SUFFIXES"]
 
 ARTICLE_SUFFIXES = (
     ".txt", ".text", ".md", ".markdown",
@@ -35,12 +37,46 @@ ARTICLE_SUFFIXES = (
 
 @dataclass(frozen=True)
 class Limits:
-    """Bounds that keep one hostile input from exhausting memory or time."""
+    """Bounds that keep one hostile input from exhausting memory or time.
 
-    max_document_bytes: int = 20 * 1024 * 1024  # one article (a whole .txt/.html file, one JSONL line, one WARC record)
+    Every bound is a field here; set them in newsgraph.toml under ``[limits]``
+    (same names; see ``configured_limits``) or, for the time limit, with
+    ``newsgraph ingest --time-limit``. An input over a bound is rejected with
+    an error naming the file (and line) and the bound; the run goes on.
+    """
+
+    max_document_bytes: int = 20 * 1024 * 1024  # one article (a whole .txt/.html file, one WARC record)
+    max_line_bytes: int = 20 * 1024 * 1024  # one JSON Lines line (one article with its metadata)
     max_feed_bytes: int = 100 * 1024 * 1024  # one RSS/Atom file, read whole
     max_decompressed_ratio: int = 200  # .gz: decompressed/compressed, beyond a 10 MB floor
     decompressed_floor: int = 10 * 1024 * 1024
+    max_json_depth: int = 64  # nesting of arrays/objects in one JSON record
+    max_html_depth: int = 512  # nesting of elements in one HTML page
+    seconds_per_document: float = 60.0  # coding one document (extract); 0 = no limit
+
+    def __post_init__(self):
+        for name, value in vars(self).items():
+            if not isinstance(value, (int, float)) or isinstance(value, bool) or not 0 <= value < float("inf"):
+                raise ValueError(f"limit {name} must be a number >= 0, not {value!r}")
+
+
+def configured_limits(path=None, **overrides) -> Limits:
+    """Limits from the ``[limits]`` table of newsgraph.toml (or NEWSGRAPH_CONFIG), then ``overrides`` (None = not given)."""
+    from ..actors.config import config_table
+    from ..errors import DataFileError
+
+    table, where = config_table("limits", path)
+    known = Limits.__dataclass_fields__
+    values = {}
+    for key, value in table.items():
+        if key not in known:
+            raise DataFileError(where, f"[limits] {key}: unknown limit (known: {', '.join(known)})")
+        values[key] = value
+    values.update({k: v for k, v in overrides.items() if v is not None})
+    try:
+        return Limits(**values)
+    except ValueError as e:
+        raise DataFileError(where, f"[limits] {e}") from None
 
 
 def iter_inputs(paths: Iterable[str], defaults: Defaults = Defaults(), limits: Limits = Limits()) -> Iterator[Document | InputError]:
@@ -92,57 +128,77 @@ def read_file(path: str, defaults: Defaults = Defaults(), limits: Limits = Limit
             if _gzip_starts_with(path, b"WARC/"):
                 # WARC.gz compresses each record on its own; warcio reads them one at a time, each bounded in size.
                 with open(path, "rb") as fh:
-                    yield from read_warc(fh, path, defaults, limits.max_document_bytes)
+                    yield from read_warc(fh, path, defaults, limits.max_document_bytes, limits.max_html_depth)
                 return
             yield from _read_gzip(path, size, defaults, limits)
             return
+        if head in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
+            yield from _read_utf16(path, size, defaults, limits)
+            return
         with open(path, "rb") as fh:
-            fmt = sniff_format(fh.read(4096))
-            if fmt == "warc":
-                fh.seek(0)
-                yield from read_warc(fh, path, defaults, limits.max_document_bytes)
-                return
-            if fmt == "feed":
-                if size > limits.max_feed_bytes:
-                    yield InputError(path, f"feed file is {size:,} bytes, over the {limits.max_feed_bytes:,}-byte limit")
-                    return
-                fh.seek(0)
-                yield from read_feed(fh.read(), path, defaults)
-                return
-            if fmt == "jsonl" or path.lower().endswith((".jsonl", ".ndjson")):
-                fh.seek(0)
-                yield from read_jsonl_lines(_lines(fh, path, limits), path, defaults)
-                return
-            if size > limits.max_document_bytes:
-                yield InputError(path, f"file is {size:,} bytes, over the {limits.max_document_bytes:,}-byte limit for one article (use JSON Lines for many articles)")
-                return
-            fh.seek(0)
-            data = fh.read()
-        yield from _dispatch(data, fmt, path, defaults)
+            yield from _read_plain(fh, size, path, defaults, limits)
     except InputError as e:
         yield e
     except OSError as e:
         yield InputError(path, f"cannot read: {e.strerror or e}")
 
 
-def _dispatch(data: bytes, fmt: str, path: str, defaults: Defaults) -> Iterator[Document | InputError]:
+def _read_plain(fh, size: int, path: str, defaults: Defaults, limits: Limits) -> Iterator[Document | InputError]:
+    """An uncompressed file (or a UTF-16 file already turned into UTF-8), its format sniffed from its first bytes."""
+    fmt = sniff_format(fh.read(4096))
+    if fmt == "warc":
+        fh.seek(0)
+        yield from read_warc(fh, path, defaults, limits.max_document_bytes, limits.max_html_depth)
+        return
+    if fmt == "feed":
+        if size > limits.max_feed_bytes:
+            yield InputError(path, f"feed file is {size:,} bytes, over the {limits.max_feed_bytes:,}-byte limit")
+            return
+        fh.seek(0)
+        yield from read_feed(fh.read(), path, defaults)
+        return
+    if fmt == "jsonl" or path.lower().endswith((".jsonl", ".ndjson")):
+        fh.seek(0)
+        yield from read_jsonl_lines(_lines(fh, path, limits), path, defaults, limits.max_json_depth)
+        return
+    if size > limits.max_document_bytes:
+        yield InputError(path, f"file is {size:,} bytes, over the {limits.max_document_bytes:,}-byte limit for one article (use JSON Lines for many articles)")
+        return
+    fh.seek(0)
+    yield from _dispatch(fh.read(), fmt, path, defaults, limits)
+
+
+def _read_utf16(path: str, size: int, defaults: Defaults, limits: Limits) -> Iterator[Document | InputError]:
+    """A file in UTF-16 with a byte-order mark (Windows tools write these): read whole, turned into UTF-8, then read
+    like any other file, so its format (HTML, JSON Lines, feed, text) is sniffed from its content, not its bytes."""
+    if size > limits.max_document_bytes:
+        yield InputError(path, f"UTF-16 file is {size:,} bytes, over the {limits.max_document_bytes:,}-byte limit for reading a file "
+                               "whole; convert it to UTF-8 (iconv -f UTF-16 -t UTF-8)")
+        return
+    with open(path, "rb") as fh:
+        text = decode_text(fh.read(), path)
+    data = text.encode("utf-8")
+    yield from _read_plain(io.BytesIO(data), len(data), path, defaults, limits)
+
+
+def _dispatch(data: bytes, fmt: str, path: str, defaults: Defaults, limits: Limits) -> Iterator[Document | InputError]:
     if not data.strip():
         yield InputError(path, "empty file (only whitespace)")
         return
     if fmt == "html":
         decode_text(data, path)  # refuse binary/undecodable pages with the same messages as text
-        yield from read_html(data, path, defaults)
+        yield from read_html(data, path, defaults, max_depth=limits.max_html_depth)
         return
     text = decode_text(data, path)
     if fmt == "json":
-        yield from read_json_array(text, path, defaults)
+        yield from read_json_array(text, path, defaults, limits.max_json_depth)
     else:
         yield from read_text(text, path, defaults)
 
 
 def _lines(fh, path: str, limits: Limits) -> Iterator[tuple[int, str | InputError]]:
     """Decoded lines of a JSON Lines stream, each bounded in length; unreadable lines come as InputError."""
-    limit = limits.max_document_bytes
+    limit = limits.max_line_bytes
     lineno = 0
     while True:
         raw = fh.readline(limit + 1)
@@ -152,7 +208,7 @@ def _lines(fh, path: str, limits: Limits) -> Iterator[tuple[int, str | InputErro
         if len(raw) > limit and not raw.endswith(b"\n"):
             while raw and not raw.endswith(b"\n"):  # skip the rest of the oversized line
                 raw = fh.readline(1024 * 1024)
-            yield lineno, InputError(path, f"line longer than the {limit:,}-byte limit for one article; skipped", lineno)
+            yield lineno, InputError(path, f"line longer than the {limit:,}-byte limit for one JSON Lines record (max_line_bytes); skipped", lineno)
             continue
         try:
             yield lineno, decode_text(raw, path, lineno)
@@ -179,7 +235,7 @@ def _read_gzip(path: str, size: int, defaults: Defaults, limits: Limits) -> Iter
             fmt = sniff_format(head)
             inner = path[:-3] if path.lower().endswith(".gz") else path
             if fmt == "jsonl" or inner.lower().endswith((".jsonl", ".ndjson")):
-                yield from read_jsonl_lines(_lines(fh, path, limits), path, defaults)
+                yield from read_jsonl_lines(_lines(fh, path, limits), path, defaults, limits.max_json_depth)
                 return
             if fmt == "feed":
                 data = fh.read(limits.max_feed_bytes + 1)
@@ -192,7 +248,7 @@ def _read_gzip(path: str, size: int, defaults: Defaults, limits: Limits) -> Iter
             if len(data) > limits.max_document_bytes:
                 yield InputError(path, f"decompresses to over the {limits.max_document_bytes:,}-byte limit for one article")
                 return
-        yield from _dispatch(data, fmt, path, defaults)
+        yield from _dispatch(data, fmt, path, defaults, limits)
     except (OSError, EOFError, zlib.error) as e:
         yield InputError(path, f"corrupt or truncated gzip data: {e}")
 

@@ -26,6 +26,8 @@ def decode_text(data: bytes, path: str, line: int | None = None) -> str:
         except UnicodeDecodeError as e:
             raise InputError(path, f"starts with a UTF-16 byte-order mark but is not valid UTF-16 ({e.reason})", line) from None
     else:
+        if looks_utf16(data):
+            raise InputError(path, "looks like UTF-16 text without a byte-order mark; convert it to UTF-8 (e.g. iconv -f UTF-16LE -t UTF-8)", line)
         if looks_binary(data):
             raise InputError(path, "binary data, not text (NUL or control bytes); expected an article as text, HTML or JSON Lines", line)
         try:
@@ -41,6 +43,17 @@ def decode_text(data: bytes, path: str, line: int | None = None) -> str:
         raise InputError(path, "text contains NUL characters; the file is probably binary or corrupted", line)
     # Normalise newlines once, here, so offsets are stable whatever the source.
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def looks_utf16(data: bytes, sample: int = 8192) -> bool:
+    """UTF-16 of mostly Latin-script text without a BOM: every other byte is NUL, the rest mostly printable."""
+    head = data[: sample - sample % 2]
+    if len(head) < 8:
+        return False
+    for zeros, chars in ((head[1::2], head[0::2]), (head[0::2], head[1::2])):
+        if zeros.count(0) > 0.9 * len(zeros) and sum(32 <= b < 127 or b in (9, 10, 13) for b in chars) > 0.9 * len(chars):
+            return True
+    return False
 
 
 def looks_binary(data: bytes, sample: int = 8192) -> bool:

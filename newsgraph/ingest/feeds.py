@@ -20,21 +20,27 @@ _BLOCK_TAGS = ("p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "bloc
 _SPACES = re.compile(r"[ \t\r\f\v]+")
 
 
+# Control characters XML (and so lxml) refuses; junk in a feed's HTML, read as spaces. NUL is left for
+# make_document to refuse the item, as it refuses NUL everywhere.
+_NOT_XML = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
 def html_fragment_text(html: str) -> str:
     """Text of an HTML fragment, one paragraph per block element."""
+    html = _NOT_XML.sub(" ", html)
     if "<" not in html:
         return html.strip()
     import lxml.html
 
     try:
         root = lxml.html.fragment_fromstring(html, create_parent="div")
-    except Exception:  # broken markup: strip tags crudely rather than lose the item
+        for el in root.iter(*_BLOCK_TAGS):
+            el.tail = "\n\n" + (el.tail or "")
+        for el in root.iter("script", "style"):
+            el.drop_tree()
+        text = root.text_content()
+    except Exception:  # broken markup (or a NUL lxml refuses): strip tags crudely rather than lose the item
         return re.sub(r"<[^>]+>", " ", html).strip()
-    for el in root.iter(*_BLOCK_TAGS):
-        el.tail = "\n\n" + (el.tail or "")
-    for el in root.iter("script", "style"):
-        el.drop_tree()
-    text = root.text_content()
     lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
 

@@ -33,6 +33,13 @@ def _meta(obj: dict) -> dict:
         meta["published"] = next((obj[k] for k in PUBLISHED_ALIASES if parse_date_value(obj.get(k)) is not None), None)
     return meta
 
+class _FrontMatterLoader(yaml.SafeLoader):
+    """Safe YAML, with dates left as the text they were written as: make_document parses them, and says so when
+    one is not a date. PyYAML's own date constructor raised ValueError on `published: 2024-05-00` (found by fuzzing)."""
+
+
+_FrontMatterLoader.add_constructor("tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node))
+
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.DOTALL)
 
 
@@ -50,6 +57,8 @@ def make_document(text: str, meta: dict, path: str, defaults: Defaults, line: in
     text = text.strip("\n")
     if not text.strip():
         raise InputError(path, "no article text (empty after removing metadata)", line)
+    if "\x00" in text:  # files are refused at decoding; this catches NULs that come from markup (&#0;) or JSON (\u0000)
+        raise InputError(path, "article text contains NUL characters; the input is probably binary or corrupted", line)
     published_raw = meta.get("published")
     published = parse_date_value(published_raw)
     if published_raw not in (None, "") and published is None:
@@ -78,7 +87,7 @@ def make_document(text: str, meta: dict, path: str, defaults: Defaults, line: in
 def _clean(v: object) -> str | None:
     if v is None:
         return None
-    s = " ".join(str(v).split())
+    s = " ".join(str(v).replace("\x00", " ").split())
     return s or None
 
 
@@ -88,7 +97,10 @@ def read_text(text: str, path: str, defaults: Defaults) -> Iterator[Document | I
     m = _FRONT_MATTER.match(text)
     if m:
         try:
-            loaded = yaml.safe_load(m.group(1) or "") or {}
+            loaded = yaml.load(m.group(1) or "", Loader=_FrontMatterLoader) or {}  # noqa: S506 - a SafeLoader
+        except ValueError as e:  # a constructor refusing a value PyYAML's grammar accepted
+            yield InputError(path, f"front matter has a value that cannot be read: {e}", 1)
+            return
         except yaml.YAMLError as e:
             mark = getattr(e, "problem_mark", None)
             line = mark.line + 2 if mark is not None else 1  # +1 for the opening '---', +1 for 1-based
@@ -109,10 +121,14 @@ def read_text(text: str, path: str, defaults: Defaults) -> Iterator[Document | I
         yield e
 
 
-def read_html(data: bytes | str, path: str, defaults: Defaults, url: str | None = None) -> Iterator[Document | InputError]:
+def read_html(data: bytes | str, path: str, defaults: Defaults, url: str | None = None, max_depth: int = 512) -> Iterator[Document | InputError]:
     """An HTML page: main text, title, date, url and site name via trafilatura."""
     from trafilatura import bare_extraction  # heavy import, only when HTML is seen
 
+    depth = html_depth(data, max_depth)
+    if depth > max_depth:
+        yield InputError(path, f"HTML elements nested over {max_depth} deep (max_html_depth); refusing a page built to exhaust the parser")
+        return
     try:
         result = bare_extraction(
             data,
@@ -147,6 +163,47 @@ def read_html(data: bytes | str, path: str, defaults: Defaults, url: str | None 
         yield e
 
 
+# Elements HTML lets authors leave open: counting their start tags as nesting would overstate real pages' depth.
+_VOID_OR_OPTIONAL_END = frozenset(
+    "area base br col embed hr img input link meta param source track wbr p li dt dd tr td th option optgroup "
+    "thead tbody tfoot colgroup caption rb rt rp".split()
+)
+_TAG = re.compile(rb"<(/?)([A-Za-z][A-Za-z0-9:-]*)[^<>]*?(/?)>")
+
+
+def html_depth(data: bytes | str, stop_at: int) -> int:
+    """How deep elements nest in an HTML page, counted from its tags (stops counting past ``stop_at``)."""
+    raw = data.encode("utf-8", "replace") if isinstance(data, str) else data
+    depth = deepest = 0
+    for m in _TAG.finditer(raw):
+        name = m.group(2).lower().decode("ascii", "replace")
+        if name in _VOID_OR_OPTIONAL_END or m.group(3):
+            continue
+        if m.group(1):
+            depth = max(0, depth - 1)
+        else:
+            depth += 1
+            if depth > deepest:
+                deepest = depth
+                if deepest > stop_at:
+                    break
+    return deepest
+
+
+def json_depth(obj: object) -> int:
+    """How deep arrays and objects nest in a parsed JSON value (iterative: any depth json.loads accepted)."""
+    deepest = 0
+    stack = [(obj, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if isinstance(value, dict):
+            value = list(value.values())
+        if isinstance(value, list):
+            deepest = max(deepest, depth)
+            stack.extend((v, depth + 1) for v in value if isinstance(v, (dict, list)))
+    return deepest
+
+
 def read_json_record(obj: object, path: str, defaults: Defaults, line: int | None) -> Document | InputError:
     if not isinstance(obj, dict):
         return InputError(path, f"expected a JSON object with a 'text' field, got {type(obj).__name__}", line)
@@ -162,7 +219,7 @@ def read_json_record(obj: object, path: str, defaults: Defaults, line: int | Non
         return e
 
 
-def read_jsonl_lines(lines: Iterator[tuple[int, str | InputError]], path: str, defaults: Defaults) -> Iterator[Document | InputError]:
+def read_jsonl_lines(lines: Iterator[tuple[int, str | InputError]], path: str, defaults: Defaults, max_depth: int = 64) -> Iterator[Document | InputError]:
     """JSON Lines: one article object per line; blank lines are skipped."""
     for lineno, raw in lines:
         if isinstance(raw, InputError):
@@ -176,12 +233,15 @@ def read_jsonl_lines(lines: Iterator[tuple[int, str | InputError]], path: str, d
             yield InputError(path, f"malformed JSON: {e.msg} (column {e.colno})", lineno)
             continue
         except RecursionError:
-            yield InputError(path, "JSON nested too deeply", lineno)
+            yield InputError(path, f"JSON nested too deeply (max_json_depth is {max_depth})", lineno)
+            continue
+        if json_depth(obj) > max_depth:
+            yield InputError(path, f"JSON nested over {max_depth} deep (max_json_depth)", lineno)
             continue
         yield read_json_record(obj, path, defaults, lineno)
 
 
-def read_json_array(text: str, path: str, defaults: Defaults) -> Iterator[Document | InputError]:
+def read_json_array(text: str, path: str, defaults: Defaults, max_depth: int = 64) -> Iterator[Document | InputError]:
     """A JSON file holding one array of article objects."""
     try:
         arr = json.loads(text)
@@ -189,7 +249,10 @@ def read_json_array(text: str, path: str, defaults: Defaults) -> Iterator[Docume
         yield InputError(path, f"malformed JSON: {e.msg}", e.lineno)
         return
     except RecursionError:
-        yield InputError(path, "JSON nested too deeply")
+        yield InputError(path, f"JSON nested too deeply (max_json_depth is {max_depth})")
+        return
+    if json_depth(arr) > max_depth:
+        yield InputError(path, f"JSON nested over {max_depth} deep (max_json_depth)")
         return
     if not isinstance(arr, list):
         yield InputError(path, "a .json file must hold an array of article objects (or use JSON Lines)")

@@ -19,14 +19,14 @@ from .readers import Defaults, read_html
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 
 
-def read_warc(fh, path: str, defaults: Defaults, max_record_bytes: int) -> Iterator[Document | InputError]:
+def read_warc(fh, path: str, defaults: Defaults, max_record_bytes: int, max_html_depth: int = 512) -> Iterator[Document | InputError]:
     """Documents from a WARC stream (plain or gzip per record: warcio detects which)."""
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
     n_pages = n_empty = 0
     try:
-        for n, record in enumerate(ArchiveIterator(fh, check_digests=True), start=1):
+        for n, record in enumerate(_records(ArchiveIterator(fh, check_digests=True), path), start=1):
             if record.rec_type != "response":
                 continue
             http = record.http_headers
@@ -45,7 +45,7 @@ def read_warc(fh, path: str, defaults: Defaults, max_record_bytes: int) -> Itera
                 yield InputError(where, "record is truncated or corrupt (shorter than declared, or its digest does not match); skipped")
                 continue
             n_pages += 1
-            for item in read_html(payload, where, defaults, url=url):
+            for item in read_html(payload, where, defaults, url=url, max_depth=max_html_depth):
                 if isinstance(item, InputError) and "no article text" in item.message:
                     n_empty += 1
                     continue
@@ -59,6 +59,24 @@ def read_warc(fh, path: str, defaults: Defaults, max_record_bytes: int) -> Itera
         yield InputError(path, f"corrupt or truncated WARC data: {e}")
     if n_pages and n_empty == n_pages:
         yield InputError(path, f"none of its {n_pages} HTML pages had article text that could be extracted")
+
+
+def _records(archive, path: str):
+    """warcio's records; a malformed record header raises whatever warcio's parser hits (AttributeError on a
+    response without a target URI, found by fuzzing), turned here into one error for the file."""
+    from warcio.exceptions import ArchiveLoadFailed
+
+    records = iter(archive)
+    while True:
+        try:
+            record = next(records)
+        except StopIteration:
+            return
+        except (ArchiveLoadFailed, OSError, EOFError, ValueError):
+            raise
+        except Exception as e:  # noqa: BLE001 - a third-party parser on hostile bytes
+            raise ValueError(f"malformed record header ({type(e).__name__}: {e})") from None
+        yield record
 
 
 def _declared_payload_length(record) -> int:
