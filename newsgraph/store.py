@@ -126,6 +126,30 @@ _INTEGRITY_CHECKS = [
 ]
 
 
+WRITER_WAITING_SUFFIX = ".writer-waiting"
+WRITER_WAITING_FRESH_S = 3.0  # a waiting writer touches its file at least every second; an older file is a killed run's
+
+
+def _announce_writer(path: str) -> str | None:
+    """Touch ``PATH.writer-waiting``: readers that hold the store open for long (the web server) close it for us."""
+    intent = path + WRITER_WAITING_SUFFIX
+    try:
+        with open(intent, "a", encoding="utf-8"):
+            pass
+        os.utime(intent)
+        return intent
+    except OSError:
+        return None  # a read-only directory: the writer just waits
+
+
+def writer_waiting(path: str) -> bool:
+    """Whether a writer is waiting for this store (see ``_announce_writer``)."""
+    try:
+        return time.time() - os.stat(path + WRITER_WAITING_SUFFIX).st_mtime < WRITER_WAITING_FRESH_S
+    except OSError:
+        return False
+
+
 class Store:
     """A DuckDB store. DuckDB lets one process write or several read; a second process that finds the
     file locked waits up to ``wait`` seconds for the lock, then stops with a clear message."""
@@ -146,22 +170,32 @@ class Store:
             wait = float(os.environ.get("NEWSGRAPH_LOCK_WAIT", "2" if read_only else "60"))
         deadline = time.monotonic() + wait
         delay = 0.05
-        while True:
-            try:
-                self.con = duckdb.connect(self.path, read_only=read_only)
-                break
-            except duckdb.IOException as e:
-                if not _LOCK_HINT.search(str(e)):
-                    raise StoreError(f"{self.path}: cannot open the store: {e}") from None
-                if time.monotonic() >= deadline:
-                    raise StoreError(
-                        f"{self.path}: the store is in use by another newsgraph process (waited {wait:g} s); "
-                        "wait for it to finish and retry, or set NEWSGRAPH_LOCK_WAIT to wait longer"
-                    ) from None
-                time.sleep(delay)
-                delay = min(delay * 2, 1.0)
-            except duckdb.Error as e:
-                raise StoreError(f"{self.path}: not a newsgraph store or corrupted ({e})") from None
+        intent = None  # a writer kept waiting says so in a file beside the store; `newsgraph serve` then lets go of it
+        try:
+            while True:
+                try:
+                    self.con = duckdb.connect(self.path, read_only=read_only)
+                    break
+                except duckdb.IOException as e:
+                    if not _LOCK_HINT.search(str(e)):
+                        raise StoreError(f"{self.path}: cannot open the store: {e}") from None
+                    if time.monotonic() >= deadline:
+                        raise StoreError(
+                            f"{self.path}: the store is in use by another newsgraph process (waited {wait:g} s); "
+                            "wait for it to finish and retry, or set NEWSGRAPH_LOCK_WAIT to wait longer"
+                        ) from None
+                    if not read_only:
+                        intent = _announce_writer(self.path)
+                    time.sleep(delay)
+                    delay = min(delay * 2, 1.0)
+                except duckdb.Error as e:
+                    raise StoreError(f"{self.path}: not a newsgraph store or corrupted ({e})") from None
+        finally:
+            if intent:
+                try:
+                    os.remove(intent)
+                except OSError:
+                    pass
         if not read_only:
             self._init_schema()
         else:

@@ -3,8 +3,9 @@
 Opening a DuckDB file costs some 30 ms of CPU (catalog, then indexes on first use) — more than most
 pages' queries — so requests share one open database, each with its own cursor (DuckDB's handle for
 another thread). While a read-only connection is open no other process can write the store, so the
-database is closed once no request has used it for ``idle_s`` seconds: a `newsgraph ingest` run from
-the shell waits at most that long (it waits for the lock anyway, see NEWSGRAPH_LOCK_WAIT).
+database is closed once no request has used it for ``idle_s`` seconds, and at once when a writer says it is
+waiting (``store.writer_waiting``): requests then get a clear "in use" answer (503) until the writer is done,
+so a steady stream of readers never starves a `newsgraph ingest` run from the shell.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 import threading
 import time
 
-from ..store import Store
+from ..store import Store, StoreError, writer_waiting
 
 
 class SharedStore:
@@ -28,6 +29,11 @@ class SharedStore:
     def cursor(self) -> Store:
         """A store handle for one request; give it back with ``release`` (or use ``session``)."""
         with self._lock:
+            if writer_waiting(self.path):
+                if self._base is not None and self._users == 0:
+                    self._base.close()
+                    self._base = None
+                raise StoreError(f"{self.path}: the store is in use by another newsgraph process (an ingest is writing); retry shortly")
             if self._base is None:
                 self._base = Store(self.path, read_only=True)
             self._users += 1
@@ -42,6 +48,10 @@ class SharedStore:
         with self._lock:
             self._users -= 1
             self._last_used = time.monotonic()
+            if self._users == 0 and self._base is not None and writer_waiting(self.path):
+                self._base.close()  # the last request of a burst lets a waiting writer in
+                self._base = None
+                return
             if self._users == 0 and self._closer is None:
                 self._closer = threading.Timer(self.idle_s, self._close_if_idle)
                 self._closer.daemon = True
