@@ -29,6 +29,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from .. import gated_re
 from .publication import MONTHS  # month names and abbreviations -> number: one table for the time layer
 from .values import (
     add_months,
@@ -360,7 +361,9 @@ _PATTERNS: list[tuple[str, str, int]] = [
     ),
     ("weekend", r"\b(?:the|this|last|next|that)\s+weekend\b", re.IGNORECASE),
 ]
-_COMPILED = [(name, re.compile(rx, flags)) for name, rx, flags in _PATTERNS]
+# Gated: each pattern is tried only where a match can start, in texts holding the words it needs (see gated_re).
+_COMPILED = [(name, gated_re.compile(rx, flags)) for name, rx, flags in _PATTERNS]
+_ORDER = {name: i for i, (name, _, _) in enumerate(_PATTERNS)}
 
 # Patterns whose match is normally not a time expression when the whole match is this word alone.
 _STOP_ALONE = {
@@ -391,13 +394,13 @@ def find_timexes(text: str, dct: dt.date | None, *, tense_of=None) -> list[Timex
     in the sentence decides. With ``dct`` None, values that need it are None.
     """
     cands = []
+    low = gated_re.lowered(text)
     for name, rx in _COMPILED:
-        for m in rx.finditer(text):
+        for m in rx.finditer(text, low):
             if m.end() > m.start() and text[m.start() : m.end()].strip():
                 cands.append((m.start(), m.end(), name, m))
     # longest first, then earliest; ties broken by pattern order (more specific patterns come first)
-    order = {name: i for i, (name, _, _) in enumerate(_PATTERNS)}
-    cands.sort(key=lambda c: (-(c[1] - c[0]), c[0], order[c[2]]))
+    cands.sort(key=lambda c: (-(c[1] - c[0]), c[0], _ORDER[c[2]]))
     taken: list[tuple[int, int]] = []
     chosen = []
     for s, e, name, m in cands:

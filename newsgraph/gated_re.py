@@ -1,0 +1,205 @@
+"""``finditer`` for word-initial regular expressions, tried only where a match can start: same matches, less work.
+
+Python's ``re`` scans quickly only when a pattern begins with a literal or a
+case-sensitive character class. The time and quantity patterns begin with
+``\\b`` and are mostly case-insensitive, so ``finditer`` runs the whole
+pattern at every character of the text. For such a pattern this module
+works out, from the parsed pattern, the set of characters a match can begin
+with, and builds a *gate*: a case-sensitive class of those characters (a
+case-insensitive letter stands for all the characters ``re`` folds to it),
+followed by a lookbehind for the word boundary. The gate finds in C the
+few positions where a match can start (word starts with a possible first
+letter); ``pattern.match`` is tried there only, in order, skipping positions
+inside the previous match, which is exactly what ``finditer`` does. Any
+pattern this analysis does not cover (no leading ``\\b``, a first character
+that is not a word character, a back-reference, a possible empty match) is
+left to ``finditer`` itself.
+
+Before that, a text that holds none of the strings every match must contain
+(``required_strings``: "quarter"; a month name and "last", "this" or "next"; ...) is
+skipped outright, on its lower-case form computed once for all patterns.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from re import _constants as C  # noqa: N812 - the sre opcodes
+from re import _parser
+
+# Characters other than the two ASCII cases that re.IGNORECASE folds onto an ASCII letter
+# (tests/test_gated_re.py checks this table against every code point).
+_EXTRA_FOLDS = {"i": "\u0130\u0131", "k": "\u212a", "s": "\u017f"}
+_WORD_CATEGORIES = {C.CATEGORY_DIGIT, C.CATEGORY_WORD, C.CATEGORY_UNI_DIGIT, C.CATEGORY_UNI_WORD}
+_CATEGORY_SRC = {C.CATEGORY_DIGIT: r"\d", C.CATEGORY_WORD: r"\w", C.CATEGORY_UNI_DIGIT: r"\d", C.CATEGORY_UNI_WORD: r"\w"}
+
+
+class _Unsupported(Exception):
+    pass
+
+
+def _chars(ch: str, ignorecase: bool) -> str:
+    if not re.fullmatch(r"\w", ch):
+        raise _Unsupported  # a match starting with a non-word character has no boundary before it to test
+    if not ignorecase or ch.lower() == ch.upper():
+        return ch
+    low = ch.lower()
+    if not low.isascii():
+        raise _Unsupported
+    return low + low.upper() + _EXTRA_FOLDS.get(low, "")
+
+
+def _first(items, flags: int) -> tuple[set[str], bool]:
+    """(class members a match of ``items`` can begin with, whether ``items`` can match the empty string)."""
+    out: set[str] = set()
+    for op, av in items:
+        ic = bool(flags & re.IGNORECASE)
+        if op is C.AT or op is C.ASSERT or op is C.ASSERT_NOT:
+            continue  # zero width: leaving the test out only widens the set
+        if op is C.LITERAL:
+            out.add(_chars(chr(av), ic))
+            return out, False
+        if op is C.IN:
+            for iop, iav in av:
+                if iop is C.LITERAL:
+                    out.add(_chars(chr(iav), ic))
+                elif iop is C.RANGE:
+                    out.update(_chars(chr(c), ic) for c in range(iav[0], iav[1] + 1))
+                elif iop is C.CATEGORY and iav in _WORD_CATEGORIES:
+                    out.add(_CATEGORY_SRC[iav])
+                else:
+                    raise _Unsupported
+            return out, False
+        if op is C.SUBPATTERN:
+            _group, add, delete, sub = av
+            got, nullable = _first(sub.data, (flags | add) & ~delete)
+        elif op is C.BRANCH:
+            got, nullable = set(), False
+            for alt in av[1]:
+                g, n = _first(alt.data, flags)
+                got |= g
+                nullable = nullable or n
+        elif op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
+            lo, _hi, sub = av
+            got, nullable = _first(sub.data, flags)
+            nullable = nullable or lo == 0
+        elif op is C.ATOMIC_GROUP:
+            got, nullable = _first(av.data, flags)
+        else:
+            raise _Unsupported  # ANY, NOT_LITERAL, GROUPREF, ...
+        out |= got
+        if not nullable:
+            return out, False
+    return out, True
+
+
+def _required(items) -> list[set[str]]:
+    """Sets of strings (lower case) such that every match of ``items`` contains one string of each set.
+
+    A run of literal characters gives one string; a group adds what it requires; an alternation gives the
+    union over its branches of each branch's most selective set (the one with the longest shortest string).
+    """
+    out: list[set[str]] = []
+    run = ""
+    for op, av in items:
+        if op is C.LITERAL:
+            run += chr(av).lower()
+            continue
+        if run:
+            out.append({run})
+            run = ""
+        if op is C.SUBPATTERN:
+            out += _required(av[3].data)
+        elif op is C.ATOMIC_GROUP:
+            out += _required(av.data)
+        elif op is C.BRANCH:
+            alts = [_required(alt.data) for alt in av[1]]
+            if all(alts):
+                out.append(set().union(*(max(a, key=lambda g: min(map(len, g))) for a in alts)))
+        elif op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT) and av[0] >= 1:
+            out += _required(av[2].data)
+    if run:
+        out.append({run})
+    return out
+
+
+def required_strings(rx: re.Pattern) -> tuple[tuple[str, ...], ...]:
+    """Groups of lower-case strings: every match of ``rx`` contains a string of each group (none known: ())."""
+    if not isinstance(rx.pattern, str) or rx.flags & (re.LOCALE | re.ASCII | re.VERBOSE):
+        return ()
+    groups = {tuple(sorted(g)) for g in _required(_parser.parse(rx.pattern, rx.flags).data)}
+    return tuple(sorted(groups, key=lambda g: (-min(map(len, g)), g)))  # the most selective first
+
+
+# Characters whose str.lower() is not the character re.IGNORECASE compares them as: a text holding one is
+# never skipped on its lower-case form.
+_UNSAFE_LOWER = re.compile("[\u0130\u0131\u017f]")
+
+
+def lowered(text: str) -> str | None:
+    """``text.lower()`` for :meth:`GatedPattern.finditer`'s keyword test, or None where that test is unsafe."""
+    return None if _UNSAFE_LOWER.search(text) else text.lower()
+
+
+def _starts_with_boundary(items) -> bool:
+    for op, av in items:
+        if op is C.AT:
+            return av in (C.AT_BOUNDARY, C.AT_UNI_BOUNDARY)
+        if op is C.SUBPATTERN:
+            return _starts_with_boundary(av[3].data)
+        return False
+    return False
+
+
+def gate_for(rx: re.Pattern) -> re.Pattern | None:
+    """The gate of ``rx`` (see the module docstring), or None when ``rx`` must be scanned in full."""
+    if not isinstance(rx.pattern, str) or rx.flags & (re.LOCALE | re.ASCII | re.VERBOSE):
+        return None
+    try:
+        parsed = _parser.parse(rx.pattern, rx.flags)
+        if not _starts_with_boundary(parsed.data):
+            return None
+        first, nullable = _first(parsed.data, parsed.state.flags)
+    except _Unsupported:
+        return None
+    if nullable or not first:
+        return None
+    members = "".join(sorted(m if m.startswith("\\") else re.escape(m) for m in first))
+    # a word character at a word boundary: the character before it is not a word character (or there is none)
+    return re.compile(f"[{members}](?<!\\w[\\s\\S])")
+
+
+class GatedPattern:
+    """A compiled pattern whose ``finditer`` over a whole text runs ``match`` only at the gate's positions."""
+
+    __slots__ = ("rx", "gate", "required", "pattern", "groupindex")
+
+    def __init__(self, rx: re.Pattern):
+        self.rx = rx
+        self.gate = gate_for(rx)
+        self.required = required_strings(rx)
+        self.pattern = rx.pattern
+        self.groupindex = rx.groupindex
+
+    def finditer(self, text: str, low: str | None = None) -> Iterator[re.Match]:
+        """``self.rx.finditer(text)``; ``low``, ``lowered(text)`` computed once by the caller, lets a text
+        without any of the pattern's required strings be skipped at once."""
+        if low is not None and not all(any(s in low for s in group) for group in self.required):
+            return
+        if self.gate is None:
+            yield from self.rx.finditer(text)
+            return
+        match = self.rx.match
+        end = 0
+        for g in self.gate.finditer(text):
+            i = g.start()
+            if i < end:
+                continue
+            m = match(text, i)
+            if m is not None:
+                yield m
+                end = m.end()  # never empty: a pattern that can match nothing has no gate
+
+
+def compile(pattern: str, flags: int = 0) -> GatedPattern:  # noqa: A001 - mirrors re.compile
+    return GatedPattern(re.compile(pattern, flags))
