@@ -181,24 +181,24 @@ class GatedPattern:
         self.pattern = rx.pattern
         self.groupindex = rx.groupindex
 
-    def finditer(self, text: str, low: str | None = None) -> Iterator[re.Match]:
-        """``self.rx.finditer(text)``; ``low``, ``lowered(text)`` computed once by the caller, lets a text
-        without any of the pattern's required strings be skipped at once."""
-        if low is not None and not all(any(s in low for s in group) for group in self.required):
+    def finditer(self, text: str, low: str | None = None, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match]:
+        """``self.rx.finditer(text, pos, endpos)``; ``low``, ``lowered(text)`` computed once by the caller, lets a
+        text (or the part from pos to endpos) without the pattern's required strings be skipped at once."""
+        end = len(text) if endpos is None else min(endpos, len(text))
+        if low is not None and not all(any(low.find(s, pos, end) >= 0 for s in group) for group in self.required):
             return
         if self.gate is None:
-            yield from self.rx.finditer(text)
+            yield from self.rx.finditer(text, pos, end)
             return
         match = self.rx.match
-        end = 0
-        for g in self.gate.finditer(text):
+        for g in self.gate.finditer(text, pos, end):
             i = g.start()
-            if i < end:
+            if i < pos:
                 continue
-            m = match(text, i)
+            m = match(text, i, end)
             if m is not None:
                 yield m
-                end = m.end()  # never empty: a pattern that can match nothing has no gate
+                pos = m.end()  # never empty: a pattern that can match nothing has no gate
 
 
 def compile(pattern: str, flags: int = 0) -> GatedPattern:  # noqa: A001 - mirrors re.compile

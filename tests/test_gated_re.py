@@ -77,3 +77,23 @@ def test_fold_table_is_every_character_ignorecase_maps_to_an_ascii_letter():
         folds = set(re.findall(letter, every, re.IGNORECASE))
         assert folds == set(letter + letter.upper() + gated_re._EXTRA_FOLDS.get(letter, "")), letter
     assert gated_re.lowered("\u017fpring") is None  # str.lower() keeps the long s: no keyword skipping on such text
+
+
+QUANTITY_PATTERNS = ["_MONEY_PREFIX", "_MONEY_RANGE", "_MONEY_SUFFIX", "_VOLUME", "_PERCENT", "_MULTIPLE", "_COUNT",
+                     "_FRACTION", "_VAGUE_MONEY", "_BARE"]
+MONEY = ["China lent Venezuela about $50 billion and Russia $17 billion-$20 bn; 3 million barrels per day, 25%",
+         "between 1.5 and 2 percent, two-fold, three times more, half a percent, a third of the 1,200 workers",
+         "Hundreds of millions of dollars, US$ 4.5bn, 300 tonnes of wheat, 12 cubic meters of gas, 40 people"]
+
+
+@pytest.mark.parametrize("name", QUANTITY_PATTERNS)
+def test_gated_finditer_equals_finditer_between_pos_and_endpos(name):
+    from newsgraph.quantities import extract as qx
+
+    rx = getattr(qx, name)
+    gated = gated_re.GatedPattern(rx)
+    for text in MONEY + _texts()[:30]:
+        low = gated_re.lowered(text)
+        regions = qx._regions(text) + [(0, len(text)), (5, max(5, len(text) - 7)), (len(text) // 2, len(text) * 2)]
+        for a, b in regions:
+            assert _found(gated.finditer(text, low, a, b)) == _found(rx.finditer(text, a, b)), (name, a, b, text[:80])
