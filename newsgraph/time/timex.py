@@ -26,6 +26,7 @@ regular expressions over lexicons, so it runs on any text without a parse.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 
@@ -393,6 +394,28 @@ def find_timexes(text: str, dct: dt.date | None, *, tense_of=None) -> list[Timex
     that governs a span (e.g. from a parser); without it a lexical cue search
     in the sentence decides. With ``dct`` None, values that need it are None.
     """
+    chosen, sents = _spans(text)
+    norm = _Normaliser(text, dct, sents, tense_of)
+    out = []
+    for s, e, name, m in chosen:
+        t = norm.normalise(s, e, name, m)
+        if t is None:
+            continue
+        if "wd" in m.re.groupindex and m["wd"] and name in ("mdy", "dmy", "md") and t.value:
+            # "Thursday, Jan. 6": TimeML marks the weekday and the date as two expressions of the same day
+            wd_end = m.start("wd") + len(m["wd"].rstrip(" ,"))
+            out.append(Timex(m.start("wd"), wd_end, text[m.start("wd") : wd_end], t.type, t.value, t.kind))
+            rest = m.end("wd")
+            t = Timex(rest, t.end, text[rest : t.end], t.type, t.value, t.kind, t.mod)
+        out.append(_trim(text, t))
+    return out
+
+
+@functools.lru_cache(maxsize=4)
+def _spans(text: str) -> tuple[tuple, tuple[tuple[int, int], ...]]:
+    """The chosen (start, end, pattern name, match) of ``text`` and its sentence bounds: everything that does
+    not depend on the DCT, kept for a second call on the same text (an estimated publication date is
+    resolved against both ends of its interval)."""
     cands = []
     low = gated_re.lowered(text)
     for name, rx in _COMPILED:
@@ -411,21 +434,7 @@ def find_timexes(text: str, dct: dt.date | None, *, tense_of=None) -> list[Timex
         taken.append((s, e))
         chosen.append((s, e, name, m))
     chosen.sort(key=lambda c: c[0])
-    sents = _sentence_bounds(text)
-    norm = _Normaliser(text, dct, sents, tense_of)
-    out = []
-    for s, e, name, m in chosen:
-        t = norm.normalise(s, e, name, m)
-        if t is None:
-            continue
-        if "wd" in m.re.groupindex and m["wd"] and name in ("mdy", "dmy", "md") and t.value:
-            # "Thursday, Jan. 6": TimeML marks the weekday and the date as two expressions of the same day
-            wd_end = m.start("wd") + len(m["wd"].rstrip(" ,"))
-            out.append(Timex(m.start("wd"), wd_end, text[m.start("wd") : wd_end], t.type, t.value, t.kind))
-            rest = m.end("wd")
-            t = Timex(rest, t.end, text[rest : t.end], t.type, t.value, t.kind, t.mod)
-        out.append(_trim(text, t))
-    return out
+    return tuple(chosen), tuple(_sentence_bounds(text))
 
 
 _LEADING = re.compile(
