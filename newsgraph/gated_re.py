@@ -141,6 +141,80 @@ def lowered(text: str) -> str | None:
     return None if _UNSAFE_LOWER.search(text) else text.lower()
 
 
+_ASCII_CATEGORY = {
+    C.CATEGORY_DIGIT: "0123456789", C.CATEGORY_UNI_DIGIT: "0123456789",
+    C.CATEGORY_WORD: "abcdefghijklmnopqrstuvwxyz0123456789_", C.CATEGORY_UNI_WORD: "abcdefghijklmnopqrstuvwxyz0123456789_",
+    C.CATEGORY_SPACE: " \t\n\r\x0b\x0c", C.CATEGORY_UNI_SPACE: " \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f",
+}
+_ANY = [("", False)]  # a prefix that stops here: nothing known about what follows
+_CAP = 4000
+
+
+def _prefixes(items, k: int) -> list[tuple[str, bool]]:
+    """The possible first ``k`` characters (lower case, ASCII members only) of a match of ``items``, each with
+    whether the match may go on after it (True) or what follows is unknown (False). Non-ASCII characters of
+    a class are not listed: the caller accepts any position with a non-ASCII character in its first ``k``."""
+    results = [("", True)]
+    for op, av in items:
+        if op is C.AT or op is C.ASSERT or op is C.ASSERT_NOT:
+            continue
+        if op is C.LITERAL:
+            ch = chr(av).lower()
+            item = [(ch, True)] if ch.isascii() else _ANY
+        elif op is C.IN:
+            chars = set()
+            for iop, iav in av:
+                if iop is C.LITERAL:
+                    chars.add(chr(iav).lower())
+                elif iop is C.RANGE and iav[1] - iav[0] < 64:
+                    chars.update(chr(c).lower() for c in range(iav[0], iav[1] + 1))
+                elif iop is C.CATEGORY and iav in _ASCII_CATEGORY:
+                    chars.update(_ASCII_CATEGORY[iav])
+                else:
+                    chars = None
+                    break
+            item = [(c, True) for c in chars if c.isascii()] if chars else _ANY
+        elif op is C.SUBPATTERN:
+            item = _prefixes(av[3].data, k)
+        elif op is C.ATOMIC_GROUP:
+            item = _prefixes(av.data, k)
+        elif op is C.BRANCH:
+            item = [p for alt in av[1] for p in _prefixes(alt.data, k)]
+        elif op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
+            lo, hi, sub = av
+            once = _prefixes(sub.data, k)
+            item = once if hi == 1 else [(p, False) for p, _ in once]  # after one pass of a loop: unknown
+            if lo == 0:
+                item = [("", True), *item]
+        else:
+            item = _ANY
+        new = set()
+        for s, more in results:
+            if not more or len(s) >= k:
+                new.add((s[:k], False))
+                continue
+            for p, pmore in item:
+                t = s + p
+                new.add((t[:k], False) if len(t) >= k else (t, pmore))
+        if len(new) > _CAP:
+            return _ANY
+        results = list(new)
+        if all(not more or len(s) >= k for s, more in results):
+            break
+    return results
+
+
+def prefix_sets(rx: re.Pattern) -> tuple[frozenset, frozenset] | None:
+    """(first characters after which anything may follow, first two characters), lower case, or None."""
+    try:
+        found = _prefixes(_parser.parse(rx.pattern, rx.flags).data, 2)
+    except re.error:
+        return None
+    if any(len(s) == 0 for s, _ in found):
+        return None  # a match can begin with a character the lists do not know
+    return frozenset(s for s, _ in found if len(s) == 1), frozenset(s for s, _ in found if len(s) == 2)
+
+
 def _starts_with_boundary(items) -> bool:
     for op, av in items:
         if op is C.AT:
@@ -172,11 +246,13 @@ def gate_for(rx: re.Pattern) -> re.Pattern | None:
 class GatedPattern:
     """A compiled pattern whose ``finditer`` over a whole text runs ``match`` only at the gate's positions."""
 
-    __slots__ = ("rx", "gate", "required", "pattern", "groupindex")
+    __slots__ = ("rx", "gate", "required", "heads", "pairs", "pattern", "groupindex")
 
     def __init__(self, rx: re.Pattern):
         self.rx = rx
         self.gate = gate_for(rx)
+        sets = prefix_sets(rx) if self.gate is not None else None
+        self.heads, self.pairs = sets if sets else (None, None)
         self.required = required_strings(rx)
         self.pattern = rx.pattern
         self.groupindex = rx.groupindex
@@ -191,10 +267,15 @@ class GatedPattern:
             yield from self.rx.finditer(text, pos, end)
             return
         match = self.rx.match
+        heads, pairs = (self.heads, self.pairs) if low is not None else (None, None)
         for g in self.gate.finditer(text, pos, end):
             i = g.start()
             if i < pos:
                 continue
+            if pairs is not None:  # the first two characters must begin a match (non-ASCII ones always may)
+                two = low[i : i + 2]
+                if two not in pairs and two[:1] not in heads and two.isascii():
+                    continue
             m = match(text, i, end)
             if m is not None:
                 yield m
