@@ -243,16 +243,36 @@ def gate_for(rx: re.Pattern) -> re.Pattern | None:
     return re.compile(f"[{members}](?<!\\w[\\s\\S])")
 
 
+def _with_second_letter(gate: re.Pattern, heads: frozenset, pairs: frozenset) -> re.Pattern:
+    """``gate`` narrowed by the first two letters a match can begin with (``prefix_sets``), tested in the gate
+    itself by lookarounds, in either case; a non-ASCII first or second character is always let through."""
+
+    def both(chars) -> str:
+        return "".join(re.escape(c) + (re.escape(c.upper()) if c.upper() != c and c.upper().isascii() else "") for c in sorted(chars))
+
+    seconds: dict[str, set[str]] = {}
+    for two in pairs:
+        seconds.setdefault(two[0], set()).add(two[1])
+    alts = ["(?<=[^\\x00-\\x7f])", "(?=[^\\x00-\\x7f])"]
+    if heads:
+        alts.append(f"(?<=[{both(heads)}])")
+    for first, after in sorted(seconds.items()):
+        if first not in heads:
+            alts.append(f"(?<=[{both(first)}])(?=[{both(after)}])")
+    return re.compile(gate.pattern + "(?:" + "|".join(alts) + ")")
+
+
 class GatedPattern:
     """A compiled pattern whose ``finditer`` over a whole text runs ``match`` only at the gate's positions."""
 
-    __slots__ = ("rx", "gate", "required", "heads", "pairs", "pattern", "groupindex")
+    __slots__ = ("rx", "gate", "required", "pattern", "groupindex")
 
     def __init__(self, rx: re.Pattern):
         self.rx = rx
         self.gate = gate_for(rx)
         sets = prefix_sets(rx) if self.gate is not None else None
-        self.heads, self.pairs = sets if sets else (None, None)
+        if sets:
+            self.gate = _with_second_letter(self.gate, *sets)
         self.required = required_strings(rx)
         self.pattern = rx.pattern
         self.groupindex = rx.groupindex
@@ -267,15 +287,10 @@ class GatedPattern:
             yield from self.rx.finditer(text, pos, end)
             return
         match = self.rx.match
-        heads, pairs = (self.heads, self.pairs) if low is not None else (None, None)
         for g in self.gate.finditer(text, pos, end):
             i = g.start()
             if i < pos:
                 continue
-            if pairs is not None:  # the first two characters must begin a match (non-ASCII ones always may)
-                two = low[i : i + 2]
-                if two not in pairs and two[:1] not in heads and two.isascii():
-                    continue
             m = match(text, i, end)
             if m is not None:
                 yield m
