@@ -7,9 +7,10 @@ pattern at every character of the text. For such a pattern this module
 works out, from the parsed pattern, the set of characters a match can begin
 with, and builds a *gate*: a case-sensitive class of those characters (a
 case-insensitive letter stands for all the characters ``re`` folds to it),
-followed by a lookbehind for the word boundary. The gate finds in C the
-few positions where a match can start (word starts with a possible first
-letter); ``pattern.match`` is tried there only, in order, skipping positions
+followed by a lookbehind for the word boundary and lookarounds for the first
+two letters a match can begin with (``prefix_sets``). The gate finds in C the
+few positions where a match can start (word starts such as "th", "la", "ja",
+...); ``pattern.match`` is tried there only, in order, skipping positions
 inside the previous match, which is exactly what ``finditer`` does. Any
 pattern this analysis does not cover (no leading ``\\b``, a first character
 that is not a word character, a back-reference, a possible empty match) is
