@@ -56,6 +56,7 @@ def frame_document(parsed, spans: list[Span], resolver: ArgResolver, sentence_of
     descriptors: list[Descriptor] = []
     tones: list[MentionTone] = []
     gov_heads_done: set[int] = set()
+    scores: dict = {}
     for s in spans:
         span = parsed[s.start : s.end]
         root = span.root
@@ -70,7 +71,7 @@ def frame_document(parsed, spans: list[Span], resolver: ArgResolver, sentence_of
             descriptors.extend(_own_descriptors(parsed, s, root, referent, at, sent))
         if np_head.i == root.i or np_head.lemma_.lower() in GOV_NOUNS:  # not "the American justification was ..."
             descriptors.extend(_labels(parsed, np_head, referent, at, sent, via))
-        tones.append(_tone(parsed, np_head, referent, span, at, sent, via))
+        tones.append(_tone(parsed, np_head, referent, span, at, sent, via, scores))
     # "the regime", "the socialist regime": the government of the document's focus country
     for tok in parsed:
         if tok.i in gov_heads_done or tok.i in at or tok.pos_ != "NOUN" or tok.lemma_.lower() not in GOV_NOUNS:
@@ -89,7 +90,7 @@ def frame_document(parsed, spans: list[Span], resolver: ArgResolver, sentence_of
         d = _np_descriptor(parsed, tok, ref, "government-noun", at, sent, None)
         if d is not None and (d.form not in ("government", "administration", "authorities") or d.loaded):
             descriptors.append(d)  # a bare "the government" says nothing; "the regime", "the socialist government" do
-        tones.append(_tone(parsed, tok, ref, parsed[_left(tok) : tok.i + 1], at, sent, None))
+        tones.append(_tone(parsed, tok, ref, parsed[_left(tok) : tok.i + 1], at, sent, None, scores))
     return [d for d in descriptors if d is not None and d.form], tones
 
 
@@ -268,14 +269,16 @@ def _scope(parsed, np_head, at, referent) -> list[int]:
     return sorted(idx)
 
 
-def _tone(parsed, np_head, referent, span, at, sent, via) -> MentionTone:
+def _tone(parsed, np_head, referent, span, at, sent, via, scores: dict) -> MentionTone:
     # names carry no stance: "United" in "United States", "Party" in a party's name
-    idx = [i for i in _scope(parsed, np_head, at, referent) if i not in at and parsed[i].pos_ != "PROPN"]
-    text = "".join(parsed[i].text_with_ws if (k + 1 < len(idx) and idx[k + 1] == i + 1) else parsed[i].text + " " for k, i in enumerate(idx))
-    sc = score_text(text)
+    toks = [t for t in (parsed[i] for i in _scope(parsed, np_head, at, referent) if i not in at) if t.pos_ != "PROPN"]
+    text = "".join(t.text_with_ws if (k + 1 < len(toks) and toks[k + 1].i == t.i + 1) else t.text + " " for k, t in enumerate(toks))
+    sc = scores.get(text)
+    if sc is None:  # the same words about two mentions of a document are scored once
+        sc = scores[text] = score_text(text)
     sentence = np_head.sent
     return MentionTone(actor=_copy(referent), text=span.text, start=span.start_char, end=span.end_char, sentence=sent,
-                       tone=sc.tone, label=sc.label, words=sc.words, loaded=sc.loaded, evidence=sentence.text.strip(), via=via)
+                       tone=sc.tone, label=sc.label, words=list(sc.words), loaded=list(sc.loaded), evidence=sentence.text.strip(), via=via)
 
 
 def _copy(r: ActorRef) -> ActorRef:

@@ -122,9 +122,11 @@ def score_text(text: str) -> Score:
     lex = lexicons()
     low = " ".join(_POSS.sub("", text.replace("\u2019", "'")).split())
     # join multi-word terms into one token so VADER scores them as one
+    lowered = low.lower()
     for p in lex.phrases:
-        if p in low.lower():
+        if p in lowered:
             low = re.sub(re.escape(p), p.replace(" ", "_"), low, flags=re.I)
+            lowered = low.lower()
     sia = analyzer()
     compound = sia.polarity_scores(low)["compound"] if low.strip() else 0.0
     words = []

@@ -95,6 +95,7 @@ def attach_quantities(quantities: list[Quantity], doc, resolver: ArgResolver, pu
         return warnings
     sents = list(doc.sents)
     starts = [s.start for s in sents]
+    dates = [e for e in doc.ents if e.label_ == "DATE"]  # Span.ents walks the whole Doc's entities on each call: once here
     import bisect
 
     for q in quantities:
@@ -106,7 +107,7 @@ def attach_quantities(quantities: list[Quantity], doc, resolver: ArgResolver, pu
         q.sentence = si
         q.evidence = sent.text.strip()
         try:
-            _attach_one(q, span, sent, resolver)
+            _attach_one(q, span, sent, resolver, dates)
         except Exception as e:  # a parse shape the rules did not foresee
             warnings.append(f"quantity {q.text!r} at {q.start}: not attached ({type(e).__name__}: {e})")
     return warnings
@@ -257,12 +258,15 @@ def _counterpart(heads, r: ArgResolver, skip: set[int]) -> tuple[list[ActorRef],
     return [], None
 
 
-def _time(gov, span, sent) -> str | None:
-    """The DATE phrase of the quantity's clause nearest to it, with its preposition ("by January 2023")."""
+def _time(gov, span, sent, dates: list) -> str | None:
+    """The DATE phrase of the quantity's clause nearest to it, with its preposition ("by January 2023").
+
+    ``dates``: the Doc's DATE entities, in order.
+    """
     scope = {t.i for t in gov.subtree} if gov is not None else {t.i for t in sent}
     best = None
-    for ent in sent.ents:
-        if ent.label_ != "DATE" or ent.start < sent.start or ent.end > sent.end:
+    for ent in dates:
+        if ent.start < sent.start or ent.end > sent.end:
             continue
         if ent.start < span.end and span.start < ent.end:
             continue
@@ -323,7 +327,7 @@ def is_claim(q: Quantity) -> bool:
     return q.kind != "reference" and bool(q.subject or q.counterpart or q.event_id)
 
 
-def _attach_one(q: Quantity, span, sent, r: ArgResolver) -> None:
+def _attach_one(q: Quantity, span, sent, r: ArgResolver, dates: list) -> None:
     h = span.root
     if q.kind == "count" and span.start > 0 and span.doc[span.start - 1].lower_ in REFERRING_DETERMINERS:
         # "the two leaders", "both countries", "these five aircraft": a reference to things already named, not a measurement
@@ -431,6 +435,6 @@ def _attach_one(q: Quantity, span, sent, r: ArgResolver) -> None:
     if not q.counterpart and origin:
         q.counterpart = [a for a in dedupe(origin) if (a.actor_id, a.sector) not in own]
         q.counterpart_text = _np_text(measure_tok)
-    q.time_text = _time(gov, span, sent)
+    q.time_text = _time(gov, span, sent, dates)
     q.date, q.date_precision = resolve_time_text(q.time_text)
     q.factuality = _factuality(gov, sent)

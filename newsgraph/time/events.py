@@ -88,7 +88,7 @@ class EventDates:
         self.dct = dct
         interval = doc.user_data.get(USER_DATA_INTERVAL) if hasattr(doc, "user_data") else None
         self.interval = interval if interval and interval[0] and interval[0] != interval[1] else None
-        text = doc.text
+        text = self.text = doc.text  # Doc.text joins every token's text on each call: read it once
 
         self.timexes = find_timexes(text, dct, tense_of=parser_tense(doc))
         self.alt: list[Timex] | None = None
@@ -139,9 +139,9 @@ class EventDates:
         value = t.anchored or t.value
         text = t.text.strip()
         if t.anchored:
-            after = re.match(r"\s+(?:later|after|before|earlier|back)\b", self.doc.text[t.end : t.end + 12])
-            text = self.doc.text[t.start : t.end + (after.end() if after else 0)].strip()
-        before = self.doc.text[max(0, t.start - 7) : t.start].lower()
+            after = re.match(r"\s+(?:later|after|before|earlier|back)\b", self.text[t.end : t.end + 12])
+            text = self.text[t.start : t.end + (after.end() if after else 0)].strip()
+        before = self.text[max(0, t.start - 7) : t.start].lower()
         # an estimated publication date: resolve again against its other end, widen to a range where they differ
         if self.alt is not None:
             alt = next((a for a in self.alt if a.start == t.start), None)
@@ -156,10 +156,10 @@ class EventDates:
         if before.rstrip().endswith(("from", "between")):
             # "from 2009 to 2011", "between March and May": a range to the next expression
             later = next((u for u in self.timexes if u.start > t.end and u.start - t.end <= 12), None)
-            joint = self.doc.text[t.end : later.start] if later else ""
+            joint = self.text[t.end : later.start] if later else ""
             later_iv = value_interval(later.anchored or later.value) if later else None
             if later_iv and re.fullmatch(r"\s*(?:to|and|until|till|through|thru|-|–|—)\s*", joint) and later_iv[1] >= start:
-                return EventDate(start, "range", self.doc.text[t.start : later.end].strip(), later_iv[1], None)
+                return EventDate(start, "range", self.text[t.start : later.end].strip(), later_iv[1], None)
         if before.rstrip().endswith(("since", "from")):
             word = "since" if before.rstrip().endswith("since") else "from"
             text = f"{word} {t.text.strip()}"

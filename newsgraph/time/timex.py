@@ -26,9 +26,11 @@ regular expressions over lexicons, so it runs on any text without a parse.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 
+from .. import gated_re
 from .publication import MONTHS  # month names and abbreviations -> number: one table for the time layer
 from .values import (
     add_months,
@@ -360,7 +362,9 @@ _PATTERNS: list[tuple[str, str, int]] = [
     ),
     ("weekend", r"\b(?:the|this|last|next|that)\s+weekend\b", re.IGNORECASE),
 ]
-_COMPILED = [(name, re.compile(rx, flags)) for name, rx, flags in _PATTERNS]
+# Gated: each pattern is tried only where a match can start, in texts holding the words it needs (see gated_re).
+_COMPILED = [(name, gated_re.compile(rx, flags)) for name, rx, flags in _PATTERNS]
+_ORDER = {name: i for i, (name, _, _) in enumerate(_PATTERNS)}
 
 # Patterns whose match is normally not a time expression when the whole match is this word alone.
 _STOP_ALONE = {
@@ -390,25 +394,7 @@ def find_timexes(text: str, dct: dt.date | None, *, tense_of=None) -> list[Timex
     that governs a span (e.g. from a parser); without it a lexical cue search
     in the sentence decides. With ``dct`` None, values that need it are None.
     """
-    cands = []
-    for name, rx in _COMPILED:
-        for m in rx.finditer(text):
-            if m.end() > m.start() and text[m.start() : m.end()].strip():
-                cands.append((m.start(), m.end(), name, m))
-    # longest first, then earliest; ties broken by pattern order (more specific patterns come first)
-    order = {name: i for i, (name, _, _) in enumerate(_PATTERNS)}
-    cands.sort(key=lambda c: (-(c[1] - c[0]), c[0], order[c[2]]))
-    taken: list[tuple[int, int]] = []
-    chosen = []
-    for s, e, name, m in cands:
-        if any(s < te and ts < e for ts, te in taken):
-            continue
-        if _reject(text, s, e, name, m):
-            continue
-        taken.append((s, e))
-        chosen.append((s, e, name, m))
-    chosen.sort(key=lambda c: c[0])
-    sents = _sentence_bounds(text)
+    chosen, sents = _spans(text)
     norm = _Normaliser(text, dct, sents, tense_of)
     out = []
     for s, e, name, m in chosen:
@@ -423,6 +409,32 @@ def find_timexes(text: str, dct: dt.date | None, *, tense_of=None) -> list[Timex
             t = Timex(rest, t.end, text[rest : t.end], t.type, t.value, t.kind, t.mod)
         out.append(_trim(text, t))
     return out
+
+
+@functools.lru_cache(maxsize=4)
+def _spans(text: str) -> tuple[tuple, tuple[tuple[int, int], ...]]:
+    """The chosen (start, end, pattern name, match) of ``text`` and its sentence bounds: everything that does
+    not depend on the DCT, kept for a second call on the same text (an estimated publication date is
+    resolved against both ends of its interval)."""
+    cands = []
+    low = gated_re.lowered(text)
+    for name, rx in _COMPILED:
+        for m in rx.finditer(text, low):
+            if m.end() > m.start() and text[m.start() : m.end()].strip():
+                cands.append((m.start(), m.end(), name, m))
+    # longest first, then earliest; ties broken by pattern order (more specific patterns come first)
+    cands.sort(key=lambda c: (-(c[1] - c[0]), c[0], _ORDER[c[2]]))
+    taken: list[tuple[int, int]] = []
+    chosen = []
+    for s, e, name, m in cands:
+        if any(s < te and ts < e for ts, te in taken):
+            continue
+        if _reject(text, s, e, name, m):
+            continue
+        taken.append((s, e))
+        chosen.append((s, e, name, m))
+    chosen.sort(key=lambda c: c[0])
+    return tuple(chosen), tuple(_sentence_bounds(text))
 
 
 _LEADING = re.compile(

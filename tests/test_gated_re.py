@@ -1,0 +1,101 @@
+"""gated_re: the gated finditer finds exactly what re's finditer finds, on every time pattern and on odd text."""
+
+from __future__ import annotations
+
+import random
+import re
+from pathlib import Path
+
+import pytest
+
+from newsgraph import gated_re
+from newsgraph.time import timex
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "corpus"
+
+# Text that puts pattern starts at awkward places: inside words, after digits and punctuation, at the very
+# start and end, in other cases, next to the characters re.IGNORECASE folds onto ASCII letters.
+ODD = [
+    "May",
+    "mayday in May 2021; Maybe may.",
+    "x2024 2024x 1999-12-31 12/31/99 (March 3, 2024) MARCH 3 2024 march3",
+    "the 1990s, the '90s, the nineties; mid-1990s. Late-2023",
+    "on Tuesday, Jan. 6, 2021 at 10:30 a.m. EST; noon Friday; 23:15 GMT",
+    "three years ago, a year earlier, the week before, two-and-a-half decades",
+    "Q3 2022, 2022 Q3, third-quarter, the year-ago quarter; the first half of 2020",
+    "\u0130n May \u212aelvin \u017fpring \u0131n June: last \u017fummer, this \u212aay",
+    "yesterday's\nmorning\n\nnext\tweek, every Monday, daily, the past few years",
+    "",
+]
+
+
+def _texts():
+    texts = list(ODD)
+    for p in sorted(EXAMPLES.glob("*"))[:20]:
+        if p.is_file():
+            texts.append(p.read_text(encoding="utf-8", errors="replace"))
+    rng = random.Random(7)
+    words = " ".join(texts).split()
+    for _ in range(40):  # shuffled words: patterns meet each other's words in new orders
+        texts.append(" ".join(rng.choice(words) for _ in range(200)))
+    return texts
+
+
+def _found(matches):
+    return [(m.span(), m.groupdict()) for m in matches]
+
+
+@pytest.mark.parametrize("name,rx", [(n, g.rx) for n, g in timex._COMPILED], ids=[n for n, _ in timex._COMPILED])
+def test_gated_finditer_equals_finditer_on_time_patterns(name, rx):
+    gated = gated_re.GatedPattern(rx)
+    for text in _texts():
+        assert _found(gated.finditer(text, gated_re.lowered(text))) == _found(rx.finditer(text)), (name, text[:80])
+        assert _found(gated.finditer(text)) == _found(rx.finditer(text)), (name, text[:80])
+
+
+def test_most_time_patterns_get_a_gate_and_required_words():
+    gated = [g for _, g in timex._COMPILED]
+    assert sum(g.gate is not None for g in gated) >= len(gated) * 3 // 4
+    assert dict(timex._COMPILED)["quarter"].required[0] == ("quarter",)
+    season = dict(timex._COMPILED)["season"]  # two-letter starts: "sp"ring, "su"mmer, "ea"rly, "th"e, ...
+    assert all(season.gate.match(w) for w in ("spring", "Summer", "the", "\u017fpring")) and not season.gate.match("sx")
+
+
+def test_patterns_that_cannot_be_gated_fall_back():
+    assert gated_re.gate_for(re.compile(r"(?<!\w)\d+")) is None  # no leading \b
+    assert gated_re.gate_for(re.compile(r"\b\s*x")) is None  # can start with a non-word character
+    assert gated_re.gate_for(re.compile(r"\b(?:a)?")) is None  # can match nothing
+    rx = re.compile(r"\b(?:early |late )?(?:spring|summer)\b", re.IGNORECASE)
+    g = gated_re.GatedPattern(rx)
+    assert g.gate is not None and ("pring", "ummer") in g.required  # re's parser factors out the common "s"
+    text = "EARLY SUMMER, late spring and springs"
+    assert _found(g.finditer(text, gated_re.lowered(text))) == _found(rx.finditer(text))
+    assert list(g.finditer("winter", gated_re.lowered("winter"))) == []
+
+
+def test_fold_table_is_every_character_ignorecase_maps_to_an_ascii_letter():
+    every = "".join(map(chr, range(0x110000)))
+    for letter in "abcdefghijklmnopqrstuvwxyz":
+        folds = set(re.findall(letter, every, re.IGNORECASE))
+        assert folds == set(letter + letter.upper() + gated_re._EXTRA_FOLDS.get(letter, "")), letter
+    assert gated_re.lowered("\u017fpring") is None  # str.lower() keeps the long s: no keyword skipping on such text
+
+
+QUANTITY_PATTERNS = ["_MONEY_PREFIX", "_MONEY_RANGE", "_MONEY_SUFFIX", "_VOLUME", "_PERCENT", "_MULTIPLE", "_COUNT",
+                     "_FRACTION", "_VAGUE_MONEY", "_BARE"]
+MONEY = ["China lent Venezuela about $50 billion and Russia $17 billion-$20 bn; 3 million barrels per day, 25%",
+         "between 1.5 and 2 percent, two-fold, three times more, half a percent, a third of the 1,200 workers",
+         "Hundreds of millions of dollars, US$ 4.5bn, 300 tonnes of wheat, 12 cubic meters of gas, 40 people"]
+
+
+@pytest.mark.parametrize("name", QUANTITY_PATTERNS)
+def test_gated_finditer_equals_finditer_between_pos_and_endpos(name):
+    from newsgraph.quantities import extract as qx
+
+    rx = getattr(qx, name)
+    gated = gated_re.GatedPattern(rx)
+    for text in MONEY + _texts()[:30]:
+        low = gated_re.lowered(text)
+        regions = qx._regions(text) + [(0, len(text)), (5, max(5, len(text) - 7)), (len(text) // 2, len(text) * 2)]
+        for a, b in regions:
+            assert _found(gated.finditer(text, low, a, b)) == _found(rx.finditer(text, a, b)), (name, a, b, text[:80])
