@@ -26,6 +26,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from ..nlp import doc_text
 from .timex import Timex, find_timexes
 from .values import value_interval
 
@@ -88,7 +89,7 @@ class EventDates:
         self.dct = dct
         interval = doc.user_data.get(USER_DATA_INTERVAL) if hasattr(doc, "user_data") else None
         self.interval = interval if interval and interval[0] and interval[0] != interval[1] else None
-        text = self.text = doc.text  # Doc.text joins every token's text on each call: read it once
+        text = self.text = doc_text(doc)  # Doc.text joins every token's text on each call: read it once
 
         self.timexes = find_timexes(text, dct, tense_of=parser_tense(doc))
         self.alt: list[Timex] | None = None
