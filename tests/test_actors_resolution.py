@@ -132,6 +132,22 @@ def test_state_name_inside_a_company_name_is_not_the_state(resources):
     assert not [s for s in ss if s.ref.actor_id in ("SGP", "KEN")]
 
 
+def test_places_products_and_title_words_are_not_provisional_actors(resources):
+    """Names spaCy's small model calls a person or an organisation but that name no actor: a port ("the port of
+    Jose"), a region ("the Orinoco belt", "the US Gulf Coast"), a crude grade ("Merey crude"), and the department
+    word of a title ("Interior Minister X", "Secretary of State X"). Real unknown companies stay provisional."""
+    text = (
+        "Two tankers left the port of Jose with Merey crude bound for refineries on the US Gulf Coast. "
+        "Interior Minister Diosdado Cabello visited the Orinoco belt. "
+        "Secretary of State Antony Blinken met executives of Sea Lantern Maritime Ltd. and Harbor Freight Logistics."
+    )
+    _, ss = spans(resources, text, dt.date(2024, 6, 1))
+    provisional = {s.ref.text for s in ss if s.ref.provisional}
+    assert not provisional & {"Jose", "Merey", "US Gulf Coast", "Interior", "Orinoco", "State"}, provisional
+    assert {"Sea Lantern Maritime Ltd.", "Harbor Freight Logistics"} <= provisional, provisional
+    assert {"diosdado-cabello", "antony-blinken"} <= {s.ref.actor_id for s in ss}
+
+
 def test_provenance_names_file_and_line(resources):
     reg = resources.registry
     maduro = reg.get("nicolas-maduro")

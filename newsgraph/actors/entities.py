@@ -125,10 +125,12 @@ def named_entities(doc, registry: Registry, when: dt.date | None = None, scheme:
             continue
         if label in ("PER", "ORG"):
             why = not_an_actor(doc, start, end)
-            if why == "code":
-                continue  # "16:00 UTC", "$99 (USD)": not a name
-            if why == "index":
-                label = "MISC"  # "the Dow Jones", "the FTSE 100": a financial index, not an organisation
+            if why in ("code", "title"):
+                continue  # "16:00 UTC", "$99 (USD)": not a name; "State" of "Secretary of State": part of a title
+            if why in ("index", "product"):
+                label = "MISC"  # "the Dow Jones", "the FTSE 100": a financial index, not an organisation; "Merey crude"
+            if why == "place":
+                label = "LOC"  # "the port of Jose", "the US Gulf Coast"
             name_at = name_after_title(doc, start, end, "PERSON" if label == "PER" else label)
             if label != "MISC" and name_at > start:
                 start, label = name_at, "PER"  # "Spokeswoman Sandy Angers", "Mr Justice Anthony Mann"

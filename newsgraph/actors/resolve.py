@@ -43,12 +43,24 @@ def sector_nouns() -> dict[str, str]:
 
 
 @functools.lru_cache(maxsize=1)
+def _not_actors_data() -> dict:
+    path = Path(str(resources.files("newsgraph") / "data" / "lexicons" / "not_actors.yaml"))
+    return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+
+
+@functools.lru_cache(maxsize=1)
+def _place_and_title_words() -> dict[str, frozenset[str]]:
+    data = _not_actors_data()
+    keys = ("place_nouns_before_of", "geographic_heads", "product_nouns_after", "title_words_after", "title_words_before_of")
+    return {k: frozenset(str(w).lower() for w in data.get(k) or ()) for k in keys}
+
+
+@functools.lru_cache(maxsize=1)
 def _not_actors() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """(codes, folded index names, index nouns) from data/lexicons/not_actors.yaml; currency codes from ISO 4217 (pycountry)."""
     import pycountry
 
-    path = Path(str(resources.files("newsgraph") / "data" / "lexicons" / "not_actors.yaml"))
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data = _not_actors_data()
     codes = frozenset(data.get("time_zones") or ()) | frozenset(c.alpha_3 for c in pycountry.currencies)
     indices = frozenset(_index_key(str(x)) for x in data.get("stock_indices") or ())
     return codes, indices, frozenset(w.lower() for w in data.get("index_nouns") or ())
@@ -60,7 +72,8 @@ def _index_key(text: str) -> str:
 
 
 def not_an_actor(doc, start: int, end: int) -> str | None:
-    """Why a named entity over tokens [start, end) names no actor: "code" or "index"; None if it may be one.
+    """Why a named entity over tokens [start, end) names no actor: "code", "index", "place", "product" or
+    "title" (see ``_place_product_or_title``); None if it may be one.
 
     "code": a time zone or currency code on its own ("at 16:00 UTC", "$99 (USD)").
     "index": a stock market index ("the Dow fell", "Standard & Poor's 500", "the FTSE 100 index"):
@@ -80,6 +93,27 @@ def not_an_actor(doc, start: int, end: int) -> str | None:
     k = end + (end < n and doc[end].lower_ in ("stock", "share", "market"))
     if k < n and doc[k].lower_ in nouns and doc[start].text[:1].isupper():
         return "index"
+    return _place_product_or_title(doc, start, end)
+
+
+def _place_product_or_title(doc, start: int, end: int) -> str | None:
+    """"place": "the port of Jose", "the US Gulf Coast", "the Orinoco belt"; "product": "Merey crude";
+    "title": the department word of a person's title ("Interior Minister X", "Secretary of State X")."""
+    words = _place_and_title_words()
+    n = len(doc)
+    after = doc[end].lower_ if end < n else ""
+    before_of = doc[start - 2].lower_ if start >= 2 and doc[start - 1].lower_ == "of" else ""
+    if end - start == 1 and (after in words["title_words_after"] or before_of in words["title_words_before_of"]):
+        if after in words["title_words_after"] or (end < n and doc[end].text[:1].isupper()):
+            return "title"  # "Interior Minister Diosdado Cabello"; "Secretary of State Antony Blinken"
+    if before_of in words["place_nouns_before_of"]:
+        return "place"
+    if doc[end - 1].lower_ in words["geographic_heads"] and end - start >= 2:
+        return "place"
+    if after in words["geographic_heads"] and not (end + 1 < n and doc[end + 1].text[:1].isupper()):
+        return "place"
+    if after in words["product_nouns_after"] and doc[end - 1].pos_ == "PROPN" and end - start == 1:
+        return "product"
     return None
 
 
