@@ -74,6 +74,9 @@ UNDATED_WORDS = 0.35  # undated main events of two stories must share this much 
 SYMMETRIC_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 REALIZED = frozenset({"asserted", "reported", "denied"})
 UNREALIZED = frozenset({"threatened", "intended", "hypothetical"})
+# types that code an expressed intention (PLOVER codes "X will give aid" as X's AGREE, "X will impose" as THREATEN):
+# for them "intended" describes what was said, not whether it was said, so it does not set two reports apart
+INTENT_TYPES = frozenset({"AGREE", "THREATEN"})
 MAX_EXACT_COMPONENT = 400  # beyond this, agglomeration works in date order windows (see _agglomerate)
 
 _WORD = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
@@ -306,7 +309,8 @@ def incompatible(a: Mention, b: Mention) -> str | None:
         # a report with one key on both sides (a domestic event: "Kenyan police dispersed crowds" KEN -> KEN) has no direction
         if (a.sources & b.targets and not a.sources & b.sources) or (b.sources & a.targets and not b.sources & a.sources):
             return "direction"
-    fa, fb = a.factuality or "asserted", b.factuality or "asserted"
+    # "pledged $10 million" and "said it would give 1.5 billion yen": one commitment, told as done or as intent
+    fa, fb = _said(a.type_key, a.factuality or "asserted"), _said(b.type_key, b.factuality or "asserted")
     if (fa in REALIZED) != (fb in REALIZED) and (fa in UNREALIZED or fb in UNREALIZED):
         return "factuality"
     units = {u for u, _, _ in a.quantity_ranges} & {u for u, _, _ in b.quantity_ranges}
@@ -316,6 +320,11 @@ def incompatible(a: Mention, b: Mention) -> str | None:
         if not any(_ranges_meet(x, y) for x in ra for y in rb):
             return "quantity"  # the same measure with clearly different numbers: a different event
     return None
+
+
+def _said(type_key: str, factuality: str) -> str:
+    """The factuality of the report as a speech act: an intention coded as AGREE/THREATEN was said."""
+    return "asserted" if type_key in INTENT_TYPES and factuality in ("intended", "threatened") else factuality
 
 
 def _strong_agreement(a: Mention, b: Mention) -> bool:

@@ -97,6 +97,23 @@ def test_a_pledge_of_aid_and_the_aid_sent_merge_on_strong_agreement_only():
     assert incompatible(sent, m("e", "d5", type="SUPPORT", source=("JPN",), target=("MAR",), date=D(2025, 9, 9), published=D(2025, 9, 9), main=True)) == "type"
 
 
+def test_an_intention_coded_as_agree_is_a_said_commitment_not_an_unrealised_event():
+    """'Japan pledged $10 million' (AGREE, asserted) and 'Japan said it would give 1.5 billion yen' (AGREE recoded from
+    an intended AID): one commitment. Unrealised events of other types still differ from realised ones."""
+    pledged = m("a", "d1", type="AGREE", source=("JPN",), target=("MAR",), precision="day", date=D(2025, 9, 8), main=True)
+    would_give = m("b", "d2", type="AGREE", source=("JPN",), target=("MAR",), precision="day", date=D(2025, 9, 8), main=True,
+                   factuality="intended")
+    sent = m("c", "d3", type="AID", source=("JPN",), target=("MAR",), date=D(2025, 9, 9), published=D(2025, 9, 9), main=True)
+    assert incompatible(pledged, would_give) is None
+    assert incompatible(would_give, sent) is None  # on strong agreement, as for the asserted pledge
+    maybe = m("d", "d4", type="AID", source=("JPN",), target=("MAR",), date=D(2025, 9, 9), published=D(2025, 9, 9), main=True,
+              factuality="hypothetical")
+    assert incompatible(sent, maybe) == "factuality"
+    planned_aid = m("e", "d5", type="AID", source=("JPN",), target=("MAR",), date=D(2025, 9, 9), published=D(2025, 9, 9), main=True,
+                    factuality="intended")
+    assert incompatible(sent, planned_aid) == "factuality"
+
+
 def test_a_floor_or_a_ceiling_is_not_a_different_number():
     def aid(eid, *qs):
         return m(eid, eid, type="AID", source=("JPN",), target=("MAR",), quantities=list(qs))
@@ -242,12 +259,10 @@ def test_eval_merge_on_the_written_set(tmp_path):
         figures = evaluate(str(path), out=f)
     last = json.loads(out.read_text().strip().splitlines()[-1])
     assert {"pairwise_precision", "pairwise_recall", "pairwise_f1", "bcubed_f1", "n"} <= set(last)
-    # Issue 7's target is P and R >= 0.90. Measured (BENCHMARKS.md): P 1.00 throughout; R 0.97 on the first 52
-    # articles and 0.91 on 59, but 0.875 on all 64 since the last unseen event was added and left untuned: three
-    # articles whose main event the coder gets wrong ("refinery hit by US sanctions" as FIGHT, "thanked Japan for
-    # aid", a boarding whose subject is no known actor). Recall guards the measured level until the coder does.
+    # Issue 7's target: P and R >= 0.90 (BENCHMARKS.md: P 1.00, R 0.91 on all 64 articles; the misses are two
+    # articles whose main event the coder gets wrong: "refinery hit by US sanctions" as FIGHT, "thanked Japan for aid")
     assert figures["pairwise_precision"] >= 0.9
-    assert figures["pairwise_recall"] >= 0.85
+    assert figures["pairwise_recall"] >= 0.9
     assert figures["main_event_coverage"] >= 0.95  # titles are coded: a story told only in its headline has a main event
 
 
