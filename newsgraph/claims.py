@@ -221,26 +221,14 @@ CSV_COLUMNS = ["subject", "measure", "value", "value_max", "unit", "qualifier", 
 
 def print_claims(rows: list[dict[str, Any]], fmt: str, actors_text, console_factory) -> None:
     """Claims as table, csv, json or jsonl (the uniform --format of the CLI)."""
-    import csv
-    import io
-
-    import click
-
-    from .output import echo_json
+    from .output import echo_csv, echo_json
 
     if echo_json(rows, fmt):
         return
     if fmt == "csv":
-        buf = io.StringIO()
-        w = csv.DictWriter(buf, fieldnames=CSV_COLUMNS, extrasaction="ignore")
-        w.writeheader()
-        for r in rows:
-            flat = dict(r)
-            flat["subject"] = actors_text(r["subject"])
-            flat["counterpart"] = actors_text(r["counterpart"])
-            flat["disagrees_with"] = "; ".join(f"{format_value(o)} ({o.get('outlet') or o['doc_id'][:8]})" for o in r["disagrees_with"])
-            w.writerow(flat)
-        click.echo(buf.getvalue(), nl=False)
+        echo_csv([{**r, "subject": actors_text(r["subject"]), "counterpart": actors_text(r["counterpart"]),
+                   "disagrees_with": "; ".join(f"{format_value(o)} ({o.get('outlet') or o['doc_id'][:8]})" for o in r["disagrees_with"])}
+                  for r in rows], CSV_COLUMNS)
         return
     from rich.table import Table
 

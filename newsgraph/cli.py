@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import os
 import sys
 from typing import Any
@@ -15,21 +13,10 @@ from .actors.cli import ACTORS_OPTION
 from .actors.cli import register as register_actor_commands
 from .engines import ENGINES, default_workers
 from .errors import NewsgraphError
+from .output import FORMATS, echo_csv, echo_json
+from .output import console as _console
+from .output import fail as _fail
 from .store import DEFAULT_DB
-
-FORMATS = click.Choice(["table", "csv", "json", "jsonl"])
-
-
-def _console(stderr: bool = False):
-    from rich.console import Console
-
-    width = None if sys.stdout.isatty() else int(os.environ.get("COLUMNS", "160"))
-    return Console(stderr=stderr, width=width, highlight=False, soft_wrap=False)
-
-
-def _fail(msg: str, code: int = 1) -> None:
-    click.echo(f"error: {msg}", err=True)
-    sys.exit(code)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -227,17 +214,9 @@ def print_events(rows: list[dict[str, Any]], fmt: str) -> None:
     if echo_json(rows, fmt):
         return
     if fmt == "csv":
-        buf = io.StringIO()
         cols = ["id", "date", "date_precision", "type", "mode", "context", "cameo", "source", "target", "factuality", "attribution", "quantities", "trigger", "evidence", "outlet", "url", "published", "doc_id"]
-        w = csv.DictWriter(buf, fieldnames=cols, extrasaction="ignore")
-        w.writeheader()
-        for r in rows:
-            flat = dict(r)
-            flat["source"] = actors_text(r["source"])
-            flat["target"] = actors_text(r["target"])
-            flat["quantities"] = "; ".join(q["text"] for q in r["quantities"])
-            w.writerow(flat)
-        click.echo(buf.getvalue(), nl=False)
+        echo_csv([{**r, "source": actors_text(r["source"]), "target": actors_text(r["target"]),
+                   "quantities": "; ".join(q["text"] for q in r["quantities"])} for r in rows], cols)
     else:
         from rich.table import Table
 
@@ -304,7 +283,6 @@ register_framing_commands(main)  # sources, framing ACTOR, coverage
 
 # the corpus stage (newsgraph/corpus_cli.py): one line per command
 from .corpus_cli import dyad, export, merge, relations, timeline  # noqa: E402
-from .output import echo_json
 
 main.add_command(timeline)
 main.add_command(dyad)

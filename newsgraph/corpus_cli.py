@@ -6,23 +6,13 @@ newsgraph/cli.py registers them with one line.
 
 from __future__ import annotations
 
-import csv
-import io
-import sys
-
 import click
 
 from . import api
 from .errors import NewsgraphError
+from .output import FORMATS, console, echo_csv, echo_json
+from .output import fail as _fail
 from .store import DEFAULT_DB
-from .output import echo_json
-
-FORMATS = click.Choice(["table", "csv", "json", "jsonl"])
-
-
-def _fail(msg: str) -> None:
-    click.echo(f"error: {msg}", err=True)
-    sys.exit(1)
 
 
 def _names(actors: list[dict]) -> str:
@@ -35,18 +25,11 @@ def _emit(rows: list[dict], fmt: str, columns: list[tuple[str, str]], flatten, w
         return
     flat = [flatten(r) for r in rows]
     if fmt == "csv":
-        buf = io.StringIO()
-        w = csv.DictWriter(buf, fieldnames=[k for k, _ in columns], extrasaction="ignore")
-        w.writeheader()
-        for r in flat:
-            w.writerow(r)
-        click.echo(buf.getvalue(), nl=False)
+        echo_csv(flat, [k for k, _ in columns])
         return
     from rich.table import Table
 
-    from .cli import _console
-
-    con = _console()
+    con = console()
     t = Table(header_style="bold", pad_edge=False, box=None)
     for k, h in columns:
         t.add_column(h, no_wrap=k != "evidence", overflow="ellipsis", max_width=80 if k == "evidence" else 32)

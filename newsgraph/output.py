@@ -1,11 +1,21 @@
-"""The JSON side of the CLI's uniform --format: every listing prints json and jsonl the same way."""
+"""The CLI's uniform --format (table, csv, json, jsonl): the pieces every listing command shares.
+
+json, jsonl and csv print the same way everywhere; tables are drawn by each command (its own columns),
+on the one console ``console()`` gives.
+"""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
+import os
+import sys
 from typing import Any
 
 import click
+
+FORMATS = click.Choice(["table", "csv", "json", "jsonl"])
 
 
 def echo_json(rows: list[Any], fmt: str) -> bool:
@@ -19,3 +29,26 @@ def echo_json(rows: list[Any], fmt: str) -> bool:
             click.echo(json.dumps(r, ensure_ascii=False, default=str))
         return True
     return False
+
+
+def echo_csv(rows: list[dict[str, Any]], cols: list[str]) -> None:
+    """``rows`` as CSV with a header of ``cols`` (other keys are left out)."""
+    buf = io.StringIO()
+    w = csv.DictWriter(buf, fieldnames=cols, extrasaction="ignore")
+    w.writeheader()
+    w.writerows(rows)
+    click.echo(buf.getvalue(), nl=False)
+
+
+def console(stderr: bool = False):
+    """A rich console as wide as the terminal, or $COLUMNS (default 160) when the output is piped."""
+    from rich.console import Console
+
+    width = None if sys.stdout.isatty() else int(os.environ.get("COLUMNS", "160"))
+    return Console(stderr=stderr, width=width, highlight=False, soft_wrap=False)
+
+
+def fail(msg: str, code: int = 1) -> None:
+    """The one error line every command prints (``error: ...`` on stderr), then exit with ``code``."""
+    click.echo(f"error: {msg}", err=True)
+    sys.exit(code)

@@ -2,27 +2,19 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
-import sys
 
 import click
 
 from ..errors import NewsgraphError
+from ..output import FORMATS, console, echo_csv, echo_json
+from ..output import fail as _fail
 from ..store import DEFAULT_DB
-from ..output import echo_json
 
-FORMATS = click.Choice(["table", "csv", "json", "jsonl"])
 ACTORS_OPTION = click.option(
     "--actors", "actor_files", multiple=True, metavar="FILE",
     help="Extra actor file (YAML or CSV), on top of the registry and newsgraph.toml's [actors] files; repeatable.",
 )
-
-
-def _fail(msg: str) -> None:
-    click.echo(f"error: {msg}", err=True)
-    sys.exit(1)
 
 
 @click.command("actors")
@@ -91,18 +83,11 @@ def _print_rows(rows, cols, fmt) -> None:
     if echo_json(rows, fmt):
         return
     if fmt == "csv":
-        buf = io.StringIO()
-        w = csv.DictWriter(buf, fieldnames=cols, extrasaction="ignore")
-        w.writeheader()
-        w.writerows(rows)
-        click.echo(buf.getvalue(), nl=False)
+        echo_csv(rows, cols)
     else:
-        import os
-
-        from rich.console import Console
         from rich.table import Table
 
-        con = Console(width=None if sys.stdout.isatty() else int(os.environ.get("COLUMNS", "160")), highlight=False)
+        con = console()
         t = Table(box=None, header_style="bold", pad_edge=False)
         for c in cols:
             t.add_column(c, no_wrap=True, overflow="ellipsis", max_width=40 if c in ("name", "source") else None)

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import sys
-
 import click
 
 from ..errors import NewsgraphError
+from ..output import fail
 
 
 class _EvalGroup(click.Group):
@@ -16,8 +15,7 @@ class _EvalGroup(click.Group):
         try:
             return super().invoke(ctx)
         except NewsgraphError as e:
-            click.echo(f"error: {e}", err=True)
-            sys.exit(1)
+            fail(str(e))
 
 
 @click.group("eval", cls=_EvalGroup)

@@ -2,39 +2,17 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
-import sys
 
 import click
 
 from .. import api
 from ..errors import NewsgraphError
+from ..output import FORMATS, echo_json
+from ..output import console as _console
+from ..output import echo_csv as _csv
+from ..output import fail as _fail
 from ..store import DEFAULT_DB
-from ..output import echo_json
-
-FORMATS = click.Choice(["table", "csv", "json", "jsonl"])
-
-
-def _fail(msg: str) -> None:
-    click.echo(f"error: {msg}", err=True)
-    sys.exit(1)
-
-
-def _console():
-    from ..cli import _console as console
-
-    return console()
-
-
-def _csv(rows: list[dict], cols: list[str]) -> None:
-    buf = io.StringIO()
-    w = csv.DictWriter(buf, fieldnames=cols, extrasaction="ignore")
-    w.writeheader()
-    for r in rows:
-        w.writerow(r)
-    click.echo(buf.getvalue(), nl=False)
 
 
 @click.command("sources")
