@@ -17,8 +17,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from newsgraph.merge import insert_rows, merge_store
-from newsgraph.store import Store
+from newsgraph.merge import merge_store
+from newsgraph.store import Store, insert_rows
 
 TYPES = ["AGREE", "CONSULT", "SANCTION", "ACCUSE", "AID", "THREATEN", "COOPERATE", "PROTEST"]
 COUNTRIES = ["VEN", "USA", "CHN", "RUS", "IRN", "CUB", "BRA", "COL", "IND", "TUR", "EGY", "PAK", "KEN", "JPN", "PHL",

@@ -64,6 +64,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .events.lexicon import load_ontology
+from .store import insert_rows
 
 THRESHOLD = 0.3
 PUBLISHED_WINDOW_DAYS = 7  # a "published" date: the event happened in the week up to publication
@@ -836,15 +837,6 @@ def _write_clusters(con, result: list[tuple[str, str, list[Mention]]]) -> None:
             members.append((m.event_id, cl_id, comp_id, m.doc_id, m.type_key, m.lo, m.hi, m.salience, m.is_main, sorted(block_keys(m))))
     insert_rows(con, "clusters", clusters)
     insert_rows(con, "cluster_members", members)
-
-
-def insert_rows(con, table: str, rows: list[tuple]) -> None:
-    """Insert many rows at once, column-wise (DuckDB's executemany runs one statement per row, ~50x slower)."""
-    if not rows:
-        return
-    cols = [list(c) for c in zip(*rows)]
-    select = ", ".join(f"unnest(${i + 1})" for i in range(len(cols)))
-    con.execute(f"INSERT INTO {table} SELECT {select}", cols)  # table names are constants of this module
 
 
 def clusters_in_memory(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -278,7 +278,7 @@ class Store:
                 seen.add(r.document.doc_id)
                 new.append(r)
             for table, rows in result_rows(new).items():
-                _insert_rows(con, table, rows)
+                insert_rows(con, table, rows)
             con.execute("COMMIT")
             return len(new)
         except BaseException:
@@ -405,7 +405,7 @@ class Store:
                         for i, a in enumerate(json.loads(refs or "[]")):
                             rows.append((event_id, doc_id, role, i, a.get("actor_id"), a.get("name"), a.get("country"), a.get("sector"),
                                          a.get("kind"), a.get("text"), a.get("provisional")))
-                _insert_rows(con, "event_actors", rows)
+                insert_rows(con, "event_actors", rows)
                 fixed["events whose actor rows were rebuilt"] = len(wrong)
             con.execute("COMMIT")
         except BaseException:
@@ -502,7 +502,7 @@ def write_parquet_shard(root: str, shard: str, results: Iterable[DocResult]) -> 
         for table in TABLES[1:] + TABLES[:1]:  # documents last: its file commits the shard
             if not rows[table]:
                 continue
-            _insert_rows(con, table, rows[table])
+            insert_rows(con, table, rows[table])
             folder = os.path.join(root, table)
             os.makedirs(folder, exist_ok=True)
             tmp = os.path.join(folder, f".{shard}.parquet.tmp")
@@ -552,7 +552,7 @@ def _sql_list(items: Sequence[str]) -> str:
     return "[" + ", ".join(f"'{_sql_str(i)}'" for i in items) + "]"
 
 
-def _insert_rows(con, table: str, rows: list[tuple]) -> None:
+def insert_rows(con, table: str, rows: list[tuple]) -> None:
     """Insert rows column-wise (one list parameter per column, unnested): some 30x faster than executemany in DuckDB."""
     if not rows:
         return
