@@ -26,14 +26,8 @@ from newsgraph.ingest import iter_inputs
 from newsgraph.model import Document
 from newsgraph.nlp import parse_many
 
-
-def best_cpu(fn, runs: int = 5) -> float:
-    out = []
-    for _ in range(runs):
-        c = time.process_time()
-        fn()
-        out.append(time.process_time() - c)
-    return min(out)
+sys.path.insert(0, str(ROOT / "bench"))
+from framing_cost import best_cpu  # noqa: E402  (the same best-of-n CPU timer)
 
 
 def main() -> None:
@@ -54,8 +48,8 @@ def main() -> None:
             if with_coder:
                 res.coder.code(p, r, d.doc_id, d.published, [])
 
-    mentions_s = best_cpu(lambda: run(False))
-    coder_s = best_cpu(lambda: run(True)) - mentions_s
+    mentions_s = best_cpu(5, lambda: run(False))
+    coder_s = best_cpu(5, lambda: run(True)) - mentions_s
     print(f"{len(docs)} documents: spaCy parse {spacy_s:.2f} s; actor mentions {mentions_s:.3f} s; event coder {coder_s:.3f} s "
           f"({100 * coder_s / spacy_s:.1f}% of the parse)")
     print(json.dumps({"docs": len(docs), "spacy_cpu_s": round(spacy_s, 3), "mentions_cpu_s": round(mentions_s, 3),
