@@ -35,7 +35,7 @@ def _ingest_cmd(corpus: str, db: str, workers: int) -> list[str]:
     return [sys.executable, "-m", "newsgraph.cli", "ingest", corpus, "--db", db, "--workers", str(workers), "--batch-size", "2", "-q"]
 
 
-def _processes_with(marker: str) -> list[int]:
+def processes_with(marker: str) -> list[int]:
     """Processes whose environment carries ``marker`` (the killed CLI's workers and fork server, if any linger)."""
     pids = []
     for pid in os.listdir("/proc"):
@@ -90,7 +90,7 @@ def _tree_cpu(marker: str, seen: dict[int, float]) -> float:
     CPU time, unlike wall time, does not stretch when other programs load the machine, so a kill point drawn
     in CPU seconds lands at the same stage of a run on a busy machine as on an idle one."""
     tick = os.sysconf("SC_CLK_TCK")
-    for pid in _processes_with(marker):
+    for pid in processes_with(marker):
         try:
             with open(f"/proc/{pid}/stat") as fh:
                 fields = fh.read().rsplit(")", 1)[1].split()
@@ -159,10 +159,10 @@ def kill_loop(corpus: str, db: str, n_docs: int, runs: int, seed: int, windows: 
         else:
             out["finished_before_kill"] += 1
         deadline = time.time() + 15
-        while _processes_with(marker) and time.time() < deadline:
+        while processes_with(marker) and time.time() < deadline:
             time.sleep(0.2)
         state = store_state(db)
-        lingering = _processes_with(marker)
+        lingering = processes_with(marker)
         bad = []
         if not state["opens"]:
             bad.append("store does not open: " + "; ".join(state["problems"]))

@@ -19,6 +19,7 @@ from .conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "bench"))
 import corpus as bench_corpus  # noqa: E402
+import kill_loop  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -78,20 +79,6 @@ def test_process_pool_gives_the_same_events_as_one_process(tmp_path, small_corpu
     assert (again.stored, again.skipped) == (0, 24)
 
 
-def _our_processes(marker: str) -> list[int]:
-    pids = []
-    for pid in os.listdir("/proc"):
-        if not pid.isdigit():
-            continue
-        try:
-            with open(f"/proc/{pid}/environ", "rb") as fh:
-                if marker.encode() in fh.read():
-                    pids.append(int(pid))
-        except OSError:
-            continue
-    return pids
-
-
 def test_kill_9_mid_run_then_rerun_stores_each_document_once(tmp_path, small_corpus, reference_db):
     db = tmp_path / "killed.duckdb"
     marker = f"NEWSGRAPH_KILL_TEST={os.getpid()}-{time.time_ns()}"
@@ -111,9 +98,9 @@ def test_kill_9_mid_run_then_rerun_stores_each_document_once(tmp_path, small_cor
     # nothing is left holding a model in memory.
     time.sleep(1.5)
     deadline = time.time() + 10
-    while _our_processes(marker) and time.time() < deadline:
+    while kill_loop.processes_with(marker) and time.time() < deadline:
         time.sleep(0.2)
-    assert _our_processes(marker) == []
+    assert kill_loop.processes_with(marker) == []
     proc.wait()
     con = duckdb.connect(str(db), read_only=True)
     partial = con.execute("SELECT count(*) FROM documents").fetchone()[0]
