@@ -61,7 +61,7 @@ def _event_id(doc_id: str, start: int, etype: str) -> str:
 
 
 class _Candidate:
-    __slots__ = ("tok", "sense", "source", "target", "suppressed", "inner", "objects", "fallbacks")
+    __slots__ = ("tok", "sense", "source", "target", "guessed_target", "suppressed", "inner", "objects", "fallbacks")
 
     def __init__(self, tok, sense: Sense, objects):
         self.tok = tok
@@ -69,6 +69,7 @@ class _Candidate:
         self.objects = objects
         self.source: list[ActorRef] = []
         self.target: list[ActorRef] = []
+        self.guessed_target = False  # the target came only from the last-resort search (``_first_actor_after``)
         self.suppressed = False
         self.inner: list[_Candidate] = []
         self.fallbacks: list[Sense] = []  # the word's later senses that fit too, tried when this one lacks its actors
@@ -76,7 +77,6 @@ class _Candidate:
 
 class EventCoder:
     def __init__(self, lexicon: Lexicon):
-        self._guessed_target = False
         self.lex = lexicon
         self.ontology = load_ontology()
         self.cues = self.ontology.context_cues()
@@ -95,7 +95,7 @@ class EventCoder:
             self._resolver = resolver
             for c in cands:
                 self._roles(c, resolver)
-                while c.fallbacks and (not self._enough(c) or (self._guessed_target and c.sense.needs == "target")):
+                while c.fallbacks and (not self._enough(c) or (c.guessed_target and c.sense.needs == "target")):
                     # "Thousands protested in Nairobi": not the complaint sense (needs a target, and a place found only
                     # by the last-resort search is no one complained to or about), the demonstration one
                     c.sense = c.fallbacks.pop(0)
@@ -187,11 +187,11 @@ class EventCoder:
     # ------------------------------------------------------------ roles
     def _roles(self, c: _Candidate, r: ArgResolver) -> None:
         tok, sense = c.tok, c.sense
-        self._guessed_target = False  # set by _verb_roles when the target comes only from the last-resort search
         if sense.pos == "VERB":
-            c.source, c.target = self._verb_roles(tok, sense, c.objects, r)
+            c.source, c.target, c.guessed_target = self._verb_roles(tok, sense, c.objects, r)
         else:
             c.source, c.target = self._noun_roles(tok, sense, c.objects, r)
+            c.guessed_target = False
         if not c.source and sense.type == "PROTEST":
             # "Thousands protest in Nairobi": the protesters of the place, found before the event is judged to have an actor
             c.source = self._protesters_by_place(tok.sent, r)
@@ -241,11 +241,11 @@ class EventCoder:
                 for ch in h.children:
                     if ch.dep_ == "prep" and ch.lower_ in sense.source_preps:
                         giver.extend(a for p in ch.children if p.dep_ == "pobj" for a in r.actors_for(p))
-            return dedupe(giver), dedupe(source)
-        # objects: the direct object (or the passive subject) if it is an actor
-        obj_heads = [ch for ch in tok.children if ch.dep_ in OBJ_DEPS or (passive and ch.dep_ == "nsubjpass")]
-        # an indirect object ("give Morocco 1.5 billion yen", "sent Kyiv weapons") is the recipient: first in line
-        obj_heads = [ch for ch in tok.children if ch.dep_ == "dative" and ch.pos_ in ("NOUN", "PROPN")] + obj_heads
+            return dedupe(giver), dedupe(source), False
+        # objects: an indirect object ("give Morocco 1.5 billion yen", "sent Kyiv weapons"), the recipient, first;
+        # then the direct object (or the passive subject) if it is an actor
+        obj_heads = ([ch for ch in tok.children if ch.dep_ == "dative" and ch.pos_ in ("NOUN", "PROPN")]
+                     + [ch for ch in tok.children if ch.dep_ in OBJ_DEPS or (passive and ch.dep_ == "nsubjpass")])
         guessed: list[ActorRef] = []
         for o in obj_heads:
             # an object known only by the story's country ("contributed troops to ...") yields to a named target
@@ -257,16 +257,17 @@ class EventCoder:
             # "revoked Chevron's license", "a license granted to Chevron": actors inside the object phrase
             for o in obj_heads:
                 target.extend(self._actors_in(o, r))
+        guessed_target = False
         if not target:
             target = self._first_actor_after(tok, source, r) or guessed
-            self._guessed_target = bool(target)
+            guessed_target = bool(target)
         if sense.symmetric:
             pair = [a for a in self._prep_targets([tok, *obj_heads, *objects.values()], ("between",), r) if a not in target]
             if source:
                 target.extend(pair)
             else:
                 source = pair  # "a visit aimed at boosting cooperation between Caracas and Beijing"
-        return dedupe(source), dedupe(target)
+        return dedupe(source), dedupe(target), guessed_target
 
     def _noun_roles(self, tok, sense: Sense, objects, r: ArgResolver):
         source: list[ActorRef] = []
