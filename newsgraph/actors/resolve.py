@@ -103,9 +103,9 @@ def _place_product_or_title(doc, start: int, end: int) -> str | None:
     n = len(doc)
     after = doc[end].lower_ if end < n else ""
     before_of = doc[start - 2].lower_ if start >= 2 and doc[start - 1].lower_ == "of" else ""
-    if end - start == 1 and (after in words["title_words_after"] or before_of in words["title_words_before_of"]):
-        if after in words["title_words_after"] or (end < n and doc[end].text[:1].isupper()):
-            return "title"  # "Interior Minister Diosdado Cabello"; "Secretary of State Antony Blinken"
+    if end - start == 1 and (after in words["title_words_after"]  # "Interior Minister Diosdado Cabello"
+                             or (before_of in words["title_words_before_of"] and end < n and doc[end].text[:1].isupper())):
+        return "title"  # "Secretary of State Antony Blinken"
     if before_of in words["place_nouns_before_of"]:
         return "place"
     if doc[end - 1].lower_ in words["geographic_heads"] and end - start >= 2:
