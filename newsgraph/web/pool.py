@@ -30,9 +30,8 @@ class SharedStore:
         """A store handle for one request; give it back with ``release`` (or use ``session``)."""
         with self._lock:
             if writer_waiting(self.path):
-                if self._base is not None and self._users == 0:
-                    self._base.close()
-                    self._base = None
+                if self._users == 0:
+                    self._close_base()
                 raise StoreError(f"{self.path}: the store is in use by another newsgraph process (an ingest is writing); retry shortly")
             if self._base is None:
                 self._base = Store(self.path, read_only=True)
@@ -48,14 +47,11 @@ class SharedStore:
         with self._lock:
             self._users -= 1
             self._last_used = time.monotonic()
-            if self._users == 0 and self._base is not None and writer_waiting(self.path):
-                self._base.close()  # the last request of a burst lets a waiting writer in
-                self._base = None
+            if self._users == 0 and writer_waiting(self.path):
+                self._close_base()  # the last request of a burst lets a waiting writer in
                 return
             if self._users == 0 and self._closer is None:
-                self._closer = threading.Timer(self.idle_s, self._close_if_idle)
-                self._closer.daemon = True
-                self._closer.start()
+                self._close_later(self.idle_s)
 
     def _close_if_idle(self) -> None:
         with self._lock:
@@ -64,10 +60,19 @@ class SharedStore:
                 return
             idle = time.monotonic() - self._last_used
             if idle < self.idle_s:  # used again meanwhile: look again when it has been idle long enough
-                self._closer = threading.Timer(self.idle_s - idle, self._close_if_idle)
-                self._closer.daemon = True
-                self._closer.start()
+                self._close_later(self.idle_s - idle)
                 return
+            self._close_base()
+
+    def _close_later(self, seconds: float) -> None:
+        """Look again in ``seconds`` whether the store has been idle long enough to close (the lock is held)."""
+        self._closer = threading.Timer(seconds, self._close_if_idle)
+        self._closer.daemon = True
+        self._closer.start()
+
+    def _close_base(self) -> None:
+        """Close the shared handle, if open (the lock is held)."""
+        if self._base is not None:
             self._base.close()
             self._base = None
 
@@ -80,6 +85,4 @@ class SharedStore:
             if self._closer is not None:
                 self._closer.cancel()
                 self._closer = None
-            if self._base is not None:
-                self._base.close()
-                self._base = None
+            self._close_base()
