@@ -120,18 +120,20 @@ def ingest(
     if parquet:
         raise NewsgraphError("--parquet is for --engine ray; the local engine writes the DuckDB store (--db)")
 
-    with Store(db) as store, make_engine(workers, resources=res, loader=loader, time_limit=limits.seconds_per_document) as eng:
-        fresh_batches = _fresh_batches(store, _batches(iter_inputs(paths, defaults, limits), batch_size, fail, report), report)
-        for out in eng.map(fresh_batches):
-            for err in out.errors:
-                fail(err)
-            results = out.results
-            stored = store.write(results)
-            report.stored += stored
-            report.skipped += len(results) - stored  # the same article twice among batches in flight
-            report.events += sum(len(r.events) for r in results)
-            if on_progress:
-                on_progress(report)
+    with Store(db) as store:
+        with make_engine(workers, resources=res, loader=loader, time_limit=limits.seconds_per_document) as eng:
+            fresh_batches = _fresh_batches(store, _batches(iter_inputs(paths, defaults, limits), batch_size, fail, report), report)
+            for out in eng.map(fresh_batches):
+                for err in out.errors:
+                    fail(err)
+                results = out.results
+                stored = store.write(results)
+                report.stored += stored
+                report.skipped += len(results) - stored  # the same article twice among batches in flight
+                report.events += sum(len(r.events) for r in results)
+                if on_progress:
+                    on_progress(report)
+        # after the workers have exited: the corpus stage gets their memory
         report.clusters = _merge_new(store)
     return report
 

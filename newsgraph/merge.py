@@ -59,7 +59,7 @@ import json
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -78,7 +78,6 @@ UNREALIZED = frozenset({"threatened", "intended", "hypothetical"})
 # types that code an expressed intention (PLOVER codes "X will give aid" as X's AGREE, "X will impose" as THREATEN):
 # for them "intended" describes what was said, not whether it was said, so it does not set two reports apart
 INTENT_TYPES = frozenset({"AGREE", "THREATEN"})
-MAX_EXACT_COMPONENT = 400  # beyond this, agglomeration works in date order windows (see _agglomerate)
 
 _WORD = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
 STOPWORDS = frozenset(
@@ -93,9 +92,9 @@ STOPWORDS = frozenset(
 # ------------------------------------------------------------------ mentions
 
 
-@dataclass
+@dataclass(slots=True)
 class Mention:
-    """What merging needs of one stored event."""
+    """What merging needs of one stored event (slotted: the corpus stage holds hundreds of thousands)."""
 
     event_id: str
     doc_id: str
@@ -230,14 +229,30 @@ def _to_date(v) -> dt.date | None:
     return dt.date.fromisoformat(str(v)[:10])
 
 
-def mention_from_row(row: dict[str, Any]) -> Mention:
-    """A Mention from a joined events+documents row (``Store.merge_rows``)."""
-    src = json.loads(row["source_json"] or "[]")
-    tgt = json.loads(row["target_json"] or "[]")
+# the columns of an event row a cluster record needs (``slim`` mentions keep only these)
+RECORD_COLUMNS = ("mode", "context", "evidence", "confidence", "source_json", "target_json")
+
+
+def mention_from_row(row: dict[str, Any], slim: bool = False, interned: dict | None = None) -> Mention:
+    """A Mention from a joined events+documents row (``_EVENT_ROWS``).
+
+    ``slim``: keep only what clustering and the cluster record need (the corpus stage over a large store),
+    not the whole row with its parsed actors; ``interned`` shares equal actor sets and dates between mentions.
+    """
+    src_json, tgt_json = row["source_json"] or "[]", row["target_json"] or "[]"
+    src, tgt = json.loads(src_json), json.loads(tgt_json)
     qs = json.loads(row["quantities_json"] or "[]")
     date, published = _to_date(row["date"]), _to_date(row.get("published"))
     lo, hi = date_interval(date, row["date_precision"], published)
-    title = row.get("title") or ""
+    sources = frozenset(k for k in map(actor_key, src) if k)
+    targets = frozenset(k for k in map(actor_key, tgt) if k)
+    if interned is not None:
+        sources, targets, lo, hi, date, published = (interned.setdefault(v, v) for v in (sources, targets, lo, hi, date, published))
+    if slim:
+        kept = {c: row.get(c) for c in RECORD_COLUMNS}
+    else:
+        title = row.get("title") or ""
+        kept = {**row, "_title_words": words_of(title), "_source": src, "_target": tgt, "_quantities": qs}
     return Mention(
         event_id=row["event_id"],
         doc_id=row["doc_id"],
@@ -245,8 +260,8 @@ def mention_from_row(row: dict[str, Any]) -> Mention:
         type_key=type_key(row["type"]),
         cameo=row["cameo"],
         factuality=row["factuality"],
-        sources=frozenset(k for k in map(actor_key, src) if k),
-        targets=frozenset(k for k in map(actor_key, tgt) if k),
+        sources=sources,
+        targets=targets,
         lo=lo,
         hi=hi,
         precision=row["date_precision"],
@@ -257,8 +272,14 @@ def mention_from_row(row: dict[str, Any]) -> Mention:
         outlet=row.get("outlet") or _host(row.get("url")) or row["doc_id"],
         published=published,
         sentence=row.get("sentence") or 0,
-        row={**row, "_title_words": words_of(title), "_source": src, "_target": tgt, "_quantities": qs},
+        row=kept,
     )
+
+
+def _actors(m: Mention, role: str) -> list[dict]:
+    """The actors of one role of a mention, full or slim."""
+    got = m.row.get(f"_{role}")
+    return got if got is not None else json.loads(m.row.get(f"{role}_json") or "[]")
 
 
 OPEN_ABOVE = frozenset({"at least", "more than"})  # "millions of dollars", "more than $2 billion": a floor, not the number
@@ -305,7 +326,7 @@ def incompatible(a: Mention, b: Mention) -> str | None:
             return "actors"
     elif not (pa <= pb or pb <= pa) and not _complementary(a, b) and not (_group_for_state(a, b) and _strong_agreement(a, b)):
         return "actors"
-    if a.type_key not in SYMMETRIC_TYPES and not (a.sources & a.targets or b.sources & b.targets):
+    if not (a.type_key in SYMMETRIC_TYPES and b.type_key in SYMMETRIC_TYPES) and not (a.sources & a.targets or b.sources & b.targets):
         # an actor that acts in one report and is acted upon in the other: "Maduro condemned the US" vs "the US condemned ...";
         # a report with one key on both sides (a domestic event: "Kenyan police dispersed crowds" KEN -> KEN) has no direction
         if (a.sources & b.targets and not a.sources & b.sources) or (b.sources & a.targets and not b.sources & a.sources):
@@ -438,37 +459,52 @@ def block_keys(m: Mention) -> frozenset[str]:
 
 
 def candidate_pairs(mentions: Sequence[Mention]) -> Iterable[tuple[int, int]]:
-    """Index pairs worth comparing: same type, a shared participant and overlapping dates (a sweep), or same document.
+    """Index pairs worth comparing, each once: same type, a shared participant and overlapping dates (a sweep
+    per block), or same document.
 
-    Pairs may repeat (one per shared participant); callers deduplicate.
+    No set of the pairs seen is kept (at archive scale that set is what runs out of memory): a pair sharing
+    several blocks is yielded by the first of them only, and same-document pairs of one type by ``by_doc`` only.
     """
     blocks: dict[tuple[str, str], list[int]] = defaultdict(list)
     by_doc: dict[tuple[str, str], list[int]] = defaultdict(list)
     mains: dict[tuple[str, str], list[int]] = defaultdict(list)
+    keys_of: list[frozenset[tuple[str, str]]] = []
     for i, m in enumerate(mentions):
         by_doc[(m.type_key, m.doc_id)].append(i)
-        if m.lo is not None:
-            for k in block_keys(m):
-                for fam in m.families:
-                    blocks[(fam, k)].append(i)
+        ks = frozenset((fam, k) for k in block_keys(m) for fam in m.families) if m.lo is not None else frozenset()
+        keys_of.append(ks)
+        for b in ks:
+            blocks[b].append(i)
         if m.is_main:
             for k in m.participants:
                 for fam in m.families:
                     mains[(fam, k)].append(i)
+
+    def same_doc_type(x: Mention, y: Mention) -> bool:
+        return x.doc_id == y.doc_id and x.type_key == y.type_key
+
+    undated_seen: set[tuple[int, int]] = set()  # undated main events are few
     for idx in mains.values():  # an undated main event against every main event sharing an actor
         for x in idx:
             if mentions[x].lo is None:
                 for y in idx:
-                    if y != x:
-                        yield (x, y)
+                    key = (min(x, y), max(x, y))
+                    if y != x and key not in undated_seen and not same_doc_type(mentions[x], mentions[y]):
+                        undated_seen.add(key)
+                        yield key
     tol = dt.timedelta(days=DAY_TOLERANCE)
-    for idx in blocks.values():
+    for block, idx in blocks.items():
         idx.sort(key=lambda i: (mentions[i].lo, mentions[i].event_id))
         active: list[int] = []
         for i in idx:
             m = mentions[i]
             active = [j for j in active if mentions[j].hi + tol >= m.lo]
             for j in active:
+                if same_doc_type(m, mentions[j]):
+                    continue
+                shared = keys_of[i] & keys_of[j]
+                if len(shared) > 1 and min(shared) != block:
+                    continue
                 yield (j, i)
             active.append(i)
     for members in by_doc.values():  # one document: any two of its mentions of a type (dated or not, with or without actors)
@@ -477,7 +513,16 @@ def candidate_pairs(mentions: Sequence[Mention]) -> Iterable[tuple[int, int]]:
                 yield (members[x], members[y])
 
 
+MAX_EDGES = 24  # the best-scored links kept per mention for agglomeration (components use every link)
+
+
 def components(mentions: Sequence[Mention]) -> tuple[list[list[int]], dict[tuple[int, int], float]]:
+    """Connected components of the compatibility graph, and the links agglomeration works on.
+
+    Every compatible pair joins two components, but only each mention's ``MAX_EDGES`` best links are kept
+    (best score first, then event id: a pure function of the component), so a thousand reports of one
+    event cost a thousand short lists, not half a million scores.
+    """
     parent = list(range(len(mentions)))
 
     def find(x: int) -> int:
@@ -486,19 +531,29 @@ def components(mentions: Sequence[Mention]) -> tuple[list[list[int]], dict[tuple
             x = parent[x]
         return x
 
-    scores: dict[tuple[int, int], float] = {}
-    seen: set[tuple[int, int]] = set()
+    links: dict[int, list[tuple[float, int]]] = defaultdict(list)
+
+    def rank(i: int) -> Callable[[tuple[float, int]], tuple[float, str]]:
+        return lambda e: (-e[0], mentions[e[1]].event_id)
+
     for i, j in candidate_pairs(mentions):
-        key = (min(i, j), max(i, j))
-        if key in seen:
-            continue
-        seen.add(key)
         s = compatible_score(mentions[i], mentions[j])
-        if s is not None:
-            scores[(min(i, j), max(i, j))] = s
-            ri, rj = find(i), find(j)
-            if ri != rj:
-                parent[max(ri, rj)] = min(ri, rj)
+        if s is None:
+            continue
+        for x, y in ((i, j), (j, i)):
+            lst = links[x]
+            lst.append((s, y))
+            if len(lst) > 2 * MAX_EDGES:
+                lst.sort(key=rank(x))
+                del lst[MAX_EDGES:]
+        ri, rj = find(i), find(j)
+        if ri != rj:
+            parent[max(ri, rj)] = min(ri, rj)
+    scores: dict[tuple[int, int], float] = {}
+    for x, lst in links.items():
+        lst.sort(key=rank(x))
+        for s, y in lst[:MAX_EDGES]:
+            scores[(min(x, y), max(x, y))] = s
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(mentions)):
         groups[find(i)].append(i)
@@ -511,37 +566,47 @@ CONTRADICTIONS = frozenset({"type", "date", "actors", "direction", "factuality",
 
 
 def _agglomerate(comp: list[int], mentions: Sequence[Mention], scores: dict[tuple[int, int], float]) -> list[list[int]]:
-    """Split one component into clusters: best-linked pair first, never across an incompatible pair."""
+    """Split one component into clusters: best-linked pair first, never across an incompatible pair.
+
+    Contradictions are tested when two clusters would join, member against member, and a pair of clusters
+    found to contradict is remembered (a cluster that grows keeps its contradictions), so no table of all
+    pairs of a large component is ever built.
+    """
     if len(comp) == 1:
         return [comp]
     order = sorted(comp, key=lambda i: mentions[i].event_id)
-    clusters: dict[int, set[int]] = {i: {i} for i in order}
+    clusters: dict[int, list[int]] = {i: [i] for i in order}
     owner = {i: i for i in order}
-    bad: set[tuple[int, int]] = set()
-    for x in range(len(order)):
-        for y in range(x + 1, len(order)):
-            i, j = order[x], order[y]
-            if incompatible(mentions[i], mentions[j]) in CONTRADICTIONS:
-                bad.add((min(i, j), max(i, j)))
+    conflicts: dict[int, set[int]] = defaultdict(set)
     # edges, best first; deterministic tie-break on the event ids
     edges = sorted(((s, i, j) for (i, j), s in scores.items() if i in owner and j in owner),
                    key=lambda e: (-e[0], mentions[e[1]].event_id, mentions[e[2]].event_id))
     for _, i, j in edges:
         ci, cj = owner[i], owner[j]
-        if ci == cj:
+        if ci == cj or cj in conflicts[ci]:
             continue
         a, b = clusters[ci], clusters[cj]
-        if any((min(x, y), max(x, y)) in bad for x in a for y in b):
+        if any(incompatible(mentions[x], mentions[y]) in CONTRADICTIONS for x in a for y in b):
+            conflicts[ci].add(cj)
+            conflicts[cj].add(ci)
             continue
-        keep, drop = (ci, cj) if mentions[ci].event_id < mentions[cj].event_id else (cj, ci)
-        clusters[keep] |= clusters.pop(drop)
-        for x in clusters[keep]:
+        # the larger cluster absorbs the smaller (ties: the first event id), so each member moves O(log n) times
+        keep, drop = (ci, cj) if (-len(a), mentions[ci].event_id) < (-len(b), mentions[cj].event_id) else (cj, ci)
+        moved = clusters.pop(drop)
+        clusters[keep].extend(moved)
+        for x in moved:
             owner[x] = keep
+        for other in conflicts.pop(drop, ()):
+            conflicts[other].discard(drop)
+            conflicts[other].add(keep)
+            conflicts[keep].add(other)
     return [sorted(c, key=lambda i: mentions[i].event_id) for c in clusters.values()]
 
 
 def cluster_mentions(mentions: Sequence[Mention]) -> list[tuple[str, str, list[Mention]]]:
-    """(component_id, cluster_id, members) for every cluster of ``mentions``; a pure function of the set."""
+    """(component_id, cluster_id, members) for every cluster of ``mentions``; a pure function of the set
+    (whatever order the store returns them in)."""
+    mentions = sorted(mentions, key=lambda m: m.event_id)
     comps, scores = components(mentions)
     where = {i: n for n, comp in enumerate(comps) for i in comp}
     comp_scores: dict[int, dict[tuple[int, int], float]] = defaultdict(dict)
@@ -658,8 +723,8 @@ def cluster_record(cluster_id: str, component_id: str, members: list[Mention]) -
         "date_precision": precision,
         "date_lo": lo,
         "date_hi": hi,
-        "source_json": json.dumps(_merge_actors(m.row["_source"] for m in [canon] + members), ensure_ascii=False),
-        "target_json": json.dumps(_merge_actors(m.row["_target"] for m in [canon] + members), ensure_ascii=False),
+        "source_json": json.dumps(_merge_actors(_actors(m, "source") for m in [canon] + members), ensure_ascii=False),
+        "target_json": json.dumps(_merge_actors(_actors(m, "target") for m in [canon] + members), ensure_ascii=False),
         "factuality": canon.factuality,
         "canonical_event_id": canon.event_id,
         "evidence": row.get("evidence"),
@@ -715,11 +780,76 @@ def _rows(con, sql: str, params: Sequence = ()) -> list[dict[str, Any]]:
     return [dict(zip(cols, r)) for r in cur.fetchall()]
 
 
+def _iter_rows(con, sql: str, params: Sequence = (), chunk: int = 4096) -> Iterator[dict[str, Any]]:
+    """The rows of one query, fetched a chunk at a time (run no other statement on ``con`` while iterating)."""
+    cur = con.execute(sql, list(params))
+    cols = [c[0] for c in cur.description]
+    while batch := cur.fetchmany(chunk):
+        for r in batch:
+            yield dict(zip(cols, r))
+
+
+@functools.lru_cache(maxsize=1)
+def type_partitions() -> tuple[tuple[str, ...], ...]:
+    """Groups of stored type names (legacy names included) whose mentions may share a component: types
+    linked through their merge families. No component spans two groups, so the corpus stage merges one
+    group at a time and holds only that group's mentions in memory."""
+    onto = load_ontology().types
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            x = parent[x]
+        return x
+
+    for t in onto:
+        fams = merge_families(type_key(t))
+        for f in fams[1:]:
+            ra, rb = find(fams[0]), find(f)
+            if ra != rb:
+                parent[max(ra, rb)] = min(ra, rb)
+    groups: dict[str, set[str]] = defaultdict(set)
+    for t in onto:
+        groups[find(merge_families(type_key(t))[0])].add(t)
+    return tuple(sorted(tuple(sorted(g)) for g in groups.values()))
+
+
+SALIENCE_DOCS = 500  # documents scored per step of the salience pass
+
+
+def _score_new(con) -> int:
+    """Salience of every event not yet in a cluster, document by document, into the temporary table
+    ``merge_new`` (event_id, salience, is_main); returns the number of new events."""
+    con.execute("CREATE OR REPLACE TEMP TABLE merge_new (event_id VARCHAR, salience DOUBLE, is_main BOOLEAN)")
+    docs = [r[0] for r in con.execute(
+        "SELECT DISTINCT doc_id FROM events WHERE event_id NOT IN (SELECT event_id FROM cluster_members) ORDER BY doc_id").fetchall()]
+    n = 0
+    for k in range(0, len(docs), SALIENCE_DOCS):
+        ms = [mention_from_row(r) for r in _rows(con, _EVENT_ROWS + " WHERE e.doc_id IN (SELECT unnest(?))"
+                                                  " AND e.event_id NOT IN (SELECT event_id FROM cluster_members)",
+                                                  [docs[k:k + SALIENCE_DOCS]])]
+        salience_by_doc(ms)
+        insert_rows(con, "merge_new", [(m.event_id, m.salience, m.is_main) for m in ms])
+        n += len(ms)
+    return n
+
+
+def _type_filter(group: tuple[str, ...] | None) -> tuple[str, list]:
+    """SQL (on ``e.type``) for one partition of types; None: the types the ontology does not know."""
+    if group is not None:
+        return "e.type IN (SELECT unnest(?))", [list(group)]
+    return "(e.type IS NULL OR e.type NOT IN (SELECT unnest(?)))", [[t for g in type_partitions() for t in g]]
+
+
 def merge_store(store, rebuild: bool = False) -> MergeReport:
     """Merge the events not yet in a cluster into the store's clusters (all of them when ``rebuild``).
 
     Runs in one transaction. Only the components a new mention touches are
     recomputed, which gives the same clusters as a fresh run over all events.
+    Memory is bounded by the largest group of related types (``type_partitions``),
+    not by the store: salience is scored a few thousand documents at a time,
+    and each group's mentions are held in their slim form.
     """
     con = store.con
     report = MergeReport()
@@ -728,28 +858,10 @@ def merge_store(store, rebuild: bool = False) -> MergeReport:
         if rebuild:
             con.execute("DELETE FROM cluster_members")
             con.execute("DELETE FROM clusters")
-        new_rows = _rows(con, _EVENT_ROWS + " WHERE e.event_id NOT IN (SELECT event_id FROM cluster_members)")
-        new = [mention_from_row(r) for r in new_rows]
-        salience_by_doc(new)
-        report.new_mentions = len(new)
-        if new:
-            affected = _adjacent_components(con, new)
-            old: list[Mention] = []
-            if affected:
-                old_rows = _rows(
-                    con,
-                    _MEMBER_ROWS + " WHERE cm.component_id IN (SELECT unnest(?))",
-                    [sorted(affected)],
-                )
-                for r in old_rows:
-                    m = mention_from_row(r)
-                    m.salience, m.is_main = r["salience"], r["is_main"]
-                    old.append(m)
-                con.execute("DELETE FROM clusters WHERE component_id IN (SELECT unnest(?))", [sorted(affected)])
-                con.execute("DELETE FROM cluster_members WHERE component_id IN (SELECT unnest(?))", [sorted(affected)])
-            result = cluster_mentions(new + old)
-            report.components_rebuilt = len({c for c, _, _ in result})
-            _write_clusters(con, result)
+        report.new_mentions = _score_new(con)
+        for group in (*type_partitions(), None) if report.new_mentions else ():
+            report.components_rebuilt += _merge_group(con, group)
+        con.execute("DROP TABLE IF EXISTS merge_new")
         report.clusters = con.execute("SELECT count(*) FROM clusters").fetchone()[0]
         con.execute("COMMIT")
     except BaseException:
@@ -761,7 +873,32 @@ def merge_store(store, rebuild: bool = False) -> MergeReport:
     return report
 
 
-def _adjacent_components(con, new: list[Mention]) -> set[str]:
+def _merge_group(con, group: tuple[str, ...] | None) -> int:
+    """Merge the new mentions of one type partition; returns the number of components written."""
+    where, params = _type_filter(group)
+    interned: dict = {}
+    new: list[Mention] = []
+    for r in _iter_rows(con, "SELECT * FROM (" + _EVENT_ROWS + f" WHERE {where}) e JOIN merge_new n USING (event_id)", params):
+        m = mention_from_row(r, slim=True, interned=interned)
+        m.salience, m.is_main = r["salience"], r["is_main"]
+        new.append(m)
+    if not new:
+        return 0
+    affected = sorted(_adjacent_components(con, new, interned))
+    old: list[Mention] = []
+    if affected:
+        for r in _iter_rows(con, _MEMBER_ROWS + " WHERE cm.component_id IN (SELECT unnest(?))", [affected]):
+            m = mention_from_row(r, slim=True, interned=interned)
+            m.salience, m.is_main = r["salience"], r["is_main"]
+            old.append(m)
+        con.execute("DELETE FROM clusters WHERE component_id IN (SELECT unnest(?))", [affected])
+        con.execute("DELETE FROM cluster_members WHERE component_id IN (SELECT unnest(?))", [affected])
+    result = cluster_mentions(new + old)
+    _write_clusters(con, result)
+    return len({c for c, _, _ in result})
+
+
+def _adjacent_components(con, new: list[Mention], interned: dict | None = None) -> set[str]:
     """Stored components holding a mention compatible with one of ``new``."""
     tol = dt.timedelta(days=DAY_TOLERANCE)
     by_type: dict[str, list[Mention]] = defaultdict(list)
@@ -770,7 +907,7 @@ def _adjacent_components(con, new: list[Mention]) -> set[str]:
             for fam in m.families:
                 by_type[fam].append(m)
     found: set[str] = set()
-    _adjacent_undated(con, new, found)
+    _adjacent_undated(con, new, found, interned)
     for tkey, ms in by_type.items():
         # the new mentions' date intervals, widened by the tolerance and merged where they overlap
         ranges: list[list[dt.date]] = []
@@ -792,7 +929,7 @@ def _adjacent_components(con, new: list[Mention]) -> set[str]:
             continue
         by_key: dict[str, list[tuple[Mention, str]]] = defaultdict(list)
         for r in rows:
-            c = mention_from_row(r)
+            c = mention_from_row(r, slim=True, interned=interned)
             c.salience, c.is_main = r["salience"], r["is_main"]
             for k in block_keys(c):
                 by_key[k].append((c, r["component_id"]))
@@ -804,7 +941,7 @@ def _adjacent_components(con, new: list[Mention]) -> set[str]:
     return found
 
 
-def _adjacent_undated(con, new: list[Mention], found: set[str]) -> None:
+def _adjacent_undated(con, new: list[Mention], found: set[str], interned: dict | None = None) -> None:
     """Stored components that an undated main event links to (or that hold an undated main event a new one links to)."""
     by_type: dict[str, list[Mention]] = defaultdict(list)
     for m in new:
@@ -819,7 +956,7 @@ def _adjacent_undated(con, new: list[Mention], found: set[str]) -> None:
                      [list(family_types(tkey)), keys])
         cands = []
         for r in rows:
-            c = mention_from_row(r)
+            c = mention_from_row(r, slim=True, interned=interned)
             c.salience, c.is_main = r["salience"], r["is_main"]
             cands.append((c, r["component_id"]))
         for m in ms:

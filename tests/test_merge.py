@@ -303,3 +303,123 @@ def test_merge_and_export_commands(corpus_store, tmp_path):
     assert _clusters_of(str(db)) == before
     r = CliRunner().invoke(main, ["export", "--db", str(db), "--format", "gdelt", "--out", str(tmp_path / "no" / "such" / "x.tsv")])
     assert r.exit_code == 1 and "does not exist" in r.output
+
+
+# ------------------------------------------------------------------ bounded memory at archive scale
+
+
+def _random_mentions(n, seed):
+    rnd = random.Random(seed)
+    states = ["USA", "VEN", "RUS", "CHN", "IRN", "TUR/REB"]
+    out = []
+    for i in range(n):
+        src = tuple(rnd.sample(states, rnd.choice([0, 1, 1, 2])))
+        tgt = tuple(rnd.sample([s for s in states if s not in src], rnd.choice([0, 1, 1])))
+        day = D(2025, 5, 1) + dt.timedelta(days=rnd.randrange(40))
+        prec = rnd.choice(["day", "published", "month", "range", None])
+        date = None if prec is None else day
+        out.append(m(f"e{i:03d}", f"d{rnd.randrange(n // 3)}", type=rnd.choice(["AGREE", "AID", "COOPERATE", "SANCTION"]),
+                     source=src, target=tgt, date=date, precision=prec, published=None if rnd.random() < 0.05 else day + dt.timedelta(days=2),
+                     evidence=rnd.choice(["Venezuela and Russia signed a treaty.", "The US imposed sanctions.", "China lent money."]),
+                     main=rnd.random() < 0.3))
+    return out
+
+
+def _reference_pairs(ms):
+    """The pairs blocking must offer, computed the slow way: every pair of mentions, tested one by one."""
+    from newsgraph.merge import DAY_TOLERANCE, block_keys
+
+    tol = dt.timedelta(days=DAY_TOLERANCE)
+    want = set()
+    for i, a in enumerate(ms):
+        for j in range(i + 1, len(ms)):
+            b = ms[j]
+            blocks = {(f, k) for f in a.families for k in block_keys(a)} & {(f, k) for f in b.families for k in block_keys(b)}
+            if a.doc_id == b.doc_id and a.type_key == b.type_key:
+                want.add((i, j))
+            elif a.lo is not None and b.lo is not None and blocks and a.lo <= b.hi + tol and b.lo <= a.hi + tol:
+                want.add((i, j))
+            elif (a.lo is None or b.lo is None) and a.is_main and b.is_main and set(a.families) & set(b.families) and a.participants & b.participants:
+                want.add((i, j))
+    return want
+
+
+def test_candidate_pairs_come_once_each_and_miss_none():
+    from newsgraph.merge import candidate_pairs
+
+    for seed in range(3):
+        ms = _random_mentions(150, seed)
+        got = [(min(i, j), max(i, j)) for i, j in candidate_pairs(ms)]
+        assert len(got) == len(set(got)), "a pair was offered twice"
+        assert set(got) == _reference_pairs(ms)
+
+
+def test_many_reports_of_one_event_make_one_cluster():
+    # more reports than the links each mention keeps (MAX_EDGES): the kept links still join them all
+    from newsgraph.merge import MAX_EDGES
+
+    ms = [m(f"r{i:03d}", f"d{i}", precision="day", date=D(2025, 5, 7), main=True) for i in range(3 * MAX_EDGES)]
+    [(_, _, members)] = cluster_mentions(ms)
+    assert len(members) == 3 * MAX_EDGES
+
+
+def test_a_long_chain_of_daily_events_stays_apart():
+    # the same dyad and type every day for two months (a war, a daily shelling): one component, and no
+    # cluster may hold reports dated more than a day apart
+    ms = [m(f"w{d:02d}{k}", f"d{d}-{k}", type="SANCTION", source=("USA",), target=("VEN",), precision="day",
+            date=D(2025, 3, 1) + dt.timedelta(days=d), evidence="The US imposed new sanctions on Venezuela.")
+          for d in range(60) for k in range(3)]
+    out = cluster_mentions(ms)
+    assert len({comp for comp, _, _ in out}) == 1
+    for _, _, members in out:
+        days = [x.date for x in members]
+        assert (max(days) - min(days)).days <= 1
+    assert sum(len(x) for _, _, x in out) == len(ms)
+
+
+def test_type_partitions_cover_the_ontology_once():
+    from newsgraph.events.lexicon import load_ontology
+    from newsgraph.merge import merge_families, type_key, type_partitions
+
+    groups = type_partitions()
+    names = [t for g in groups for t in g]
+    assert sorted(names) == sorted(load_ontology().types)  # each type name in exactly one group
+    where = {t: n for n, g in enumerate(groups) for t in g}
+    assert where["AGREE"] == where["AID"] == where["COOPERATE"]  # linked through the accord and aid families
+    assert where["SANCTION"] != where["AGREE"]
+    for t in names:  # types sharing a merge family are always in one group
+        for u in names:
+            if set(merge_families(type_key(t))) & set(merge_families(type_key(u))):
+                assert where[t] == where[u]
+
+
+def test_slim_mentions_make_the_same_cluster_records():
+    from newsgraph.merge import cluster_record
+
+    rows = [row("s1", "d1", precision="day", date=D(2025, 5, 7)), row("s2", "d2", source=("RUS", "VEN"), target=()),
+            row("s3", "d3", quantities=[("USD", 1e9)])]
+    records = []
+    for slim in (False, True):
+        ms = [mention_from_row(r, slim=slim, interned={} if slim else None) for r in rows]
+        [(comp, cid, members)] = cluster_mentions(ms)
+        rec = cluster_record(cid, comp, members)
+        rec.pop("members")
+        records.append(rec)
+    assert records[0] == records[1]
+
+
+def test_compatibility_is_symmetric_and_clusters_ignore_input_order():
+    # the store returns rows in no fixed order (parallel scans), so neither may depend on which report comes first
+    from newsgraph.merge import compatible_score
+
+    ms = _random_mentions(120, 7)
+    for i, a in enumerate(ms):
+        for b in ms[i + 1:]:
+            assert (incompatible(a, b) is None) == (incompatible(b, a) is None)
+            assert compatible_score(a, b) == compatible_score(b, a)
+    expected = sorted(sorted(x.event_id for x in members) for _, _, members in cluster_mentions(ms))
+    assert any(len(g) > 1 for g in expected)
+    for seed in range(3):
+        shuffled = ms[:]
+        random.Random(seed).shuffle(shuffled)
+        assert sorted(sorted(x.event_id for x in members) for _, _, members in cluster_mentions(shuffled)) == expected
