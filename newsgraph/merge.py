@@ -816,6 +816,7 @@ def type_partitions() -> tuple[tuple[str, ...], ...]:
 
 
 SALIENCE_DOCS = 500  # documents scored per step of the salience pass
+WRITE_CLUSTERS = 5000  # cluster records built and inserted per statement
 
 
 def _score_new(con) -> int:
@@ -894,50 +895,41 @@ def _merge_group(con, group: tuple[str, ...] | None) -> int:
         con.execute("DELETE FROM clusters WHERE component_id IN (SELECT unnest(?))", [affected])
         con.execute("DELETE FROM cluster_members WHERE component_id IN (SELECT unnest(?))", [affected])
     result = cluster_mentions(new + old)
-    _write_clusters(con, result)
+    for k in range(0, len(result), WRITE_CLUSTERS):  # records built and written a slice at a time
+        _write_clusters(con, result[k:k + WRITE_CLUSTERS])
     return len({c for c, _, _ in result})
 
 
 def _adjacent_components(con, new: list[Mention], interned: dict | None = None) -> set[str]:
-    """Stored components holding a mention compatible with one of ``new``."""
+    """Stored components holding a mention compatible with one of ``new``.
+
+    The blocking is a join in the store: each new dated mention's blocks (merge family, participant key,
+    its date interval widened by the tolerance) against the stored members' keys, so only the stored
+    reports that share a block *and* a date window with a new one are read back and compared.
+    """
     tol = dt.timedelta(days=DAY_TOLERANCE)
-    by_type: dict[str, list[Mention]] = defaultdict(list)
-    for m in new:
-        if m.lo is not None:  # undated mentions only merge within their own (new) document
-            for fam in m.families:
-                by_type[fam].append(m)
     found: set[str] = set()
     _adjacent_undated(con, new, found, interned)
-    for tkey, ms in by_type.items():
-        # the new mentions' date intervals, widened by the tolerance and merged where they overlap
-        ranges: list[list[dt.date]] = []
-        for lo, hi in sorted((m.lo - tol, m.hi + tol) for m in ms):
-            if ranges and lo <= ranges[-1][1]:
-                ranges[-1][1] = max(ranges[-1][1], hi)
-            else:
-                ranges.append([lo, hi])
-        keys = sorted({k for m in ms for k in block_keys(m)})
-        if not keys:
-            continue
-        rows = _rows(
-            con,
-            _MEMBER_ROWS + " WHERE cm.type_key IN (SELECT unnest(?)) AND list_has_any(cm.keys, ?) AND EXISTS (SELECT 1 FROM (SELECT unnest(?) AS lo, unnest(?) AS hi) r"
-            " WHERE cm.date_hi >= r.lo AND cm.date_lo <= r.hi)",
-            [list(family_types(tkey)), keys, [r[0] for r in ranges], [r[1] for r in ranges]],
-        )
-        if not rows:
-            continue
-        by_key: dict[str, list[tuple[Mention, str]]] = defaultdict(list)
-        for r in rows:
-            c = mention_from_row(r, slim=True, interned=interned)
-            c.salience, c.is_main = r["salience"], r["is_main"]
-            for k in block_keys(c):
-                by_key[k].append((c, r["component_id"]))
-        for m in ms:
-            for k in block_keys(m):
-                for c, comp in by_key.get(k, ()):
-                    if comp not in found and c.lo <= m.hi + tol and m.lo <= c.hi + tol and compatible_score(m, c) is not None:
-                        found.add(comp)
+    probes = [(i, t, k, m.lo - tol, m.hi + tol) for i, m in enumerate(new) if m.lo is not None
+              for fam in m.families for t in family_types(fam) for k in block_keys(m)]
+    if not probes:
+        return found
+    con.execute("CREATE OR REPLACE TEMP TABLE merge_probe (i INTEGER, type_key VARCHAR, key VARCHAR, lo DATE, hi DATE)")
+    insert_rows(con, "merge_probe", probes)
+    pairs = con.execute(
+        "SELECT DISTINCT p.i, cm.event_id FROM merge_probe p JOIN"
+        " (SELECT event_id, type_key, date_lo, date_hi, unnest(keys) AS key FROM cluster_members) cm"
+        " ON cm.key = p.key AND cm.type_key = p.type_key AND cm.date_hi >= p.lo AND cm.date_lo <= p.hi").fetchall()
+    con.execute("DROP TABLE merge_probe")
+    stored: dict[str, tuple[Mention, str]] = {}
+    for r in _iter_rows(con, _MEMBER_ROWS + " WHERE cm.event_id IN (SELECT unnest(?))", [sorted({e for _, e in pairs})]):
+        c = mention_from_row(r, slim=True, interned=interned)
+        c.salience, c.is_main = r["salience"], r["is_main"]
+        stored[c.event_id] = (c, r["component_id"])
+    for i, event_id in pairs:
+        c, comp = stored[event_id]
+        if comp not in found and compatible_score(new[i], c) is not None:
+            found.add(comp)
     return found
 
 
