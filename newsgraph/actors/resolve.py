@@ -417,18 +417,22 @@ def _add_provisional(doc, spans: list[Span]) -> list[Span]:
             if len(parts) == 1 and fold(text) in persons:
                 ref = persons[fold(text)].copy(text=text)
             else:
-                ref = ActorRef(name=text, actor_id=provisional_id(text), country=_country_hint(doc, ent, spans), sector=None, kind="person", text=text, provisional=True)
+                country, sector = _affiliation(doc, ent, spans, person=True)
+                ref = ActorRef(name=text, actor_id=provisional_id(text), country=country, sector=sector, kind="person", text=text, provisional=True)
                 if len(parts) >= 2:
                     persons.setdefault(fold(parts[-1]), ref)
         else:
-            ref = ActorRef(name=text, actor_id=provisional_id(text), country=_country_hint(doc, ent, spans), sector=None, kind="organisation", text=text, provisional=True)
+            country, sector = _affiliation(doc, ent, spans, person=False)
+            ref = ActorRef(name=text, actor_id=provisional_id(text), country=country, sector=sector, kind="organisation", text=text, provisional=True)
         out.append(Span(toks[0].i, toks[-1].i + 1, ref, "provisional", None))
         taken.update(range(toks[0].i, toks[-1].i + 1))
     return out
 
 
-def _country_hint(doc, ent, spans: list[Span]) -> str | None:
-    """A state named as a premodifier of an unknown entity: "Russian President X", "Venezuela's X", "the Russian company X"."""
+def _affiliation(doc, ent, spans: list[Span], person: bool) -> tuple[str | None, str | None]:
+    """(country, sector) of an unknown entity from an actor named as its premodifier: a state ("Russian President X",
+    "Venezuela's X", "the Russian company X"), an international organisation ("U.N. mediator X", sector IGO), or for a
+    person an organisation they speak or work for ("Gazprom spokesman X": its country and sector)."""
     at = {k: s for s in spans for k in range(s.start, s.end)}
     root = ent.root
     heads = [root]
@@ -440,9 +444,13 @@ def _country_hint(doc, ent, spans: list[Span]) -> str | None:
             c = stack.pop()
             s = at.get(c.i)
             if s is not None and s.ref.kind == "state":
-                return s.ref.country
+                return s.ref.country, None
+            if s is not None and (s.ref.kind == "igo" or s.ref.sector == "IGO"):
+                return None, "IGO"
+            if s is not None and person and s.actor is not None and s.ref.kind in ("company", "organisation", "government") and s.ref.country:
+                return s.ref.country, s.ref.sector
             stack.extend(g for g in c.children if g.i < c.i and g.dep_ in ("amod", "compound", "poss", "nmod"))
-    return None
+    return None, None
 
 
 # ------------------------------------------------------------ argument resolution

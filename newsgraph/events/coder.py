@@ -195,13 +195,7 @@ class EventCoder:
         if not c.source and sense.type == "PROTEST":
             # "Thousands protest in Nairobi": the protesters of the place, found before the event is judged to have an actor
             c.source = self._protesters_by_place(tok.sent, r)
-        keys = {(a.actor_id, a.sector) for a in c.source}
-        # countries whose government (or the state itself) is the source
-        governments = {a.country for a in c.source if a.country and (a.sector == "GOV" or (a.kind == "state" and a.sector is None))}
-        # not a target: the source itself, or its own state named by place ("signed ... in Moscow"); a union,
-        # rebel group or party acting on its own government keeps it ("the PKK demanded that the Turkish government ...")
-        c.target = [a for a in c.target if (a.actor_id, a.sector) not in keys
-                    and not (a.kind == "state" and a.sector in (None, "GOV") and a.country in governments)]
+        c.target = _other_than_source(c.target, c.source)
         if not c.source and sense.type in ("ASSAULT", "FIGHT"):
             c.source = self._unclaimed_attack(tok, r)
         if not c.target and sense.type in PLACE_AFFECTING_TYPES:
@@ -253,6 +247,11 @@ class EventCoder:
             (guessed if o.i in r.guessed else target).extend(found)
         if not target:
             target = self._prep_targets([tok, *obj_heads, *objects.values()], sense.preps, r)
+        if not target:
+            # "investigating crimes by Croatian extremists", "prevented a demonstration staged by students": an act
+            # named as the object is aimed at whoever did it
+            for o in obj_heads:
+                target.extend(self._doer_of(o, r))
         if not target:
             # "revoked Chevron's license", "a license granted to Chevron": actors inside the object phrase
             for o in obj_heads:
@@ -308,7 +307,7 @@ class EventCoder:
                 if ch.dep_ in PREP_DEPS and ch.lower_ in preps:
                     for p in ch.children:
                         if p.dep_ == "pobj":
-                            found = r.actors_for(p)
+                            found = r.actors_for(p) or self._doer_of(p, r)  # "protested against abuses by the police"
                             out.extend(found)
                             if not found and not located and r.nouns.get(p.lemma_.lower()):
                                 # "troops to a peace-keeping force in Liberia": the place the unnamed party is in
@@ -316,6 +315,18 @@ class EventCoder:
                     if out:
                         return out
         return out or located
+
+    @staticmethod
+    def _doer_of(noun, r: ArgResolver) -> list[ActorRef]:
+        """The agent of an act named by a noun: "violations by the security forces", "a rally staged by students"."""
+        for ch in noun.children:
+            if ch.dep_ == "prep" and ch.lower_ == "by":
+                return [a for p in ch.children if p.dep_ == "pobj" for a in r.actors_for(p)]
+            if ch.dep_ == "acl" and ch.tag_ == "VBN":
+                agents = [a for ag in ch.children if ag.dep_ == "agent" for p in ag.children if p.dep_ == "pobj" for a in r.actors_for(p)]
+                if agents:
+                    return agents
+        return []
 
     def _actors_in(self, head, r: ArgResolver) -> list[ActorRef]:
         """The first actor named inside a phrase, not descending into its subordinate clauses."""
@@ -453,7 +464,7 @@ class EventCoder:
                     if c.sense.type in ("DEMAND", "REQUEST") and inner.source:
                         c.target = inner.source
                     else:
-                        c.target = inner.target
+                        c.target = _other_than_source(inner.target, c.source or inner.source)
                 if not c.source:
                     c.source = inner.source
             if not c.target and c.sense.type == "THREATEN":
@@ -463,10 +474,22 @@ class EventCoder:
                     if ch.dep_ in ("xcomp", "ccomp"):
                         # "demanding that the Turkish government provide ...": the complement's subject first
                         subj = [a for s in ch.children if s.dep_ in ("nsubj", "nsubjpass") for a in self._resolver.actors_for(s)]
-                        found = [a for a in subj or self._actors_in(ch, self._resolver) if (a.actor_id, a.sector) not in {(x.actor_id, x.sector) for x in c.source}]
+                        found = _other_than_source(subj or self._actors_in(ch, self._resolver), c.source)
                         if found:
                             c.target = found
                             break
+
+        for c in cands:
+            if c.target or c.suppressed:
+                continue
+            # "police opened fire to disperse demonstrators": an act with no one named is aimed at whoever its
+            # purpose clause acts on (the purpose stays an event of its own)
+            for ch in c.tok.children:
+                purpose = by_tok.get(ch.i) if ch.dep_ in ("advcl", "xcomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in ch.children) else None
+                if purpose is not None and purpose.target:
+                    c.target = _other_than_source(purpose.target, c.source)
+                    if c.target:
+                        break
 
     def _condition_subject(self, c: _Candidate) -> list[ActorRef]:
         """'Russia threatened to stop talks if the United States goes ahead': a threat is aimed at whoever
@@ -656,6 +679,17 @@ class EventCoder:
             kept = factuality if factuality == "hypothetical" else ("reported" if m.attribution else "asserted")
             return spec["type"], None, spec["cameo"].get(etype, spec["cameo"]["default"]), source, target, kept
         return etype, mode, cameo, source, target, factuality
+
+
+def _other_than_source(target: list[ActorRef], source: list[ActorRef]) -> list[ActorRef]:
+    """The targets that are not the source itself, nor its own state named by place ("signed ... in Moscow",
+    "the president promised to democratize Serbia"); a union, rebel group or party acting on its own
+    government keeps it ("the PKK demanded that the Turkish government ...")."""
+    keys = {(a.actor_id, a.sector) for a in source}
+    # countries whose government (or the state itself) is the source
+    governments = {a.country for a in source if a.country and (a.sector == "GOV" or (a.kind == "state" and a.sector is None))}
+    return [a for a in target if (a.actor_id, a.sector) not in keys
+            and not (a.kind == "state" and a.sector in (None, "GOV") and a.country in governments)]
 
 
 def _first_person_subject(tok) -> bool:
