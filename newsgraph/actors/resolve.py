@@ -193,7 +193,7 @@ def find_mentions(doc, registry: Registry, when: dt.date | None = None) -> list[
     i = 0
     while i < n:
         found = _registry_match(doc, folded_tokens, i, registry, when)
-        if found and (_inside_longer_name(doc, found) or _names_a_product(doc, found)):
+        if found and (_inside_longer_name(doc, found) or _names_a_product(doc, found) or _after_stance_prefix(doc, found.start)):
             found = None
         if found:
             spans.append(found)
@@ -296,6 +296,15 @@ _MODEL = re.compile(r"^(?:[A-Z]{1,3}-?\d{2,}[A-Za-z0-9-]*|\d{3,}[A-Za-z0-9-]*)$"
 def is_model_designation(tok) -> bool:
     """A product model after a maker's name: "A380", "737", "A400M", "A330-200", "787s"."""
     return bool(_MODEL.match(tok.text)) and not tok.like_num or bool(re.fullmatch(r"\d{3}s?", tok.text))
+
+
+STANCE_PREFIXES = {"anti", "pro"}
+
+
+def _after_stance_prefix(doc, i: int) -> bool:
+    """'an anti-Syria journalist', 'pro-Moscow rebels': a name after anti-/pro- says whom the phrase is for or
+    against, not who it is (the journalist is not Syrian)."""
+    return i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_ and doc[i - 2].lower_ in STANCE_PREFIXES
 
 
 def _names_a_product(doc, span: Span) -> bool:
@@ -576,7 +585,7 @@ class ArgResolver:
                 if other is not None:
                     ref = _copy(other.ref)
                     ref.sector, ref.text = "CVL", self._np_text(h)
-            if span.how == "demonym" and any(c.dep_ == "amod" and c.lower_ == "ethnic" for c in h.children):
+            if span.how == "demonym" and _ethnic(h):
                 place = self._homeland(h, ref.country)
                 if place is not None:
                     ref = self._state_ref(place)
@@ -602,7 +611,7 @@ class ArgResolver:
         if noun_sector is None and h.tag_ == "NNPS":
             noun_sector = "CVL"  # a people the registry does not list: "Iraqi Kurds", "Lebanese Shiites"
         # premodifiers and possessives: "Venezuela's oil minister", "the Russian company", "U.S. Treasury official"
-        ethnic = any(c.dep_ == "amod" and c.lower_ == "ethnic" for c in h.children)
+        ethnic = _ethnic(h)
         mods = [r for c in sorted(h.children, key=lambda c: c.i)
                 if c.dep_ in ("poss", "compound", "amod", "nmod", "npadvmod") and c.i < h.i and (r := self._modifier(c, depth)) is not None]
         if mods:
@@ -873,6 +882,13 @@ class ArgResolver:
             if len(seen) == 2:
                 break
         return seen[::-1] if len(seen) == 2 else []
+
+
+def _ethnic(h) -> bool:
+    """'ethnic Albanians', 'ethnic Albanian guerrillas': "ethnic" on the head or, as the parser often hangs it,
+    on the nationality adjective before it."""
+    return any(c.dep_ == "amod" and c.lower_ == "ethnic" for m in (h, *(c for c in h.children if c.dep_ in ("amod", "compound") and c.i < h.i))
+               for c in m.children)
 
 
 def _copy(r: ActorRef) -> ActorRef:
