@@ -578,6 +578,12 @@ class ArgResolver:
             ref = _copy(span.ref)
             if ref.provisional and ref.kind == "person" and ref.country is None:
                 self._titled_person(span, ref)
+            elif ref.provisional and ref.kind == "organisation" and ref.country is None and h.dep_ not in ("nsubj", "nsubjpass") and self.focus_country():
+                # "jailed members of the banned Movement for ...", "ordered the newspaper La Prensa to ...": an organisation
+                # acted on that nobody places is guessed to belong to the state the story is about, weaker than a named
+                # actor. Not as a subject: who acts unplaced is as often foreign, and a wrong source costs more.
+                ref.country = self.focus_country()
+                self.guessed.add(h.i)
             if span.how == "demonym":
                 # "Bosnian Serbs", "Iraqi Kurds": a people qualified by another state's adjective live in that state
                 other = next((self.at[c.i] for c in h.children if c.dep_ in ("amod", "compound") and c.i in self.at
