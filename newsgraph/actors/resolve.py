@@ -202,6 +202,7 @@ def find_mentions(doc, registry: Registry, when: dt.date | None = None) -> list[
             i += 1
     spans = _add_titles(doc, spans, registry, when)
     spans = _add_surnames(doc, spans, when)
+    spans = _add_places(doc, spans, registry, when)
     spans = _add_provisional(doc, spans)
     spans = _short_forms_of_bodies(spans, when)
     _qualify_provisional(doc, folded_tokens, spans, registry, when)
@@ -382,6 +383,51 @@ def _add_surnames(doc, spans: list[Span], when: dt.date | None) -> list[Span]:
             i = hit.end
         else:
             i += 1
+    return out
+
+
+# generic words around a place's name: "West Darfur State", "the Tyumen region", "Anbar province"
+PLACE_WORDS = {"state", "region", "province", "district", "governorate", "city", "town", "county", "oblast", "prefecture", "department"}
+_SUBDIVISION_SUFFIX = re.compile(r"(,.*|\s*\(.*\))$")  # "Saha, Respublika", "Jerusalem (Al Quds)"
+
+
+@functools.lru_cache(maxsize=1)
+def gazetteer() -> dict[str, str]:
+    """Folded place name -> ISO3 of its state: data/lexicons/places.yaml and the ISO 3166-2 subdivisions (pycountry).
+    A name given for two states is left out."""
+    import pycountry
+
+    path = Path(str(resources.files("newsgraph") / "data" / "lexicons" / "places.yaml"))
+    named: dict[str, set[str]] = {}
+    for code, names in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).items():
+        for name in names or ():
+            named.setdefault(fold(str(name)), set()).add(code)
+    for sub in pycountry.subdivisions:
+        name = _SUBDIVISION_SUFFIX.sub("", sub.name).strip()
+        country = pycountry.countries.get(alpha_2=sub.country_code)
+        if len(name) >= 3 and name[:1].isupper() and country is not None:
+            named.setdefault(fold(name), set()).add(country.alpha_3)
+    return {name: next(iter(codes)) for name, codes in named.items() if len(codes) == 1}
+
+
+def _add_places(doc, spans: list[Span], registry: Registry, when: dt.date | None) -> list[Span]:
+    """Cities, regions and territories (``gazetteer``) that the NER model labels a place and no registry actor names:
+    mentions of their state, as event data codes places ("shelled Kirkuk", "rebels in Darfur")."""
+    places = gazetteer()
+    taken = _taken(spans)
+    out = list(spans)
+    for ent in doc.ents:
+        if ent.label_ not in ("GPE", "LOC") or any(t.i in taken for t in ent):
+            continue
+        toks = [t for t in ent if not (t.i == ent.start and t.lower_ == "the")]
+        while len(toks) > 1 and toks[-1].lower_ in PLACE_WORDS:
+            toks = toks[:-1]  # "West Darfur State" is West Darfur
+        code = places.get(fold(doc[toks[0].i : toks[-1].i + 1].text)) if toks else None
+        actor = registry.get(code) if code else None
+        if actor is None:
+            continue
+        out.append(Span(ent.start, ent.end, ref_for(actor, "place", ent.text, when), "place", actor))
+        taken.update(range(ent.start, ent.end))
     return out
 
 
@@ -774,7 +820,7 @@ class ArgResolver:
     def _modifier(self, c, depth: int) -> ActorRef | None:
         span = self.at.get(c.i)
         if span is not None:
-            if span.how == "metonym" and c.dep_ == "compound" and c.head.lemma_.lower() not in self.nouns:
+            if span.how in ("metonym", "place") and c.dep_ == "compound" and c.head.lemma_.lower() not in self.nouns:
                 return None  # "the Algiers agreement", "the Minsk accords": a place naming a thing, not an actor
             return _copy(span.ref)
         if c.pos_ == "PRON" and c.dep_ == "poss":

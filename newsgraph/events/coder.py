@@ -275,7 +275,7 @@ class EventCoder:
         for ch in tok.children:
             if ch.dep_ in ("poss", "compound", "amod", "nmod") and ch.i < tok.i:
                 span = r.span_of(ch)
-                if span is not None and span.how == "metonym" and ch.dep_ == "compound":
+                if span is not None and span.how in ("metonym", "place") and ch.dep_ == "compound":
                     continue  # "the Algiers peace agreement": the place names the agreement
                 source.extend(r.actors_for(ch))
         heads = [tok, *objects.values()]
@@ -623,7 +623,7 @@ class EventCoder:
         of the state where they protest, as event data conventionally codes them."""
         for t in sent:
             span = r.span_of(t)
-            if span is not None and span.ref.kind == "state" and span.how in ("alias", "metonym", "demonym"):
+            if span is not None and span.ref.kind == "state" and span.how in ("alias", "metonym", "demonym", "place"):
                 ref = span.ref.copy()
                 ref.sector = "CVL"
                 return [ref]
