@@ -624,11 +624,12 @@ class ArgResolver:
             ref = _copy(span.ref)
             if ref.provisional and ref.kind == "person" and ref.country is None:
                 self._titled_person(span, ref)
-            elif ref.provisional and ref.kind == "organisation" and ref.country is None and h.dep_ not in ("nsubj", "nsubjpass") and self.focus_country():
-                # "jailed members of the banned Movement for ...", "ordered the newspaper La Prensa to ...": an organisation
-                # acted on that nobody places is guessed to belong to the state the story is about, weaker than a named
-                # actor. Not as a subject: who acts unplaced is as often foreign, and a wrong source costs more.
-                ref.country = self.focus_country()
+            elif ref.provisional and ref.kind == "organisation" and ref.country is None and h.dep_ not in ("nsubj", "nsubjpass") and self.only_country():
+                # "Nigerian authorities jailed members of the banned Movement for ...": an organisation acted on that
+                # nobody places, in a story that names one state only, is guessed to be of that state (weaker than a
+                # named actor). Not as a subject (who acts unplaced is as often foreign), nor when the story names
+                # several states ("Washington sanctioned the Cardón refinery ... Venezuela's oil sector").
+                ref.country = self.only_country()
                 self.guessed.add(h.i)
             if span.how == "demonym":
                 # "Bosnian Serbs", "Iraqi Kurds": a people qualified by another state's adjective live in that state
@@ -797,16 +798,26 @@ class ArgResolver:
             ref.country = focus
             ref.sector = ref.sector or self.nouns.get(self.doc[k].lemma_.lower()) or "GOV"
 
+    def _country_counts(self) -> dict[str, list[int]]:
+        """Mentions per country (as any actor's country) and the negated first position, IGO officials left out."""
+        counts: dict[str, list[int]] = {}
+        for s in self.spans:
+            c = s.ref.country
+            if c and s.ref.sector != "IGO":  # a UN official's nationality says nothing of the story's country
+                counts.setdefault(c, [0, -s.start])[0] += 1
+        return counts
+
     def focus_country(self) -> str | None:
         """The state the document is most about: most mentions (as any actor's country), first mention breaking ties."""
         if self._focus is None:
-            counts: dict[str, list[int]] = {}
-            for s in self.spans:
-                c = s.ref.country
-                if c and s.ref.sector != "IGO":  # a UN official's nationality says nothing of the story's country
-                    counts.setdefault(c, [0, -s.start])[0] += 1
+            counts = self._country_counts()
             self._focus = max(counts, key=lambda c: tuple(counts[c])) if counts else ""
         return self._focus or None
+
+    def only_country(self) -> str | None:
+        """The focus country when the document names no other."""
+        focus = self.focus_country()
+        return focus if focus and len(self._country_counts()) == 1 else None
 
     def _state_modifier(self, h, span: Span) -> ActorRef | None:
         """A state named by a possessive or adjective before a span's head, outside the span."""
