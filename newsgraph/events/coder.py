@@ -205,6 +205,9 @@ class EventCoder:
                 c.target = r.located_in(h)
                 if c.target:
                     break
+        if not c.target and sense.home:
+            # "Iraq's government is prepared to impose martial law": at home, unless a place or party is named
+            c.target = [r.located_ref(a.country) for a in c.source[:1] if a.country]
 
     def _verb_roles(self, tok, sense: Sense, objects, r: ArgResolver):
         passive = any(ch.dep_ in ("auxpass", "nsubjpass") for ch in tok.children)
