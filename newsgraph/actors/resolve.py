@@ -411,13 +411,19 @@ def gazetteer() -> dict[str, str]:
 
 
 def _add_places(doc, spans: list[Span], registry: Registry, when: dt.date | None) -> list[Span]:
-    """Cities, regions and territories (``gazetteer``) that the NER model labels a place and no registry actor names:
-    mentions of their state, as event data codes places ("shelled Kirkuk", "rebels in Darfur")."""
+    """Cities, regions and territories (``gazetteer``) that no registry actor names: mentions of their state, as event
+    data codes places ("shelled Kirkuk", "rebels in Darfur"). The entity must be labelled a place by the NER model, or,
+    as it often mislabels a place it does not know, be written as one: "in Sivas", "the Kabylie region"."""
     places = gazetteer()
     taken = _taken(spans)
     out = list(spans)
+    n = len(doc)
     for ent in doc.ents:
-        if ent.label_ not in ("GPE", "LOC") or any(t.i in taken for t in ent):
+        if any(t.i in taken for t in ent):
+            continue
+        if ent.label_ not in ("GPE", "LOC") and not (ent.label_ in ("ORG", "PERSON", "NORP")
+                                                     and ((ent.end < n and doc[ent.end].lower_ in PLACE_WORDS)
+                                                          or (ent.start > 0 and doc[ent.start - 1].lower_ in ("in", "near", "outside", "around")))):
             continue
         toks = [t for t in ent if not (t.i == ent.start and t.lower_ == "the")]
         while len(toks) > 1 and toks[-1].lower_ in PLACE_WORDS:
@@ -681,6 +687,8 @@ class ArgResolver:
                     if p.dep_ == "pobj":
                         r = self._head(p, depth + 1)
                         if r is not None:
+                            if p.i in self.guessed:
+                                self.guessed.add(h.i)  # "the release of the journalist": as weak as the journalist's guess
                             return self._combine(r, noun_sector, lemma, h)
         # a span covering a modifier chain: "Chinese President Xi Jinping" when the head is a title
         if span is not None and span.how == "adjective":

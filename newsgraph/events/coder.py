@@ -245,8 +245,9 @@ class EventCoder:
                      + [ch for ch in tok.children if ch.dep_ in OBJ_DEPS or (passive and ch.dep_ == "nsubjpass")])
         guessed: list[ActorRef] = []
         for o in obj_heads:
-            # an object known only by the story's country ("contributed troops to ...") yields to a named target
-            found = r.actors_for(o)
+            # an object known only by the story's country ("contributed troops to ...") yields to a named target;
+            # an act with its doer ("denounced the execution of prisoners by Iranian authorities") is aimed at the doer
+            found = (r.span_of(o) is None and self._doer_of(o, r)) or r.actors_for(o)
             (guessed if o.i in r.guessed else target).extend(found)
         if not target:
             target = self._prep_targets([tok, *obj_heads, *objects.values()], sense.preps, r)
