@@ -521,6 +521,9 @@ PRONOUNS_THING = {"it", "its"}
 PRONOUNS_PLURAL = {"they", "them", "their"}
 BARE_STATE_NOUNS = {"opposition", "government", "regime", "administration", "president", "authorities", "military", "army", "presidency", "cabinet", "leadership"}
 FRONTIER_NOUNS = {"border", "frontier", "boundary", "line"}
+# definite descriptions that take up the last actor of their kind: "the company", "the group"
+ANAPHORIC_NOUNS = {"company": ("company",), "firm": ("company",), "corporation": ("company",),
+                   "group": ("group", "organisation"), "organisation": ("organisation", "igo"), "organization": ("organisation", "igo")}
 GROUP_NOUNS = {"country", "nation", "leader", "side", "government", "state", "party", "partner", "president", "company"}
 # sectors of nouns that name groups of people acting for a state or inside one: "rebels", "police",
 # "troops", "protesters", "students". Unnamed, they belong to the place they are in, else to the
@@ -630,13 +633,8 @@ class ArgResolver:
             ref = _copy(span.ref)
             if ref.provisional and ref.kind == "person" and ref.country is None:
                 self._titled_person(span, ref)
-            elif ref.provisional and ref.kind == "organisation" and ref.country is None and h.dep_ not in ("nsubj", "nsubjpass") and self.only_country():
-                # "Nigerian authorities jailed members of the banned Movement for ...": an organisation acted on that
-                # nobody places, in a story that names one state only, is guessed to be of that state (weaker than a
-                # named actor). Not as a subject (who acts unplaced is as often foreign), nor when the story names
-                # several states ("Washington sanctioned the Cardón refinery ... Venezuela's oil sector").
-                ref.country = self.only_country()
-                self.guessed.add(h.i)
+            else:
+                self._guess_country(ref, h)
             if span.how == "demonym":
                 # "Bosnian Serbs", "Iraqi Kurds": a people qualified by another state's adjective live in that state
                 other = next((self.at[c.i] for c in h.children if c.dep_ in ("amod", "compound") and c.i in self.at
@@ -695,6 +693,13 @@ class ArgResolver:
             return self._combine(_copy(span.ref), noun_sector, lemma, h)
         if h.pos_ == "PRON" or (lemma in GROUP_NOUNS and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in h.children)):
             return self._pronoun(h)
+        kinds = ANAPHORIC_NOUNS.get(lemma)
+        if kinds and any(c.dep_ == "det" and c.lower_ == "the" for c in h.children) and not any(c.dep_ in ("amod", "compound", "prep") for c in h.children):
+            # "Chevron may pump oil ..., but the license bars the company from ...": the company named before, as for "it"
+            prior = self._antecedent(h, kinds)
+            if prior is not None:
+                prior.text = self._np_text(h)
+                return prior
         if lemma in BARE_STATE_NOUNS and noun_sector and any(c.dep_ == "det" and c.lower_ == "the" for c in h.children):
             # "the opposition", "the government", "the regime": the state the document is about
             focus = self.focus_country()
@@ -836,12 +841,23 @@ class ArgResolver:
                     return _copy(s.ref)
         return None
 
+    def _guess_country(self, ref: ActorRef, h) -> None:
+        """'Nigerian authorities jailed members of the banned Movement for ...': an organisation acted on that nobody
+        places, in a story that names one state only, is guessed to be of that state (weaker than a named actor, so
+        ``h``, the phrase head, goes to ``guessed``). Not as a subject (who acts unplaced is as often foreign), nor
+        when the story names several states ("Washington sanctioned the Cardón refinery ... Venezuela's oil sector")."""
+        if ref.provisional and ref.kind == "organisation" and ref.country is None and h.dep_ not in ("nsubj", "nsubjpass") and self.only_country():
+            ref.country = self.only_country()
+            self.guessed.add(h.i)
+
     def _modifier(self, c, depth: int) -> ActorRef | None:
         span = self.at.get(c.i)
         if span is not None:
             if span.how in ("metonym", "place") and c.dep_ == "compound" and c.head.lemma_.lower() not in self.nouns:
                 return None  # "the Algiers agreement", "the Minsk accords": a place naming a thing, not an actor
-            return _copy(span.ref)
+            ref = _copy(span.ref)
+            self._guess_country(ref, c.head)  # "banned the Mungiki sect"
+            return ref
         if c.pos_ == "PRON" and c.dep_ == "poss":
             return None
         # a compound chain: "the U.S. Treasury Department official"
@@ -878,10 +894,28 @@ class ArgResolver:
                 ref = _copy(ref)
                 ref.text = h.text
                 return ref
+        if low == "it" and h.dep_ == "nsubj":
+            # "It allows Chevron to ..., but it bars the company ...": the second "it" is the first one's referent
+            first = next((c for c in h.head.head.children if c.dep_ == "nsubj" and c.lower_ == "it" and c.i < h.i), None) if h.head.dep_ == "conj" else None
+            if first is not None:
+                return self._pronoun(first)
+            if self._thing_before(h):
+                return None
         if low in PRONOUNS_PERSON | PRONOUNS_THING:
             prior = self._antecedent(h)
             return _copy(prior) if prior else None
         return None
+
+    def _thing_before(self, pron) -> bool:
+        """Is the nearest subject before a subject "it" (this or the previous sentence) a singular thing no actor
+        stands for? "The new license is narrower. It allows ...": "it" is the license, not the last company named."""
+        lo = pron.sent.start
+        if lo > 0:
+            lo = self.doc[lo - 1].sent.start
+        for t in reversed(self.doc[lo : pron.i]):
+            if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("NOUN", "PROPN", "PRON"):
+                return t.tag_ == "NN" and t.i not in self.at and self._head(t, depth=1) is None
+        return False
 
     def _plural_antecedent(self, pron):
         """Head of the plural phrase 'they'/'them' refers to: the nearest earlier subject that is plural
@@ -902,14 +936,15 @@ class ArgResolver:
             fallback = fallback or t
         return fallback
 
-    def _antecedent(self, pron) -> ActorRef | None:
-        """Most recent compatible actor in this or the two previous sentences, preferring subjects."""
+    def _antecedent(self, pron, kinds: tuple[str, ...] | None = None) -> ActorRef | None:
+        """Most recent compatible actor (of one of ``kinds``, if given) in this or the two previous sentences, preferring subjects."""
         want_person = pron.lower_ in PRONOUNS_PERSON
         lo = pron.sent.start
         for _ in range(2):
             if lo > 0:
                 lo = self.doc[lo - 1].sent.start
-        cands = [s for s in self.spans if lo <= s.start < pron.i and s.how != "adjective" and (s.ref.kind == "person") == want_person]
+        cands = [s for s in self.spans if lo <= s.start < pron.i and s.how != "adjective" and (s.ref.kind == "person") == want_person
+                 and (kinds is None or s.ref.kind in kinds)]
         if not cands:
             return None
         same_sentence = [s for s in cands if s.start >= pron.sent.start]
