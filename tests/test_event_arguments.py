@@ -119,6 +119,10 @@ def test_a_crowd_protesting_in_a_place_is_a_demonstration_not_a_complaint(resour
         ("Syrian rebels shelled government positions in Aleppo.", None, {"SYR"}, None),
         ("The army lifted the curfew in Kandahar after a week.", None, None, {"AFG"}),
         ("Militants ambushed a police patrol in the Swat region, killing six officers.", None, None, {"PAK"}),
+        # whoever lets inspectors or observers in is the source (CAMEO 0862), whoever sends them the target
+        ("Kazakhstan admitted a mission of observers from the OSCE.", "RETREAT", {"KAZ"}, {"IGO"}),
+        # a delegation welcomed is a hosted visit
+        ("Yemen welcomed a delegation from Saudi Arabia.", "CONSULT", {"YEM"}, {"SAU"}),
         # a measure taken at home, with no place named, is aimed at the source's own state
         ("The Thai government declared martial law on Tuesday.", None, {"THA"}, {"THA"}),
     ],
