@@ -166,3 +166,8 @@ def test_it_after_a_thing_and_the_company_as_anaphora(resources):
     bars = next(e for e in events if e.trigger.startswith("bars"))
     assert not bars.source, bars.source  # "it" is the permit, no actor
     assert [a.text for a in bars.target] == ["the company"] and bars.target[0].kind == "company", bars.target
+
+
+def test_an_unplaced_person_acted_on_takes_the_only_state_of_the_story(resources):
+    e = _event(resources, "Ugandan police arrested Jonah Kizza at his home on Monday.")
+    assert _codes(e.target) == {"UGA"}, e.target

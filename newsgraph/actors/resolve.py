@@ -633,8 +633,7 @@ class ArgResolver:
             ref = _copy(span.ref)
             if ref.provisional and ref.kind == "person" and ref.country is None:
                 self._titled_person(span, ref)
-            else:
-                self._guess_country(ref, h)
+            self._guess_country(ref, h)
             if span.how == "demonym":
                 # "Bosnian Serbs", "Iraqi Kurds": a people qualified by another state's adjective live in that state
                 other = next((self.at[c.i] for c in h.children if c.dep_ in ("amod", "compound") and c.i in self.at
@@ -842,11 +841,11 @@ class ArgResolver:
         return None
 
     def _guess_country(self, ref: ActorRef, h) -> None:
-        """'Nigerian authorities jailed members of the banned Movement for ...': an organisation acted on that nobody
-        places, in a story that names one state only, is guessed to be of that state (weaker than a named actor, so
+        """'Nigerian authorities jailed members of the banned Movement for ...': an organisation (or a person) acted on
+        that nobody places, in a story that names one state only, is guessed to be of that state (weaker than a named actor, so
         ``h``, the phrase head, goes to ``guessed``). Not as a subject (who acts unplaced is as often foreign), nor
         when the story names several states ("Washington sanctioned the Cardón refinery ... Venezuela's oil sector")."""
-        if ref.provisional and ref.kind == "organisation" and ref.country is None and h.dep_ not in ("nsubj", "nsubjpass") and self.only_country():
+        if ref.provisional and ref.kind in ("organisation", "person") and ref.country is None and h.dep_ not in ("nsubj", "nsubjpass") and self.only_country():
             ref.country = self.only_country()
             self.guessed.add(h.i)
 
