@@ -906,13 +906,15 @@ class ArgResolver:
         return None
 
     def _thing_before(self, pron) -> bool:
-        """Is the nearest subject before a subject "it" (this or the previous sentence) a singular thing no actor
-        stands for? "The new license is narrower. It allows ...": "it" is the license, not the last company named."""
+        """Is the nearest main-clause subject before a subject "it" (this or the previous sentence) a singular thing no
+        actor stands for? "The new license is narrower. It allows ...": "it" is the license, not the last company
+        named. Subjects of subordinate clauses do not count ("Venezuela stressed that any increase will be ... It")."""
         lo = pron.sent.start
         if lo > 0:
             lo = self.doc[lo - 1].sent.start
         for t in reversed(self.doc[lo : pron.i]):
-            if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("NOUN", "PROPN", "PRON"):
+            main = t.head.dep_ == "ROOT" or (t.head.dep_ == "conj" and t.head.head.dep_ == "ROOT")
+            if main and t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("NOUN", "PROPN", "PRON"):
                 return t.tag_ == "NN" and t.i not in self.at and self._head(t, depth=1) is None
         return False
 
