@@ -123,6 +123,8 @@ def test_a_crowd_protesting_in_a_place_is_a_demonstration_not_a_complaint(resour
         ("Kazakhstan admitted a mission of observers from the OSCE.", "RETREAT", {"KAZ"}, {"IGO"}),
         # a delegation welcomed is a hosted visit
         ("Yemen welcomed a delegation from Saudi Arabia.", "CONSULT", {"YEM"}, {"SAU"}),
+        # a nominal act with its doer given: the "of" phrase is whom it falls on
+        ("The killing of five Indian soldiers by Pakistani troops raised tensions.", None, {"PAK"}, {"IND"}),
         # a measure taken at home, with no place named, is aimed at the source's own state
         ("The Thai government declared martial law on Tuesday.", None, {"THA"}, {"THA"}),
     ],

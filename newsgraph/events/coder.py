@@ -293,6 +293,12 @@ class EventCoder:
         if pair:
             source.extend(pair)
         target = self._prep_targets(heads, tuple(p for p in sense.preps if p != "between"), r)
+        if not target and source and not sense.reverse:
+            # "the killing of five soldiers by Pakistani troops", "Iran's seizure of a British tanker": with the doer
+            # given, the "of" phrase is who or what the act falls on (not one's own forces: "Israel's withdrawal of
+            # its troops")
+            own = {a.country for a in source}
+            target = [a for a in self._prep_targets([tok], ("of",), r) if not (a.sector == "MIL" and a.country in own)]
         if not source:
             source = self._governing_subject(tok, r)
         return dedupe(source), dedupe(target)
