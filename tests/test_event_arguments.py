@@ -125,6 +125,10 @@ def test_a_crowd_protesting_in_a_place_is_a_demonstration_not_a_complaint(resour
         ("Yemen welcomed a delegation from Saudi Arabia.", "CONSULT", {"YEM"}, {"SAU"}),
         # a nominal act with its doer given: the "of" phrase is whom it falls on
         ("The killing of five Indian soldiers by Pakistani troops raised tensions.", None, {"PAK"}, {"IND"}),
+        # a particle the parser took for a preposition still selects the sense and leads to the target
+        ("Syrian troops pulled out of Lebanon in April.", "RETREAT", {"SYR"}, {"LBN"}),
+        # a thing's recipient is the target, its owner the source
+        ("Japanese aid to Myanmar was suspended after the coup.", None, {"JPN"}, {"MMR"}),
         # a measure taken at home, with no place named, is aimed at the source's own state
         ("The Thai government declared martial law on Tuesday.", None, {"THA"}, {"THA"}),
     ],

@@ -138,7 +138,7 @@ class EventCoder:
             markers = _markers(tok, objects) if pos == "VERB" else set()
             fitting = [sense for sense in senses
                        if (sense.objects is None or sense.objects & objects.keys() or sense.objects & markers)
-                       and (not sense.particle or any(c.dep_ == "prt" and c.lower_ == sense.particle for c in tok.children))]
+                       and (not sense.particle or _particle(tok, sense.particle) is not None)]
             if fitting:
                 c = _Candidate(tok, fitting[0], objects)
                 c.fallbacks = fitting[1:]
@@ -245,12 +245,22 @@ class EventCoder:
                      + [ch for ch in tok.children if ch.dep_ in OBJ_DEPS or (passive and ch.dep_ == "nsubjpass")])
         guessed: list[ActorRef] = []
         for o in obj_heads:
+            recipient = self._recipient_of(o, r)
+            if recipient:
+                # "Japanese aid to Myanmar was suspended", "cut Russian gas supplies to Ukraine": the thing's recipient is
+                # the target, and its owner, when no one else acts, the source
+                target.extend(recipient)
+                if not source:
+                    source = r.actors_for(o)
+                continue
             # an object known only by the story's country ("contributed troops to ...") yields to a named target;
             # an act with its doer ("denounced the execution of prisoners by Iranian authorities") is aimed at the doer
             found = (r.span_of(o) is None and self._doer_of(o, r)) or r.actors_for(o)
             (guessed if o.i in r.guessed else target).extend(found)
         if not target:
-            target = self._prep_targets([tok, *obj_heads, *objects.values()], sense.preps, r)
+            particle = _particle(tok, sense.particle) if sense.particle else None
+            heads = [tok, *([particle] if particle is not None else []), *obj_heads, *objects.values()]
+            target = self._prep_targets(heads, sense.preps, r)  # "pulled out of Lebanon": through the particle
         if not target:
             # "investigating crimes by Croatian extremists", "prevented a demonstration staged by students": an act
             # named as the object is aimed at whoever did it
@@ -325,6 +335,13 @@ class EventCoder:
                     if out:
                         return out
         return out or located
+
+    @staticmethod
+    def _recipient_of(noun, r: ArgResolver) -> list[ActorRef]:
+        """Whom a thing (not an actor, nor a group of people) goes to: "aid to Myanmar", "gas supplies to Ukraine"."""
+        if r.span_of(noun) is not None or r.nouns.get(noun.lemma_.lower()) or noun.pos_ != "NOUN":
+            return []
+        return [a for ch in noun.children if ch.dep_ == "prep" and ch.lower_ == "to" for p in ch.children if p.dep_ == "pobj" for a in r.actors_for(p)]
 
     @staticmethod
     def _doer_of(noun, r: ArgResolver) -> list[ActorRef]:
@@ -700,6 +717,11 @@ def _other_than_source(target: list[ActorRef], source: list[ActorRef]) -> list[A
     governments = {a.country for a in source if a.country and (a.sector == "GOV" or (a.kind == "state" and a.sector is None))}
     return [a for a in target if (a.actor_id, a.sector) not in keys
             and not (a.kind == "state" and a.sector in (None, "GOV") and a.country in governments)]
+
+
+def _particle(tok, word: str):
+    """The verb's particle ``word`` ("pull out"), also where the parser took it for a preposition ("pulled out of")."""
+    return next((c for c in tok.children if c.dep_ in ("prt", "prep", "advmod") and c.lower_ == word), None)
 
 
 def _first_person_subject(tok) -> bool:
