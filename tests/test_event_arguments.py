@@ -131,6 +131,8 @@ def test_a_crowd_protesting_in_a_place_is_a_demonstration_not_a_complaint(resour
         ("Japanese aid to Myanmar was suspended after the coup.", None, {"JPN"}, {"MMR"}),
         # closing a border restricts movement (CAMEO 191) against the state on the other side
         ("Burundi closed its border with Rwanda.", "COERCE", {"BDI"}, {"RWA"}),
+        # an appeal is made to someone other than the appellant
+        ("Malawi appealed for international food aid to cope with the drought.", None, {"MWI"}, set()),
         # a measure taken at home, with no place named, is aimed at the source's own state
         ("The Thai government declared martial law on Tuesday.", None, {"THA"}, {"THA"}),
     ],

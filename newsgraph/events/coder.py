@@ -488,10 +488,9 @@ class EventCoder:
                 c.inner.append(inner)
                 if not c.target:
                     # a demand is on whoever must act; an agreement or threat concerns the act's target
-                    if c.sense.type in ("DEMAND", "REQUEST") and inner.source:
-                        c.target = inner.source
-                    else:
-                        c.target = _other_than_source(inner.target, c.source or inner.source)
+                    # (not the demander itself: "Zambia appealed for assistance" gives the aid noun Zambia as its source)
+                    asked = _other_than_source(inner.source, c.source) if c.sense.type in ("DEMAND", "REQUEST") else []
+                    c.target = asked or _other_than_source(inner.target, c.source or inner.source)
                 if not c.source:
                     c.source = inner.source
             if not c.target and c.sense.type == "THREATEN":
