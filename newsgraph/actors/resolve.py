@@ -398,14 +398,16 @@ def gazetteer() -> dict[str, str]:
     import pycountry
 
     path = Path(str(resources.files("newsgraph") / "data" / "lexicons" / "places.yaml"))
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    generic = {fold(str(w)) for w in data.pop("_generic", None) or ()}
     named: dict[str, set[str]] = {}
-    for code, names in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).items():
+    for code, names in data.items():
         for name in names or ():
             named.setdefault(fold(str(name)), set()).add(code)
     for sub in pycountry.subdivisions:
         name = _SUBDIVISION_SUFFIX.sub("", sub.name).strip()
         country = pycountry.countries.get(alpha_2=sub.country_code)
-        if len(name) >= 3 and name[:1].isupper() and country is not None:
+        if len(name) >= 3 and name[:1].isupper() and country is not None and not set(fold(name).split()) <= generic:
             named.setdefault(fold(name), set()).add(country.alpha_3)
     return {name: next(iter(codes)) for name, codes in named.items() if len(codes) == 1}
 
@@ -423,7 +425,7 @@ def _add_places(doc, spans: list[Span], registry: Registry, when: dt.date | None
             continue
         if ent.label_ not in ("GPE", "LOC") and not (ent.label_ in ("ORG", "PERSON", "NORP")
                                                      and ((ent.end < n and doc[ent.end].lower_ in PLACE_WORDS)
-                                                          or (ent.start > 0 and doc[ent.start - 1].lower_ in ("in", "near", "outside", "around")))):
+                                                          or (ent.start > 0 and doc[ent.start - 1].lower_ in PLACE_PREPS | {"to", "at"}))):
             continue
         toks = [t for t in ent if not (t.i == ent.start and t.lower_ == "the")]
         while len(toks) > 1 and toks[-1].lower_ in PLACE_WORDS:
