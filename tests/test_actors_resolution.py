@@ -358,3 +358,15 @@ def test_the_compiled_cache_keeps_only_the_most_recently_used_registries(tmp_pat
     time.sleep(0.01)
     registry_module.load_registry([files[3]])
     assert sorted(cache.glob("registry-*.marshal")) == sorted([cache_file(files[1]), cache_file(files[3])])
+
+
+def test_places_are_mentions_of_their_state_and_generic_names_are_not(resources):
+    """Cities and regions from data/lexicons/places.yaml and ISO 3166-2 subdivisions are mentions of their state
+    (how "place"); a subdivision named only by generic words ("Gulf", "Balkan") is no place."""
+    doc = parse(resources.nlp, "Fighting spread from Aleppo to the Kabylie region and on to West Darfur State, "
+                               "while tensions rose in the Gulf region and across the Balkan region.")
+    spans = find_mentions(doc, resources.registry, None)
+    places = {doc[s.start : s.end].text: s.ref.country for s in spans if s.how == "place"}
+    assert places.get("Aleppo") == "SYR" and places.get("West Darfur State") == "SDN", places
+    assert places.get("Kabylie") == "DZA", places  # labelled a person by the NER model, written as a place
+    assert not {"PNG", "TKM"} & {s.ref.country for s in spans}, places

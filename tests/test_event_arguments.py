@@ -96,3 +96,88 @@ def test_a_crowd_protesting_in_a_place_is_a_demonstration_not_a_complaint(resour
     assert e.type == "PROTEST", (e.type, e.trigger)
     complaint = _event(resources, "Chile protested to Argentina over the arrest of its fishermen.")
     assert complaint.type == "DISAPPROVE" and _codes(complaint.target) == {"ARG"}
+
+
+@pytest.mark.parametrize(
+    "text, etype, source, target",
+    [
+        # an act named as the object (or a prepositional object) is aimed at whoever did it
+        ("Human rights groups denounced the torture of detainees by Egyptian police.", None, None, {"EGY"}),
+        ("Kenya is investigating alleged killings by Kenyan police against Somali refugees.", None, {"KEN"}, {"KEN"}),
+        ("Greek police broke up a rally staged by Albanian migrants in Athens.", None, None, {"ALB"}),
+        # an act with no one named is aimed at whom its purpose clause acts on
+        ("Indian police fired tear gas to disperse Tibetan protesters in Delhi.", None, {"IND"}, {"IND"}),
+        # an international organisation or a company before an unknown person's name is whom they speak for
+        ("U.N. envoy Pierre Lemaire urged Mali to release the detained journalists.", None, {"IGO"}, {"MLI"}),
+        ("Gazprom spokesman Ivan Petrenko accused Ukraine of stealing gas.", None, {"RUS"}, {"UKR"}),
+        # historic names of states are their successors
+        ("Soviet troops attacked Afghan guerrillas near the Pakistani border.", None, {"RUS"}, None),
+        ("Thailand accused Kampuchean forces of shelling border villages.", None, {"THA"}, {"KHM"}),
+        # "ethnic" on the nationality adjective still makes a minority of where it lives
+        ("Serbian police detained dozens of ethnic Albanian students living in Macedonia.", None, None, {"MKD"}),
+        # cities and regions are places of their state
+        ("Syrian rebels shelled government positions in Aleppo.", None, {"SYR"}, None),
+        ("The army lifted the curfew in Kandahar after a week.", None, None, {"AFG"}),
+        ("Militants ambushed a police patrol in the Swat region, killing six officers.", None, None, {"PAK"}),
+        # whoever lets inspectors or observers in is the source (CAMEO 0862), whoever sends them the target
+        ("Kazakhstan admitted a mission of observers from the OSCE.", "RETREAT", {"KAZ"}, {"IGO"}),
+        # a delegation welcomed is a hosted visit
+        ("Yemen welcomed a delegation from Saudi Arabia.", "CONSULT", {"YEM"}, {"SAU"}),
+        # a nominal act with its doer given: the "of" phrase is whom it falls on
+        ("The killing of five Indian soldiers by Pakistani troops raised tensions.", None, {"PAK"}, {"IND"}),
+        # a particle the parser took for a preposition still selects the sense and leads to the target
+        ("Syrian troops pulled out of Lebanon in April.", "RETREAT", {"SYR"}, {"LBN"}),
+        # a thing's recipient is the target, its owner the source
+        ("Japanese aid to Myanmar was suspended after the coup.", None, {"JPN"}, {"MMR"}),
+        # closing a border restricts movement (CAMEO 191) against the state on the other side
+        ("Burundi closed its border with Rwanda.", "COERCE", {"BDI"}, {"RWA"}),
+        # an appeal is made to someone other than the appellant
+        ("Malawi appealed for international food aid to cope with the drought.", None, {"MWI"}, set()),
+        # a measure taken at home, with no place named, is aimed at the source's own state
+        ("The Thai government declared martial law on Tuesday.", None, {"THA"}, {"THA"}),
+    ],
+)
+def test_target_constructions(resources, text, etype, source, target):
+    e = _event(resources, text, etype)
+    if source is not None:
+        assert _codes(e.source) == source, (text, e.type, e.source)
+    if target is not None:
+        assert _codes(e.target) == target, (text, e.type, e.target)
+
+
+def test_anti_and_pro_prefixes_name_no_actor(resources):
+    e = _event(resources, "Gunmen killed an anti-Iran cleric in Basra.")
+    assert "IRN" not in _codes(e.target), e.target
+    assert _codes(e.target) == {"IRQ"}
+
+
+def test_a_state_named_by_place_in_a_complement_is_not_its_own_presidents_target(resources):
+    e = _event(resources, "Bolivian President Evo Morales pledged to modernize Bolivia.")
+    assert _codes(e.source) == {"BOL"} and not e.target, (e.source, e.target)
+
+
+def test_an_unplaced_organisation_takes_the_only_state_of_the_story(resources):
+    one = _event(resources, "Kenyan authorities banned the Mungiki sect on Friday.")
+    assert _codes(one.target) == {"KEN"}, one.target
+    # with two states in the story the organisation is left unplaced rather than guessed
+    two = _event(resources, "Washington sanctioned the Cardón refinery, hitting Venezuela's oil sector.")
+    assert "USA" not in _codes(two.target), two.target
+
+
+def test_permitted_acts_are_hypothetical_and_degree_negation_is_no_refusal(resources):
+    e = _event(resources, "The permit allows Shell to export gas to Egypt.")
+    assert e.factuality == "hypothetical", e
+    done = _event(resources, "Kenya said Uganda had not accepted the refugees quickly enough.")
+    assert done.type != "REJECT", (done.type, done.trigger)
+
+
+def test_it_after_a_thing_and_the_company_as_anaphora(resources):
+    events = extract(Document(text="The new permit is narrow. It lets Shell drill offshore, but it bars the company from selling gas to Iran."), resources).events
+    bars = next(e for e in events if e.trigger.startswith("bars"))
+    assert not bars.source, bars.source  # "it" is the permit, no actor
+    assert [a.text for a in bars.target] == ["the company"] and bars.target[0].kind == "company", bars.target
+
+
+def test_an_unplaced_person_acted_on_takes_the_only_state_of_the_story(resources):
+    e = _event(resources, "Ugandan police arrested Jonah Kizza at his home on Monday.")
+    assert _codes(e.target) == {"UGA"}, e.target

@@ -193,7 +193,7 @@ def find_mentions(doc, registry: Registry, when: dt.date | None = None) -> list[
     i = 0
     while i < n:
         found = _registry_match(doc, folded_tokens, i, registry, when)
-        if found and (_inside_longer_name(doc, found) or _names_a_product(doc, found)):
+        if found and (_inside_longer_name(doc, found) or _names_a_product(doc, found) or _after_stance_prefix(doc, found.start)):
             found = None
         if found:
             spans.append(found)
@@ -202,6 +202,7 @@ def find_mentions(doc, registry: Registry, when: dt.date | None = None) -> list[
             i += 1
     spans = _add_titles(doc, spans, registry, when)
     spans = _add_surnames(doc, spans, when)
+    spans = _add_places(doc, spans, registry, when)
     spans = _add_provisional(doc, spans)
     spans = _short_forms_of_bodies(spans, when)
     _qualify_provisional(doc, folded_tokens, spans, registry, when)
@@ -298,6 +299,15 @@ def is_model_designation(tok) -> bool:
     return bool(_MODEL.match(tok.text)) and not tok.like_num or bool(re.fullmatch(r"\d{3}s?", tok.text))
 
 
+STANCE_PREFIXES = {"anti", "pro"}
+
+
+def _after_stance_prefix(doc, i: int) -> bool:
+    """'an anti-Syria journalist', 'pro-Moscow rebels': a name after anti-/pro- says whom the phrase is for or
+    against, not who it is (the journalist is not Syrian)."""
+    return i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_ and doc[i - 2].lower_ in STANCE_PREFIXES
+
+
 def _names_a_product(doc, span: Span) -> bool:
     """'the Airbus A330 crashed', 'Boeing 737s': a maker's name before a model number names the product, not the company."""
     if span.actor is None or span.actor.kind != "company" or span.end >= len(doc):
@@ -376,6 +386,59 @@ def _add_surnames(doc, spans: list[Span], when: dt.date | None) -> list[Span]:
     return out
 
 
+# generic words around a place's name: "West Darfur State", "the Tyumen region", "Anbar province"
+PLACE_WORDS = {"state", "region", "province", "district", "governorate", "city", "town", "county", "oblast", "prefecture", "department"}
+_SUBDIVISION_SUFFIX = re.compile(r"(,.*|\s*\(.*\))$")  # "Saha, Respublika", "Jerusalem (Al Quds)"
+
+
+@functools.lru_cache(maxsize=1)
+def gazetteer() -> dict[str, str]:
+    """Folded place name -> ISO3 of its state: data/lexicons/places.yaml and the ISO 3166-2 subdivisions (pycountry).
+    A name given for two states is left out."""
+    import pycountry
+
+    path = Path(str(resources.files("newsgraph") / "data" / "lexicons" / "places.yaml"))
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    generic = {fold(str(w)) for w in data.pop("_generic", None) or ()}
+    named: dict[str, set[str]] = {}
+    for code, names in data.items():
+        for name in names or ():
+            named.setdefault(fold(str(name)), set()).add(code)
+    for sub in pycountry.subdivisions:
+        name = _SUBDIVISION_SUFFIX.sub("", sub.name).strip()
+        country = pycountry.countries.get(alpha_2=sub.country_code)
+        if len(name) >= 3 and name[:1].isupper() and country is not None and not set(fold(name).split()) <= generic:
+            named.setdefault(fold(name), set()).add(country.alpha_3)
+    return {name: next(iter(codes)) for name, codes in named.items() if len(codes) == 1}
+
+
+def _add_places(doc, spans: list[Span], registry: Registry, when: dt.date | None) -> list[Span]:
+    """Cities, regions and territories (``gazetteer``) that no registry actor names: mentions of their state, as event
+    data codes places ("shelled Kirkuk", "rebels in Darfur"). The entity must be labelled a place by the NER model, or,
+    as it often mislabels a place it does not know, be written as one: "in Sivas", "the Kabylie region"."""
+    places = gazetteer()
+    taken = _taken(spans)
+    out = list(spans)
+    n = len(doc)
+    for ent in doc.ents:
+        if any(t.i in taken for t in ent):
+            continue
+        if ent.label_ not in ("GPE", "LOC") and not (ent.label_ in ("ORG", "PERSON", "NORP")
+                                                     and ((ent.end < n and doc[ent.end].lower_ in PLACE_WORDS)
+                                                          or (ent.start > 0 and doc[ent.start - 1].lower_ in PLACE_PREPS | {"to", "at"}))):
+            continue
+        toks = [t for t in ent if not (t.i == ent.start and t.lower_ == "the")]
+        while len(toks) > 1 and toks[-1].lower_ in PLACE_WORDS:
+            toks = toks[:-1]  # "West Darfur State" is West Darfur
+        code = places.get(fold(doc[toks[0].i : toks[-1].i + 1].text)) if toks else None
+        actor = registry.get(code) if code else None
+        if actor is None:
+            continue
+        out.append(Span(ent.start, ent.end, ref_for(actor, "place", ent.text, when), "place", actor))
+        taken.update(range(ent.start, ent.end))
+    return out
+
+
 def _taken(spans: list[Span]) -> set[int]:
     t: set[int] = set()
     for s in spans:
@@ -417,18 +480,22 @@ def _add_provisional(doc, spans: list[Span]) -> list[Span]:
             if len(parts) == 1 and fold(text) in persons:
                 ref = persons[fold(text)].copy(text=text)
             else:
-                ref = ActorRef(name=text, actor_id=provisional_id(text), country=_country_hint(doc, ent, spans), sector=None, kind="person", text=text, provisional=True)
+                country, sector = _affiliation(doc, ent, spans, person=True)
+                ref = ActorRef(name=text, actor_id=provisional_id(text), country=country, sector=sector, kind="person", text=text, provisional=True)
                 if len(parts) >= 2:
                     persons.setdefault(fold(parts[-1]), ref)
         else:
-            ref = ActorRef(name=text, actor_id=provisional_id(text), country=_country_hint(doc, ent, spans), sector=None, kind="organisation", text=text, provisional=True)
+            country, sector = _affiliation(doc, ent, spans, person=False)
+            ref = ActorRef(name=text, actor_id=provisional_id(text), country=country, sector=sector, kind="organisation", text=text, provisional=True)
         out.append(Span(toks[0].i, toks[-1].i + 1, ref, "provisional", None))
         taken.update(range(toks[0].i, toks[-1].i + 1))
     return out
 
 
-def _country_hint(doc, ent, spans: list[Span]) -> str | None:
-    """A state named as a premodifier of an unknown entity: "Russian President X", "Venezuela's X", "the Russian company X"."""
+def _affiliation(doc, ent, spans: list[Span], person: bool) -> tuple[str | None, str | None]:
+    """(country, sector) of an unknown entity from an actor named as its premodifier: a state ("Russian President X",
+    "Venezuela's X", "the Russian company X"), an international organisation ("U.N. mediator X", sector IGO), or for a
+    person an organisation they speak or work for ("Gazprom spokesman X": its country and sector)."""
     at = {k: s for s in spans for k in range(s.start, s.end)}
     root = ent.root
     heads = [root]
@@ -440,9 +507,13 @@ def _country_hint(doc, ent, spans: list[Span]) -> str | None:
             c = stack.pop()
             s = at.get(c.i)
             if s is not None and s.ref.kind == "state":
-                return s.ref.country
+                return s.ref.country, None
+            if s is not None and (s.ref.kind == "igo" or s.ref.sector == "IGO"):
+                return None, "IGO"
+            if s is not None and person and s.actor is not None and s.ref.kind in ("company", "organisation", "government") and s.ref.country:
+                return s.ref.country, s.ref.sector
             stack.extend(g for g in c.children if g.i < c.i and g.dep_ in ("amod", "compound", "poss", "nmod"))
-    return None
+    return None, None
 
 
 # ------------------------------------------------------------ argument resolution
@@ -452,6 +523,9 @@ PRONOUNS_THING = {"it", "its"}
 PRONOUNS_PLURAL = {"they", "them", "their"}
 BARE_STATE_NOUNS = {"opposition", "government", "regime", "administration", "president", "authorities", "military", "army", "presidency", "cabinet", "leadership"}
 FRONTIER_NOUNS = {"border", "frontier", "boundary", "line"}
+# definite descriptions that take up the last actor of their kind: "the company", "the group"
+ANAPHORIC_NOUNS = {"company": ("company",), "firm": ("company",), "corporation": ("company",),
+                   "group": ("group", "organisation"), "organisation": ("organisation", "igo"), "organization": ("organisation", "igo")}
 GROUP_NOUNS = {"country", "nation", "leader", "side", "government", "state", "party", "partner", "president", "company"}
 # sectors of nouns that name groups of people acting for a state or inside one: "rebels", "police",
 # "troops", "protesters", "students". Unnamed, they belong to the place they are in, else to the
@@ -561,6 +635,7 @@ class ArgResolver:
             ref = _copy(span.ref)
             if ref.provisional and ref.kind == "person" and ref.country is None:
                 self._titled_person(span, ref)
+            self._guess_country(ref, h)
             if span.how == "demonym":
                 # "Bosnian Serbs", "Iraqi Kurds": a people qualified by another state's adjective live in that state
                 other = next((self.at[c.i] for c in h.children if c.dep_ in ("amod", "compound") and c.i in self.at
@@ -568,7 +643,7 @@ class ArgResolver:
                 if other is not None:
                     ref = _copy(other.ref)
                     ref.sector, ref.text = "CVL", self._np_text(h)
-            if span.how == "demonym" and any(c.dep_ == "amod" and c.lower_ == "ethnic" for c in h.children):
+            if span.how == "demonym" and _ethnic(h):
                 place = self._homeland(h, ref.country)
                 if place is not None:
                     ref = self._state_ref(place)
@@ -594,7 +669,7 @@ class ArgResolver:
         if noun_sector is None and h.tag_ == "NNPS":
             noun_sector = "CVL"  # a people the registry does not list: "Iraqi Kurds", "Lebanese Shiites"
         # premodifiers and possessives: "Venezuela's oil minister", "the Russian company", "U.S. Treasury official"
-        ethnic = any(c.dep_ == "amod" and c.lower_ == "ethnic" for c in h.children)
+        ethnic = _ethnic(h)
         mods = [r for c in sorted(h.children, key=lambda c: c.i)
                 if c.dep_ in ("poss", "compound", "amod", "nmod", "npadvmod") and c.i < h.i and (r := self._modifier(c, depth)) is not None]
         if mods:
@@ -611,12 +686,21 @@ class ArgResolver:
                     if p.dep_ == "pobj":
                         r = self._head(p, depth + 1)
                         if r is not None:
+                            if p.i in self.guessed:
+                                self.guessed.add(h.i)  # "the release of the journalist": as weak as the journalist's guess
                             return self._combine(r, noun_sector, lemma, h)
         # a span covering a modifier chain: "Chinese President Xi Jinping" when the head is a title
         if span is not None and span.how == "adjective":
             return self._combine(_copy(span.ref), noun_sector, lemma, h)
         if h.pos_ == "PRON" or (lemma in GROUP_NOUNS and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in h.children)):
             return self._pronoun(h)
+        kinds = ANAPHORIC_NOUNS.get(lemma)
+        if kinds and any(c.dep_ == "det" and c.lower_ == "the" for c in h.children) and not any(c.dep_ in ("amod", "compound", "prep") for c in h.children):
+            # "Chevron may pump oil ..., but the license bars the company from ...": the company named before, as for "it"
+            prior = self._antecedent(h, kinds)
+            if prior is not None:
+                prior.text = self._np_text(h)
+                return prior
         if lemma in BARE_STATE_NOUNS and noun_sector and any(c.dep_ == "det" and c.lower_ == "the" for c in h.children):
             # "the opposition", "the government", "the regime": the state the document is about
             focus = self.focus_country()
@@ -728,16 +812,26 @@ class ArgResolver:
             ref.country = focus
             ref.sector = ref.sector or self.nouns.get(self.doc[k].lemma_.lower()) or "GOV"
 
+    def _country_counts(self) -> dict[str, list[int]]:
+        """Mentions per country (as any actor's country) and the negated first position, IGO officials left out."""
+        counts: dict[str, list[int]] = {}
+        for s in self.spans:
+            c = s.ref.country
+            if c and s.ref.sector != "IGO":  # a UN official's nationality says nothing of the story's country
+                counts.setdefault(c, [0, -s.start])[0] += 1
+        return counts
+
     def focus_country(self) -> str | None:
         """The state the document is most about: most mentions (as any actor's country), first mention breaking ties."""
         if self._focus is None:
-            counts: dict[str, list[int]] = {}
-            for s in self.spans:
-                c = s.ref.country
-                if c and s.ref.sector != "IGO":  # a UN official's nationality says nothing of the story's country
-                    counts.setdefault(c, [0, -s.start])[0] += 1
+            counts = self._country_counts()
             self._focus = max(counts, key=lambda c: tuple(counts[c])) if counts else ""
         return self._focus or None
+
+    def only_country(self) -> str | None:
+        """The focus country when the document names no other."""
+        focus = self.focus_country()
+        return focus if focus and len(self._country_counts()) == 1 else None
 
     def _state_modifier(self, h, span: Span) -> ActorRef | None:
         """A state named by a possessive or adjective before a span's head, outside the span."""
@@ -748,12 +842,23 @@ class ArgResolver:
                     return _copy(s.ref)
         return None
 
+    def _guess_country(self, ref: ActorRef, h) -> None:
+        """'Nigerian authorities jailed members of the banned Movement for ...': an organisation (or a person) acted on
+        that nobody places, in a story that names one state only, is guessed to be of that state (weaker than a named actor, so
+        ``h``, the phrase head, goes to ``guessed``). Not as a subject (who acts unplaced is as often foreign), nor
+        when the story names several states ("Washington sanctioned the Cardón refinery ... Venezuela's oil sector")."""
+        if ref.provisional and ref.kind in ("organisation", "person") and ref.country is None and h.dep_ not in ("nsubj", "nsubjpass") and self.only_country():
+            ref.country = self.only_country()
+            self.guessed.add(h.i)
+
     def _modifier(self, c, depth: int) -> ActorRef | None:
         span = self.at.get(c.i)
         if span is not None:
-            if span.how == "metonym" and c.dep_ == "compound" and c.head.lemma_.lower() not in self.nouns:
+            if span.how in ("metonym", "place") and c.dep_ == "compound" and c.head.lemma_.lower() not in self.nouns:
                 return None  # "the Algiers agreement", "the Minsk accords": a place naming a thing, not an actor
-            return _copy(span.ref)
+            ref = _copy(span.ref)
+            self._guess_country(ref, c.head)  # "banned the Mungiki sect"
+            return ref
         if c.pos_ == "PRON" and c.dep_ == "poss":
             return None
         # a compound chain: "the U.S. Treasury Department official"
@@ -790,10 +895,30 @@ class ArgResolver:
                 ref = _copy(ref)
                 ref.text = h.text
                 return ref
+        if low == "it" and h.dep_ == "nsubj":
+            # "It allows Chevron to ..., but it bars the company ...": the second "it" is the first one's referent
+            first = next((c for c in h.head.head.children if c.dep_ == "nsubj" and c.lower_ == "it" and c.i < h.i), None) if h.head.dep_ == "conj" else None
+            if first is not None:
+                return self._pronoun(first)
+            if self._thing_before(h):
+                return None
         if low in PRONOUNS_PERSON | PRONOUNS_THING:
             prior = self._antecedent(h)
             return _copy(prior) if prior else None
         return None
+
+    def _thing_before(self, pron) -> bool:
+        """Is the nearest main-clause subject before a subject "it" (this or the previous sentence) a singular thing no
+        actor stands for? "The new license is narrower. It allows ...": "it" is the license, not the last company
+        named. Subjects of subordinate clauses do not count ("Venezuela stressed that any increase will be ... It")."""
+        lo = pron.sent.start
+        if lo > 0:
+            lo = self.doc[lo - 1].sent.start
+        for t in reversed(self.doc[lo : pron.i]):
+            main = t.head.dep_ == "ROOT" or (t.head.dep_ == "conj" and t.head.head.dep_ == "ROOT")
+            if main and t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("NOUN", "PROPN", "PRON"):
+                return t.tag_ == "NN" and t.i not in self.at and self._head(t, depth=1) is None
+        return False
 
     def _plural_antecedent(self, pron):
         """Head of the plural phrase 'they'/'them' refers to: the nearest earlier subject that is plural
@@ -814,14 +939,15 @@ class ArgResolver:
             fallback = fallback or t
         return fallback
 
-    def _antecedent(self, pron) -> ActorRef | None:
-        """Most recent compatible actor in this or the two previous sentences, preferring subjects."""
+    def _antecedent(self, pron, kinds: tuple[str, ...] | None = None) -> ActorRef | None:
+        """Most recent compatible actor (of one of ``kinds``, if given) in this or the two previous sentences, preferring subjects."""
         want_person = pron.lower_ in PRONOUNS_PERSON
         lo = pron.sent.start
         for _ in range(2):
             if lo > 0:
                 lo = self.doc[lo - 1].sent.start
-        cands = [s for s in self.spans if lo <= s.start < pron.i and s.how != "adjective" and (s.ref.kind == "person") == want_person]
+        cands = [s for s in self.spans if lo <= s.start < pron.i and s.how != "adjective" and (s.ref.kind == "person") == want_person
+                 and (kinds is None or s.ref.kind in kinds)]
         if not cands:
             return None
         same_sentence = [s for s in cands if s.start >= pron.sent.start]
@@ -865,6 +991,13 @@ class ArgResolver:
             if len(seen) == 2:
                 break
         return seen[::-1] if len(seen) == 2 else []
+
+
+def _ethnic(h) -> bool:
+    """'ethnic Albanians', 'ethnic Albanian guerrillas': "ethnic" on the head or, as the parser often hangs it,
+    on the nationality adjective before it."""
+    return any(c.dep_ == "amod" and c.lower_ == "ethnic" for m in (h, *(c for c in h.children if c.dep_ in ("amod", "compound") and c.i < h.i))
+               for c in m.children)
 
 
 def _copy(r: ActorRef) -> ActorRef:

@@ -138,7 +138,7 @@ class EventCoder:
             markers = _markers(tok, objects) if pos == "VERB" else set()
             fitting = [sense for sense in senses
                        if (sense.objects is None or sense.objects & objects.keys() or sense.objects & markers)
-                       and (not sense.particle or any(c.dep_ == "prt" and c.lower_ == sense.particle for c in tok.children))]
+                       and (not sense.particle or _particle(tok, sense.particle) is not None)]
             if fitting:
                 c = _Candidate(tok, fitting[0], objects)
                 c.fallbacks = fitting[1:]
@@ -195,13 +195,7 @@ class EventCoder:
         if not c.source and sense.type == "PROTEST":
             # "Thousands protest in Nairobi": the protesters of the place, found before the event is judged to have an actor
             c.source = self._protesters_by_place(tok.sent, r)
-        keys = {(a.actor_id, a.sector) for a in c.source}
-        # countries whose government (or the state itself) is the source
-        governments = {a.country for a in c.source if a.country and (a.sector == "GOV" or (a.kind == "state" and a.sector is None))}
-        # not a target: the source itself, or its own state named by place ("signed ... in Moscow"); a union,
-        # rebel group or party acting on its own government keeps it ("the PKK demanded that the Turkish government ...")
-        c.target = [a for a in c.target if (a.actor_id, a.sector) not in keys
-                    and not (a.kind == "state" and a.sector in (None, "GOV") and a.country in governments)]
+        c.target = _other_than_source(c.target, c.source)
         if not c.source and sense.type in ("ASSAULT", "FIGHT"):
             c.source = self._unclaimed_attack(tok, r)
         if not c.target and sense.type in PLACE_AFFECTING_TYPES:
@@ -211,6 +205,9 @@ class EventCoder:
                 c.target = r.located_in(h)
                 if c.target:
                     break
+        if not c.target and sense.home:
+            # "Iraq's government is prepared to impose martial law": at home, unless a place or party is named
+            c.target = [r.located_ref(a.country) for a in c.source[:1] if a.country]
 
     def _verb_roles(self, tok, sense: Sense, objects, r: ArgResolver):
         passive = any(ch.dep_ in ("auxpass", "nsubjpass") for ch in tok.children)
@@ -248,11 +245,27 @@ class EventCoder:
                      + [ch for ch in tok.children if ch.dep_ in OBJ_DEPS or (passive and ch.dep_ == "nsubjpass")])
         guessed: list[ActorRef] = []
         for o in obj_heads:
-            # an object known only by the story's country ("contributed troops to ...") yields to a named target
-            found = r.actors_for(o)
+            recipient = self._recipient_of(o, r)
+            if recipient:
+                # "Japanese aid to Myanmar was suspended", "cut Russian gas supplies to Ukraine": the thing's recipient is
+                # the target, and its owner, when no one else acts, the source
+                target.extend(recipient)
+                if not source:
+                    source = r.actors_for(o)
+                continue
+            # an object known only by the story's country ("contributed troops to ...") yields to a named target;
+            # an act with its doer ("denounced the execution of prisoners by Iranian authorities") is aimed at the doer
+            found = (r.span_of(o) is None and self._doer_of(o, r)) or r.actors_for(o)
             (guessed if o.i in r.guessed else target).extend(found)
         if not target:
-            target = self._prep_targets([tok, *obj_heads, *objects.values()], sense.preps, r)
+            particle = _particle(tok, sense.particle) if sense.particle else None
+            heads = [tok, *([particle] if particle is not None else []), *obj_heads, *objects.values()]
+            target = self._prep_targets(heads, sense.preps, r)  # "pulled out of Lebanon": through the particle
+        if not target:
+            # "investigating crimes by Croatian extremists", "prevented a demonstration staged by students": an act
+            # named as the object is aimed at whoever did it
+            for o in obj_heads:
+                target.extend(self._doer_of(o, r))
         if not target:
             # "revoked Chevron's license", "a license granted to Chevron": actors inside the object phrase
             for o in obj_heads:
@@ -276,7 +289,7 @@ class EventCoder:
         for ch in tok.children:
             if ch.dep_ in ("poss", "compound", "amod", "nmod") and ch.i < tok.i:
                 span = r.span_of(ch)
-                if span is not None and span.how == "metonym" and ch.dep_ == "compound":
+                if span is not None and span.how in ("metonym", "place") and ch.dep_ == "compound":
                     continue  # "the Algiers peace agreement": the place names the agreement
                 source.extend(r.actors_for(ch))
         heads = [tok, *objects.values()]
@@ -290,6 +303,12 @@ class EventCoder:
         if pair:
             source.extend(pair)
         target = self._prep_targets(heads, tuple(p for p in sense.preps if p != "between"), r)
+        if not target and source and not sense.reverse:
+            # "the killing of five soldiers by Pakistani troops", "Iran's seizure of a British tanker": with the doer
+            # given, the "of" phrase is who or what the act falls on (not one's own forces: "Israel's withdrawal of
+            # its troops")
+            own = {a.country for a in source}
+            target = [a for a in self._prep_targets([tok], ("of",), r) if not (a.sector == "MIL" and a.country in own)]
         if not source:
             source = self._governing_subject(tok, r)
         return dedupe(source), dedupe(target)
@@ -308,7 +327,7 @@ class EventCoder:
                 if ch.dep_ in PREP_DEPS and ch.lower_ in preps:
                     for p in ch.children:
                         if p.dep_ == "pobj":
-                            found = r.actors_for(p)
+                            found = r.actors_for(p) or self._doer_of(p, r)  # "protested against abuses by the police"
                             out.extend(found)
                             if not found and not located and r.nouns.get(p.lemma_.lower()):
                                 # "troops to a peace-keeping force in Liberia": the place the unnamed party is in
@@ -316,6 +335,25 @@ class EventCoder:
                     if out:
                         return out
         return out or located
+
+    @staticmethod
+    def _recipient_of(noun, r: ArgResolver) -> list[ActorRef]:
+        """Whom a thing (not an actor, nor a group of people) goes to: "aid to Myanmar", "gas supplies to Ukraine"."""
+        if r.span_of(noun) is not None or r.nouns.get(noun.lemma_.lower()) or noun.pos_ != "NOUN":
+            return []
+        return [a for ch in noun.children if ch.dep_ == "prep" and ch.lower_ == "to" for p in ch.children if p.dep_ == "pobj" for a in r.actors_for(p)]
+
+    @staticmethod
+    def _doer_of(noun, r: ArgResolver) -> list[ActorRef]:
+        """The agent of an act named by a noun: "violations by the security forces", "a rally staged by students"."""
+        for ch in noun.children:
+            if ch.dep_ == "prep" and ch.lower_ == "by":
+                return [a for p in ch.children if p.dep_ == "pobj" for a in r.actors_for(p)]
+            if ch.dep_ == "acl" and ch.tag_ == "VBN":
+                agents = [a for ag in ch.children if ag.dep_ == "agent" for p in ag.children if p.dep_ == "pobj" for a in r.actors_for(p)]
+                if agents:
+                    return agents
+        return []
 
     def _actors_in(self, head, r: ArgResolver) -> list[ActorRef]:
         """The first actor named inside a phrase, not descending into its subordinate clauses."""
@@ -450,10 +488,9 @@ class EventCoder:
                 c.inner.append(inner)
                 if not c.target:
                     # a demand is on whoever must act; an agreement or threat concerns the act's target
-                    if c.sense.type in ("DEMAND", "REQUEST") and inner.source:
-                        c.target = inner.source
-                    else:
-                        c.target = inner.target
+                    # (not the demander itself: "Zambia appealed for assistance" gives the aid noun Zambia as its source)
+                    asked = _other_than_source(inner.source, c.source) if c.sense.type in ("DEMAND", "REQUEST") else []
+                    c.target = asked or _other_than_source(inner.target, c.source or inner.source)
                 if not c.source:
                     c.source = inner.source
             if not c.target and c.sense.type == "THREATEN":
@@ -463,10 +500,22 @@ class EventCoder:
                     if ch.dep_ in ("xcomp", "ccomp"):
                         # "demanding that the Turkish government provide ...": the complement's subject first
                         subj = [a for s in ch.children if s.dep_ in ("nsubj", "nsubjpass") for a in self._resolver.actors_for(s)]
-                        found = [a for a in subj or self._actors_in(ch, self._resolver) if (a.actor_id, a.sector) not in {(x.actor_id, x.sector) for x in c.source}]
+                        found = _other_than_source(subj or self._actors_in(ch, self._resolver), c.source)
                         if found:
                             c.target = found
                             break
+
+        for c in cands:
+            if c.target or c.suppressed:
+                continue
+            # "police opened fire to disperse demonstrators": an act with no one named is aimed at whoever its
+            # purpose clause acts on (the purpose stays an event of its own)
+            for ch in c.tok.children:
+                purpose = by_tok.get(ch.i) if ch.dep_ in ("advcl", "xcomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in ch.children) else None
+                if purpose is not None and purpose.target:
+                    c.target = _other_than_source(purpose.target, c.source)
+                    if c.target:
+                        break
 
     def _condition_subject(self, c: _Candidate) -> list[ActorRef]:
         """'Russia threatened to stop talks if the United States goes ahead': a threat is aimed at whoever
@@ -600,7 +649,7 @@ class EventCoder:
         of the state where they protest, as event data conventionally codes them."""
         for t in sent:
             span = r.span_of(t)
-            if span is not None and span.ref.kind == "state" and span.how in ("alias", "metonym", "demonym"):
+            if span is not None and span.ref.kind == "state" and span.how in ("alias", "metonym", "demonym", "place"):
                 ref = span.ref.copy()
                 ref.sector = "CVL"
                 return [ref]
@@ -656,6 +705,22 @@ class EventCoder:
             kept = factuality if factuality == "hypothetical" else ("reported" if m.attribution else "asserted")
             return spec["type"], None, spec["cameo"].get(etype, spec["cameo"]["default"]), source, target, kept
         return etype, mode, cameo, source, target, factuality
+
+
+def _other_than_source(target: list[ActorRef], source: list[ActorRef]) -> list[ActorRef]:
+    """The targets that are not the source itself, nor its own state named by place ("signed ... in Moscow",
+    "the president promised to democratize Serbia"); a union, rebel group or party acting on its own
+    government keeps it ("the PKK demanded that the Turkish government ...")."""
+    keys = {(a.actor_id, a.sector) for a in source}
+    # countries whose government (or the state itself) is the source
+    governments = {a.country for a in source if a.country and (a.sector == "GOV" or (a.kind == "state" and a.sector is None))}
+    return [a for a in target if (a.actor_id, a.sector) not in keys
+            and not (a.kind == "state" and a.sector in (None, "GOV") and a.country in governments)]
+
+
+def _particle(tok, word: str):
+    """The verb's particle ``word`` ("pull out"), also where the parser took it for a preposition ("pulled out of")."""
+    return next((c for c in tok.children if c.dep_ in ("prt", "prep", "advmod") and c.lower_ == word), None)
 
 
 def _first_person_subject(tok) -> bool:

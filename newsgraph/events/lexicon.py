@@ -31,6 +31,7 @@ class Sense:
     needs: str | None = None  # target | pair | any
     governs: bool = False
     reverse: bool = False  # the subject receives: "received aid from Iran"
+    home: bool = False  # a measure a state takes at home: with no place or party named, its target is the source's state
     military: dict | None = None  # {type, cameo, mode}: coding when the sentence is about armed forces
     factuality: str | None = None
     confidence: float = 0.6
@@ -85,6 +86,7 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
                 needs=needs,
                 governs=bool(rec.get("governs", False)),
                 reverse=bool(rec.get("reverse", False)),
+                home=bool(rec.get("home", False)),
                 military=rec.get("military"),
                 factuality=rec.get("factuality"),
                 confidence=float(rec.get("confidence", 0.6)),

@@ -20,6 +20,10 @@ INTENT_VERBS = {"plan", "intend", "aim", "want", "seek", "hope", "expect", "prep
                 "agree", "offer", "propose", "consider", "try", "attempt", "move", "wish", "mean", "resolve", "volunteer", "swear"}
 READY_ADJECTIVES = {"ready", "willing", "prepared", "determined", "set", "eager", "keen", "poised", "due", "likely", "about"}
 THREAT_VERBS = {"threaten", "warn"}
+# "the license allows Chevron to ship crude": what one is allowed to do has not happened
+PERMISSION_VERBS = {"allow", "permit", "authorize", "authorise", "let", "enable", "entitle", "license", "licence"}
+# "had not taken back migrants quickly enough": the act happened, not as much as someone wanted; no refusal
+DEGREE_WORDS = {"enough", "sufficiently", "fully"}
 HYPOTHETICAL_MARKS = {"if", "unless", "whether"}
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 OBLIGATION_AUX = {"must", "should", "ought"}
@@ -43,7 +47,7 @@ def analyse(tok, sent, r: ArgResolver, forced: str | None = None) -> Modality:
         m.factuality = forced
         return m
     aux = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
-    m.negated = any(c.dep_ == "neg" for c in tok.children)
+    m.negated = any(c.dep_ == "neg" for c in tok.children) and not any(c.dep_ == "advmod" and c.lower_ in DEGREE_WORDS for c in tok.children)
     if any(c.dep_ == "mark" and c.lower_ in HYPOTHETICAL_MARKS for c in tok.children):
         m.factuality = "hypothetical"  # "if it does not recognise ...": a condition, not a refusal that happened
         return m
@@ -69,13 +73,16 @@ def analyse(tok, sent, r: ArgResolver, forced: str | None = None) -> Modality:
         if h.dep_ == "xcomp" and (lemma in INTENT_VERBS or lemma in READY_ADJECTIVES):
             m.factuality = "intended"
             return m
+        if h.dep_ in ("xcomp", "ccomp") and lemma in PERMISSION_VERBS:
+            m.factuality = "hypothetical"
+            return m
         if h.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in HYPOTHETICAL_MARKS for c in h.children):
             m.factuality = "hypothetical"
             return m
         if h.dep_ == "conj":
             aux |= {c.lower_ for c in parent.children if c.dep_ in ("aux", "auxpass")}
-            if any(c.dep_ == "neg" for c in parent.children):
-                m.factuality = "denied"
+            if any(c.dep_ == "neg" for c in parent.children) and not any(c.dep_ == "neg" for c in tok.children):
+                m.factuality = "denied"  # a coordinated verb with a negation of its own has its own polarity
                 return m
         h = parent
     if any(c.dep_ == "mark" and c.lower_ in HYPOTHETICAL_MARKS for c in tok.children):
