@@ -212,6 +212,22 @@ def test_incremental_merging_equals_a_fresh_run(fresh_db, tmp_path, resources, s
     assert _clusters_of(db) == _clusters_of(fresh_db)
 
 
+def test_a_run_that_merges_as_it_goes_equals_one_merge(fresh_db, tmp_path, resources, seeds_dir, monkeypatch):
+    # a long run merges every MERGE_EVERY_EVENTS stored events; here after nearly every batch
+    from newsgraph.store import Store
+
+    monkeypatch.setattr(api, "MERGE_EVERY_EVENTS", 5)
+    calls = []
+    real = api._merge_new
+    monkeypatch.setattr(api, "_merge_new", lambda store: calls.append(1) or real(store))
+    db = str(tmp_path / "stepwise.duckdb")
+    api.ingest([str(EXAMPLES), str(seeds_dir)], db=db, resources=resources, batch_size=2)
+    assert len(calls) > 3  # merged during the run, not only at its end
+    assert _clusters_of(db) == _clusters_of(fresh_db)
+    with Store(db, read_only=True) as st:
+        assert st.con.execute("SELECT count(*) FROM events WHERE event_id NOT IN (SELECT event_id FROM cluster_members)").fetchone()[0] == 0
+
+
 def test_three_outlets_one_treaty(fresh_db):
     treaty = [c for c in api.clusters(db=fresh_db, type="AGREE") if len({m["outlet"] for m in c["members"]}) >= 3]
     assert treaty, "the Moscow treaty reported by three outlets should be one cluster"
