@@ -53,8 +53,8 @@ def load_clusters(store, as_of: dt.date | None = None, touching: Sequence[tuple[
     accept at all, so that a timeline or a dyad over a million events reads its own clusters from a merged
     store and not all of them: (node keys, actor ids) pairs, and a cluster is read when, for each pair, one
     of its reports has a participant with one of the keys or one of the ids (a timeline gives one pair, a
-    dyad two). ``members=False`` leaves the reports out, and from a merged store the cluster's evidence, outlets and
-    disagreements (``dyad_series`` needs none of them).
+    dyad two). ``members=False`` leaves the reports out, and from a merged store every field ``dyad_series`` does
+    not read (evidence, outlets, counts other than mentions, ...).
     """
     con = store.con
 
@@ -80,10 +80,8 @@ def load_clusters(store, as_of: dt.date | None = None, touching: Sequence[tuple[
     return out[:limit] if limit is not None else out
 
 
-# What a cluster record needs when its reports are not read (see _public)
-_SERIES_COLUMNS = ("cluster_id", "type", "cameo", "relation", "quad_class", "goldstein", "date", "date_precision", "date_lo", "date_hi",
-                   "source_json", "target_json", "factuality", "canonical_event_id", "num_mentions", "num_sources", "num_docs",
-                   "first_seen", "last_seen")
+# The columns a dyad series reads (see dyad_series), all that is read when the reports are not
+_SERIES_COLUMNS = ("cluster_id", "type", "relation", "goldstein", "date", "first_seen", "source_json", "target_json", "factuality", "num_mentions")
 
 
 def _stored_clusters(store, touching, since, until, wanted, limit, members) -> list[dict[str, Any]]:
@@ -182,18 +180,20 @@ def _member_from_mention(m) -> dict[str, Any]:
 
 
 def _public(c: dict[str, Any], members: list[dict]) -> dict[str, Any]:
+    """A cluster row as the public record; columns left unread (see _SERIES_COLUMNS) come out empty."""
+    get = c.get
     return {
         "cluster_id": c["cluster_id"],
-        "type": c["type"], "mode": c.get("mode"), "context": c.get("context"), "cameo": c["cameo"],
-        "relation": c.get("relation"), "quad_class": c.get("quad_class"), "goldstein": c.get("goldstein"),
-        "date": _iso(c["date"]), "date_precision": c["date_precision"],
-        "date_lo": _iso(c["date_lo"]), "date_hi": _iso(c["date_hi"]),
+        "type": c["type"], "mode": get("mode"), "context": get("context"), "cameo": get("cameo"),
+        "relation": get("relation"), "quad_class": get("quad_class"), "goldstein": get("goldstein"),
+        "date": _iso(c["date"]), "date_precision": get("date_precision"),
+        "date_lo": _iso(get("date_lo")), "date_hi": _iso(get("date_hi")),
         "source": json.loads(c["source_json"] or "[]"), "target": json.loads(c["target_json"] or "[]"),
-        "factuality": c["factuality"], "canonical_event_id": c["canonical_event_id"], "evidence": c.get("evidence"),
-        "num_mentions": c["num_mentions"], "num_sources": c["num_sources"], "num_docs": c.get("num_docs"),
-        "outlets": json.loads(c.get("outlets_json") or "[]"),
-        "first_seen": _iso(c["first_seen"]), "last_seen": _iso(c["last_seen"]),
-        "disagreements": json.loads(c.get("disagreements_json") or "{}"),
+        "factuality": c["factuality"], "canonical_event_id": get("canonical_event_id"), "evidence": get("evidence"),
+        "num_mentions": c["num_mentions"], "num_sources": get("num_sources"), "num_docs": get("num_docs"),
+        "outlets": json.loads(get("outlets_json") or "[]"),
+        "first_seen": _iso(c["first_seen"]), "last_seen": _iso(get("last_seen")),
+        "disagreements": json.loads(get("disagreements_json") or "{}"),
         "main": any(m["main"] for m in members),
         "members": members,
     }
