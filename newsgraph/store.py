@@ -23,7 +23,7 @@ from .model import DocResult
 from .quantities.attach import is_claim
 
 DEFAULT_DB = "newsgraph.duckdb"
-SCHEMA_VERSION = "2"  # 2: event_actors.day and the cluster_keys table (see _migrate)
+SCHEMA_VERSION = "2"  # 2: event_actors.day and the cluster_keys table (see Store._migrate_from_1)
 
 SCHEMA = [
     "CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)",
@@ -78,7 +78,7 @@ SCHEMA = [
         event_id VARCHAR PRIMARY KEY, cluster_id VARCHAR NOT NULL, component_id VARCHAR NOT NULL, doc_id VARCHAR NOT NULL,
         type_key VARCHAR, date_lo DATE, date_hi DATE, salience DOUBLE, is_main BOOLEAN, keys VARCHAR[])""",
     # one row per (node key or actor id, cluster) of the clusters' members, with the cluster's day: the clusters of an
-    # actor or a dyad found without scanning every cluster (derived from the two tables above, see cluster_key_rows)
+    # actor or a dyad found without scanning every cluster (derived from the two tables above, see _CLUSTER_KEY_SELECT)
     "CREATE TABLE IF NOT EXISTS cluster_keys (key VARCHAR NOT NULL, cluster_id VARCHAR NOT NULL, day DATE)",
     "CREATE INDEX IF NOT EXISTS cluster_members_cluster ON cluster_members (cluster_id)",
     "CREATE INDEX IF NOT EXISTS cluster_members_component ON cluster_members (component_id)",
@@ -107,6 +107,8 @@ _CLUSTER_KEY_SELECT = """SELECT DISTINCT k.key, k.cluster_id, coalesce(c.date, c
     ) k JOIN clusters c ON c.cluster_id = k.cluster_id WHERE k.key IS NOT NULL{only_c}"""
 _CLUSTER_KEY_ROWS = _CLUSTER_KEY_SELECT.format(only="", only_cm="", only_c="")
 # event_actors with the days a store or shards written before the column lack (see Store.source)
+_CLUSTER_KEYS_OUT_OF_STEP = (f"SELECT count(*) FROM ((SELECT * FROM cluster_keys EXCEPT ALL ({_CLUSTER_KEY_ROWS})) "
+                             f"UNION ALL (({_CLUSTER_KEY_ROWS}) EXCEPT ALL SELECT * FROM cluster_keys))")
 _DAYS_FROM_EVENTS = (f"(SELECT a.*, x.day FROM (SELECT COLUMNS(lambda c: c <> 'day') FROM event_actors) a "
                      f"LEFT JOIN ({_EVENT_DAYS}) x ON x.event_id = a.event_id)")
 
@@ -141,8 +143,7 @@ _INTEGRITY_CHECKS = [
         USING (cluster_id) WHERE c.num_mentions <> m.n OR c.num_docs <> m.docs"""),
     ("event actor rows whose day differs from their event's",
      f"SELECT count(*) FROM event_actors a JOIN ({_EVENT_DAYS}) x ON x.event_id = a.event_id WHERE a.day IS DISTINCT FROM x.day"),
-    ("cluster key rows out of step with the clusters (run `newsgraph repair`)",
-     f"SELECT count(*) FROM ((SELECT * FROM cluster_keys EXCEPT ALL ({_CLUSTER_KEY_ROWS})) UNION ALL (({_CLUSTER_KEY_ROWS}) EXCEPT ALL SELECT * FROM cluster_keys))"),
+    ("cluster key rows out of step with the clusters", _CLUSTER_KEYS_OUT_OF_STEP),
     ("clusters whose canonical event is missing",
      "SELECT count(*) FROM clusters c WHERE c.canonical_event_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM events e WHERE e.event_id = c.canonical_event_id)"),
 ]
@@ -460,7 +461,7 @@ class Store:
             n = set_event_days(con)
             if n:
                 fixed["event actor rows whose day was set from their event"] = n
-            n = con.execute(dict(_INTEGRITY_CHECKS)["cluster key rows out of step with the clusters (run `newsgraph repair`)"]).fetchone()[0]
+            n = con.execute(_CLUSTER_KEYS_OUT_OF_STEP).fetchone()[0]
             if n:
                 rebuild_cluster_keys(con)
                 fixed["cluster key rows out of step, rebuilt"] = n
