@@ -107,8 +107,11 @@ _CLUSTER_KEY_SELECT = """SELECT DISTINCT k.key, k.cluster_id, coalesce(c.date, c
     ) k JOIN clusters c ON c.cluster_id = k.cluster_id WHERE k.key IS NOT NULL{only_c}"""
 _CLUSTER_KEY_ROWS = _CLUSTER_KEY_SELECT.format(only="", only_cm="", only_c="")
 # event_actors with the days a store or shards written before the column lack (see Store.source)
-_CLUSTER_KEYS_OUT_OF_STEP = (f"SELECT count(*) FROM ((SELECT * FROM cluster_keys EXCEPT ALL ({_CLUSTER_KEY_ROWS})) "
-                             f"UNION ALL (({_CLUSTER_KEY_ROWS}) EXCEPT ALL SELECT * FROM cluster_keys))")
+# The stored rows against the derived ones by count and a sum of row hashes (a set difference of 3.6M rows at 1M
+# events took 8.5 s CPU, this 2 s): how many rows too many or too few, else 1 if the rows differ, else 0.
+_CLUSTER_KEYS_OUT_OF_STEP = f"""SELECT CASE WHEN s.n <> d.n THEN abs(s.n - d.n) WHEN s.h IS DISTINCT FROM d.h THEN 1 ELSE 0 END FROM
+    (SELECT count(*) AS n, sum(hash(key, cluster_id, day)) AS h FROM cluster_keys) s,
+    (SELECT count(*) AS n, sum(hash(key, cluster_id, day)) AS h FROM ({_CLUSTER_KEY_ROWS})) d"""
 _DAYS_FROM_EVENTS = (f"(SELECT a.*, x.day FROM (SELECT COLUMNS(lambda c: c <> 'day') FROM event_actors) a "
                      f"LEFT JOIN ({_EVENT_DAYS}) x ON x.event_id = a.event_id)")
 
