@@ -146,7 +146,7 @@ def make_event_store(db: str, n_events: int = 1_000_000, events_per_doc: int = 1
     import duckdb
 
     from newsgraph.actors import default_registry
-    from newsgraph.store import Store
+    from newsgraph.store import Store, rebuild_cluster_keys, set_event_days
 
     import random
 
@@ -180,9 +180,10 @@ def make_event_store(db: str, n_events: int = 1_000_000, events_per_doc: int = 1
         json_array(json_object('name', ta.name, 'actor_id', ta.actor_id, 'country', ta.country))::VARCHAR, '[]', NULL, NULL
         FROM ev JOIN documents d USING (doc_id) JOIN actor_pool sa ON sa.k = ev.s JOIN actor_pool ta ON ta.k = ev.t""")
     con.execute("""INSERT INTO event_actors
-        SELECT event_id, doc_id, 'source', 0, sa.actor_id, sa.name, sa.country, NULL, sa.kind, sa.name, false FROM ev JOIN actor_pool sa ON sa.k = ev.s
+        SELECT event_id, doc_id, 'source', 0, sa.actor_id, sa.name, sa.country, NULL, sa.kind, sa.name, false, NULL FROM ev JOIN actor_pool sa ON sa.k = ev.s
         UNION ALL
-        SELECT event_id, doc_id, 'target', 0, ta.actor_id, ta.name, ta.country, NULL, ta.kind, ta.name, false FROM ev JOIN actor_pool ta ON ta.k = ev.t""")
+        SELECT event_id, doc_id, 'target', 0, ta.actor_id, ta.name, ta.country, NULL, ta.kind, ta.name, false, NULL FROM ev JOIN actor_pool ta ON ta.k = ev.t""")
+    set_event_days(con)  # each actor row's event day, as Store.write stores it
     # The corpus stage's tables, as if no two reports were of one event: a cluster per event (merging a
     # million mentions is its own benchmark, bench/merge_scale.py). Type facts come from the ontology.
     from newsgraph.events.lexicon import load_ontology
@@ -204,6 +205,7 @@ def make_event_store(db: str, n_events: int = 1_000_000, events_per_doc: int = 1
         list_distinct([coalesce(sa.country, sa.actor_id), coalesce(ta.country, ta.actor_id)])
         FROM ev JOIN events e ON e.event_id = ev.event_id JOIN documents d ON d.doc_id = e.doc_id
         JOIN actor_pool sa ON sa.k = ev.s JOIN actor_pool ta ON ta.k = ev.t""")
+    rebuild_cluster_keys(con)  # as the merge stage does after writing clusters
     con.execute("COMMIT")
     con.execute("CHECKPOINT")
     counts = {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("documents", "events", "event_actors", "clusters")}
@@ -212,11 +214,15 @@ def make_event_store(db: str, n_events: int = 1_000_000, events_per_doc: int = 1
 
 
 def has_clusters(db: str) -> bool:
+    """Whether a kept store was generated with clusters and the current schema (else it is generated again)."""
     import duckdb
+
+    from newsgraph.store import SCHEMA_VERSION
 
     con = duckdb.connect(db, read_only=True)
     try:
-        return con.execute("SELECT count(*) FROM clusters").fetchone()[0] > 0
+        version = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        return con.execute("SELECT count(*) FROM clusters").fetchone()[0] > 0 and bool(version) and version[0] == SCHEMA_VERSION
     finally:
         con.close()
 
@@ -357,7 +363,7 @@ def main() -> None:
 
     if "queries" in stages:
         db = os.path.join(work, f"events-{args.events}.duckdb")
-        if os.path.exists(db) and not has_clusters(db):  # kept from before the generator wrote clusters
+        if os.path.exists(db) and not has_clusters(db):  # kept from before the generator wrote clusters, or an older schema
             os.remove(db)
         if not os.path.exists(db):
             built = make_event_store(db, args.events)

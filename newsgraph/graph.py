@@ -53,7 +53,8 @@ def load_clusters(store, as_of: dt.date | None = None, touching: Sequence[tuple[
     accept at all, so that a timeline or a dyad over a million events reads its own clusters from a merged
     store and not all of them: (node keys, actor ids) pairs, and a cluster is read when, for each pair, one
     of its reports has a participant with one of the keys or one of the ids (a timeline gives one pair, a
-    dyad two). ``members=False`` leaves the reports out (``dyad_series`` does not need them).
+    dyad two). ``members=False`` leaves the reports out, and from a merged store every field ``dyad_series`` does
+    not read (evidence, outlets, counts other than mentions, ...).
     """
     con = store.con
 
@@ -74,67 +75,91 @@ def load_clusters(store, as_of: dt.date | None = None, touching: Sequence[tuple[
     ).fetchone()[0]:  # a store not yet merged (read-only, or written by an older newsgraph): merge in memory
         rows = _rows(con, _EVENT_ROWS)
     else:
-        return _stored_clusters(con, touching, since, until, wanted, limit, members)
+        return _stored_clusters(store, touching, since, until, wanted, limit, members)
     out = [c for c in _sorted([_public(c, [_member_from_mention(m) for m in c["members"]]) for c in clusters_in_memory(rows)]) if wanted(c)]
     return out[:limit] if limit is not None else out
 
 
-def _stored_clusters(con, touching, since, until, wanted, limit, members) -> list[dict[str, Any]]:
+# The columns a dyad series reads (see dyad_series), all that is read when the reports are not
+_SERIES_COLUMNS = ("cluster_id", "type", "relation", "goldstein", "date", "first_seen", "source_json", "target_json", "factuality", "num_mentions")
+
+
+def _stored_clusters(store, touching, since, until, wanted, limit, members) -> list[dict[str, Any]]:
+    con = store.con
+    # The candidates as (cluster_id, day). For a timeline or a dyad they come from the key table (cluster_keys, see
+    # store.py), whose rows are sorted by key: one equality test per key lets DuckDB skip the row groups of other keys
+    # (an IN list of keys far apart in that order would not). A dyad intersects its two sides.
     where, params = [], []
-    sides = []
-    for keys, ids in touching:
-        keys = sorted(set(keys))
-        # one list_contains per key: several times cheaper than list_has_any over a million member rows
-        side = "SELECT cluster_id FROM cluster_members WHERE " + (" OR ".join(["list_contains(keys, ?)"] * len(keys)) or "false")
-        params += keys
-        # the actors' keys as stored: the same as the registry's, unless it has changed since they were coded
-        # (another country or sector); then their own events are read too
-        stored = {actor_key(a) for a in _rows(con, "SELECT DISTINCT actor_id, name, country, sector FROM event_actors "
-                                                   "WHERE list_contains(?, actor_id)", [list(ids)])} if ids else set()
-        if stored - set(keys) - {None}:
-            side += (" UNION SELECT cm.cluster_id FROM event_actors ea JOIN cluster_members cm ON cm.event_id = ea.event_id "
-                     "WHERE list_contains(?, ea.actor_id)")
-            params.append(list(ids))
-        sides.append(side)
-    if sides:  # a dyad: the clusters with a party on each side, intersected before the clusters table is read
-        where.append(f"c.cluster_id IN ({' INTERSECT '.join(sides)})")
-    for cond, value in (("coalesce(c.date, c.first_seen) >= ?", since), ("coalesce(c.date, c.first_seen) <= ?", until)):
+    for cond, value in (("day >= ?", since), ("day <= ?", until)):
         if value is not None:
             where.append(cond)
             params.append(value)
-    clause = " WHERE " + " AND ".join(where) if where else ""
+    dates = "".join(f" AND {w}" for w in where)
+    chunk = None if limit is None else limit + 20  # a few spare: the exact filter drops some candidates (a group's state key)
+    # with a limit and one side (a timeline), each key's oldest ``first`` rows are enough for the oldest ``first``
+    # clusters of all its keys: a bound on the rows each key brings before they are merged
+    first = " ORDER BY day NULLS LAST, cluster_id LIMIT ?" if chunk is not None and len(touching) == 1 else ""
+    if touching:
+        keys_table = store.source("cluster_keys")
+        sides, side_params = [], []
+        for keys, ids in touching:
+            wanted_keys = sorted(set(keys) | set(ids)) or [None]  # node keys and actor ids are both keys there
+            sides.append(" UNION ALL ".join([f"(SELECT cluster_id, day FROM {keys_table} WHERE key = ?{dates}{first})"] * len(wanted_keys)))
+            side_params += [[k, *params] for k in wanted_keys]
+        candidates = "SELECT DISTINCT * FROM (" + " INTERSECT ".join(f"({side})" for side in sides) + ")"
+    else:
+        candidates = f"SELECT * FROM (SELECT cluster_id, coalesce(date, first_seen) AS day FROM clusters) WHERE true{dates}"
+        side_params = [params]
+    # without the reports (a dyad series) the cluster's long texts are left unread: over thousands of clusters
+    # spread through a million, reading a column means decompressing all of it
+    columns = "*" if members else ", ".join(_SERIES_COLUMNS)
     out: list[dict[str, Any]] = []
-    chunk = None if limit is None else limit + 50
     offset = 0
     while True:  # with a limit: the oldest candidates a chunk at a time (ids first, then their rows), until enough are kept
         if chunk is None:
-            rows = _rows(con, "SELECT * FROM clusters c" + clause, params)
+            rows = _rows(con, f"SELECT {columns} FROM clusters WHERE cluster_id IN (SELECT cluster_id FROM ({candidates}))",
+                         [p for ps in side_params for p in ps])
         else:
-            ids = [r[0] for r in con.execute(f"SELECT c.cluster_id FROM clusters c{clause} ORDER BY coalesce(c.date, c.first_seen) "
-                                             "NULLS LAST, c.cluster_id LIMIT ? OFFSET ?", params + [chunk, offset]).fetchall()]
-            rows = _rows(con, "SELECT * FROM clusters WHERE list_contains(?, cluster_id)", [ids]) if ids else []
-        kept = [c for c in rows if wanted(_public(c, []))]
-        by_cluster: dict[str, list[dict]] = defaultdict(list)
-        if members and kept:
-            member_sql = """SELECT cm.cluster_id, cm.event_id, cm.doc_id, cm.is_main, cm.salience, e.evidence, e.trigger, e.date,
-                                 e.date_precision, e.factuality, e.type, e.cameo, d.outlet, d.url, d.published, d.title
-                          FROM cluster_members cm JOIN events e USING (event_id) JOIN documents d ON d.doc_id = cm.doc_id"""
-            member_params: list = []
-            if where or chunk is not None:  # the members of these clusters only: their events by id, not a join of all
-                found = con.execute("SELECT event_id, doc_id FROM cluster_members WHERE list_contains(?, cluster_id)",
-                                    [[c["cluster_id"] for c in kept]]).fetchall()
-                eids, dids = [r[0] for r in found], sorted({r[1] for r in found})
-                member_sql += " WHERE list_contains(?, cm.event_id) AND list_contains(?, e.event_id) AND list_contains(?, d.doc_id)"
-                member_params = [eids, eids, dids]
-            member_sql += " ORDER BY d.published NULLS LAST, cm.doc_id, e.trigger_start"
-            for r in _rows(con, member_sql, member_params):
-                by_cluster[r["cluster_id"]].append(_member(r))
-        out += [_public(c, by_cluster.get(c["cluster_id"], [])) for c in kept]
+            bound = [p for ps in side_params for p in (ps + [offset + chunk] if first else ps)]
+            ids = [r[0] for r in con.execute(f"SELECT cluster_id FROM ({candidates}) ORDER BY day NULLS LAST, cluster_id LIMIT ? OFFSET ?",
+                                             bound + [chunk, offset]).fetchall()]
+            rows = _rows(con, f"SELECT {columns} FROM clusters WHERE list_contains(?, cluster_id)", [ids]) if ids else []
+        out += [c for c in map(_public, rows, [[]] * len(rows)) if wanted(c)]
         if chunk is None or len(out) >= limit or len(rows) < chunk:
             break
         offset += chunk
-    out = _sorted(out)
-    return out[:limit] if limit is not None else out
+    out = _sorted(out)[:limit] if limit is not None else _sorted(out)
+    if members and out:  # the reports of the clusters returned only
+        by_cluster = _members_by_cluster(con, [c["cluster_id"] for c in out] if touching or where or chunk is not None else None)
+        for c in out:
+            c["members"] = by_cluster.get(c["cluster_id"], [])
+            c["main"] = any(m["main"] for m in c["members"])
+    return out
+
+
+_MEMBER_COLUMNS = ("SELECT cm.cluster_id, cm.event_id, cm.doc_id, cm.is_main, cm.salience, e.evidence, e.trigger, e.trigger_start, e.date, "
+                   "e.date_precision, e.factuality, e.type, e.cameo, d.outlet, d.url, d.published, d.title")
+
+
+def _members_by_cluster(con, cluster_ids: list[str] | None) -> dict[str, list[dict]]:
+    """The reports of these clusters (of every cluster: None), each cluster's in order of publication.
+
+    For some clusters, each table is read by its own list of ids and the rows joined here: DuckDB joins the three
+    tables first and filters after (some 80 ms over a million events), but filters one table in 10 ms."""
+    if cluster_ids is None:
+        rows = _rows(con, _MEMBER_COLUMNS + " FROM cluster_members cm JOIN events e USING (event_id) JOIN documents d ON d.doc_id = cm.doc_id")
+    else:
+        rows = _rows(con, "SELECT cluster_id, event_id, doc_id, is_main, salience FROM cluster_members WHERE list_contains(?, cluster_id)", [cluster_ids])
+        events = {r["event_id"]: r for r in _rows(con, "SELECT event_id, evidence, trigger, trigger_start, date, date_precision, factuality, type, cameo "
+                                                         "FROM events WHERE list_contains(?, event_id)", [[r["event_id"] for r in rows]])}
+        docs = {r["doc_id"]: r for r in _rows(con, "SELECT doc_id, outlet, url, published, title FROM documents WHERE list_contains(?, doc_id)",
+                                               [sorted({r["doc_id"] for r in rows})])}
+        rows = [{**r, **events[r["event_id"]], **docs[r["doc_id"]]} for r in rows if r["event_id"] in events and r["doc_id"] in docs]
+    rows.sort(key=lambda r: (r["published"] is None, r["published"] or dt.date.min, r["doc_id"], r["trigger_start"] is None, r["trigger_start"] or 0))
+    by_cluster: dict[str, list[dict]] = defaultdict(list)
+    for r in rows:
+        by_cluster[r["cluster_id"]].append(_member(r))
+    return by_cluster
 
 
 def _iso(v):
@@ -155,18 +180,20 @@ def _member_from_mention(m) -> dict[str, Any]:
 
 
 def _public(c: dict[str, Any], members: list[dict]) -> dict[str, Any]:
+    """A cluster row as the public record; columns left unread (see _SERIES_COLUMNS) come out empty."""
+    get = c.get
     return {
         "cluster_id": c["cluster_id"],
-        "type": c["type"], "mode": c.get("mode"), "context": c.get("context"), "cameo": c["cameo"],
-        "relation": c.get("relation"), "quad_class": c.get("quad_class"), "goldstein": c.get("goldstein"),
-        "date": _iso(c["date"]), "date_precision": c["date_precision"],
-        "date_lo": _iso(c["date_lo"]), "date_hi": _iso(c["date_hi"]),
+        "type": c["type"], "mode": get("mode"), "context": get("context"), "cameo": get("cameo"),
+        "relation": get("relation"), "quad_class": get("quad_class"), "goldstein": get("goldstein"),
+        "date": _iso(c["date"]), "date_precision": get("date_precision"),
+        "date_lo": _iso(get("date_lo")), "date_hi": _iso(get("date_hi")),
         "source": json.loads(c["source_json"] or "[]"), "target": json.loads(c["target_json"] or "[]"),
-        "factuality": c["factuality"], "canonical_event_id": c["canonical_event_id"], "evidence": c.get("evidence"),
-        "num_mentions": c["num_mentions"], "num_sources": c["num_sources"], "num_docs": c.get("num_docs"),
-        "outlets": json.loads(c["outlets_json"] or "[]"),
-        "first_seen": _iso(c["first_seen"]), "last_seen": _iso(c["last_seen"]),
-        "disagreements": json.loads(c["disagreements_json"] or "{}"),
+        "factuality": c["factuality"], "canonical_event_id": get("canonical_event_id"), "evidence": get("evidence"),
+        "num_mentions": c["num_mentions"], "num_sources": get("num_sources"), "num_docs": get("num_docs"),
+        "outlets": json.loads(get("outlets_json") or "[]"),
+        "first_seen": _iso(c["first_seen"]), "last_seen": _iso(get("last_seen")),
+        "disagreements": json.loads(get("disagreements_json") or "{}"),
         "main": any(m["main"] for m in members),
         "members": members,
     }

@@ -64,7 +64,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .events.lexicon import load_ontology
-from .store import insert_rows
+from .store import insert_rows, write_cluster_keys
 
 THRESHOLD = 0.3
 PUBLISHED_WINDOW_DAYS = 7  # a "published" date: the event happened in the week up to publication
@@ -966,6 +966,7 @@ def _write_clusters(con, result: list[tuple[str, str, list[Mention]]]) -> None:
             members.append((m.event_id, cl_id, comp_id, m.doc_id, m.type_key, m.lo, m.hi, m.salience, m.is_main, sorted(block_keys(m))))
     insert_rows(con, "clusters", clusters)
     insert_rows(con, "cluster_members", members)
+    write_cluster_keys(con, [c[0] for c in clusters])  # the key table the timeline and dyad queries read
 
 
 def clusters_in_memory(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -23,7 +23,7 @@ from .model import DocResult
 from .quantities.attach import is_claim
 
 DEFAULT_DB = "newsgraph.duckdb"
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"  # 2: event_actors.day and the cluster_keys table (see Store._migrate_from_1)
 
 SCHEMA = [
     "CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)",
@@ -42,7 +42,8 @@ SCHEMA = [
         date_end DATE, date_value VARCHAR)""",
     """CREATE TABLE IF NOT EXISTS event_actors (
         event_id VARCHAR NOT NULL, doc_id VARCHAR NOT NULL, role VARCHAR, pos INTEGER,
-        actor_id VARCHAR, name VARCHAR, country VARCHAR, sector VARCHAR, kind VARCHAR, text VARCHAR, provisional BOOLEAN)""",
+        actor_id VARCHAR, name VARCHAR, country VARCHAR, sector VARCHAR, kind VARCHAR, text VARCHAR, provisional BOOLEAN,
+        day DATE)""",  # the event's day (its date, else its document's publication date): an actor's events paged without reading events
     """CREATE TABLE IF NOT EXISTS mentions (
         doc_id VARCHAR NOT NULL, start_char INTEGER, end_char INTEGER, text VARCHAR, how VARCHAR, sentence INTEGER,
         actor_id VARCHAR, name VARCHAR, country VARCHAR, sector VARCHAR, kind VARCHAR, provisional BOOLEAN)""",
@@ -76,6 +77,9 @@ SCHEMA = [
     """CREATE TABLE IF NOT EXISTS cluster_members (
         event_id VARCHAR PRIMARY KEY, cluster_id VARCHAR NOT NULL, component_id VARCHAR NOT NULL, doc_id VARCHAR NOT NULL,
         type_key VARCHAR, date_lo DATE, date_hi DATE, salience DOUBLE, is_main BOOLEAN, keys VARCHAR[])""",
+    # one row per (node key or actor id, cluster) of the clusters' members, with the cluster's day: the clusters of an
+    # actor or a dyad found without scanning every cluster (derived from the two tables above, see _CLUSTER_KEY_SELECT)
+    "CREATE TABLE IF NOT EXISTS cluster_keys (key VARCHAR NOT NULL, cluster_id VARCHAR NOT NULL, day DATE)",
     "CREATE INDEX IF NOT EXISTS cluster_members_cluster ON cluster_members (cluster_id)",
     "CREATE INDEX IF NOT EXISTS cluster_members_component ON cluster_members (component_id)",
     "CREATE INDEX IF NOT EXISTS event_actors_actor ON event_actors (actor_id)",
@@ -91,6 +95,25 @@ TABLES = ("documents", "events", "event_actors", "mentions", "quantities", "clai
 # with the key that identifies a row; the rest are deduplicated whole.
 _PARQUET_KEYS = {"documents": "doc_id", "events": "event_id", "document_outlets": "doc_id"}
 
+
+# The day each event is filed under (its date, else its document's publication date), as event_actors.day holds it.
+_EVENT_DAYS = "SELECT e.event_id, coalesce(e.date, d.published) AS day FROM events e JOIN documents d ON d.doc_id = e.doc_id"
+# What cluster_keys holds, derived from the clusters and their members: for each cluster, the block keys its members
+# were merged on (their participants' node keys, see merge.block_keys) and its members' actor ids, with the day the
+# cluster is filed under (graph.event_day). {only} restricts it to some clusters (see write_cluster_keys).
+_CLUSTER_KEY_SELECT = """SELECT DISTINCT k.key, k.cluster_id, coalesce(c.date, c.first_seen) AS day FROM (
+        SELECT cluster_id, unnest(keys) AS key FROM cluster_members{only}
+        UNION ALL SELECT cm.cluster_id, ea.actor_id FROM cluster_members cm JOIN event_actors ea ON ea.event_id = cm.event_id{only_cm}
+    ) k JOIN clusters c ON c.cluster_id = k.cluster_id WHERE k.key IS NOT NULL{only_c}"""
+_CLUSTER_KEY_ROWS = _CLUSTER_KEY_SELECT.format(only="", only_cm="", only_c="")
+# event_actors with the days a store or shards written before the column lack (see Store.source)
+# The stored rows against the derived ones by count and a sum of row hashes (a set difference of 3.6M rows at 1M
+# events took 8.5 s CPU, this 2 s): how many rows too many or too few, else 1 if the rows differ, else 0.
+_CLUSTER_KEYS_OUT_OF_STEP = f"""SELECT CASE WHEN s.n <> d.n THEN abs(s.n - d.n) WHEN s.h IS DISTINCT FROM d.h THEN 1 ELSE 0 END FROM
+    (SELECT count(*) AS n, sum(hash(key, cluster_id, day)) AS h FROM cluster_keys) s,
+    (SELECT count(*) AS n, sum(hash(key, cluster_id, day)) AS h FROM ({_CLUSTER_KEY_ROWS})) d"""
+_DAYS_FROM_EVENTS = (f"(SELECT a.*, x.day FROM (SELECT COLUMNS(lambda c: c <> 'day') FROM event_actors) a "
+                     f"LEFT JOIN ({_EVENT_DAYS}) x ON x.event_id = a.event_id)")
 
 _ACTOR_ROWS_WRONG = """json_array_length(coalesce(e.source_json, '[]')) + json_array_length(coalesce(e.target_json, '[]'))
     <> (SELECT count(*) FROM event_actors a WHERE a.event_id = e.event_id)"""
@@ -121,6 +144,9 @@ _INTEGRITY_CHECKS = [
     ("clusters whose mention or document counts differ from their members",
      """SELECT count(*) FROM clusters c JOIN (SELECT cluster_id, count(*) AS n, count(DISTINCT doc_id) AS docs FROM cluster_members GROUP BY cluster_id) m
         USING (cluster_id) WHERE c.num_mentions <> m.n OR c.num_docs <> m.docs"""),
+    ("event actor rows whose day differs from their event's",
+     f"SELECT count(*) FROM event_actors a JOIN ({_EVENT_DAYS}) x ON x.event_id = a.event_id WHERE a.day IS DISTINCT FROM x.day"),
+    ("cluster key rows out of step with the clusters", _CLUSTER_KEYS_OUT_OF_STEP),
     ("clusters whose canonical event is missing",
      "SELECT count(*) FROM clusters c WHERE c.canonical_event_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM events e WHERE e.event_id = c.canonical_event_id)"),
 ]
@@ -157,6 +183,7 @@ class Store:
     def __init__(self, path: str = DEFAULT_DB, read_only: bool = False, wait: float | None = None):
         self.path = str(path)
         self.read_only = read_only
+        self._derived: dict[str, str] = {}  # see source()
         if os.path.isdir(self.path):
             if not read_only:
                 raise StoreError(f"{self.path}: is a directory of Parquet shards, which newsgraph reads but does not write into; "
@@ -209,10 +236,30 @@ class Store:
             row = self.con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
             if row is None:
                 self.con.execute("INSERT INTO meta VALUES ('schema_version', ?)", [SCHEMA_VERSION])
+            elif row[0] == "1":
+                self._migrate_from_1()
             elif row[0] != SCHEMA_VERSION:
                 raise StoreError(f"{self.path}: store schema version {row[0]}, this newsgraph writes {SCHEMA_VERSION}")
         except duckdb.Error as e:
             raise StoreError(f"{self.path}: not a newsgraph store ({e})") from None
+
+    def _migrate_from_1(self) -> None:
+        """A store written by schema 1: give event_actors its day column and fill it, build cluster_keys, in one transaction."""
+        con = self.con
+        con.execute("BEGIN TRANSACTION")
+        try:
+            if not self.has_column("event_actors", "day"):
+                con.execute("ALTER TABLE event_actors ADD COLUMN day DATE")
+            set_event_days(con)
+            rebuild_cluster_keys(con)
+            con.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", [SCHEMA_VERSION])
+            con.execute("COMMIT")
+        except BaseException:
+            try:
+                con.execute("ROLLBACK")
+            except duckdb.Error:
+                pass
+            raise
 
     def _attach_parquet(self, root: str) -> None:
         """Views over the shards of a Parquet store (see write_parquet_shard), in an in-memory DuckDB: read-only."""
@@ -227,10 +274,13 @@ class Store:
             if not files:  # no shard has rows of this table yet: an empty table with the store's columns
                 con.execute(ddl)
                 continue
-            src = f"read_parquet({_sql_list(files)})"
+            src = f"read_parquet({_sql_list(files)}, union_by_name = true)"  # shards written before a column was added lack it
             key = _PARQUET_KEYS.get(table)
             select = f"SELECT DISTINCT ON ({key}) * FROM {src}" if key else f"SELECT DISTINCT * FROM {src}"
             con.execute(f"CREATE VIEW {table} AS {select}")
+            if table == "event_actors" and con.execute("SELECT count(DISTINCT file_name) FROM parquet_schema(?) WHERE name = 'day'",
+                                                       [files]).fetchone()[0] < len(files):
+                self._derived[table] = _DAYS_FROM_EVENTS  # shards written before the column: their days derived on reading
 
     def _check_schema(self) -> None:
         try:
@@ -246,6 +296,7 @@ class Store:
         between threads); closing it leaves this one open."""
         other = object.__new__(Store)
         other.path, other.read_only, other.con = self.path, self.read_only, self.con.cursor()
+        other._derived = self._derived  # what source() found holds for every handle on the database
         return other
 
     def __enter__(self) -> Store:
@@ -309,7 +360,9 @@ class Store:
                     continue
                 key = _PARQUET_KEYS.get(table)
                 distinct = f"DISTINCT ON ({key}) *" if key else "DISTINCT *"
-                con.execute(f"INSERT INTO {table} SELECT {distinct} FROM read_parquet(?) WHERE doc_id IN (SELECT doc_id FROM _new_docs)", [files])
+                con.execute(f"INSERT INTO {table} BY NAME SELECT {distinct} FROM read_parquet(?, union_by_name = true) "
+                            "WHERE doc_id IN (SELECT doc_id FROM _new_docs)", [files])
+            set_event_days(con, "a.doc_id IN (SELECT doc_id FROM _new_docs)")  # shards written before event_actors.day
             con.execute("DROP TABLE _new_docs")
             con.execute("COMMIT")
             return n
@@ -368,7 +421,7 @@ class Store:
         for what, sql in _INTEGRITY_CHECKS:
             try:
                 n = self.con.execute(sql).fetchone()[0]
-            except duckdb.CatalogException:  # a store written before this table existed (read-only: not added)
+            except (duckdb.CatalogException, duckdb.BinderException):  # a store written before this table or column existed (read-only: not added)
                 continue
             if n:
                 problems.append(f"{n} {what}")
@@ -395,18 +448,26 @@ class Store:
                 con.execute("UPDATE documents SET n_events = (SELECT count(*) FROM events e WHERE e.doc_id = documents.doc_id) "
                             f"WHERE doc_id IN ({_N_EVENTS_WRONG.format(select='d.doc_id')})")
                 fixed["documents whose n_events was recounted"] = n
-            wrong = con.execute(f"SELECT e.event_id, e.doc_id, e.source_json, e.target_json FROM events e WHERE {_ACTOR_ROWS_WRONG}").fetchall()
+            wrong = con.execute("SELECT e.event_id, e.doc_id, e.source_json, e.target_json, coalesce(e.date, d.published) FROM events e "
+                                f"JOIN documents d ON d.doc_id = e.doc_id WHERE {_ACTOR_ROWS_WRONG}").fetchall()
             if wrong:
                 ids = [w[0] for w in wrong]
                 con.execute("DELETE FROM event_actors WHERE event_id IN (SELECT unnest(?))", [ids])
                 rows = []
-                for event_id, doc_id, source_json, target_json in wrong:
+                for event_id, doc_id, source_json, target_json, day in wrong:
                     for role, refs in (("source", source_json), ("target", target_json)):
                         for i, a in enumerate(json.loads(refs or "[]")):
                             rows.append((event_id, doc_id, role, i, a.get("actor_id"), a.get("name"), a.get("country"), a.get("sector"),
-                                         a.get("kind"), a.get("text"), a.get("provisional")))
+                                         a.get("kind"), a.get("text"), a.get("provisional"), day))
                 insert_rows(con, "event_actors", rows)
                 fixed["events whose actor rows were rebuilt"] = len(wrong)
+            n = set_event_days(con)
+            if n:
+                fixed["event actor rows whose day was set from their event"] = n
+            n = con.execute(_CLUSTER_KEYS_OUT_OF_STEP).fetchone()[0]
+            if n:
+                rebuild_cluster_keys(con)
+                fixed["cluster key rows out of step, rebuilt"] = n
             con.execute("COMMIT")
         except BaseException:
             try:
@@ -431,6 +492,24 @@ class Store:
         """Whether the store has a table (stores written before a table was added lack it until opened for writing)."""
         row = self.con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = ?", [name]).fetchone()
         return bool(row and row[0])
+
+    def has_column(self, table: str, column: str) -> bool:
+        row = self.con.execute("SELECT count(*) FROM information_schema.columns WHERE table_name = ? AND column_name = ?", [table, column]).fetchone()
+        return bool(row and row[0])
+
+    def source(self, table: str) -> str:
+        """What to read ``cluster_keys`` or ``event_actors`` (with its ``day``) from: the table, or in a store written by an
+        older newsgraph and opened read-only since (opening it for writing adds them), the SELECT that derives it — the
+        same rows, computed on each read."""
+        derived = self._derived
+        if table not in derived:
+            if table == "cluster_keys":
+                derived[table] = table if self.has_table(table) else f"({_CLUSTER_KEY_ROWS})"
+            elif table == "event_actors":
+                derived[table] = table if self.has_column(table, "day") else _DAYS_FROM_EVENTS
+            else:
+                raise ValueError(f"no derived table {table}")
+        return derived[table]
 
     def documents(self, limit: int | None = None) -> list[dict[str, Any]]:
         sql = "SELECT doc_id, title, outlet, url, published, published_source, language, source_path, n_events FROM documents ORDER BY published NULLS LAST, doc_id"
@@ -459,7 +538,8 @@ def result_rows(results: Iterable[DocResult], now: dt.datetime | None = None) ->
                            e.date_end, e.date_value))
             for role, refs in (("source", e.source), ("target", e.target)):
                 for i, a in enumerate(refs):
-                    actors.append((e.id, d.doc_id, role, i, a.actor_id, a.name, a.country, a.sector, a.kind, a.text, a.provisional))
+                    actors.append((e.id, d.doc_id, role, i, a.actor_id, a.name, a.country, a.sector, a.kind, a.text, a.provisional,
+                                   e.date or d.published))
         for m in r.mentions:
             a = m.actor
             mentions.append((d.doc_id, m.start, m.end, m.text, m.how, m.sentence, a.actor_id, a.name, a.country, a.sector, a.kind, a.provisional))
@@ -552,6 +632,37 @@ def _sql_list(items: Sequence[str]) -> str:
     return "[" + ", ".join(f"'{_sql_str(i)}'" for i in items) + "]"
 
 
+def set_event_days(con, where: str = "") -> int:
+    """Set ``event_actors.day`` where it differs from its event's day (rows of stores and shards written before the
+    column, or repaired); ``where`` narrows the rows (a condition on ``a``, constant SQL). Returns the rows set."""
+    cond = f"a.day IS DISTINCT FROM x.day{' AND ' + where if where else ''}"
+    n = con.execute(f"SELECT count(*) FROM event_actors a JOIN ({_EVENT_DAYS}) x ON x.event_id = a.event_id WHERE {cond}").fetchone()[0]
+    if n:
+        con.execute(f"UPDATE event_actors a SET day = x.day FROM ({_EVENT_DAYS}) x WHERE x.event_id = a.event_id AND {cond}")
+    return n
+
+
+def rebuild_cluster_keys(con) -> None:
+    """Write cluster_keys anew from the clusters and their members, sorted by key: DuckDB keeps each row group's
+    smallest and largest key, so a query for one key skips the row groups of the others."""
+    con.execute("DELETE FROM cluster_keys")
+    con.execute(f"INSERT INTO cluster_keys {_CLUSTER_KEY_ROWS} ORDER BY key, day, cluster_id")
+
+
+def write_cluster_keys(con, cluster_ids: Sequence[str]) -> None:
+    """Bring cluster_keys in step after the merge stage wrote these clusters (and removed others): their rows are
+    replaced and the rows of clusters no longer stored removed. When it wrote every cluster (a rebuild, the first
+    merge) the table is rebuilt sorted instead."""
+    if len(cluster_ids) >= con.execute("SELECT count(*) FROM clusters").fetchone()[0]:
+        rebuild_cluster_keys(con)
+        return
+    ids = list(cluster_ids)
+    con.execute("DELETE FROM cluster_keys WHERE list_contains(?, cluster_id) OR cluster_id NOT IN (SELECT cluster_id FROM clusters)", [ids])
+    only = _CLUSTER_KEY_SELECT.format(only=" WHERE list_contains($1, cluster_id)", only_cm=" WHERE list_contains($1, cm.cluster_id)",
+                                      only_c=" AND list_contains($1, c.cluster_id)")
+    con.execute(f"INSERT INTO cluster_keys {only}", [ids])
+
+
 def insert_rows(con, table: str, rows: list[tuple]) -> None:
     """Insert rows column-wise (one list parameter per column, unnested): some 30x faster than executemany in DuckDB."""
     if not rows:
@@ -583,19 +694,8 @@ def event_filters(
     where: list[str] = []
     params: list[Any] = []
     if actor_ids or actor_text:
-        sub, sub_params = [], []
-        if actor_ids:
-            # a plain list test, and the country test only for state codes: cheaper than joins over every actor row
-            sub.append("list_contains(?, ea.actor_id)")
-            sub_params.append(list(actor_ids))
-            states = [a for a in actor_ids if re.fullmatch(r"[A-Z]{3}", a)]
-            if states:
-                sub.append("list_contains(?, ea.country)")
-                sub_params.append(states)
-        if actor_text:
-            sub.append("(ea.name ILIKE ? ESCAPE '\\' OR ea.text ILIKE ? ESCAPE '\\')")
-            sub_params += [like_pattern(actor_text)] * 2
-        where.append(f"e.event_id IN (SELECT ea.event_id FROM event_actors ea WHERE {' OR '.join(sub)})")
+        sub, sub_params = actor_condition(actor_ids, actor_text)
+        where.append(f"e.event_id IN (SELECT ea.event_id FROM event_actors ea WHERE {sub})")
         params += sub_params
     elif actor_ids is not None:
         where.append("false")  # an actor filter that resolved to no actor matches nothing
@@ -616,6 +716,24 @@ def event_filters(
         where.append("e.evidence ILIKE ? ESCAPE '\\'")
         params.append(like_pattern(evidence_words))
     return where, params
+
+
+def actor_condition(actor_ids: Sequence[str] | None, actor_text: str | None) -> tuple[str, list[Any]]:
+    """The test an actor row ``ea`` of event_actors passes for an actor filter (ids, or text in its name), and its
+    bound values: an event matches when one of its actor rows does."""
+    sub, params = [], []
+    if actor_ids:
+        # a plain list test, and the country test only for state codes: cheaper than joins over every actor row
+        sub.append("list_contains(?, ea.actor_id)")
+        params.append(list(actor_ids))
+        states = [a for a in actor_ids if re.fullmatch(r"[A-Z]{3}", a)]
+        if states:
+            sub.append("list_contains(?, ea.country)")
+            params.append(states)
+    if actor_text:
+        sub.append("(ea.name ILIKE ? ESCAPE '\\' OR ea.text ILIKE ? ESCAPE '\\')")
+        params += [like_pattern(actor_text)] * 2
+    return "(" + (" OR ".join(sub) or "false") + ")", params
 
 
 def like_pattern(text: str) -> str:

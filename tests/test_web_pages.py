@@ -9,7 +9,7 @@ import random
 
 import pytest
 
-from newsgraph.store import Store, event_filters
+from newsgraph.store import Store, event_filters, set_event_days
 from newsgraph.web import data
 
 
@@ -32,11 +32,12 @@ def store(tmp_path_factory):
                 events.append((eid, f"d{i:03}", etype, None, None, "000", date, "day" if date else "published", None,
                                rnd.choice(["asserted", "reported"]), None, f"Evidence {eid} about {a[1]}", 0, 9, "t", 0, 1,
                                rnd.choice([0.5, 0.7, None]), None, 0, "[]", "[]", "[]", None, None))
-                actors.append((eid, f"d{i:03}", "source", 0, a[0], a[1], a[2], None, "state", a[1], False))
+                actors.append((eid, f"d{i:03}", "source", 0, a[0], a[1], a[2], None, "state", a[1], False, None))
         con = s.con
         for table, rows in (("documents", docs), ("events", events), ("event_actors", actors)):
             cols = [list(c) for c in zip(*rows)]
             con.execute(f"INSERT INTO {table} SELECT {', '.join(f'unnest(${k + 1})' for k in range(len(cols)))}", cols)
+        set_event_days(con)  # the actor rows' event days, as the store writes them
     with Store(db, read_only=True) as s:
         yield s
 
@@ -62,6 +63,7 @@ FILTERS = [
     {"outlet": "Outlet 2"},
     {"q": "about China"},
     {"actor_ids": ["CHN"], "since": dt.date(2020, 1, 6)},
+    {"actor_ids": ["pdvsa", "eni"], "until": dt.date(2020, 1, 9)},
 ]
 
 

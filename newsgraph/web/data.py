@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
-from ..store import Store, event_filters, event_row_to_dict
+from ..store import Store, actor_condition, event_filters, event_row_to_dict
 
 PAGE_SIZE = 50
 SORTS = {  # public sort key -> SQL expression (never user text)
@@ -68,14 +68,18 @@ def events_page(
     (filters on the document go through semi-joins, see store.event_filters), then only those rows are
     read in full with their documents.
     """
-    where, params = event_filters(actor_ids, actor_text, types, since, until, outlet=outlet, factuality=factuality, evidence_words=q)
     page = max(1, int(page))
     size = max(1, min(int(size), 500))
     offset = (page - 1) * size
+    by_day = sort == "date" or sort not in SORTS
+    if by_day and (actor_ids or actor_text) and not (types or outlet or factuality or q):  # the actor page's timeline
+        ids, total = _actor_page_by_day(store, actor_ids, actor_text, since, until, descending, offset, size)
+        return {"total": total, "page": page, "size": size, "pages": max(1, -(-total // size)), "events": events_by_id(store, ids)}
+    where, params = event_filters(actor_ids, actor_text, types, since, until, outlet=outlet, factuality=factuality, evidence_words=q)
     # filters that reach into other tables (actors, the documents' outlet and dates) are evaluated once, not in each step
     through_others = bool(actor_ids or actor_text or outlet or since or until)
     with _matching(store, where, params, materialize=through_others) as (table, where, params):
-        if sort == "date" or sort not in SORTS:
+        if by_day:
             ids, total = _page_by_day(store, table, where, params, descending, offset, size)
         else:
             ids, total = _page_by_column(store, table, where, params, sort, descending, offset, size)
@@ -130,6 +134,23 @@ def _page_by_day(store: Store, table: str, where: list[str], params: list, desce
     sign = -1 if descending else 1
     rows = sorted(dated + undated, key=lambda r: (r[0] is None, sign * r[0].toordinal() if r[0] else 0, r[1]))
     return [r[1] for r in rows[offset:k]], total
+
+
+def _actor_page_by_day(store: Store, actor_ids: list[str] | None, actor_text: str | None, since: dt.date | None, until: dt.date | None,
+                       descending: bool, offset: int, size: int) -> tuple[list[str], int]:
+    """Event ids of one page of an actor's events by day, in the order of ``_page_by_day``, from the actor's rows in
+    event_actors alone: each holds its event's day, so the page needs no semi-join of the actor's events (180,000 for
+    the most frequent actor of a million events) against every event."""
+    cond, params = actor_condition(actor_ids, actor_text)
+    for op, value in ((">=", since), ("<=", until)):  # an event's day, as event_filters defines it
+        if value:
+            cond += f" AND ea.day {op} ?"
+            params.append(value)
+    matching = f"SELECT ea.event_id, any_value(ea.day) AS day FROM {store.source('event_actors')} ea WHERE {cond} GROUP BY ea.event_id"
+    rows = store.con.execute(f"SELECT event_id, count(*) OVER () FROM ({matching}) "
+                             f"ORDER BY day {'DESC' if descending else 'ASC'} NULLS LAST, event_id LIMIT ? OFFSET ?", params + [size, offset]).fetchall()
+    total = rows[0][1] if rows else store.con.execute(f"SELECT count(*) FROM ({matching})", params).fetchone()[0]
+    return [r[0] for r in rows], total
 
 
 def _page_by_column(store: Store, table: str, where: list[str], params: list, sort: str, descending: bool, offset: int, size: int) -> tuple[list[str], int]:
