@@ -859,10 +859,15 @@ def merge_store(store, rebuild: bool = False) -> MergeReport:
         if rebuild:
             con.execute("DELETE FROM cluster_members")
             con.execute("DELETE FROM clusters")
+        everything = not con.execute("SELECT count(*) FROM clusters").fetchone()[0]
+        con.execute("CREATE OR REPLACE TEMP TABLE merge_written (cluster_id VARCHAR)")  # ids of the clusters written
         report.new_mentions = _score_new(con)
         for group in (*type_partitions(), None) if report.new_mentions else ():
             report.components_rebuilt += _merge_group(con, group)
+        if report.new_mentions or rebuild:
+            write_cluster_keys(con, "merge_written", everything=everything)  # the key table the timeline and dyad queries read
         con.execute("DROP TABLE IF EXISTS merge_new")
+        con.execute("DROP TABLE IF EXISTS merge_written")
         report.clusters = con.execute("SELECT count(*) FROM clusters").fetchone()[0]
         con.execute("COMMIT")
     except BaseException:
@@ -966,7 +971,7 @@ def _write_clusters(con, result: list[tuple[str, str, list[Mention]]]) -> None:
             members.append((m.event_id, cl_id, comp_id, m.doc_id, m.type_key, m.lo, m.hi, m.salience, m.is_main, sorted(block_keys(m))))
     insert_rows(con, "clusters", clusters)
     insert_rows(con, "cluster_members", members)
-    write_cluster_keys(con, [c[0] for c in clusters])  # the key table the timeline and dyad queries read
+    insert_rows(con, "merge_written", [(c[0],) for c in clusters])
 
 
 def clusters_in_memory(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -649,18 +649,20 @@ def rebuild_cluster_keys(con) -> None:
     con.execute(f"INSERT INTO cluster_keys {_CLUSTER_KEY_ROWS} ORDER BY key, day, cluster_id")
 
 
-def write_cluster_keys(con, cluster_ids: Sequence[str]) -> None:
-    """Bring cluster_keys in step after the merge stage wrote these clusters (and removed others): their rows are
-    replaced and the rows of clusters no longer stored removed. When it wrote every cluster (a rebuild, the first
+def write_cluster_keys(con, written: str, everything: bool = False) -> None:
+    """Bring cluster_keys in step after the merge stage wrote clusters (and removed others). ``written``: a table
+    holding the ids of the clusters it wrote (a constant name, never user input); their rows are replaced and the
+    rows of clusters no longer stored removed. When it wrote every cluster (``everything``: a rebuild, the first
     merge) the table is rebuilt sorted instead."""
-    if len(cluster_ids) >= con.execute("SELECT count(*) FROM clusters").fetchone()[0]:
+    if everything:
         rebuild_cluster_keys(con)
         return
-    ids = list(cluster_ids)
-    con.execute("DELETE FROM cluster_keys WHERE list_contains(?, cluster_id) OR cluster_id NOT IN (SELECT cluster_id FROM clusters)", [ids])
-    only = _CLUSTER_KEY_SELECT.format(only=" WHERE list_contains($1, cluster_id)", only_cm=" WHERE list_contains($1, cm.cluster_id)",
-                                      only_c=" AND list_contains($1, c.cluster_id)")
-    con.execute(f"INSERT INTO cluster_keys {only}", [ids])
+    con.execute(f"DELETE FROM cluster_keys WHERE cluster_id IN (SELECT cluster_id FROM {written})"
+                " OR cluster_id NOT IN (SELECT cluster_id FROM clusters)")
+    only = _CLUSTER_KEY_SELECT.format(only=f" WHERE cluster_id IN (SELECT cluster_id FROM {written})",
+                                      only_cm=f" WHERE cm.cluster_id IN (SELECT cluster_id FROM {written})",
+                                      only_c=f" AND c.cluster_id IN (SELECT cluster_id FROM {written})")
+    con.execute(f"INSERT INTO cluster_keys {only}")
 
 
 def insert_rows(con, table: str, rows: list[tuple]) -> None:
