@@ -8,13 +8,16 @@ works out, from the parsed pattern, the set of characters a match can begin
 with, and builds a *gate*: a case-sensitive class of those characters (a
 case-insensitive letter stands for all the characters ``re`` folds to it),
 followed by a lookbehind for the word boundary and lookarounds for the first
-two letters a match can begin with (``prefix_sets``). The gate finds in C the
-few positions where a match can start (word starts such as "th", "la", "ja",
-...); ``pattern.match`` is tried there only, in order, skipping positions
-inside the previous match, which is exactly what ``finditer`` does. Any
-pattern this analysis does not cover (no leading ``\\b``, a first character
-that is not a word character, a back-reference, a possible empty match) is
-left to ``finditer`` itself.
+six characters a match can begin with (``prefixes``: "the sp", "the su",
+"spring", ... for "(the )?(spring|summer...)"). The gate finds in C the few
+positions where a match can start; ``pattern.match`` is tried there only, in
+order, skipping positions inside the previous match, which is exactly what
+``finditer`` does. Any pattern this analysis does not cover (no leading
+``\\b`` or lookbehind for a non-word character, a first character that is not
+a word character, a back-reference, a possible empty match) is left to
+``finditer`` itself. Many patterns over one text share one scan instead
+(``GatedSet``): the text is scanned once for word starts, and each is handed
+to the patterns whose first character and prefixes fit.
 
 Before that, a text that holds none of the strings every match must contain
 (``required_strings``: "quarter"; a month name and "last", "this" or "next"; ...) is
@@ -184,44 +187,93 @@ def _prefixes(items, k: int) -> list[tuple[str, bool]]:
         elif op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
             lo, hi, sub = av
             once = _prefixes(sub.data, k)
-            item = once if hi == 1 else [(p, False) for p, _ in once]  # after one pass of a loop: unknown
-            if lo == 0:
-                item = [("", True), *item]
+            if hi != 1:  # after one pass of a loop: the rest of the pattern, or another pass and then unknown
+                once = _then(once, [("", True), *((p, False) for p, _ in once)], k)
+            item = [("", True), *once] if lo == 0 else once
         else:
             item = _ANY
-        new = set()
-        for s, more in results:
-            if not more or len(s) >= k:
-                new.add((s[:k], False))
-                continue
-            for p, pmore in item:
-                t = s + p
-                new.add((t[:k], False) if len(t) >= k else (t, pmore))
-        if len(new) > _CAP:
+        results = _then(results, item, k)
+        if results is _ANY:
             return _ANY
-        results = list(new)
         if all(not more or len(s) >= k for s, more in results):
             break
     return results
 
 
-def prefix_sets(rx: re.Pattern) -> tuple[frozenset, frozenset] | None:
-    """(first characters after which anything may follow, first two characters), lower case, or None."""
+def _then(results, item, k: int) -> list[tuple[str, bool]]:
+    """The prefixes of ``results`` followed by those of ``item`` (both as ``_prefixes`` gives them)."""
+    new = set()
+    for s, more in results:
+        if not more or len(s) >= k:
+            new.add((s[:k], False))
+            continue
+        for p, pmore in item:
+            t = s + p
+            new.add((t[:k], False) if len(t) >= k else (t, pmore))
+    return _ANY if len(new) > _CAP else list(new)
+
+
+PREFIX_LENGTH = 6  # characters of a match's beginning the gate tests ("the " + two letters of the next word)
+
+
+def prefixes(rx: re.Pattern, k: int = PREFIX_LENGTH) -> frozenset[str] | None:
+    """Lower-case strings one of which begins every match of ``rx`` (matches with a non-ASCII character in their
+    first ``k`` excepted): each string is the match's first ``k`` characters, or fewer where a match may end or
+    what follows is not known. None when nothing is known: the longest ``k`` down to 2 whose list stays short."""
     try:
-        found = _prefixes(_parser.parse(rx.pattern, rx.flags).data, 2)
+        items = _parser.parse(rx.pattern, rx.flags).data
     except re.error:
         return None
-    if any(len(s) == 0 for s, _ in found):
-        return None  # a match can begin with a character the lists do not know
-    return frozenset(s for s, _ in found if len(s) == 1), frozenset(s for s, _ in found if len(s) == 2)
+    for n in range(k, 1, -1):
+        found = _prefixes(items, n)
+        if found is not _ANY and not any(len(s) == 0 for s, _ in found):
+            return frozenset(s for s, _ in found)
+    return None
+
+
+def _trie(strings: frozenset[str]) -> str:
+    """A regular expression matching exactly the strings that begin with one of ``strings``, with shared
+    beginnings factored out; a string that is a prefix of another makes the longer one redundant."""
+    tree: dict = {}
+    for s in sorted(strings, key=len):
+        node = tree
+        for ch in s:
+            if "" in node:
+                break  # a shorter string already ends here
+            node = node.setdefault(ch, {})
+        else:
+            node.clear()
+            node[""] = {}
+
+    def build(node: dict) -> str:
+        if "" in node:
+            return ""
+        by_rest: dict[str, list[str]] = {}
+        for ch, child in node.items():
+            by_rest.setdefault(build(child), []).append(ch)
+        alts = sorted((re.escape(chs[0]) if len(chs) == 1 else "[" + "".join(map(re.escape, sorted(chs))) + "]") + rest
+                      for rest, chs in by_rest.items())
+        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+    return build(tree)
 
 
 def _starts_with_boundary(items) -> bool:
+    """Whether a match must begin where a word begins: a leading ``\\b`` (the first character a match consumes is a
+    word character, ``_first`` makes sure), or a lookbehind ruling out a word character before it (``year``'s
+    ``(?<![\\w$.,])``); other lookbehinds in front ("not after 'this '") only narrow the matches."""
     for op, av in items:
         if op is C.AT:
             return av in (C.AT_BOUNDARY, C.AT_UNI_BOUNDARY)
         if op is C.SUBPATTERN:
             return _starts_with_boundary(av[3].data)
+        if op is C.ASSERT_NOT and av[0] == -1:
+            sub = av[1].data
+            if len(sub) == 1 and sub[0][0] is C.IN and any(o is C.CATEGORY and a in (C.CATEGORY_WORD, C.CATEGORY_UNI_WORD) for o, a in sub[0][1]):
+                return True
+            continue
+        if op is C.ASSERT and av[0] == -1:
+            continue
         return False
     return False
 
@@ -239,48 +291,45 @@ def gate_for(rx: re.Pattern) -> re.Pattern | None:
         return None
     if nullable or not first:
         return None
-    members = "".join(sorted(m if m.startswith("\\") else re.escape(m) for m in first))
     # a word character at a word boundary: the character before it is not a word character (or there is none)
+    members = "".join(sorted(m if m.startswith("\\") else re.escape(m) for m in first))
     return re.compile(f"[{members}](?<!\\w[\\s\\S])")
 
 
-def _with_second_letter(gate: re.Pattern, heads: frozenset, pairs: frozenset) -> re.Pattern:
-    """``gate`` narrowed by the first two letters a match can begin with (``prefix_sets``), tested in the gate
-    itself by lookarounds, in either case; a non-ASCII first or second character is always let through."""
-
-    def both(chars) -> str:
-        return "".join(re.escape(c) + (re.escape(c.upper()) if c.upper() != c and c.upper().isascii() else "") for c in sorted(chars))
-
-    seconds: dict[str, set[str]] = {}
-    for two in pairs:
-        seconds.setdefault(two[0], set()).add(two[1])
-    alts = ["(?<=[^\\x00-\\x7f])", "(?=[^\\x00-\\x7f])"]
-    if heads:
-        alts.append(f"(?<=[{both(heads)}])")
-    for first, after in sorted(seconds.items()):
-        if first not in heads:
-            alts.append(f"(?<=[{both(first)}])(?=[{both(after)}])")
+def _with_prefixes(gate: re.Pattern, starts: frozenset[str], k: int = PREFIX_LENGTH) -> re.Pattern:
+    """``gate`` narrowed to positions where the text begins with one of ``starts`` (``prefixes``), in either
+    case, tested in the gate itself by a lookbehind for the first character and a lookahead for the rest; a
+    position with a non-ASCII character among its first ``k`` is always let through."""
+    by_first: dict[str, set[str]] = {}
+    for s in starts:
+        by_first.setdefault(s[0], set()).add(s[1:])
+    alts = ["(?<=[^\\x00-\\x7f])", f"(?=[\\s\\S]{{0,{k - 2}}}[^\\x00-\\x7f])"]
+    for first, rests in sorted(by_first.items()):
+        rest = "" if "" in rests else _trie(frozenset(rests))
+        alts.append(f"(?i:(?<={re.escape(first)}){f'(?={rest})' if rest else ''})")
     return re.compile(gate.pattern + "(?:" + "|".join(alts) + ")")
 
 
 class GatedPattern:
     """A compiled pattern whose ``finditer`` over a whole text runs ``match`` only at the gate's positions."""
 
-    __slots__ = ("rx", "gate", "required", "pattern", "groupindex")
+    __slots__ = ("rx", "gate", "starts", "required", "pattern", "groupindex")
 
     def __init__(self, rx: re.Pattern):
         self.rx = rx
         self.gate = gate_for(rx)
-        sets = prefix_sets(rx) if self.gate is not None else None
-        if sets:
-            self.gate = _with_second_letter(self.gate, *sets)
+        self.starts = prefixes(rx) if self.gate is not None else None  # for GatedSet
+        if self.starts:
+            self.gate = _with_prefixes(self.gate, self.starts)
         self.required = required_strings(rx)
         self.pattern = rx.pattern
         self.groupindex = rx.groupindex
 
-    def finditer(self, text: str, low: str | None = None, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match]:
+    def finditer(self, text: str, low: str | None = None, pos: int = 0, endpos: int | None = None,
+                 candidates: list[int] | None = None) -> Iterator[re.Match]:
         """``self.rx.finditer(text, pos, endpos)``; ``low``, ``lowered(text)`` computed once by the caller, lets a
-        text (or the part from pos to endpos) without the pattern's required strings be skipped at once."""
+        text (or the part from pos to endpos) without the pattern's required strings be skipped at once.
+        ``candidates``, this pattern's list from ``GatedSet.candidates(text)``, replaces the gate's scan."""
         end = len(text) if endpos is None else min(endpos, len(text))
         if low is not None and not all(any(low.find(s, pos, end) >= 0 for s in group) for group in self.required):
             return
@@ -288,14 +337,75 @@ class GatedPattern:
             yield from self.rx.finditer(text, pos, end)
             return
         match = self.rx.match
-        for g in self.gate.finditer(text, pos, end):
-            i = g.start()
+        starts = (g.start() for g in self.gate.finditer(text, pos, end)) if candidates is None else candidates
+        for i in starts:
             if i < pos:
                 continue
+            if i >= end:
+                break
             m = match(text, i, end)
             if m is not None:
                 yield m
                 pos = m.end()  # never empty: a pattern that can match nothing has no gate
+
+
+_WORD_START = re.compile(r"(?<!\w)\w")
+
+
+class GatedSet:
+    """Patterns run over the same texts, whose gates are tested together: one scan finds where words begin,
+    and each word start is given to the patterns whose first character and ``prefixes`` fit it there.
+
+    The gate regexes scan a whole text once per pattern, in C but character by character; with dozens of
+    patterns that scan is most of the cost. Here the text is scanned once and each word start costs a few
+    dictionary look-ups. Every position where a pattern's match can begin is among its candidates: it is a
+    word start (the pattern begins with ``\\b`` and a word character), its first character is in the gate's
+    class, and its first ``PREFIX_LENGTH`` characters either hold a non-ASCII character or, lower-cased,
+    begin with one of the pattern's ``prefixes``. Patterns without a gate are left to ``finditer``.
+    """
+
+    def __init__(self, patterns: list[GatedPattern]):
+        self.patterns = list(patterns)
+        self._gated = [j for j, p in enumerate(self.patterns) if p.gate is not None]
+        self._first = {j: re.compile(self.patterns[j].gate.pattern.split("(?<!", 1)[0]) for j in self._gated}
+        self._open = frozenset(j for j in self._gated if not self.patterns[j].starts)  # gated on the first character only
+        by_prefix: dict[str, set[int]] = {}
+        for j in self._gated:
+            for s in self.patterns[j].starts or ():
+                by_prefix.setdefault(s, set()).add(j)
+        self._by_prefix = {s: frozenset(js) for s, js in by_prefix.items()}
+        self._lengths = sorted({len(s) for s in by_prefix})
+        self._by_char: dict[str, frozenset[int]] = {}  # first character -> patterns whose gate class holds it
+
+    def _for_char(self, ch: str) -> frozenset[int]:
+        got = self._by_char.get(ch)
+        if got is None:
+            got = self._by_char[ch] = frozenset(j for j in self._gated if self._first[j].match(ch))
+        return got
+
+    def candidates(self, text: str) -> list[list[int]]:
+        """For each pattern (in order), the word starts of ``text`` where a match of it can begin, ascending."""
+        out: list[list[int]] = [[] for _ in self.patterns]
+        by_prefix, lengths, opened, k = self._by_prefix, self._lengths, self._open, PREFIX_LENGTH
+        for m in _WORD_START.finditer(text):
+            i = m.start()
+            firsts = self._for_char(text[i])
+            if not firsts:
+                continue
+            window = text[i : i + k]
+            if window.isascii():
+                low = window.lower()
+                fit = set(opened)
+                for n in lengths:
+                    got = by_prefix.get(low[:n])
+                    if got:
+                        fit |= got
+                fit &= firsts
+            else:
+                fit = firsts
+            for j in fit:
+                out[j].append(i)
+        return out
 
 
 def compile(pattern: str, flags: int = 0) -> GatedPattern:  # noqa: A001 - mirrors re.compile
