@@ -554,6 +554,7 @@ class EventCoder:
             confidence *= 0.9
         start = tok.idx
         date, precision, date_text = self._dates.for_trigger(tok)
+        text = sent.text  # Span.text joins the sentence's tokens on each call: read it once
         return Event(
             id=_event_id(doc_id, start, etype),
             doc_id=doc_id,
@@ -563,9 +564,9 @@ class EventCoder:
             cameo=cameo,
             source=source,
             target=target,
-            evidence=sent.text.strip(),
-            evidence_start=sent.start_char + (len(sent.text) - len(sent.text.lstrip())),
-            evidence_end=sent.start_char + len(sent.text.rstrip()),
+            evidence=text.strip(),
+            evidence_start=sent.start_char + (len(text) - len(text.lstrip())),
+            evidence_end=sent.start_char + len(text.rstrip()),
             trigger=self._trigger_text(tok, c.objects if sense.objects else {}),
             trigger_start=start,
             trigger_end=tok.idx + len(tok.text),
