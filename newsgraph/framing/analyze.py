@@ -31,6 +31,10 @@ names (proper nouns, actor mentions): "United" in "United States" is no praise.
 
 from __future__ import annotations
 
+import numpy as np
+from spacy.attrs import LEMMA, POS
+from spacy.symbols import NOUN
+
 from ..actors.resolve import ArgResolver, Span, sector_nouns
 from ..model import ActorRef, Descriptor, MentionTone
 from .tone import find_loaded, score_text
@@ -73,8 +77,8 @@ def frame_document(parsed, spans: list[Span], resolver: ArgResolver, sentence_of
             descriptors.extend(_labels(parsed, np_head, referent, at, sent, via))
         tones.append(_tone(parsed, np_head, referent, span, at, sent, via, scores))
     # "the regime", "the socialist regime": the government of the document's focus country
-    for tok in parsed:
-        if tok.i in gov_heads_done or tok.i in at or tok.pos_ != "NOUN" or tok.lemma_.lower() not in GOV_NOUNS:
+    for tok in _government_nouns(parsed):
+        if tok.i in gov_heads_done or tok.i in at:
             continue
         if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children):
             continue
@@ -92,6 +96,16 @@ def frame_document(parsed, spans: list[Span], resolver: ArgResolver, sentence_of
             descriptors.append(d)  # a bare "the government" says nothing; "the regime", "the socialist government" do
         tones.append(_tone(parsed, tok, ref, parsed[_left(tok) : tok.i + 1], at, sent, None, scores))
     return [d for d in descriptors if d is not None and d.form], tones
+
+
+def _government_nouns(parsed) -> list:
+    """The tokens tagged NOUN whose lemma is a government noun, found in the doc's arrays: no Token object is
+    built for the other words."""
+    arr = parsed.to_array([POS, LEMMA])
+    nouns = np.flatnonzero(arr[:, 0] == NOUN)
+    strings = parsed.vocab.strings
+    gov = {h for h in set(arr[nouns, 1].tolist()) if strings[h].lower() in GOV_NOUNS}
+    return [parsed[int(i)] for i in nouns if arr[i, 1] in gov] if gov else []
 
 
 # ---------------------------------------------------------------- referents
