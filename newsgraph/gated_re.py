@@ -26,6 +26,8 @@ skipped outright, on its lower-case form computed once for all patterns.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from collections.abc import Iterator
 from re import _constants as C  # noqa: N812 - the sre opcodes
@@ -258,7 +260,7 @@ def _trie(strings: frozenset[str]) -> str:
     return build(tree)
 
 
-def _starts_with_boundary(items) -> bool:
+def _starts_with_boundary(items, lookbehind_ok: bool = True) -> bool:
     """Whether a match must begin where a word begins: a leading ``\\b`` (the first character a match consumes is a
     word character, ``_first`` makes sure), or a lookbehind ruling out a word character before it (``year``'s
     ``(?<![\\w$.,])``); other lookbehinds in front ("not after 'this '") only narrow the matches."""
@@ -266,10 +268,10 @@ def _starts_with_boundary(items) -> bool:
         if op is C.AT:
             return av in (C.AT_BOUNDARY, C.AT_UNI_BOUNDARY)
         if op is C.SUBPATTERN:
-            return _starts_with_boundary(av[3].data)
+            return _starts_with_boundary(av[3].data, lookbehind_ok)
         if op is C.ASSERT_NOT and av[0] == -1:
             sub = av[1].data
-            if len(sub) == 1 and sub[0][0] is C.IN and any(o is C.CATEGORY and a in (C.CATEGORY_WORD, C.CATEGORY_UNI_WORD) for o, a in sub[0][1]):
+            if lookbehind_ok and len(sub) == 1 and sub[0][0] is C.IN and any(o is C.CATEGORY and a in (C.CATEGORY_WORD, C.CATEGORY_UNI_WORD) for o, a in sub[0][1]):
                 return True
             continue
         if op is C.ASSERT and av[0] == -1:
@@ -333,11 +335,14 @@ class GatedPattern:
         end = len(text) if endpos is None else min(endpos, len(text))
         if low is not None and not all(any(low.find(s, pos, end) >= 0 for s in group) for group in self.required):
             return
-        if self.gate is None:
+        if candidates is None and self.gate is None:
             yield from self.rx.finditer(text, pos, end)
             return
         match = self.rx.match
-        starts = (g.start() for g in self.gate.finditer(text, pos, end)) if candidates is None else candidates
+        if candidates is None:
+            starts = (g.start() for g in self.gate.finditer(text, pos, end))
+        else:
+            starts = itertools.islice(candidates, bisect.bisect_left(candidates, pos), None)
         for i in starts:
             if i < pos:
                 continue
@@ -346,65 +351,107 @@ class GatedPattern:
             m = match(text, i, end)
             if m is not None:
                 yield m
-                pos = m.end()  # never empty: a pattern that can match nothing has no gate
+                pos = m.end()  # never empty: a pattern that can match nothing has no gate nor candidates
 
 
-_WORD_START = re.compile(r"(?<!\w)\w")
+_WORD = re.compile(r"\w+")
+
+
+def _boundary_first(rx: re.Pattern) -> bool:
+    """Whether every match of ``rx`` begins at a word boundary (a leading ``\\b``) and none is empty: it begins where a word begins or, when its first character is not a
+    word character (``\\b(last )?\\s*Monday``), where a word ends."""
+    if not isinstance(rx.pattern, str) or rx.flags & (re.LOCALE | re.ASCII | re.VERBOSE):
+        return False
+    try:
+        parsed = _parser.parse(rx.pattern, rx.flags)
+    except re.error:
+        return False
+    # a lookbehind alone would let a match begin with "$" after a space: neither a word start nor a word end
+    return _starts_with_boundary(parsed.data, lookbehind_ok=False) and parsed.getwidth()[0] > 0
 
 
 class GatedSet:
-    """Patterns run over the same texts, whose gates are tested together: one scan finds where words begin,
-    and each word start is given to the patterns whose first character and ``prefixes`` fit it there.
+    """Patterns run over the same texts, gated together: one scan finds where words begin and end, and each
+    such position is given to the patterns whose ``prefixes`` (and gate class) fit it there.
 
     The gate regexes scan a whole text once per pattern, in C but character by character; with dozens of
-    patterns that scan is most of the cost. Here the text is scanned once and each word start costs a few
-    dictionary look-ups. Every position where a pattern's match can begin is among its candidates: it is a
-    word start (the pattern begins with ``\\b`` and a word character), its first character is in the gate's
-    class, and its first ``PREFIX_LENGTH`` characters either hold a non-ASCII character or, lower-cased,
-    begin with one of the pattern's ``prefixes``. Patterns without a gate are left to ``finditer``.
+    patterns that scan is most of the cost. Here the text is scanned once and each word costs a few
+    dictionary look-ups. Every position where a pattern's match can begin is among its candidates: the
+    pattern begins at a word boundary, so the position is a word start or a word end; a gated pattern's
+    first character is in its gate's class (so it begins at word starts only); and the first
+    ``PREFIX_LENGTH`` characters there either hold a non-ASCII character or, lower-cased, begin with one of
+    the pattern's ``prefixes``. Patterns with none of this (no leading boundary, no prefixes) get None and
+    are left to ``finditer``.
     """
 
     def __init__(self, patterns: list[GatedPattern]):
         self.patterns = list(patterns)
         self._gated = [j for j, p in enumerate(self.patterns) if p.gate is not None]
         self._first = {j: re.compile(self.patterns[j].gate.pattern.split("(?<!", 1)[0]) for j in self._gated}
-        self._open = frozenset(j for j in self._gated if not self.patterns[j].starts)  # gated on the first character only
-        by_prefix: dict[str, set[int]] = {}
-        for j in self._gated:
-            for s in self.patterns[j].starts or ():
-                by_prefix.setdefault(s, set()).add(j)
-        self._by_prefix = {s: frozenset(js) for s, js in by_prefix.items()}
-        self._lengths = sorted({len(s) for s in by_prefix})
-        self._by_char: dict[str, frozenset[int]] = {}  # first character -> patterns whose gate class holds it
+        starts = {j: self.patterns[j].starts for j in self._gated}
+        for j, p in enumerate(self.patterns):  # ungated patterns that begin at a boundary: "\b(last )?\s*Monday"
+            if p.gate is None and _boundary_first(p.rx):
+                found = prefixes(p.rx)
+                if found:
+                    starts[j] = found
+        self._loose = frozenset(j for j in starts if j not in self._first)
+        self._open = frozenset(j for j in self._gated if not starts[j])  # gated on the first character only
+        at_start: dict[str, set[int]] = {}
+        at_end: dict[str, set[int]] = {}
+        for j, found in starts.items():
+            for prefix in found or ():
+                (at_start if re.match(r"\w", prefix) else at_end).setdefault(prefix, set()).add(j)
+        self._at_start = {s: frozenset(js) for s, js in at_start.items()}
+        self._at_end = {s: frozenset(js) for s, js in at_end.items()}
+        self._start_lengths = sorted({len(s) for s in at_start})
+        self._end_lengths = sorted({len(s) for s in at_end})
+        self._end_ids = frozenset(j for js in at_end.values() for j in js)
+        self._ids = frozenset(starts)
+        self._by_char: dict[str, frozenset[int]] = {}  # first character -> patterns that may begin with it
 
     def _for_char(self, ch: str) -> frozenset[int]:
         got = self._by_char.get(ch)
         if got is None:
-            got = self._by_char[ch] = frozenset(j for j in self._gated if self._first[j].match(ch))
+            got = self._by_char[ch] = self._loose | frozenset(j for j in self._gated if self._first[j].match(ch))
         return got
 
-    def candidates(self, text: str) -> list[list[int]]:
-        """For each pattern (in order), the word starts of ``text`` where a match of it can begin, ascending."""
-        out: list[list[int]] = [[] for _ in self.patterns]
-        by_prefix, lengths, opened, k = self._by_prefix, self._lengths, self._open, PREFIX_LENGTH
-        for m in _WORD_START.finditer(text):
-            i = m.start()
-            firsts = self._for_char(text[i])
-            if not firsts:
-                continue
+    def _fit(self, window: str, by_prefix: dict, lengths: list[int], allowed: frozenset[int], opened) -> frozenset[int]:
+        """The patterns of ``allowed`` that may begin a match with ``window`` (the text's next PREFIX_LENGTH characters)."""
+        if not window.isascii():
+            return allowed
+        low = window.lower()
+        fit = set(opened)
+        for n in lengths:
+            got = by_prefix.get(low[:n])
+            if got:
+                fit |= got
+        return allowed.intersection(fit)
+
+    def candidates(self, text: str) -> list[list[int] | None]:
+        """For each pattern (in order), the positions of ``text`` where a match of it can begin, ascending; None
+        for a pattern this cannot narrow."""
+        out: list[list[int] | None] = [[] if j in self._ids else None for j in range(len(self.patterns))]
+        n, k, fit, for_char = len(text), PREFIX_LENGTH, self._fit, self._for_char
+        at_start, at_end, start_lengths, end_lengths = self._at_start, self._at_end, self._start_lengths, self._end_lengths
+        opened, end_ids = self._open, self._end_ids
+        seen_start: dict[str, frozenset[int]] = {}  # a window met again in this text fits the same patterns
+        seen_end: dict[str, frozenset[int]] = {}
+        for m in _WORD.finditer(text):
+            i, e = m.span()
             window = text[i : i + k]
-            if window.isascii():
-                low = window.lower()
-                fit = set(opened)
-                for n in lengths:
-                    got = by_prefix.get(low[:n])
-                    if got:
-                        fit |= got
-                fit &= firsts
-            else:
-                fit = firsts
-            for j in fit:
+            ids = seen_start.get(window)
+            if ids is None:
+                allowed = for_char(text[i])
+                ids = seen_start[window] = fit(window, at_start, start_lengths, allowed, opened) if allowed else allowed
+            for j in ids:
                 out[j].append(i)
+            if e < n and end_ids:
+                window = text[e : e + k]
+                ids = seen_end.get(window)
+                if ids is None:
+                    ids = seen_end[window] = fit(window, at_end, end_lengths, end_ids, ())
+                for j in ids:
+                    out[j].append(e)
         return out
 
 
