@@ -8,13 +8,16 @@ works out, from the parsed pattern, the set of characters a match can begin
 with, and builds a *gate*: a case-sensitive class of those characters (a
 case-insensitive letter stands for all the characters ``re`` folds to it),
 followed by a lookbehind for the word boundary and lookarounds for the first
-two letters a match can begin with (``prefix_sets``). The gate finds in C the
-few positions where a match can start (word starts such as "th", "la", "ja",
-...); ``pattern.match`` is tried there only, in order, skipping positions
-inside the previous match, which is exactly what ``finditer`` does. Any
-pattern this analysis does not cover (no leading ``\\b``, a first character
-that is not a word character, a back-reference, a possible empty match) is
-left to ``finditer`` itself.
+six characters a match can begin with (``prefixes``: "the sp", "the su",
+"spring", ... for "(the )?(spring|summer...)"). The gate finds in C the few
+positions where a match can start; ``pattern.match`` is tried there only, in
+order, skipping positions inside the previous match, which is exactly what
+``finditer`` does. Any pattern this analysis does not cover (no leading
+``\\b`` or lookbehind for a non-word character, a first character that is not
+a word character, a back-reference, a possible empty match) is left to
+``finditer`` itself. Many patterns over one text share one scan instead
+(``GatedSet``): the text is scanned once for word starts, and each is handed
+to the patterns whose first character and prefixes fit.
 
 Before that, a text that holds none of the strings every match must contain
 (``required_strings``: "quarter"; a month name and "last", "this" or "next"; ...) is
@@ -23,6 +26,8 @@ skipped outright, on its lower-case form computed once for all patterns.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from collections.abc import Iterator
 from re import _constants as C  # noqa: N812 - the sre opcodes
@@ -184,44 +189,93 @@ def _prefixes(items, k: int) -> list[tuple[str, bool]]:
         elif op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
             lo, hi, sub = av
             once = _prefixes(sub.data, k)
-            item = once if hi == 1 else [(p, False) for p, _ in once]  # after one pass of a loop: unknown
-            if lo == 0:
-                item = [("", True), *item]
+            if hi != 1:  # after one pass of a loop: the rest of the pattern, or another pass and then unknown
+                once = _then(once, [("", True), *((p, False) for p, _ in once)], k)
+            item = [("", True), *once] if lo == 0 else once
         else:
             item = _ANY
-        new = set()
-        for s, more in results:
-            if not more or len(s) >= k:
-                new.add((s[:k], False))
-                continue
-            for p, pmore in item:
-                t = s + p
-                new.add((t[:k], False) if len(t) >= k else (t, pmore))
-        if len(new) > _CAP:
+        results = _then(results, item, k)
+        if results is _ANY:
             return _ANY
-        results = list(new)
         if all(not more or len(s) >= k for s, more in results):
             break
     return results
 
 
-def prefix_sets(rx: re.Pattern) -> tuple[frozenset, frozenset] | None:
-    """(first characters after which anything may follow, first two characters), lower case, or None."""
+def _then(results, item, k: int) -> list[tuple[str, bool]]:
+    """The prefixes of ``results`` followed by those of ``item`` (both as ``_prefixes`` gives them)."""
+    new = set()
+    for s, more in results:
+        if not more or len(s) >= k:
+            new.add((s[:k], False))
+            continue
+        for p, pmore in item:
+            t = s + p
+            new.add((t[:k], False) if len(t) >= k else (t, pmore))
+    return _ANY if len(new) > _CAP else list(new)
+
+
+PREFIX_LENGTH = 6  # characters of a match's beginning the gate tests ("the " + two letters of the next word)
+
+
+def prefixes(rx: re.Pattern, k: int = PREFIX_LENGTH) -> frozenset[str] | None:
+    """Lower-case strings one of which begins every match of ``rx`` (matches with a non-ASCII character in their
+    first ``k`` excepted): each string is the match's first ``k`` characters, or fewer where a match may end or
+    what follows is not known. None when nothing is known: the longest ``k`` down to 2 whose list stays short."""
     try:
-        found = _prefixes(_parser.parse(rx.pattern, rx.flags).data, 2)
+        items = _parser.parse(rx.pattern, rx.flags).data
     except re.error:
         return None
-    if any(len(s) == 0 for s, _ in found):
-        return None  # a match can begin with a character the lists do not know
-    return frozenset(s for s, _ in found if len(s) == 1), frozenset(s for s, _ in found if len(s) == 2)
+    for n in range(k, 1, -1):
+        found = _prefixes(items, n)
+        if found is not _ANY and not any(len(s) == 0 for s, _ in found):
+            return frozenset(s for s, _ in found)
+    return None
 
 
-def _starts_with_boundary(items) -> bool:
+def _trie(strings: frozenset[str]) -> str:
+    """A regular expression matching exactly the strings that begin with one of ``strings``, with shared
+    beginnings factored out; a string that is a prefix of another makes the longer one redundant."""
+    tree: dict = {}
+    for s in sorted(strings, key=len):
+        node = tree
+        for ch in s:
+            if "" in node:
+                break  # a shorter string already ends here
+            node = node.setdefault(ch, {})
+        else:
+            node.clear()
+            node[""] = {}
+
+    def build(node: dict) -> str:
+        if "" in node:
+            return ""
+        by_rest: dict[str, list[str]] = {}
+        for ch, child in node.items():
+            by_rest.setdefault(build(child), []).append(ch)
+        alts = sorted((re.escape(chs[0]) if len(chs) == 1 else "[" + "".join(map(re.escape, sorted(chs))) + "]") + rest
+                      for rest, chs in by_rest.items())
+        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+    return build(tree)
+
+
+def _starts_with_boundary(items, lookbehind_ok: bool = True) -> bool:
+    """Whether a match must begin where a word begins: a leading ``\\b`` (the first character a match consumes is a
+    word character, ``_first`` makes sure), or a lookbehind ruling out a word character before it (``year``'s
+    ``(?<![\\w$.,])``); other lookbehinds in front ("not after 'this '") only narrow the matches."""
     for op, av in items:
         if op is C.AT:
             return av in (C.AT_BOUNDARY, C.AT_UNI_BOUNDARY)
         if op is C.SUBPATTERN:
-            return _starts_with_boundary(av[3].data)
+            return _starts_with_boundary(av[3].data, lookbehind_ok)
+        if op is C.ASSERT_NOT and av[0] == -1:
+            sub = av[1].data
+            if lookbehind_ok and len(sub) == 1 and sub[0][0] is C.IN and any(o is C.CATEGORY and a in (C.CATEGORY_WORD, C.CATEGORY_UNI_WORD) for o, a in sub[0][1]):
+                return True
+            continue
+        if op is C.ASSERT and av[0] == -1:
+            continue
         return False
     return False
 
@@ -239,63 +293,166 @@ def gate_for(rx: re.Pattern) -> re.Pattern | None:
         return None
     if nullable or not first:
         return None
-    members = "".join(sorted(m if m.startswith("\\") else re.escape(m) for m in first))
     # a word character at a word boundary: the character before it is not a word character (or there is none)
+    members = "".join(sorted(m if m.startswith("\\") else re.escape(m) for m in first))
     return re.compile(f"[{members}](?<!\\w[\\s\\S])")
 
 
-def _with_second_letter(gate: re.Pattern, heads: frozenset, pairs: frozenset) -> re.Pattern:
-    """``gate`` narrowed by the first two letters a match can begin with (``prefix_sets``), tested in the gate
-    itself by lookarounds, in either case; a non-ASCII first or second character is always let through."""
-
-    def both(chars) -> str:
-        return "".join(re.escape(c) + (re.escape(c.upper()) if c.upper() != c and c.upper().isascii() else "") for c in sorted(chars))
-
-    seconds: dict[str, set[str]] = {}
-    for two in pairs:
-        seconds.setdefault(two[0], set()).add(two[1])
-    alts = ["(?<=[^\\x00-\\x7f])", "(?=[^\\x00-\\x7f])"]
-    if heads:
-        alts.append(f"(?<=[{both(heads)}])")
-    for first, after in sorted(seconds.items()):
-        if first not in heads:
-            alts.append(f"(?<=[{both(first)}])(?=[{both(after)}])")
+def _with_prefixes(gate: re.Pattern, starts: frozenset[str], k: int = PREFIX_LENGTH) -> re.Pattern:
+    """``gate`` narrowed to positions where the text begins with one of ``starts`` (``prefixes``), in either
+    case, tested in the gate itself by a lookbehind for the first character and a lookahead for the rest; a
+    position with a non-ASCII character among its first ``k`` is always let through."""
+    by_first: dict[str, set[str]] = {}
+    for s in starts:
+        by_first.setdefault(s[0], set()).add(s[1:])
+    alts = ["(?<=[^\\x00-\\x7f])", f"(?=[\\s\\S]{{0,{k - 2}}}[^\\x00-\\x7f])"]
+    for first, rests in sorted(by_first.items()):
+        rest = "" if "" in rests else _trie(frozenset(rests))
+        alts.append(f"(?i:(?<={re.escape(first)}){f'(?={rest})' if rest else ''})")
     return re.compile(gate.pattern + "(?:" + "|".join(alts) + ")")
 
 
 class GatedPattern:
     """A compiled pattern whose ``finditer`` over a whole text runs ``match`` only at the gate's positions."""
 
-    __slots__ = ("rx", "gate", "required", "pattern", "groupindex")
+    __slots__ = ("rx", "gate", "starts", "required", "pattern", "groupindex")
 
     def __init__(self, rx: re.Pattern):
         self.rx = rx
         self.gate = gate_for(rx)
-        sets = prefix_sets(rx) if self.gate is not None else None
-        if sets:
-            self.gate = _with_second_letter(self.gate, *sets)
+        self.starts = prefixes(rx) if self.gate is not None else None  # for GatedSet
+        if self.starts:
+            self.gate = _with_prefixes(self.gate, self.starts)
         self.required = required_strings(rx)
         self.pattern = rx.pattern
         self.groupindex = rx.groupindex
 
-    def finditer(self, text: str, low: str | None = None, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match]:
+    def finditer(self, text: str, low: str | None = None, pos: int = 0, endpos: int | None = None,
+                 candidates: list[int] | None = None) -> Iterator[re.Match]:
         """``self.rx.finditer(text, pos, endpos)``; ``low``, ``lowered(text)`` computed once by the caller, lets a
-        text (or the part from pos to endpos) without the pattern's required strings be skipped at once."""
+        text (or the part from pos to endpos) without the pattern's required strings be skipped at once.
+        ``candidates``, this pattern's list from ``GatedSet.candidates(text)``, replaces the gate's scan."""
         end = len(text) if endpos is None else min(endpos, len(text))
         if low is not None and not all(any(low.find(s, pos, end) >= 0 for s in group) for group in self.required):
             return
-        if self.gate is None:
+        if candidates is None and self.gate is None:
             yield from self.rx.finditer(text, pos, end)
             return
         match = self.rx.match
-        for g in self.gate.finditer(text, pos, end):
-            i = g.start()
+        if candidates is None:
+            starts = (g.start() for g in self.gate.finditer(text, pos, end))
+        else:
+            starts = itertools.islice(candidates, bisect.bisect_left(candidates, pos), None)
+        for i in starts:
             if i < pos:
                 continue
+            if i >= end:
+                break
             m = match(text, i, end)
             if m is not None:
                 yield m
-                pos = m.end()  # never empty: a pattern that can match nothing has no gate
+                pos = m.end()  # never empty: a pattern that can match nothing has no gate nor candidates
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _boundary_first(rx: re.Pattern) -> bool:
+    """Whether every match of ``rx`` begins at a word boundary (a leading ``\\b``) and none is empty: it begins where a word begins or, when its first character is not a
+    word character (``\\b(last )?\\s*Monday``), where a word ends."""
+    if not isinstance(rx.pattern, str) or rx.flags & (re.LOCALE | re.ASCII | re.VERBOSE):
+        return False
+    try:
+        parsed = _parser.parse(rx.pattern, rx.flags)
+    except re.error:
+        return False
+    # a lookbehind alone would let a match begin with "$" after a space: neither a word start nor a word end
+    return _starts_with_boundary(parsed.data, lookbehind_ok=False) and parsed.getwidth()[0] > 0
+
+
+class GatedSet:
+    """Patterns run over the same texts, gated together: one scan finds where words begin and end, and each
+    such position is given to the patterns whose ``prefixes`` (and gate class) fit it there.
+
+    The gate regexes scan a whole text once per pattern, in C but character by character; with dozens of
+    patterns that scan is most of the cost. Here the text is scanned once and each word costs a few
+    dictionary look-ups. Every position where a pattern's match can begin is among its candidates: the
+    pattern begins at a word boundary, so the position is a word start or a word end; a gated pattern's
+    first character is in its gate's class (so it begins at word starts only); and the first
+    ``PREFIX_LENGTH`` characters there either hold a non-ASCII character or, lower-cased, begin with one of
+    the pattern's ``prefixes``. Patterns with none of this (no leading boundary, no prefixes) get None and
+    are left to ``finditer``.
+    """
+
+    def __init__(self, patterns: list[GatedPattern]):
+        self.patterns = list(patterns)
+        self._gated = [j for j, p in enumerate(self.patterns) if p.gate is not None]
+        self._first = {j: re.compile(self.patterns[j].gate.pattern.split("(?<!", 1)[0]) for j in self._gated}
+        starts = {j: self.patterns[j].starts for j in self._gated}
+        for j, p in enumerate(self.patterns):  # ungated patterns that begin at a boundary: "\b(last )?\s*Monday"
+            if p.gate is None and _boundary_first(p.rx):
+                found = prefixes(p.rx)
+                if found:
+                    starts[j] = found
+        self._loose = frozenset(j for j in starts if j not in self._first)
+        self._open = frozenset(j for j in self._gated if not starts[j])  # gated on the first character only
+        at_start: dict[str, set[int]] = {}
+        at_end: dict[str, set[int]] = {}
+        for j, found in starts.items():
+            for prefix in found or ():
+                (at_start if re.match(r"\w", prefix) else at_end).setdefault(prefix, set()).add(j)
+        self._at_start = {s: frozenset(js) for s, js in at_start.items()}
+        self._at_end = {s: frozenset(js) for s, js in at_end.items()}
+        self._start_lengths = sorted({len(s) for s in at_start})
+        self._end_lengths = sorted({len(s) for s in at_end})
+        self._end_ids = frozenset(j for js in at_end.values() for j in js)
+        self._ids = frozenset(starts)
+        self._by_char: dict[str, frozenset[int]] = {}  # first character -> patterns that may begin with it
+
+    def _for_char(self, ch: str) -> frozenset[int]:
+        got = self._by_char.get(ch)
+        if got is None:
+            got = self._by_char[ch] = self._loose | frozenset(j for j in self._gated if self._first[j].match(ch))
+        return got
+
+    def _fit(self, window: str, by_prefix: dict, lengths: list[int], allowed: frozenset[int], opened) -> frozenset[int]:
+        """The patterns of ``allowed`` that may begin a match with ``window`` (the text's next PREFIX_LENGTH characters)."""
+        if not window.isascii():
+            return allowed
+        low = window.lower()
+        fit = set(opened)
+        for n in lengths:
+            got = by_prefix.get(low[:n])
+            if got:
+                fit |= got
+        return allowed.intersection(fit)
+
+    def candidates(self, text: str) -> list[list[int] | None]:
+        """For each pattern (in order), the positions of ``text`` where a match of it can begin, ascending; None
+        for a pattern this cannot narrow."""
+        out: list[list[int] | None] = [[] if j in self._ids else None for j in range(len(self.patterns))]
+        n, k, fit, for_char = len(text), PREFIX_LENGTH, self._fit, self._for_char
+        at_start, at_end, start_lengths, end_lengths = self._at_start, self._at_end, self._start_lengths, self._end_lengths
+        opened, end_ids = self._open, self._end_ids
+        seen_start: dict[str, frozenset[int]] = {}  # a window met again in this text fits the same patterns
+        seen_end: dict[str, frozenset[int]] = {}
+        for m in _WORD.finditer(text):
+            i, e = m.span()
+            window = text[i : i + k]
+            ids = seen_start.get(window)
+            if ids is None:
+                allowed = for_char(text[i])
+                ids = seen_start[window] = fit(window, at_start, start_lengths, allowed, opened) if allowed else allowed
+            for j in ids:
+                out[j].append(i)
+            if e < n and end_ids:
+                window = text[e : e + k]
+                ids = seen_end.get(window)
+                if ids is None:
+                    ids = seen_end[window] = fit(window, at_end, end_lengths, end_ids, ())
+                for j in ids:
+                    out[j].append(e)
+        return out
 
 
 def compile(pattern: str, flags: int = 0) -> GatedPattern:  # noqa: A001 - mirrors re.compile

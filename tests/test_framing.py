@@ -237,3 +237,23 @@ def test_a_leaders_government_only_while_they_led_it(example_db):
     biden = {o["outlet"] for o in api.framing(db=example_db, actor="Biden")["outlets"]}
     assert trump and biden and not (trump & biden)  # the demo corpus's 2025 and 2023-24 articles
     assert api.framing(db=example_db, actor="Trump", include_government=False)["actor"]["government_of"] == []
+
+
+def test_vader_is_skipped_only_where_it_would_score_zero():
+    import random
+
+    from newsgraph.framing.tone import _has_valence, analyzer
+
+    sia = analyzer()
+    words = ["the", "talks", "good", "GOOD!", "bad,", "no", "not", "very", ":)", "(great)", "kind", "of", "oil", "x", "...",
+             "regime", "deal", "'ok'", "crisis", "Caracas", "\u00e9t\u00e9", "\U0001f600", "-", "'s"]
+    rng = random.Random(3)
+    texts = ["", "   ", "the oil talks in Caracas", "good", "GOOD", ":)", "(great)!"]
+    texts += [" ".join(rng.choice(words) for _ in range(rng.randint(1, 9))) for _ in range(400)]
+    skipped = 0
+    for text in texts:
+        if not _has_valence(sia, text):
+            skipped += 1
+            assert sia.polarity_scores(text)["compound"] == 0.0, text
+    assert 0 < skipped < len(texts)
+    assert not _has_valence(sia, "the oil talks in Caracas") and _has_valence(sia, "(great)!") and _has_valence(sia, ":)")

@@ -57,12 +57,14 @@ def test_most_time_patterns_get_a_gate_and_required_words():
     gated = [g for _, g in timex._COMPILED]
     assert sum(g.gate is not None for g in gated) >= len(gated) * 3 // 4
     assert dict(timex._COMPILED)["quarter"].required[0] == ("quarter",)
-    season = dict(timex._COMPILED)["season"]  # two-letter starts: "sp"ring, "su"mmer, "ea"rly, "th"e, ...
-    assert all(season.gate.match(w) for w in ("spring", "Summer", "the", "\u017fpring")) and not season.gate.match("sx")
+    season = dict(timex._COMPILED)["season"]  # six-character starts: "spring", "summer", "early ", "the sp", ...
+    assert all(season.gate.match(w) for w in ("spring", "Summer", "the spring", "THE  autumn", "\u017fpring", "the\u00a0fall"))
+    assert not any(season.gate.match(w) for w in ("sx", "the", "these springs", "theory", "the salt"))
 
 
 def test_patterns_that_cannot_be_gated_fall_back():
-    assert gated_re.gate_for(re.compile(r"(?<!\w)\d+")) is None  # no leading \b
+    assert gated_re.gate_for(re.compile(r"(?<!\$)\d+")) is None  # no leading \b, and a digit may follow a letter
+    assert gated_re.gate_for(re.compile(r"(?<![\w$])\d+")) is not None  # not after a word character: a word start
     assert gated_re.gate_for(re.compile(r"\b\s*x")) is None  # can start with a non-word character
     assert gated_re.gate_for(re.compile(r"\b(?:a)?")) is None  # can match nothing
     rx = re.compile(r"\b(?:early |late )?(?:spring|summer)\b", re.IGNORECASE)
@@ -99,3 +101,26 @@ def test_gated_finditer_equals_finditer_between_pos_and_endpos(name):
         regions = qx._regions(text) + [(0, len(text)), (5, max(5, len(text) - 7)), (len(text) // 2, len(text) * 2)]
         for a, b in regions:
             assert _found(gated.finditer(text, low, a, b)) == _found(rx.finditer(text, a, b)), (name, a, b, text[:80])
+
+
+def test_gated_set_candidates_give_finditer_matches_on_time_and_quantity_patterns():
+    from newsgraph.quantities import extract as qx
+
+    patterns = [g for _, g in timex._COMPILED] + [gated_re.GatedPattern(getattr(qx, n)) for n in QUANTITY_PATTERNS]
+    gates = gated_re.GatedSet(patterns)
+    narrowed = sum(bool(p.starts) for p in patterns)
+    assert narrowed >= len(patterns) // 2
+    for text in ODD + MONEY + _texts()[:30] + ["\u00e9t\u00e9 May 3, 2021", "the\u2009spring of 2020; Q\u00b9"]:
+        low = gated_re.lowered(text)
+        candidates = gates.candidates(text)
+        for g, starts in zip(patterns, candidates):
+            assert starts is None or starts == sorted(set(starts))
+            assert _found(g.finditer(text, low, candidates=starts)) == _found(g.rx.finditer(text)), (g.pattern[:40], text[:80])
+            a, b = len(text) // 3, len(text) - 5
+            assert _found(g.finditer(text, low, a, b, candidates=starts)) == _found(g.rx.finditer(text, a, b)), (g.pattern[:40], text[:80])
+        if "September" in text:  # the gates narrow: far fewer candidates than word starts times patterns
+            assert sum(len(c or ()) for c in candidates) < len(text.split()) * len(patterns) // 4
+    # patterns with no gate of their own that begin at \b are narrowed too, at word starts and word ends
+    loose = {n: c for (n, g), c in zip(timex._COMPILED, gates.candidates("then on  Monday, the year; the '90s, 2020 Q3"))
+             if g.gate is None}
+    assert loose["rel_wd"] == [5, 7, 9] and loose["the_year"] == [7, 17] and loose["decade"] == [27, 32]  # 7: "  " after "on"

@@ -129,6 +129,7 @@ def fold(s: str) -> str:
     return s
 
 
+@functools.lru_cache(maxsize=200_000)
 def lead_key(s: str) -> str | None:
     """The index key of a string: its first run of word characters, lowercased."""
     m = _LEAD.match(s)

@@ -11,8 +11,13 @@ and reporting frames.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import hashlib
+
+import numpy as np
+from spacy.attrs import DEP, LEMMA, LOWER, POS
+from spacy.symbols import AUX, NOUN, PROPN, VERB
 
 from ..actors.resolve import ArgResolver, dedupe
 from ..model import ActorRef, Event, Quantity
@@ -75,6 +80,46 @@ class _Candidate:
         self.fallbacks: list[Sense] = []  # the word's later senses that fit too, tried when this one lacks its actors
 
 
+class _Words:
+    """The words of one document that can start an event, picked from the doc's arrays so that no Token object
+    is built for the others: verbs and nouns whose lemma (lower-cased) or lower-case form the trigger lexicon
+    lists, and verbs heading a ccomp, parataxis or acl (obligations)."""
+
+    def __init__(self, doc, listed: set[str], known: dict[tuple[int, bool], bool]):
+        self.doc = doc
+        arr = doc.to_array([POS, LEMMA, LOWER, DEP])
+        strings = doc.vocab.strings
+        pos = arr[:, 0]
+        verbal = (pos == VERB) | (pos == AUX)
+        content = np.flatnonzero(verbal | (pos == NOUN) | (pos == PROPN))
+        hits = {1: [], 2: []}  # lemma hashes, lower-case form hashes the lexicon lists
+        for col, is_lemma in ((1, True), (2, False)):
+            for h in set(arr[content, col].tolist()):
+                key = (h, is_lemma)
+                hit = known.get(key)
+                if hit is None:
+                    if len(known) > 500_000:
+                        known.clear()
+                    text = strings[h]
+                    hit = known[key] = (text.lower() if is_lemma else text) in listed
+                if hit:
+                    hits[col].append(h)
+        keep = np.isin(arr[content, 1], hits[1]) | np.isin(arr[content, 2], hits[2])
+        self._listed = content[keep].tolist()
+        clause = np.isin(arr[:, 3], [strings[d] for d in ("ccomp", "parataxis", "acl")])
+        self._clause_verbs = np.flatnonzero(verbal & clause).tolist()
+
+    def _in(self, positions: list[int], sent) -> list:
+        lo, hi = bisect.bisect_left(positions, sent.start), bisect.bisect_left(positions, sent.end)
+        return [self.doc[i] for i in positions[lo:hi]]
+
+    def listed(self, sent) -> list:
+        return self._in(self._listed, sent)
+
+    def clause_verbs(self, sent) -> list:
+        return self._in(self._clause_verbs, sent)
+
+
 class EventCoder:
     def __init__(self, lexicon: Lexicon):
         self.lex = lexicon
@@ -82,11 +127,14 @@ class EventCoder:
         self.cues = self.ontology.context_cues()
         # the event behind "X must <do something>" when <do something> is no trigger of its own
         self.obligation_sense = Sense(lemmas=(), pos="VERB", type="OBLIGATION", cameo=None, needs="any", confidence=0.5)
+        self._listed = {lemma for lemma, _pos in lexicon.by_lemma}
+        self._listed_hash: dict[tuple[int, bool], bool] = {}  # (string hash, lemma?) -> whether the lexicon lists it
 
     # ------------------------------------------------------------ public
     def code(self, doc, resolver: ArgResolver, doc_id: str, published: dt.date | None, quantities: list[Quantity]) -> list[Event]:
         events: list[Event] = []
         self._dates = EventDates(doc, published)
+        self._words = _Words(doc, self._listed, self._listed_hash)
         for si, sent in enumerate(doc.sents):
             cands = self._candidates(sent)
             cands += self._obligations(sent, cands)
@@ -110,8 +158,8 @@ class EventCoder:
         """'Y said X must drop barriers': Y's DEMAND on X, whatever the verb (CAMEO 10)."""
         fired = {c.tok.i for c in cands}
         out = []
-        for tok in sent:
-            if tok.pos_ not in ("VERB", "AUX") or tok.i in fired or tok.dep_ not in ("ccomp", "parataxis", "acl"):
+        for tok in self._words.clause_verbs(sent):  # VERB or AUX, a ccomp, parataxis or acl
+            if tok.i in fired:
                 continue
             if not any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in tok.children):
                 continue
@@ -121,7 +169,7 @@ class EventCoder:
     def _candidates(self, sent) -> list[_Candidate]:
         out: list[_Candidate] = []
         consumed: set[int] = set()
-        for tok in sent:
+        for tok in self._words.listed(sent):  # verbs and nouns whose lemma or form the lexicon lists
             if tok.pos_ in ("VERB", "AUX"):
                 pos = "VERB"
             elif tok.pos_ in ("NOUN", "PROPN"):
@@ -603,6 +651,7 @@ class EventCoder:
             confidence *= 0.9
         start = tok.idx
         date, precision, date_text = self._dates.for_trigger(tok)
+        text = sent.text  # Span.text joins the sentence's tokens on each call: read it once
         return Event(
             id=_event_id(doc_id, start, etype),
             doc_id=doc_id,
@@ -612,9 +661,9 @@ class EventCoder:
             cameo=cameo,
             source=source,
             target=target,
-            evidence=sent.text.strip(),
-            evidence_start=sent.start_char + (len(sent.text) - len(sent.text.lstrip())),
-            evidence_end=sent.start_char + len(sent.text.rstrip()),
+            evidence=text.strip(),
+            evidence_start=sent.start_char + (len(text) - len(text.lstrip())),
+            evidence_end=sent.start_char + len(text.rstrip()),
             trigger=self._trigger_text(tok, c.objects if sense.objects else {}),
             trigger_start=start,
             trigger_end=tok.idx + len(tok.text),

@@ -31,8 +31,13 @@ names (proper nouns, actor mentions): "United" in "United States" is no praise.
 
 from __future__ import annotations
 
+import numpy as np
+from spacy.attrs import IDX, LEMMA, LENGTH, POS, SPACY
+from spacy.symbols import NOUN, PROPN
+
 from ..actors.resolve import ArgResolver, Span, sector_nouns
 from ..model import ActorRef, Descriptor, MentionTone
+from ..nlp import doc_text
 from .tone import find_loaded, score_text
 
 GOV_NOUNS = {"regime", "government", "administration", "authorities", "leadership", "junta", "dictatorship", "cabinet", "presidency"}
@@ -57,6 +62,7 @@ def frame_document(parsed, spans: list[Span], resolver: ArgResolver, sentence_of
     tones: list[MentionTone] = []
     gov_heads_done: set[int] = set()
     scores: dict = {}
+    words = _Words(parsed)
     for s in spans:
         span = parsed[s.start : s.end]
         root = span.root
@@ -71,10 +77,10 @@ def frame_document(parsed, spans: list[Span], resolver: ArgResolver, sentence_of
             descriptors.extend(_own_descriptors(parsed, s, root, referent, at, sent))
         if np_head.i == root.i or np_head.lemma_.lower() in GOV_NOUNS:  # not "the American justification was ..."
             descriptors.extend(_labels(parsed, np_head, referent, at, sent, via))
-        tones.append(_tone(parsed, np_head, referent, span, at, sent, via, scores))
+        tones.append(_tone(parsed, np_head, referent, span, at, sent, via, scores, words))
     # "the regime", "the socialist regime": the government of the document's focus country
-    for tok in parsed:
-        if tok.i in gov_heads_done or tok.i in at or tok.pos_ != "NOUN" or tok.lemma_.lower() not in GOV_NOUNS:
+    for tok in words.government_nouns():
+        if tok.i in gov_heads_done or tok.i in at:
             continue
         if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children):
             continue
@@ -90,8 +96,39 @@ def frame_document(parsed, spans: list[Span], resolver: ArgResolver, sentence_of
         d = _np_descriptor(parsed, tok, ref, "government-noun", at, sent, None)
         if d is not None and (d.form not in ("government", "administration", "authorities") or d.loaded):
             descriptors.append(d)  # a bare "the government" says nothing; "the regime", "the socialist government" do
-        tones.append(_tone(parsed, tok, ref, parsed[_left(tok) : tok.i + 1], at, sent, None, scores))
+        tones.append(_tone(parsed, tok, ref, parsed[_left(tok) : tok.i + 1], at, sent, None, scores, words))
     return [d for d in descriptors if d is not None and d.form], tones
+
+
+class _Words:
+    """What framing reads of every word, from the doc's arrays: no Token object is built for a word that is
+    only looked at (its tag, its text)."""
+
+    def __init__(self, parsed):
+        self.doc = parsed
+        self.text = doc_text(parsed)
+        arr = parsed.to_array([POS, LEMMA, IDX, LENGTH, SPACY])
+        self.pos, self.lemma = arr[:, 0], arr[:, 1]
+        self.idx, self.length, self.space = arr[:, 2].tolist(), arr[:, 3].tolist(), arr[:, 4].tolist()
+        self.proper = (self.pos == PROPN).tolist()
+
+    def government_nouns(self) -> list:
+        """The tokens tagged NOUN whose lemma is a government noun."""
+        nouns = np.flatnonzero(self.pos == NOUN)
+        strings = self.doc.vocab.strings
+        gov = {h for h in set(self.lemma[nouns].tolist()) if strings[h].lower() in GOV_NOUNS}
+        return [self.doc[int(i)] for i in nouns if self.lemma[i] in gov] if gov else []
+
+    def joined(self, indices: list[int]) -> str:
+        """The words at ``indices`` (ascending) in order: with their own spacing where two are adjacent in the
+        text, else followed by one space."""
+        text, idx, length, space = self.text, self.idx, self.length, self.space
+        out = []
+        for k, i in enumerate(indices):
+            word = text[idx[i] : idx[i] + length[i]]
+            adjacent = k + 1 < len(indices) and indices[k + 1] == i + 1
+            out.append(word + (" " if space[i] else "") if adjacent else word + " ")
+        return "".join(out)
 
 
 # ---------------------------------------------------------------- referents
@@ -269,10 +306,10 @@ def _scope(parsed, np_head, at, referent) -> list[int]:
     return sorted(idx)
 
 
-def _tone(parsed, np_head, referent, span, at, sent, via, scores: dict) -> MentionTone:
+def _tone(parsed, np_head, referent, span, at, sent, via, scores: dict, words: _Words) -> MentionTone:
     # names carry no stance: "United" in "United States", "Party" in a party's name
-    toks = [t for t in (parsed[i] for i in _scope(parsed, np_head, at, referent) if i not in at) if t.pos_ != "PROPN"]
-    text = "".join(t.text_with_ws if (k + 1 < len(toks) and toks[k + 1].i == t.i + 1) else t.text + " " for k, t in enumerate(toks))
+    proper = words.proper
+    text = words.joined([i for i in _scope(parsed, np_head, at, referent) if i not in at and not proper[i]])
     sc = scores.get(text)
     if sc is None:  # the same words about two mentions of a document are scored once
         sc = scores[text] = score_text(text)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import functools
 import os
 import re
+import string
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -117,6 +118,20 @@ def find_loaded(text: str) -> list[str]:
     return found
 
 
+def _has_valence(sia, text: str) -> bool:
+    """Whether VADER can score ``text`` other than 0: it may hold an emoji (a non-ASCII character), or one of its
+    words, as VADER splits them (on whitespace, then punctuation stripped unless that leaves two characters or
+    fewer), is in VADER's lexicon. Every other word has valence 0, and so has the compound: VADER is not run."""
+    if not text.isascii():
+        return True
+    lexicon = sia.lexicon
+    for w in text.split():
+        stripped = w.strip(string.punctuation)
+        if (w if len(stripped) <= 2 else stripped).lower() in lexicon:
+            return True
+    return False
+
+
 def score_text(text: str) -> Score:
     """VADER compound over ``text`` (the targeted words, in order), with the lexicon extensions."""
     lex = lexicons()
@@ -128,7 +143,7 @@ def score_text(text: str) -> Score:
             low = re.sub(re.escape(p), p.replace(" ", "_"), low, flags=re.I)
             lowered = low.lower()
     sia = analyzer()
-    compound = sia.polarity_scores(low)["compound"] if low.strip() else 0.0
+    compound = sia.polarity_scores(low)["compound"] if _has_valence(sia, low) else 0.0
     words = []
     for w in low.split():
         k = w.strip(".,;:!?\"'“”()[]").lower()

@@ -28,6 +28,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from spacy.attrs import LOWER
+
 from ..actors.resolve import ArgResolver, dedupe
 from ..model import ActorRef, Quantity
 
@@ -305,7 +307,7 @@ def _factuality(gov, sent) -> str:
             break
         t = t.head
         seen += 1
-    if any(tok.lower_ == "according" for tok in sent):
+    if (sent.to_array([LOWER])[:, 0] == sent.doc.vocab.strings["according"]).any():  # a word "according", without a Token per word
         return "reported"
     return "asserted"
 

@@ -364,6 +364,7 @@ _PATTERNS: list[tuple[str, str, int]] = [
 ]
 # Gated: each pattern is tried only where a match can start, in texts holding the words it needs (see gated_re).
 _COMPILED = [(name, gated_re.compile(rx, flags)) for name, rx, flags in _PATTERNS]
+_GATES = gated_re.GatedSet([rx for _, rx in _COMPILED])  # where each pattern can start, found in one pass over a text
 _ORDER = {name: i for i, (name, _, _) in enumerate(_PATTERNS)}
 
 # Patterns whose match is normally not a time expression when the whole match is this word alone.
@@ -418,8 +419,8 @@ def _spans(text: str) -> tuple[tuple, tuple[tuple[int, int], ...]]:
     resolved against both ends of its interval)."""
     cands = []
     low = gated_re.lowered(text)
-    for name, rx in _COMPILED:
-        for m in rx.finditer(text, low):
+    for (name, rx), starts in zip(_COMPILED, _GATES.candidates(text)):
+        for m in rx.finditer(text, low, candidates=starts):
             if m.end() > m.start() and text[m.start() : m.end()].strip():
                 cands.append((m.start(), m.end(), name, m))
     # longest first, then earliest; ties broken by pattern order (more specific patterns come first)
