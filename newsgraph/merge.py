@@ -59,7 +59,7 @@ import json
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -533,8 +533,8 @@ def components(mentions: Sequence[Mention]) -> tuple[list[list[int]], dict[tuple
 
     links: dict[int, list[tuple[float, int]]] = defaultdict(list)
 
-    def rank(i: int) -> Callable[[tuple[float, int]], tuple[float, str]]:
-        return lambda e: (-e[0], mentions[e[1]].event_id)
+    def rank(link: tuple[float, int]) -> tuple[float, str]:  # best score first, then the other report's event id
+        return -link[0], mentions[link[1]].event_id
 
     for i, j in candidate_pairs(mentions):
         s = compatible_score(mentions[i], mentions[j])
@@ -544,14 +544,14 @@ def components(mentions: Sequence[Mention]) -> tuple[list[list[int]], dict[tuple
             lst = links[x]
             lst.append((s, y))
             if len(lst) > 2 * MAX_EDGES:
-                lst.sort(key=rank(x))
+                lst.sort(key=rank)
                 del lst[MAX_EDGES:]
         ri, rj = find(i), find(j)
         if ri != rj:
             parent[max(ri, rj)] = min(ri, rj)
     scores: dict[tuple[int, int], float] = {}
     for x, lst in links.items():
-        lst.sort(key=rank(x))
+        lst.sort(key=rank)
         for s, y in lst[:MAX_EDGES]:
             scores[(min(x, y), max(x, y))] = s
     groups: dict[int, list[int]] = defaultdict(list)
