@@ -64,7 +64,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .events.lexicon import load_ontology
-from .store import insert_rows, write_cluster_keys
+from .store import insert_rows, transaction, write_cluster_keys
 
 THRESHOLD = 0.3
 PUBLISHED_WINDOW_DAYS = 7  # a "published" date: the event happened in the week up to publication
@@ -854,8 +854,7 @@ def merge_store(store, rebuild: bool = False) -> MergeReport:
     """
     con = store.con
     report = MergeReport()
-    con.execute("BEGIN TRANSACTION")
-    try:
+    with transaction(con):
         if rebuild:
             con.execute("DELETE FROM cluster_members")
             con.execute("DELETE FROM clusters")
@@ -869,14 +868,16 @@ def merge_store(store, rebuild: bool = False) -> MergeReport:
         con.execute("DROP TABLE IF EXISTS merge_new")
         con.execute("DROP TABLE IF EXISTS merge_written")
         report.clusters = con.execute("SELECT count(*) FROM clusters").fetchone()[0]
-        con.execute("COMMIT")
-    except BaseException:
-        try:
-            con.execute("ROLLBACK")
-        except Exception:
-            pass
-        raise
     return report
+
+
+def _scored_mentions(con, sql: str, params: Sequence, interned: dict | None) -> Iterator[tuple[Mention, dict[str, Any]]]:
+    """Slim mentions, each with its row, from a query that also returns their salience and is_main (the new
+    events' scores in ``merge_new``, or a stored member's)."""
+    for r in _iter_rows(con, sql, params):
+        m = mention_from_row(r, slim=True, interned=interned)
+        m.salience, m.is_main = r["salience"], r["is_main"]
+        yield m, r
 
 
 def _merge_group(con, group: tuple[str, ...] | None) -> int:
@@ -884,18 +885,14 @@ def _merge_group(con, group: tuple[str, ...] | None) -> int:
     where, params = _type_filter(group)
     interned: dict = {}
     new: list[Mention] = []
-    for r in _iter_rows(con, "SELECT * FROM (" + _EVENT_ROWS + f" WHERE {where}) e JOIN merge_new n USING (event_id)", params):
-        m = mention_from_row(r, slim=True, interned=interned)
-        m.salience, m.is_main = r["salience"], r["is_main"]
+    for m, _ in _scored_mentions(con, "SELECT * FROM (" + _EVENT_ROWS + f" WHERE {where}) e JOIN merge_new n USING (event_id)", params, interned):
         new.append(m)
     if not new:
         return 0
     affected = sorted(_adjacent_components(con, new, interned))
     old: list[Mention] = []
     if affected:
-        for r in _iter_rows(con, _MEMBER_ROWS + " WHERE cm.component_id IN (SELECT unnest(?))", [affected]):
-            m = mention_from_row(r, slim=True, interned=interned)
-            m.salience, m.is_main = r["salience"], r["is_main"]
+        for m, _ in _scored_mentions(con, _MEMBER_ROWS + " WHERE cm.component_id IN (SELECT unnest(?))", [affected], interned):
             old.append(m)
         con.execute("DELETE FROM clusters WHERE component_id IN (SELECT unnest(?))", [affected])
         con.execute("DELETE FROM cluster_members WHERE component_id IN (SELECT unnest(?))", [affected])
@@ -927,9 +924,7 @@ def _adjacent_components(con, new: list[Mention], interned: dict | None = None) 
         " ON cm.key = p.key AND cm.type_key = p.type_key AND cm.date_hi >= p.lo AND cm.date_lo <= p.hi").fetchall()
     con.execute("DROP TABLE merge_probe")
     stored: dict[str, tuple[Mention, str]] = {}
-    for r in _iter_rows(con, _MEMBER_ROWS + " WHERE cm.event_id IN (SELECT unnest(?))", [sorted({e for _, e in pairs})]):
-        c = mention_from_row(r, slim=True, interned=interned)
-        c.salience, c.is_main = r["salience"], r["is_main"]
+    for c, r in _scored_mentions(con, _MEMBER_ROWS + " WHERE cm.event_id IN (SELECT unnest(?))", [sorted({e for _, e in pairs})], interned):
         stored[c.event_id] = (c, r["component_id"])
     for i, event_id in pairs:
         c, comp = stored[event_id]
@@ -949,13 +944,9 @@ def _adjacent_undated(con, new: list[Mention], found: set[str], interned: dict |
         keys = sorted({k for m in ms for k in m.participants})
         # dated new mains only need stored undated mains; undated new mains need every stored main
         cond = "" if any(m.lo is None for m in ms) else " AND cm.date_lo IS NULL"
-        rows = _rows(con, _MEMBER_ROWS + " WHERE cm.type_key IN (SELECT unnest(?)) AND cm.is_main AND list_has_any(cm.keys, ?)" + cond,
-                     [list(family_types(tkey)), keys])
-        cands = []
-        for r in rows:
-            c = mention_from_row(r, slim=True, interned=interned)
-            c.salience, c.is_main = r["salience"], r["is_main"]
-            cands.append((c, r["component_id"]))
+        cands = [(c, r["component_id"]) for c, r in _scored_mentions(
+            con, _MEMBER_ROWS + " WHERE cm.type_key IN (SELECT unnest(?)) AND cm.is_main AND list_has_any(cm.keys, ?)" + cond,
+            [list(family_types(tkey)), keys], interned)]
         for m in ms:
             for c, comp in cands:
                 if comp not in found and (m.lo is None or c.lo is None) and compatible_score(m, c) is not None:

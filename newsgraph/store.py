@@ -7,12 +7,13 @@ document, and re-running skips what is already there (content hash).
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import os
 import re
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 import duckdb
@@ -246,20 +247,12 @@ class Store:
     def _migrate_from_1(self) -> None:
         """A store written by schema 1: give event_actors its day column and fill it, build cluster_keys, in one transaction."""
         con = self.con
-        con.execute("BEGIN TRANSACTION")
-        try:
+        with transaction(con):
             if not self.has_column("event_actors", "day"):
                 con.execute("ALTER TABLE event_actors ADD COLUMN day DATE")
             set_event_days(con)
             rebuild_cluster_keys(con)
             con.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", [SCHEMA_VERSION])
-            con.execute("COMMIT")
-        except BaseException:
-            try:
-                con.execute("ROLLBACK")
-            except duckdb.Error:
-                pass
-            raise
 
     def _attach_parquet(self, root: str) -> None:
         """Views over the shards of a Parquet store (see write_parquet_shard), in an in-memory DuckDB: read-only."""
@@ -318,8 +311,7 @@ class Store:
         if not results:
             return 0
         con = self.con
-        con.execute("BEGIN TRANSACTION")
-        try:
+        with transaction(con):
             present = self.has_documents([r.document.doc_id for r in results])
             new = []
             seen = set()
@@ -330,14 +322,7 @@ class Store:
                 new.append(r)
             for table, rows in result_rows(new).items():
                 insert_rows(con, table, rows)
-            con.execute("COMMIT")
             return len(new)
-        except BaseException:
-            try:
-                con.execute("ROLLBACK")
-            except duckdb.Error:
-                pass
-            raise
 
     def load_parquet(self, root: str) -> int:
         """Load a Parquet store's shards into this store in one transaction; documents already here are skipped.
@@ -348,8 +333,7 @@ class Store:
         if not parquet_files(root, "documents"):
             return 0
         con = self.con
-        con.execute("BEGIN TRANSACTION")
-        try:
+        with transaction(con):
             con.execute("CREATE OR REPLACE TEMP TABLE _new_docs AS SELECT DISTINCT ON (doc_id) * FROM read_parquet(?) "
                         "WHERE doc_id NOT IN (SELECT doc_id FROM documents)", [parquet_files(root, "documents")])
             n = con.execute("SELECT count(*) FROM _new_docs").fetchone()[0]
@@ -364,14 +348,7 @@ class Store:
                             "WHERE doc_id IN (SELECT doc_id FROM _new_docs)", [files])
             set_event_days(con, "a.doc_id IN (SELECT doc_id FROM _new_docs)")  # shards written before event_actors.day
             con.execute("DROP TABLE _new_docs")
-            con.execute("COMMIT")
             return n
-        except BaseException:
-            try:
-                con.execute("ROLLBACK")
-            except duckdb.Error:
-                pass
-            raise
 
     def all_doc_ids(self) -> list[str]:
         return [r[0] for r in self.con.execute("SELECT doc_id FROM documents").fetchall()]
@@ -436,8 +413,7 @@ class Store:
             raise StoreError(f"{self.path}: opened read-only; repair needs to write")
         con = self.con
         fixed: dict[str, int] = {}
-        con.execute("BEGIN TRANSACTION")
-        try:
+        with transaction(con):
             for what, sql in _ORPHAN_DELETES:
                 n = con.execute(f"SELECT count(*) FROM ({sql.replace('DELETE FROM', 'SELECT * FROM', 1)})").fetchone()[0]
                 if n:
@@ -468,13 +444,6 @@ class Store:
             if n:
                 rebuild_cluster_keys(con)
                 fixed["cluster key rows out of step, rebuilt"] = n
-            con.execute("COMMIT")
-        except BaseException:
-            try:
-                con.execute("ROLLBACK")
-            except duckdb.Error:
-                pass
-            raise
         return fixed
 
     def claims(self) -> list[dict[str, Any]]:
@@ -663,6 +632,21 @@ def write_cluster_keys(con, written: str, everything: bool = False) -> None:
                                       only_cm=f" WHERE cm.cluster_id IN (SELECT cluster_id FROM {written})",
                                       only_c=f" AND c.cluster_id IN (SELECT cluster_id FROM {written})")
     con.execute(f"INSERT INTO cluster_keys {only}")
+
+
+@contextlib.contextmanager
+def transaction(con) -> Iterator[None]:
+    """One DuckDB transaction: committed when the block ends, rolled back (and the error raised) when it fails."""
+    con.execute("BEGIN TRANSACTION")
+    try:
+        yield
+        con.execute("COMMIT")
+    except BaseException:
+        try:
+            con.execute("ROLLBACK")
+        except duckdb.Error:
+            pass
+        raise
 
 
 def insert_rows(con, table: str, rows: list[tuple]) -> None:
