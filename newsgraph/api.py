@@ -131,8 +131,9 @@ def ingest(
                 stored = store.write(results)
                 report.stored += stored
                 report.skipped += len(results) - stored  # the same article twice among batches in flight
-                report.events += sum(len(r.events) for r in results)
-                unmerged += sum(len(r.events) for r in results)
+                events = sum(len(r.events) for r in results)
+                report.events += events
+                unmerged += events
                 if unmerged >= MERGE_EVERY_EVENTS:  # a long run merges as it goes: memory bounded by the step, not the corpus
                     report.clusters, unmerged = _merge_new(store), 0
                 if on_progress:
