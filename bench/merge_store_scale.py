@@ -96,6 +96,8 @@ def main() -> None:
     ap.add_argument("--hold-back", type=int, default=1000, help="documents merged incrementally in step 3 (0: skip the step)")
     ap.add_argument("--work", default=None, help="directory for the copies (default: a temporary one)")
     args = ap.parse_args()
+    if not os.path.isfile(args.store):
+        ap.error(f"{args.store}: no such store (give the .duckdb file an ingest wrote)")
     work = args.work or tempfile.mkdtemp(prefix="newsgraph-merge-")
     os.makedirs(work, exist_ok=True)
     db = os.path.join(work, "copy.duckdb")
