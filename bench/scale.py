@@ -199,12 +199,14 @@ def make_event_store(db: str, n_events: int = 1_000_000, events_per_doc: int = 1
     con.execute("""INSERT INTO clusters SELECT 'c' || ev.i, 'k' || ev.i, e.type, NULL, NULL, f.cameo, f.relation, f.quad_class, f.goldstein,
         e.date, CASE WHEN e.date IS NOT NULL THEN 'day' END, coalesce(e.date, d.published), coalesce(e.date, d.published),
         e.source_json, e.target_json, e.factuality, e.event_id, e.evidence, 1, 1, 1, json_array(d.outlet)::VARCHAR, d.published, d.published, '{}'
-        FROM ev JOIN events e ON e.event_id = ev.event_id JOIN documents d ON d.doc_id = e.doc_id JOIN type_facts f ON f.type = e.type""")
+        FROM ev JOIN events e ON e.event_id = ev.event_id JOIN documents d ON d.doc_id = e.doc_id JOIN type_facts f ON f.type = e.type
+        ORDER BY coalesce(e.date, d.published), 'c' || ev.i""")  # in day order, as the merge stage stores them (merge._DAY_ORDER)
     con.execute("""INSERT INTO cluster_members SELECT e.event_id, 'c' || ev.i, 'k' || ev.i, e.doc_id, e.type,
         coalesce(e.date, d.published), coalesce(e.date, d.published), 1.0, true,
         list_distinct([coalesce(sa.country, sa.actor_id), coalesce(ta.country, ta.actor_id)])
         FROM ev JOIN events e ON e.event_id = ev.event_id JOIN documents d ON d.doc_id = e.doc_id
-        JOIN actor_pool sa ON sa.k = ev.s JOIN actor_pool ta ON ta.k = ev.t""")
+        JOIN actor_pool sa ON sa.k = ev.s JOIN actor_pool ta ON ta.k = ev.t
+        ORDER BY coalesce(e.date, d.published), 'c' || ev.i, e.event_id""")
     rebuild_cluster_keys(con)  # as the merge stage does after writing clusters
     con.execute("COMMIT")
     con.execute("CHECKPOINT")
@@ -222,7 +224,11 @@ def has_clusters(db: str) -> bool:
     con = duckdb.connect(db, read_only=True)
     try:
         version = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
-        return con.execute("SELECT count(*) FROM clusters").fetchone()[0] > 0 and bool(version) and version[0] == SCHEMA_VERSION
+        if not (con.execute("SELECT count(*) FROM clusters").fetchone()[0] > 0 and bool(version) and version[0] == SCHEMA_VERSION):
+            return False
+        # and stored in day order, as the merge stage now stores them (a store generated before is generated again)
+        return not con.execute("SELECT count(*) FROM (SELECT d < lag(d) OVER (ORDER BY rowid) AS back FROM "
+                               "(SELECT rowid, coalesce(date, first_seen) AS d FROM clusters)) WHERE back").fetchone()[0]
     finally:
         con.close()
 

@@ -459,12 +459,23 @@ class Store:
 
     def has_table(self, name: str) -> bool:
         """Whether the store has a table (stores written before a table was added lack it until opened for writing)."""
-        row = self.con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = ?", [name]).fetchone()
-        return bool(row and row[0])
+        return self.columns(name) is not None
+
+    def columns(self, table: str) -> list[str] | None:
+        """The column names of a table or view (a Parquet store's tables are views), None if there is none.
+
+        Asked by binding an empty query on it: the catalog functions (duckdb_tables(), information_schema) load
+        every table's storage metadata first, some 10 ms on a freshly opened store of a million events, which
+        every stored query would pay; this takes 0.5 ms."""
+        if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", table):
+            raise ValueError(f"not a table name: {table!r}")
+        try:
+            return [c[0] for c in self.con.execute(f'SELECT * FROM "{table}" LIMIT 0').description]
+        except duckdb.CatalogException:
+            return None
 
     def has_column(self, table: str, column: str) -> bool:
-        row = self.con.execute("SELECT count(*) FROM information_schema.columns WHERE table_name = ? AND column_name = ?", [table, column]).fetchone()
-        return bool(row and row[0])
+        return column in (self.columns(table) or ())
 
     def source(self, table: str) -> str:
         """What to read ``cluster_keys`` or ``event_actors`` (with its ``day``) from: the table, or in a store written by an

@@ -188,26 +188,35 @@ def test_html_json_ld_publisher_is_normalised(tmp_path):
     assert (doc.outlet, doc.outlet_source) == ("Breitbart News", "metadata")
 
 
-def test_coverage_uses_stored_clusters_when_present(seed_store, tmp_path):
+def test_coverage_uses_stored_clusters_when_present(corpus_store, tmp_path):
     import shutil
+    from collections import Counter
 
     import duckdb
 
     from newsgraph.framing.report import coverage
     from newsgraph.store import Store
 
-    db = str(tmp_path / "clustered.duckdb")
-    shutil.copy(seed_store, db)
+    # the seeds and the demo corpus, merged at ingest: coverage is one group per cluster the merge stage stored
+    con = duckdb.connect(corpus_store, read_only=True)
+    members = Counter(r[0] for r in con.execute("SELECT cluster_id FROM cluster_members").fetchall())
+    docs = dict(con.execute("SELECT cluster_id, count(DISTINCT doc_id) FROM cluster_members GROUP BY cluster_id").fetchall())
+    con.close()
+    with Store(corpus_store, read_only=True) as store:
+        groups = coverage(store)
+    assert members and {g["group"] for g in groups} == {"cluster"}
+    assert {g["cluster"]: g["reports"] for g in groups} == dict(members)
+    assert all(1 <= len(g["reported_by"]) <= docs[g["cluster"]] for g in groups)
+    assert any(docs[g["cluster"]] > 1 for g in groups)  # some event is reported by several articles
+    # without clusters (a store not merged): groups by type and dyad
+    db = str(tmp_path / "unmerged.duckdb")
+    shutil.copy(corpus_store, db)
     con = duckdb.connect(db)
-    ids = [r[0] for r in con.execute("SELECT event_id FROM events WHERE type = 'AGREE' ORDER BY event_id").fetchall()]
-    con.execute("CREATE TABLE event_clusters (event_id VARCHAR, cluster_id VARCHAR)")
-    con.executemany("INSERT INTO event_clusters VALUES (?, 'c1')", [[i] for i in ids])
+    con.execute("DELETE FROM cluster_members")
     con.close()
     with Store(db, read_only=True) as store:
         groups = coverage(store)
-    merged = [g for g in groups if g["cluster"] == "c1"]
-    assert len(merged) == 1 and merged[0]["reports"] == len(ids)
-    assert all(g["group"] == "dyad" for g in groups if g["cluster"] is None)
+    assert groups and {g["group"] for g in groups} == {"dyad"}
 
 
 def test_outlet_text_signs_datelines_and_empty_copyright():

@@ -108,6 +108,29 @@ def test_rebuild_writes_the_same_rows_sorted_by_key(tmp_path, merged):
     con.close()
     assert in_storage_order == sorted(in_storage_order)  # what lets DuckDB skip the row groups of other keys
     assert answers(db) == answers(merged)
+    assert day_order_breaks(db) == (0, 0)  # a rebuild stores every cluster and its members in day order
+
+
+def day_order_breaks(db) -> tuple[int, int]:
+    """Where the clusters, and the members by their cluster's day, go back in time in storage order."""
+    con = _con(db)
+    try:
+        day = "coalesce(c.date, c.first_seen)"
+        clusters = [r[0] for r in con.execute(f"SELECT {day} FROM clusters c ORDER BY c.rowid").fetchall()]
+        members = [r[0] for r in con.execute(f"SELECT {day} FROM cluster_members m JOIN clusters c USING (cluster_id) ORDER BY m.rowid").fetchall()]
+    finally:
+        con.close()
+    return tuple(sum(b < a for a, b in zip(days, days[1:])) for days in (clusters, members))
+
+
+def test_merges_store_clusters_in_day_order(merged):
+    # two ingests, two merges: the second appends the clusters it wrote, in day order among themselves
+    clusters, members = day_order_breaks(merged)
+    assert clusters <= 1 and members <= 1
+    con = _con(merged)
+    n, span = con.execute("SELECT count(*), max(date) - min(date) FROM clusters").fetchone()
+    con.close()
+    assert n > 20 and span > 30  # enough clusters over enough days for the order to mean something
 
 
 def test_check_finds_keys_and_days_out_of_step_and_repair_rebuilds_them(tmp_path, merged):

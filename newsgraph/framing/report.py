@@ -36,10 +36,6 @@ def _doc_outlets(store: Store) -> dict[str, str]:
     return {d: outlet_key(o, p, d) for d, o, p in rows}
 
 
-def _has_table(store: Store, name: str) -> bool:
-    return bool(store.con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = ?", [name]).fetchone()[0])
-
-
 # ---------------------------------------------------------------- sources
 
 
@@ -48,7 +44,7 @@ def sources(store: Store, top_actors: int = 5) -> list[dict[str, Any]]:
     (with mean tone) and the loaded terms they use most in naming actors."""
     outlets = _doc_outlets(store)
     docs = store.con.execute("SELECT doc_id, published, outlet_source, n_events FROM documents").fetchall()
-    how = dict(store.con.execute("SELECT doc_id, how FROM document_outlets").fetchall()) if _has_table(store, "document_outlets") else {}
+    how = dict(store.con.execute("SELECT doc_id, how FROM document_outlets").fetchall()) if store.has_table("document_outlets") else {}
     agg: dict[str, dict[str, Any]] = {}
     for doc_id, published, src, n_events in docs:
         o = agg.setdefault(outlets[doc_id], {"outlet": outlets[doc_id], "documents": 0, "first_published": None, "last_published": None,
@@ -63,7 +59,7 @@ def sources(store: Store, top_actors: int = 5) -> list[dict[str, Any]]:
     mention_rows = store.con.execute(
         "SELECT doc_id, coalesce(actor_id, name), any_value(name), count(*) FROM mentions WHERE NOT coalesce(provisional, false) GROUP BY 1, 2"
     ).fetchall()
-    tone_rows = store.con.execute("SELECT doc_id, actor_id, tone FROM mention_tone").fetchall() if _has_table(store, "mention_tone") else []
+    tone_rows = store.con.execute("SELECT doc_id, actor_id, tone FROM mention_tone").fetchall() if store.has_table("mention_tone") else []
     actor_counts: dict[str, Counter] = defaultdict(Counter)
     names: dict[str, str] = {}
     for doc_id, aid, name, n in mention_rows:
@@ -73,7 +69,7 @@ def sources(store: Store, top_actors: int = 5) -> list[dict[str, Any]]:
     for doc_id, aid, tone in tone_rows:
         tones[(outlets.get(doc_id, doc_id), aid)].append(tone)
     loaded: dict[str, Counter] = defaultdict(Counter)  # outlet -> loaded terms in its descriptors of any actor
-    if _has_table(store, "descriptors"):
+    if store.has_table("descriptors"):
         for doc_id, terms in store.con.execute("SELECT doc_id, loaded_json FROM descriptors WHERE loaded_json <> '[]'").fetchall():
             loaded[outlets.get(doc_id, doc_id)].update(json.loads(terms))
     out = []
@@ -133,7 +129,7 @@ def _match_sql(targets: dict[str, Any], alias: str = "", via: bool = True) -> tu
 
 def framing(store: Store, actor: str, include_government: bool = True, max_descriptors: int = 25) -> dict[str, Any]:
     """Outlets side by side for one actor: descriptors (counted), loaded terms, tone with evidence, events reported."""
-    if not (_has_table(store, "descriptors") and _has_table(store, "mention_tone")):
+    if not (store.has_table("descriptors") and store.has_table("mention_tone")):
         raise NewsgraphError(f"{store.path}: this store was made before framing was stored; ingest the articles into a new store")
     targets = actor_targets(actor, include_government)
     outlets = _doc_outlets(store)
@@ -206,13 +202,10 @@ def framing(store: Store, actor: str, include_government: bool = True, max_descr
 
 
 def _event_clusters(store: Store) -> dict[str, str] | None:
-    """event_id -> cluster id, when the store has cross-document clusters (a table with event_id and cluster_id columns)."""
-    for table in ("event_clusters", "cluster_events", "clusters"):
-        if _has_table(store, table):
-            cols = {r[0] for r in store.con.execute("SELECT column_name FROM information_schema.columns WHERE table_name = ?", [table]).fetchall()}
-            if {"event_id", "cluster_id"} <= cols:
-                return dict(store.con.execute(f"SELECT event_id, cluster_id FROM {table}").fetchall())
-    return None
+    """event_id -> cluster id, when the store holds the merge stage's cross-document clusters."""
+    if not store.has_table("cluster_members"):
+        return None
+    return dict(store.con.execute("SELECT event_id, cluster_id FROM cluster_members").fetchall()) or None
 
 
 def _actor_key(a: dict[str, Any]) -> str:
