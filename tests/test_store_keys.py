@@ -96,6 +96,11 @@ def test_incremental_merge_keeps_the_keys_and_days_in_step(merged):
     assert len({(k, c) for k, c, _ in keys}) == len(keys)  # one row per key and cluster
     assert wrong_days(merged) == 0
     assert api.check(merged) == []
+    con = _con(merged)
+    in_storage_order = [r[0] for r in con.execute("SELECT key FROM cluster_keys ORDER BY rowid").fetchall()]
+    con.close()
+    # the first merge wrote the table sorted by key, the second appended its rows sorted among themselves
+    assert sum(b < a for a, b in zip(in_storage_order, in_storage_order[1:])) <= 1
 
 
 def test_rebuild_writes_the_same_rows_sorted_by_key(tmp_path, merged):
