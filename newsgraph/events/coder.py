@@ -21,6 +21,7 @@ from spacy.symbols import AUX, NOUN, PROPN, VERB
 
 from ..actors.resolve import ArgResolver, dedupe
 from ..model import ActorRef, Event, Quantity
+from ..nlp import span_text
 from ..quantities import quantities_for_event
 from ..time import EventDates
 from .lexicon import Lexicon, Sense, load_ontology
@@ -651,7 +652,7 @@ class EventCoder:
             confidence *= 0.9
         start = tok.idx
         date, precision, date_text = self._dates.for_trigger(tok)
-        text = sent.text  # Span.text joins the sentence's tokens on each call: read it once
+        text = span_text(sent)
         return Event(
             id=_event_id(doc_id, start, etype),
             doc_id=doc_id,

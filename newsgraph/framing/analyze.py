@@ -37,7 +37,7 @@ from spacy.symbols import NOUN, PROPN
 
 from ..actors.resolve import ArgResolver, Span, sector_nouns
 from ..model import ActorRef, Descriptor, MentionTone
-from ..nlp import doc_text
+from ..nlp import doc_text, span_text
 from .tone import find_loaded, score_text
 
 GOV_NOUNS = {"regime", "government", "administration", "authorities", "leadership", "junta", "dictatorship", "cabinet", "presidency"}
@@ -315,7 +315,7 @@ def _tone(parsed, np_head, referent, span, at, sent, via, scores: dict, words: _
         sc = scores[text] = score_text(text)
     sentence = np_head.sent
     return MentionTone(actor=_copy(referent), text=span.text, start=span.start_char, end=span.end_char, sentence=sent,
-                       tone=sc.tone, label=sc.label, words=list(sc.words), loaded=list(sc.loaded), evidence=sentence.text.strip(), via=via)
+                       tone=sc.tone, label=sc.label, words=list(sc.words), loaded=list(sc.loaded), evidence=span_text(sentence).strip(), via=via)
 
 
 def _copy(r: ActorRef) -> ActorRef:
