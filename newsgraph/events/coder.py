@@ -689,10 +689,11 @@ class EventCoder:
         return " ".join(t.text for t in words)
 
     def _clause_bounds(self, tok, inner) -> tuple[int, int]:
-        toks = list(tok.subtree)
-        for c in inner:
-            toks.extend(c.tok.subtree)
-        return min(t.idx for t in toks), max(t.idx + len(t.text) for t in toks)
+        # a subtree's first and last tokens are its left and right edges (also in the rare non-projective parse)
+        heads = [tok, *(c.tok for c in inner)]
+        lefts = [h.left_edge for h in heads]
+        rights = [h.right_edge for h in heads]
+        return min(t.idx for t in lefts), max(t.idx + len(t) for t in rights)
 
     def _protesters_by_place(self, sent, r: ArgResolver) -> list[ActorRef]:
         """Unnamed protesters ("prisoners rioted in Dili", "students throughout Indonesia") are civilians
