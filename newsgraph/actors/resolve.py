@@ -24,6 +24,7 @@ from importlib import resources
 from pathlib import Path
 
 import yaml
+from spacy.attrs import ORTH, SPACY
 
 from ..model import ActorRef
 from .registry import HOW_PRIORITY, Actor, AliasEntry, Registry, fold, lead_key, split_entries  # noqa: F401  (fold, HOW_PRIORITY re-exported)
@@ -189,10 +190,10 @@ def find_mentions(doc, registry: Registry, when: dt.date | None = None) -> list[
     """Actor mentions of a parsed doc: registry names, office titles, surnames, then provisional actors."""
     spans: list[Span] = []
     n = len(doc)
-    folded_tokens = [fold(t.text) for t in doc]
+    folded_tokens, spaces = _folded_tokens(doc)
     i = 0
     while i < n:
-        found = _registry_match(doc, folded_tokens, i, registry, when)
+        found = _registry_match(doc, folded_tokens, spaces, i, registry, when)
         if found and (_inside_longer_name(doc, found) or _names_a_product(doc, found) or _after_stance_prefix(doc, found.start)):
             found = None
         if found:
@@ -205,9 +206,27 @@ def find_mentions(doc, registry: Registry, when: dt.date | None = None) -> list[
     spans = _add_places(doc, spans, registry, when)
     spans = _add_provisional(doc, spans)
     spans = _short_forms_of_bodies(spans, when)
-    _qualify_provisional(doc, folded_tokens, spans, registry, when)
+    _qualify_provisional(doc, folded_tokens, spaces, spans, registry, when)
     spans.sort(key=lambda s: s.start)
     return spans
+
+
+_FOLDED: dict[int, str] = {}  # a word's string hash -> fold(word), across documents (cleared when it grows large)
+
+
+def _folded_tokens(doc) -> tuple[list[str], list[int]]:
+    """Each token's folded text and whether a space follows it, from the doc's arrays: no Token object is built."""
+    arr = doc.to_array([ORTH, SPACY])
+    if len(_FOLDED) > 500_000:
+        _FOLDED.clear()
+    strings = doc.vocab.strings
+    folded = []
+    for h in arr[:, 0].tolist():
+        f = _FOLDED.get(h)
+        if f is None:
+            f = _FOLDED[h] = fold(strings[h])
+        folded.append(f)
+    return folded, arr[:, 1].tolist()
 
 
 def _short_forms_of_bodies(spans: list[Span], when: dt.date | None) -> list[Span]:
@@ -234,7 +253,7 @@ def _short_forms_of_bodies(spans: list[Span], when: dt.date | None) -> list[Span
     return out
 
 
-def _qualify_provisional(doc, folded_tokens: list[str], spans: list[Span], registry: Registry, when: dt.date | None) -> None:
+def _qualify_provisional(doc, folded_tokens: list[str], spaces: list[int], spans: list[Span], registry: Registry, when: dt.date | None) -> None:
     """Country and sector of provisional organisations from their own words.
 
     A state named inside the name gives the country ("Singapore Airlines",
@@ -248,7 +267,7 @@ def _qualify_provisional(doc, folded_tokens: list[str], spans: list[Span], regis
             continue
         if ref.country is None:
             for k in range(s.start, s.end):
-                m = _registry_match(doc, folded_tokens, k, registry, when)
+                m = _registry_match(doc, folded_tokens, spaces, k, registry, when)
                 if m is not None and m.actor is not None and m.actor.kind == "state" and m.end <= s.end:
                     ref.country = m.actor.id
                     break
@@ -256,8 +275,9 @@ def _qualify_provisional(doc, folded_tokens: list[str], spans: list[Span], regis
             ref.sector = nouns.get(doc[s.end - 1].lemma_.lower())
 
 
-def _registry_match(doc, folded_tokens: list[str], i: int, registry: Registry, when: dt.date | None) -> Span | None:
-    """The longest registry alias starting at token i (dictionary look-ups, one per extension of the string)."""
+def _registry_match(doc, folded_tokens: list[str], spaces: list[int], i: int, registry: Registry, when: dt.date | None) -> Span | None:
+    """The longest registry alias starting at token i (dictionary look-ups, one per extension of the string);
+    ``folded_tokens`` and ``spaces`` are ``_folded_tokens(doc)``."""
     key = lead_key(folded_tokens[i])
     if not key:
         return None
@@ -276,7 +296,7 @@ def _registry_match(doc, folded_tokens: list[str], i: int, registry: Registry, w
         entries = registry.folded.get(s)
         if entries:
             candidates.append((j, entries))
-        if doc[j - 1].whitespace_:
+        if spaces[j - 1]:
             s += " "
     for end, entries in reversed(candidates):
         text = doc[i:end].text
