@@ -190,11 +190,12 @@ def find_mentions(doc, registry: Registry, when: dt.date | None = None) -> list[
     """Actor mentions of a parsed doc: registry names, office titles, surnames, then provisional actors."""
     spans: list[Span] = []
     n = len(doc)
-    folded_tokens, spaces = _folded_tokens(doc)
+    words = _Words(doc)
+    ents = doc.ents  # Doc.ents builds every entity span on each call: once here
     i = 0
     while i < n:
-        found = _registry_match(doc, folded_tokens, spaces, i, registry, when)
-        if found and (_inside_longer_name(doc, found) or _names_a_product(doc, found) or _after_stance_prefix(doc, found.start)):
+        found = _registry_match(doc, words, i, registry, when)
+        if found and (_inside_longer_name(doc, found, ents) or _names_a_product(doc, found) or _after_stance_prefix(doc, found.start)):
             found = None
         if found:
             spans.append(found)
@@ -202,31 +203,39 @@ def find_mentions(doc, registry: Registry, when: dt.date | None = None) -> list[
         else:
             i += 1
     spans = _add_titles(doc, spans, registry, when)
-    spans = _add_surnames(doc, spans, when)
-    spans = _add_places(doc, spans, registry, when)
-    spans = _add_provisional(doc, spans)
+    spans = _add_surnames(doc, spans, when, words)
+    spans = _add_places(doc, spans, registry, when, ents)
+    spans = _add_provisional(doc, spans, ents)
     spans = _short_forms_of_bodies(spans, when)
-    _qualify_provisional(doc, folded_tokens, spaces, spans, registry, when)
+    _qualify_provisional(doc, words, spans, registry, when)
     spans.sort(key=lambda s: s.start)
     return spans
 
 
-_FOLDED: dict[int, str] = {}  # a word's string hash -> fold(word), across documents (cleared when it grows large)
+_FOLDED: dict[int, tuple[str, str]] = {}  # a word's string hash -> (word, fold(word)), across documents (cleared when large)
 
 
-def _folded_tokens(doc) -> tuple[list[str], list[int]]:
-    """Each token's folded text and whether a space follows it, from the doc's arrays: no Token object is built."""
-    arr = doc.to_array([ORTH, SPACY])
-    if len(_FOLDED) > 500_000:
-        _FOLDED.clear()
-    strings = doc.vocab.strings
-    folded = []
-    for h in arr[:, 0].tolist():
-        f = _FOLDED.get(h)
-        if f is None:
-            f = _FOLDED[h] = fold(strings[h])
-        folded.append(f)
-    return folded, arr[:, 1].tolist()
+class _Words:
+    """Each token's text, folded text and whether a space follows it, read from the doc's arrays: the name
+    search looks at every token, and building a Token object for each was much of its cost."""
+
+    __slots__ = ("text", "folded", "space")
+
+    def __init__(self, doc):
+        arr = doc.to_array([ORTH, SPACY])
+        if len(_FOLDED) > 500_000:
+            _FOLDED.clear()
+        strings = doc.vocab.strings
+        self.text: list[str] = []
+        self.folded: list[str] = []
+        for h in arr[:, 0].tolist():
+            got = _FOLDED.get(h)
+            if got is None:
+                text = strings[h]
+                got = _FOLDED[h] = (text, fold(text))
+            self.text.append(got[0])
+            self.folded.append(got[1])
+        self.space: list[int] = arr[:, 1].tolist()
 
 
 def _short_forms_of_bodies(spans: list[Span], when: dt.date | None) -> list[Span]:
@@ -253,7 +262,7 @@ def _short_forms_of_bodies(spans: list[Span], when: dt.date | None) -> list[Span
     return out
 
 
-def _qualify_provisional(doc, folded_tokens: list[str], spaces: list[int], spans: list[Span], registry: Registry, when: dt.date | None) -> None:
+def _qualify_provisional(doc, words: _Words, spans: list[Span], registry: Registry, when: dt.date | None) -> None:
     """Country and sector of provisional organisations from their own words.
 
     A state named inside the name gives the country ("Singapore Airlines",
@@ -267,7 +276,7 @@ def _qualify_provisional(doc, folded_tokens: list[str], spaces: list[int], spans
             continue
         if ref.country is None:
             for k in range(s.start, s.end):
-                m = _registry_match(doc, folded_tokens, spaces, k, registry, when)
+                m = _registry_match(doc, words, k, registry, when)
                 if m is not None and m.actor is not None and m.actor.kind == "state" and m.end <= s.end:
                     ref.country = m.actor.id
                     break
@@ -275,9 +284,9 @@ def _qualify_provisional(doc, folded_tokens: list[str], spaces: list[int], spans
             ref.sector = nouns.get(doc[s.end - 1].lemma_.lower())
 
 
-def _registry_match(doc, folded_tokens: list[str], spaces: list[int], i: int, registry: Registry, when: dt.date | None) -> Span | None:
-    """The longest registry alias starting at token i (dictionary look-ups, one per extension of the string);
-    ``folded_tokens`` and ``spaces`` are ``_folded_tokens(doc)``."""
+def _registry_match(doc, words: _Words, i: int, registry: Registry, when: dt.date | None) -> Span | None:
+    """The longest registry alias starting at token i (dictionary look-ups, one per extension of the string)."""
+    folded_tokens, spaces = words.folded, words.space
     key = lead_key(folded_tokens[i])
     if not key:
         return None
@@ -335,7 +344,7 @@ def _names_a_product(doc, span: Span) -> bool:
     return is_model_designation(doc[span.end])
 
 
-def _inside_longer_name(doc, span: Span) -> bool:
+def _inside_longer_name(doc, span: Span, ents) -> bool:
     """A state's name inside a longer name is part of that name: "Singapore Airlines", "Air India", "Swiss National Bank".
 
     The state match gives way when spaCy's entity (an organisation, facility,
@@ -348,7 +357,7 @@ def _inside_longer_name(doc, span: Span) -> bool:
     for k in range(span.start, span.end):
         if doc[k].ent_type_ not in NAME_LABELS or doc[k].ent_iob_ not in ("B", "I"):
             return False
-    ent = next((e for e in doc.ents if e.start <= span.start < e.end), None)
+    ent = next((e for e in ents if e.start <= span.start < e.end), None)
     if ent is None or ent.label_ not in NAME_LABELS or (ent.start, ent.end) == (span.start, span.end):
         return False
     rest = [t for t in ent if not span.start <= t.i < span.end and t.lower_ != "the"]
@@ -367,7 +376,7 @@ def _surname_forms(full: str) -> list[str]:
     return forms
 
 
-def _add_surnames(doc, spans: list[Span], when: dt.date | None) -> list[Span]:
+def _add_surnames(doc, spans: list[Span], when: dt.date | None, words: _Words) -> list[Span]:
     """After "Tareck El Aissami" has been named, "El Aissami" and "Aissami" mean him."""
     local: dict[str, Span] = {}
     for s in spans:
@@ -385,11 +394,11 @@ def _add_surnames(doc, spans: list[Span], when: dt.date | None) -> list[Span]:
     out = list(spans)
     i = 0
     while i < len(doc):
-        if i in taken or not doc[i].text[:1].isupper():
+        if i in taken or not words.text[i][:1].isupper():
             i += 1
             continue
         hit = None
-        for form in keyed.get(lead_key(fold(doc[i].text)) or "", ()):
+        for form in keyed.get(lead_key(words.folded[i]) or "", ()):
             end = _match_at(doc, i, form)
             if end is not None and not any(k in taken for k in range(i, end)):
                 first = local[form]
@@ -432,7 +441,7 @@ def gazetteer() -> dict[str, str]:
     return {name: next(iter(codes)) for name, codes in named.items() if len(codes) == 1}
 
 
-def _add_places(doc, spans: list[Span], registry: Registry, when: dt.date | None) -> list[Span]:
+def _add_places(doc, spans: list[Span], registry: Registry, when: dt.date | None, ents) -> list[Span]:
     """Cities, regions and territories (``gazetteer``) that no registry actor names: mentions of their state, as event
     data codes places ("shelled Kirkuk", "rebels in Darfur"). The entity must be labelled a place by the NER model, or,
     as it often mislabels a place it does not know, be written as one: "in Sivas", "the Kabylie region"."""
@@ -440,7 +449,7 @@ def _add_places(doc, spans: list[Span], registry: Registry, when: dt.date | None
     taken = _taken(spans)
     out = list(spans)
     n = len(doc)
-    for ent in doc.ents:
+    for ent in ents:
         if any(t.i in taken for t in ent):
             continue
         if ent.label_ not in ("GPE", "LOC") and not (ent.label_ in ("ORG", "PERSON", "NORP")
@@ -473,12 +482,12 @@ def provisional_id(name: str) -> str:
     return "~" + _SLUG.sub("-", fold(name)).strip("-")
 
 
-def _add_provisional(doc, spans: list[Span]) -> list[Span]:
+def _add_provisional(doc, spans: list[Span], ents) -> list[Span]:
     """People and organisations spaCy finds but the registry lacks become provisional actors."""
     taken = _taken(spans)
     out = list(spans)
     persons: dict[str, ActorRef] = {}  # surname -> provisional person, for later bare surnames
-    for ent in doc.ents:
+    for ent in ents:
         if ent.label_ not in ("PERSON", "ORG"):
             continue
         toks = [t for t in ent if not (t.i == ent.start and t.lower_ == "the")]
