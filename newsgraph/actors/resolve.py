@@ -192,9 +192,10 @@ def find_mentions(doc, registry: Registry, when: dt.date | None = None) -> list[
     n = len(doc)
     words = _Words(doc)
     ents = doc.ents  # Doc.ents builds every entity span on each call: once here
+    leads = registry.folded_max  # the lead words of the registry's aliases: most tokens begin none
     i = 0
     while i < n:
-        found = _registry_match(doc, words, i, registry, when)
+        found = _registry_match(doc, words, i, registry, when) if words.lead[i] in leads else None
         if found and (_inside_longer_name(doc, found, ents) or _names_a_product(doc, found) or _after_stance_prefix(doc, found.start)):
             found = None
         if found:
@@ -212,14 +213,14 @@ def find_mentions(doc, registry: Registry, when: dt.date | None = None) -> list[
     return spans
 
 
-_FOLDED: dict[int, tuple[str, str]] = {}  # a word's string hash -> (word, fold(word)), across documents (cleared when large)
+_FOLDED: dict[int, tuple[str, str, str | None]] = {}  # a word's string hash -> (word, fold(word), its lead_key), across documents
 
 
 class _Words:
-    """Each token's text, folded text and whether a space follows it, read from the doc's arrays: the name
-    search looks at every token, and building a Token object for each was much of its cost."""
+    """Each token's text, folded text, index key (``lead_key``) and whether a space follows it, read from the
+    doc's arrays: the name search looks at every token, and building a Token object for each was much of its cost."""
 
-    __slots__ = ("text", "folded", "space")
+    __slots__ = ("text", "folded", "lead", "space")
 
     def __init__(self, doc):
         arr = doc.to_array([ORTH, SPACY])
@@ -228,13 +229,16 @@ class _Words:
         strings = doc.vocab.strings
         self.text: list[str] = []
         self.folded: list[str] = []
+        self.lead: list[str | None] = []
         for h in arr[:, 0].tolist():
             got = _FOLDED.get(h)
             if got is None:
                 text = strings[h]
-                got = _FOLDED[h] = (text, fold(text))
+                folded = fold(text)
+                got = _FOLDED[h] = (text, folded, lead_key(folded))
             self.text.append(got[0])
             self.folded.append(got[1])
+            self.lead.append(got[2])
         self.space: list[int] = arr[:, 1].tolist()
 
 
@@ -287,7 +291,7 @@ def _qualify_provisional(doc, words: _Words, spans: list[Span], registry: Regist
 def _registry_match(doc, words: _Words, i: int, registry: Registry, when: dt.date | None) -> Span | None:
     """The longest registry alias starting at token i (dictionary look-ups, one per extension of the string)."""
     folded_tokens, spaces = words.folded, words.space
-    key = lead_key(folded_tokens[i])
+    key = words.lead[i]
     if not key:
         return None
     limit = registry.folded_max.get(key)
@@ -398,7 +402,7 @@ def _add_surnames(doc, spans: list[Span], when: dt.date | None, words: _Words) -
             i += 1
             continue
         hit = None
-        for form in keyed.get(lead_key(words.folded[i]) or "", ()):
+        for form in keyed.get(words.lead[i] or "", ()):
             end = _match_at(doc, i, form)
             if end is not None and not any(k in taken for k in range(i, end)):
                 first = local[form]
