@@ -370,6 +370,9 @@ def _boundary_first(rx: re.Pattern) -> bool:
     return _starts_with_boundary(parsed.data, lookbehind_ok=False) and parsed.getwidth()[0] > 0
 
 
+WINDOW_MEMO = 200_000  # windows remembered by a GatedSet (a few MB at most)
+
+
 class GatedSet:
     """Patterns run over the same texts, gated together: one scan finds where words begin and end, and each
     such position is given to the patterns whose ``prefixes`` (and gate class) fit it there.
@@ -408,6 +411,10 @@ class GatedSet:
         self._end_ids = frozenset(j for js in at_end.values() for j in js)
         self._ids = frozenset(starts)
         self._by_char: dict[str, frozenset[int]] = {}  # first character -> patterns that may begin with it
+        # window -> the patterns that fit it, at a word start and at a word end: a pure function of the window,
+        # kept across texts (news repeats its words), cleared when it grows past WINDOW_MEMO entries
+        self._seen_start: dict[str, frozenset[int]] = {}
+        self._seen_end: dict[str, frozenset[int]] = {}
 
     def _for_char(self, ch: str) -> frozenset[int]:
         got = self._by_char.get(ch)
@@ -434,8 +441,10 @@ class GatedSet:
         n, k, fit, for_char = len(text), PREFIX_LENGTH, self._fit, self._for_char
         at_start, at_end, start_lengths, end_lengths = self._at_start, self._at_end, self._start_lengths, self._end_lengths
         opened, end_ids = self._open, self._end_ids
-        seen_start: dict[str, frozenset[int]] = {}  # a window met again in this text fits the same patterns
-        seen_end: dict[str, frozenset[int]] = {}
+        seen_start, seen_end = self._seen_start, self._seen_end
+        if len(seen_start) + len(seen_end) > WINDOW_MEMO:
+            seen_start.clear()
+            seen_end.clear()
         for m in _WORD.finditer(text):
             i, e = m.span()
             window = text[i : i + k]

@@ -12,7 +12,7 @@ import datetime as dt
 import hashlib
 import re
 import unicodedata
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
 # How a document's publication date was known.
@@ -82,8 +82,17 @@ class ActorRef:
                 "kind": self.kind, "text": self.text, "provisional": self.provisional}
 
     def copy(self, **changes: Any) -> ActorRef:
-        """A shallow copy (all fields are immutable values), with ``changes`` applied."""
-        return replace(self, **changes)
+        """A shallow copy (all fields are immutable values), with ``changes`` applied. Built field by field:
+        ``dataclasses.replace`` costs several times more, and the coder and framing copy refs by the thousand."""
+        new = ActorRef(self.name, self.actor_id, self.country, self.sector, self.kind, self.text, self.provisional)
+        for field_name, value in changes.items():
+            if field_name not in _ACTOR_REF_FIELDS:
+                raise TypeError(f"ActorRef has no field {field_name!r}")
+            setattr(new, field_name, value)
+        return new
+
+
+_ACTOR_REF_FIELDS = frozenset(f.name for f in fields(ActorRef))
 
 
 @dataclass(slots=True)

@@ -94,3 +94,31 @@ def test_user_actor_file_extends_and_bad_file_names_itself(tmp_path):
     with pytest.raises(DataFileError) as e:
         load_registry([bad])
     assert str(bad) in str(e.value) and "ISO 3166" in str(e.value)
+
+
+def test_token_strings_read_from_arrays_match_the_tokens(resources):
+    """find_mentions reads each token's text, folded text, index key and spacing from the doc's arrays."""
+    from newsgraph.actors.registry import fold, lead_key
+    from newsgraph.actors.resolve import _Words
+
+    doc = parse(resources.nlp, "Nicolás Maduro met Rosneft's chief in Caracas;  the Organisation of\u00a0Petroleum-Exporting Countries  agreed.")
+    words = _Words(doc)
+    assert words.text == [t.text for t in doc]
+    assert words.folded == [fold(t.text) for t in doc]
+    assert words.lead == [lead_key(fold(t.text)) for t in doc]
+    assert words.space == [bool(t.whitespace_) for t in doc]
+    assert "nicolas" in words.folded and "organization" in words.folded
+
+
+def test_actor_ref_copy_is_a_shallow_copy_with_changes():
+    import dataclasses
+
+    from newsgraph.model import ActorRef
+
+    ref = ActorRef(name="Venezuela", actor_id="VEN", country="VEN", sector="GOV", kind="state", text="Caracas", provisional=False)
+    same = ref.copy()
+    assert same == ref and same is not ref
+    changed = ref.copy(sector="MIL", text="the army")
+    assert changed == dataclasses.replace(ref, sector="MIL", text="the army") and ref.sector == "GOV"
+    with pytest.raises(TypeError):
+        ref.copy(colour="red")

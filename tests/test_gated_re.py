@@ -124,3 +124,25 @@ def test_gated_set_candidates_give_finditer_matches_on_time_and_quantity_pattern
     loose = {n: c for (n, g), c in zip(timex._COMPILED, gates.candidates("then on  Monday, the year; the '90s, 2020 Q3"))
              if g.gate is None}
     assert loose["rel_wd"] == [5, 7, 9] and loose["the_year"] == [7, 17] and loose["decade"] == [27, 32]  # 7: "  " after "on"
+
+
+def test_gated_set_remembers_windows_across_texts_without_changing_candidates():
+    """The window -> patterns memo is kept from text to text: a set that has seen other texts first gives the
+    same candidates as a fresh one, and a full memo is cleared, not grown."""
+    from newsgraph.quantities import extract as qx
+
+    patterns = [g for _, g in timex._COMPILED] + [gated_re.GatedPattern(getattr(qx, n)) for n in QUANTITY_PATTERNS]
+    used = gated_re.GatedSet(patterns)
+    texts = ODD + MONEY + _texts()[:20]
+    for text in texts:
+        used.candidates(text)
+    assert used._seen_start  # windows were remembered
+    for text in reversed(texts):
+        assert used.candidates(text) == gated_re.GatedSet(patterns).candidates(text), text[:80]
+    limit = gated_re.WINDOW_MEMO
+    try:
+        gated_re.WINDOW_MEMO = 5
+        used.candidates(texts[-1])
+        assert used._seen_start and all(w in texts[-1] for w in [*used._seen_start, *used._seen_end])  # only this text's windows
+    finally:
+        gated_re.WINDOW_MEMO = limit

@@ -17,3 +17,13 @@ def test_parsed_documents_keep_their_exact_text(resources):
         assert doc.user_data[TEXT_KEY] == text and doc_text(doc) == text
         for tok in doc:
             assert text[tok.idx : tok.idx + len(tok.text)] == tok.text
+
+
+def test_span_text_is_the_spans_own_text(resources):
+    from newsgraph.nlp import span_text
+
+    text = "CARACAS -\n\nVenezuela  signed an agreement with Russia.  It was\u00a0welcomed in Beijing!\n\nNo more.\n"
+    doc = next(parse_many(resources.nlp, [text]))
+    spans = list(doc.sents) + [doc[2:7], doc[0:1], doc[len(doc) - 2 :], doc[3:3]]
+    for span in spans:
+        assert span_text(span) == span.text

@@ -24,6 +24,7 @@ from importlib import resources
 from pathlib import Path
 
 import yaml
+from spacy.attrs import ORTH, SPACY
 
 from ..model import ActorRef
 from .registry import HOW_PRIORITY, Actor, AliasEntry, Registry, fold, lead_key, split_entries  # noqa: F401  (fold, HOW_PRIORITY re-exported)
@@ -189,11 +190,13 @@ def find_mentions(doc, registry: Registry, when: dt.date | None = None) -> list[
     """Actor mentions of a parsed doc: registry names, office titles, surnames, then provisional actors."""
     spans: list[Span] = []
     n = len(doc)
-    folded_tokens = [fold(t.text) for t in doc]
+    words = _Words(doc)
+    ents = doc.ents  # Doc.ents builds every entity span on each call: once here
+    leads = registry.folded_max  # the lead words of the registry's aliases: most tokens begin none
     i = 0
     while i < n:
-        found = _registry_match(doc, folded_tokens, i, registry, when)
-        if found and (_inside_longer_name(doc, found) or _names_a_product(doc, found) or _after_stance_prefix(doc, found.start)):
+        found = _registry_match(doc, words, i, registry, when) if words.lead[i] in leads else None
+        if found and (_inside_longer_name(doc, found, ents) or _names_a_product(doc, found) or _after_stance_prefix(doc, found.start)):
             found = None
         if found:
             spans.append(found)
@@ -201,13 +204,42 @@ def find_mentions(doc, registry: Registry, when: dt.date | None = None) -> list[
         else:
             i += 1
     spans = _add_titles(doc, spans, registry, when)
-    spans = _add_surnames(doc, spans, when)
-    spans = _add_places(doc, spans, registry, when)
-    spans = _add_provisional(doc, spans)
+    spans = _add_surnames(doc, spans, when, words)
+    spans = _add_places(doc, spans, registry, when, ents)
+    spans = _add_provisional(doc, spans, ents)
     spans = _short_forms_of_bodies(spans, when)
-    _qualify_provisional(doc, folded_tokens, spans, registry, when)
+    _qualify_provisional(doc, words, spans, registry, when)
     spans.sort(key=lambda s: s.start)
     return spans
+
+
+_FOLDED: dict[int, tuple[str, str, str | None]] = {}  # a word's string hash -> (word, fold(word), its lead_key), across documents
+
+
+class _Words:
+    """Each token's text, folded text, index key (``lead_key``) and whether a space follows it, read from the
+    doc's arrays: the name search looks at every token, and building a Token object for each was much of its cost."""
+
+    __slots__ = ("text", "folded", "lead", "space")
+
+    def __init__(self, doc):
+        arr = doc.to_array([ORTH, SPACY])
+        if len(_FOLDED) > 500_000:
+            _FOLDED.clear()
+        strings = doc.vocab.strings
+        self.text: list[str] = []
+        self.folded: list[str] = []
+        self.lead: list[str | None] = []
+        for h in arr[:, 0].tolist():
+            got = _FOLDED.get(h)
+            if got is None:
+                text = strings[h]
+                folded = fold(text)
+                got = _FOLDED[h] = (text, folded, lead_key(folded))
+            self.text.append(got[0])
+            self.folded.append(got[1])
+            self.lead.append(got[2])
+        self.space: list[int] = arr[:, 1].tolist()
 
 
 def _short_forms_of_bodies(spans: list[Span], when: dt.date | None) -> list[Span]:
@@ -234,7 +266,7 @@ def _short_forms_of_bodies(spans: list[Span], when: dt.date | None) -> list[Span
     return out
 
 
-def _qualify_provisional(doc, folded_tokens: list[str], spans: list[Span], registry: Registry, when: dt.date | None) -> None:
+def _qualify_provisional(doc, words: _Words, spans: list[Span], registry: Registry, when: dt.date | None) -> None:
     """Country and sector of provisional organisations from their own words.
 
     A state named inside the name gives the country ("Singapore Airlines",
@@ -248,7 +280,7 @@ def _qualify_provisional(doc, folded_tokens: list[str], spans: list[Span], regis
             continue
         if ref.country is None:
             for k in range(s.start, s.end):
-                m = _registry_match(doc, folded_tokens, k, registry, when)
+                m = _registry_match(doc, words, k, registry, when)
                 if m is not None and m.actor is not None and m.actor.kind == "state" and m.end <= s.end:
                     ref.country = m.actor.id
                     break
@@ -256,9 +288,10 @@ def _qualify_provisional(doc, folded_tokens: list[str], spans: list[Span], regis
             ref.sector = nouns.get(doc[s.end - 1].lemma_.lower())
 
 
-def _registry_match(doc, folded_tokens: list[str], i: int, registry: Registry, when: dt.date | None) -> Span | None:
+def _registry_match(doc, words: _Words, i: int, registry: Registry, when: dt.date | None) -> Span | None:
     """The longest registry alias starting at token i (dictionary look-ups, one per extension of the string)."""
-    key = lead_key(folded_tokens[i])
+    folded_tokens, spaces = words.folded, words.space
+    key = words.lead[i]
     if not key:
         return None
     limit = registry.folded_max.get(key)
@@ -276,7 +309,7 @@ def _registry_match(doc, folded_tokens: list[str], i: int, registry: Registry, w
         entries = registry.folded.get(s)
         if entries:
             candidates.append((j, entries))
-        if doc[j - 1].whitespace_:
+        if spaces[j - 1]:
             s += " "
     for end, entries in reversed(candidates):
         text = doc[i:end].text
@@ -315,7 +348,7 @@ def _names_a_product(doc, span: Span) -> bool:
     return is_model_designation(doc[span.end])
 
 
-def _inside_longer_name(doc, span: Span) -> bool:
+def _inside_longer_name(doc, span: Span, ents) -> bool:
     """A state's name inside a longer name is part of that name: "Singapore Airlines", "Air India", "Swiss National Bank".
 
     The state match gives way when spaCy's entity (an organisation, facility,
@@ -328,7 +361,7 @@ def _inside_longer_name(doc, span: Span) -> bool:
     for k in range(span.start, span.end):
         if doc[k].ent_type_ not in NAME_LABELS or doc[k].ent_iob_ not in ("B", "I"):
             return False
-    ent = next((e for e in doc.ents if e.start <= span.start < e.end), None)
+    ent = next((e for e in ents if e.start <= span.start < e.end), None)
     if ent is None or ent.label_ not in NAME_LABELS or (ent.start, ent.end) == (span.start, span.end):
         return False
     rest = [t for t in ent if not span.start <= t.i < span.end and t.lower_ != "the"]
@@ -347,7 +380,7 @@ def _surname_forms(full: str) -> list[str]:
     return forms
 
 
-def _add_surnames(doc, spans: list[Span], when: dt.date | None) -> list[Span]:
+def _add_surnames(doc, spans: list[Span], when: dt.date | None, words: _Words) -> list[Span]:
     """After "Tareck El Aissami" has been named, "El Aissami" and "Aissami" mean him."""
     local: dict[str, Span] = {}
     for s in spans:
@@ -365,11 +398,11 @@ def _add_surnames(doc, spans: list[Span], when: dt.date | None) -> list[Span]:
     out = list(spans)
     i = 0
     while i < len(doc):
-        if i in taken or not doc[i].text[:1].isupper():
+        if i in taken or not words.text[i][:1].isupper():
             i += 1
             continue
         hit = None
-        for form in keyed.get(lead_key(fold(doc[i].text)) or "", ()):
+        for form in keyed.get(words.lead[i] or "", ()):
             end = _match_at(doc, i, form)
             if end is not None and not any(k in taken for k in range(i, end)):
                 first = local[form]
@@ -412,7 +445,7 @@ def gazetteer() -> dict[str, str]:
     return {name: next(iter(codes)) for name, codes in named.items() if len(codes) == 1}
 
 
-def _add_places(doc, spans: list[Span], registry: Registry, when: dt.date | None) -> list[Span]:
+def _add_places(doc, spans: list[Span], registry: Registry, when: dt.date | None, ents) -> list[Span]:
     """Cities, regions and territories (``gazetteer``) that no registry actor names: mentions of their state, as event
     data codes places ("shelled Kirkuk", "rebels in Darfur"). The entity must be labelled a place by the NER model, or,
     as it often mislabels a place it does not know, be written as one: "in Sivas", "the Kabylie region"."""
@@ -420,7 +453,7 @@ def _add_places(doc, spans: list[Span], registry: Registry, when: dt.date | None
     taken = _taken(spans)
     out = list(spans)
     n = len(doc)
-    for ent in doc.ents:
+    for ent in ents:
         if any(t.i in taken for t in ent):
             continue
         if ent.label_ not in ("GPE", "LOC") and not (ent.label_ in ("ORG", "PERSON", "NORP")
@@ -453,12 +486,12 @@ def provisional_id(name: str) -> str:
     return "~" + _SLUG.sub("-", fold(name)).strip("-")
 
 
-def _add_provisional(doc, spans: list[Span]) -> list[Span]:
+def _add_provisional(doc, spans: list[Span], ents) -> list[Span]:
     """People and organisations spaCy finds but the registry lacks become provisional actors."""
     taken = _taken(spans)
     out = list(spans)
     persons: dict[str, ActorRef] = {}  # surname -> provisional person, for later bare surnames
-    for ent in doc.ents:
+    for ent in ents:
         if ent.label_ not in ("PERSON", "ORG"):
             continue
         toks = [t for t in ent if not (t.i == ent.start and t.lower_ == "the")]

@@ -21,6 +21,7 @@ from spacy.symbols import AUX, NOUN, PROPN, VERB
 
 from ..actors.resolve import ArgResolver, dedupe
 from ..model import ActorRef, Event, Quantity
+from ..nlp import span_text
 from ..quantities import quantities_for_event
 from ..time import EventDates
 from .lexicon import Lexicon, Sense, load_ontology
@@ -651,7 +652,7 @@ class EventCoder:
             confidence *= 0.9
         start = tok.idx
         date, precision, date_text = self._dates.for_trigger(tok)
-        text = sent.text  # Span.text joins the sentence's tokens on each call: read it once
+        text = span_text(sent)
         return Event(
             id=_event_id(doc_id, start, etype),
             doc_id=doc_id,
@@ -688,10 +689,11 @@ class EventCoder:
         return " ".join(t.text for t in words)
 
     def _clause_bounds(self, tok, inner) -> tuple[int, int]:
-        toks = list(tok.subtree)
-        for c in inner:
-            toks.extend(c.tok.subtree)
-        return min(t.idx for t in toks), max(t.idx + len(t.text) for t in toks)
+        # a subtree's first and last tokens are its left and right edges (also in the rare non-projective parse)
+        heads = [tok, *(c.tok for c in inner)]
+        lefts = [h.left_edge for h in heads]
+        rights = [h.right_edge for h in heads]
+        return min(t.idx for t in lefts), max(t.idx + len(t) for t in rights)
 
     def _protesters_by_place(self, sent, r: ArgResolver) -> list[ActorRef]:
         """Unnamed protesters ("prisoners rioted in Dili", "students throughout Indonesia") are civilians

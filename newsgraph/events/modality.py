@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from ..actors.resolve import ArgResolver
 from ..model import ActorRef
+from ..nlp import span_text
 
 REPORTING_VERBS = {"say", "report", "tell", "claim", "state", "note", "add", "reveal", "confirm", "announce", "write", "insist",
                    "allege", "explain", "emphasize", "emphasise", "stress", "declare", "tweet", "post", "reiterate", "conclude",
@@ -117,12 +118,12 @@ def _attribution(tok, sent, r: ArgResolver) -> tuple[str | None, list[ActorRef],
         else:
             break
     root = sent.root
-    if root.lemma_.lower() in REPORTING_VERBS and root.i != tok.i and tok.i in {t.i for t in root.subtree}:
+    if root.lemma_.lower() in REPORTING_VERBS and root.i != tok.i and root.is_ancestor(tok):  # tok in root's subtree
         subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is not None:
             actors = r.actors_for(subj)
             return (actors[0].name if actors else _np(subj)), actors, True
-    for t in sent:
+    for t in sent if "according" in span_text(sent).lower() else ():  # a word of the sentence only if in its text
         if t.lower_ == "according" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to":
             pobj = next((c for c in t.doc[t.i + 1].children if c.dep_ == "pobj"), None)
             if pobj is not None:

@@ -37,7 +37,7 @@ from spacy.symbols import NOUN, PROPN
 
 from ..actors.resolve import ArgResolver, Span, sector_nouns
 from ..model import ActorRef, Descriptor, MentionTone
-from ..nlp import doc_text
+from ..nlp import doc_text, span_text
 from .tone import find_loaded, score_text
 
 GOV_NOUNS = {"regime", "government", "administration", "authorities", "leadership", "junta", "dictatorship", "cabinet", "presidency"}
@@ -62,7 +62,7 @@ def frame_document(parsed, spans: list[Span], resolver: ArgResolver, sentence_of
     tones: list[MentionTone] = []
     gov_heads_done: set[int] = set()
     scores: dict = {}
-    words = _Words(parsed)
+    words = _Words(parsed, sentence_of)
     for s in spans:
         span = parsed[s.start : s.end]
         root = span.root
@@ -104,9 +104,12 @@ class _Words:
     """What framing reads of every word, from the doc's arrays: no Token object is built for a word that is
     only looked at (its tag, its text)."""
 
-    def __init__(self, parsed):
+    def __init__(self, parsed, sentence_of):
         self.doc = parsed
         self.text = doc_text(parsed)
+        self.sentence_of = sentence_of
+        self._evidence: dict[int, str] = {}
+        self._subtrees: dict[int, list[int]] = {}
         arr = parsed.to_array([POS, LEMMA, IDX, LENGTH, SPACY])
         self.pos, self.lemma = arr[:, 0], arr[:, 1]
         self.idx, self.length, self.space = arr[:, 2].tolist(), arr[:, 3].tolist(), arr[:, 4].tolist()
@@ -118,6 +121,21 @@ class _Words:
         strings = self.doc.vocab.strings
         gov = {h for h in set(self.lemma[nouns].tolist()) if strings[h].lower() in GOV_NOUNS}
         return [self.doc[int(i)] for i in nouns if self.lemma[i] in gov] if gov else []
+
+    def evidence(self, tok) -> str:
+        """The text of tok's sentence, stripped: cut once per sentence (``Token.sent`` finds the bounds again each time)."""
+        k = self.sentence_of(tok.i)
+        got = self._evidence.get(k)
+        if got is None:
+            got = self._evidence[k] = span_text(tok.sent).strip()
+        return got
+
+    def subtree(self, tok) -> list[int]:
+        """The indices of tok's subtree: the mentions of one clause share their verb's phrases."""
+        got = self._subtrees.get(tok.i)
+        if got is None:
+            got = self._subtrees[tok.i] = [t.i for t in tok.subtree]
+        return got
 
     def joined(self, indices: list[int]) -> str:
         """The words at ``indices`` (ascending) in order: with their own spacing where two are adjacent in the
@@ -280,42 +298,40 @@ def _predicate(np_head):
     return None
 
 
-def _scope(parsed, np_head, at, referent) -> list[int]:
-    idx: set[int] = set()
-    for t in np_head.subtree:  # the phrase with its modifiers, appositions and relative clauses
-        idx.add(t.i)
+def _scope(parsed, np_head, at, referent, words: _Words) -> list[int]:
+    idx: set[int] = set(words.subtree(np_head))  # the phrase with its modifiers, appositions and relative clauses
     verb = _predicate(np_head)
     if verb is not None:
         is_agent = np_head.dep_ in ("nsubj", "csubj") and np_head.head.i == verb.i
-        other_objects = []
-        for c in verb.children:
+        children = list(verb.children)
+        other_objects = set()
+        for c in children:
             if c.dep_ in ("dobj", "dative", "pobj", "prep") and any(
-                t.i in at and at[t.i].ref.actor_id != referent.actor_id and at[t.i].ref.country != referent.country for t in c.subtree
+                i in at and at[i].ref.actor_id != referent.actor_id and at[i].ref.country != referent.country for i in words.subtree(c)
             ):
-                other_objects.append(c)
+                other_objects.add(c.i)
         idx.add(verb.i)  # what the actor does or undergoes: "praised", "condemned", "was sanctioned"
-        for c in verb.children:
+        for c in children:
             if c.dep_ in CLAUSE_DEPS and c.dep_ != "xcomp":
                 continue
-            if c.dep_ in ("nsubj", "nsubjpass") and c.i != np_head.i and np_head.i not in {t.i for t in c.subtree}:
+            if c.dep_ in ("nsubj", "nsubjpass") and c.i != np_head.i and np_head.i not in words.subtree(c):
                 continue  # the subject's words are about the subject
-            if is_agent and c in other_objects:
+            if is_agent and c.i in other_objects:
                 continue  # "Maduro condemned the United States": the object's words are about the object
             if c.dep_ in PREDICATE_DEPS:
-                idx.update(t.i for t in c.subtree)
+                idx.update(words.subtree(c))
     return sorted(idx)
 
 
 def _tone(parsed, np_head, referent, span, at, sent, via, scores: dict, words: _Words) -> MentionTone:
     # names carry no stance: "United" in "United States", "Party" in a party's name
     proper = words.proper
-    text = words.joined([i for i in _scope(parsed, np_head, at, referent) if i not in at and not proper[i]])
+    text = words.joined([i for i in _scope(parsed, np_head, at, referent, words) if i not in at and not proper[i]])
     sc = scores.get(text)
     if sc is None:  # the same words about two mentions of a document are scored once
         sc = scores[text] = score_text(text)
-    sentence = np_head.sent
     return MentionTone(actor=_copy(referent), text=span.text, start=span.start_char, end=span.end_char, sentence=sent,
-                       tone=sc.tone, label=sc.label, words=list(sc.words), loaded=list(sc.loaded), evidence=sentence.text.strip(), via=via)
+                       tone=sc.tone, label=sc.label, words=list(sc.words), loaded=list(sc.loaded), evidence=words.evidence(np_head), via=via)
 
 
 def _copy(r: ActorRef) -> ActorRef:

@@ -32,6 +32,7 @@ from spacy.attrs import LOWER
 
 from ..actors.resolve import ArgResolver, dedupe
 from ..model import ActorRef, Quantity
+from ..nlp import span_text
 
 NOMINALISED = {
     "produce": "production", "pump": "production", "output": "production", "export": "exports", "import": "imports",
@@ -107,7 +108,7 @@ def attach_quantities(quantities: list[Quantity], doc, resolver: ArgResolver, pu
         si = bisect.bisect_right(starts, span.start) - 1
         sent = sents[si]
         q.sentence = si
-        q.evidence = sent.text.strip()
+        q.evidence = span_text(sent).strip()
         try:
             _attach_one(q, span, sent, resolver, dates)
         except Exception as e:  # a parse shape the rules did not foresee
