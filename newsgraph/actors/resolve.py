@@ -591,7 +591,25 @@ class ArgResolver:
             if ref is not None:
                 out.append(ref)
                 out.extend(self._coordinated_modifiers(h, ref))
+                out.extend(self._coordinated_owners(h))
         return dedupe(out)
+
+    def _coordinated_owners(self, h) -> list[ActorRef]:
+        """'the independence of Slovenia and Croatia', 'the governments of Iran and Syria': the further conjuncts of
+        the "of" phrase that named a noun's actor (the first is ``_head``'s)."""
+        if h.i in self.at or h.pos_ not in ("NOUN", "PROPN"):
+            return []
+        out = []
+        for c in h.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        for conj in self._conjuncts(p):
+                            r = self._head(conj, 1)
+                            if r is not None:
+                                lemma = h.lemma_.lower()
+                                out.append(self._combine(r, self.nouns.get(lemma) or self._compound_sector(h), lemma, h))
+        return out
 
     @staticmethod
     def _partitive_of(tok):

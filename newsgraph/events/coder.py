@@ -24,7 +24,7 @@ from ..model import ActorRef, Event, Quantity
 from ..quantities import quantities_for_event
 from ..time import EventDates
 from .lexicon import Lexicon, Sense, load_ontology
-from .modality import Modality, analyse
+from .modality import REPORTING_VERBS, Modality, analyse
 
 # participles that name who receives the thing: "a license granted to Chevron", "loans extended to Caracas"
 TRANSFER_PARTICIPLES = {"grant", "give", "issue", "award", "extend", "send", "provide", "offer", "deliver", "lend", "sell", "sign", "hold", "own"}
@@ -34,6 +34,11 @@ COOPERATIVE_TYPES = {"COOPERATE", "AID", "CONSULT", "AGREE", "SUPPORT"}
 # protesting, withdrawing from a town): with nobody named, the place's state is the target. Not violence:
 # where a battle happens says little about whom it is against.
 PLACE_AFFECTING_TYPES = {"COERCE", "PROTEST", "CONCEDE", "RETREAT", "THREATEN"}
+
+# types whose object may be the doer's own forces, moved, offered or pulled back rather than acted on ("ordered ten
+# battalions to the border with Colombia", "offered its troops to Lebanon", "withdrew its soldiers from ..."): those
+# forces are not the target, the place or party they go to is
+INSTRUMENT_TYPES = {"MOBILIZE", "RETREAT", "AID", "AGREE", "COOPERATE", "SUPPORT", "THREATEN", "CONCEDE"}
 
 # weapons that stand as the subject of violence when no attacker is named ("a car bomb killed ...")
 ATTACK_INSTRUMENTS = {"bomb", "bombing", "explosion", "blast", "device", "mine", "minefield", "landmine", "rocket", "missile", "shell",
@@ -304,7 +309,13 @@ class EventCoder:
             # an object known only by the story's country ("contributed troops to ...") yields to a named target;
             # an act with its doer ("denounced the execution of prisoners by Iranian authorities") is aimed at the doer
             found = (r.span_of(o) is None and self._doer_of(o, r)) or r.actors_for(o)
+            if sense.type in INSTRUMENT_TYPES:
+                found = [a for a in found if not _own_forces(a, source)]
             (guessed if o.i in r.guessed else target).extend(found)
+        if target and not any(_coded(a) for a in target):
+            # "extradited drug lord Joaquin Guzman to the United States": an object nobody places (an unknown person, a
+            # nameless body) leaves room for the party the act goes to
+            target.extend(self._prep_targets([tok, *obj_heads], sense.preps, r))
         if not target:
             particle = _particle(tok, sense.particle) if sense.particle else None
             heads = [tok, *([particle] if particle is not None else []), *obj_heads, *objects.values()]
@@ -447,7 +458,9 @@ class EventCoder:
             if t.i in blocked:
                 continue
             own_frame = t.head.i == tok.i and t.dep_ in ("nsubj", "nsubjpass", "csubj", "agent", "parataxis", "punct", "mark")
-            if own_frame or t.dep_ in ("relcl", "appos") or (t.dep_ in ("prep", "npadvmod") and t.lower_ in NON_ROLE_PREPS):
+            # "..., saying they would negotiate only with the United States": a reason or claim added by the actor, not
+            # the act's own phrase
+            if own_frame or _reporting_participle(t) or t.dep_ in ("relcl", "appos") or (t.dep_ in ("prep", "npadvmod") and t.lower_ in NON_ROLE_PREPS):
                 blocked.update(x.i for x in t.subtree)
         for t in tok.subtree:
             if t.i <= tok.i or t.i in blocked:
@@ -591,8 +604,8 @@ class EventCoder:
             if t.i in seen or depth > 3:
                 continue
             seen.add(t.i)
-            if t.dep_ not in FOLD_DEPS:
-                continue
+            if t.dep_ not in FOLD_DEPS or _reporting_participle(t):
+                continue  # "rejected the offer, saying they would negotiate only with ...": a claim, not the complement
             inner = by_tok.get(t.i)
             if inner is not None and inner is not c and not inner.suppressed:
                 out.append(inner)
@@ -765,6 +778,22 @@ def _other_than_source(target: list[ActorRef], source: list[ActorRef]) -> list[A
     governments = {a.country for a in source if a.country and (a.sector == "GOV" or (a.kind == "state" and a.sector is None))}
     return [a for a in target if (a.actor_id, a.sector) not in keys
             and not (a.kind == "state" and a.sector in (None, "GOV") and a.country in governments)]
+
+
+def _reporting_participle(t) -> bool:
+    """'..., saying they would negotiate only with the United States', 'adding that ...': a claim the actor adds."""
+    return t.dep_ in ("advcl", "conj") and t.tag_ == "VBG" and t.lemma_.lower() in REPORTING_VERBS
+
+
+def _coded(a: ActorRef) -> bool:
+    """Does the actor stand for a country or an international body (what event data codes an actor by)?"""
+    return bool(a.country) or a.kind == "igo" or a.sector in ("IGO", "NGO")
+
+
+def _own_forces(a: ActorRef, source: list[ActorRef]) -> bool:
+    """Is ``a`` the armed forces or police of a state whose government (or the state itself, or its forces) is the source?"""
+    return a.kind == "state" and a.sector in ("MIL", "COP") and any(
+        s.country == a.country and (s.kind == "state" or s.sector in ("GOV", "MIL")) for s in source)
 
 
 def _particle(tok, word: str):
