@@ -521,7 +521,8 @@ def _affiliation(doc, ent, spans: list[Span], person: bool) -> tuple[str | None,
 PRONOUNS_PERSON = {"he", "she", "him", "her", "his", "hers"}
 PRONOUNS_THING = {"it", "its"}
 PRONOUNS_PLURAL = {"they", "them", "their"}
-BARE_STATE_NOUNS = {"opposition", "government", "regime", "administration", "president", "authorities", "military", "army", "presidency", "cabinet", "leadership"}
+BARE_STATE_NOUNS = {"opposition", "government", "regime", "administration", "president", "authorities", "military", "army", "presidency", "cabinet", "leadership",
+                    "commission", "council"}
 FRONTIER_NOUNS = {"border", "frontier", "boundary", "line"}
 # definite descriptions that take up the last actor of their kind: "the company", "the group"
 ANAPHORIC_NOUNS = {"company": ("company",), "firm": ("company",), "corporation": ("company",),
