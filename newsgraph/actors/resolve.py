@@ -596,13 +596,13 @@ class ArgResolver:
         return dedupe(out)
 
     def _coordinated_owners(self, h) -> list[ActorRef]:
-        """'the independence of Slovenia and Croatia', 'the governments of Iran and Syria': the further conjuncts of
-        the "of" phrase that named a noun's actor (the first is ``_head``'s)."""
+        """'the independence of Slovenia and Croatia', 'negotiators from Sudan and South Sudan': the further conjuncts of
+        the of/from phrase that named a noun's actor (the first is ``_head``'s)."""
         if h.i in self.at or h.pos_ not in ("NOUN", "PROPN"):
             return []
         out = []
         for c in h.children:
-            if c.dep_ == "prep" and c.lower_ == "of":
+            if c.dep_ == "prep" and c.lower_ in ("of", "from"):
                 for p in c.children:
                     if p.dep_ == "pobj":
                         for conj in self._conjuncts(p):

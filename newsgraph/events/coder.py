@@ -51,6 +51,13 @@ HEAVY_WEAPONS = {"artillery", "tank", "missile", "mortar", "warplane", "gunship"
 UNCONVENTIONAL_WORDS = {"bomb", "bomber", "bombing", "suicide", "guerrilla", "militia", "militiaman", "militant", "gunman", "terrorist",
                         "insurgent", "explosive", "roadside"}
 
+# "African Union-brokered talks", "a U.S.-sponsored resolution": the actor before the hyphen arranged the act ("US-led war"
+# names the doer, so "led" is not here)
+BROKER_PARTICIPLES = {"brokered", "mediated", "sponsored", "hosted", "organised", "organized", "supervised", "monitored", "chaired", "facilitated"}
+
+# prepositions that say where an act happens
+LOCATIVE_PREPS = {"in", "at", "near", "inside", "outside"}
+
 # prepositions whose phrases say when or per whom, never who acts or is acted on
 NON_ROLE_PREPS = {"according", "before", "after", "since", "until", "during", "following", "amid", "despite", "ahead"}
 
@@ -429,6 +436,8 @@ class EventCoder:
             if t.dep_ == "acl" and t.lemma_.lower() not in TRANSFER_PARTICIPLES:
                 continue  # "measures used against Iran" says nothing about this event's target
             span = r.span_of(t)
+            if span is not None and _brokered_by(t.doc, span.end):
+                continue  # "resumed African Union-brokered talks"
             if span is not None and span.how != "adjective":
                 return r.actors_for(t)
             stack.extend(list(t.children)[::-1])
@@ -461,13 +470,17 @@ class EventCoder:
             own_frame = t.head.i == tok.i and t.dep_ in ("nsubj", "nsubjpass", "csubj", "agent", "parataxis", "punct", "mark")
             # "..., saying they would negotiate only with the United States": a reason or claim added by the actor, not
             # the act's own phrase
-            if own_frame or _reporting_participle(t) or t.dep_ in ("relcl", "appos") or (t.dep_ in ("prep", "npadvmod") and t.lower_ in NON_ROLE_PREPS):
+            # "opened negotiations in the Togolese capital Lome", "signed a treaty at the Vatican": where the act happens,
+            # not whom it is aimed at (the sense's own prepositions were tried before this search)
+            on_act = t.head.i == tok.i or (t.head.head.i == tok.i and t.head.dep_ in OBJ_DEPS)
+            locative = on_act and t.dep_ == "prep" and t.lower_ in LOCATIVE_PREPS
+            if own_frame or locative or _reporting_participle(t) or t.dep_ in ("relcl", "appos") or (t.dep_ in ("prep", "npadvmod") and t.lower_ in NON_ROLE_PREPS):
                 blocked.update(x.i for x in t.subtree)
         for t in tok.subtree:
             if t.i <= tok.i or t.i in blocked:
                 continue
             span = r.span_of(t)
-            if span is None or span.start != t.i:
+            if span is None or span.start != t.i or _brokered_by(t.doc, span.end):
                 continue
             head = t.doc[span.start : span.end].root  # "the United States and Israel": coordination hangs on the head
             found = [a for a in r.actors_for(head) if (a.actor_id, a.sector) not in keys]
@@ -784,6 +797,12 @@ def _other_than_source(target: list[ActorRef], source: list[ActorRef]) -> list[A
 def _reporting_participle(t) -> bool:
     """'..., saying they would negotiate only with the United States', 'adding that ...': a claim the actor adds."""
     return t.dep_ in ("advcl", "conj") and t.tag_ == "VBG" and t.lemma_.lower() in REPORTING_VERBS
+
+
+def _brokered_by(doc, end: int) -> bool:
+    """Is the actor ending before ``end`` the first half of a compound participle ("African Union-brokered talks",
+    "a U.S.-sponsored resolution"): a broker or sponsor, not the party acted on?"""
+    return end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ in BROKER_PARTICIPLES
 
 
 def _coded(a: ActorRef) -> bool:
