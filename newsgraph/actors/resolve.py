@@ -684,7 +684,9 @@ class ArgResolver:
         lemma = h.lemma_.lower()
         if h.pos_ == "PROPN" and h.is_title and lemma not in self.nouns and lemma.endswith("s") and lemma[:-1] in self.nouns:
             lemma = lemma[:-1]  # "Rebels in Chad ...": a capitalised plural the tagger took for a name
-        noun_sector = self.nouns.get(lemma) or self._compound_sector(h)
+        compound_sector = self._compound_sector(h)
+        # "opposition leaders", "rebel spokesman", "police chief": a role noun speaks for the body its compound names
+        noun_sector = compound_sector if compound_sector and lemma in ROLE_NOUNS | {"leader"} else (self.nouns.get(lemma) or compound_sector)
         if noun_sector is None and h.tag_ == "NNPS":
             noun_sector = "CVL"  # a people the registry does not list: "Iraqi Kurds", "Lebanese Shiites"
         # premodifiers and possessives: "Venezuela's oil minister", "the Russian company", "U.S. Treasury official"
