@@ -203,6 +203,15 @@ def test_an_unplaced_person_acted_on_takes_the_only_state_of_the_story(resources
         # where the act happens is not whom it is aimed at; the broker of "X-brokered talks" is no party
         ("Armenia and Azerbaijan signed a ceasefire at the Kremlin on Friday.", None, None, set()),
         ("Ethiopian and Eritrean negotiators resumed Qatar-mediated talks on Monday.", None, None, set()),
+        # a list of states the parser hung on its first member as appositions
+        ("Saudi Arabia, the United Arab Emirates and Kuwait recalled their ambassadors from Lebanon.", None, {"SAU", "ARE", "KWT"}, {"LBN"}),
+        # an unknown name placed by its appositive, or by the phrase it is the appositive of
+        ("Ahmed Karimov, Uzbekistan's best-known dissident, began a hunger strike on Monday.", "PROTEST", {"UZB"}, None),
+        ("Kenya's largest teachers' union, KNUT, staged a national strike on Monday.", "PROTEST", {"KEN"}, None),
+        # lexicon: "lashed out at", installations occupied, reinforcements rushed
+        ("Thai Prime Minister Prayut Chan-o-cha lashed out at Cambodian leaders on Friday.", "DISAPPROVE", {"THA"}, {"KHM"}),
+        ("Chadian troops occupied oil installations operated by China's CNPC.", "COERCE", {"TCD"}, {"CHN"}),
+        ("The Pakistani army rushed reinforcements to the border with Afghanistan.", "MOBILIZE", {"PAK"}, {"AFG"}),
     ],
 )
 def test_target_constructions_second_round(resources, text, etype, source, target):

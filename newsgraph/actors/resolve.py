@@ -583,7 +583,7 @@ class ArgResolver:
             found = self.actors_for(inner)
             if found:
                 return found
-        for h in [tok, *self._conjuncts(tok)]:
+        for h in [tok, *self._conjuncts(tok), *self._listed_states(tok)]:
             group = self._group(h)
             if group:
                 out.extend(group)
@@ -594,6 +594,27 @@ class ArgResolver:
                 out.extend(self._coordinated_modifiers(h, ref))
                 out.extend(self._coordinated_owners(h))
         return dedupe(out)
+
+    def _place_by_apposition(self, ref: ActorRef, h, depth: int) -> None:
+        for c in h.children:
+            if c.dep_ == "appos":
+                r = self._head(c, depth + 1)
+                if r is not None and r.kind == "state" and r.country:
+                    ref.country, ref.sector = r.country, ref.sector or r.sector
+                    return
+
+    def _listed_states(self, tok) -> list:
+        """'Saudi Arabia, the United Arab Emirates, Bahrain and Egypt': the parser often hangs the second state of a
+        list on the first as an apposition (and the rest on it); a state cannot be another state's apposition."""
+        span = self.at.get(tok.i)
+        if span is None or span.ref.kind != "state":
+            return []
+        out = []
+        for c in tok.children:
+            other = self.at.get(c.i)
+            if c.dep_ == "appos" and other is not None and other.ref.kind == "state" and other.ref.country != span.ref.country:
+                out.extend([c, *self._conjuncts(c)])
+        return out
 
     def _coordinated_owners(self, h) -> list[ActorRef]:
         """'the independence of Slovenia and Croatia', 'negotiators from Sudan and South Sudan': the further conjuncts of
@@ -646,7 +667,7 @@ class ArgResolver:
         left = tok.left_edge.i if tok.left_edge.i >= left else left
         return self.doc[left : tok.i + 1].text
 
-    def _head(self, h, depth: int) -> ActorRef | None:
+    def _head(self, h, depth: int, appos: bool = True) -> ActorRef | None:
         if depth > 4:
             return None
         span = self.at.get(h.i)
@@ -654,6 +675,9 @@ class ArgResolver:
             ref = _copy(span.ref)
             if ref.provisional and ref.kind == "person" and ref.country is None:
                 self._titled_person(span, ref)
+            if ref.provisional and ref.country is None:
+                # "Salaheddine Sidhoum, Algeria's leading human rights activist": the appositive places an unknown name
+                self._place_by_apposition(ref, h, depth)
             self._guess_country(ref, h)
             if span.how == "demonym":
                 # "Bosnian Serbs", "Iraqi Kurds": a people qualified by another state's adjective live in that state
@@ -677,9 +701,14 @@ class ArgResolver:
             return ref
         # appositions name the thing more specifically: "his counterpart, Nicolas Maduro"
         for c in h.children:
-            if c.dep_ == "appos":
+            if c.dep_ == "appos" and appos:
                 r = self._head(c, depth + 1)
                 if r is not None:
+                    if r.provisional and r.country is None:
+                        # "South Africa's biggest trade union federation, COSATU": the phrase places the unknown name
+                        own = self._head(h, depth, appos=False)
+                        if own is not None and own.kind == "state":
+                            r.country, r.sector = own.country, r.sector or own.sector
                     return r
         lemma = h.lemma_.lower()
         if h.pos_ == "PROPN" and h.is_title and lemma not in self.nouns and lemma.endswith("s") and lemma[:-1] in self.nouns:

@@ -339,7 +339,7 @@ class EventCoder:
                 target.extend(self._actors_in(o, r))
         guessed_target = False
         if not target:
-            target = self._first_actor_after(tok, source, r) or guessed
+            target = self._first_actor_after(tok, source, r, sense.type) or guessed
             guessed_target = bool(target)
         if sense.symmetric:
             pair = [a for a in self._prep_targets([tok, *obj_heads, *objects.values()], ("between",), r) if a not in target]
@@ -458,7 +458,7 @@ class EventCoder:
                 return [r.located_ref(focus)] if focus else []
         return []
 
-    def _first_actor_after(self, tok, source: list[ActorRef], r: ArgResolver) -> list[ActorRef]:
+    def _first_actor_after(self, tok, source: list[ActorRef], r: ArgResolver, etype: str | None = None) -> list[ActorRef]:
         """Last resort for a target, as pattern-based coders do: the first actor named after the trigger inside
         its own phrase ("withdraw inspectors and workers from Iraq", "calling for independence from Iraq"), not
         the source, not in when/according-to phrases, relative clauses or reporting frames."""
@@ -471,9 +471,10 @@ class EventCoder:
             # "..., saying they would negotiate only with the United States": a reason or claim added by the actor, not
             # the act's own phrase
             # "opened negotiations in the Togolese capital Lome", "signed a treaty at the Vatican": where the act happens,
-            # not whom it is aimed at (the sense's own prepositions were tried before this search)
+            # not whom it is aimed at (the sense's own prepositions were tried before this search); but the victims of
+            # one-sided violence and coercion are people of where it happens ("killed a cleric in Basra")
             on_act = t.head.i == tok.i or (t.head.head.i == tok.i and t.head.dep_ in OBJ_DEPS)
-            locative = on_act and t.dep_ == "prep" and t.lower_ in LOCATIVE_PREPS
+            locative = on_act and t.dep_ == "prep" and t.lower_ in LOCATIVE_PREPS and etype not in ("ASSAULT", "COERCE")
             if own_frame or locative or _reporting_participle(t) or t.dep_ in ("relcl", "appos") or (t.dep_ in ("prep", "npadvmod") and t.lower_ in NON_ROLE_PREPS):
                 blocked.update(x.i for x in t.subtree)
         for t in tok.subtree:
