@@ -906,6 +906,8 @@ class ArgResolver:
         if span is not None:
             if span.how in ("metonym", "place") and c.dep_ == "compound" and c.head.lemma_.lower() not in self.nouns:
                 return None  # "the Algiers agreement", "the Minsk accords": a place naming a thing, not an actor
+            if brokered_by(self.doc, span.end):
+                return None  # "African Union-brokered talks"
             ref = _copy(span.ref)
             self._guess_country(ref, c.head)  # "banned the Mungiki sect"
             return ref
@@ -1041,6 +1043,17 @@ class ArgResolver:
             if len(seen) == 2:
                 break
         return seen[::-1] if len(seen) == 2 else []
+
+
+# "African Union-brokered talks", "a U.S.-sponsored resolution": the actor before the hyphen arranged the act ("US-led war"
+# names the doer, so "led" is not here)
+BROKER_PARTICIPLES = {"brokered", "mediated", "sponsored", "hosted", "organised", "organized", "supervised", "monitored", "chaired", "facilitated"}
+
+
+def brokered_by(doc, end: int) -> bool:
+    """Is the actor ending before ``end`` the first half of a compound participle ("African Union-brokered talks"):
+    a broker or sponsor of the thing, neither its owner nor a party to it?"""
+    return end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ in BROKER_PARTICIPLES
 
 
 def _ethnic(h) -> bool:

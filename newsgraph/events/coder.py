@@ -19,7 +19,7 @@ import numpy as np
 from spacy.attrs import DEP, LEMMA, LOWER, POS
 from spacy.symbols import AUX, NOUN, PROPN, VERB
 
-from ..actors.resolve import ArgResolver, dedupe
+from ..actors.resolve import ArgResolver, brokered_by, dedupe
 from ..model import ActorRef, Event, Quantity
 from ..quantities import quantities_for_event
 from ..time import EventDates
@@ -51,9 +51,8 @@ HEAVY_WEAPONS = {"artillery", "tank", "missile", "mortar", "warplane", "gunship"
 UNCONVENTIONAL_WORDS = {"bomb", "bomber", "bombing", "suicide", "guerrilla", "militia", "militiaman", "militant", "gunman", "terrorist",
                         "insurgent", "explosive", "roadside"}
 
-# "African Union-brokered talks", "a U.S.-sponsored resolution": the actor before the hyphen arranged the act ("US-led war"
-# names the doer, so "led" is not here)
-BROKER_PARTICIPLES = {"brokered", "mediated", "sponsored", "hosted", "organised", "organized", "supervised", "monitored", "chaired", "facilitated"}
+# types whose venue is no party: talks, agreements and joint exercises are held somewhere, not done to the place
+VENUE_TYPES = {"CONSULT", "AGREE", "COOPERATE", "SUPPORT"}
 
 # prepositions that say where an act happens
 LOCATIVE_PREPS = {"in", "at", "near", "inside", "outside"}
@@ -336,7 +335,7 @@ class EventCoder:
         if not target:
             # "revoked Chevron's license", "a license granted to Chevron": actors inside the object phrase
             for o in obj_heads:
-                target.extend(self._actors_in(o, r))
+                target.extend(self._actors_in(o, r, venue_free=sense.type in VENUE_TYPES))
         guessed_target = False
         if not target:
             target = self._first_actor_after(tok, source, r, sense.type) or guessed
@@ -422,11 +421,14 @@ class EventCoder:
                     return agents
         return []
 
-    def _actors_in(self, head, r: ArgResolver) -> list[ActorRef]:
-        """The first actor named inside a phrase, not descending into its subordinate clauses."""
+    def _actors_in(self, head, r: ArgResolver, venue_free: bool = False) -> list[ActorRef]:
+        """The first actor named inside a phrase, not descending into its subordinate clauses (nor, with
+        ``venue_free``, into where the phrase's talks or exercises are held)."""
         stack = [c for c in head.children][::-1]
         while stack:
             t = stack.pop()
+            if venue_free and t.dep_ == "prep" and t.head.i == head.i and t.lower_ in LOCATIVE_PREPS:
+                continue  # "opened negotiations in the Togolese capital Lome", "began exercises in Egypt's desert"
             if t.dep_ in ("prep", "npadvmod") and (t.lower_ in NON_ROLE_PREPS or t.lemma_.lower() in ("day", "week", "month", "year")):
                 continue  # "days before Russia began its invasion", "according to Xinhua"
             if t.dep_ in ("advcl", "relcl", "acl", "parataxis", "ccomp", "appos") and t.head.i == head.i and head.pos_ in ("VERB", "AUX"):
@@ -436,7 +438,7 @@ class EventCoder:
             if t.dep_ == "acl" and t.lemma_.lower() not in TRANSFER_PARTICIPLES:
                 continue  # "measures used against Iran" says nothing about this event's target
             span = r.span_of(t)
-            if span is not None and _brokered_by(t.doc, span.end):
+            if span is not None and brokered_by(t.doc, span.end):
                 continue  # "resumed African Union-brokered talks"
             if span is not None and span.how != "adjective":
                 return r.actors_for(t)
@@ -481,7 +483,7 @@ class EventCoder:
             if t.i <= tok.i or t.i in blocked:
                 continue
             span = r.span_of(t)
-            if span is None or span.start != t.i or _brokered_by(t.doc, span.end):
+            if span is None or span.start != t.i or brokered_by(t.doc, span.end):
                 continue
             head = t.doc[span.start : span.end].root  # "the United States and Israel": coordination hangs on the head
             found = [a for a in r.actors_for(head) if (a.actor_id, a.sector) not in keys]
@@ -798,12 +800,6 @@ def _other_than_source(target: list[ActorRef], source: list[ActorRef]) -> list[A
 def _reporting_participle(t) -> bool:
     """'..., saying they would negotiate only with the United States', 'adding that ...': a claim the actor adds."""
     return t.dep_ in ("advcl", "conj") and t.tag_ == "VBG" and t.lemma_.lower() in REPORTING_VERBS
-
-
-def _brokered_by(doc, end: int) -> bool:
-    """Is the actor ending before ``end`` the first half of a compound participle ("African Union-brokered talks",
-    "a U.S.-sponsored resolution"): a broker or sponsor, not the party acted on?"""
-    return end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ in BROKER_PARTICIPLES
 
 
 def _coded(a: ActorRef) -> bool:
