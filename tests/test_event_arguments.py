@@ -212,6 +212,9 @@ def test_an_unplaced_person_acted_on_takes_the_only_state_of_the_story(resources
         ("Thai Prime Minister Prayut Chan-o-cha lashed out at Cambodian leaders on Friday.", "DISAPPROVE", {"THA"}, {"KHM"}),
         ("Chadian troops occupied oil installations operated by China's CNPC.", "COERCE", {"TCD"}, {"CHN"}),
         ("The Pakistani army rushed reinforcements to the border with Afghanistan.", "MOBILIZE", {"PAK"}, {"AFG"}),
+        # a threat carried out by the speaker's own forces is aimed at whom they would act on
+        ("Russian Defence Minister Sergei Shoigu warned that the Russian army would fight to stop any attempt to make Georgia a NATO member.",
+         "THREATEN", {"RUS"}, {"GEO"}),
     ],
 )
 def test_target_constructions_second_round(resources, text, etype, source, target):

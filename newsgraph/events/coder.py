@@ -256,6 +256,8 @@ class EventCoder:
             # "Thousands protest in Nairobi": the protesters of the place, found before the event is judged to have an actor
             c.source = self._protesters_by_place(tok.sent, r)
         c.target = _other_than_source(c.target, c.source)
+        if sense.type in INSTRUMENT_TYPES:
+            c.target = [a for a in c.target if not _own_forces(a, c.source)]
         if not c.source and sense.type in ("ASSAULT", "FIGHT"):
             c.source = self._unclaimed_attack(tok, r)
         if not c.target and sense.type in PLACE_AFFECTING_TYPES:
@@ -421,9 +423,10 @@ class EventCoder:
                     return agents
         return []
 
-    def _actors_in(self, head, r: ArgResolver, venue_free: bool = False) -> list[ActorRef]:
+    def _actors_in(self, head, r: ArgResolver, venue_free: bool = False, own: list[ActorRef] | None = None) -> list[ActorRef]:
         """The first actor named inside a phrase, not descending into its subordinate clauses (nor, with
-        ``venue_free``, into where the phrase's talks or exercises are held)."""
+        ``venue_free``, into where the phrase's talks or exercises are held); with ``own``, not those actors' own
+        armed forces."""
         stack = [c for c in head.children][::-1]
         while stack:
             t = stack.pop()
@@ -441,7 +444,9 @@ class EventCoder:
             if span is not None and brokered_by(t.doc, span.end):
                 continue  # "resumed African Union-brokered talks"
             if span is not None and span.how != "adjective":
-                return r.actors_for(t)
+                found = [a for a in r.actors_for(t) if not (own and _own_forces(a, own))]
+                if found:
+                    return found
             stack.extend(list(t.children)[::-1])
         return []
 
@@ -578,7 +583,11 @@ class EventCoder:
                     if ch.dep_ in ("xcomp", "ccomp"):
                         # "demanding that the Turkish government provide ...": the complement's subject first
                         subj = [a for s in ch.children if s.dep_ in ("nsubj", "nsubjpass") for a in self._resolver.actors_for(s)]
-                        found = _other_than_source(subj or self._actors_in(ch, self._resolver), c.source)
+                        if c.sense.type in INSTRUMENT_TYPES:
+                            # "warned that the People's Liberation Army would crush any attempt to make Taiwan
+                            # independent": the speaker's own forces carry the threat out, they are not its target
+                            subj = [a for a in subj if not _own_forces(a, c.source)]
+                        found = _other_than_source(subj or self._actors_in(ch, self._resolver, own=c.source), c.source)
                         if found:
                             c.target = found
                             break
@@ -808,8 +817,9 @@ def _coded(a: ActorRef) -> bool:
 
 
 def _own_forces(a: ActorRef, source: list[ActorRef]) -> bool:
-    """Is ``a`` the armed forces or police of a state whose government (or the state itself, or its forces) is the source?"""
-    return a.kind == "state" and a.sector in ("MIL", "COP") and any(
+    """Is ``a`` the armed forces or police of a state whose government (or the state itself, its forces, or one of
+    its officials) is the source? Armed groups are no state's own forces."""
+    return a.kind != "group" and a.sector in ("MIL", "COP") and bool(a.country) and any(
         s.country == a.country and (s.kind == "state" or s.sector in ("GOV", "MIL")) for s in source)
 
 
