@@ -230,3 +230,14 @@ def test_lexicon_reads_a_bare_on_as_the_preposition():
 
     preps = {p for senses in default_lexicon().by_lemma.values() for s in senses for p in (*s.preps, *s.source_preps)}
     assert "on" in preps and all(isinstance(p, str) for p in preps), preps
+
+
+def test_plover_sector_of_international_bodies_is_left_to_their_code():
+    from newsgraph.evaluate.plover import actor_sector
+
+    igo = ActorRef(name="African Union", actor_id="african-union", country=None, sector="IGO", kind="igo")
+    ngo = ActorRef(name="Oxfam", actor_id="oxfam", country=None, sector="NGO", kind="organisation")
+    police = ActorRef(name="Kenya", actor_id="KEN", country="KEN", sector="COP", kind="state")
+    assert actor_code(igo) == "IGO" and actor_sector(igo) == ""
+    assert actor_code(ngo) == "NGO" and actor_sector(ngo) == ""
+    assert actor_sector(police) == "COP"
