@@ -212,6 +212,12 @@ def test_an_unplaced_person_acted_on_takes_the_only_state_of_the_story(resources
         ("Thai Prime Minister Prayut Chan-o-cha lashed out at Cambodian leaders on Friday.", "DISAPPROVE", {"THA"}, {"KHM"}),
         ("Chadian troops occupied oil installations operated by China's CNPC.", "COERCE", {"TCD"}, {"CHN"}),
         ("The Pakistani army rushed reinforcements to the border with Afghanistan.", "MOBILIZE", {"PAK"}, {"AFG"}),
+        # the subject of an infinitive complement is the verb's object ("allowed inspectors to return")
+        ("Syria allowed OPCW inspectors to enter Douma on Saturday.", "RETREAT", {"SYR"}, {"IGO"}),
+        # a sum of money deposited or lent is economic aid to whoever receives it
+        ("Qatar deposited $2 billion in Egypt's central bank on Tuesday.", "AID", {"QAT"}, {"EGY"}),
+        # a concession reached in talks is made to the other side of the talks
+        ("Bolivian miners called off their strike after negotiations with the Bolivian government.", "CONCEDE", {"BOL"}, {"BOL"}),
         # a threat carried out by the speaker's own forces is aimed at whom they would act on
         ("Russian Defence Minister Sergei Shoigu warned that the Russian army would fight to stop any attempt to make Georgia a NATO member.",
          "THREATEN", {"RUS"}, {"GEO"}),

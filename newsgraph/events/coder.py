@@ -51,6 +51,9 @@ HEAVY_WEAPONS = {"artillery", "tank", "missile", "mortar", "warplane", "gunship"
 UNCONVENTIONAL_WORDS = {"bomb", "bomber", "bombing", "suicide", "guerrilla", "militia", "militiaman", "militant", "gunman", "terrorist",
                         "insurgent", "explosive", "roadside"}
 
+# types of concessions and agreements, made to the other side of the talks that led to them
+CONCESSION_TYPES = {"CONCEDE", "AGREE", "RETREAT"}
+
 # types whose venue is no party: talks, agreements and joint exercises are held somewhere, not done to the place
 VENUE_TYPES = {"CONSULT", "AGREE", "COOPERATE", "SUPPORT"}
 
@@ -212,6 +215,9 @@ class EventCoder:
         found: dict[str, object] = {}
         if pos == "VERB":
             heads = [c for c in tok.children if c.dep_ in OBJ_DEPS or c.dep_ == "nsubjpass"]
+            # "allowed U.N. inspectors to return": the subject of an infinitive complement is the verb's object
+            heads.extend(s for c in tok.children if c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                         for s in c.children if s.dep_ == "nsubj")
             # "agreed on a deal", "talks with": objects of a prep directly on the verb
             for c in tok.children:
                 # "placed X under investigation", "spoke by telephone with"
@@ -267,6 +273,10 @@ class EventCoder:
                 c.target = r.located_in(h)
                 if c.target:
                     break
+        if not c.target and sense.type in CONCESSION_TYPES:
+            # "called off the strike after deliberations with the Nigerian government": a concession or agreement
+            # reached in talks is made to the other side of the talks
+            c.target = _other_than_source(self._talks_partner(tok, r), c.source)
         if not c.target and sense.home:
             # "Iraq's government is prepared to impose martial law": at home, unless a place or party is named
             c.target = [r.located_ref(a.country) for a in c.source[:1] if a.country]
@@ -380,6 +390,16 @@ class EventCoder:
         if not source:
             source = self._governing_subject(tok, r)
         return dedupe(source), dedupe(target)
+
+    def _talks_partner(self, tok, r: ArgResolver) -> list[ActorRef]:
+        """Whom talks named in an after/following phrase of ``tok`` were held with."""
+        for ch in tok.children:
+            if ch.dep_ == "prep" and ch.lower_ in ("after", "following"):
+                for p in ch.children:
+                    senses = self.lex.by_lemma.get((p.lemma_.lower(), "NOUN")) or []
+                    if p.dep_ == "pobj" and any(s.type == "CONSULT" for s in senses):
+                        return self._prep_targets([p], ("with",), r)
+        return []
 
     def _prep_targets(self, heads, preps, r: ArgResolver) -> list[ActorRef]:
         out: list[ActorRef] = []
