@@ -218,6 +218,10 @@ def test_an_unplaced_person_acted_on_takes_the_only_state_of_the_story(resources
         ("Qatar deposited $2 billion in Egypt's central bank on Tuesday.", "AID", {"QAT"}, {"EGY"}),
         # a concession reached in talks is made to the other side of the talks
         ("Bolivian miners called off their strike after negotiations with the Bolivian government.", "CONCEDE", {"BOL"}, {"BOL"}),
+        # an arrest or investigation with no agent: the authorities of where it happened
+        ("Two British journalists were arrested in Zimbabwe on Monday.", "COERCE", {"ZWE"}, {"GBR"}),
+        # a people named with where they live are that state's civilians
+        ("The Kurds of northern Syria demanded autonomy from the Syrian government.", "DEMAND", {"SYR"}, {"SYR"}),
         # a threat carried out by the speaker's own forces is aimed at whom they would act on
         ("Russian Defence Minister Sergei Shoigu warned that the Russian army would fight to stop any attempt to make Georgia a NATO member.",
          "THREATEN", {"RUS"}, {"GEO"}),

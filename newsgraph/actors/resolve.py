@@ -686,6 +686,14 @@ class ArgResolver:
                 if other is not None:
                     ref = _copy(other.ref)
                     ref.sector, ref.text = "CVL", self._np_text(h)
+            if span.how == "demonym" and not _ethnic(h):
+                # "the Albanians of southern Serbia", "Kurds in Turkey": a people named with where they live are that
+                # state's civilians
+                place = next((code for c in h.children if c.dep_ == "prep" and c.lower_ in ("of", "in")
+                              for p in c.children if p.dep_ == "pobj" for code in [self._place_code(p)] if code), None)
+                if place is not None and place != ref.country:
+                    ref = self._state_ref(place)
+                    ref.sector, ref.text = "CVL", self._np_text(h)
             if span.how == "demonym" and _ethnic(h):
                 place = self._homeland(h, ref.country)
                 if place is not None:
@@ -816,6 +824,13 @@ class ArgResolver:
                 if found:
                     return found
         return None
+
+    def _place_code(self, p) -> str | None:
+        """The state a place phrase names: "Serbia", "southern Serbia", "East Timor's capital", "the city of Basra"."""
+        s = self.at.get(p.i)
+        if s is not None and s.ref.country and (s.ref.kind == "state" or s.how in ("metonym", "place")) and s.how != "demonym":
+            return s.ref.country
+        return self._possessor_state(p)
 
     def _possessor_state(self, tok) -> str | None:
         """The state owning a place: "East Timor's capital", "the Iraqi city of Basra", "the town of Gorazde in Bosnia"."""

@@ -51,6 +51,9 @@ HEAVY_WEAPONS = {"artillery", "tank", "missile", "mortar", "warplane", "gunship"
 UNCONVENTIONAL_WORDS = {"bomb", "bomber", "bombing", "suicide", "guerrilla", "militia", "militiaman", "militant", "gunman", "terrorist",
                         "insurgent", "explosive", "roadside"}
 
+# acts only authorities do: investigating, arresting, expelling
+AUTHORITY_TYPES = {"INVESTIGATE", "COERCE"}
+
 # types of concessions and agreements, made to the other side of the talks that led to them
 CONCESSION_TYPES = {"CONCEDE", "AGREE", "RETREAT"}
 
@@ -266,6 +269,14 @@ class EventCoder:
             c.target = [a for a in c.target if not _own_forces(a, c.source)]
         if not c.source and sense.type in ("ASSAULT", "FIGHT"):
             c.source = self._unclaimed_attack(tok, r)
+        if not c.source and sense.type in AUTHORITY_TYPES and sense.pos == "VERB" and any(ch.dep_ == "auxpass" for ch in tok.children):
+            # "a US national has been put under investigation in Italy", "was arrested in Kenya": with no agent, the
+            # authorities of where it happened (as event data codes them)
+            found = next((f for h in [tok, *c.objects.values()] for f in [r.located_in(h)] if f), [])
+            if found:
+                found[0].sector = "GOV"
+                c.source = found
+                c.target = _other_than_source(c.target, c.source) or c.target
         if not c.target and sense.type in PLACE_AFFECTING_TYPES:
             # "extended the curfew in Abidjan", "blocked roads in Algiers": with no one named, the event is aimed
             # at the state where it happens (a state acting at home included)
