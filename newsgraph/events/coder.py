@@ -284,6 +284,10 @@ class EventCoder:
                 c.target = r.located_in(h)
                 if c.target:
                     break
+        if not c.target and tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.head.pos_ == "VERB":
+            # "The last Syrian soldiers left Lebanon, ending a 29-year presence", "shelled the town, killing 20": a
+            # participle that goes on from an act falls on whom that act's object names
+            c.target = _other_than_source([a for ch in tok.head.children if ch.dep_ in OBJ_DEPS for a in r.actors_for(ch)], c.source)
         if not c.target and sense.type in CONCESSION_TYPES:
             # "called off the strike after deliberations with the Nigerian government": a concession or agreement
             # reached in talks is made to the other side of the talks
