@@ -722,8 +722,13 @@ class ArgResolver:
         if h.pos_ == "PROPN" and h.is_title and lemma not in self.nouns and lemma.endswith("s") and lemma[:-1] in self.nouns:
             lemma = lemma[:-1]  # "Rebels in Chad ...": a capitalised plural the tagger took for a name
         compound_sector = self._compound_sector(h)
+        role = lemma in ROLE_NOUNS | {"leader"}
+        if role and compound_sector is None:
+            # "militant leaders", "separatist commanders": for a role noun an adjective names the body too
+            compound_sector = next((self.nouns[c.lemma_.lower()] for c in h.children if c.dep_ == "amod" and c.i < h.i
+                                    and self.nouns.get(c.lemma_.lower()) in PEOPLE_SECTORS), None)
         # "opposition leaders", "rebel spokesman", "police chief": a role noun speaks for the body its compound names
-        noun_sector = compound_sector if compound_sector and lemma in ROLE_NOUNS | {"leader"} else (self.nouns.get(lemma) or compound_sector)
+        noun_sector = compound_sector if compound_sector and role else (self.nouns.get(lemma) or compound_sector)
         if noun_sector is None and h.tag_ == "NNPS":
             noun_sector = "CVL"  # a people the registry does not list: "Iraqi Kurds", "Lebanese Shiites"
         # premodifiers and possessives: "Venezuela's oil minister", "the Russian company", "U.S. Treasury official"
