@@ -224,6 +224,8 @@ def test_an_unplaced_person_acted_on_takes_the_only_state_of_the_story(resources
         ("The Kurds of northern Syria demanded autonomy from the Syrian government.", "DEMAND", {"SYR"}, {"SYR"}),
         # an adjective names the body a role noun speaks for ("militant leaders"), placed by where they are
         ("The Malian government offered to hold talks with separatist leaders in Kidal.", None, {"MLI"}, {"MLI"}),
+        # "X-led forces" are the leader's, whatever state the story names most
+        ("Saudi-led forces bombed Houthi positions near the Yemeni border with Oman, Omani officials and Omani media said.", None, {"SAU"}, None),
         # a participle going on from an act falls on whom the act's object names
         ("The last Ethiopian soldiers left Somalia on Monday, ending a two-year military presence.", "RETREAT", {"ETH"}, {"SOM"}),
         # a threat carried out by the speaker's own forces is aimed at whom they would act on

@@ -933,6 +933,10 @@ class ArgResolver:
             return ref
         if c.pos_ == "PRON" and c.dep_ == "poss":
             return None
+        if c.dep_ == "amod" and c.lower_ == "led":
+            # "Vietnamese-led forces", "a Saudi-led coalition": the leader's ("US-backed forces" are not the backer's)
+            leader = next((self.at[g.i] for g in c.children if g.i < c.i and g.i in self.at and self.at[g.i].ref.kind == "state"), None)
+            return _copy(leader.ref) if leader is not None else None
         # a compound chain: "the U.S. Treasury Department official"
         return self._head(c, depth + 1) if c.dep_ in ("compound", "poss") else None
 
