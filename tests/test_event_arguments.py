@@ -198,6 +198,8 @@ def test_an_unplaced_person_acted_on_takes_the_only_state_of_the_story(resources
         # "called on X", "sanctions on X": "on" phrases are targets (the lexicon's bare "on" was read as a boolean)
         ("Ghanaian opposition leaders called on the electoral commission to publish the results.", "DEMAND", {"GHA"}, {"GHA"}),
         ("Finnish President Sauli Niinisto spoke by telephone with Swedish Prime Minister Ulf Kristersson.", "CONSULT", {"FIN"}, {"SWE"}),
+        # "the commission" after a named one is that body, not the story's state
+        ("The European Commission proposed tariffs on Chinese steel. On Monday the commission accused Beijing of dumping.", "DISAPPROVE", {"IGO"}, {"CHN"}),
         # courts, juries and magistrates are the judiciary of where they sit
         ("Magistrates in Rome placed the former mayor under investigation.", "INVESTIGATE", {"ITA"}, None),
         # where the act happens is not whom it is aimed at; the broker of "X-brokered talks" is no party

@@ -526,7 +526,9 @@ BARE_STATE_NOUNS = {"opposition", "government", "regime", "administration", "pre
 FRONTIER_NOUNS = {"border", "frontier", "boundary", "line"}
 # definite descriptions that take up the last actor of their kind: "the company", "the group"
 ANAPHORIC_NOUNS = {"company": ("company",), "firm": ("company",), "corporation": ("company",),
-                   "group": ("group", "organisation"), "organisation": ("organisation", "igo"), "organization": ("organisation", "igo")}
+                   "group": ("group", "organisation"), "organisation": ("organisation", "igo"), "organization": ("organisation", "igo"),
+                   # "the European Commission ... the commission": the body named before, else the story's state's
+                   "commission": ("igo", "government", "organisation"), "council": ("igo", "government", "organisation")}
 GROUP_NOUNS = {"country", "nation", "leader", "side", "government", "state", "party", "partner", "president", "company"}
 # sectors of nouns that name groups of people acting for a state or inside one: "rebels", "police",
 # "troops", "protesters", "students". Unnamed, they belong to the place they are in, else to the
