@@ -554,11 +554,14 @@ def _affiliation(doc, ent, spans: list[Span], person: bool) -> tuple[str | None,
 PRONOUNS_PERSON = {"he", "she", "him", "her", "his", "hers"}
 PRONOUNS_THING = {"it", "its"}
 PRONOUNS_PLURAL = {"they", "them", "their"}
-BARE_STATE_NOUNS = {"opposition", "government", "regime", "administration", "president", "authorities", "military", "army", "presidency", "cabinet", "leadership"}
+BARE_STATE_NOUNS = {"opposition", "government", "regime", "administration", "president", "authorities", "military", "army", "presidency", "cabinet", "leadership",
+                    "commission", "council"}
 FRONTIER_NOUNS = {"border", "frontier", "boundary", "line"}
 # definite descriptions that take up the last actor of their kind: "the company", "the group"
 ANAPHORIC_NOUNS = {"company": ("company",), "firm": ("company",), "corporation": ("company",),
-                   "group": ("group", "organisation"), "organisation": ("organisation", "igo"), "organization": ("organisation", "igo")}
+                   "group": ("group", "organisation"), "organisation": ("organisation", "igo"), "organization": ("organisation", "igo"),
+                   # "the European Commission ... the commission": the body named before, else the story's state's
+                   "commission": ("igo", "government", "organisation"), "council": ("igo", "government", "organisation")}
 GROUP_NOUNS = {"country", "nation", "leader", "side", "government", "state", "party", "partner", "president", "company"}
 # sectors of nouns that name groups of people acting for a state or inside one: "rebels", "police",
 # "troops", "protesters", "students". Unnamed, they belong to the place they are in, else to the
@@ -615,7 +618,7 @@ class ArgResolver:
             found = self.actors_for(inner)
             if found:
                 return found
-        for h in [tok, *self._conjuncts(tok)]:
+        for h in [tok, *self._conjuncts(tok), *self._listed_states(tok)]:
             group = self._group(h)
             if group:
                 out.extend(group)
@@ -624,7 +627,46 @@ class ArgResolver:
             if ref is not None:
                 out.append(ref)
                 out.extend(self._coordinated_modifiers(h, ref))
+                out.extend(self._coordinated_owners(h))
         return dedupe(out)
+
+    def _place_by_apposition(self, ref: ActorRef, h, depth: int) -> None:
+        for c in h.children:
+            if c.dep_ == "appos":
+                r = self._head(c, depth + 1)
+                if r is not None and r.kind == "state" and r.country:
+                    ref.country, ref.sector = r.country, ref.sector or r.sector
+                    return
+
+    def _listed_states(self, tok) -> list:
+        """'Saudi Arabia, the United Arab Emirates, Bahrain and Egypt': the parser often hangs the second state of a
+        list on the first as an apposition (and the rest on it); a state cannot be another state's apposition."""
+        span = self.at.get(tok.i)
+        if span is None or span.ref.kind != "state":
+            return []
+        out = []
+        for c in tok.children:
+            other = self.at.get(c.i)
+            if c.dep_ == "appos" and other is not None and other.ref.kind == "state" and other.ref.country != span.ref.country:
+                out.extend([c, *self._conjuncts(c)])
+        return out
+
+    def _coordinated_owners(self, h) -> list[ActorRef]:
+        """'the independence of Slovenia and Croatia', 'negotiators from Sudan and South Sudan': the further conjuncts of
+        the of/from phrase that named a noun's actor (the first is ``_head``'s)."""
+        if h.i in self.at or h.pos_ not in ("NOUN", "PROPN"):
+            return []
+        out = []
+        for c in h.children:
+            if c.dep_ == "prep" and c.lower_ in ("of", "from"):
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        for conj in self._conjuncts(p):
+                            r = self._head(conj, 1)
+                            if r is not None:
+                                lemma = h.lemma_.lower()
+                                out.append(self._combine(r, self.nouns.get(lemma) or self._compound_sector(h), lemma, h))
+        return out
 
     @staticmethod
     def _partitive_of(tok):
@@ -660,7 +702,7 @@ class ArgResolver:
         left = tok.left_edge.i if tok.left_edge.i >= left else left
         return self.doc[left : tok.i + 1].text
 
-    def _head(self, h, depth: int) -> ActorRef | None:
+    def _head(self, h, depth: int, appos: bool = True) -> ActorRef | None:
         if depth > 4:
             return None
         span = self.at.get(h.i)
@@ -668,6 +710,9 @@ class ArgResolver:
             ref = _copy(span.ref)
             if ref.provisional and ref.kind == "person" and ref.country is None:
                 self._titled_person(span, ref)
+            if ref.provisional and ref.country is None:
+                # "Salaheddine Sidhoum, Algeria's leading human rights activist": the appositive places an unknown name
+                self._place_by_apposition(ref, h, depth)
             self._guess_country(ref, h)
             if span.how == "demonym":
                 # "Bosnian Serbs", "Iraqi Kurds": a people qualified by another state's adjective live in that state
@@ -675,6 +720,14 @@ class ArgResolver:
                               and self.at[c.i].how == "adjective" and self.at[c.i].ref.country != ref.country), None)
                 if other is not None:
                     ref = _copy(other.ref)
+                    ref.sector, ref.text = "CVL", self._np_text(h)
+            if span.how == "demonym" and not _ethnic(h):
+                # "the Albanians of southern Serbia", "Kurds in Turkey": a people named with where they live are that
+                # state's civilians
+                place = next((code for c in h.children if c.dep_ == "prep" and c.lower_ in ("of", "in")
+                              for p in c.children if p.dep_ == "pobj" for code in [self._place_code(p)] if code), None)
+                if place is not None and place != ref.country:
+                    ref = self._state_ref(place)
                     ref.sector, ref.text = "CVL", self._np_text(h)
             if span.how == "demonym" and _ethnic(h):
                 place = self._homeland(h, ref.country)
@@ -691,14 +744,26 @@ class ArgResolver:
             return ref
         # appositions name the thing more specifically: "his counterpart, Nicolas Maduro"
         for c in h.children:
-            if c.dep_ == "appos":
+            if c.dep_ == "appos" and appos:
                 r = self._head(c, depth + 1)
                 if r is not None:
+                    if r.provisional and r.country is None:
+                        # "South Africa's biggest trade union federation, COSATU": the phrase places the unknown name
+                        own = self._head(h, depth, appos=False)
+                        if own is not None and own.kind == "state":
+                            r.country, r.sector = own.country, r.sector or own.sector
                     return r
         lemma = h.lemma_.lower()
         if h.pos_ == "PROPN" and h.is_title and lemma not in self.nouns and lemma.endswith("s") and lemma[:-1] in self.nouns:
             lemma = lemma[:-1]  # "Rebels in Chad ...": a capitalised plural the tagger took for a name
-        noun_sector = self.nouns.get(lemma) or self._compound_sector(h)
+        compound_sector = self._compound_sector(h)
+        role = lemma in ROLE_NOUNS | {"leader"}
+        if role and compound_sector is None:
+            # "militant leaders", "separatist commanders": for a role noun an adjective names the body too
+            compound_sector = next((self.nouns[c.lemma_.lower()] for c in h.children if c.dep_ == "amod" and c.i < h.i
+                                    and self.nouns.get(c.lemma_.lower()) in PEOPLE_SECTORS), None)
+        # "opposition leaders", "rebel spokesman", "police chief": a role noun speaks for the body its compound names
+        noun_sector = compound_sector if compound_sector and role else (self.nouns.get(lemma) or compound_sector)
         if noun_sector is None and h.tag_ == "NNPS":
             noun_sector = "CVL"  # a people the registry does not list: "Iraqi Kurds", "Lebanese Shiites"
         # premodifiers and possessives: "Venezuela's oil minister", "the Russian company", "U.S. Treasury official"
@@ -800,6 +865,13 @@ class ArgResolver:
                     return found
         return None
 
+    def _place_code(self, p) -> str | None:
+        """The state a place phrase names: "Serbia", "southern Serbia", "East Timor's capital", "the city of Basra"."""
+        s = self.at.get(p.i)
+        if s is not None and s.ref.country and (s.ref.kind == "state" or s.how in ("metonym", "place")) and s.how != "demonym":
+            return s.ref.country
+        return self._possessor_state(p)
+
     def _possessor_state(self, tok) -> str | None:
         """The state owning a place: "East Timor's capital", "the Iraqi city of Basra", "the town of Gorazde in Bosnia"."""
         for c in tok.children:
@@ -889,11 +961,17 @@ class ArgResolver:
         if span is not None:
             if span.how in ("metonym", "place") and c.dep_ == "compound" and c.head.lemma_.lower() not in self.nouns:
                 return None  # "the Algiers agreement", "the Minsk accords": a place naming a thing, not an actor
+            if brokered_by(self.doc, span.end):
+                return None  # "African Union-brokered talks"
             ref = _copy(span.ref)
             self._guess_country(ref, c.head)  # "banned the Mungiki sect"
             return ref
         if c.pos_ == "PRON" and c.dep_ == "poss":
             return None
+        if c.dep_ == "amod" and c.lower_ == "led":
+            # "Vietnamese-led forces", "a Saudi-led coalition": the leader's ("US-backed forces" are not the backer's)
+            leader = next((self.at[g.i] for g in c.children if g.i < c.i and g.i in self.at and self.at[g.i].ref.kind == "state"), None)
+            return _copy(leader.ref) if leader is not None else None
         # a compound chain: "the U.S. Treasury Department official"
         return self._head(c, depth + 1) if c.dep_ in ("compound", "poss") else None
 
@@ -1024,6 +1102,17 @@ class ArgResolver:
             if len(seen) == 2:
                 break
         return seen[::-1] if len(seen) == 2 else []
+
+
+# "African Union-brokered talks", "a U.S.-sponsored resolution": the actor before the hyphen arranged the act ("US-led war"
+# names the doer, so "led" is not here)
+BROKER_PARTICIPLES = {"brokered", "mediated", "sponsored", "hosted", "organised", "organized", "supervised", "monitored", "chaired", "facilitated"}
+
+
+def brokered_by(doc, end: int) -> bool:
+    """Is the actor ending before ``end`` the first half of a compound participle ("African Union-brokered talks"):
+    a broker or sponsor of the thing, neither its owner nor a party to it?"""
+    return end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ in BROKER_PARTICIPLES
 
 
 def _ethnic(h) -> bool:

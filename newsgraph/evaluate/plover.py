@@ -55,6 +55,15 @@ def actor_code(a: ActorRef) -> str | None:
     return None
 
 
+def actor_sector(a: ActorRef) -> str:
+    """The PLOVER GSR 'sector' of an actor: ours, except that an IGO or NGO, whose code already says what it is, has
+    none of its own (the gold leaves it empty, or gives the role of its officials)."""
+    code = actor_code(a)
+    if code in ("IGO", "NGO") and a.sector in ("IGO", "NGO"):
+        return ""
+    return a.sector or ""
+
+
 def gold_actors(value: Any) -> list[tuple[str, str]]:
     if not isinstance(value, list):
         return []
@@ -119,7 +128,7 @@ def evaluate(path: str, limit: int | None = None, show_errors: bool = False, out
             (src, src_sec, gold_actors(rec.get("source")), ev.source if ev else []),
             (tgt, tgt_sec, gold_actors(rec.get("target")), ev.target if ev else []),
         ):
-            pred = [(actor_code(a), a.sector or "") for a in pred_list if actor_code(a)]
+            pred = [(actor_code(a), actor_sector(a)) for a in pred_list if actor_code(a)]
             prf.add_sets({c for c, _ in pred}, {c for c, _ in gold_list})
             prf_sec.add_sets(set(pred), set(gold_list))
     n = len(records)

@@ -19,13 +19,13 @@ import numpy as np
 from spacy.attrs import DEP, LEMMA, LOWER, POS
 from spacy.symbols import AUX, NOUN, PROPN, VERB
 
-from ..actors.resolve import ArgResolver, dedupe
+from ..actors.resolve import ArgResolver, brokered_by, dedupe
 from ..model import ActorRef, Event, Quantity
 from ..nlp import span_text
 from ..quantities import quantities_for_event
 from ..time import EventDates
 from .lexicon import Lexicon, Sense, load_ontology
-from .modality import Modality, analyse
+from .modality import REPORTING_VERBS, Modality, analyse
 
 # participles that name who receives the thing: "a license granted to Chevron", "loans extended to Caracas"
 TRANSFER_PARTICIPLES = {"grant", "give", "issue", "award", "extend", "send", "provide", "offer", "deliver", "lend", "sell", "sign", "hold", "own"}
@@ -35,6 +35,11 @@ COOPERATIVE_TYPES = {"COOPERATE", "AID", "CONSULT", "AGREE", "SUPPORT"}
 # protesting, withdrawing from a town): with nobody named, the place's state is the target. Not violence:
 # where a battle happens says little about whom it is against.
 PLACE_AFFECTING_TYPES = {"COERCE", "PROTEST", "CONCEDE", "RETREAT", "THREATEN"}
+
+# types whose object may be the doer's own forces, moved, offered or pulled back rather than acted on ("ordered ten
+# battalions to the border with Colombia", "offered its troops to Lebanon", "withdrew its soldiers from ..."): those
+# forces are not the target, the place or party they go to is
+INSTRUMENT_TYPES = {"MOBILIZE", "RETREAT", "AID", "AGREE", "COOPERATE", "SUPPORT", "THREATEN", "CONCEDE"}
 
 # weapons that stand as the subject of violence when no attacker is named ("a car bomb killed ...")
 ATTACK_INSTRUMENTS = {"bomb", "bombing", "explosion", "blast", "device", "mine", "minefield", "landmine", "rocket", "missile", "shell",
@@ -46,6 +51,18 @@ ARMED_FORCES = {"troop", "soldier", "army", "force", "navy", "warship", "battali
 HEAVY_WEAPONS = {"artillery", "tank", "missile", "mortar", "warplane", "gunship", "airstrike", "shelling", "shell", "bombardment"}
 UNCONVENTIONAL_WORDS = {"bomb", "bomber", "bombing", "suicide", "guerrilla", "militia", "militiaman", "militant", "gunman", "terrorist",
                         "insurgent", "explosive", "roadside"}
+
+# acts only authorities do: investigating, arresting, expelling
+AUTHORITY_TYPES = {"INVESTIGATE", "COERCE"}
+
+# types of concessions and agreements, made to the other side of the talks that led to them
+CONCESSION_TYPES = {"CONCEDE", "AGREE", "RETREAT"}
+
+# types whose venue is no party: talks, agreements and joint exercises are held somewhere, not done to the place
+VENUE_TYPES = {"CONSULT", "AGREE", "COOPERATE", "SUPPORT"}
+
+# prepositions that say where an act happens
+LOCATIVE_PREPS = {"in", "at", "near", "inside", "outside"}
 
 # prepositions whose phrases say when or per whom, never who acts or is acted on
 NON_ROLE_PREPS = {"according", "before", "after", "since", "until", "during", "following", "amid", "despite", "ahead"}
@@ -202,9 +219,13 @@ class EventCoder:
         found: dict[str, object] = {}
         if pos == "VERB":
             heads = [c for c in tok.children if c.dep_ in OBJ_DEPS or c.dep_ == "nsubjpass"]
+            # "allowed U.N. inspectors to return": the subject of an infinitive complement is the verb's object
+            heads.extend(s for c in tok.children if c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                         for s in c.children if s.dep_ == "nsubj")
             # "agreed on a deal", "talks with": objects of a prep directly on the verb
             for c in tok.children:
-                if c.dep_ == "prep" and c.lower_ in ("on", "to", "in", "of"):
+                # "placed X under investigation", "spoke by telephone with"
+                if c.dep_ == "prep" and c.lower_ in ("on", "to", "in", "of", "under", "by"):
                     heads.extend(p for p in c.children if p.dep_ == "pobj")
                 if c.dep_ == "prt":  # "step up sanctions"
                     continue
@@ -245,8 +266,18 @@ class EventCoder:
             # "Thousands protest in Nairobi": the protesters of the place, found before the event is judged to have an actor
             c.source = self._protesters_by_place(tok.sent, r)
         c.target = _other_than_source(c.target, c.source)
+        if sense.type in INSTRUMENT_TYPES:
+            c.target = [a for a in c.target if not _own_forces(a, c.source)]
         if not c.source and sense.type in ("ASSAULT", "FIGHT"):
             c.source = self._unclaimed_attack(tok, r)
+        if not c.source and sense.type in AUTHORITY_TYPES and sense.pos == "VERB" and any(ch.dep_ == "auxpass" for ch in tok.children):
+            # "a US national has been put under investigation in Italy", "was arrested in Kenya": with no agent, the
+            # authorities of where it happened (as event data codes them)
+            found = next((f for h in [tok, *c.objects.values()] for f in [r.located_in(h)] if f), [])
+            if found:
+                found[0].sector = "GOV"
+                c.source = found
+                c.target = _other_than_source(c.target, c.source) or c.target
         if not c.target and sense.type in PLACE_AFFECTING_TYPES:
             # "extended the curfew in Abidjan", "blocked roads in Algiers": with no one named, the event is aimed
             # at the state where it happens (a state acting at home included)
@@ -254,6 +285,14 @@ class EventCoder:
                 c.target = r.located_in(h)
                 if c.target:
                     break
+        if not c.target and tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.head.pos_ == "VERB":
+            # "The last Syrian soldiers left Lebanon, ending a 29-year presence", "shelled the town, killing 20": a
+            # participle that goes on from an act falls on whom that act's object names
+            c.target = _other_than_source([a for ch in tok.head.children if ch.dep_ in OBJ_DEPS for a in r.actors_for(ch)], c.source)
+        if not c.target and sense.type in CONCESSION_TYPES:
+            # "called off the strike after deliberations with the Nigerian government": a concession or agreement
+            # reached in talks is made to the other side of the talks
+            c.target = _other_than_source(self._talks_partner(tok, r), c.source)
         if not c.target and sense.home:
             # "Iraq's government is prepared to impose martial law": at home, unless a place or party is named
             c.target = [r.located_ref(a.country) for a in c.source[:1] if a.country]
@@ -305,7 +344,13 @@ class EventCoder:
             # an object known only by the story's country ("contributed troops to ...") yields to a named target;
             # an act with its doer ("denounced the execution of prisoners by Iranian authorities") is aimed at the doer
             found = (r.span_of(o) is None and self._doer_of(o, r)) or r.actors_for(o)
+            if sense.type in INSTRUMENT_TYPES:
+                found = [a for a in found if not _own_forces(a, source)]
             (guessed if o.i in r.guessed else target).extend(found)
+        if target and not any(_coded(a) for a in target):
+            # "extradited drug lord Joaquin Guzman to the United States": an object nobody places (an unknown person, a
+            # nameless body) leaves room for the party the act goes to
+            target.extend(self._prep_targets([tok, *obj_heads], sense.preps, r))
         if not target:
             particle = _particle(tok, sense.particle) if sense.particle else None
             heads = [tok, *([particle] if particle is not None else []), *obj_heads, *objects.values()]
@@ -318,10 +363,10 @@ class EventCoder:
         if not target:
             # "revoked Chevron's license", "a license granted to Chevron": actors inside the object phrase
             for o in obj_heads:
-                target.extend(self._actors_in(o, r))
+                target.extend(self._actors_in(o, r, venue_free=sense.type in VENUE_TYPES))
         guessed_target = False
         if not target:
-            target = self._first_actor_after(tok, source, r) or guessed
+            target = self._first_actor_after(tok, source, r, sense.type) or guessed
             guessed_target = bool(target)
         if sense.symmetric:
             pair = [a for a in self._prep_targets([tok, *obj_heads, *objects.values()], ("between",), r) if a not in target]
@@ -361,6 +406,16 @@ class EventCoder:
         if not source:
             source = self._governing_subject(tok, r)
         return dedupe(source), dedupe(target)
+
+    def _talks_partner(self, tok, r: ArgResolver) -> list[ActorRef]:
+        """Whom talks named in an after/following phrase of ``tok`` were held with."""
+        for ch in tok.children:
+            if ch.dep_ == "prep" and ch.lower_ in ("after", "following"):
+                for p in ch.children:
+                    senses = self.lex.by_lemma.get((p.lemma_.lower(), "NOUN")) or []
+                    if p.dep_ == "pobj" and any(s.type == "CONSULT" for s in senses):
+                        return self._prep_targets([p], ("with",), r)
+        return []
 
     def _prep_targets(self, heads, preps, r: ArgResolver) -> list[ActorRef]:
         out: list[ActorRef] = []
@@ -404,11 +459,15 @@ class EventCoder:
                     return agents
         return []
 
-    def _actors_in(self, head, r: ArgResolver) -> list[ActorRef]:
-        """The first actor named inside a phrase, not descending into its subordinate clauses."""
+    def _actors_in(self, head, r: ArgResolver, venue_free: bool = False, own: list[ActorRef] | None = None) -> list[ActorRef]:
+        """The first actor named inside a phrase, not descending into its subordinate clauses (nor, with
+        ``venue_free``, into where the phrase's talks or exercises are held); with ``own``, not those actors' own
+        armed forces."""
         stack = [c for c in head.children][::-1]
         while stack:
             t = stack.pop()
+            if venue_free and t.dep_ == "prep" and t.head.i == head.i and t.lower_ in LOCATIVE_PREPS:
+                continue  # "opened negotiations in the Togolese capital Lome", "began exercises in Egypt's desert"
             if t.dep_ in ("prep", "npadvmod") and (t.lower_ in NON_ROLE_PREPS or t.lemma_.lower() in ("day", "week", "month", "year")):
                 continue  # "days before Russia began its invasion", "according to Xinhua"
             if t.dep_ in ("advcl", "relcl", "acl", "parataxis", "ccomp", "appos") and t.head.i == head.i and head.pos_ in ("VERB", "AUX"):
@@ -418,8 +477,12 @@ class EventCoder:
             if t.dep_ == "acl" and t.lemma_.lower() not in TRANSFER_PARTICIPLES:
                 continue  # "measures used against Iran" says nothing about this event's target
             span = r.span_of(t)
+            if span is not None and brokered_by(t.doc, span.end):
+                continue  # "resumed African Union-brokered talks"
             if span is not None and span.how != "adjective":
-                return r.actors_for(t)
+                found = [a for a in r.actors_for(t) if not (own and _own_forces(a, own))]
+                if found:
+                    return found
             stack.extend(list(t.children)[::-1])
         return []
 
@@ -438,7 +501,7 @@ class EventCoder:
                 return [r.located_ref(focus)] if focus else []
         return []
 
-    def _first_actor_after(self, tok, source: list[ActorRef], r: ArgResolver) -> list[ActorRef]:
+    def _first_actor_after(self, tok, source: list[ActorRef], r: ArgResolver, etype: str | None = None) -> list[ActorRef]:
         """Last resort for a target, as pattern-based coders do: the first actor named after the trigger inside
         its own phrase ("withdraw inspectors and workers from Iraq", "calling for independence from Iraq"), not
         the source, not in when/according-to phrases, relative clauses or reporting frames."""
@@ -448,13 +511,20 @@ class EventCoder:
             if t.i in blocked:
                 continue
             own_frame = t.head.i == tok.i and t.dep_ in ("nsubj", "nsubjpass", "csubj", "agent", "parataxis", "punct", "mark")
-            if own_frame or t.dep_ in ("relcl", "appos") or (t.dep_ in ("prep", "npadvmod") and t.lower_ in NON_ROLE_PREPS):
+            # "..., saying they would negotiate only with the United States": a reason or claim added by the actor, not
+            # the act's own phrase
+            # "opened negotiations in the Togolese capital Lome", "signed a treaty at the Vatican": where the act happens,
+            # not whom it is aimed at (the sense's own prepositions were tried before this search); but the victims of
+            # one-sided violence and coercion are people of where it happens ("killed a cleric in Basra")
+            on_act = t.head.i == tok.i or (t.head.head.i == tok.i and t.head.dep_ in OBJ_DEPS)
+            locative = on_act and t.dep_ == "prep" and t.lower_ in LOCATIVE_PREPS and etype not in ("ASSAULT", "COERCE")
+            if own_frame or locative or _reporting_participle(t) or t.dep_ in ("relcl", "appos") or (t.dep_ in ("prep", "npadvmod") and t.lower_ in NON_ROLE_PREPS):
                 blocked.update(x.i for x in t.subtree)
         for t in tok.subtree:
             if t.i <= tok.i or t.i in blocked:
                 continue
             span = r.span_of(t)
-            if span is None or span.start != t.i:
+            if span is None or span.start != t.i or brokered_by(t.doc, span.end):
                 continue
             head = t.doc[span.start : span.end].root  # "the United States and Israel": coordination hangs on the head
             found = [a for a in r.actors_for(head) if (a.actor_id, a.sector) not in keys]
@@ -549,7 +619,11 @@ class EventCoder:
                     if ch.dep_ in ("xcomp", "ccomp"):
                         # "demanding that the Turkish government provide ...": the complement's subject first
                         subj = [a for s in ch.children if s.dep_ in ("nsubj", "nsubjpass") for a in self._resolver.actors_for(s)]
-                        found = _other_than_source(subj or self._actors_in(ch, self._resolver), c.source)
+                        if c.sense.type in INSTRUMENT_TYPES:
+                            # "warned that the People's Liberation Army would crush any attempt to make Taiwan
+                            # independent": the speaker's own forces carry the threat out, they are not its target
+                            subj = [a for a in subj if not _own_forces(a, c.source)]
+                        found = _other_than_source(subj or self._actors_in(ch, self._resolver, own=c.source), c.source)
                         if found:
                             c.target = found
                             break
@@ -592,8 +666,8 @@ class EventCoder:
             if t.i in seen or depth > 3:
                 continue
             seen.add(t.i)
-            if t.dep_ not in FOLD_DEPS:
-                continue
+            if t.dep_ not in FOLD_DEPS or _reporting_participle(t):
+                continue  # "rejected the offer, saying they would negotiate only with ...": a claim, not the complement
             inner = by_tok.get(t.i)
             if inner is not None and inner is not c and not inner.suppressed:
                 out.append(inner)
@@ -767,6 +841,23 @@ def _other_than_source(target: list[ActorRef], source: list[ActorRef]) -> list[A
     governments = {a.country for a in source if a.country and (a.sector == "GOV" or (a.kind == "state" and a.sector is None))}
     return [a for a in target if (a.actor_id, a.sector) not in keys
             and not (a.kind == "state" and a.sector in (None, "GOV") and a.country in governments)]
+
+
+def _reporting_participle(t) -> bool:
+    """'..., saying they would negotiate only with the United States', 'adding that ...': a claim the actor adds."""
+    return t.dep_ in ("advcl", "conj") and t.tag_ == "VBG" and t.lemma_.lower() in REPORTING_VERBS
+
+
+def _coded(a: ActorRef) -> bool:
+    """Does the actor stand for a country or an international body (what event data codes an actor by)?"""
+    return bool(a.country) or a.kind == "igo" or a.sector in ("IGO", "NGO")
+
+
+def _own_forces(a: ActorRef, source: list[ActorRef]) -> bool:
+    """Is ``a`` the armed forces or police of a state whose government (or the state itself, its forces, or one of
+    its officials) is the source? Armed groups are no state's own forces."""
+    return a.kind != "group" and a.sector in ("MIL", "COP") and bool(a.country) and any(
+        s.country == a.country and (s.kind == "state" or s.sector in ("GOV", "MIL")) for s in source)
 
 
 def _particle(tok, word: str):

@@ -48,6 +48,12 @@ class Lexicon:
     by_lemma: dict[tuple[str, str], list[Sense]]
 
 
+def _words(values) -> tuple[str, ...]:
+    """Words of a YAML list, lower-cased. YAML 1.1 reads a bare on/off/yes/no as a boolean (``preps: [on, for]`` gives
+    True): those come back as the word that was written."""
+    return tuple(("on" if x else "off") if isinstance(x, bool) else str(x).lower() for x in values)
+
+
 def load_lexicon(path: Path | None = None) -> Lexicon:
     path = path or _data("events", "triggers.yaml")
     try:
@@ -72,16 +78,16 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
             raise DataFileError(str(path), f"sense {i}: needs must be target, pair or any")
         senses.append(
             Sense(
-                lemmas=tuple(str(x).lower() for x in rec["lemmas"]),
+                lemmas=_words(rec["lemmas"]),
                 pos=pos,
                 type=rec["type"],
                 cameo=str(rec["cameo"]) if rec.get("cameo") is not None else None,
                 mode=rec.get("mode"),
                 context=rec.get("context"),
-                objects=frozenset(str(x).lower() for x in rec["objects"]) if rec.get("objects") else None,
-                particle=rec.get("particle"),
-                preps=tuple(rec["preps"]) if rec.get("preps") is not None else DEFAULT_PREPS,
-                source_preps=tuple(rec["source_preps"]) if rec.get("source_preps") is not None else DEFAULT_SOURCE_PREPS,
+                objects=frozenset(_words(rec["objects"])) if rec.get("objects") else None,
+                particle=_words([rec["particle"]])[0] if rec.get("particle") is not None else None,
+                preps=_words(rec["preps"]) if rec.get("preps") is not None else DEFAULT_PREPS,
+                source_preps=_words(rec["source_preps"]) if rec.get("source_preps") is not None else DEFAULT_SOURCE_PREPS,
                 symmetric=bool(rec.get("symmetric", False)),
                 needs=needs,
                 governs=bool(rec.get("governs", False)),
