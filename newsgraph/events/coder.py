@@ -203,7 +203,7 @@ class EventCoder:
             heads = [c for c in tok.children if c.dep_ in OBJ_DEPS or c.dep_ == "nsubjpass"]
             # "agreed on a deal", "talks with": objects of a prep directly on the verb
             for c in tok.children:
-                if c.dep_ == "prep" and c.lower_ in ("on", "to", "in", "of"):
+                if c.dep_ == "prep" and c.lower_ in ("on", "to", "in", "of", "under"):  # "put under investigation"
                     heads.extend(p for p in c.children if p.dep_ == "pobj")
                 if c.dep_ == "prt":  # "step up sanctions"
                     continue

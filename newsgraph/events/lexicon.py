@@ -142,9 +142,10 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
                 if (form, pos) not in by_lemma:
                     by_lemma[(form, pos)] = lst
     for lst in by_lemma.values():
-        # senses constrained by their object come before unconstrained ones, each in file order:
-        # "withdrew recognition" must meet the recognition sense before the bare "withdraw"
-        lst.sort(key=lambda s: (s.objects is None, s.line))
+        # senses constrained by their particle or object come before unconstrained ones, particle senses first, each
+        # in file order: "withdrew recognition" must meet the recognition sense before the bare "withdraw", and
+        # "backed down" the yielding sense before the bare "back", "gave up their weapons" disarming before giving
+        lst.sort(key=lambda s: (s.objects is None and s.particle is None, s.particle is None, s.line))
     return Lexicon(senses, by_lemma)
 
 
