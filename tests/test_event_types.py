@@ -17,6 +17,16 @@ def _types(resources, text):
     return [e.type for e in extract(Document(text=text), resources).events]
 
 
+def test_on_and_off_are_words_not_booleans():
+    # YAML 1.1 reads a bare "on" as true: "imposed sanctions on X" must keep its preposition
+    lex = default_lexicon()
+    for sense in lex.senses:
+        assert all(isinstance(p, str) for p in sense.preps + sense.source_preps), sense
+        assert sense.particle is None or isinstance(sense.particle, str), sense
+    assert any("on" in s.preps for s in lex.senses)
+    assert any(s.particle == "off" for s in lex.senses)
+
+
 def test_verb_forms_spelling_rules():
     assert {"staged", "staging", "stages"} <= set(verb_forms("stage"))
     assert {"rallied", "rallies"} <= set(verb_forms("rally"))
@@ -60,6 +70,29 @@ def test_inflected_forms_never_replace_a_lemma():
         ("Pakistan called up thousands of reservists on Wednesday.", "MOBILIZE"),
         ("Indian police rushed reinforcements to the Kashmir valley.", "MOBILIZE"),
         ("North Korea tested a ballistic missile on Tuesday.", "MOBILIZE"),
+        ("The Indian army rushed reinforcements to the Line of Control.", "MOBILIZE"),
+        # CAMEO 16 SANCTION: phrasal breaking off of talks; the direct object decides over "in protest"
+        ("Ghana called off talks with Togo on Monday after a border incident.", "SANCTION"),
+        ("Norway suspended development aid to Malawi in protest at the new press law.", "SANCTION"),
+        # CAMEO 17 COERCE: seizing installations, round-ups, crackdowns, restricting freedoms
+        ("The Bolivian army occupied gas fields operated by a Spanish company.", "COERCE"),
+        ("Police in Harare rounded up dozens of opposition supporters.", "COERCE"),
+        ("Chinese authorities cracked down on Tibetan monks.", "COERCE"),
+        ("Indonesia restricted press freedom in Aceh.", "COERCE"),
+        # CAMEO 19 FIGHT: exchanging fire, shooting down aircraft
+        ("Turkish and Greek troops exchanged fire along the border.", "FIGHT"),
+        ("Rebels shot down a government helicopter near Goma.", "FIGHT"),
+        # CAMEO 18 ASSAULT: hostage-taking, bombs detonated, torture
+        ("Gunmen took 12 foreign engineers hostage in the Niger Delta.", "ASSAULT"),
+        ("Militants detonated a car bomb outside a police station in Kabul.", "ASSAULT"),
+        ("Moroccan police beat and tortured the detainees.", "ASSAULT"),
+        # CAMEO 11 DISAPPROVE: phrasal criticism, summoning an envoy
+        ("The Iranian president lashed out at Saudi Arabia on Friday.", "DISAPPROVE"),
+        ("Britain summoned the Russian ambassador over the poisoning.", "DISAPPROVE"),
+        # CAMEO 12 REJECT, 06 COOPERATE, 04 CONSULT
+        ("Egypt turned down the American offer.", "REJECT"),
+        ("Tanzania transferred two suspects to the tribunal in Arusha.", "COOPERATE"),
+        ("The Chinese foreign minister paid a visit to Pakistan.", "CONSULT"),
     ],
 )
 def test_event_type(resources, text, etype):

@@ -75,6 +75,11 @@ def verb_forms(lemma: str) -> tuple[str, ...]:
     return tuple(sorted(out))
 
 
+def _words(values) -> tuple[str, ...]:
+    """Prepositions and particles as written: YAML 1.1 reads a bare ``on`` as true and ``off`` as false."""
+    return tuple("on" if v is True else "off" if v is False else str(v) for v in values)
+
+
 def _data(*parts: str) -> Path:
     return Path(str(resources.files("newsgraph").joinpath("data", *parts)))
 
@@ -116,9 +121,9 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
                 mode=rec.get("mode"),
                 context=rec.get("context"),
                 objects=frozenset(str(x).lower() for x in rec["objects"]) if rec.get("objects") else None,
-                particle=rec.get("particle"),
-                preps=tuple(rec["preps"]) if rec.get("preps") is not None else DEFAULT_PREPS,
-                source_preps=tuple(rec["source_preps"]) if rec.get("source_preps") is not None else DEFAULT_SOURCE_PREPS,
+                particle=_words([rec["particle"]])[0] if rec.get("particle") is not None else None,
+                preps=_words(rec["preps"]) if rec.get("preps") is not None else DEFAULT_PREPS,
+                source_preps=_words(rec["source_preps"]) if rec.get("source_preps") is not None else DEFAULT_SOURCE_PREPS,
                 symmetric=bool(rec.get("symmetric", False)),
                 needs=needs,
                 governs=bool(rec.get("governs", False)),
