@@ -55,6 +55,8 @@ def test_inflected_forms_never_replace_a_lemma():
         ("Chile shortened the curfew in Santiago by two hours.", "CONCEDE"),
         ("Zambia legalized opposition parties in 1990.", "CONCEDE"),
         ("Peru's president stepped down on Friday.", "CONCEDE"),
+        ("Bolivia's president scrapped the fuel price hike after a week of protests.", "CONCEDE"),
+        ("The Syrian government granted an amnesty to political prisoners.", "RETREAT"),
         # CAMEO 084-087 RETREAT: disarming, pardons, unfreezing assets
         ("Hundreds of Tamil fighters handed in their weapons to Sri Lankan officials on Sunday.", "RETREAT"),
         ("Ecuador pardoned 200 prisoners on Christmas Eve.", "RETREAT"),
@@ -107,6 +109,12 @@ def test_event_type(resources, text, etype):
         ("Egypt offered troops to the African Union force in Somalia.", "AID"),
         # agreeing to a ceasefire is an agreement; declaring one is the retreat
         ("Armenia and Azerbaijan agreed to a ceasefire on Sunday.", "RETREAT"),
+        # an ultimatum given is a threat, not giving in
+        ("Washington gave Baghdad an ultimatum to disarm.", "CONCEDE"),
+        # holding an election is no concession; oil moved to other ships is no return of property nor a deployment
+        ("The president had not held a fair election, the senator said.", "REJECT"),
+        ("The tankers loaded oil at the port and transferred it to other ships off Malaysia.", "MOBILIZE"),
+        ("The tankers loaded oil at the port and transferred it to other ships off Malaysia.", "RETREAT"),
         # rocket fire is fighting, not a weapons test
         ("Government forces launched rocket fire against rebel camps near the border.", "MOBILIZE"),
     ],
