@@ -95,6 +95,10 @@ def test_inflected_forms_never_replace_a_lemma():
         ("Egypt turned down the American offer.", "REJECT"),
         ("Tanzania transferred two suspects to the tribunal in Arusha.", "COOPERATE"),
         ("The Chinese foreign minister paid a visit to Pakistan.", "CONSULT"),
+        # CAMEO 14 PROTEST: strikes declared, walk-outs; CAMEO 12 REJECT: brushing aside
+        ("Teachers in Chile walked out on Monday over pay.", "PROTEST"),
+        ("Kenyan dock workers declared an indefinite strike.", "PROTEST"),
+        ("Russia brushed aside Western criticism of the vote.", "REJECT"),
     ],
 )
 def test_event_type(resources, text, etype):
