@@ -83,11 +83,16 @@ def test_inflected_forms_never_replace_a_lemma():
         ("Indonesia restricted press freedom in Aceh.", "COERCE"),
         # CAMEO 19 FIGHT: exchanging fire, shooting down aircraft
         ("Turkish and Greek troops exchanged fire along the border.", "FIGHT"),
+        ("The Indian navy sank a Pakistani submarine.", "FIGHT"),
+        # exercises by one state are a show of force; a deployment named as a noun
+        ("China held military exercises on Saturday.", "MOBILIZE"),
+        ("The US deployment of troops to Poland angered Moscow.", "MOBILIZE"),
         ("Rebels shot down a government helicopter near Goma.", "FIGHT"),
         # CAMEO 18 ASSAULT: hostage-taking, bombs detonated, torture
         ("Gunmen took 12 foreign engineers hostage in the Niger Delta.", "ASSAULT"),
         ("Militants detonated a car bomb outside a police station in Kabul.", "ASSAULT"),
         ("Moroccan police beat and tortured the detainees.", "ASSAULT"),
+        ("The assassination of the Haitian president shocked the region.", "ASSAULT"),
         # CAMEO 11 DISAPPROVE: phrasal criticism, summoning an envoy
         ("The Iranian president lashed out at Saudi Arabia on Friday.", "DISAPPROVE"),
         ("Britain summoned the Russian ambassador over the poisoning.", "DISAPPROVE"),
@@ -119,6 +124,11 @@ def test_event_type(resources, text, etype):
         ("The president had not held a fair election, the senator said.", "REJECT"),
         ("The tankers loaded oil at the port and transferred it to other ships off Malaysia.", "MOBILIZE"),
         ("The tankers loaded oil at the port and transferred it to other ships off Malaysia.", "RETREAT"),
+        # an assassination is never a battle, whoever the victim
+        ("The assassination of the army chief shocked the region.", "FIGHT"),
+        # setting up a body is no inquiry, setting up a car company no bombing
+        ("The Bangladeshi government set up a commission on Monday.", "INVESTIGATE"),
+        ("Toyota and a Chinese firm set up a car company in Guangzhou.", "ASSAULT"),
         # rocket fire is fighting, not a weapons test
         ("Government forces launched rocket fire against rebel camps near the border.", "MOBILIZE"),
     ],
