@@ -129,6 +129,9 @@ def test_event_type(resources, text, etype):
         # setting up a body is no inquiry, setting up a car company no bombing
         ("The Bangladeshi government set up a commission on Monday.", "INVESTIGATE"),
         ("Toyota and a Chinese firm set up a car company in Guangzhou.", "ASSAULT"),
+        # a foothold in oil reserves is no aid; an arrest a reward would lead to is no arrest
+        ("Critics say the deal gives Russian firms a foothold in Venezuela's oil reserves.", "AID"),
+        ("Washington offers a reward for information leading to the arrest of the Venezuelan minister.", "COERCE"),
         # rocket fire is fighting, not a weapons test
         ("Government forces launched rocket fire against rebel camps near the border.", "MOBILIZE"),
     ],
