@@ -205,6 +205,11 @@ class EventCoder:
             fitting = [sense for sense in senses
                        if (sense.objects is None or sense.objects & objects.keys() or sense.objects & markers)
                        and (not sense.particle or _particle(tok, sense.particle) is not None)]
+            if len(fitting) > 1 and pos == "VERB":
+                # a sense met by the direct object itself comes before one met only through a prepositional phrase:
+                # "rushed reinforcements to the Line of Control" is about the reinforcements, not a credit line
+                direct = _direct_object_lemmas(tok)
+                fitting.sort(key=lambda s: 0 if s.particle or (s.objects and s.objects & direct) else 1 if s.objects else 2)
             if fitting:
                 c = _Candidate(tok, fitting[0], objects)
                 c.fallbacks = fitting[1:]
@@ -877,6 +882,21 @@ def _first_person_subject(tok) -> bool:
         else:
             break
     return False
+
+
+def _direct_object_lemmas(tok) -> set[str]:
+    """Lemmas and forms of the verb's direct objects (or passive subject), their modifiers and conjuncts."""
+    out: set[str] = set()
+    todo = [c for c in tok.children if c.dep_ in OBJ_DEPS or c.dep_ == "nsubjpass"]
+    while todo:
+        t = todo.pop()
+        out.update((t.lemma_.lower(), t.lower_))
+        for c in t.children:
+            if c.dep_ in ("compound", "amod"):
+                out.add(c.lemma_.lower())
+            elif c.dep_ == "conj":
+                todo.append(c)
+    return out
 
 
 def _markers(tok, objects) -> set[str]:

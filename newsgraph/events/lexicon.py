@@ -38,6 +38,43 @@ class Sense:
     line: int = 0  # position in the data file, for error messages and tie-breaking
 
 
+# irregular inflections of the verbs the trigger lexicon lists (regular ones are generated)
+IRREGULAR_FORMS = {
+    "begin": ("began", "begun"), "bring": ("brought",), "break": ("broke", "broken"), "blow": ("blew", "blown"),
+    "build": ("built",), "buy": ("bought",), "fight": ("fought",), "forbid": ("forbade", "forbidden"),
+    "forgive": ("forgave", "forgiven"), "freeze": ("froze", "frozen"), "give": ("gave", "given"),
+    "hold": ("held",), "lead": ("led",), "lend": ("lent",), "meet": ("met",), "overrun": ("overran",),
+    "seek": ("sought",), "sell": ("sold",), "send": ("sent",), "shoot": ("shot",), "slay": ("slew", "slain"),
+    "speak": ("spoke", "spoken"), "stand": ("stood",), "strike": ("struck", "stricken"), "swear": ("swore", "sworn"),
+    "take": ("took", "taken"), "undertake": ("undertook", "undertaken"), "win": ("won",),
+    "withdraw": ("withdrew", "withdrawn"), "withhold": ("withheld",), "rise": ("rose", "risen"),
+}
+
+
+def verb_forms(lemma: str) -> tuple[str, ...]:
+    """Inflected forms of a verb lemma: -s, -ed, -ing with the usual spelling rules, plus the irregular ones.
+    Doubling a final consonant is a guess either way ("ban" -> "banned", "open" -> "opened"): both are listed."""
+    if " " in lemma or not lemma.isalpha():
+        return ()
+    out = set(IRREGULAR_FORMS.get(lemma, ()))
+    if lemma.endswith(("s", "x", "z", "ch", "sh")):
+        out.add(lemma + "es")
+    elif lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
+        out.add(lemma[:-1] + "ies")
+    else:
+        out.add(lemma + "s")
+    if lemma.endswith("e"):
+        out.update((lemma + "d", lemma[:-1] + "ing"))
+    elif lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
+        out.update((lemma[:-1] + "ied", lemma + "ing"))
+    else:
+        out.update((lemma + "ed", lemma + "ing"))
+        if len(lemma) >= 3 and lemma[-1] not in "aeiouwxy" and lemma[-2] in "aeiou" and lemma[-3] not in "aeiou":
+            out.update((lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"))
+    out.discard(lemma)
+    return tuple(sorted(out))
+
+
 def _data(*parts: str) -> Path:
     return Path(str(resources.files("newsgraph").joinpath("data", *parts)))
 
@@ -103,10 +140,18 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
     for s in senses:
         for lemma in s.lemmas:
             by_lemma.setdefault((lemma, s.pos), []).append(s)
+    for (lemma, pos), lst in list(by_lemma.items()):
+        if pos == "VERB":
+            # the tagger's lemma is sometimes wrong ("staged" -> "stag", "struck" taken for an auxiliary): the coder
+            # falls back to the word's form, so each verb lemma also lists its inflected forms (never replacing a lemma)
+            for form in verb_forms(lemma):
+                if (form, pos) not in by_lemma:
+                    by_lemma[(form, pos)] = lst
     for lst in by_lemma.values():
-        # senses constrained by their object come before unconstrained ones, each in file order:
-        # "withdrew recognition" must meet the recognition sense before the bare "withdraw"
-        lst.sort(key=lambda s: (s.objects is None, s.line))
+        # senses constrained by their particle or object come before unconstrained ones, particle senses first, each
+        # in file order: "withdrew recognition" must meet the recognition sense before the bare "withdraw", and
+        # "backed down" the yielding sense before the bare "back", "gave up their weapons" disarming before giving
+        lst.sort(key=lambda s: (s.objects is None and s.particle is None, s.particle is None, s.line))
     return Lexicon(senses, by_lemma)
 
 
