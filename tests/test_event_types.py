@@ -134,7 +134,18 @@ def test_event_type(resources, text, etype):
         ("Washington offers a reward for information leading to the arrest of the Venezuelan minister.", "COERCE"),
         # rocket fire is fighting, not a weapons test
         ("Government forces launched rocket fire against rebel camps near the border.", "MOBILIZE"),
+        # wars that are not fought with arms ("unless" in the lexicon)
+        ("Beijing accused Washington of waging an economic war against Chinese companies.", "FIGHT"),
+        ("Saudi Arabia and Russia launched a price war in March after talks collapsed.", "FIGHT"),
+        ("The two ministers began a war of words over the pipeline on Tuesday.", "FIGHT"),
+        # a month is no protest march
+        ("Saudi Arabia and Russia launched a price war in March after talks collapsed.", "PROTEST"),
     ],
 )
 def test_not_this_type(resources, text, wrong):
     assert wrong not in _types(resources, text), (text, _types(resources, text))
+
+
+def test_figurative_wars_leave_real_ones_coded(resources):
+    assert "FIGHT" in _types(resources, "Ethiopia waged war on Eritrea from 1998 to 2000.")
+    assert "FIGHT" in _types(resources, "The Nigerian army waged war against Boko Haram in the northeast.")

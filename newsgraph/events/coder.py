@@ -190,7 +190,7 @@ class EventCoder:
         for tok in self._words.listed(sent):  # verbs and nouns whose lemma or form the lexicon lists
             if tok.pos_ in ("VERB", "AUX"):
                 pos = "VERB"
-            elif tok.pos_ in ("NOUN", "PROPN"):
+            elif tok.pos_ in ("NOUN", "PROPN") and tok.ent_type_ not in ("DATE", "TIME"):  # "in March" is no protest march
                 pos = "NOUN"
             else:
                 continue
@@ -204,6 +204,7 @@ class EventCoder:
             markers = _markers(tok, objects) if pos == "VERB" else set()
             fitting = [sense for sense in senses
                        if (sense.objects is None or sense.objects & objects.keys() or sense.objects & markers)
+                       and not sense.unless & objects.keys()
                        and (not sense.particle or _particle(tok, sense.particle) is not None)]
             if len(fitting) > 1 and pos == "VERB":
                 # a sense met by the direct object itself comes before one met only through a prepositional phrase:
@@ -243,8 +244,11 @@ class EventCoder:
                     heads.append(c)
 
         def add(t, depth: int) -> None:
-            found.setdefault(t.lemma_.lower(), t)
-            found.setdefault(t.lower_, t)
+            if t.ent_type_ in ("DATE", "TIME"):  # "in March" names no protest march ("10 days of war games" keeps its games)
+                found.setdefault("*date", t)
+            else:
+                found.setdefault(t.lemma_.lower(), t)
+                found.setdefault(t.lower_, t)
             for c in t.children:
                 if c.dep_ in ("compound", "amod"):
                     found.setdefault(c.lemma_.lower(), t)

@@ -24,6 +24,7 @@ class Sense:
     mode: str | None = None
     context: str | None = None
     objects: frozenset[str] | None = None
+    unless: frozenset[str] = frozenset()  # the sense does not fire when the object phrase has one of these ("economic war")
     particle: str | None = None
     preps: tuple[str, ...] = DEFAULT_PREPS
     source_preps: tuple[str, ...] = DEFAULT_SOURCE_PREPS
@@ -122,6 +123,7 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
                 mode=rec.get("mode"),
                 context=rec.get("context"),
                 objects=frozenset(_words(rec["objects"])) if rec.get("objects") else None,
+                unless=frozenset(_words(rec.get("unless") or ())),
                 particle=_words([rec["particle"]])[0] if rec.get("particle") is not None else None,
                 preps=_words(rec["preps"]) if rec.get("preps") is not None else DEFAULT_PREPS,
                 source_preps=_words(rec["source_preps"]) if rec.get("source_preps") is not None else DEFAULT_SOURCE_PREPS,
