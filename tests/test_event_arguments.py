@@ -259,3 +259,14 @@ def test_plover_sector_of_international_bodies_is_left_to_their_code():
     assert actor_code(igo) == "IGO" and actor_sector(igo) == ""
     assert actor_code(ngo) == "NGO" and actor_sector(ngo) == ""
     assert actor_sector(police) == "COP"
+
+
+def test_the_two_countries_are_the_parties_named_not_the_modifiers_before(resources):
+    # "US and European sanctions" says whose sanctions; "the two countries" are Russia and Venezuela
+    text = ("Both Russia and Venezuela are under extensive US and European sanctions, and Putin said on Wednesday "
+            "that the two countries would coordinate their trade policy.")
+    e = _event(resources, text, "AGREE")
+    assert _codes(e.source) == {"RUS", "VEN"}
+    # with no party named as such, the last two states named still count
+    e = _event(resources, "Talks on US and Chinese tariffs ended on Friday. The two countries agreed to meet again in May.", "AGREE")
+    assert _codes(e.source) == {"USA", "CHN"}

@@ -1081,9 +1081,23 @@ class ArgResolver:
         if not (nums & {"two", "both"}) or h.lemma_.lower() not in GROUP_NOUNS:
             return []
         want_person = h.lemma_.lower() in ("leader", "president")
+        before = [s for s in self.spans if s.start < h.i]
+        # parties named as such come first: "US and European sanctions" names whose sanctions, not two parties
+        # ("Russia and Venezuela are under US and European sanctions ... the two countries would coordinate")
+        parties = [s for s in before if not self._premodifier(s)]
+        return self._last_two(h, parties, want_person) or self._last_two(h, before, want_person)
+
+    def _premodifier(self, s: Span) -> bool:
+        """Is the mention a modifier of a common noun ("US sanctions", "Russian oil"), after its coordination?"""
+        root = self.doc[s.start : s.end].root
+        while root.dep_ == "conj" and root.head is not root:
+            root = root.head
+        return root.dep_ in ("amod", "compound", "nmod") and root.head.pos_ == "NOUN"
+
+    def _last_two(self, h, spans: list[Span], want_person: bool) -> list[ActorRef]:
         seen: list[ActorRef] = []
         keys: set[str] = set()
-        for s in reversed([s for s in self.spans if s.start < h.i]):
+        for s in reversed(spans):
             r = s.ref
             if want_person and r.kind != "person":
                 continue
