@@ -115,6 +115,13 @@ class _Words:
         self.idx, self.length, self.space = arr[:, 2].tolist(), arr[:, 3].tolist(), arr[:, 4].tolist()
         self.proper = (self.pos == PROPN).tolist()
 
+    def chars(self, span) -> tuple[int, int]:
+        """``(span.start_char, span.end_char)`` from the arrays (those properties build Token objects)."""
+        if span.end <= span.start:
+            return span.start_char, span.end_char
+        last = span.end - 1
+        return self.idx[span.start], self.idx[last] + self.length[last]
+
     def government_nouns(self) -> list:
         """The tokens tagged NOUN whose lemma is a government noun."""
         nouns = np.flatnonzero(self.pos == NOUN)
@@ -330,7 +337,8 @@ def _tone(parsed, np_head, referent, span, at, sent, via, scores: dict, words: _
     sc = scores.get(text)
     if sc is None:  # the same words about two mentions of a document are scored once
         sc = scores[text] = score_text(text)
-    return MentionTone(actor=_copy(referent), text=span.text, start=span.start_char, end=span.end_char, sentence=sent,
+    start, end = words.chars(span)
+    return MentionTone(actor=_copy(referent), text=words.text[start:end], start=start, end=end, sentence=sent,
                        tone=sc.tone, label=sc.label, words=list(sc.words), loaded=list(sc.loaded), evidence=words.evidence(np_head), via=via)
 
 
