@@ -11,6 +11,8 @@ import bisect
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from spacy.attrs import IDX, LENGTH
+
 from .actors import ArgResolver, Registry, default_registry, find_mentions
 from .events.coder import EventCoder
 from .events.lexicon import Lexicon, default_lexicon
@@ -19,7 +21,7 @@ from .language import is_english
 
 from .framing import frame
 from .model import DocResult, Document, Mention
-from .nlp import load_pipeline, parse, parse_many
+from .nlp import doc_text, load_pipeline, parse, parse_many
 from .quantities import attach_quantities, extract_quantities
 from .time.events import USER_DATA_DATES, USER_DATA_INTERVAL
 
@@ -98,13 +100,21 @@ def _extract_parsed(document: Document, parsed, res: Resources, title=None) -> D
         events += title_events(document, title, res, events)  # the headline's event when the text does not code it
     sent_starts = [s.start for s in parsed.sents]
     mentions = []
+    # offsets from the doc's arrays and text from the parsed text: Span.start_char/end_char/text build a Token
+    # object per word, for every mention
+    text = doc_text(parsed)
+    idx, length = parsed.to_array([IDX, LENGTH]).T.tolist() if spans else ([], [])
     for s in spans:
-        span = parsed[s.start : s.end]
+        if s.end > s.start:
+            start, end = idx[s.start], idx[s.end - 1] + length[s.end - 1]
+        else:
+            span = parsed[s.start : s.end]
+            start, end = span.start_char, span.end_char
         mentions.append(
             Mention(
-                start=span.start_char,
-                end=span.end_char,
-                text=span.text,
+                start=start,
+                end=end,
+                text=text[start:end],
                 actor=s.ref,
                 how=s.how,
                 sentence=bisect.bisect_right(sent_starts, s.start) - 1,

@@ -266,3 +266,25 @@ def test_vader_is_skipped_only_where_it_would_score_zero():
             assert sia.polarity_scores(text)["compound"] == 0.0, text
     assert 0 < skipped < len(texts)
     assert not _has_valence(sia, "the oil talks in Caracas") and _has_valence(sia, "(great)!") and _has_valence(sia, ":)")
+
+
+def test_subtrees_from_the_head_array_are_spacys(resources):
+    """Framing lists a phrase's words from the HEAD array: the same words in the same order as Token.subtree, for
+    every token of real articles, and no recursion limit on a deep parse."""
+    from pathlib import Path
+
+    from newsgraph.framing.analyze import _Words
+    from newsgraph.nlp import parse_many
+
+    corpus = Path(__file__).resolve().parent.parent / "examples" / "corpus"
+    texts = [p.read_text(encoding="utf-8") for p in sorted(corpus.glob("*.md"))[:6]]
+    for doc in parse_many(resources.nlp, texts):
+        words = _Words(doc, lambda i: 0)
+        for tok in doc:
+            assert words.subtree(tok) == [t.i for t in tok.subtree], (tok.i, tok.text)
+    from spacy.tokens import Doc
+
+    n = 3000  # a chain: each word the head of the next
+    deep = Doc(resources.nlp.vocab, words=["w"] * n, heads=[max(0, k - 1) for k in range(n)], deps=["dep"] * n)
+    words = _Words(deep, lambda i: 0)
+    assert words.subtree(deep[0]) == list(range(n)) and words.subtree(deep[n - 10]) == list(range(n - 10, n))

@@ -146,3 +146,32 @@ def test_gated_set_remembers_windows_across_texts_without_changing_candidates():
         assert used._seen_start and all(w in texts[-1] for w in [*used._seen_start, *used._seen_end])  # only this text's windows
     finally:
         gated_re.WINDOW_MEMO = limit
+
+
+def test_loose_gates_for_patterns_that_may_begin_inside_a_word_or_with_a_symbol():
+    """Amounts begin with "$", "€" or a currency code that may follow a letter ("bus$5" holds "us$5"): no word-start
+    gate covers them, a loose gate does, and finditer through it finds exactly what re's finditer finds."""
+    from newsgraph.quantities import extract as qx
+
+    cases = [
+        (r"(?:\b(?i:about|some)\s+)?(?P<cur>US\s?\$|\$|€|(?:USD|EUR)\b\s?)\s?(?<![\w.,:])\d+(?:\.\d+)?", re.IGNORECASE),
+        (r"(?<![\w.,:])(?:\d+|\.\d+)\s?%", 0),
+        (r"\b(?i:half|one)\s+(?:a\s+)?(?:million|billion)|\d+k", 0),
+    ]
+    texts = ["bus$5, about $ 7.5 and SOME €3; usd 40, eur12 and EUR 9; x$1 .5% 3.25% a3% 40k half a million ONE billion",
+             "\u00e9\u20ac5 \u0130US$3 \u017fome $2 \u212a$1", *MONEY, *_texts()[:25]]
+    for pattern, flags in cases:
+        rx = re.compile(pattern, flags)
+        assert gated_re.gate_for(rx) is None and gated_re.loose_gate_for(rx) is not None, pattern
+        g = gated_re.GatedPattern(rx)
+        for text in texts:
+            assert _found(g.finditer(text)) == _found(rx.finditer(text)), (pattern, text[:80])
+            assert _found(g.finditer(text, None, 3, len(text) - 2)) == _found(rx.finditer(text, 3, len(text) - 2)), (pattern, text[:80])
+    assert gated_re.loose_gate_for(re.compile(r"\s*\$\d")) is None  # may begin with any space: not covered
+    assert gated_re.loose_gate_for(re.compile(r"\$?")) is None  # can match nothing
+    # every quantity pattern gets a gate, and the loose ones try far fewer positions than a region has characters
+    text = MONEY[0]
+    for name in QUANTITY_PATTERNS:
+        g = gated_re.GatedPattern(getattr(qx, name))
+        assert g.scan is not None, name
+        assert len(list(g.scan.finditer(text))) < len(text) // 4, name

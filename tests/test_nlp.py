@@ -27,3 +27,21 @@ def test_span_text_is_the_spans_own_text(resources):
     spans = list(doc.sents) + [doc[2:7], doc[0:1], doc[len(doc) - 2 :], doc[3:3]]
     for span in spans:
         assert span_text(span) == span.text
+
+
+def test_offsets_and_texts_read_from_the_arrays_are_the_spans_own(resources):
+    """Mentions, mention tones and registry matches take a span's text and offsets from the doc's arrays and the
+    parsed text instead of Span.text / start_char / end_char (which build a Token per word): the same values."""
+    from newsgraph.actors.resolve import _Words as NameWords
+    from newsgraph.framing.analyze import _Words as ToneWords
+
+    text = "CARACAS -\n\nVenezuela  signed an agreement with Russia.  It was\u00a0welcomed in Beijing!\n\nNo more.\n\t\tEnd \n"
+    doc = next(parse_many(resources.nlp, [text]))
+    names, tones = NameWords(doc), ToneWords(doc, lambda i: 0)
+    for i in range(len(doc)):
+        for j in range(i, min(len(doc), i + 7) + 1):
+            span = doc[i:j]
+            assert names.span_text(i, j) == span.text, (i, j)
+            assert tones.chars(span) == (span.start_char, span.end_char), (i, j)
+            start, end = tones.chars(span)
+            assert text[start:end] == span.text, (i, j)

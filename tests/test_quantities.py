@@ -1,8 +1,13 @@
 """Quantities: money, oil volumes, percentages, with qualifiers, normalised."""
 
+import re
+from pathlib import Path
+
 import pytest
 
 from newsgraph.quantities import extract_quantities
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "corpus"
 
 
 @pytest.mark.parametrize(
@@ -160,3 +165,26 @@ def test_pathological_input_is_fast(text):
 def test_dozens_and_demonyms(text, value, unit):
     q = extract_quantities(text)[0]
     assert (q.normalized_value, q.normalized_unit) == (value, unit)
+
+
+def test_number_regions_found_on_the_lower_cased_text_are_those_of_the_text():
+    """_regions searches the lower-cased text case-sensitively when given it: same regions as re.IGNORECASE on the
+    text, on number words in any case, long s and Kelvin sign included (lowered() refuses the unsafe ones)."""
+    import sys
+
+    from newsgraph import gated_re
+    from newsgraph.quantities import extract as qx
+
+    texts = ["No numbers here. SEVEN ships. Forty-two. \u212aelvin. He left.\nThirty\n\nnone. 3rd try",
+             "\u017fix days. \u0130stanbul: TWO. x2y. Hundreds left", "Seventeen.Eighteen! twelve? nine"]
+    texts += [p.read_text(encoding="utf-8") for p in sorted(EXAMPLES.glob("*.md"))[:10]]
+    for text in texts:
+        low = gated_re.lowered(text)
+        assert qx._regions(text, low) == qx._regions(text), text[:60]
+    assert qx._regions(texts[0], gated_re.lowered(texts[0]))  # it finds some
+    # the lower-cased text keeps \\w and \\d where the text has them, so \\b and \\d mean the same on both
+    w, d = re.compile(r"\w"), re.compile(r"\d")
+    for c in map(chr, range(sys.maxunicode + 1)):
+        low = c.lower()
+        if len(low) == 1:
+            assert bool(w.match(c)) == bool(w.match(low)) and bool(d.match(c)) == bool(d.match(low)), hex(ord(c))

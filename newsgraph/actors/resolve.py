@@ -241,6 +241,11 @@ class _Words:
             self.lead.append(got[2])
         self.space: list[int] = arr[:, 1].tolist()
 
+    def span_text(self, start: int, end: int) -> str:
+        """``doc[start:end].text`` (a token's trailing whitespace is one space or none), without building Tokens."""
+        text, space = self.text, self.space
+        return "".join([*(text[k] + " " if space[k] else text[k] for k in range(start, end - 1)), text[end - 1]]) if end > start else ""
+
 
 def _short_forms_of_bodies(spans: list[Span], when: dt.date | None) -> list[Span]:
     """'the Treasury' after 'the U.S. Treasury', 'the Ministry' after 'the Russian Foreign Ministry': the body named before.
@@ -312,7 +317,7 @@ def _registry_match(doc, words: _Words, i: int, registry: Registry, when: dt.dat
         if spaces[j - 1]:
             s += " "
     for end, entries in reversed(candidates):
-        text = doc[i:end].text
+        text = words.span_text(i, end)
         for entry in split_entries(entries):
             if not _case_ok(text, entry):
                 continue

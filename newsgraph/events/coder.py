@@ -516,7 +516,8 @@ class EventCoder:
         the source, not in when/according-to phrases, relative clauses or reporting frames."""
         keys = {(a.actor_id, a.sector) for a in source}
         blocked: set[int] = set()
-        for t in tok.subtree:
+        subtree = list(tok.subtree)  # walked twice: its Tokens built once
+        for t in subtree:
             if t.i in blocked:
                 continue
             own_frame = t.head.i == tok.i and t.dep_ in ("nsubj", "nsubjpass", "csubj", "agent", "parataxis", "punct", "mark")
@@ -529,7 +530,7 @@ class EventCoder:
             locative = on_act and t.dep_ == "prep" and t.lower_ in LOCATIVE_PREPS and etype not in ("ASSAULT", "COERCE")
             if own_frame or locative or _reporting_participle(t) or t.dep_ in ("relcl", "appos") or (t.dep_ in ("prep", "npadvmod") and t.lower_ in NON_ROLE_PREPS):
                 blocked.update(x.i for x in t.subtree)
-        for t in tok.subtree:
+        for t in subtree:
             if t.i <= tok.i or t.i in blocked:
                 continue
             span = r.span_of(t)

@@ -32,7 +32,7 @@ names (proper nouns, actor mentions): "United" in "United States" is no praise.
 from __future__ import annotations
 
 import numpy as np
-from spacy.attrs import IDX, LEMMA, LENGTH, POS, SPACY
+from spacy.attrs import HEAD, IDX, LEMMA, LENGTH, POS, SPACY
 from spacy.symbols import NOUN, PROPN
 
 from ..actors.resolve import ArgResolver, Span, sector_nouns
@@ -110,10 +110,18 @@ class _Words:
         self.sentence_of = sentence_of
         self._evidence: dict[int, str] = {}
         self._subtrees: dict[int, list[int]] = {}
+        self._children: list[list[int]] | None = None  # each word's dependents, ascending: built on first need
         arr = parsed.to_array([POS, LEMMA, IDX, LENGTH, SPACY])
         self.pos, self.lemma = arr[:, 0], arr[:, 1]
         self.idx, self.length, self.space = arr[:, 2].tolist(), arr[:, 3].tolist(), arr[:, 4].tolist()
         self.proper = (self.pos == PROPN).tolist()
+
+    def chars(self, span) -> tuple[int, int]:
+        """``(span.start_char, span.end_char)`` from the arrays (those properties build Token objects)."""
+        if span.end <= span.start:
+            return span.start_char, span.end_char
+        last = span.end - 1
+        return self.idx[span.start], self.idx[last] + self.length[last]
 
     def government_nouns(self) -> list:
         """The tokens tagged NOUN whose lemma is a government noun."""
@@ -134,8 +142,31 @@ class _Words:
         """The indices of tok's subtree: the mentions of one clause share their verb's phrases."""
         got = self._subtrees.get(tok.i)
         if got is None:
-            got = self._subtrees[tok.i] = [t.i for t in tok.subtree]
+            got = self._subtrees[tok.i] = self._subtree(tok.i)
         return got
+
+    def _subtree(self, i: int) -> list[int]:
+        """``[t.i for t in doc[i].subtree]``, in the same order, from the HEAD array: the left dependents' subtrees,
+        the word, the right dependents' subtrees (``Token.subtree`` builds a Token for each word)."""
+        children = self._children
+        if children is None:
+            heads = self.doc.to_array([HEAD]).astype(np.int64)  # relative offsets, stored unsigned
+            children = self._children = [[] for _ in range(len(heads))]
+            for k, rel in enumerate(heads.tolist()):
+                if rel:
+                    children[k + rel].append(k)
+        out: list[int] = []
+        stack: list[tuple[int, bool]] = [(i, False)]  # no recursion: a parse can nest deeper than Python's limit
+        while stack:
+            k, done = stack.pop()
+            if done:
+                out.append(k)
+                continue
+            kids = children[k]
+            stack.extend((c, False) for c in reversed(kids) if c > k)
+            stack.append((k, True))
+            stack.extend((c, False) for c in reversed(kids) if c < k)
+        return out
 
     def joined(self, indices: list[int]) -> str:
         """The words at ``indices`` (ascending) in order: with their own spacing where two are adjacent in the
@@ -330,7 +361,8 @@ def _tone(parsed, np_head, referent, span, at, sent, via, scores: dict, words: _
     sc = scores.get(text)
     if sc is None:  # the same words about two mentions of a document are scored once
         sc = scores[text] = score_text(text)
-    return MentionTone(actor=_copy(referent), text=span.text, start=span.start_char, end=span.end_char, sentence=sent,
+    start, end = words.chars(span)
+    return MentionTone(actor=_copy(referent), text=words.text[start:end], start=start, end=end, sentence=sent,
                        tone=sc.tone, label=sc.label, words=list(sc.words), loaded=list(sc.loaded), evidence=words.evidence(np_head), via=via)
 
 

@@ -228,14 +228,19 @@ _NUMERIC_HINT = re.compile(
     r"dozens?|hundreds|thousands|millions|billions|trillions|half|thirds?|quarters?|fifths?|tenths?)",
     re.IGNORECASE,
 )
+# the same on the lower-cased text (``gated_re.lowered``), case-sensitive: re scans it about twice as fast
+_NUMERIC_HINT_LOWER = re.compile(_NUMERIC_HINT.pattern)
 
 
-def _regions(text: str) -> list[tuple[int, int]]:
-    """The sentences (by punctuation and line breaks) that contain a digit or a number word: the only places to look."""
+def _regions(text: str, low: str | None = None) -> list[tuple[int, int]]:
+    """The sentences (by punctuation and line breaks) that contain a digit or a number word: the only places to look.
+    ``low``, ``gated_re.lowered(text)`` when the caller has it, is searched instead of ``text``: the same offsets
+    (lowered() is None for the one character whose lower case is longer) and the same hits as re.IGNORECASE."""
     out = []
+    hint, where = (_NUMERIC_HINT, text) if low is None else (_NUMERIC_HINT_LOWER, low)
     for m in _SENTENCE.finditer(text):
         a, b = m.span()
-        if a < b and _NUMERIC_HINT.search(text, a, b):
+        if a < b and hint.search(where, a, b):
             if out and out[-1][1] >= a - 1:
                 out[-1] = (out[-1][0], b)
             else:
@@ -418,8 +423,8 @@ def extract_quantities(text: str, bare_numbers: bool = False, fallback: bool = T
     """Every quantity in ``text``, in order. ``bare_numbers`` also returns numbers with no unit
     (index levels, "230"), as MEANTIME annotates them; ``fallback`` uses quantulum3 for other units."""
     col = _Collector(text)
-    regions = _regions(text)
     low = gated_re.lowered(text)
+    regions = _regions(text, low)
     for m in _finditer(_MONEY_RANGE, text, regions, low):
         lo, hi = parse_number(m.group("num")), parse_number(m.group("num2"))
         s1 = SCALES.get((m.group("scale1") or "").lower().rstrip("."), 1.0)
