@@ -21,7 +21,7 @@ from .language import is_english
 
 from .framing import frame
 from .model import DocResult, Document, Mention
-from .nlp import doc_text, load_pipeline, parse, parse_many
+from .nlp import doc_text, load_pipeline, parse, parse_many, span_chars
 from .quantities import attach_quantities, extract_quantities
 from .time.events import USER_DATA_DATES, USER_DATA_INTERVAL
 
@@ -105,11 +105,7 @@ def _extract_parsed(document: Document, parsed, res: Resources, title=None) -> D
     text = doc_text(parsed)
     idx, length = parsed.to_array([IDX, LENGTH]).T.tolist() if spans else ([], [])
     for s in spans:
-        if s.end > s.start:
-            start, end = idx[s.start], idx[s.end - 1] + length[s.end - 1]
-        else:
-            span = parsed[s.start : s.end]
-            start, end = span.start_char, span.end_char
+        start, end = span_chars(parsed[s.start : s.end], idx, length)
         mentions.append(
             Mention(
                 start=start,

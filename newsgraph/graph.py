@@ -31,6 +31,7 @@ from itertools import combinations
 from typing import Any
 
 from .merge import _EVENT_ROWS, SYMMETRIC_TYPES, _rows, actor_key, clusters_in_memory
+from .store import CLUSTER_DAY
 
 SECTOR_NAMES = {"OPP": "opposition", "REB": "rebels", "INS": "insurgents", "CVL": "civilians", "NGO": "NGOs", "MED": "media", "REL": "religious"}
 NOT_HAPPENED = frozenset({"denied", "hypothetical"})
@@ -108,7 +109,7 @@ def _stored_clusters(store, touching, since, until, wanted, limit, members) -> l
             side_params += [[k, *params] for k in wanted_keys]
         candidates = "SELECT DISTINCT * FROM (" + " INTERSECT ".join(f"({side})" for side in sides) + ")"
     else:
-        candidates = f"SELECT * FROM (SELECT cluster_id, coalesce(date, first_seen) AS day FROM clusters) WHERE true{dates}"
+        candidates = f"SELECT * FROM (SELECT cluster_id, {CLUSTER_DAY} AS day FROM clusters c) WHERE true{dates}"
         side_params = [params]
     # without the reports (a dyad series) the cluster's long texts are left unread: over thousands of clusters
     # spread through a million, reading a column means decompressing all of it

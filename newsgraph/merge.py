@@ -64,7 +64,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .events.lexicon import load_ontology
-from .store import insert_rows, transaction, write_cluster_keys
+from .store import CLUSTER_DAY, insert_rows, transaction, write_cluster_keys
 
 THRESHOLD = 0.3
 PUBLISHED_WINDOW_DAYS = 7  # a "published" date: the event happened in the week up to publication
@@ -971,7 +971,7 @@ def _write_clusters(con, result: list[tuple[str, str, list[Mention]]]) -> None:
 # period -- what a timeline or a dyad over a period reads -- lie together in a few blocks of each column, and a
 # query reading a hundred of them does not fetch a block per cluster (one actor's oldest 120 clusters among a
 # million: 63 -> 22 ms for the clusters and 35 -> 14 ms for their members, from a freshly opened store).
-_DAY_ORDER = "coalesce(c.date, c.first_seen) NULLS LAST, c.cluster_id"
+_DAY_ORDER = f"{CLUSTER_DAY} NULLS LAST, c.cluster_id"
 
 
 def _store_written(con) -> None:

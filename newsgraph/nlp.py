@@ -73,6 +73,15 @@ def doc_text(doc) -> str:
     return text if text is not None else doc.text
 
 
+def span_chars(span, idx: list[int], length: list[int]) -> tuple[int, int]:
+    """``(span.start_char, span.end_char)`` from the doc's IDX and LENGTH arrays (``doc.to_array([IDX, LENGTH])``):
+    those properties build a Token object per word, and mentions are many."""
+    if span.end <= span.start:
+        return span.start_char, span.end_char
+    last = span.end - 1
+    return idx[span.start], idx[last] + length[last]
+
+
 def span_text(span) -> str:
     """``span.text`` cut from the parsed text: ``Span.text`` builds a Token for each of its words and joins them
     (a sentence's evidence text was most of framing's cost per mention)."""

@@ -102,7 +102,10 @@ _EVENT_DAYS = "SELECT e.event_id, coalesce(e.date, d.published) AS day FROM even
 # What cluster_keys holds, derived from the clusters and their members: for each cluster, the block keys its members
 # were merged on (their participants' node keys, see merge.block_keys) and its members' actor ids, with the day the
 # cluster is filed under (graph.event_day). {only} restricts it to some clusters (see write_cluster_keys).
-_CLUSTER_KEY_SELECT = """SELECT DISTINCT k.key, k.cluster_id, coalesce(c.date, c.first_seen) AS day FROM (
+# The day a cluster is filed under, in SQL over ``clusters c`` (graph.event_day in Python): its date, else the first
+# publication that reported it. The key table's days, the timeline's window and the order clusters are stored in.
+CLUSTER_DAY = "coalesce(c.date, c.first_seen)"
+_CLUSTER_KEY_SELECT = "SELECT DISTINCT k.key, k.cluster_id, " + CLUSTER_DAY + """ AS day FROM (
         SELECT cluster_id, unnest(keys) AS key FROM cluster_members{only}
         UNION ALL SELECT cm.cluster_id, ea.actor_id FROM cluster_members cm JOIN event_actors ea ON ea.event_id = cm.event_id{only_cm}
     ) k JOIN clusters c ON c.cluster_id = k.cluster_id WHERE k.key IS NOT NULL{only_c}"""

@@ -37,7 +37,7 @@ from spacy.symbols import NOUN, PROPN
 
 from ..actors.resolve import ArgResolver, Span, sector_nouns
 from ..model import ActorRef, Descriptor, MentionTone
-from ..nlp import doc_text, span_text
+from ..nlp import doc_text, span_chars, span_text
 from .tone import find_loaded, score_text
 
 GOV_NOUNS = {"regime", "government", "administration", "authorities", "leadership", "junta", "dictatorship", "cabinet", "presidency"}
@@ -117,11 +117,7 @@ class _Words:
         self.proper = (self.pos == PROPN).tolist()
 
     def chars(self, span) -> tuple[int, int]:
-        """``(span.start_char, span.end_char)`` from the arrays (those properties build Token objects)."""
-        if span.end <= span.start:
-            return span.start_char, span.end_char
-        last = span.end - 1
-        return self.idx[span.start], self.idx[last] + self.length[last]
+        return span_chars(span, self.idx, self.length)
 
     def government_nouns(self) -> list:
         """The tokens tagged NOUN whose lemma is a government noun."""
