@@ -17,6 +17,15 @@ def _codes(actors):
     return {actor_code(a) for a in actors if actor_code(a)}
 
 
+def _assert_codes(resources, text, etype, source, target):
+    """The event's source and target codes are exactly these (None: not checked)."""
+    e = _event(resources, text, etype)
+    if source is not None:
+        assert _codes(e.source) == source, (text, e.type, e.source)
+    if target is not None:
+        assert _codes(e.target) == target, (text, e.type, e.target)
+
+
 def _event(resources, text, etype=None):
     events = extract(Document(text=text), resources).events
     if etype:
@@ -138,11 +147,7 @@ def test_a_crowd_protesting_in_a_place_is_a_demonstration_not_a_complaint(resour
     ],
 )
 def test_target_constructions(resources, text, etype, source, target):
-    e = _event(resources, text, etype)
-    if source is not None:
-        assert _codes(e.source) == source, (text, e.type, e.source)
-    if target is not None:
-        assert _codes(e.target) == target, (text, e.type, e.target)
+    _assert_codes(resources, text, etype, source, target)
 
 
 def test_anti_and_pro_prefixes_name_no_actor(resources):
@@ -236,11 +241,7 @@ def test_an_unplaced_person_acted_on_takes_the_only_state_of_the_story(resources
     ],
 )
 def test_target_constructions_second_round(resources, text, etype, source, target):
-    e = _event(resources, text, etype)
-    if source is not None:
-        assert _codes(e.source) == source, (text, e.type, e.source)
-    if target is not None:
-        assert _codes(e.target) == target, (text, e.type, e.target)
+    _assert_codes(resources, text, etype, source, target)
 
 
 def test_lexicon_reads_a_bare_on_as_the_preposition():
