@@ -271,3 +271,32 @@ def test_the_two_countries_are_the_parties_named_not_the_modifiers_before(resour
     # with no party named as such, the last two states named still count
     e = _event(resources, "Talks on US and Chinese tariffs ended on Friday. The two countries agreed to meet again in May.", "AGREE")
     assert _codes(e.source) == {"USA", "CHN"}
+
+
+def test_a_currency_is_aimed_at_no_one(resources):
+    # "the US dollar" names money: the last-resort target search passes it over
+    text = "Brazil and India agreed on Monday to settle trade in their own currencies to cut their reliance on the US dollar."
+    e = _event(resources, text, "AGREE")
+    assert "USA" not in _codes(e.target), e.target
+    # but propping up a state's currency is aid to that state, when the currency is the object itself
+    _assert_codes(resources, "Qatar deposited money in the central bank to prop up the Turkish lira.", "AID", None, {"TUR"})
+    # and a state named before a verb is still an actor ("the US won the vote")
+    _assert_codes(resources, "The US won the vote in the Security Council and then sanctioned Iran.", "SANCTION", {"USA"}, {"IRN"})
+
+
+def test_a_party_adjective_before_politicians_names_the_partys_country(resources):
+    # "Republican senators" are American lawmakers, and "they" in the next sentence are those senators
+    text = ("Cuba signed an oil deal with Iran on Monday. Three Republican senators went further. "
+            "They threatened sanctions on any company that ships oil to Cuba.")
+    e = _event(resources, text, "THREATEN")
+    assert _codes(e.source) == {"USA"}, e.source
+    assert {a.sector for a in e.source} == {"LEG"}
+    _assert_codes(resources, "Democratic lawmakers condemned the arrest of the journalist by Egypt.", "DISAPPROVE", {"USA"}, None)
+
+
+def test_a_party_adjective_inside_another_name_or_before_other_nouns_is_no_party(resources):
+    # the adjective elsewhere: another party's name, an elite unit
+    e = _event(resources, "Iraq's Republican Guard attacked Kurdish fighters near Kirkuk.", "FIGHT")
+    assert "USA" not in _codes(e.source), e.source
+    e = _event(resources, "Social Democratic lawmakers in Germany criticised Russia on Tuesday.", "DISAPPROVE")
+    assert "USA" not in _codes(e.source), e.source

@@ -149,3 +149,35 @@ def test_not_this_type(resources, text, wrong):
 def test_figurative_wars_leave_real_ones_coded(resources):
     assert "FIGHT" in _types(resources, "Ethiopia waged war on Eritrea from 1998 to 2000.")
     assert "FIGHT" in _types(resources, "The Nigerian army waged war against Boko Haram in the northeast.")
+
+
+@pytest.mark.parametrize(
+    "text, wrong",
+    [
+        # a war noun that modifies another noun names a kind of that thing, not a battle
+        ("Russia and China held joint war games in the Sea of Japan in July.", "FIGHT"),
+        ("The tribunal said the two commanders had committed war crimes in the town.", "FIGHT"),
+        ("A war correspondent for the BBC interviewed the Afghan president.", "FIGHT"),
+        # committing crimes is no pledge
+        ("The tribunal said the two commanders had committed war crimes in the town.", "AGREE"),
+    ],
+)
+def test_a_noun_trigger_modifying_another_noun(resources, text, wrong):
+    assert wrong not in _types(resources, text), (text, _types(resources, text))
+
+
+def test_committing_atrocities_is_an_assault_and_a_real_war_is_still_fought(resources):
+    assert "ASSAULT" in _types(resources, "Militiamen committed atrocities against villagers in Ituri, the UN said.")
+    assert "FIGHT" in _types(resources, "The war between Ethiopia and Eritrea killed tens of thousands.")
+    assert "FIGHT" in _types(resources, "Heavy fighting between Azerbaijani and Armenian forces killed dozens on Tuesday.")
+
+
+def test_calling_a_strike_calling_it_off_and_calling_it_names(resources):
+    # "called a strike" calls one; only "called off" gives it up; "called the strike illegal" names it
+    assert "PROTEST" in _types(resources, "Chilean dock workers called a general strike for Monday.")
+    assert "CONCEDE" not in _types(resources, "Chilean dock workers called a general strike for Monday.")
+    assert "CONCEDE" in _types(resources, "Chilean dock workers called off the general strike on Sunday.")
+    named = _types(resources, "The Kenyan labour minister called the strike illegal.")
+    assert "PROTEST" not in named and "CONCEDE" not in named, named
+    named = _types(resources, "Cuba's ambassador, Ana Ruiz, condemned what she called the criminal blockade of her country.")
+    assert "PROTEST" not in named, named

@@ -52,7 +52,8 @@ def _not_actors_data() -> dict:
 @functools.lru_cache(maxsize=1)
 def _place_and_title_words() -> dict[str, frozenset[str]]:
     data = _not_actors_data()
-    keys = ("place_nouns_before_of", "geographic_heads", "product_nouns_after", "title_words_after", "title_words_before_of")
+    keys = ("place_nouns_before_of", "geographic_heads", "product_nouns_after", "title_words_after", "title_words_before_of", "currency_nouns",
+            "party_member_nouns")
     return {k: frozenset(str(w).lower() for w in data.get(k) or ()) for k in keys}
 
 
@@ -196,7 +197,7 @@ def find_mentions(doc, registry: Registry, when: dt.date | None = None) -> list[
     i = 0
     while i < n:
         found = _registry_match(doc, words, i, registry, when) if words.lead[i] in leads else None
-        if found and (_inside_longer_name(doc, found, ents) or _names_a_product(doc, found) or _after_stance_prefix(doc, found.start)):
+        if found and (_inside_longer_name(doc, found, ents) or _names_a_product(doc, found) or _not_a_party_adjective(doc, found) or _after_stance_prefix(doc, found.start)):
             found = None
         if found:
             spans.append(found)
@@ -351,6 +352,28 @@ def _names_a_product(doc, span: Span) -> bool:
     if span.actor is None or span.actor.kind != "company" or span.end >= len(doc):
         return False
     return is_model_designation(doc[span.end])
+
+
+def names_a_currency(doc, span: Span) -> bool:
+    """'their exposure to the US dollar', 'paid in Chinese yuan': a state's name or adjective right before a
+    currency noun names the money. The mention stays (as the object of "propped up the Egyptian pound" it stands for
+    the state's economy), but a last-resort search for whom an act is aimed at does not take it."""
+    if span.actor is None or span.actor.kind != "state" or span.end >= len(doc):
+        return False
+    nxt = doc[span.end]
+    return nxt.pos_ in ("NOUN", "PROPN") and nxt.lemma_.lower() in _place_and_title_words()["currency_nouns"]
+
+
+def _not_a_party_adjective(doc, span: Span) -> bool:
+    """A party's adjective names the party only before a politician noun ("Republican senators"), and not inside a
+    longer name ("Social Democratic lawmakers", "the Republican Guard")."""
+    if span.how != "adjective" or span.actor is None or span.actor.kind == "state":
+        return False
+    nxt = doc[span.end] if span.end < len(doc) else None
+    if nxt is None or nxt.lemma_.lower() not in _place_and_title_words()["party_member_nouns"]:
+        return True
+    prev = doc[span.start - 1] if span.start > 0 else None
+    return prev is not None and prev.is_title and prev.pos_ in ("PROPN", "ADJ")
 
 
 def _inside_longer_name(doc, span: Span, ents) -> bool:
@@ -968,6 +991,8 @@ class ArgResolver:
                 return None  # "the Algiers agreement", "the Minsk accords": a place naming a thing, not an actor
             if brokered_by(self.doc, span.end):
                 return None  # "African Union-brokered talks"
+            if span.how == "adjective" and span.ref.kind != "state" and span.ref.country:
+                return self._state_ref(span.ref.country)  # "Republican senators": the party's country, the noun's sector
             ref = _copy(span.ref)
             self._guess_country(ref, c.head)  # "banned the Mungiki sect"
             return ref

@@ -19,7 +19,7 @@ import numpy as np
 from spacy.attrs import DEP, LEMMA, LOWER, POS
 from spacy.symbols import AUX, NOUN, PROPN, VERB
 
-from ..actors.resolve import ArgResolver, brokered_by, dedupe
+from ..actors.resolve import ArgResolver, brokered_by, dedupe, names_a_currency
 from ..model import ActorRef, Event, Quantity
 from ..nlp import span_text
 from ..quantities import quantities_for_event
@@ -202,9 +202,14 @@ class EventCoder:
                 continue
             objects = self._object_lemmas(tok, pos)
             markers = _markers(tok, objects) if pos == "VERB" else set()
+            unless = objects.keys()
+            if pos == "NOUN" and tok.dep_ == "compound":
+                # "joint war games", "war crimes": a noun that modifies another names a kind of that thing, and the
+                # sense's figurative list holds the heads that make it no event of its own
+                unless = unless | {tok.head.lemma_.lower()}
             fitting = [sense for sense in senses
                        if (sense.objects is None or sense.objects & objects.keys() or sense.objects & markers)
-                       and not sense.unless & objects.keys()
+                       and not sense.unless & (unless | markers)
                        and (not sense.particle or _particle(tok, sense.particle) is not None)]
             if len(fitting) > 1 and pos == "VERB":
                 # a sense met by the direct object itself comes before one met only through a prepositional phrase:
@@ -534,8 +539,8 @@ class EventCoder:
             if t.i <= tok.i or t.i in blocked:
                 continue
             span = r.span_of(t)
-            if span is None or span.start != t.i or brokered_by(t.doc, span.end):
-                continue
+            if span is None or span.start != t.i or brokered_by(t.doc, span.end) or names_a_currency(t.doc, span):
+                continue  # "reduce their exposure to the US dollar" is aimed at no one
             head = t.doc[span.start : span.end].root  # "the United States and Israel": coordination hangs on the head
             found = [a for a in r.actors_for(head) if (a.actor_id, a.sector) not in keys]
             if not found and span.how == "adjective":
@@ -905,12 +910,15 @@ def _direct_object_lemmas(tok) -> set[str]:
 
 
 def _markers(tok, objects) -> set[str]:
-    """Synthetic object keys a sense may require: "*prep:for" (a "for" phrase on the verb),
-    "*none" (no object), "*place" (the object is a place name)."""
+    """Synthetic object keys a sense may require (or avoid, in ``unless``): "*prep:for" (a "for" phrase on the verb),
+    "*none" (no object), "*place" (the object is a place name), "*naming" (an object predicate: "called the
+    blockade a crime", "what he called the criminal blockade")."""
     out = {f"*prep:{c.lower_}" for c in tok.children if c.dep_ == "prep"}
     heads = [c for c in tok.children if c.dep_ in OBJ_DEPS]
     if not heads:
         out.add("*none")
+    if any(c.dep_ == "oprd" for c in heads):
+        out.add("*naming")
     if any(t.ent_type_ in ("GPE", "LOC", "FAC") for t in objects.values()):
         out.add("*place")
     return out
