@@ -181,3 +181,31 @@ def test_calling_a_strike_calling_it_off_and_calling_it_names(resources):
     assert "PROTEST" not in named and "CONCEDE" not in named, named
     named = _types(resources, "Cuba's ambassador, Ana Ruiz, condemned what she called the criminal blockade of her country.")
     assert "PROTEST" not in named, named
+
+
+@pytest.mark.parametrize(
+    "text, wrong",
+    [
+        # meeting expectations, targets or a market's demand is meeting no one, and conceding nothing
+        ("The new pipeline meets the expectations of both governments, the Kazakh minister said.", "CONSULT"),
+        ("Nigeria can meet India's import demand for crude, the oil minister said.", "CONSULT"),
+        ("Nigeria can meet India's import demand for crude, the oil minister said.", "CONCEDE"),
+        # carrying on with one's own plans is no demand on anyone
+        ("Vietnam will continue to push forward economic reform, the party congress said.", "DEMAND"),
+        ("Iran pressed ahead with its nuclear programme despite the sanctions.", "DEMAND"),
+        # attacking a policy or a state "on an issue" is done with words
+        ("Russia and Saudi Arabia have attacked the United States on the oil issue for months.", "FIGHT"),
+        ("Russia and Saudi Arabia have attacked the United States on the oil issue for months.", "ASSAULT"),
+    ],
+)
+def test_not_this_type_second_round(resources, text, wrong):
+    assert wrong not in _types(resources, text), (text, _types(resources, text))
+
+
+def test_words_and_acts_keep_their_types(resources):
+    assert "DISAPPROVE" in _types(resources, "Russia and Saudi Arabia have attacked the United States on the oil issue for months.")
+    assert "DISAPPROVE" in _types(resources, "Japan attacked China's decision to ban seafood imports.")
+    assert "CONCEDE" in _types(resources, "The Bolivian government met the demands of the miners' union on Friday.")
+    assert "CONSULT" in _types(resources, "Putin met Maduro in Moscow on Wednesday.")
+    assert "DEMAND" in _types(resources, "Kenya pushed Uganda to withdraw its troops from the island.")
+    assert "ASSAULT" in _types(resources, "Gunmen attacked a police station in Kidal on Monday.")

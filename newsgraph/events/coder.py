@@ -77,6 +77,7 @@ SUBJ_DEPS = ("nsubj", "csubj")
 # spaCy labels "to X" after verbs of giving "dative" rather than "prep": both are prepositional roles
 PREP_DEPS = ("prep", "dative")
 OBJ_DEPS = ("dobj", "obj", "attr", "oprd")
+ADVERB_PARTICLES = frozenset({"forward", "ahead", "back", "on", "through", "away"})
 
 
 def _event_id(doc_id: str, start: int, etype: str) -> str:
@@ -754,7 +755,7 @@ class EventCoder:
             evidence=text.strip(),
             evidence_start=sent.start_char + (len(text) - len(text.lstrip())),
             evidence_end=sent.start_char + len(text.rstrip()),
-            trigger=self._trigger_text(tok, c.objects if sense.objects else {}),
+            trigger=self._trigger_text(tok, {k: o for k, o in c.objects.items() if k in sense.objects} if sense.objects else {}),
             trigger_start=start,
             trigger_end=tok.idx + len(tok.text),
             date=date,
@@ -771,7 +772,7 @@ class EventCoder:
     def _trigger_text(self, tok, objects) -> str:
         words = [tok]
         words.extend(c for c in tok.children if c.dep_ == "prt")
-        hit = [o for lemma, o in objects.items()]
+        hit = list(objects.values())  # the object words that met the sense ("attacked ... on the oil issue")
         if hit:
             words.append(min(hit, key=lambda o: abs(o.i - tok.i)))
         words = sorted(set(words), key=lambda t: t.i)
@@ -912,13 +913,15 @@ def _direct_object_lemmas(tok) -> set[str]:
 def _markers(tok, objects) -> set[str]:
     """Synthetic object keys a sense may require (or avoid, in ``unless``): "*prep:for" (a "for" phrase on the verb),
     "*none" (no object), "*place" (the object is a place name), "*naming" (an object predicate: "called the
-    blockade a crime", "what he called the criminal blockade")."""
+    blockade a crime", "what he called the criminal blockade"), "*prt:forward" (a particle: "push forward")."""
     out = {f"*prep:{c.lower_}" for c in tok.children if c.dep_ == "prep"}
     heads = [c for c in tok.children if c.dep_ in OBJ_DEPS]
     if not heads:
         out.add("*none")
     if any(c.dep_ == "oprd" for c in heads):
         out.add("*naming")
+    # the tagger calls some particles adverbs ("push forward reform")
+    out.update(f"*prt:{c.lower_}" for c in tok.children if c.dep_ == "prt" or (c.dep_ == "advmod" and c.lower_ in ADVERB_PARTICLES))
     if any(t.ent_type_ in ("GPE", "LOC", "FAC") for t in objects.values()):
         out.add("*place")
     return out
