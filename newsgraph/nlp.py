@@ -88,6 +88,127 @@ def span_text(span) -> str:
     return doc_text(span.doc)[span.start_char : span.end_char]
 
 
+ARRAYS_KEY = "newsgraph.arrays"
+
+
+class DocArrays:
+    """What the stages read of every word of one parsed Doc, from its arrays (``doc.to_array``), built once per Doc
+    and shared by the event coder, the actor resolver and framing (``doc_arrays``).
+
+    ``doc[i]`` builds a Token object, and ``Token.children``, ``.subtree``, ``.head``, ``.dep_`` or ``.lemma_``
+    build one per word they pass or look a string up each time: the argument searches passed each word many
+    times. Here a word is its index; its dependency label, lower-case form, lower-cased lemma, coarse and fine
+    tags and entity type are plain strings in lists (each distinct value looked up in the StringStore once per
+    Doc), its head an index, its dependents lists built once from the HEAD array.
+    """
+
+    __slots__ = ("doc", "n", "head", "dep", "lower", "lemma", "pos", "tag", "ent_type", "ent_iob", "idx", "length", "space",
+                 "_children", "_subtrees", "_sent_starts")
+
+    def __init__(self, doc):
+        from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, IDX, LEMMA, LENGTH, LOWER, POS, SENT_START, SPACY, TAG
+
+        self.doc = doc
+        arr = doc.to_array([HEAD, DEP, LOWER, LEMMA, POS, TAG, ENT_TYPE, ENT_IOB, IDX, LENGTH, SPACY, SENT_START])
+        self.n = n = len(arr)
+        strings = doc.vocab.strings
+        cols = arr.T.tolist() if n else [[] for _ in range(12)]
+        # HEAD holds each word's head as an offset, stored unsigned: back to signed, then absolute
+        self.head = [k + (rel - (1 << 64) if rel >= 1 << 63 else rel) for k, rel in enumerate(cols[0])]
+
+        def decoded(col: list[int], lower: bool = False) -> list[str]:
+            table = {h: (strings[h].lower() if lower else strings[h]) for h in set(col)}
+            return [table[h] for h in col]
+
+        self.dep = decoded(cols[1])
+        self.lower = decoded(cols[2])
+        self.lemma = decoded(cols[3], lower=True)  # lower-cased, as every stage compares it
+        self.pos, self.tag, self.ent_type = decoded(cols[4]), decoded(cols[5]), decoded(cols[6])
+        self.ent_iob = [("", "I", "O", "B")[v] for v in cols[7]]
+        self.idx, self.length, self.space = cols[8], cols[9], cols[10]
+        self._sent_starts = [k for k, v in enumerate(cols[11]) if v == 1 or k == 0]
+        self._children: list[list[int]] | None = None
+        self._subtrees: dict[int, list[int]] = {}
+
+    def children(self, i: int) -> list[int]:
+        """``[c.i for c in doc[i].children]``: the word's dependents, ascending."""
+        kids = self._children
+        if kids is None:
+            kids = self._children = [[] for _ in range(self.n)]
+            for k, h in enumerate(self.head):
+                if h != k:
+                    kids[h].append(k)
+        return kids[i]
+
+    def lefts(self, i: int) -> list[int]:
+        return [c for c in self.children(i) if c < i]
+
+    def rights(self, i: int) -> list[int]:
+        return [c for c in self.children(i) if c > i]
+
+    def subtree(self, i: int) -> list[int]:
+        """``[t.i for t in doc[i].subtree]``, in the same order: the left dependents' subtrees, the word, the right
+        dependents' subtrees. Kept per Doc (do not change the list returned)."""
+        got = self._subtrees.get(i)
+        if got is not None:
+            return got
+        self.children(i)  # builds the lists
+        children = self._children
+        out: list[int] = []
+        stack: list[tuple[int, bool]] = [(i, False)]  # no recursion: a parse can nest deeper than Python's limit
+        while stack:
+            k, done = stack.pop()
+            if done:
+                out.append(k)
+                continue
+            kids = children[k]
+            stack.extend((c, False) for c in reversed(kids) if c > k)
+            stack.append((k, True))
+            stack.extend((c, False) for c in reversed(kids) if c < k)
+        self._subtrees[i] = out
+        return out
+
+    def left_edge(self, i: int) -> int:
+        """``doc[i].left_edge.i``: the first word of its subtree (also in a non-projective parse)."""
+        return min(self.subtree(i))
+
+    def right_edge(self, i: int) -> int:
+        return max(self.subtree(i))
+
+    def conjuncts(self, i: int) -> list[int]:
+        """``[c.i for c in doc[i].conjuncts]``: climb to the first conjunct, then every conj to the right, in
+        spaCy's order, without the word itself."""
+        start = i
+        while self.head[start] != start and self.dep[start] == "conj":
+            start = self.head[start]
+        queue = [start]
+        out = [start]
+        for w in queue:
+            for c in self.children(w):
+                if c > w and self.dep[c] == "conj":
+                    out.append(c)
+                    queue.append(c)
+        return [k for k in out if k != i]
+
+    def sent_start(self, i: int) -> int:
+        """``doc[i].sent.start``."""
+        import bisect
+
+        return self._sent_starts[bisect.bisect_right(self._sent_starts, i) - 1]
+
+    def text(self, i: int) -> str:
+        """``doc[i].text``, cut from the parsed text."""
+        return doc_text(self.doc)[self.idx[i] : self.idx[i] + self.length[i]]
+
+
+def doc_arrays(doc) -> DocArrays:
+    """The Doc's ``DocArrays``, built on first need and kept in its ``user_data``: one view per Doc for every stage."""
+    got = doc.user_data.get(ARRAYS_KEY)
+    if got is None or got.doc is not doc:
+        got = doc.user_data[ARRAYS_KEY] = DocArrays(doc)
+    return got
+
+
 def parse(nlp, text: str):
     return next(parse_many(nlp, [text]))
 
