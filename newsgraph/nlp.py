@@ -102,8 +102,8 @@ class DocArrays:
     Doc), its head an index, its dependents lists built once from the HEAD array.
     """
 
-    __slots__ = ("doc", "n", "head", "dep", "lower", "lemma", "pos", "tag", "ent_type", "ent_iob", "idx", "length", "space",
-                 "_children", "_subtrees", "_sent_starts")
+    __slots__ = ("_children", "_sent_starts", "_subtrees", "dep", "doc", "ent_iob", "ent_type", "head", "idx", "lemma", "length",
+                 "lower", "n", "pos", "space", "tag")
 
     def __init__(self, doc):
         from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, IDX, LEMMA, LENGTH, LOWER, POS, SENT_START, SPACY, TAG
@@ -199,6 +199,12 @@ class DocArrays:
     def text(self, i: int) -> str:
         """``doc[i].text``, cut from the parsed text."""
         return doc_text(self.doc)[self.idx[i] : self.idx[i] + self.length[i]]
+
+    def words_text(self, start: int, end: int) -> str:
+        """``doc[start:end].text``, cut from the parsed text."""
+        if end <= start:
+            return ""
+        return doc_text(self.doc)[self.idx[start] : self.idx[end - 1] + self.length[end - 1]]
 
 
 def doc_arrays(doc) -> DocArrays:

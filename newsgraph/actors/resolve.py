@@ -636,6 +636,8 @@ class ArgResolver:
     # -- public
     def actors_for(self, tok) -> list[ActorRef]:
         """Actors denoted by the phrase headed by ``tok`` (coordination expanded)."""
+        if isinstance(tok, int):
+            tok = self.doc[tok]
         out: list[ActorRef] = []
         if tok.pos_ == "PRON" and tok.lower_ in ("they", "them"):
             # "Palestinian leaders said they would boycott ...": the plural phrase named before
@@ -719,7 +721,7 @@ class ArgResolver:
         return out
 
     def span_of(self, tok) -> Span | None:
-        return self.at.get(tok.i)
+        return self.at.get(tok if isinstance(tok, int) else tok.i)
 
     # -- internals
     def _conjuncts(self, tok):
@@ -920,6 +922,8 @@ class ArgResolver:
 
     def located_in(self, tok) -> list[ActorRef]:
         """The state where an unnamed party is located ("a peace-keeping force in Liberia"), as the party standing for it."""
+        if isinstance(tok, int):
+            tok = self.doc[tok]
         code = self._place_of(tok)
         if not code:
             return []
