@@ -102,17 +102,35 @@ class DocArrays:
     Doc), its head an index, its dependents lists built once from the HEAD array.
     """
 
-    __slots__ = ("_children", "_sent_starts", "_subtrees", "dep", "doc", "ent_iob", "ent_type", "head", "idx", "lemma", "length",
-                 "lower", "n", "pos", "space", "tag")
+    __slots__ = ("_children", "_sent_starts", "_subtrees", "dep", "doc", "ent_iob", "ent_type", "head", "idx", "is_punct", "is_space",
+                 "is_title", "lemma", "length", "like_num", "lower", "n", "pos", "space", "tag")
 
     def __init__(self, doc):
-        from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, IDX, LEMMA, LENGTH, LOWER, POS, SENT_START, SPACY, TAG
+        from spacy.attrs import (
+            DEP,
+            ENT_IOB,
+            ENT_TYPE,
+            HEAD,
+            IDX,
+            IS_PUNCT,
+            IS_SPACE,
+            IS_TITLE,
+            LEMMA,
+            LENGTH,
+            LIKE_NUM,
+            LOWER,
+            POS,
+            SENT_START,
+            SPACY,
+            TAG,
+        )
 
         self.doc = doc
-        arr = doc.to_array([HEAD, DEP, LOWER, LEMMA, POS, TAG, ENT_TYPE, ENT_IOB, IDX, LENGTH, SPACY, SENT_START])
+        attrs = [HEAD, DEP, LOWER, LEMMA, POS, TAG, ENT_TYPE, ENT_IOB, IDX, LENGTH, SPACY, SENT_START, LIKE_NUM, IS_TITLE, IS_PUNCT, IS_SPACE]
+        arr = doc.to_array(attrs)
         self.n = n = len(arr)
         strings = doc.vocab.strings
-        cols = arr.T.tolist() if n else [[] for _ in range(12)]
+        cols = arr.T.tolist() if n else [[] for _ in attrs]
         # HEAD holds each word's head as an offset, stored unsigned: back to signed, then absolute
         self.head = [k + (rel - (1 << 64) if rel >= 1 << 63 else rel) for k, rel in enumerate(cols[0])]
 
@@ -127,6 +145,7 @@ class DocArrays:
         self.ent_iob = [("", "I", "O", "B")[v] for v in cols[7]]
         self.idx, self.length, self.space = cols[8], cols[9], cols[10]
         self._sent_starts = [k for k, v in enumerate(cols[11]) if v == 1 or k == 0]
+        self.like_num, self.is_title, self.is_punct, self.is_space = (list(map(bool, c)) for c in cols[12:16])
         self._children: list[list[int]] | None = None
         self._subtrees: dict[int, list[int]] = {}
 
@@ -189,6 +208,28 @@ class DocArrays:
                     out.append(c)
                     queue.append(c)
         return [k for k in out if k != i]
+
+    def span_root(self, start: int, end: int) -> int:
+        """``doc[start:end].root.i``, as spaCy finds it: a sentence root inside the span, else the word whose head lies
+        outside it with the fewest steps to its root (a bare punctuation mark or space counts as far), the first on a tie."""
+        head = self.head
+        for i in range(start, end):
+            if head[i] == i:
+                return i
+        best, root = self.n, -1
+        for i in range(start, end):
+            if start <= head[i] < end:
+                continue
+            if (self.is_space[i] or self.is_punct[i]) and not self.children(i):
+                steps = self.n - 1
+            else:
+                steps, k = 0, i
+                while head[k] != k:
+                    k = head[k]
+                    steps += 1
+            if steps < best:
+                best, root = steps, i
+        return start if root == -1 else root
 
     def sent_start(self, i: int) -> int:
         """``doc[i].sent.start``."""
