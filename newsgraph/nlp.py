@@ -89,6 +89,9 @@ def span_text(span) -> str:
 
 
 ARRAYS_KEY = "newsgraph.arrays"
+# string hash -> string (and lower-cased string), across documents: a hash names the same string in every vocab
+_DECODED: dict[int, str] = {}
+_LOWERED: dict[int, str] = {}
 
 
 class DocArrays:
@@ -106,6 +109,7 @@ class DocArrays:
                  "is_title", "lemma", "length", "like_num", "lower", "n", "pos", "space", "tag")
 
     def __init__(self, doc):
+        import numpy as np
         from spacy.attrs import (
             DEP,
             ENT_IOB,
@@ -130,22 +134,29 @@ class DocArrays:
         arr = doc.to_array(attrs)
         self.n = n = len(arr)
         strings = doc.vocab.strings
-        cols = arr.T.tolist() if n else [[] for _ in attrs]
+        cols = arr[:, :12].T.tolist() if n else [[] for _ in attrs]
         # HEAD holds each word's head as an offset, stored unsigned: back to signed, then absolute
-        self.head = [k + (rel - (1 << 64) if rel >= 1 << 63 else rel) for k, rel in enumerate(cols[0])]
+        self.head = (arr[:, 0].astype(np.int64) + np.arange(n)).tolist()
 
         def decoded(col: list[int], lower: bool = False) -> list[str]:
-            table = {h: (strings[h].lower() if lower else strings[h]) for h in set(col)}
-            return [table[h] for h in col]
+            table = _LOWERED if lower else _DECODED
+            missing = set(col).difference(table)
+            if missing:
+                if len(table) > 500_000:
+                    table.clear()
+                    missing = set(col)
+                for h in missing:
+                    table[h] = strings[h].lower() if lower else strings[h]
+            return list(map(table.__getitem__, col))
 
         self.dep = decoded(cols[1])
         self.lower = decoded(cols[2])
         self.lemma = decoded(cols[3], lower=True)  # lower-cased, as every stage compares it
         self.pos, self.tag, self.ent_type = decoded(cols[4]), decoded(cols[5]), decoded(cols[6])
-        self.ent_iob = [("", "I", "O", "B")[v] for v in cols[7]]
+        self.ent_iob = list(map(("", "I", "O", "B").__getitem__, cols[7]))
         self.idx, self.length, self.space = cols[8], cols[9], cols[10]
         self._sent_starts = [k for k, v in enumerate(cols[11]) if v == 1 or k == 0]
-        self.like_num, self.is_title, self.is_punct, self.is_space = (list(map(bool, c)) for c in cols[12:16])
+        self.like_num, self.is_title, self.is_punct, self.is_space = arr[:, 12:16].astype(bool).T.tolist() if n else ([], [], [], [])
         self._children: list[list[int]] | None = None
         self._subtrees: dict[int, list[int]] = {}
 
@@ -188,11 +199,12 @@ class DocArrays:
         return out
 
     def left_edge(self, i: int) -> int:
-        """``doc[i].left_edge.i``: the first word of its subtree (also in a non-projective parse)."""
-        return min(self.subtree(i))
+        """``doc[i].left_edge.i``: the first word of its subtree (also in a non-projective parse). spaCy keeps the
+        edges in its token structs: one Token costs less than listing the subtree."""
+        return self.doc[i].left_edge.i
 
     def right_edge(self, i: int) -> int:
-        return max(self.subtree(i))
+        return self.doc[i].right_edge.i
 
     def conjuncts(self, i: int) -> list[int]:
         """``[c.i for c in doc[i].conjuncts]``: climb to the first conjunct, then every conj to the right, in

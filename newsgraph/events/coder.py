@@ -726,8 +726,7 @@ class EventCoder:
                     cameo, mode, context = "138", mode or "violence", "military"
         if context is None:
             context = self._cue_context(sent)
-        token = self._doc[tok]  # the other stages' interface: a Token
-        m = analyse(token, sent, r, forced=sense.factuality)
+        m = analyse(tok, sent, r, forced=sense.factuality)
         source = c.source
         if not source and m.reporter and _first_person_subject(w, tok):
             source = m.reporter  # "'We have held a working meeting with ...,' El Aissami said": the speaker
@@ -736,6 +735,7 @@ class EventCoder:
         etype, mode, cameo, source, target, factuality = self._recode(etype, mode, cameo, source, c.target, m, sense)
         attribution = m.attribution
         lo, hi = self._clause_bounds(tok, c.inner)
+        token = self._doc[tok]  # the other stages' interface: a Token
         qs = quantities_for_event(quantities, token, lo, hi)
         confidence = sense.confidence
         if not source or not target:
