@@ -106,7 +106,7 @@ class DocArrays:
     """
 
     __slots__ = ("_children", "_sent_starts", "_subtrees", "dep", "doc", "ent_iob", "ent_type", "head", "idx", "is_punct", "is_space",
-                 "is_title", "lemma", "length", "like_num", "lower", "n", "pos", "space", "tag")
+                 "is_title", "lemma", "length", "like_num", "lower", "n", "orth", "pos", "space", "tag")
 
     def __init__(self, doc):
         import numpy as np
@@ -123,6 +123,7 @@ class DocArrays:
             LENGTH,
             LIKE_NUM,
             LOWER,
+            ORTH,
             POS,
             SENT_START,
             SPACY,
@@ -130,11 +131,12 @@ class DocArrays:
         )
 
         self.doc = doc
-        attrs = [HEAD, DEP, LOWER, LEMMA, POS, TAG, ENT_TYPE, ENT_IOB, IDX, LENGTH, SPACY, SENT_START, LIKE_NUM, IS_TITLE, IS_PUNCT, IS_SPACE]
+        attrs = [HEAD, DEP, LOWER, LEMMA, POS, TAG, ENT_TYPE, ENT_IOB, IDX, LENGTH, SPACY, SENT_START, ORTH, LIKE_NUM, IS_TITLE, IS_PUNCT,
+                 IS_SPACE]
         arr = doc.to_array(attrs)
         self.n = n = len(arr)
         strings = doc.vocab.strings
-        cols = arr[:, :12].T.tolist() if n else [[] for _ in attrs]
+        cols = arr[:, :13].T.tolist() if n else [[] for _ in attrs]
         # HEAD holds each word's head as an offset, stored unsigned: back to signed, then absolute
         self.head = (arr[:, 0].astype(np.int64) + np.arange(n)).tolist()
 
@@ -156,7 +158,8 @@ class DocArrays:
         self.ent_iob = list(map(("", "I", "O", "B").__getitem__, cols[7]))
         self.idx, self.length, self.space = cols[8], cols[9], cols[10]
         self._sent_starts = [k for k, v in enumerate(cols[11]) if v == 1 or k == 0]
-        self.like_num, self.is_title, self.is_punct, self.is_space = arr[:, 12:16].astype(bool).T.tolist() if n else ([], [], [], [])
+        self.orth = cols[12]  # string hashes of the words' texts
+        self.like_num, self.is_title, self.is_punct, self.is_space = arr[:, 13:17].astype(bool).T.tolist() if n else ([], [], [], [])
         self._children: list[list[int]] | None = None
         self._subtrees: dict[int, list[int]] = {}
 

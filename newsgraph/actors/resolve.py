@@ -24,7 +24,6 @@ from importlib import resources
 from pathlib import Path
 
 import yaml
-from spacy.attrs import ORTH, SPACY
 
 from ..model import ActorRef
 from ..nlp import DocArrays, doc_arrays
@@ -219,29 +218,25 @@ _FOLDED: dict[int, tuple[str, str, str | None]] = {}  # a word's string hash -> 
 
 
 class _Words:
-    """Each token's text, folded text, index key (``lead_key``) and whether a space follows it, read from the
-    doc's arrays: the name search looks at every token, and building a Token object for each was much of its cost."""
+    """Each token's text, folded text, index key (``lead_key``) and whether a space follows it, from the doc's
+    ``DocArrays``: the name search looks at every token, and building a Token object for each was much of its cost."""
 
-    __slots__ = ("text", "folded", "lead", "space")
+    __slots__ = ("folded", "lead", "space", "text")
 
     def __init__(self, doc):
-        arr = doc.to_array([ORTH, SPACY])
+        w = doc_arrays(doc)
         if len(_FOLDED) > 500_000:
             _FOLDED.clear()
         strings = doc.vocab.strings
-        self.text: list[str] = []
-        self.folded: list[str] = []
-        self.lead: list[str | None] = []
-        for h in arr[:, 0].tolist():
-            got = _FOLDED.get(h)
-            if got is None:
-                text = strings[h]
-                folded = fold(text)
-                got = _FOLDED[h] = (text, folded, lead_key(folded))
-            self.text.append(got[0])
-            self.folded.append(got[1])
-            self.lead.append(got[2])
-        self.space: list[int] = arr[:, 1].tolist()
+        for h in set(w.orth).difference(_FOLDED):
+            text = strings[h]
+            folded = fold(text)
+            _FOLDED[h] = (text, folded, lead_key(folded))
+        got = list(map(_FOLDED.__getitem__, w.orth))
+        self.text: list[str] = [g[0] for g in got]
+        self.folded: list[str] = [g[1] for g in got]
+        self.lead: list[str | None] = [g[2] for g in got]
+        self.space: list[int] = w.space
 
     def span_text(self, start: int, end: int) -> str:
         """``doc[start:end].text`` (a token's trailing whitespace is one space or none), without building Tokens."""

@@ -31,13 +31,9 @@ names (proper nouns, actor mentions): "United" in "United States" is no praise.
 
 from __future__ import annotations
 
-import numpy as np
-from spacy.attrs import HEAD, IDX, LEMMA, LENGTH, POS, SPACY
-from spacy.symbols import NOUN, PROPN
-
 from ..actors.resolve import ArgResolver, Span, sector_nouns
 from ..model import ActorRef, Descriptor, MentionTone
-from ..nlp import doc_text, span_chars, span_text
+from ..nlp import doc_arrays, doc_text, span_chars, span_text
 from .tone import find_loaded, score_text
 
 GOV_NOUNS = {"regime", "government", "administration", "authorities", "leadership", "junta", "dictatorship", "cabinet", "presidency"}
@@ -109,22 +105,17 @@ class _Words:
         self.text = doc_text(parsed)
         self.sentence_of = sentence_of
         self._evidence: dict[int, str] = {}
-        self._subtrees: dict[int, list[int]] = {}
-        self._children: list[list[int]] | None = None  # each word's dependents, ascending: built on first need
-        arr = parsed.to_array([POS, LEMMA, IDX, LENGTH, SPACY])
-        self.pos, self.lemma = arr[:, 0], arr[:, 1]
-        self.idx, self.length, self.space = arr[:, 2].tolist(), arr[:, 3].tolist(), arr[:, 4].tolist()
-        self.proper = (self.pos == PROPN).tolist()
+        self.arrays = w = doc_arrays(parsed)  # the doc's words by index, shared with the coder and the resolver
+        self.idx, self.length, self.space = w.idx, w.length, w.space
+        self.proper = [p == "PROPN" for p in w.pos]
 
     def chars(self, span) -> tuple[int, int]:
         return span_chars(span, self.idx, self.length)
 
     def government_nouns(self) -> list:
         """The tokens tagged NOUN whose lemma is a government noun."""
-        nouns = np.flatnonzero(self.pos == NOUN)
-        strings = self.doc.vocab.strings
-        gov = {h for h in set(self.lemma[nouns].tolist()) if strings[h].lower() in GOV_NOUNS}
-        return [self.doc[int(i)] for i in nouns if self.lemma[i] in gov] if gov else []
+        w = self.arrays
+        return [self.doc[i] for i in range(w.n) if w.pos[i] == "NOUN" and w.lemma[i] in GOV_NOUNS]
 
     def evidence(self, tok) -> str:
         """The text of tok's sentence, stripped: cut once per sentence (``Token.sent`` finds the bounds again each time)."""
@@ -135,34 +126,9 @@ class _Words:
         return got
 
     def subtree(self, tok) -> list[int]:
-        """The indices of tok's subtree: the mentions of one clause share their verb's phrases."""
-        got = self._subtrees.get(tok.i)
-        if got is None:
-            got = self._subtrees[tok.i] = self._subtree(tok.i)
-        return got
-
-    def _subtree(self, i: int) -> list[int]:
-        """``[t.i for t in doc[i].subtree]``, in the same order, from the HEAD array: the left dependents' subtrees,
-        the word, the right dependents' subtrees (``Token.subtree`` builds a Token for each word)."""
-        children = self._children
-        if children is None:
-            heads = self.doc.to_array([HEAD]).astype(np.int64)  # relative offsets, stored unsigned
-            children = self._children = [[] for _ in range(len(heads))]
-            for k, rel in enumerate(heads.tolist()):
-                if rel:
-                    children[k + rel].append(k)
-        out: list[int] = []
-        stack: list[tuple[int, bool]] = [(i, False)]  # no recursion: a parse can nest deeper than Python's limit
-        while stack:
-            k, done = stack.pop()
-            if done:
-                out.append(k)
-                continue
-            kids = children[k]
-            stack.extend((c, False) for c in reversed(kids) if c > k)
-            stack.append((k, True))
-            stack.extend((c, False) for c in reversed(kids) if c < k)
-        return out
+        """The indices of tok's subtree (``DocArrays.subtree``, kept per doc): the mentions of one clause share their
+        verb's phrases."""
+        return self.arrays.subtree(tok.i)
 
     def joined(self, indices: list[int]) -> str:
         """The words at ``indices`` (ascending) in order: with their own spacing where two are adjacent in the
