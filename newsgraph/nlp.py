@@ -101,8 +101,9 @@ class DocArrays:
     ``doc[i]`` builds a Token object, and ``Token.children``, ``.subtree``, ``.head``, ``.dep_`` or ``.lemma_``
     build one per word they pass or look a string up each time: the argument searches passed each word many
     times. Here a word is its index; its dependency label, lower-case form, lower-cased lemma, coarse and fine
-    tags and entity type are plain strings in lists (each distinct value looked up in the StringStore once per
-    Doc), its head an index, its dependents lists built once from the HEAD array.
+    tags and entity type are plain strings in lists (each distinct hash looked up in the StringStore once per
+    process), its head an index, its dependents lists built once from the HEAD array. ``tests/test_nlp.py`` checks
+    every value against spaCy's Token and Span.
     """
 
     __slots__ = ("_children", "_sent_starts", "_subtrees", "dep", "doc", "ent_iob", "ent_type", "head", "idx", "is_punct", "is_space",
