@@ -189,16 +189,27 @@ class DocArrays:
         self.children(i)  # builds the lists
         children = self._children
         out: list[int] = []
-        stack: list[tuple[int, bool]] = [(i, False)]  # no recursion: a parse can nest deeper than Python's limit
+        # no recursion (a parse can nest deeper than Python's limit): a stack of words still to expand, and of words
+        # ready to be listed, the latter as ~k (negative)
+        stack = [i]
+        pop, push, emit = stack.pop, stack.append, out.append
         while stack:
-            k, done = stack.pop()
-            if done:
-                out.append(k)
+            k = pop()
+            if k < 0:
+                emit(~k)
                 continue
             kids = children[k]
-            stack.extend((c, False) for c in reversed(kids) if c > k)
-            stack.append((k, True))
-            stack.extend((c, False) for c in reversed(kids) if c < k)
+            if not kids:
+                emit(k)
+                continue
+            j = len(kids)
+            while j and kids[j - 1] > k:  # the right dependents, last first
+                push(kids[j - 1])
+                j -= 1
+            push(~k)
+            while j:  # then the left ones, last first: the first comes off the stack first
+                push(kids[j - 1])
+                j -= 1
         self._subtrees[i] = out
         return out
 
