@@ -225,9 +225,17 @@ class EventCoder:
         found: dict[str, object] = {}
         if pos == "VERB":
             heads = [c for c in tok.children if c.dep_ in OBJ_DEPS or c.dep_ == "nsubjpass"]
-            # "allowed U.N. inspectors to return": the subject of an infinitive complement is the verb's object
-            heads.extend(s for c in tok.children if c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
-                         for s in c.children if s.dep_ == "nsubj")
+            # "allowed U.N. inspectors to return": the subject of an infinitive complement is the verb's object; so is
+            # that of a small clause, whose adjective or adverb counts too ("found the company guilty", "let the
+            # inspectors back")
+            for c in tok.children:
+                if c.dep_ != "ccomp":
+                    continue
+                small = c.pos_ in ("ADJ", "ADV")
+                if small or any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+                    heads.extend(s for s in c.children if s.dep_ == "nsubj")
+                if small:
+                    heads.append(c)
             # "agreed on a deal", "talks with": objects of a prep directly on the verb
             for c in tok.children:
                 # "placed X under investigation", "spoke by telephone with"
@@ -238,9 +246,10 @@ class EventCoder:
         else:
             heads = []
             for c in tok.children:
-                if c.dep_ == "prep" and c.lower_ == "of":
+                # "the ban on exports of chips", "a $2 billion deposit": what the act is about and how much
+                if c.dep_ == "prep" and c.lower_ in ("of", "on"):
                     heads.extend(p for p in c.children if p.dep_ == "pobj")
-                if c.dep_ in ("compound", "amod"):
+                if c.dep_ in ("compound", "amod", "nummod"):
                     heads.append(c)
 
         def add(t, depth: int) -> None:
