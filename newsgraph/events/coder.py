@@ -146,6 +146,9 @@ class EventCoder:
         # the event behind "X must <do something>" when <do something> is no trigger of its own
         self.obligation_sense = Sense(lemmas=(), pos="VERB", type="OBLIGATION", cameo=None, needs="any", confidence=0.5)
         self._listed = {lemma for lemma, _pos in lexicon.by_lemma}
+        # spaCy splits "build-up" and "cease-fire" into three tokens, the last one the head: its word is listed too, and
+        # the whole word looked up (``_hyphenated``)
+        self._listed |= {lemma.rsplit("-", 1)[1] for lemma in self._listed if "-" in lemma}
         self._listed_hash: dict[tuple[int, bool], bool] = {}  # (string hash, lemma?) -> whether the lexicon lists it
 
     # ------------------------------------------------------------ public
@@ -195,6 +198,8 @@ class EventCoder:
             else:
                 continue
             senses = self.lex.by_lemma.get((tok.lemma_.lower(), pos)) or self.lex.by_lemma.get((tok.lower_, pos))
+            if not senses:
+                senses = next((self.lex.by_lemma[(w, pos)] for w in _hyphenated(tok) if (w, pos) in self.lex.by_lemma), None)
             if not senses and pos == "NOUN" and tok.pos_ == "NOUN":
                 # the tagger sometimes calls a verb a noun ("the US sanctions PDVSA"): only nouns as nouns here
                 continue
@@ -743,7 +748,7 @@ class EventCoder:
             confidence *= 0.85
         if any(a.provisional for a in source + target):
             confidence *= 0.9
-        start = tok.idx
+        start = tok.doc[tok.i - 2].idx if _hyphenated(tok) else tok.idx  # "build-up" starts at "build"
         date, precision, date_text = self._dates.for_trigger(tok)
         text = span_text(sent)
         return Event(
@@ -779,7 +784,7 @@ class EventCoder:
         if hit:
             words.append(min(hit, key=lambda o: abs(o.i - tok.i)))
         words = sorted(set(words), key=lambda t: t.i)
-        return " ".join(t.text for t in words)
+        return " ".join(t.doc[t.i - 2 : t.i + 1].text if t is tok and _hyphenated(t) else t.text for t in words)
 
     def _clause_bounds(self, tok, inner) -> tuple[int, int]:
         # a subtree's first and last tokens are its left and right edges (also in the rare non-projective parse)
@@ -882,6 +887,15 @@ def _own_forces(a: ActorRef, source: list[ActorRef]) -> bool:
 def _particle(tok, word: str):
     """The verb's particle ``word`` ("pull out"), also where the parser took it for a preposition ("pulled out of")."""
     return next((c for c in tok.children if c.dep_ in ("prt", "prep", "advmod") and c.lower_ == word), None)
+
+
+def _hyphenated(tok) -> tuple[str, ...]:
+    """The whole hyphenated word ``tok`` ends ("build-up", "cease-fires" -> "cease-fire"), when the tokenizer split it."""
+    i = tok.i
+    if i < 2 or tok.doc[i - 1].text != "-" or tok.doc[i - 1].whitespace_ or tok.doc[i - 2].whitespace_:
+        return ()
+    first = tok.doc[i - 2].lower_
+    return (f"{first}-{tok.lemma_.lower()}", f"{first}-{tok.lower_}")
 
 
 def _first_person_subject(tok) -> bool:
