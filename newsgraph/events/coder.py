@@ -387,16 +387,17 @@ class EventCoder:
             # "revoked Chevron's license", "a license granted to Chevron": actors inside the object phrase
             for o in obj_heads:
                 target.extend(self._actors_in(o, r, venue_free=sense.type in VENUE_TYPES))
-        guessed_target = False
-        if not target:
-            target = self._first_actor_after(tok, source, r, sense.type) or guessed
-            guessed_target = bool(target)
         if sense.symmetric:
+            # before the last-resort search: "talks were held in Hanoi between Vietnam and China" are the pair's
             pair = [a for a in self._prep_targets([tok, *obj_heads, *objects.values()], ("between",), r) if a not in target]
             if source:
                 target.extend(pair)
             else:
                 source = pair  # "a visit aimed at boosting cooperation between Caracas and Beijing"
+        guessed_target = False
+        if not target and not _joint_subject(source, sense):
+            target = self._first_actor_after(tok, source, r, sense.type) or guessed
+            guessed_target = bool(target)
         return dedupe(source), dedupe(target), guessed_target
 
     def _noun_roles(self, tok, sense: Sense, objects, r: ArgResolver):
@@ -887,6 +888,12 @@ def _own_forces(a: ActorRef, source: list[ActorRef]) -> bool:
 def _particle(tok, word: str):
     """The verb's particle ``word`` ("pull out"), also where the parser took it for a preposition ("pulled out of")."""
     return next((c for c in tok.children if c.dep_ in ("prt", "prep", "advmod") and c.lower_ == word), None)
+
+
+def _joint_subject(source: list[ActorRef], sense: Sense) -> bool:
+    """'Indian and Chinese troops clashed', 'Ethiopian and Eritrean troops exchanged fire': two sides named together as
+    the subject of a mutual act are each other's counterpart, and no one named later in the sentence is its target."""
+    return (sense.symmetric or sense.type == "FIGHT") and len({a.country or a.actor_id for a in source}) >= 2
 
 
 def _hyphenated(tok) -> tuple[str, ...]:
