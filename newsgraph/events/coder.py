@@ -389,11 +389,14 @@ class EventCoder:
                 target.extend(self._actors_in(o, r, venue_free=sense.type in VENUE_TYPES))
         if sense.symmetric:
             # before the last-resort search: "talks were held in Hanoi between Vietnam and China" are the pair's
-            pair = [a for a in self._prep_targets([tok, *obj_heads, *objects.values()], ("between",), r) if a not in target]
+            pair = self._prep_targets([tok, *obj_heads, *objects.values()], ("between",), r)
             if source:
-                target.extend(pair)
-            else:
-                source = pair  # "a visit aimed at boosting cooperation between Caracas and Beijing"
+                target.extend(a for a in pair if a not in target)
+            elif pair:
+                # "a visit aimed at boosting cooperation between Caracas and Beijing": the pair acts, whatever the
+                # search inside the object phrase found of it
+                source = pair
+                target = [a for a in target if a not in pair]
         guessed_target = False
         if not target and not _joint_subject(source, sense):
             target = self._first_actor_after(tok, source, r, sense.type) or guessed
