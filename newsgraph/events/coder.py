@@ -593,6 +593,12 @@ class EventCoder:
                 actors = r.actors_for(h.head)
                 if actors:
                     return actors
+                if h.dep_ == "acl" and h.head.pos_ == "NOUN":
+                    # "King Gyanendra's decision to reinstate parliament", "Iran's offer to ship fuel": whoever owns the
+                    # decision, plan or offer is who acts
+                    owner = [a for ch in h.head.children if ch.dep_ == "poss" for a in r.actors_for(ch)]
+                    if owner:
+                        return owner
                 # "the PKK issued a declaration demanding ...": the noun's verb's subject
                 noun = h.head
                 if noun.dep_ in ("dobj", "attr") and noun.head is not noun:
@@ -643,8 +649,10 @@ class EventCoder:
             if not c.target and c.sense.type == "THREATEN":
                 c.target = self._condition_subject(c)
             if not c.target:
+                # a noun's complement clause hangs on it as acl: "Greece's demand that Germany pay reparations"
+                clauses = ("xcomp", "ccomp", "acl") if c.sense.pos == "NOUN" else ("xcomp", "ccomp")
                 for ch in c.tok.children:
-                    if ch.dep_ in ("xcomp", "ccomp"):
+                    if ch.dep_ in clauses:
                         # "demanding that the Turkish government provide ...": the complement's subject first
                         subj = [a for s in ch.children if s.dep_ in ("nsubj", "nsubjpass") for a in self._resolver.actors_for(s)]
                         if c.sense.type in INSTRUMENT_TYPES:
