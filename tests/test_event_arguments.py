@@ -271,3 +271,30 @@ def test_the_two_countries_are_the_parties_named_not_the_modifiers_before(resour
     # with no party named as such, the last two states named still count
     e = _event(resources, "Talks on US and Chinese tariffs ended on Friday. The two countries agreed to meet again in May.", "AGREE")
     assert _codes(e.source) == {"USA", "CHN"}
+
+
+@pytest.mark.parametrize(
+    "text, etype, source, target",
+    [
+        # two sides named as one subject of a mutual act are each other's counterpart: nobody named later is the target
+        ("Indian and Pakistani troops clashed near the border, leaving three Indian soldiers dead.", "FIGHT", {"IND", "PAK"}, set()),
+        ("Thai and Cambodian soldiers exchanged fire near the temple as Thailand pressed its claim.", "FIGHT", {"THA", "KHM"}, set()),
+        # a passive meeting "between" two parties: they are its source
+        ("Talks were held in Geneva between Armenia and Azerbaijan on Monday.", "CONSULT", {"ARM", "AZE"}, set()),
+        # a noun's complement clause gives its target ("X's demand that Y ...")
+        ("Greece's demand that Turkey withdraw its troops from Cyprus was delivered on Friday.", "DEMAND", {"GRC"}, {"TUR"}),
+        # a trade ban's target is the trade's other party, through its "on" phrase
+        ("The U.S. ban on sales of fighter jets to Turkey angered Ankara.", "SANCTION", {"USA"}, {"TUR"}),
+        ("Argentina banned imports of beef from Brazil.", "SANCTION", {"ARG"}, {"BRA"}),
+        # small clauses: the subject of "let X back", "found X guilty" is acted on
+        ("Iraq let UN weapons inspectors back into the country.", "RETREAT", {"IRQ"}, {"IGO"}),
+        ("A Berlin court found two Syrian intelligence officers guilty of torture.", "DISAPPROVE", {"DEU"}, {"SYR"}),
+        # hyphenated and numbered nominal triggers
+        ("Vietnam's build-up of troops near the Cambodian border alarmed Bangkok.", "MOBILIZE", {"VNM"}, {"KHM"}),
+        ("Saudi Arabia's deposit of $3 billion in Pakistan's central bank eased the crisis.", "AID", {"SAU"}, {"PAK"}),
+        # an infinitive on a possessed noun: the possessor acts
+        ("Thailand's decision to restore the constitution was welcomed.", "CONCEDE", {"THA"}, None),
+    ],
+)
+def test_target_constructions_third_round(resources, text, etype, source, target):
+    _assert_codes(resources, text, etype, source, target)

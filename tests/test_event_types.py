@@ -149,3 +149,66 @@ def test_not_this_type(resources, text, wrong):
 def test_figurative_wars_leave_real_ones_coded(resources):
     assert "FIGHT" in _types(resources, "Ethiopia waged war on Eritrea from 1998 to 2000.")
     assert "FIGHT" in _types(resources, "The Nigerian army waged war against Boko Haram in the northeast.")
+
+
+@pytest.mark.parametrize(
+    "text, etype",
+    [
+        # CAMEO 115/116/112: a case brought to court, a verdict (a small clause: "found X guilty"), holding responsible
+        ("Ecuador filed a lawsuit against Colombia at the World Court over aerial spraying.", "DISAPPROVE"),
+        ("A Berlin court found two Syrian intelligence officers guilty of torture.", "DISAPPROVE"),
+        ("Serbia held the Kosovo government responsible for the attack on the monastery.", "DISAPPROVE"),
+        # CAMEO 141 by slogans; 0833 rights granted; 1721 communications cut; 062 exercises joined; 073 relief airlifts
+        ("Students chanted slogans against the military government in Rangoon.", "PROTEST"),
+        ("The Chilean senate granted indigenous communities the right to own land.", "CONCEDE"),
+        ("Iranian authorities cut off internet access across the country.", "COERCE"),
+        ("Chinese troops took part in joint exercises with the Pakistani army.", "COOPERATE"),
+        ("The UN refugee agency began airlifting tents and blankets to flood survivors in Pakistan.", "AID"),
+        # CAMEO 064: evidence handed to another state's investigators; 0873: weapons put beyond use
+        ("Dutch police handed phone records to Belgian investigators.", "COOPERATE"),
+        ("The FARC put its weapons beyond use under the Colombian peace accord.", "RETREAT"),
+        # CAMEO 163: trade bans are embargoes, as a verb and as a noun with its "on" phrase
+        ("Argentina banned imports of beef from Brazil.", "SANCTION"),
+        ("The EU ban on imports of Russian coal took effect in August.", "SANCTION"),
+        # CAMEO 154: ordering one's military or a mobilisation; a build-up (spaCy splits the hyphenated word)
+        ("Moscow ordered its military to prepare for exercises near Finland.", "MOBILIZE"),
+        ("Iran ordered a general mobilisation after the Iraqi invasion.", "MOBILIZE"),
+        ("Vietnam's build-up of troops near the Cambodian border alarmed Bangkok.", "MOBILIZE"),
+        ("Kenya ordered the British diplomat to leave within 48 hours.", "SANCTION"),
+        # CAMEO 051 praise or endorse; doctors sent are aid
+        ("The Gulf Cooperation Council endorsed the Yemeni peace plan.", "SUPPORT"),
+        ("Japan sent a team of doctors and nurses to Turkey after the earthquake.", "AID"),
+        # nominal refusals and threats govern their complement like the verbs
+        ("Denmark's refusal to return the manuscripts angered Iceland.", "REJECT"),
+        ("Pakistan's threat to close NATO supply routes worried Washington.", "THREATEN"),
+        # military strikes named by a noun
+        ("Israeli air strikes on Gaza continued for a third day.", "FIGHT"),
+        # restoring institutions is a political concession (CAMEO 083)
+        ("The king reinstated parliament after weeks of protests in Kathmandu.", "CONCEDE"),
+    ],
+)
+def test_event_type_third_round(resources, text, etype):
+    assert etype in _types(resources, text), (text, _types(resources, text))
+
+
+@pytest.mark.parametrize(
+    "text, wrong",
+    [
+        # "military" is no diplomat to expel; doctors are no troops; seeking office is no request
+        ("Moscow ordered its military to prepare for exercises near Finland.", "SANCTION"),
+        ("Iran ordered a general mobilisation after the Iraqi invasion.", "SANCTION"),
+        ("Japan sent a team of doctors and nurses to Turkey after the earthquake.", "MOBILIZE"),
+        ("The Peruvian president said he would not seek a second term.", "DEMAND"),
+        # endorsing a plan is support, not accepting it as a party; air strikes are no labour strikes
+        ("The Gulf Cooperation Council endorsed the Yemeni peace plan.", "AGREE"),
+        ("Israeli air strikes on Gaza continued for a third day.", "PROTEST"),
+        # weapons placed on alert are mobilised, not put beyond use
+        ("Pakistan placed its nuclear missiles on high alert after the attack.", "RETREAT"),
+        # gas or oil deposits are no sums deposited
+        ("Mozambique's gas deposits in Cabo Delgado attracted French investors.", "AID"),
+        # the refusal is the event, not the apology it refuses
+        ("Denmark's refusal to apologise to Iceland drew criticism.", "SUPPORT"),
+    ],
+)
+def test_not_this_type_third_round(resources, text, wrong):
+    assert wrong not in _types(resources, text), (text, _types(resources, text))
