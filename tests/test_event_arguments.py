@@ -298,3 +298,10 @@ def test_the_two_countries_are_the_parties_named_not_the_modifiers_before(resour
 )
 def test_target_constructions_third_round(resources, text, etype, source, target):
     _assert_codes(resources, text, etype, source, target)
+
+
+def test_popes_and_heads_by_office_from_the_registry(resources):
+    # popes are heads of state of the Holy See (VAT, religious sector); the registry lists them by office
+    e = _event(resources, "Pope Benedict XVI urged Israel and the Palestinians to resume talks.", "DEMAND")
+    assert _codes(e.source) == {"VAT"} and {a.sector for a in e.source} == {"REL"}, e.source
+    _assert_codes(resources, "Raila Odinga accused the electoral commission of fraud.", "DISAPPROVE", {"KEN"}, None)
