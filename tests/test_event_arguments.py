@@ -305,3 +305,10 @@ def test_popes_and_heads_by_office_from_the_registry(resources):
     e = _event(resources, "Pope Benedict XVI urged Israel and the Palestinians to resume talks.", "DEMAND")
     assert _codes(e.source) == {"VAT"} and {a.sector for a in e.source} == {"REL"}, e.source
     _assert_codes(resources, "Raila Odinga accused the electoral commission of fraud.", "DISAPPROVE", {"KEN"}, None)
+
+
+def test_the_ministry_is_that_of_the_state_named_before(resources):
+    # a definite "the ministry" takes up the state (or government body) named just before, not the story's other party
+    _assert_codes(resources, "Japan's foreign ministry issued a statement on Sunday. The ministry demanded that Beijing release the crew.",
+                  "DEMAND", {"JPN"}, {"CHN"})
+    _assert_codes(resources, "India's defence ministry met Russian officials. The ministry signed a deal with Moscow.", "AGREE", {"IND"}, {"RUS"})

@@ -566,7 +566,9 @@ FRONTIER_NOUNS = {"border", "frontier", "boundary", "line"}
 ANAPHORIC_NOUNS = {"company": ("company",), "firm": ("company",), "corporation": ("company",),
                    "group": ("group", "organisation"), "organisation": ("organisation", "igo"), "organization": ("organisation", "igo"),
                    # "the European Commission ... the commission": the body named before, else the story's state's
-                   "commission": ("igo", "government", "organisation"), "council": ("igo", "government", "organisation")}
+                   "commission": ("igo", "government", "organisation"), "council": ("igo", "government", "organisation"),
+                   # "China's foreign ministry issued a statement. The ministry demanded ...": the ministry of the state named
+                   "ministry": ("government", "state")}
 GROUP_NOUNS = {"country", "nation", "leader", "side", "government", "state", "party", "partner", "president", "company"}
 # sectors of nouns that name groups of people acting for a state or inside one: "rebels", "police",
 # "troops", "protesters", "students". Unnamed, they belong to the place they are in, else to the
@@ -803,6 +805,8 @@ class ArgResolver:
             prior = self._antecedent(h, kinds)
             if prior is not None:
                 prior.text = self._np_text(h)
+                if prior.kind == "state" and noun_sector:
+                    prior.sector = noun_sector  # the state's ministry: its government
                 return prior
         if lemma in BARE_STATE_NOUNS and noun_sector and any(c.dep_ == "det" and c.lower_ == "the" for c in h.children):
             # "the opposition", "the government", "the regime": the state the document is about
