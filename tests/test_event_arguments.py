@@ -294,6 +294,13 @@ def test_the_two_countries_are_the_parties_named_not_the_modifiers_before(resour
         ("Saudi Arabia's deposit of $3 billion in Pakistan's central bank eased the crisis.", "AID", {"SAU"}, {"PAK"}),
         # an infinitive on a possessed noun: the possessor acts
         ("Thailand's decision to restore the constitution was welcomed.", "CONCEDE", {"THA"}, None),
+        # a prepositional object that is no actor: its named owner ("support for Japan's bid"); a frame noun's own
+        # object ("in protest against the government's tax"); the source's own object leaves the search open
+        ("Brazil reaffirmed its support for Japan's bid for a permanent seat on the Security Council.", "SUPPORT", {"BRA"}, {"JPN"}),
+        ("President Lula reaffirmed Brazil's support for India's bid for a seat on the Security Council.", "SUPPORT", None, {"IND"}),
+        ("French farmers blocked roads in protest against the government's fuel tax increase.", "PROTEST", {"FRA"}, {"FRA"}),
+        # ... but not "its": a pronoun owner is no target of its own ("along its border with Pakistan")
+        ("India massed troops along its border with Pakistan.", "MOBILIZE", {"IND"}, {"PAK"}),
     ],
 )
 def test_target_constructions_third_round(resources, text, etype, source, target):

@@ -67,6 +67,10 @@ LOCATIVE_PREPS = {"in", "at", "near", "inside", "outside"}
 # prepositions whose phrases say when or per whom, never who acts or is acted on
 NON_ROLE_PREPS = {"according", "before", "after", "since", "until", "during", "following", "amid", "despite", "ahead"}
 
+# nouns framing an act as a reaction ("in protest against X", "in response to X", "in solidarity with X"): their object is
+# whom the act answers
+FRAME_NOUNS = {"protest", "response", "retaliation", "reaction", "solidarity", "defiance"}
+
 # nouns whose infinitive states a purpose ("in a bid to", "in an effort to", "in order to")
 PURPOSE_NOUNS = {"bid", "effort", "order", "aim", "drive", "quest", "push", "goal", "hope", "intention", "objective"}
 
@@ -369,6 +373,9 @@ class EventCoder:
             found = (r.span_of(o) is None and self._doer_of(o, r)) or r.actors_for(o)
             if sense.type in INSTRUMENT_TYPES:
                 found = [a for a in found if not _own_forces(a, source)]
+            # "Lula reaffirmed Brazil's support for India's bid": an object that is the source's own (dropped from the
+            # target anyway) leaves the search for the target open
+            found = _other_than_source(found, source)
             (guessed if o.i in r.guessed else target).extend(found)
         if target and not any(_coded(a) for a in target):
             # "extradited drug lord Joaquin Guzman to the United States": an object nobody places (an unknown person, a
@@ -458,7 +465,12 @@ class EventCoder:
                 if ch.dep_ in PREP_DEPS and ch.lower_ in preps:
                     for p in ch.children:
                         if p.dep_ == "pobj":
-                            found = r.actors_for(p) or self._doer_of(p, r)  # "protested against abuses by the police"
+                            # "protested against abuses by the police"; "support for India's bid", "in protest against the
+                            # government's tax increase": the act's doer, else whoever owns it (named, not "its")
+                            found = r.actors_for(p) or self._doer_of(p, r) or self._owner_of(p, r)
+                            if not found and p.lemma_.lower() in FRAME_NOUNS:
+                                # "blocked roads in protest against the government's tax", "in response to X": the frame's object
+                                found = self._prep_targets([p], ("against", "to", "at", "over", "with", "for"), r)
                             out.extend(found)
                             if not found and not located and r.nouns.get(p.lemma_.lower()):
                                 # "troops to a peace-keeping force in Liberia": the place the unnamed party is in
@@ -485,6 +497,13 @@ class EventCoder:
                 if agents:
                     return agents
         return []
+
+    @staticmethod
+    def _owner_of(noun, r: ArgResolver) -> list[ActorRef]:
+        """The named possessor of a thing that is no actor itself: "India's bid", "the government's increase"."""
+        if noun.pos_ != "NOUN" or r.span_of(noun) is not None:
+            return []
+        return [a for ch in noun.children if ch.dep_ == "poss" and ch.pos_ != "PRON" for a in r.actors_for(ch)]
 
     def _actors_in(self, head, r: ArgResolver, venue_free: bool = False, own: list[ActorRef] | None = None) -> list[ActorRef]:
         """The first actor named inside a phrase, not descending into its subordinate clauses (nor, with
