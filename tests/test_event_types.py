@@ -212,3 +212,8 @@ def test_event_type_third_round(resources, text, etype):
 )
 def test_not_this_type_third_round(resources, text, wrong):
     assert wrong not in _types(resources, text), (text, _types(resources, text))
+
+
+def test_nameless_attackers_make_no_war(resources):
+    # a state placed for unknown gunmen is no state using force: violence stays ASSAULT
+    assert "FIGHT" not in _types(resources, "Unknown assailants shot dead a judge in Karachi.")

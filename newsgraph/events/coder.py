@@ -45,6 +45,9 @@ INSTRUMENT_TYPES = {"MOBILIZE", "RETREAT", "AID", "AGREE", "COOPERATE", "SUPPORT
 ATTACK_INSTRUMENTS = {"bomb", "bombing", "explosion", "blast", "device", "mine", "minefield", "landmine", "rocket", "missile", "shell",
                       "mortar", "grenade", "ied", "attack", "ambush", "airstrike", "strike", "shelling", "gunfire"}
 
+# people who attack without a name or a side: "armed men", "a suicide bomber", "unknown assailants"
+NAMELESS_ATTACKERS = {"man", "bomber", "attacker", "assailant", "kidnapper", "abductor", "hijacker", "gunman", "sniper", "arsonist"}
+
 # what makes violence conventional warfare (CAMEO 19) rather than unconventional (CAMEO 18)
 ARMED_FORCES = {"troop", "soldier", "army", "force", "navy", "warship", "battalion", "brigade", "military", "marine", "aircraft",
                 "warplane", "helicopter", "gunship", "jet", "tank", "artillery"}
@@ -538,13 +541,18 @@ class EventCoder:
         doers = [ch for ch in tok.children if ch.dep_ == "nsubj"]
         doers += [p for ch in tok.children if ch.dep_ == "agent" for p in ch.children if p.dep_ == "pobj"]
         for d in doers:
-            if d.lemma_.lower() in ATTACK_INSTRUMENTS or any(c.lemma_.lower() in ATTACK_INSTRUMENTS for c in d.children if c.dep_ == "compound"):
+            # "kidnapped by armed men", "a suicide bomber blew himself up": nameless attackers are placed the same way
+            if (d.lemma_.lower() in ATTACK_INSTRUMENTS | NAMELESS_ATTACKERS
+                    or any(c.lemma_.lower() in ATTACK_INSTRUMENTS for c in d.children if c.dep_ == "compound")):
                 found = r.located_in(d) or r.located_in(tok)
-                if found:
-                    found[0].sector = None
-                    return found
-                focus = r.focus_country()
-                return [r.located_ref(focus)] if focus else []
+                if not found:
+                    focus = r.focus_country()
+                    found = [r.located_ref(focus)] if focus else []
+                for a in found:
+                    # people are CAMEO's unidentified armed forces of the place, not its state (whose force would be
+                    # conventional warfare); a weapon stands for no one
+                    a.sector = "UAF" if d.lemma_.lower() in NAMELESS_ATTACKERS else None
+                return found
         return []
 
     def _first_actor_after(self, tok, source: list[ActorRef], r: ArgResolver, etype: str | None = None) -> list[ActorRef]:
