@@ -302,6 +302,10 @@ def test_the_two_countries_are_the_parties_named_not_the_modifiers_before(resour
         # nameless attackers are the unidentified armed men of where they struck, not that state's forces (no FIGHT)
         ("Two Japanese engineers were kidnapped by armed men in northern Mali on Tuesday.", "ASSAULT", {"MLI"}, {"JPN"}),
         ("Unknown assailants shot dead a judge in Karachi.", "ASSAULT", {"PAK"}, {"PAK"}),
+        # taking something from someone is aimed at whom it is taken from
+        ("Venezuela seized the refinery of Citgo from Rosneft.", "COERCE", {"VEN"}, {"RUS"}),
+        # a governed act's target outranks one nobody places ("Patriot" is no actor the registry knows)
+        ("Germany offered to station two Patriot missile batteries in Poland.", "AGREE", {"DEU"}, {"POL"}),
         # ... but not "its": a pronoun owner is no target of its own ("along its border with Pakistan")
         ("India massed troops along its border with Pakistan.", "MOBILIZE", {"IND"}, {"PAK"}),
     ],

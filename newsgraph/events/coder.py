@@ -384,6 +384,9 @@ class EventCoder:
             # "extradited drug lord Joaquin Guzman to the United States": an object nobody places (an unknown person, a
             # nameless body) leaves room for the party the act goes to
             target.extend(self._prep_targets([tok, *obj_heads], sense.preps, r))
+        elif target and sense.preps[:1] == ("from",):
+            # "seized control of YPF from Spain's Repsol": taking something from someone is aimed at whom it is taken from
+            target = self._prep_targets([tok, *obj_heads, *objects.values()], ("from",), r) or target
         if not target:
             particle = _particle(tok, sense.particle) if sense.particle else None
             heads = [tok, *([particle] if particle is not None else []), *obj_heads, *objects.values()]
@@ -666,11 +669,12 @@ class EventCoder:
             for inner in self._governed(c, by_tok):
                 inner.suppressed = True
                 c.inner.append(inner)
-                if not c.target:
+                if not any(_coded(a) for a in c.target):
                     # a demand is on whoever must act; an agreement or threat concerns the act's target
-                    # (not the demander itself: "Zambia appealed for assistance" gives the aid noun Zambia as its source)
+                    # (not the demander itself: "Zambia appealed for assistance" gives the aid noun Zambia as its source);
+                    # it outranks a target nobody places ("offered to station Patriot batteries in Poland")
                     asked = _other_than_source(inner.source, c.source) if c.sense.type in ("DEMAND", "REQUEST") else []
-                    c.target = asked or _other_than_source(inner.target, c.source or inner.source)
+                    c.target = asked or _other_than_source(inner.target, c.source or inner.source) or c.target
                 if not c.source:
                     c.source = inner.source
             if not c.target and c.sense.type == "THREATEN":
