@@ -304,6 +304,15 @@ def test_the_two_countries_are_the_parties_named_not_the_modifiers_before(resour
         ("Unknown assailants shot dead a judge in Karachi.", "ASSAULT", {"PAK"}, {"PAK"}),
         # taking something from someone is aimed at whom it is taken from
         ("Venezuela seized the refinery of Citgo from Rosneft.", "COERCE", {"VEN"}, {"RUS"}),
+        ("Iraqi troops recaptured the northern town of Tal Afar from Islamic State fighters.", "FIGHT", {"IRQ"}, {"IMG"}),
+        ("Somali troops recaptured more than 200 square kilometres from al-Shabaab within a month.", "FIGHT", {"SOM"}, {"SOM"}),
+        # ... but not the source's own place it is removed from, nor a "from" deeper in the object
+        ("North Korea expelled the inspectors of the IAEA from its nuclear facilities at Yongbyon.", "SANCTION", {"PRK"}, {"IGO"}),
+        ("Iraq rejected a French proposal for a phased withdrawal from Kuwait.", "REJECT", {"IRQ"}, {"FRA"}),
+        # "the city of X" is written as a place, whatever the NER says of X
+        ("The southern city of Kherson was shelled by Russian troops on Friday.", "FIGHT", {"RUS"}, {"UKR"}),
+        # lifting curbs on the press (a passive subject) is easing restrictions
+        ("Curbs on independent newspapers were lifted by the Algerian government in 1990.", "CONCEDE", {"DZA"}, {"DZA"}),
         # a governed act's target outranks one nobody places ("Patriot" is no actor the registry knows)
         ("Germany offered to station two Patriot missile batteries in Poland.", "AGREE", {"DEU"}, {"POL"}),
         # ... but not "its": a pronoun owner is no target of its own ("along its border with Pakistan")

@@ -463,7 +463,10 @@ def _add_places(doc, spans: list[Span], registry: Registry, when: dt.date | None
             continue
         if ent.label_ not in ("GPE", "LOC") and not (ent.label_ in ("ORG", "PERSON", "NORP")
                                                      and ((ent.end < n and doc[ent.end].lower_ in PLACE_WORDS)
-                                                          or (ent.start > 0 and doc[ent.start - 1].lower_ in PLACE_PREPS | {"to", "at"}))):
+                                                          or (ent.start > 0 and doc[ent.start - 1].lower_ in PLACE_PREPS | {"to", "at"})
+                                                          # "the port city of Mariupol", "the province of Helmand"
+                                                          or (ent.start > 1 and doc[ent.start - 1].lower_ == "of"
+                                                              and doc[ent.start - 2].lower_ in PLACE_WORDS))):
             continue
         toks = [t for t in ent if not (t.i == ent.start and t.lower_ == "the")]
         while len(toks) > 1 and toks[-1].lower_ in PLACE_WORDS:

@@ -386,7 +386,12 @@ class EventCoder:
             target.extend(self._prep_targets([tok, *obj_heads], sense.preps, r))
         elif target and sense.preps[:1] == ("from",):
             # "seized control of YPF from Spain's Repsol": taking something from someone is aimed at whom it is taken from
-            target = self._prep_targets([tok, *obj_heads, *objects.values()], ("from",), r) or target
+            # (a "from" phrase on the verb, its object or the object's "of" name, "the town of Tal Afar from Islamic State
+            # fighters", not deeper: "a proposal for a withdrawal from Kuwait"; and not the source's own place: "expelled
+            # the inspectors from its nuclear facilities at Yongbyon")
+            named = [n for o in obj_heads for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
+                     for q in p.children if q.dep_ == "pobj" for n in (q, *(a for a in q.children if a.dep_ == "appos"))]
+            target = _other_than_source(self._prep_targets([tok, *obj_heads, *named], ("from",), r), source) or target
         if not target:
             particle = _particle(tok, sense.particle) if sense.particle else None
             heads = [tok, *([particle] if particle is not None else []), *obj_heads, *objects.values()]
