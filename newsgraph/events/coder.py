@@ -769,6 +769,9 @@ class EventCoder:
             cameo = sense.military.get("cameo", cameo)
             mode = sense.military.get("mode", mode)
             context = "military"
+        if etype == "MOBILIZE" and self._peacekeeping_purpose(tok):
+            # "sent 300 soldiers to Liberia to bolster the peacekeeping force": troops sent to keep the peace are aid (CAMEO 074)
+            etype, cameo, mode, context = "AID", "074", None, "peacekeeping"
         if etype in COOPERATIVE_TYPES and tok.dep_ == "xcomp" and tok.head.lemma_.lower() in HALT_VERBS:
             # "PetroChina stopped importing crude from Venezuela": cooperation reduced, not cooperation
             etype, mode, cameo = "SANCTION", "discontinue", ("162" if etype == "AID" else "160")
@@ -865,6 +868,17 @@ class EventCoder:
             return True
         subj = [ch for ch in tok.children if ch.dep_ in ("nsubj", "agent")] if tok is not None else []
         return any(t.lemma_.lower() in ARMED_FORCES for s in subj for t in s.subtree)
+
+    def _peacekeeping_purpose(self, tok) -> bool:
+        """Does the verb's purpose clause ("to join/lead/bolster ...") name a peacekeeping force (plover.yaml's
+        peacekeeping cues)?"""
+        cues = [str(w).lower() for w in (self.ontology.contexts.get("peacekeeping") or {}).get("cues", []) or []]
+        for ch in tok.children:
+            if ch.dep_ in ("advcl", "xcomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in ch.children):
+                text = " " + tok.doc[ch.left_edge.i : ch.right_edge.i + 1].text.lower() + " "
+                if any(f" {w} " in text or f" {w}s " in text for w in cues):
+                    return True
+        return False
 
     def _cue_context(self, sent) -> str | None:
         counts: dict[str, int] = {}
