@@ -217,3 +217,22 @@ def test_not_this_type_third_round(resources, text, wrong):
 def test_nameless_attackers_make_no_war(resources):
     # a state placed for unknown gunmen is no state using force: violence stays ASSAULT
     assert "FIGHT" not in _types(resources, "Unknown assailants shot dead a judge in Karachi.")
+
+
+@pytest.mark.parametrize(
+    "text, etype, wrong",
+    [
+        # troops sent to keep the peace are aid (CAMEO 074); sent to deter someone they are a mobilisation
+        ("India deployed 800 soldiers to Sri Lanka to join the UN peacekeeping mission.", "AID", "MOBILIZE"),
+        ("Brazil sent 900 soldiers to Haiti to lead a United Nations stabilisation force.", "AID", "MOBILIZE"),
+        # an ultimatum: an act demanded "or face" a penalty is a threat (CAMEO 139), the penalty no event of its own
+        ("The African Union gave the Malian junta six months to hold elections or face sanctions.", "THREATEN", "CONCEDE"),
+        ("The European Union told Belarus to release the journalist or face new sanctions.", "THREATEN", "RETREAT"),
+        ("NATO gave the Serb militias two days to withdraw their guns or face air strikes.", "THREATEN", "FIGHT"),
+        # ... but an obligation stated with "must" stays the speaker's demand
+        ("Washington declared that Beijing must open its markets or face tariffs.", "DEMAND", "THREATEN"),
+    ],
+)
+def test_purpose_and_alternative_clauses_decide_the_type(resources, text, etype, wrong):
+    types = _types(resources, text)
+    assert etype in types and wrong not in types, (text, types)

@@ -152,6 +152,9 @@ class EventCoder:
         self.cues = self.ontology.context_cues()
         # the event behind "X must <do something>" when <do something> is no trigger of its own
         self.obligation_sense = Sense(lemmas=(), pos="VERB", type="OBLIGATION", cameo=None, needs="any", confidence=0.5)
+        # the event behind "X gave Y ten days to withdraw or face air strikes" (CAMEO 139, give ultimatum)
+        self.ultimatum_sense = Sense(lemmas=(), pos="VERB", type="THREATEN", cameo="139", needs="any", factuality="threatened", governs=True,
+                                     confidence=0.55)
         self._listed = {lemma for lemma, _pos in lexicon.by_lemma}
         # spaCy splits "build-up" and "cease-fire" into three tokens, the last one the head: its word is listed too, and
         # the whole word looked up (``_hyphenated``)
@@ -166,6 +169,7 @@ class EventCoder:
         for si, sent in enumerate(doc.sents):
             cands = self._candidates(sent)
             cands += self._obligations(sent, cands)
+            cands += self._ultimatums(sent, cands)
             if not cands:
                 continue
             self._resolver = resolver
@@ -192,6 +196,35 @@ class EventCoder:
             if not any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in tok.children):
                 continue
             out.append(_Candidate(tok, self.obligation_sense, {}))
+        return out
+
+    def _ultimatums(self, sent, cands: list[_Candidate]) -> list[_Candidate]:
+        """'NATO gave the Bosnian Serbs ten days to withdraw or face air strikes', 'told them to leave or face arrest': an
+        ultimatum (CAMEO 139) by whoever sets it, to whom it is set; what they would face is no event of its own."""
+        out: list[_Candidate] = []
+        by_tok = {c.tok.i: c for c in cands}
+        for t in sent:
+            # spaCy hangs the "or" on the first conjunct ("to hold elections or face sanctions") or on "face"
+            if t.lemma_.lower() != "face" or t.dep_ != "conj" or not any(
+                    c.dep_ == "cc" and c.lower_ == "or" and c.i < t.i for c in (*t.children, *t.head.children)):
+                continue
+            inside = {x.i for x in t.subtree}
+            for c in cands:
+                if c.tok.i in inside:
+                    c.suppressed = True
+            # the alternative hangs on the act demanded, which hangs on the verb that sets the ultimatum
+            demanded = t.head
+            setter = demanded.head
+            # an infinitive set by someone ("gave them ten days to leave"); "said China must drop barriers or face tariffs"
+            # is the obligation's DEMAND
+            if (demanded.dep_ not in ("xcomp", "ccomp", "advcl") or setter is demanded or setter.pos_ not in ("VERB", "AUX")
+                    or not any(a.dep_ == "aux" and a.lower_ == "to" for a in demanded.children)):
+                continue
+            c = by_tok.get(setter.i)
+            if c is not None:
+                c.sense, c.fallbacks = self.ultimatum_sense, []
+            else:
+                out.append(_Candidate(setter, self.ultimatum_sense, {}))
         return out
 
     def _candidates(self, sent) -> list[_Candidate]:
