@@ -299,6 +299,8 @@ def test_the_two_countries_are_the_parties_named_not_the_modifiers_before(resour
         ("Brazil reaffirmed its support for Japan's bid for a permanent seat on the Security Council.", "SUPPORT", {"BRA"}, {"JPN"}),
         ("President Lula reaffirmed Brazil's support for India's bid for a seat on the Security Council.", "SUPPORT", None, {"IND"}),
         ("French farmers blocked roads in protest against the government's fuel tax increase.", "PROTEST", {"FRA"}, {"FRA"}),
+        # ... only when no phrase of the act itself names anyone
+        ("Lukoil ceased its operations in Iraq in response to U.S. sanctions.", "RETREAT", {"RUS"}, {"IRQ"}),
         # nameless attackers are the unidentified armed men of where they struck, not that state's forces (no FIGHT)
         ("Two Japanese engineers were kidnapped by armed men in northern Mali on Tuesday.", "ASSAULT", {"MLI"}, {"JPN"}),
         ("Unknown assailants shot dead a judge in Karachi.", "ASSAULT", {"PAK"}, {"PAK"}),

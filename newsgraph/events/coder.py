@@ -500,6 +500,7 @@ class EventCoder:
         if not preps:
             return out
         located: list[ActorRef] = []
+        framed: list[ActorRef] = []
         rank = {p: i for i, p in enumerate(preps)}
         for h in heads:
             if h.lower_ in NON_ROLE_PREPS:
@@ -512,16 +513,18 @@ class EventCoder:
                             # "protested against abuses by the police"; "support for India's bid", "in protest against the
                             # government's tax increase": the act's doer, else whoever owns it (named, not "its")
                             found = r.actors_for(p) or self._doer_of(p, r) or self._owner_of(p, r)
-                            if not found and p.lemma_.lower() in FRAME_NOUNS:
-                                # "blocked roads in protest against the government's tax", "in response to X": the frame's object
-                                found = self._prep_targets([p], ("against", "to", "at", "over", "with", "for"), r)
+                            if not found and not framed and p.lemma_.lower() in FRAME_NOUNS:
+                                # "blocked roads in protest against the government's tax", "in response to X": the frame's
+                                # object, when no phrase of the act itself names anyone ("ceased its operations in
+                                # Venezuela in response to U.S. sanctions")
+                                framed = self._prep_targets([p], ("against", "to", "at", "over", "with", "for"), r)
                             out.extend(found)
                             if not found and not located and r.nouns.get(p.lemma_.lower()):
                                 # "troops to a peace-keeping force in Liberia": the place the unnamed party is in
                                 located = r.located_in(p)
                     if out:
                         return out
-        return out or located
+        return out or framed or located
 
     @staticmethod
     def _recipient_of(noun, r: ArgResolver) -> list[ActorRef]:
