@@ -236,3 +236,21 @@ def test_nameless_attackers_make_no_war(resources):
 def test_purpose_and_alternative_clauses_decide_the_type(resources, text, etype, wrong):
     types = _types(resources, text)
     assert etype in types and wrong not in types, (text, types)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rioters set fire to shops in the Indonesian city of Medan.",
+        "Protesters attacked a police station in Dhaka on Sunday.",
+        "A mob burned several churches in southern Egypt.",
+    ],
+)
+def test_violence_by_a_crowd_is_a_riot(resources, text):
+    # CAMEO 145: violent protest; not an attack (ASSAULT) nor a destruction of property (COERCE)
+    types = _types(resources, text)
+    assert "PROTEST" in types and not {"ASSAULT", "COERCE"} & set(types), (text, types)
+
+
+def test_violence_on_a_crowd_stays_an_attack(resources):
+    assert "PROTEST" not in _types(resources, "Police attacked the protesters in Minsk.")

@@ -45,6 +45,9 @@ INSTRUMENT_TYPES = {"MOBILIZE", "RETREAT", "AID", "AGREE", "COOPERATE", "SUPPORT
 ATTACK_INSTRUMENTS = {"bomb", "bombing", "explosion", "blast", "device", "mine", "minefield", "landmine", "rocket", "missile", "shell",
                       "mortar", "grenade", "ied", "attack", "ambush", "airstrike", "strike", "shelling", "gunfire"}
 
+# crowds whose violence is a riot, not an attack or a coercive act
+RIOTERS = {"rioter", "mob", "looter", "protester", "protestor", "demonstrator", "crowd"}
+
 # people who attack without a name or a side: "armed men", "a suicide bomber", "unknown assailants"
 NAMELESS_ATTACKERS = {"man", "bomber", "attacker", "assailant", "kidnapper", "abductor", "hijacker", "gunman", "sniper", "arsonist"}
 
@@ -805,6 +808,9 @@ class EventCoder:
             cameo = sense.military.get("cameo", cameo)
             mode = sense.military.get("mode", mode)
             context = "military"
+        if etype in ("COERCE", "ASSAULT") and any(ch.dep_ == "nsubj" and ch.lemma_.lower() in RIOTERS for ch in tok.children):
+            # "rioters set fire to churches", "protesters attacked the police station": violent protest (CAMEO 145)
+            etype, cameo, mode, context = "PROTEST", "145", "riot", None
         if etype == "MOBILIZE" and self._peacekeeping_purpose(tok):
             # "sent 300 soldiers to Liberia to bolster the peacekeeping force": troops sent to keep the peace are aid (CAMEO 074)
             etype, cameo, mode, context = "AID", "074", None, "peacekeeping"
