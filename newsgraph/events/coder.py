@@ -136,6 +136,7 @@ class _Words:
         self._listed = content[keep].tolist()
         clause = np.isin(arr[:, 3], [strings[d] for d in ("ccomp", "parataxis", "acl")])
         self._clause_verbs = np.flatnonzero(verbal & clause).tolist()
+        self._faces = np.flatnonzero(verbal & (arr[:, 1] == strings["face"])).tolist()  # "... or face sanctions"
 
     def _in(self, positions: list[int], sent) -> list:
         lo, hi = bisect.bisect_left(positions, sent.start), bisect.bisect_left(positions, sent.end)
@@ -146,6 +147,9 @@ class _Words:
 
     def clause_verbs(self, sent) -> list:
         return self._in(self._clause_verbs, sent)
+
+    def faces(self, sent) -> list:
+        return self._in(self._faces, sent)
 
 
 class EventCoder:
@@ -206,9 +210,9 @@ class EventCoder:
         ultimatum (CAMEO 139) by whoever sets it, to whom it is set; what they would face is no event of its own."""
         out: list[_Candidate] = []
         by_tok = {c.tok.i: c for c in cands}
-        for t in sent:
+        for t in self._words.faces(sent):
             # spaCy hangs the "or" on the first conjunct ("to hold elections or face sanctions") or on "face"
-            if t.lemma_.lower() != "face" or t.dep_ != "conj" or not any(
+            if t.dep_ != "conj" or not any(
                     c.dep_ == "cc" and c.lower_ == "or" and c.i < t.i for c in (*t.children, *t.head.children)):
                 continue
             inside = {x.i for x in t.subtree}
