@@ -229,6 +229,10 @@ def test_nameless_attackers_make_no_war(resources):
         ("The African Union gave the Malian junta six months to hold elections or face sanctions.", "THREATEN", "CONCEDE"),
         ("The European Union told Belarus to release the journalist or face new sanctions.", "THREATEN", "RETREAT"),
         ("NATO gave the Serb militias two days to withdraw their guns or face air strikes.", "THREATEN", "FIGHT"),
+        # a bombing carried out is unconventional violence; a bombing raid by warplanes stays warfare
+        ("Al-Shabaab carried out a suicide bombing in Mogadishu on Friday.", "ASSAULT", "FIGHT"),
+        ("The bombing that killed the governor was carried out by a member of the Taliban, a court ruled.", "ASSAULT", "FIGHT"),
+        ("Israeli warplanes carried out a bombing raid on Gaza.", "FIGHT", "PROTEST"),
         # ... but an obligation stated with "must" stays the speaker's demand
         ("Washington declared that Beijing must open its markets or face tariffs.", "DEMAND", "THREATEN"),
     ],
