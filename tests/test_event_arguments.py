@@ -317,6 +317,11 @@ def test_the_two_countries_are_the_parties_named_not_the_modifiers_before(resour
         ("Curbs on independent newspapers were lifted by the Algerian government in 1990.", "CONCEDE", {"DZA"}, {"DZA"}),
         # a governed act's target outranks one nobody places ("Patriot" is no actor the registry knows)
         ("Germany offered to station two Patriot missile batteries in Poland.", "AGREE", {"DEU"}, {"POL"}),
+        # a leader's own army is the instrument of the order, not its target
+        ("Egyptian President Abdel Fattah al-Sisi ordered the army to be ready for missions abroad.", "MOBILIZE", {"EGY"}, set()),
+        # a clause saying when (after, before, since) names no target; a purpose phrase does
+        ("Israel called up 50,000 reservists in the days after Hezbollah fighters crossed the border.", "MOBILIZE", {"ISR"}, set()),
+        ("Israel called up 50,000 reservists for a possible war with Hezbollah.", "MOBILIZE", {"ISR"}, {"LBN"}),
         # ... but not "its": a pronoun owner is no target of its own ("along its border with Pakistan")
         ("India massed troops along its border with Pakistan.", "MOBILIZE", {"IND"}, {"PAK"}),
     ],

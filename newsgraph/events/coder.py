@@ -73,6 +73,9 @@ LOCATIVE_PREPS = {"in", "at", "near", "inside", "outside"}
 # prepositions whose phrases say when or per whom, never who acts or is acted on
 NON_ROLE_PREPS = {"according", "before", "after", "since", "until", "during", "following", "amid", "despite", "ahead"}
 
+# conjunctions of clauses that say when an act happened ("after Hamas gunmen attacked ...")
+TEMPORAL_MARKS = {"after", "before", "since", "until", "till", "once"}  # not "as", "while": "mobilised as fighting with X entered a second day"
+
 # nouns framing an act as a reaction ("in protest against X", "in response to X", "in solidarity with X"): their object is
 # whom the act answers
 FRAME_NOUNS = {"protest", "response", "retaliation", "reaction", "solidarity", "defiance"}
@@ -624,7 +627,10 @@ class EventCoder:
             # one-sided violence and coercion are people of where it happens ("killed a cleric in Basra")
             on_act = t.head.i == tok.i or (t.head.head.i == tok.i and t.head.dep_ in OBJ_DEPS)
             locative = on_act and t.dep_ == "prep" and t.lower_ in LOCATIVE_PREPS and etype not in ("ASSAULT", "COERCE")
-            if own_frame or locative or _reporting_participle(t) or t.dep_ in ("relcl", "appos") or (t.dep_ in ("prep", "npadvmod") and t.lower_ in NON_ROLE_PREPS):
+            # "in the days after Hamas gunmen attacked ...": when, not to whom
+            temporal = t.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in TEMPORAL_MARKS for m in t.children)
+            if (own_frame or locative or temporal or _reporting_participle(t) or t.dep_ in ("relcl", "appos")
+                    or (t.dep_ in ("prep", "npadvmod") and t.lower_ in NON_ROLE_PREPS)):
                 blocked.update(x.i for x in t.subtree)
         for t in subtree:
             if t.i <= tok.i or t.i in blocked:
@@ -988,8 +994,10 @@ def _coded(a: ActorRef) -> bool:
 def _own_forces(a: ActorRef, source: list[ActorRef]) -> bool:
     """Is ``a`` the armed forces or police of a state whose government (or the state itself, its forces, or one of
     its officials) is the source? Armed groups are no state's own forces."""
+    # a person of the state with no other sector is taken as speaking for it ("He ordered the army to be ready")
     return a.kind != "group" and a.sector in ("MIL", "COP") and bool(a.country) and any(
-        s.country == a.country and (s.kind == "state" or s.sector in ("GOV", "MIL")) for s in source)
+        s.country == a.country and (s.kind == "state" or s.sector in ("GOV", "MIL") or (s.kind == "person" and not s.sector))
+        for s in source)
 
 
 def _particle(tok, word: str):
