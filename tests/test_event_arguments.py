@@ -317,6 +317,9 @@ def test_the_two_countries_are_the_parties_named_not_the_modifiers_before(resour
         ("Curbs on independent newspapers were lifted by the Algerian government in 1990.", "CONCEDE", {"DZA"}, {"DZA"}),
         # a governed act's target outranks one nobody places ("Patriot" is no actor the registry knows)
         ("Germany offered to station two Patriot missile batteries in Poland.", "AGREE", {"DEU"}, {"POL"}),
+        # people named only by who they are belong to where they are, else to the story's state
+        ("Boko Haram fighters abducted 110 schoolgirls from a school in Dapchi, Nigerian police said.", "ASSAULT", {"NGA"}, {"NGA"}),
+        ("The Saudi king granted women the right to drive in 2017.", "CONCEDE", {"SAU"}, {"SAU"}),
         # a leader's own army is the instrument of the order, not its target
         ("Egyptian President Abdel Fattah al-Sisi ordered the army to be ready for missions abroad.", "MOBILIZE", {"EGY"}, set()),
         # a clause saying when (after, before, since) names no target; a purpose phrase does
