@@ -482,7 +482,10 @@ def _add_places(doc, spans: list[Span], registry: Registry, when: dt.date | None
             continue
         if ent.label_ not in ("GPE", "LOC") and not (ent.label_ in ("ORG", "PERSON", "NORP")
                                                      and ((ent.end < n and doc[ent.end].lower_ in PLACE_WORDS)
-                                                          or (ent.start > 0 and doc[ent.start - 1].lower_ in PLACE_PREPS | {"to", "at"}))):
+                                                          or (ent.start > 0 and doc[ent.start - 1].lower_ in PLACE_PREPS | {"to", "at"})
+                                                          # "the port city of Mariupol", "the province of Helmand"
+                                                          or (ent.start > 1 and doc[ent.start - 1].lower_ == "of"
+                                                              and doc[ent.start - 2].lower_ in PLACE_WORDS))):
             continue
         toks = [t for t in ent if not (t.i == ent.start and t.lower_ == "the")]
         while len(toks) > 1 and toks[-1].lower_ in PLACE_WORDS:
@@ -585,7 +588,9 @@ FRONTIER_NOUNS = {"border", "frontier", "boundary", "line"}
 ANAPHORIC_NOUNS = {"company": ("company",), "firm": ("company",), "corporation": ("company",),
                    "group": ("group", "organisation"), "organisation": ("organisation", "igo"), "organization": ("organisation", "igo"),
                    # "the European Commission ... the commission": the body named before, else the story's state's
-                   "commission": ("igo", "government", "organisation"), "council": ("igo", "government", "organisation")}
+                   "commission": ("igo", "government", "organisation"), "council": ("igo", "government", "organisation"),
+                   # "China's foreign ministry issued a statement. The ministry demanded ...": the ministry of the state named
+                   "ministry": ("government", "state")}
 GROUP_NOUNS = {"country", "nation", "leader", "side", "government", "state", "party", "partner", "president", "company"}
 # sectors of nouns that name groups of people acting for a state or inside one: "rebels", "police",
 # "troops", "protesters", "students". Unnamed, they belong to the place they are in, else to the
@@ -832,6 +837,8 @@ class ArgResolver:
             prior = self._antecedent(h, kinds)
             if prior is not None:
                 prior.text = self._np_text(h)
+                if prior.kind == "state" and noun_sector:
+                    prior.sector = noun_sector  # the state's ministry: its government
                 return prior
         if lemma in BARE_STATE_NOUNS and noun_sector and any(w.dep[c] == "det" and w.lower[c] == "the" for c in w.children(h)):
             # "the opposition", "the government", "the regime": the state the document is about

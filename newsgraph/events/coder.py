@@ -41,6 +41,12 @@ INSTRUMENT_TYPES = {"MOBILIZE", "RETREAT", "AID", "AGREE", "COOPERATE", "SUPPORT
 ATTACK_INSTRUMENTS = {"bomb", "bombing", "explosion", "blast", "device", "mine", "minefield", "landmine", "rocket", "missile", "shell",
                       "mortar", "grenade", "ied", "attack", "ambush", "airstrike", "strike", "shelling", "gunfire"}
 
+# crowds whose violence is a riot, not an attack or a coercive act
+RIOTERS = {"rioter", "mob", "looter", "protester", "protestor", "demonstrator", "crowd"}
+
+# people who attack without a name or a side: "armed men", "a suicide bomber", "unknown assailants"
+NAMELESS_ATTACKERS = {"man", "bomber", "attacker", "assailant", "kidnapper", "abductor", "hijacker", "gunman", "sniper", "arsonist"}
+
 # what makes violence conventional warfare (CAMEO 19) rather than unconventional (CAMEO 18)
 ARMED_FORCES = {"troop", "soldier", "army", "force", "navy", "warship", "battalion", "brigade", "military", "marine", "aircraft",
                 "warplane", "helicopter", "gunship", "jet", "tank", "artillery"}
@@ -62,6 +68,13 @@ LOCATIVE_PREPS = {"in", "at", "near", "inside", "outside"}
 
 # prepositions whose phrases say when or per whom, never who acts or is acted on
 NON_ROLE_PREPS = {"according", "before", "after", "since", "until", "during", "following", "amid", "despite", "ahead"}
+
+# conjunctions of clauses that say when an act happened ("after Hamas gunmen attacked ...")
+TEMPORAL_MARKS = {"after", "before", "since", "until", "till", "once"}  # not "as", "while": "mobilised as fighting with X entered a second day"
+
+# nouns framing an act as a reaction ("in protest against X", "in response to X", "in solidarity with X"): their object is
+# whom the act answers
+FRAME_NOUNS = {"protest", "response", "retaliation", "reaction", "solidarity", "defiance"}
 
 # nouns whose infinitive states a purpose ("in a bid to", "in an effort to", "in order to")
 PURPOSE_NOUNS = {"bid", "effort", "order", "aim", "drive", "quest", "push", "goal", "hope", "intention", "objective"}
@@ -106,6 +119,7 @@ class _Words:
         pos, lemma, lower, dep = w.pos, w.lemma, w.lower, w.dep
         self._listed = [i for i in range(w.n) if pos[i] in CONTENT_POS and (lemma[i] in listed or lower[i] in listed)]
         self._clause_verbs = [i for i in range(w.n) if pos[i] in VERBAL_POS and dep[i] in ("ccomp", "parataxis", "acl")]
+        self._faces = [i for i in range(w.n) if pos[i] in VERBAL_POS and lemma[i] == "face"]  # "... or face sanctions"
 
     @staticmethod
     def _in(positions: list[int], sent) -> list[int]:
@@ -118,6 +132,9 @@ class _Words:
     def clause_verbs(self, sent) -> list[int]:
         return self._in(self._clause_verbs, sent)
 
+    def faces(self, sent) -> list:
+        return self._in(self._faces, sent)
+
 
 class EventCoder:
     def __init__(self, lexicon: Lexicon):
@@ -126,7 +143,13 @@ class EventCoder:
         self.cues = self.ontology.context_cues()
         # the event behind "X must <do something>" when <do something> is no trigger of its own
         self.obligation_sense = Sense(lemmas=(), pos="VERB", type="OBLIGATION", cameo=None, needs="any", confidence=0.5)
+        # the event behind "X gave Y ten days to withdraw or face air strikes" (CAMEO 139, give ultimatum)
+        self.ultimatum_sense = Sense(lemmas=(), pos="VERB", type="THREATEN", cameo="139", needs="any", factuality="threatened", governs=True,
+                                     confidence=0.55)
         self._listed = {lemma for lemma, _pos in lexicon.by_lemma}
+        # spaCy splits "build-up" and "cease-fire" into three tokens, the last one the head: its word is listed too, and
+        # the whole word looked up (``_hyphenated``)
+        self._listed |= {lemma.rsplit("-", 1)[1] for lemma in self._listed if "-" in lemma}
 
     # ------------------------------------------------------------ public
     def code(self, doc, resolver: ArgResolver, doc_id: str, published: dt.date | None, quantities: list[Quantity]) -> list[Event]:
@@ -139,6 +162,7 @@ class EventCoder:
             self._sent = sent
             cands = self._candidates(sent)
             cands += self._obligations(sent, cands)
+            cands += self._ultimatums(sent, cands)
             if not cands:
                 continue
             self._resolver = resolver
@@ -168,6 +192,36 @@ class EventCoder:
             out.append(_Candidate(tok, self.obligation_sense, {}))
         return out
 
+    def _ultimatums(self, sent, cands: list[_Candidate]) -> list[_Candidate]:
+        """'NATO gave the Bosnian Serbs ten days to withdraw or face air strikes', 'told them to leave or face arrest': an
+        ultimatum (CAMEO 139) by whoever sets it, to whom it is set; what they would face is no event of its own."""
+        w = self._w
+        out: list[_Candidate] = []
+        by_tok = {c.tok: c for c in cands}
+        for t in self._words.faces(sent):
+            # spaCy hangs the "or" on the first conjunct ("to hold elections or face sanctions") or on "face"
+            if w.dep[t] != "conj" or not any(
+                    w.dep[c] == "cc" and w.lower[c] == "or" and c < t for c in (*w.children(t), *w.children(w.head[t]))):
+                continue
+            inside = set(w.subtree(t))
+            for c in cands:
+                if c.tok in inside:
+                    c.suppressed = True
+            # the alternative hangs on the act demanded, which hangs on the verb that sets the ultimatum
+            demanded = w.head[t]
+            setter = w.head[demanded]
+            # an infinitive set by someone ("gave them ten days to leave"); "said China must drop barriers or face tariffs"
+            # is the obligation's DEMAND
+            if (w.dep[demanded] not in ("xcomp", "ccomp", "advcl") or setter == demanded or w.pos[setter] not in ("VERB", "AUX")
+                    or not any(w.dep[a] == "aux" and w.lower[a] == "to" for a in w.children(demanded))):
+                continue
+            c = by_tok.get(setter)
+            if c is not None:
+                c.sense, c.fallbacks = self.ultimatum_sense, []
+            else:
+                out.append(_Candidate(setter, self.ultimatum_sense, {}))
+        return out
+
     def _candidates(self, sent) -> list[_Candidate]:
         w = self._w
         out: list[_Candidate] = []
@@ -180,6 +234,8 @@ class EventCoder:
             else:
                 continue
             senses = self.lex.by_lemma.get((w.lemma[tok], pos)) or self.lex.by_lemma.get((w.lower[tok], pos))
+            if not senses:
+                senses = next((self.lex.by_lemma[(h, pos)] for h in _hyphenated(w, tok) if (h, pos) in self.lex.by_lemma), None)
             if not senses and pos == "NOUN" and w.pos[tok] == "NOUN":
                 # the tagger sometimes calls a verb a noun ("the US sanctions PDVSA"): only nouns as nouns here
                 continue
@@ -216,9 +272,17 @@ class EventCoder:
         found: dict[str, object] = {}
         if pos == "VERB":
             heads = [c for c in w.children(tok) if w.dep[c] in OBJ_DEPS or w.dep[c] == "nsubjpass"]
-            # "allowed U.N. inspectors to return": the subject of an infinitive complement is the verb's object
-            heads.extend(s for c in w.children(tok) if w.dep[c] == "ccomp" and any(w.dep[a] == "aux" and w.lower[a] == "to" for a in w.children(c))
-                         for s in w.children(c) if w.dep[s] == "nsubj")
+            # "allowed U.N. inspectors to return": the subject of an infinitive complement is the verb's object; so is
+            # that of a small clause, whose adjective or adverb counts too ("found the company guilty", "let the
+            # inspectors back")
+            for c in w.children(tok):
+                if w.dep[c] != "ccomp":
+                    continue
+                small = w.pos[c] in ("ADJ", "ADV")
+                if small or any(w.dep[a] == "aux" and w.lower[a] == "to" for a in w.children(c)):
+                    heads.extend(s for s in w.children(c) if w.dep[s] == "nsubj")
+                if small:
+                    heads.append(c)
             # "agreed on a deal", "talks with": objects of a prep directly on the verb
             for c in w.children(tok):
                 # "placed X under investigation", "spoke by telephone with"
@@ -229,9 +293,10 @@ class EventCoder:
         else:
             heads = []
             for c in w.children(tok):
-                if w.dep[c] == "prep" and w.lower[c] == "of":
+                # "the ban on exports of chips", "a $2 billion deposit": what the act is about and how much
+                if w.dep[c] == "prep" and w.lower[c] in ("of", "on"):
                     heads.extend(p for p in w.children(c) if w.dep[p] == "pobj")
-                if w.dep[c] in ("compound", "amod"):
+                if w.dep[c] in ("compound", "amod", "nummod"):
                     heads.append(c)
 
         def add(t, depth: int) -> None:
@@ -348,11 +413,22 @@ class EventCoder:
             found = (r.span_of(o) is None and self._doer_of(o, r)) or r.actors_for(o)
             if sense.type in INSTRUMENT_TYPES:
                 found = [a for a in found if not _own_forces(a, source)]
+            # "Lula reaffirmed Brazil's support for India's bid": an object that is the source's own (dropped from the
+            # target anyway) leaves the search for the target open
+            found = _other_than_source(found, source)
             (guessed if o in r.guessed else target).extend(found)
         if target and not any(_coded(a) for a in target):
             # "extradited drug lord Joaquin Guzman to the United States": an object nobody places (an unknown person, a
             # nameless body) leaves room for the party the act goes to
             target.extend(self._prep_targets([tok, *obj_heads], sense.preps, r))
+        elif target and sense.preps[:1] == ("from",):
+            # "seized control of YPF from Spain's Repsol": taking something from someone is aimed at whom it is taken from
+            # (a "from" phrase on the verb, its object or the object's "of" name, "the town of Tal Afar from Islamic State
+            # fighters", not deeper: "a proposal for a withdrawal from Kuwait"; and not the source's own place: "expelled
+            # the inspectors from its nuclear facilities at Yongbyon")
+            named = [n for o in obj_heads for p in w.children(o) if w.dep[p] == "prep" and w.lower[p] == "of"
+                     for q in w.children(p) if w.dep[q] == "pobj" for n in (q, *(a for a in w.children(q) if w.dep[a] == "appos"))]
+            target = _other_than_source(self._prep_targets([tok, *obj_heads, *named], ("from",), r), source) or target
         if not target:
             particle = _particle(w, tok, sense.particle) if sense.particle else None
             heads = [tok, *([particle] if particle is not None else []), *obj_heads, *objects.values()]
@@ -366,16 +442,20 @@ class EventCoder:
             # "revoked Chevron's license", "a license granted to Chevron": actors inside the object phrase
             for o in obj_heads:
                 target.extend(self._actors_in(o, r, venue_free=sense.type in VENUE_TYPES))
+        if sense.symmetric:
+            # before the last-resort search: "talks were held in Hanoi between Vietnam and China" are the pair's
+            pair = self._prep_targets([tok, *obj_heads, *objects.values()], ("between",), r)
+            if source:
+                target.extend(a for a in pair if a not in target)
+            elif pair:
+                # "a visit aimed at boosting cooperation between Caracas and Beijing": the pair acts, whatever the
+                # search inside the object phrase found of it
+                source = pair
+                target = [a for a in target if a not in pair]
         guessed_target = False
-        if not target:
+        if not target and not _joint_subject(source, sense):
             target = self._first_actor_after(tok, source, r, sense.type) or guessed
             guessed_target = bool(target)
-        if sense.symmetric:
-            pair = [a for a in self._prep_targets([tok, *obj_heads, *objects.values()], ("between",), r) if a not in target]
-            if source:
-                target.extend(pair)
-            else:
-                source = pair  # "a visit aimed at boosting cooperation between Caracas and Beijing"
         return dedupe(source), dedupe(target), guessed_target
 
     def _noun_roles(self, tok, sense: Sense, objects, r: ArgResolver):
@@ -427,6 +507,7 @@ class EventCoder:
         if not preps:
             return out
         located: list[ActorRef] = []
+        framed: list[ActorRef] = []
         rank = {p: i for i, p in enumerate(preps)}
         for h in heads:
             if w.lower[h] in NON_ROLE_PREPS:
@@ -436,14 +517,21 @@ class EventCoder:
                 if w.dep[ch] in PREP_DEPS and w.lower[ch] in preps:
                     for p in w.children(ch):
                         if w.dep[p] == "pobj":
-                            found = r.actors_for(p) or self._doer_of(p, r)  # "protested against abuses by the police"
+                            # "protested against abuses by the police"; "support for India's bid", "in protest against the
+                            # government's tax increase": the act's doer, else whoever owns it (named, not "its")
+                            found = r.actors_for(p) or self._doer_of(p, r) or self._owner_of(p, r)
+                            if not found and not framed and w.lemma[p] in FRAME_NOUNS:
+                                # "blocked roads in protest against the government's tax", "in response to X": the frame's
+                                # object, when no phrase of the act itself names anyone ("ceased its operations in
+                                # Venezuela in response to U.S. sanctions")
+                                framed = self._prep_targets([p], ("against", "to", "at", "over", "with", "for"), r)
                             out.extend(found)
                             if not found and not located and r.nouns.get(w.lemma[p]):
                                 # "troops to a peace-keeping force in Liberia": the place the unnamed party is in
                                 located = r.located_in(p)
                     if out:
                         return out
-        return out or located
+        return out or framed or located
 
     def _recipient_of(self, noun, r: ArgResolver) -> list[ActorRef]:
         """Whom a thing (not an actor, nor a group of people) goes to: "aid to Myanmar", "gas supplies to Ukraine"."""
@@ -463,6 +551,13 @@ class EventCoder:
                 if agents:
                     return agents
         return []
+
+    def _owner_of(self, noun, r: ArgResolver) -> list[ActorRef]:
+        """The named possessor of a thing that is no actor itself: "India's bid", "the government's increase"."""
+        w = self._w
+        if w.pos[noun] != "NOUN" or r.span_of(noun) is not None:
+            return []
+        return [a for ch in w.children(noun) if w.dep[ch] == "poss" and w.pos[ch] != "PRON" for a in r.actors_for(ch)]
 
     def _actors_in(self, head, r: ArgResolver, venue_free: bool = False, own: list[ActorRef] | None = None) -> list[ActorRef]:
         """The first actor named inside a phrase, not descending into its subordinate clauses (nor, with
@@ -499,13 +594,18 @@ class EventCoder:
         doers = [ch for ch in w.children(tok) if w.dep[ch] == "nsubj"]
         doers += [p for ch in w.children(tok) if w.dep[ch] == "agent" for p in w.children(ch) if w.dep[p] == "pobj"]
         for d in doers:
-            if w.lemma[d] in ATTACK_INSTRUMENTS or any(w.lemma[c] in ATTACK_INSTRUMENTS for c in w.children(d) if w.dep[c] == "compound"):
+            # "kidnapped by armed men", "a suicide bomber blew himself up": nameless attackers are placed the same way
+            if (w.lemma[d] in ATTACK_INSTRUMENTS | NAMELESS_ATTACKERS
+                    or any(w.lemma[c] in ATTACK_INSTRUMENTS for c in w.children(d) if w.dep[c] == "compound")):
                 found = r.located_in(d) or r.located_in(tok)
-                if found:
-                    found[0].sector = None
-                    return found
-                focus = r.focus_country()
-                return [r.located_ref(focus)] if focus else []
+                if not found:
+                    focus = r.focus_country()
+                    found = [r.located_ref(focus)] if focus else []
+                for a in found:
+                    # people are CAMEO's unidentified armed forces of the place, not its state (whose force would be
+                    # conventional warfare); a weapon stands for no one
+                    a.sector = "UAF" if w.lemma[d] in NAMELESS_ATTACKERS else None
+                return found
         return []
 
     def _first_actor_after(self, tok, source: list[ActorRef], r: ArgResolver, etype: str | None = None) -> list[ActorRef]:
@@ -527,7 +627,10 @@ class EventCoder:
             # one-sided violence and coercion are people of where it happens ("killed a cleric in Basra")
             on_act = w.head[t] == tok or (w.head[w.head[t]] == tok and w.dep[w.head[t]] in OBJ_DEPS)
             locative = on_act and w.dep[t] == "prep" and w.lower[t] in LOCATIVE_PREPS and etype not in ("ASSAULT", "COERCE")
-            if own_frame or locative or _reporting_participle(w, t) or w.dep[t] in ("relcl", "appos") or (w.dep[t] in ("prep", "npadvmod") and w.lower[t] in NON_ROLE_PREPS):
+            # "in the days after Hamas gunmen attacked ...": when, not to whom
+            temporal = w.dep[t] == "advcl" and any(w.dep[m] == "mark" and w.lower[m] in TEMPORAL_MARKS for m in w.children(t))
+            if (own_frame or locative or temporal or _reporting_participle(w, t) or w.dep[t] in ("relcl", "appos")
+                    or (w.dep[t] in ("prep", "npadvmod") and w.lower[t] in NON_ROLE_PREPS)):
                 blocked.update(x for x in w.subtree(t))
         for t in subtree:
             if t <= tok or t in blocked:
@@ -576,6 +679,12 @@ class EventCoder:
                 actors = r.actors_for(w.head[h])
                 if actors:
                     return actors
+                if w.dep[h] == "acl" and w.pos[w.head[h]] == "NOUN":
+                    # "King Gyanendra's decision to reinstate parliament", "Iran's offer to ship fuel": whoever owns the
+                    # decision, plan or offer is who acts
+                    owner = [a for ch in w.children(w.head[h]) if w.dep[ch] == "poss" for a in r.actors_for(ch)]
+                    if owner:
+                        return owner
                 # "the PKK issued a declaration demanding ...": the noun's verb's subject
                 noun = w.head[h]
                 if w.dep[noun] in ("dobj", "attr") and w.head[noun] != noun:
@@ -618,18 +727,21 @@ class EventCoder:
             for inner in self._governed(c, by_tok):
                 inner.suppressed = True
                 c.inner.append(inner)
-                if not c.target:
+                if not any(_coded(a) for a in c.target):
                     # a demand is on whoever must act; an agreement or threat concerns the act's target
-                    # (not the demander itself: "Zambia appealed for assistance" gives the aid noun Zambia as its source)
+                    # (not the demander itself: "Zambia appealed for assistance" gives the aid noun Zambia as its source);
+                    # it outranks a target nobody places ("offered to station Patriot batteries in Poland")
                     asked = _other_than_source(inner.source, c.source) if c.sense.type in ("DEMAND", "REQUEST") else []
-                    c.target = asked or _other_than_source(inner.target, c.source or inner.source)
+                    c.target = asked or _other_than_source(inner.target, c.source or inner.source) or c.target
                 if not c.source:
                     c.source = inner.source
             if not c.target and c.sense.type == "THREATEN":
                 c.target = self._condition_subject(c)
             if not c.target:
+                # a noun's complement clause hangs on it as acl: "Greece's demand that Germany pay reparations"
+                clauses = ("xcomp", "ccomp", "acl") if c.sense.pos == "NOUN" else ("xcomp", "ccomp")
                 for ch in w.children(c.tok):
-                    if w.dep[ch] in ("xcomp", "ccomp"):
+                    if w.dep[ch] in clauses:
                         # "demanding that the Turkish government provide ...": the complement's subject first
                         subj = [a for s in w.children(ch) if w.dep[s] in ("nsubj", "nsubjpass") for a in self._resolver.actors_for(s)]
                         if c.sense.type in INSTRUMENT_TYPES:
@@ -714,6 +826,12 @@ class EventCoder:
             cameo = sense.military.get("cameo", cameo)
             mode = sense.military.get("mode", mode)
             context = "military"
+        if etype in ("COERCE", "ASSAULT") and any(w.dep[ch] == "nsubj" and w.lemma[ch] in RIOTERS for ch in w.children(tok)):
+            # "rioters set fire to churches", "protesters attacked the police station": violent protest (CAMEO 145)
+            etype, cameo, mode, context = "PROTEST", "145", "riot", None
+        if etype == "MOBILIZE" and self._peacekeeping_purpose(tok):
+            # "sent 300 soldiers to Liberia to bolster the peacekeeping force": troops sent to keep the peace are aid (CAMEO 074)
+            etype, cameo, mode, context = "AID", "074", None, "peacekeeping"
         if etype in COOPERATIVE_TYPES and w.dep[tok] == "xcomp" and w.lemma[w.head[tok]] in HALT_VERBS:
             # "PetroChina stopped importing crude from Venezuela": cooperation reduced, not cooperation
             etype, mode, cameo = "SANCTION", "discontinue", ("162" if etype == "AID" else "160")
@@ -742,7 +860,7 @@ class EventCoder:
             confidence *= 0.85
         if any(a.provisional for a in source + target):
             confidence *= 0.9
-        start = w.idx[tok]
+        start = w.idx[tok - 2] if _hyphenated(w, tok) else w.idx[tok]  # "build-up" starts at "build"
         date, precision, date_text = self._dates.for_trigger(token)
         text = span_text(sent)
         return Event(
@@ -779,7 +897,7 @@ class EventCoder:
         if hit:
             words.append(min(hit, key=lambda o: abs(o - tok)))
         words = sorted(set(words), key=lambda t: t)
-        return " ".join(w.text(t) for t in words)
+        return " ".join(w.words_text(t - 2, t + 1) if t == tok and _hyphenated(w, t) else w.text(t) for t in words)
 
     def _clause_bounds(self, tok, inner) -> tuple[int, int]:
         w = self._w
@@ -814,6 +932,18 @@ class EventCoder:
             return True
         subj = [ch for ch in w.children(tok) if w.dep[ch] in ("nsubj", "agent")] if tok is not None else []
         return any(w.lemma[t] in ARMED_FORCES for s in subj for t in w.subtree(s))
+
+    def _peacekeeping_purpose(self, tok) -> bool:
+        """Does the verb's purpose clause ("to join/lead/bolster ...") name a peacekeeping force (plover.yaml's
+        peacekeeping cues)?"""
+        cues = [str(w).lower() for w in (self.ontology.contexts.get("peacekeeping") or {}).get("cues", []) or []]
+        w = self._w
+        for ch in w.children(tok):
+            if w.dep[ch] in ("advcl", "xcomp") and any(w.dep[a] == "aux" and w.lower[a] == "to" for a in w.children(ch)):
+                text = " " + w.words_text(w.left_edge(ch), w.right_edge(ch) + 1).lower() + " "
+                if any(f" {w} " in text or f" {w}s " in text for w in cues):
+                    return True
+        return False
 
     def _cue_context(self, sent) -> str | None:
         w = self._w
@@ -879,13 +1009,29 @@ def _coded(a: ActorRef) -> bool:
 def _own_forces(a: ActorRef, source: list[ActorRef]) -> bool:
     """Is ``a`` the armed forces or police of a state whose government (or the state itself, its forces, or one of
     its officials) is the source? Armed groups are no state's own forces."""
+    # a person of the state with no other sector is taken as speaking for it ("He ordered the army to be ready")
     return a.kind != "group" and a.sector in ("MIL", "COP") and bool(a.country) and any(
-        s.country == a.country and (s.kind == "state" or s.sector in ("GOV", "MIL")) for s in source)
+        s.country == a.country and (s.kind == "state" or s.sector in ("GOV", "MIL") or (s.kind == "person" and not s.sector))
+        for s in source)
 
 
 def _particle(w: DocArrays, tok: int, word: str):
     """The verb's particle ``word`` ("pull out"), also where the parser took it for a preposition ("pulled out of")."""
     return next((c for c in w.children(tok) if w.dep[c] in ("prt", "prep", "advmod") and w.lower[c] == word), None)
+
+
+def _joint_subject(source: list[ActorRef], sense: Sense) -> bool:
+    """'Indian and Chinese troops clashed', 'Ethiopian and Eritrean troops exchanged fire': two sides named together as
+    the subject of a mutual act are each other's counterpart, and no one named later in the sentence is its target."""
+    return (sense.symmetric or sense.type == "FIGHT") and len({a.country or a.actor_id for a in source}) >= 2
+
+
+def _hyphenated(w: DocArrays, i: int) -> tuple[str, ...]:
+    """The whole hyphenated word ``i`` ends ("build-up", "cease-fires" -> "cease-fire"), when the tokenizer split it."""
+    if i < 2 or w.text(i - 1) != "-" or w.space[i - 1] or w.space[i - 2]:
+        return ()
+    first = w.lower[i - 2]
+    return (f"{first}-{w.lemma[i]}", f"{first}-{w.lower[i]}")
 
 
 def _first_person_subject(w: DocArrays, tok: int) -> bool:
