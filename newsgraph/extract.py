@@ -11,8 +11,6 @@ import bisect
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from spacy.attrs import IDX, LENGTH
-
 from .actors import ArgResolver, Registry, default_registry, find_mentions
 from .events.coder import EventCoder
 from .events.lexicon import Lexicon, default_lexicon
@@ -21,7 +19,7 @@ from .language import is_english
 
 from .framing import frame
 from .model import DocResult, Document, Mention
-from .nlp import doc_text, load_pipeline, parse, parse_many, span_chars
+from .nlp import doc_arrays, doc_text, load_pipeline, parse, parse_many, release_arrays, span_chars
 from .quantities import attach_quantities, extract_quantities
 from .time.events import USER_DATA_DATES, USER_DATA_INTERVAL
 
@@ -103,7 +101,8 @@ def _extract_parsed(document: Document, parsed, res: Resources, title=None) -> D
     # offsets from the doc's arrays and text from the parsed text: Span.start_char/end_char/text build a Token
     # object per word, for every mention
     text = doc_text(parsed)
-    idx, length = parsed.to_array([IDX, LENGTH]).T.tolist() if spans else ([], [])
+    arrays = doc_arrays(parsed)
+    idx, length = arrays.idx, arrays.length
     for s in spans:
         start, end = span_chars(parsed[s.start : s.end], idx, length)
         mentions.append(
@@ -126,6 +125,9 @@ def _extract_parsed(document: Document, parsed, res: Resources, title=None) -> D
         warnings=warnings,
     )
     frame(result, parsed, spans, resolver, sent_starts)  # outlet identity, descriptors, targeted tone
+    release_arrays(parsed)
+    if title is not None:
+        release_arrays(title)
     return result
 
 

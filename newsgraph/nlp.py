@@ -283,6 +283,13 @@ def doc_arrays(doc) -> DocArrays:
     return got
 
 
+def release_arrays(doc) -> None:
+    """Drop the Doc's DocArrays once its stages are done with it. The view holds lists per word (dependents,
+    subtrees) that Python's cyclic garbage collector walks on every full collection for as long as the Doc lives:
+    with a batch of parsed Docs kept, that cost showed up in whichever stage ran next."""
+    doc.user_data.pop(ARRAYS_KEY, None)
+
+
 def parse(nlp, text: str):
     return next(parse_many(nlp, [text]))
 
