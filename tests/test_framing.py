@@ -269,8 +269,9 @@ def test_vader_is_skipped_only_where_it_would_score_zero():
 
 
 def test_subtrees_from_the_head_array_are_spacys(resources):
-    """Framing lists a phrase's words from the HEAD array: the same words in the same order as Token.subtree, for
-    every token of real articles, and no recursion limit on a deep parse."""
+    """Framing lists a phrase's words and a word's dependents from the HEAD array: the words of Token.subtree
+    (ascending) and Token.children, for every token of real articles, and no recursion limit on a deep parse."""
+    import bisect
     from pathlib import Path
 
     from newsgraph.framing.analyze import _Words
@@ -279,12 +280,16 @@ def test_subtrees_from_the_head_array_are_spacys(resources):
     corpus = Path(__file__).resolve().parent.parent / "examples" / "corpus"
     texts = [p.read_text(encoding="utf-8") for p in sorted(corpus.glob("*.md"))[:6]]
     for doc in parse_many(resources.nlp, texts):
-        words = _Words(doc, lambda i: 0)
+        starts = [s.start for s in doc.sents]
+        words = _Words(doc, lambda i: bisect.bisect_right(starts, i) - 1)
         for tok in doc:
-            assert words.subtree(tok) == [t.i for t in tok.subtree], (tok.i, tok.text)
+            assert words.evidence(tok.i) == tok.sent.text.strip(), (tok.i, tok.text)
+            assert words.subtree(tok.i) == sorted(t.i for t in tok.subtree), (tok.i, tok.text)
+            assert words.children(tok.i) == [t.i for t in tok.children], (tok.i, tok.text)
+            assert words.head[tok.i] == tok.head.i and words.dep[tok.i] == tok.dep_
     from spacy.tokens import Doc
 
     n = 3000  # a chain: each word the head of the next
     deep = Doc(resources.nlp.vocab, words=["w"] * n, heads=[max(0, k - 1) for k in range(n)], deps=["dep"] * n)
     words = _Words(deep, lambda i: 0)
-    assert words.subtree(deep[0]) == list(range(n)) and words.subtree(deep[n - 10]) == list(range(n - 10, n))
+    assert words.subtree(0) == list(range(n)) and words.subtree(n - 10) == list(range(n - 10, n))

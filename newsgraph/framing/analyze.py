@@ -32,8 +32,8 @@ names (proper nouns, actor mentions): "United" in "United States" is no praise.
 from __future__ import annotations
 
 import numpy as np
-from spacy.attrs import HEAD, IDX, LEMMA, LENGTH, POS, SPACY
-from spacy.symbols import NOUN, PROPN
+from spacy.attrs import DEP, HEAD, IDX, LEMMA, LENGTH, POS, SENT_START, SPACY
+from spacy.symbols import AUX, NOUN, PROPN, VERB
 
 from ..actors.resolve import ArgResolver, Span, sector_nouns
 from ..model import ActorRef, Descriptor, MentionTone
@@ -102,7 +102,7 @@ def frame_document(parsed, spans: list[Span], resolver: ArgResolver, sentence_of
 
 class _Words:
     """What framing reads of every word, from the doc's arrays: no Token object is built for a word that is
-    only looked at (its tag, its text)."""
+    only looked at (its tag, its text, its dependency label and head)."""
 
     def __init__(self, parsed, sentence_of):
         self.doc = parsed
@@ -110,11 +110,19 @@ class _Words:
         self.sentence_of = sentence_of
         self._evidence: dict[int, str] = {}
         self._subtrees: dict[int, list[int]] = {}
-        self._children: list[list[int]] | None = None  # each word's dependents, ascending: built on first need
-        arr = parsed.to_array([POS, LEMMA, IDX, LENGTH, SPACY])
+        self._kids: tuple[list[int], list[int]] | None = None  # dependents of all words, by head; bounds per head
+        arr = parsed.to_array([POS, LEMMA, IDX, LENGTH, SPACY, HEAD, DEP, SENT_START])
         self.pos, self.lemma = arr[:, 0], arr[:, 1]
         self.idx, self.length, self.space = arr[:, 2].tolist(), arr[:, 3].tolist(), arr[:, 4].tolist()
         self.proper = (self.pos == PROPN).tolist()
+        self._pos = self.pos.tolist()
+        n = len(arr)
+        rel = arr[:, 5].astype(np.int64)  # relative offsets, stored unsigned
+        self.head = (rel + np.arange(n)).tolist()
+        self._rel = rel
+        strings = parsed.vocab.strings
+        self.dep = [strings[d] for d in arr[:, 6].tolist()]
+        self._sent_starts = [0, *(i for i in np.flatnonzero(arr[:, 7] == 1).tolist() if i)]  # as Doc.sents cuts
 
     def chars(self, span) -> tuple[int, int]:
         return span_chars(span, self.idx, self.length)
@@ -126,43 +134,49 @@ class _Words:
         gov = {h for h in set(self.lemma[nouns].tolist()) if strings[h].lower() in GOV_NOUNS}
         return [self.doc[int(i)] for i in nouns if self.lemma[i] in gov] if gov else []
 
-    def evidence(self, tok) -> str:
-        """The text of tok's sentence, stripped: cut once per sentence (``Token.sent`` finds the bounds again each time)."""
-        k = self.sentence_of(tok.i)
+    def evidence(self, i: int) -> str:
+        """The text of word i's sentence, stripped, cut once per sentence from the parsed text."""
+        k = self.sentence_of(i)
         got = self._evidence.get(k)
         if got is None:
-            got = self._evidence[k] = span_text(tok.sent).strip()
+            starts = self._sent_starts
+            end = starts[k + 1] if k + 1 < len(starts) else len(self.head)
+            start, stop = span_chars(self.doc[starts[k] : end], self.idx, self.length)
+            got = self._evidence[k] = self.text[start:stop].strip()
         return got
 
-    def subtree(self, tok) -> list[int]:
-        """The indices of tok's subtree: the mentions of one clause share their verb's phrases."""
-        got = self._subtrees.get(tok.i)
+    def is_verb(self, i: int) -> bool:
+        return self._pos[i] in (VERB, AUX)
+
+    def children(self, i: int) -> list[int]:
+        """Word i's dependents, ascending (``Token.children``), from the HEAD array."""
+        kids = self._kids
+        if kids is None:
+            rel = self._rel
+            dependents = np.flatnonzero(rel)
+            heads = np.asarray(self.head)[dependents]
+            order = np.argsort(heads, kind="stable")  # stable: each head's dependents stay ascending
+            bounds = np.searchsorted(heads[order], np.arange(len(rel) + 1))
+            kids = self._kids = (dependents[order].tolist(), bounds.tolist())
+        flat, bounds = kids
+        return flat[bounds[i] : bounds[i + 1]]
+
+    def subtree(self, i: int) -> list[int]:
+        """The indices of word i's subtree, ascending (the words of ``Token.subtree``), from the HEAD array; the
+        mentions of one clause share their verb's phrases."""
+        got = self._subtrees.get(i)
         if got is None:
-            got = self._subtrees[tok.i] = self._subtree(tok.i)
+            got = [i]
+            stack = [i]  # no recursion: a parse can nest deeper than Python's limit
+            children = self.children
+            while stack:
+                kids = children(stack.pop())
+                if kids:
+                    got.extend(kids)
+                    stack.extend(kids)
+            got.sort()
+            self._subtrees[i] = got
         return got
-
-    def _subtree(self, i: int) -> list[int]:
-        """``[t.i for t in doc[i].subtree]``, in the same order, from the HEAD array: the left dependents' subtrees,
-        the word, the right dependents' subtrees (``Token.subtree`` builds a Token for each word)."""
-        children = self._children
-        if children is None:
-            heads = self.doc.to_array([HEAD]).astype(np.int64)  # relative offsets, stored unsigned
-            children = self._children = [[] for _ in range(len(heads))]
-            for k, rel in enumerate(heads.tolist()):
-                if rel:
-                    children[k + rel].append(k)
-        out: list[int] = []
-        stack: list[tuple[int, bool]] = [(i, False)]  # no recursion: a parse can nest deeper than Python's limit
-        while stack:
-            k, done = stack.pop()
-            if done:
-                out.append(k)
-                continue
-            kids = children[k]
-            stack.extend((c, False) for c in reversed(kids) if c > k)
-            stack.append((k, True))
-            stack.extend((c, False) for c in reversed(kids) if c < k)
-        return out
 
     def joined(self, indices: list[int]) -> str:
         """The words at ``indices`` (ascending) in order: with their own spacing where two are adjacent in the
@@ -313,39 +327,42 @@ def _labels(parsed, np_head, referent, at, sent, via) -> list[Descriptor]:
 # ---------------------------------------------------------------- tone
 
 
-def _predicate(np_head):
-    """The verb (or copula) the phrase is an argument of, climbing prepositions and noun chains (at most 4 steps)."""
-    t = np_head
+def _predicate(i: int, words: _Words) -> int | None:
+    """The verb (or copula) word i's phrase is an argument of, climbing prepositions and noun chains (at most 4 steps)."""
+    t = i
+    dep, head = words.dep, words.head
     for _ in range(4):
-        if t.dep_ in ("ROOT",) or t.head.i == t.i:
-            return t if t.pos_ in ("VERB", "AUX") else None
-        t = t.head
-        if t.pos_ in ("VERB", "AUX"):
+        if dep[t] == "ROOT" or head[t] == t:
+            return t if words.is_verb(t) else None
+        t = head[t]
+        if words.is_verb(t):
             return t
     return None
 
 
-def _scope(parsed, np_head, at, referent, words: _Words) -> list[int]:
+def _scope(np_head: int, at, referent, words: _Words) -> list[int]:
     idx: set[int] = set(words.subtree(np_head))  # the phrase with its modifiers, appositions and relative clauses
-    verb = _predicate(np_head)
+    verb = _predicate(np_head, words)
     if verb is not None:
-        is_agent = np_head.dep_ in ("nsubj", "csubj") and np_head.head.i == verb.i
-        children = list(verb.children)
+        dep = words.dep
+        is_agent = dep[np_head] in ("nsubj", "csubj") and words.head[np_head] == verb
+        children = words.children(verb)
         other_objects = set()
         for c in children:
-            if c.dep_ in ("dobj", "dative", "pobj", "prep") and any(
+            if dep[c] in ("dobj", "dative", "pobj", "prep") and any(
                 i in at and at[i].ref.actor_id != referent.actor_id and at[i].ref.country != referent.country for i in words.subtree(c)
             ):
-                other_objects.add(c.i)
-        idx.add(verb.i)  # what the actor does or undergoes: "praised", "condemned", "was sanctioned"
+                other_objects.add(c)
+        idx.add(verb)  # what the actor does or undergoes: "praised", "condemned", "was sanctioned"
         for c in children:
-            if c.dep_ in CLAUSE_DEPS and c.dep_ != "xcomp":
+            d = dep[c]
+            if d in CLAUSE_DEPS and d != "xcomp":
                 continue
-            if c.dep_ in ("nsubj", "nsubjpass") and c.i != np_head.i and np_head.i not in words.subtree(c):
+            if d in ("nsubj", "nsubjpass") and c != np_head and np_head not in words.subtree(c):
                 continue  # the subject's words are about the subject
-            if is_agent and c.i in other_objects:
+            if is_agent and c in other_objects:
                 continue  # "Maduro condemned the United States": the object's words are about the object
-            if c.dep_ in PREDICATE_DEPS:
+            if d in PREDICATE_DEPS:
                 idx.update(words.subtree(c))
     return sorted(idx)
 
@@ -353,13 +370,13 @@ def _scope(parsed, np_head, at, referent, words: _Words) -> list[int]:
 def _tone(parsed, np_head, referent, span, at, sent, via, scores: dict, words: _Words) -> MentionTone:
     # names carry no stance: "United" in "United States", "Party" in a party's name
     proper = words.proper
-    text = words.joined([i for i in _scope(parsed, np_head, at, referent, words) if i not in at and not proper[i]])
+    text = words.joined([i for i in _scope(np_head.i, at, referent, words) if i not in at and not proper[i]])
     sc = scores.get(text)
     if sc is None:  # the same words about two mentions of a document are scored once
         sc = scores[text] = score_text(text)
     start, end = words.chars(span)
     return MentionTone(actor=_copy(referent), text=words.text[start:end], start=start, end=end, sentence=sent,
-                       tone=sc.tone, label=sc.label, words=list(sc.words), loaded=list(sc.loaded), evidence=words.evidence(np_head), via=via)
+                       tone=sc.tone, label=sc.label, words=list(sc.words), loaded=list(sc.loaded), evidence=words.evidence(np_head.i), via=via)
 
 
 def _copy(r: ActorRef) -> ActorRef:
