@@ -458,16 +458,23 @@ class GatedPattern:
                 pos = m.end()  # never empty: a pattern that can match nothing has no gate nor candidates
 
     def _holds_required(self, low: str, pos: int, end: int, found: dict | None) -> bool:
-        """Whether ``low[pos:end]`` holds a string of each of the pattern's required groups."""
+        """Whether ``low[pos:end]`` holds a string of each of the pattern's required groups. ``found`` remembers
+        which strings the whole text holds (a string it lacks is not looked for again in each part) and which
+        each part holds: patterns share month names, currency words, "last"/"next"."""
+        whole = pos <= 0 and end >= len(low)
         for group in self.required:
             for s in group:
                 if found is None:
                     hit = low.find(s, pos, end) >= 0
                 else:
-                    key = (s, pos, end)
-                    hit = found.get(key)
+                    hit = found.get(s)
                     if hit is None:
-                        hit = found[key] = low.find(s, pos, end) >= 0
+                        hit = found[s] = s in low
+                    if hit and not whole:
+                        key = (s, pos, end)
+                        hit = found.get(key)
+                        if hit is None:
+                            hit = found[key] = low.find(s, pos, end) >= 0
                 if hit:
                     break
             else:

@@ -66,6 +66,41 @@ def test_loaded_terms_and_tone_words():
     assert score_text("the socialist regime").tone < 0 < score_text("an all-weather strategic partnership").tone
 
 
+def test_loaded_terms_found_by_the_precomputed_tables_as_by_a_plain_search():
+    """find_loaded looks words up in a table of each one-word term and its plural, and phrases by their padded
+    forms; a plain search of the lexicon, written out here, finds the same terms in the same order."""
+    import random
+    import re
+
+    from newsgraph.framing.tone import lexicons
+
+    lex = lexicons()
+
+    def plain(text):
+        low = " " + re.sub(r"[^\w'\-]+", " ", re.sub(r"'s\b", "", text.lower().replace("\u2019", "'"))) + " "
+        found = []
+        for p in lex.phrases:
+            if p in lex.loaded and f" {p} " in low:
+                found.append(p)
+                low = low.replace(f" {p} ", " " + "_" * len(p) + " ")
+        for w in low.split():
+            if w in lex.loaded and " " not in w:
+                found.append(w)
+            elif w.endswith("s") and w[:-1] and w[:-1] in lex.loaded and " " not in w[:-1]:
+                found.append(w[:-1])
+        return found
+
+    rng = random.Random(11)
+    pool = [*lex.loaded, *(t + "s" for t in lex.loaded), *(t.title() for t in lex.loaded), "regime\u2019s", "s", "ss",
+            "the", "oil", "talks", "(", ").", "Caracas", "non-aligned", "'s"]
+    texts = [" ".join(rng.choice(pool) for _ in range(rng.randint(1, 25))) for _ in range(3000)]
+    hits = 0
+    for text in texts:
+        assert find_loaded(text) == plain(text), text
+        hits += bool(plain(text))
+    assert hits > 1000
+
+
 def test_targeted_tone_differs_by_target_in_one_sentence(resources):
     s = "Maduro praised China while condemning the United States for its sanctions."
     assert stance(s, "China").label == "positive"

@@ -142,7 +142,10 @@ def test_required_strings_remembered_per_text_give_the_same_matches():
             for a, b in regions:
                 assert _found(g.finditer(text, low, a, b, found=found)) == _found(g.rx.finditer(text, a, b)), (g.pattern[:40], a, b, text[:80])
         # what is remembered is what str.find says
-        assert all(hit == (low.find(s, a, b) >= 0) for (s, a, b), hit in found.items()) if low is not None else not found
+        if low is None:
+            assert not found
+        for key, hit in found.items():  # a string: in the whole text; (string, start, end): in that part
+            assert hit == (key in low if isinstance(key, str) else low.find(*key) >= 0), key
 
 
 def test_gated_set_remembers_windows_across_texts_without_changing_candidates():
