@@ -305,7 +305,9 @@ def test_vader_is_skipped_only_where_it_would_score_zero():
 
 def test_subtrees_from_the_head_array_are_spacys(resources):
     """Framing lists a phrase's words and a word's dependents from the HEAD array: the words of Token.subtree
-    (ascending) and Token.children, for every token of real articles, and no recursion limit on a deep parse."""
+    (ascending) and Token.children, for every token of real articles, and no recursion limit on a deep parse.
+    The other values it reads from the arrays (heads, labels, text, lower case, tags, punctuation, sentences)
+    are the Tokens' own."""
     import bisect
     from pathlib import Path
 
@@ -322,6 +324,8 @@ def test_subtrees_from_the_head_array_are_spacys(resources):
             assert words.subtree(tok.i) == sorted(t.i for t in tok.subtree), (tok.i, tok.text)
             assert words.children(tok.i) == [t.i for t in tok.children], (tok.i, tok.text)
             assert words.head[tok.i] == tok.head.i and words.dep[tok.i] == tok.dep_
+            assert (words.word(tok.i), words.lower()[tok.i], words.tags()[tok.i], bool(words.punct()[tok.i])) == (
+                tok.text, tok.lower_, tok.tag_, tok.is_punct)
     from spacy.tokens import Doc
 
     n = 3000  # a chain: each word the head of the next

@@ -32,8 +32,8 @@ names (proper nouns, actor mentions): "United" in "United States" is no praise.
 from __future__ import annotations
 
 import numpy as np
-from spacy.attrs import DEP, HEAD, IDX, LEMMA, LENGTH, POS, SENT_START, SPACY
-from spacy.symbols import AUX, NOUN, PROPN, VERB
+from spacy.attrs import DEP, HEAD, IDX, IS_PUNCT, LEMMA, LENGTH, LOWER, POS, SENT_START, SPACY, TAG
+from spacy.symbols import ADJ, AUX, NOUN, PROPN, VERB
 
 from ..actors.resolve import ArgResolver, Span, sector_nouns
 from ..model import ActorRef, Descriptor, MentionTone
@@ -72,11 +72,11 @@ def frame_document(parsed, spans: list[Span], resolver: ArgResolver, sentence_of
         sent = sentence_of(s.start)
         if np_head.i != root.i and np_head.lemma_.lower() in GOV_NOUNS:
             gov_heads_done.add(np_head.i)
-            descriptors.append(_np_descriptor(parsed, np_head, referent, "government-noun", at, sent, via))
+            descriptors.append(_np_descriptor(words, np_head, referent, "government-noun", at, sent, via))
         elif np_head.i == root.i:
-            descriptors.extend(_own_descriptors(parsed, s, root, referent, at, sent))
+            descriptors.extend(_own_descriptors(words, s, root, referent, at, sent))
         if np_head.i == root.i or np_head.lemma_.lower() in GOV_NOUNS:  # not "the American justification was ..."
-            descriptors.extend(_labels(parsed, np_head, referent, at, sent, via))
+            descriptors.extend(_labels(words, np_head, referent, at, sent, via))
         tones.append(_tone(parsed, np_head, referent, span, at, sent, via, scores, words))
     # "the regime", "the socialist regime": the government of the document's focus country
     for tok in words.government_nouns():
@@ -93,7 +93,7 @@ def frame_document(parsed, spans: list[Span], resolver: ArgResolver, sentence_of
         ref.sector = "GOV"
         ref.text = parsed[_left(tok) : tok.i + 1].text
         sent = sentence_of(tok.i)
-        d = _np_descriptor(parsed, tok, ref, "government-noun", at, sent, None)
+        d = _np_descriptor(words, tok, ref, "government-noun", at, sent, None)
         if d is not None and (d.form not in ("government", "administration", "authorities") or d.loaded):
             descriptors.append(d)  # a bare "the government" says nothing; "the regime", "the socialist government" do
         tones.append(_tone(parsed, tok, ref, parsed[_left(tok) : tok.i + 1], at, sent, None, scores, words))
@@ -123,6 +123,32 @@ class _Words:
         strings = parsed.vocab.strings
         self.dep = [strings[d] for d in arr[:, 6].tolist()]
         self._sent_starts = [0, *(i for i in np.flatnonzero(arr[:, 7] == 1).tolist() if i)]  # as Doc.sents cuts
+        self._lower: list[str] | None = None
+        self._tags: list[str] | None = None
+        self._punct: list[int] | None = None
+
+    def word(self, i: int) -> str:
+        return self.text[self.idx[i] : self.idx[i] + self.length[i]]
+
+    def lower(self) -> list[str]:
+        """Each word's ``lower_``."""
+        if self._lower is None:
+            strings = self.doc.vocab.strings
+            self._lower = [strings[h] for h in self.doc.to_array([LOWER]).tolist()]
+        return self._lower
+
+    def tags(self) -> list[str]:
+        """Each word's ``tag_``."""
+        if self._tags is None:
+            strings = self.doc.vocab.strings
+            self._tags = [strings[h] for h in self.doc.to_array([TAG]).tolist()]
+        return self._tags
+
+    def punct(self) -> list[int]:
+        """Each word's ``is_punct``."""
+        if self._punct is None:
+            self._punct = self.doc.to_array([IS_PUNCT]).tolist()
+        return self._punct
 
     def chars(self, span) -> tuple[int, int]:
         return span_chars(span, self.idx, self.length)
@@ -239,49 +265,57 @@ def _left(tok) -> int:
 # ---------------------------------------------------------------- descriptors
 
 
-def _form(parsed, start: int, end: int, referent: ActorRef, at) -> str:
+def _form(words: _Words, start: int, end: int, referent: ActorRef, at) -> str:
     """Lowercase words without articles, possessive marks and the referent's own state name or adjective."""
-    words = []
-    for t in parsed[start:end]:
-        if t.dep_ == "det" and t.lower_ in ("the", "a", "an", "this", "that", "these", "those"):
+    out = []
+    dep, lower, punct = words.dep, words.lower(), words.punct()
+    for i in range(start, end):
+        if dep[i] == "det" and lower[i] in ("the", "a", "an", "this", "that", "these", "those"):
             continue
-        if t.dep_ == "case" or t.is_punct:
+        if dep[i] == "case" or punct[i]:
             continue
-        s = at.get(t.i)
+        s = at.get(i)
         if s is not None and s.ref.kind == "state" and s.ref.country == referent.country and s.how in ("adjective", "alias", "metonym"):
             continue
-        words.append(t.lower_)
-    return " ".join(words).replace(" - ", "-").strip()
+        out.append(lower[i])
+    return " ".join(out).replace(" - ", "-").strip()
 
 
-def _descriptor(parsed, start: int, end: int, referent: ActorRef, kind: str, at, sent: int, via: str | None) -> Descriptor | None:
+_CONTENT_POS = (NOUN, ADJ, PROPN)
+
+
+def _descriptor(words: _Words, start: int, end: int, referent: ActorRef, kind: str, at, sent: int, via: str | None) -> Descriptor | None:
     if end <= start:
         return None
     if end - start > MAX_DESC_TOKENS:
         end = start + MAX_DESC_TOKENS
-    text = parsed[start:end].text
-    if not any(t.pos_ in ("NOUN", "ADJ", "PROPN") and t.i not in at for t in parsed[start:end]):
+    first, last = words.idx[start], words.idx[end - 1] + words.length[end - 1]
+    text = words.text[first:last]
+    pos = words._pos
+    if not any(pos[i] in _CONTENT_POS and i not in at for i in range(start, end)):
         return None  # nothing but other names
-    form = _form(parsed, start, end, referent, at)
+    form = _form(words, start, end, referent, at)
     if not any(sum(c.isalpha() for c in w) >= 3 for w in form.split()):
         return None  # "(R)" in a photo caption, initials
-    if kind in ("premodifier", "apposition") and any(t.tag_ in ("VBZ", "VBD", "VBP") or t.text in ("(", ")", "[", "]") for t in parsed[start:end]):
-        return None  # a clause the parser glued to the name (captions), not a name for it
-    return Descriptor(actor=_copy(referent), text=text, form=form, kind=kind, start=parsed[start].idx,
-                      end=parsed[end - 1].idx + len(parsed[end - 1].text), sentence=sent, via=via, loaded=find_loaded(text))
+    if kind in ("premodifier", "apposition"):
+        tags = words.tags()
+        if any(tags[i] in ("VBZ", "VBD", "VBP") or words.word(i) in ("(", ")", "[", "]") for i in range(start, end)):
+            return None  # a clause the parser glued to the name (captions), not a name for it
+    return Descriptor(actor=_copy(referent), text=text, form=form, kind=kind, start=first, end=last, sentence=sent, via=via,
+                      loaded=find_loaded(text))
 
 
-def _np_descriptor(parsed, head, referent, kind, at, sent, via):
-    return _descriptor(parsed, _left(head), head.i + 1, referent, kind, at, sent, via)
+def _np_descriptor(words: _Words, head, referent, kind, at, sent, via):
+    return _descriptor(words, _left(head), head.i + 1, referent, kind, at, sent, via)
 
 
-def _own_descriptors(parsed, s: Span, root, referent, at, sent) -> list[Descriptor]:
+def _own_descriptors(words: _Words, s: Span, root, referent, at, sent) -> list[Descriptor]:
     """Premodifiers before the name ("Venezuela's socialist President Maduro") and appositions on either side."""
     out = []
     left = min((c.left_edge.i for c in root.children if c.i < s.start and c.dep_ in (*MODIFIER_DEPS, "det")), default=s.start)
-    if left < s.start and not (referent.kind == "state" and all(t.pos_ == "PROPN" for t in parsed[left : s.start] if t.i not in at)):
+    if left < s.start and not (referent.kind == "state" and all(words._pos[i] == PROPN for i in range(left, s.start) if i not in at)):
         # (a state's "premodifier" made of proper nouns is the rest of a longer name: "Latin America")
-        out.append(_descriptor(parsed, left, s.start, referent, "premodifier", at, sent, None))
+        out.append(_descriptor(words, left, s.start, referent, "premodifier", at, sent, None))
     for c in root.children:
         if c.dep_ == "appos" and c.i not in at:
             # "China, Iran, and Turkey, Russia, a key ideological ally": the apposition names the nearest name before it
@@ -290,37 +324,37 @@ def _own_descriptors(parsed, s: Span, root, referent, at, sent) -> list[Descript
                 k -= 1
             owner = at.get(k)
             ref = owner.ref if owner is not None and owner is not s and owner.how != "adjective" else referent
-            out.append(_descriptor(parsed, c.left_edge.i, c.right_edge.i + 1, ref, "apposition", at, sent, None))
+            out.append(_descriptor(words, c.left_edge.i, c.right_edge.i + 1, ref, "apposition", at, sent, None))
     if root.dep_ == "appos" and root.head.i not in at:
         h = root.head
         end = h.i + 1
         for c in h.children:  # "the head of the Russian state-oil corporation"
             if c.dep_ == "prep" and c.lower_ == "of" and c.i > h.i and not any(t.i in at and t.i >= s.start for t in c.subtree):
                 end = c.right_edge.i + 1
-        out.append(_descriptor(parsed, _left(h), min(end, s.start) if _left(h) < s.start else end, referent, "apposition", at, sent, None))
+        out.append(_descriptor(words, _left(h), min(end, s.start) if _left(h) < s.start else end, referent, "apposition", at, sent, None))
     return [d for d in out if d is not None]
 
 
-def _labels(parsed, np_head, referent, at, sent, via) -> list[Descriptor]:
+def _labels(words: _Words, np_head, referent, at, sent, via) -> list[Descriptor]:
     """'X is one of ...', 'accused X of being a drug kingpin', 'called X a dictator'."""
     out = []
     h = np_head.head
     if np_head.dep_ == "nsubj" and h.lemma_ == "be":
         for c in h.children:
             if c.dep_ in ("attr", "acomp") and c.i > np_head.i:
-                out.append(_descriptor(parsed, c.left_edge.i, c.right_edge.i + 1, referent, "label", at, sent, via))
+                out.append(_descriptor(words, c.left_edge.i, c.right_edge.i + 1, referent, "label", at, sent, via))
     if np_head.dep_ == "dobj":
         for c in h.children:
             if c.dep_ == "oprd" and h.lemma_ in LABEL_VERBS:
-                out.append(_descriptor(parsed, c.left_edge.i, c.right_edge.i + 1, referent, "label", at, sent, via))
+                out.append(_descriptor(words, c.left_edge.i, c.right_edge.i + 1, referent, "label", at, sent, via))
             if c.dep_ == "prep" and c.lower_ in ("as", "of"):
                 for p in c.children:
                     if p.dep_ == "pobj" and c.lower_ == "as" and h.lemma_ in LABEL_VERBS:
-                        out.append(_descriptor(parsed, p.left_edge.i, p.right_edge.i + 1, referent, "label", at, sent, via))
+                        out.append(_descriptor(words, p.left_edge.i, p.right_edge.i + 1, referent, "label", at, sent, via))
                     if p.dep_ == "pcomp" and p.lemma_ == "be":  # "accused X of being a drug kingpin"
                         for a in p.children:
                             if a.dep_ == "attr":
-                                out.append(_descriptor(parsed, a.left_edge.i, a.right_edge.i + 1, referent, "label", at, sent, via))
+                                out.append(_descriptor(words, a.left_edge.i, a.right_edge.i + 1, referent, "label", at, sent, via))
     return [d for d in out if d is not None]
 
 
