@@ -318,12 +318,13 @@ def test_subtrees_from_the_head_array_are_spacys(resources):
     texts = [p.read_text(encoding="utf-8") for p in sorted(corpus.glob("*.md"))[:6]]
     for doc in parse_many(resources.nlp, texts):
         starts = [s.start for s in doc.sents]
-        words = _Words(doc, lambda i: bisect.bisect_right(starts, i) - 1)
+        words = _Words(doc, lambda i, starts=starts: bisect.bisect_right(starts, i) - 1)
         for tok in doc:
             assert words.evidence(tok.i) == tok.sent.text.strip(), (tok.i, tok.text)
             assert words.subtree(tok.i) == sorted(t.i for t in tok.subtree), (tok.i, tok.text)
             assert words.children(tok.i) == [t.i for t in tok.children], (tok.i, tok.text)
-            assert words.head[tok.i] == tok.head.i and words.dep[tok.i] == tok.dep_
+            assert words.head[tok.i] == tok.head.i and words.dep[tok.i] == tok.dep_ and words.lemmas()[tok.i] == tok.lemma_
+            assert (words.left_edge(tok.i), words.right_edge(tok.i)) == (tok.left_edge.i, tok.right_edge.i)
             assert (words.word(tok.i), words.lower()[tok.i], words.tags()[tok.i], bool(words.punct()[tok.i])) == (
                 tok.text, tok.lower_, tok.tag_, tok.is_punct)
     from spacy.tokens import Doc

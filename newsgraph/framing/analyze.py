@@ -34,10 +34,11 @@ from __future__ import annotations
 import numpy as np
 from spacy.attrs import DEP, HEAD, IDX, IS_PUNCT, LEMMA, LENGTH, LOWER, POS, SENT_START, SPACY, TAG
 from spacy.symbols import ADJ, AUX, NOUN, PROPN, VERB
+from spacy.tokens import Span as SpacySpan
 
 from ..actors.resolve import ArgResolver, Span, sector_nouns
 from ..model import ActorRef, Descriptor, MentionTone
-from ..nlp import doc_text, span_chars, span_text
+from ..nlp import doc_text, span_chars
 from .tone import find_loaded, score_text
 
 GOV_NOUNS = {"regime", "government", "administration", "authorities", "leadership", "junta", "dictatorship", "cabinet", "presidency"}
@@ -63,21 +64,22 @@ def frame_document(parsed, spans: list[Span], resolver: ArgResolver, sentence_of
     gov_heads_done: set[int] = set()
     scores: dict = {}
     words = _Words(parsed, sentence_of)
+    lemma = words.lemmas()
     for s in spans:
-        span = parsed[s.start : s.end]
-        root = span.root
-        np_head, referent, via = _referent(parsed, s, root, at, resolver)
+        span = SpacySpan(parsed, s.start, s.end)
+        root = span.root.i
+        np_head, referent, via = _referent(words, s, root, at, resolver)
         if np_head is None:
             continue  # a modifier inside another actor's name ("Venezuelan" in "Venezuelan President Maduro")
         sent = sentence_of(s.start)
-        if np_head.i != root.i and np_head.lemma_.lower() in GOV_NOUNS:
-            gov_heads_done.add(np_head.i)
+        if np_head != root and lemma[np_head].lower() in GOV_NOUNS:
+            gov_heads_done.add(np_head)
             descriptors.append(_np_descriptor(words, np_head, referent, "government-noun", at, sent, via))
-        elif np_head.i == root.i:
+        elif np_head == root:
             descriptors.extend(_own_descriptors(words, s, root, referent, at, sent))
-        if np_head.i == root.i or np_head.lemma_.lower() in GOV_NOUNS:  # not "the American justification was ..."
+        if np_head == root or lemma[np_head].lower() in GOV_NOUNS:  # not "the American justification was ..."
             descriptors.extend(_labels(words, np_head, referent, at, sent, via))
-        tones.append(_tone(parsed, np_head, referent, span, at, sent, via, scores, words))
+        tones.append(_tone(np_head, referent, span, at, sent, via, scores, words))
     # "the regime", "the socialist regime": the government of the document's focus country
     for tok in words.government_nouns():
         if tok.i in gov_heads_done or tok.i in at:
@@ -91,12 +93,12 @@ def frame_document(parsed, spans: list[Span], resolver: ArgResolver, sentence_of
             continue
         ref = resolver._state_ref(focus)
         ref.sector = "GOV"
-        ref.text = parsed[_left(tok) : tok.i + 1].text
+        ref.text = parsed[_left(words, tok.i) : tok.i + 1].text
         sent = sentence_of(tok.i)
-        d = _np_descriptor(words, tok, ref, "government-noun", at, sent, None)
+        d = _np_descriptor(words, tok.i, ref, "government-noun", at, sent, None)
         if d is not None and (d.form not in ("government", "administration", "authorities") or d.loaded):
             descriptors.append(d)  # a bare "the government" says nothing; "the regime", "the socialist government" do
-        tones.append(_tone(parsed, tok, ref, parsed[_left(tok) : tok.i + 1], at, sent, None, scores, words))
+        tones.append(_tone(tok.i, ref, parsed[_left(words, tok.i) : tok.i + 1], at, sent, None, scores, words))
     return [d for d in descriptors if d is not None and d.form], tones
 
 
@@ -124,8 +126,15 @@ class _Words:
         self.dep = [strings[d] for d in arr[:, 6].tolist()]
         self._sent_starts = [0, *(i for i in np.flatnonzero(arr[:, 7] == 1).tolist() if i)]  # as Doc.sents cuts
         self._lower: list[str] | None = None
+        self._lemmas: list[str] | None = None
         self._tags: list[str] | None = None
         self._punct: list[int] | None = None
+
+    def text_of(self, start: int, end: int) -> str:
+        """The text of words start..end-1 (``doc[start:end].text``)."""
+        if end <= start:
+            return ""
+        return self.text[self.idx[start] : self.idx[end - 1] + self.length[end - 1]]
 
     def word(self, i: int) -> str:
         return self.text[self.idx[i] : self.idx[i] + self.length[i]]
@@ -136,6 +145,19 @@ class _Words:
             strings = self.doc.vocab.strings
             self._lower = [strings[h] for h in self.doc.to_array([LOWER]).tolist()]
         return self._lower
+
+    def lemmas(self) -> list[str]:
+        """Each word's ``lemma_``."""
+        if self._lemmas is None:
+            strings = self.doc.vocab.strings
+            self._lemmas = [strings[h] for h in self.lemma.tolist()]
+        return self._lemmas
+
+    def left_edge(self, i: int) -> int:
+        return self.subtree(i)[0]
+
+    def right_edge(self, i: int) -> int:
+        return self.subtree(i)[-1]
 
     def tags(self) -> list[str]:
         """Each word's ``tag_``."""
@@ -228,24 +250,25 @@ def _government_of(ref: ActorRef, resolver: ArgResolver, text: str) -> ActorRef 
     return g
 
 
-def _referent(parsed, s: Span, root, at, resolver):
-    """(head of the phrase the mention stands in, the actor that phrase is about, via-actor id)."""
+def _referent(words: _Words, s: Span, root: int, at, resolver):
+    """(head of the phrase the mention stands in, the actor that phrase is about, via-actor id); word indices."""
     ref = s.ref
+    dep, head, lemma, lower, pos = words.dep, words.head, words.lemmas(), words.lower(), words._pos
     t = root
     # climb premodifier chains: "Venezuelan" -> "socialist" -> "regime"; "Maduro" -> "regime"
-    while t.dep_ in MODIFIER_DEPS and t.head.i != t.i and t.head.pos_ in ("NOUN", "PROPN", "ADJ") and t.head.i > t.i:
-        t = t.head
-        if t.i in at and at[t.i] is not s:
+    while dep[t] in MODIFIER_DEPS and head[t] != t and pos[head[t]] in _CONTENT_POS and head[t] > t:
+        t = head[t]
+        if t in at and at[t] is not s:
             return None, None, None  # part of another actor's name
     # "the (ailing) regime of Nicolás Maduro", "the socialist regime in Caracas"
-    if t is root and root.dep_ == "pobj" and root.head.lower_ in ("of", "in") and root.head.head.lemma_.lower() in GOV_NOUNS and root.head.head.i not in at:
-        t = root.head.head
-    if t is not root:
-        if t.lemma_.lower() in GOV_NOUNS:
-            gov = _government_of(ref, resolver, parsed[_left(t) : t.i + 1].text)
+    if t == root and dep[root] == "pobj" and lower[head[root]] in ("of", "in") and lemma[head[head[root]]].lower() in GOV_NOUNS and head[head[root]] not in at:
+        t = head[head[root]]
+    if t != root:
+        if lemma[t].lower() in GOV_NOUNS:
+            gov = _government_of(ref, resolver, words.text_of(_left(words, t), t + 1))
             if gov is not None:
                 return t, gov, ref.actor_id
-        if ref.kind == "state" and s.how in ("adjective", "alias", "metonym") and t.lemma_.lower() in sector_nouns():
+        if ref.kind == "state" and s.how in ("adjective", "alias", "metonym") and lemma[t].lower() in sector_nouns():
             return None, None, None  # "Venezuela's oil minister", "the Russian company": about someone else
         if s.how == "adjective":
             return t, ref, None  # "Venezuelan oil exports": tone of the phrase is about Venezuela
@@ -253,12 +276,13 @@ def _referent(parsed, s: Span, root, at, resolver):
     return root, ref, None
 
 
-def _left(tok) -> int:
-    """First token of tok's noun phrase before it (determiners and modifiers), not its clauses."""
-    left = tok.i
-    for c in tok.children:
-        if c.i < tok.i and c.dep_ not in ("punct", "cc", "conj", "relcl", "acl", "appos", "prep"):
-            left = min(left, c.left_edge.i)
+def _left(words: _Words, i: int) -> int:
+    """First word of word i's noun phrase before it (determiners and modifiers), not its clauses."""
+    left = i
+    dep = words.dep
+    for c in words.children(i):
+        if c < i and dep[c] not in ("punct", "cc", "conj", "relcl", "acl", "appos", "prep"):
+            left = min(left, words.left_edge(c))
     return left
 
 
@@ -305,56 +329,65 @@ def _descriptor(words: _Words, start: int, end: int, referent: ActorRef, kind: s
                       loaded=find_loaded(text))
 
 
-def _np_descriptor(words: _Words, head, referent, kind, at, sent, via):
-    return _descriptor(words, _left(head), head.i + 1, referent, kind, at, sent, via)
+def _np_descriptor(words: _Words, head: int, referent, kind, at, sent, via):
+    return _descriptor(words, _left(words, head), head + 1, referent, kind, at, sent, via)
 
 
-def _own_descriptors(words: _Words, s: Span, root, referent, at, sent) -> list[Descriptor]:
+def _own_descriptors(words: _Words, s: Span, root: int, referent, at, sent) -> list[Descriptor]:
     """Premodifiers before the name ("Venezuela's socialist President Maduro") and appositions on either side."""
     out = []
-    left = min((c.left_edge.i for c in root.children if c.i < s.start and c.dep_ in (*MODIFIER_DEPS, "det")), default=s.start)
+    dep = words.dep
+    kids = words.children(root)
+    left = min((words.left_edge(c) for c in kids if c < s.start and dep[c] in (*MODIFIER_DEPS, "det")), default=s.start)
     if left < s.start and not (referent.kind == "state" and all(words._pos[i] == PROPN for i in range(left, s.start) if i not in at)):
         # (a state's "premodifier" made of proper nouns is the rest of a longer name: "Latin America")
         out.append(_descriptor(words, left, s.start, referent, "premodifier", at, sent, None))
-    for c in root.children:
-        if c.dep_ == "appos" and c.i not in at:
+    for c in kids:
+        if dep[c] == "appos" and c not in at:
             # "China, Iran, and Turkey, Russia, a key ideological ally": the apposition names the nearest name before it
-            k = c.left_edge.i - 1
-            while k > root.i and k not in at:
+            k = words.left_edge(c) - 1
+            while k > root and k not in at:
                 k -= 1
             owner = at.get(k)
             ref = owner.ref if owner is not None and owner is not s and owner.how != "adjective" else referent
-            out.append(_descriptor(words, c.left_edge.i, c.right_edge.i + 1, ref, "apposition", at, sent, None))
-    if root.dep_ == "appos" and root.head.i not in at:
-        h = root.head
-        end = h.i + 1
-        for c in h.children:  # "the head of the Russian state-oil corporation"
-            if c.dep_ == "prep" and c.lower_ == "of" and c.i > h.i and not any(t.i in at and t.i >= s.start for t in c.subtree):
-                end = c.right_edge.i + 1
-        out.append(_descriptor(words, _left(h), min(end, s.start) if _left(h) < s.start else end, referent, "apposition", at, sent, None))
+            out.append(_descriptor(words, words.left_edge(c), words.right_edge(c) + 1, ref, "apposition", at, sent, None))
+    h = words.head[root]
+    if dep[root] == "appos" and h not in at:
+        end = h + 1
+        lower = words.lower()
+        for c in words.children(h):  # "the head of the Russian state-oil corporation"
+            if dep[c] == "prep" and lower[c] == "of" and c > h and not any(t in at and t >= s.start for t in words.subtree(c)):
+                end = words.right_edge(c) + 1
+        left = _left(words, h)
+        out.append(_descriptor(words, left, min(end, s.start) if left < s.start else end, referent, "apposition", at, sent, None))
     return [d for d in out if d is not None]
 
 
-def _labels(words: _Words, np_head, referent, at, sent, via) -> list[Descriptor]:
+def _labels(words: _Words, np_head: int, referent, at, sent, via) -> list[Descriptor]:
     """'X is one of ...', 'accused X of being a drug kingpin', 'called X a dictator'."""
     out = []
-    h = np_head.head
-    if np_head.dep_ == "nsubj" and h.lemma_ == "be":
-        for c in h.children:
-            if c.dep_ in ("attr", "acomp") and c.i > np_head.i:
-                out.append(_descriptor(words, c.left_edge.i, c.right_edge.i + 1, referent, "label", at, sent, via))
-    if np_head.dep_ == "dobj":
-        for c in h.children:
-            if c.dep_ == "oprd" and h.lemma_ in LABEL_VERBS:
-                out.append(_descriptor(words, c.left_edge.i, c.right_edge.i + 1, referent, "label", at, sent, via))
-            if c.dep_ == "prep" and c.lower_ in ("as", "of"):
-                for p in c.children:
-                    if p.dep_ == "pobj" and c.lower_ == "as" and h.lemma_ in LABEL_VERBS:
-                        out.append(_descriptor(words, p.left_edge.i, p.right_edge.i + 1, referent, "label", at, sent, via))
-                    if p.dep_ == "pcomp" and p.lemma_ == "be":  # "accused X of being a drug kingpin"
-                        for a in p.children:
-                            if a.dep_ == "attr":
-                                out.append(_descriptor(words, a.left_edge.i, a.right_edge.i + 1, referent, "label", at, sent, via))
+    dep, lemma, lower, children = words.dep, words.lemmas(), words.lower(), words.children
+    h = words.head[np_head]
+
+    def label(i, ref=referent):
+        return _descriptor(words, words.left_edge(i), words.right_edge(i) + 1, ref, "label", at, sent, via)
+
+    if dep[np_head] == "nsubj" and lemma[h] == "be":
+        for c in children(h):
+            if dep[c] in ("attr", "acomp") and c > np_head:
+                out.append(label(c))
+    if dep[np_head] == "dobj":
+        for c in children(h):
+            if dep[c] == "oprd" and lemma[h] in LABEL_VERBS:
+                out.append(label(c))
+            if dep[c] == "prep" and lower[c] in ("as", "of"):
+                for p in children(c):
+                    if dep[p] == "pobj" and lower[c] == "as" and lemma[h] in LABEL_VERBS:
+                        out.append(label(p))
+                    if dep[p] == "pcomp" and lemma[p] == "be":  # "accused X of being a drug kingpin"
+                        for a in children(p):
+                            if dep[a] == "attr":
+                                out.append(label(a))
     return [d for d in out if d is not None]
 
 
@@ -401,16 +434,16 @@ def _scope(np_head: int, at, referent, words: _Words) -> list[int]:
     return sorted(idx)
 
 
-def _tone(parsed, np_head, referent, span, at, sent, via, scores: dict, words: _Words) -> MentionTone:
+def _tone(np_head: int, referent, span, at, sent, via, scores: dict, words: _Words) -> MentionTone:
     # names carry no stance: "United" in "United States", "Party" in a party's name
     proper = words.proper
-    text = words.joined([i for i in _scope(np_head.i, at, referent, words) if i not in at and not proper[i]])
+    text = words.joined([i for i in _scope(np_head, at, referent, words) if i not in at and not proper[i]])
     sc = scores.get(text)
     if sc is None:  # the same words about two mentions of a document are scored once
         sc = scores[text] = score_text(text)
     start, end = words.chars(span)
     return MentionTone(actor=_copy(referent), text=words.text[start:end], start=start, end=end, sentence=sent,
-                       tone=sc.tone, label=sc.label, words=list(sc.words), loaded=list(sc.loaded), evidence=words.evidence(np_head.i), via=via)
+                       tone=sc.tone, label=sc.label, words=list(sc.words), loaded=list(sc.loaded), evidence=words.evidence(np_head), via=via)
 
 
 def _copy(r: ActorRef) -> ActorRef:
