@@ -155,7 +155,7 @@ def family_types(family: str) -> tuple[str, ...]:
 
 
 # Sectors that act apart from, often against, their state: the opposition is not "Venezuela".
-NON_STATE_SECTORS = frozenset({"OPP", "REB", "INS", "CVL", "NGO", "MED", "REL"})
+NON_STATE_SECTORS = frozenset({"OPP", "REB", "INS", "CVL", "NGO", "MED", "REL", "UAF"})  # UAF: unidentified armed men
 
 
 def actor_key(a: dict[str, Any]) -> str | None:

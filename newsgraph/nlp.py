@@ -126,6 +126,209 @@ def span_text(span) -> str:
     return doc_text(span.doc)[span.start_char : span.end_char]
 
 
+ARRAYS_KEY = "newsgraph.arrays"
+# string hash -> string (and lower-cased string), across documents: a hash names the same string in every vocab
+_DECODED: dict[int, str] = {}
+_LOWERED: dict[int, str] = {}
+
+
+class DocArrays:
+    """What the stages read of every word of one parsed Doc, from its arrays (``doc.to_array``), built once per Doc
+    and shared by the event coder, the actor resolver and framing (``doc_arrays``).
+
+    ``doc[i]`` builds a Token object, and ``Token.children``, ``.subtree``, ``.head``, ``.dep_`` or ``.lemma_``
+    build one per word they pass or look a string up each time: the argument searches passed each word many
+    times. Here a word is its index; its dependency label, lower-case form, lower-cased lemma, coarse and fine
+    tags and entity type are plain strings in lists (each distinct hash looked up in the StringStore once per
+    process), its head an index, its dependents lists built once from the HEAD array. ``tests/test_nlp.py`` checks
+    every value against spaCy's Token and Span.
+    """
+
+    __slots__ = ("_children", "_sent_starts", "_subtrees", "dep", "doc", "ent_iob", "ent_type", "head", "idx", "is_punct", "is_space",
+                 "is_title", "lemma", "length", "like_num", "lower", "n", "orth", "pos", "space", "tag")
+
+    def __init__(self, doc):
+        import numpy as np
+        from spacy.attrs import (
+            DEP,
+            ENT_IOB,
+            ENT_TYPE,
+            HEAD,
+            IDX,
+            IS_PUNCT,
+            IS_SPACE,
+            IS_TITLE,
+            LEMMA,
+            LENGTH,
+            LIKE_NUM,
+            LOWER,
+            ORTH,
+            POS,
+            SENT_START,
+            SPACY,
+            TAG,
+        )
+
+        self.doc = doc
+        attrs = [HEAD, DEP, LOWER, LEMMA, POS, TAG, ENT_TYPE, ENT_IOB, IDX, LENGTH, SPACY, SENT_START, ORTH, LIKE_NUM, IS_TITLE, IS_PUNCT,
+                 IS_SPACE]
+        arr = doc.to_array(attrs)
+        self.n = n = len(arr)
+        strings = doc.vocab.strings
+        cols = arr[:, :13].T.tolist() if n else [[] for _ in attrs]
+        # HEAD holds each word's head as an offset, stored unsigned: back to signed, then absolute
+        self.head = (arr[:, 0].astype(np.int64) + np.arange(n)).tolist()
+
+        def decoded(col: list[int], lower: bool = False) -> list[str]:
+            table = _LOWERED if lower else _DECODED
+            missing = set(col).difference(table)
+            if missing:
+                if len(table) > 500_000:
+                    table.clear()
+                    missing = set(col)
+                for h in missing:
+                    table[h] = strings[h].lower() if lower else strings[h]
+            return list(map(table.__getitem__, col))
+
+        self.dep = decoded(cols[1])
+        self.lower = decoded(cols[2])
+        self.lemma = decoded(cols[3], lower=True)  # lower-cased, as every stage compares it
+        self.pos, self.tag, self.ent_type = decoded(cols[4]), decoded(cols[5]), decoded(cols[6])
+        self.ent_iob = list(map(("", "I", "O", "B").__getitem__, cols[7]))
+        self.idx, self.length, self.space = cols[8], cols[9], cols[10]
+        self._sent_starts = [k for k, v in enumerate(cols[11]) if v == 1 or k == 0]
+        self.orth = cols[12]  # string hashes of the words' texts
+        self.like_num, self.is_title, self.is_punct, self.is_space = arr[:, 13:17].astype(bool).T.tolist() if n else ([], [], [], [])
+        self._children: list[list[int]] | None = None
+        self._subtrees: dict[int, list[int]] = {}
+
+    def children(self, i: int) -> list[int]:
+        """``[c.i for c in doc[i].children]``: the word's dependents, ascending."""
+        kids = self._children
+        if kids is None:
+            kids = self._children = [[] for _ in range(self.n)]
+            for k, h in enumerate(self.head):
+                if h != k:
+                    kids[h].append(k)
+        return kids[i]
+
+    def lefts(self, i: int) -> list[int]:
+        return [c for c in self.children(i) if c < i]
+
+    def rights(self, i: int) -> list[int]:
+        return [c for c in self.children(i) if c > i]
+
+    def subtree(self, i: int) -> list[int]:
+        """``[t.i for t in doc[i].subtree]``, in the same order: the left dependents' subtrees, the word, the right
+        dependents' subtrees. Kept per Doc (do not change the list returned)."""
+        got = self._subtrees.get(i)
+        if got is not None:
+            return got
+        self.children(i)  # builds the lists
+        children = self._children
+        out: list[int] = []
+        # no recursion (a parse can nest deeper than Python's limit): a stack of words still to expand, and of words
+        # ready to be listed, the latter as ~k (negative)
+        stack = [i]
+        pop, push, emit = stack.pop, stack.append, out.append
+        while stack:
+            k = pop()
+            if k < 0:
+                emit(~k)
+                continue
+            kids = children[k]
+            if not kids:
+                emit(k)
+                continue
+            j = len(kids)
+            while j and kids[j - 1] > k:  # the right dependents, last first
+                push(kids[j - 1])
+                j -= 1
+            push(~k)
+            while j:  # then the left ones, last first: the first comes off the stack first
+                push(kids[j - 1])
+                j -= 1
+        self._subtrees[i] = out
+        return out
+
+    def left_edge(self, i: int) -> int:
+        """``doc[i].left_edge.i``: the first word of its subtree (also in a non-projective parse). spaCy keeps the
+        edges in its token structs: one Token costs less than listing the subtree."""
+        return self.doc[i].left_edge.i
+
+    def right_edge(self, i: int) -> int:
+        return self.doc[i].right_edge.i
+
+    def conjuncts(self, i: int) -> list[int]:
+        """``[c.i for c in doc[i].conjuncts]``: climb to the first conjunct, then every conj to the right, in
+        spaCy's order, without the word itself."""
+        start = i
+        while self.head[start] != start and self.dep[start] == "conj":
+            start = self.head[start]
+        queue = [start]
+        out = [start]
+        for w in queue:
+            for c in self.children(w):
+                if c > w and self.dep[c] == "conj":
+                    out.append(c)
+                    queue.append(c)
+        return [k for k in out if k != i]
+
+    def span_root(self, start: int, end: int) -> int:
+        """``doc[start:end].root.i``, as spaCy finds it: a sentence root inside the span, else the word whose head lies
+        outside it with the fewest steps to its root (a bare punctuation mark or space counts as far), the first on a tie."""
+        head = self.head
+        for i in range(start, end):
+            if head[i] == i:
+                return i
+        best, root = self.n, -1
+        for i in range(start, end):
+            if start <= head[i] < end:
+                continue
+            if (self.is_space[i] or self.is_punct[i]) and not self.children(i):
+                steps = self.n - 1
+            else:
+                steps, k = 0, i
+                while head[k] != k:
+                    k = head[k]
+                    steps += 1
+            if steps < best:
+                best, root = steps, i
+        return start if root == -1 else root
+
+    def sent_start(self, i: int) -> int:
+        """``doc[i].sent.start``."""
+        import bisect
+
+        return self._sent_starts[bisect.bisect_right(self._sent_starts, i) - 1]
+
+    def sent_bounds(self, i: int) -> tuple[int, int]:
+        """``(doc[i].sent.start, doc[i].sent.end)``."""
+        import bisect
+
+        starts = self._sent_starts
+        k = bisect.bisect_right(starts, i) - 1
+        return starts[k], starts[k + 1] if k + 1 < len(starts) else self.n
+
+    def text(self, i: int) -> str:
+        """``doc[i].text``, cut from the parsed text."""
+        return doc_text(self.doc)[self.idx[i] : self.idx[i] + self.length[i]]
+
+    def words_text(self, start: int, end: int) -> str:
+        """``doc[start:end].text``, cut from the parsed text."""
+        if end <= start:
+            return ""
+        return doc_text(self.doc)[self.idx[start] : self.idx[end - 1] + self.length[end - 1]]
+
+
+def doc_arrays(doc) -> DocArrays:
+    """The Doc's ``DocArrays``, built on first need and kept in its ``user_data``: one view per Doc for every stage."""
+    got = doc.user_data.get(ARRAYS_KEY)
+    if got is None or got.doc is not doc:
+        got = doc.user_data[ARRAYS_KEY] = DocArrays(doc)
+    return got
+
+
 def parse(nlp, text: str):
     return next(parse_many(nlp, [text]))
 

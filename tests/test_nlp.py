@@ -72,3 +72,33 @@ def test_pieces_are_joined_into_the_doc_from_docs_builds(resources):
     pieces[1].spans["marked"] = [pieces[1][0:2]]
     got, want = joined(pieces), Doc.from_docs(pieces, ensure_whitespace=False)
     assert got.to_bytes() == want.to_bytes() and [(s.start, s.end) for s in got.spans["marked"]] == [(s.start, s.end) for s in want.spans["marked"]]
+
+
+def test_doc_arrays_read_what_spacys_tokens_and_spans_say(resources):
+    """The coder, the resolver and framing walk DocArrays by word index instead of Tokens: every value they read
+    (labels, lemmas, tags, entities, heads, dependents, subtrees, edges, conjuncts, sentence starts, flags, span roots
+    and texts) must equal spaCy's own, on real articles (non-projective parses included) and odd text."""
+    from pathlib import Path
+
+    from newsgraph.nlp import doc_arrays
+
+    corpus = Path(__file__).resolve().parent.parent / "examples" / "corpus"
+    texts = [p.read_text(encoding="utf-8") for p in sorted(corpus.glob("*.md"))[:5]]
+    texts += ["", "Hi", "\n\n", "CARACAS -\n\nVenezuela  signed, and Russia and China welcomed, a deal.\t\tEnd \n"]
+    checked = 0
+    for doc in parse_many(resources.nlp, texts):
+        w = doc_arrays(doc)
+        assert doc_arrays(doc) is w and w.n == len(doc)  # one view per doc
+        for t in doc:
+            i = t.i
+            assert (w.head[i], w.dep[i], w.lower[i], w.lemma[i]) == (t.head.i, t.dep_, t.lower_, t.lemma_.lower()), i
+            assert (w.pos[i], w.tag[i], w.ent_type[i], w.ent_iob[i], w.text(i)) == (t.pos_, t.tag_, t.ent_type_, t.ent_iob_, t.text), i
+            assert (w.like_num[i], w.is_title[i], w.is_punct[i], w.is_space[i]) == (t.like_num, t.is_title, t.is_punct, t.is_space), i
+            assert w.children(i) == [c.i for c in t.children] and w.subtree(i) == [c.i for c in t.subtree], i
+            assert w.lefts(i) == [c.i for c in t.lefts] and w.rights(i) == [c.i for c in t.rights], i
+            assert (w.left_edge(i), w.right_edge(i), w.sent_start(i)) == (t.left_edge.i, t.right_edge.i, t.sent.start), i
+            assert w.conjuncts(i) == [c.i for c in t.conjuncts], i
+            for j in range(i + 1, min(len(doc), i + 6) + 1):
+                assert w.span_root(i, j) == doc[i:j].root.i and w.words_text(i, j) == doc[i:j].text, (i, j)
+            checked += 1
+    assert checked > 1000

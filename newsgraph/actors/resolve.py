@@ -24,9 +24,9 @@ from importlib import resources
 from pathlib import Path
 
 import yaml
-from spacy.attrs import ORTH, SPACY
 
 from ..model import ActorRef
+from ..nlp import DocArrays, doc_arrays
 from .registry import HOW_PRIORITY, Actor, AliasEntry, Registry, fold, lead_key, split_entries  # noqa: F401  (fold, HOW_PRIORITY re-exported)
 
 SURNAME_PARTICLES = {"el", "al", "de", "da", "del", "van", "von", "le", "la", "di", "du", "bin", "ibn", "abu", "dos", "das"}
@@ -52,7 +52,8 @@ def _not_actors_data() -> dict:
 @functools.lru_cache(maxsize=1)
 def _place_and_title_words() -> dict[str, frozenset[str]]:
     data = _not_actors_data()
-    keys = ("place_nouns_before_of", "geographic_heads", "product_nouns_after", "title_words_after", "title_words_before_of")
+    keys = ("place_nouns_before_of", "geographic_heads", "product_nouns_after", "title_words_after", "title_words_before_of", "currency_nouns",
+            "party_member_nouns")
     return {k: frozenset(str(w).lower() for w in data.get(k) or ()) for k in keys}
 
 
@@ -196,7 +197,7 @@ def find_mentions(doc, registry: Registry, when: dt.date | None = None) -> list[
     i = 0
     while i < n:
         found = _registry_match(doc, words, i, registry, when) if words.lead[i] in leads else None
-        if found and (_inside_longer_name(doc, found, ents) or _names_a_product(doc, found) or _after_stance_prefix(doc, found.start)):
+        if found and (_inside_longer_name(doc, found, ents) or _names_a_product(doc, found) or _not_a_party_adjective(doc, found) or _after_stance_prefix(doc, found.start)):
             found = None
         if found:
             spans.append(found)
@@ -217,29 +218,25 @@ _FOLDED: dict[int, tuple[str, str, str | None]] = {}  # a word's string hash -> 
 
 
 class _Words:
-    """Each token's text, folded text, index key (``lead_key``) and whether a space follows it, read from the
-    doc's arrays: the name search looks at every token, and building a Token object for each was much of its cost."""
+    """Each token's text, folded text, index key (``lead_key``) and whether a space follows it, from the doc's
+    ``DocArrays``: the name search looks at every token, and building a Token object for each was much of its cost."""
 
-    __slots__ = ("text", "folded", "lead", "space")
+    __slots__ = ("folded", "lead", "space", "text")
 
     def __init__(self, doc):
-        arr = doc.to_array([ORTH, SPACY])
+        w = doc_arrays(doc)
         if len(_FOLDED) > 500_000:
             _FOLDED.clear()
         strings = doc.vocab.strings
-        self.text: list[str] = []
-        self.folded: list[str] = []
-        self.lead: list[str | None] = []
-        for h in arr[:, 0].tolist():
-            got = _FOLDED.get(h)
-            if got is None:
-                text = strings[h]
-                folded = fold(text)
-                got = _FOLDED[h] = (text, folded, lead_key(folded))
-            self.text.append(got[0])
-            self.folded.append(got[1])
-            self.lead.append(got[2])
-        self.space: list[int] = arr[:, 1].tolist()
+        for h in set(w.orth).difference(_FOLDED):
+            text = strings[h]
+            folded = fold(text)
+            _FOLDED[h] = (text, folded, lead_key(folded))
+        got = list(map(_FOLDED.__getitem__, w.orth))
+        self.text: list[str] = [g[0] for g in got]
+        self.folded: list[str] = [g[1] for g in got]
+        self.lead: list[str | None] = [g[2] for g in got]
+        self.space: list[int] = w.space
 
     def span_text(self, start: int, end: int) -> str:
         """``doc[start:end].text`` (a token's trailing whitespace is one space or none), without building Tokens."""
@@ -353,6 +350,28 @@ def _names_a_product(doc, span: Span) -> bool:
     return is_model_designation(doc[span.end])
 
 
+def names_a_currency(doc, span: Span) -> bool:
+    """'their exposure to the US dollar', 'paid in Chinese yuan': a state's name or adjective right before a
+    currency noun names the money. The mention stays (as the object of "propped up the Egyptian pound" it stands for
+    the state's economy), but a last-resort search for whom an act is aimed at does not take it."""
+    if span.actor is None or span.actor.kind != "state" or span.end >= len(doc):
+        return False
+    nxt = doc[span.end]
+    return nxt.pos_ in ("NOUN", "PROPN") and nxt.lemma_.lower() in _place_and_title_words()["currency_nouns"]
+
+
+def _not_a_party_adjective(doc, span: Span) -> bool:
+    """A party's adjective names the party only before a politician noun ("Republican senators"), and not inside a
+    longer name ("Social Democratic lawmakers", "the Republican Guard")."""
+    if span.how != "adjective" or span.actor is None or span.actor.kind == "state":
+        return False
+    nxt = doc[span.end] if span.end < len(doc) else None
+    if nxt is None or nxt.lemma_.lower() not in _place_and_title_words()["party_member_nouns"]:
+        return True
+    prev = doc[span.start - 1] if span.start > 0 else None
+    return prev is not None and prev.is_title and prev.pos_ in ("PROPN", "ADJ")
+
+
 def _inside_longer_name(doc, span: Span, ents) -> bool:
     """A state's name inside a longer name is part of that name: "Singapore Airlines", "Air India", "Swiss National Bank".
 
@@ -463,7 +482,10 @@ def _add_places(doc, spans: list[Span], registry: Registry, when: dt.date | None
             continue
         if ent.label_ not in ("GPE", "LOC") and not (ent.label_ in ("ORG", "PERSON", "NORP")
                                                      and ((ent.end < n and doc[ent.end].lower_ in PLACE_WORDS)
-                                                          or (ent.start > 0 and doc[ent.start - 1].lower_ in PLACE_PREPS | {"to", "at"}))):
+                                                          or (ent.start > 0 and doc[ent.start - 1].lower_ in PLACE_PREPS | {"to", "at"})
+                                                          # "the port city of Mariupol", "the province of Helmand"
+                                                          or (ent.start > 1 and doc[ent.start - 1].lower_ == "of"
+                                                              and doc[ent.start - 2].lower_ in PLACE_WORDS))):
             continue
         toks = [t for t in ent if not (t.i == ent.start and t.lower_ == "the")]
         while len(toks) > 1 and toks[-1].lower_ in PLACE_WORDS:
@@ -566,7 +588,9 @@ FRONTIER_NOUNS = {"border", "frontier", "boundary", "line"}
 ANAPHORIC_NOUNS = {"company": ("company",), "firm": ("company",), "corporation": ("company",),
                    "group": ("group", "organisation"), "organisation": ("organisation", "igo"), "organization": ("organisation", "igo"),
                    # "the European Commission ... the commission": the body named before, else the story's state's
-                   "commission": ("igo", "government", "organisation"), "council": ("igo", "government", "organisation")}
+                   "commission": ("igo", "government", "organisation"), "council": ("igo", "government", "organisation"),
+                   # "China's foreign ministry issued a statement. The ministry demanded ...": the ministry of the state named
+                   "ministry": ("government", "state")}
 GROUP_NOUNS = {"country", "nation", "leader", "side", "government", "state", "party", "partner", "president", "company"}
 # sectors of nouns that name groups of people acting for a state or inside one: "rebels", "police",
 # "troops", "protesters", "students". Unnamed, they belong to the place they are in, else to the
@@ -593,6 +617,7 @@ class ArgResolver:
 
     def __init__(self, doc, spans: list[Span], when: dt.date | None, registry: Registry | None = None):
         self.doc = doc
+        self.w = doc_arrays(doc)  # the doc's words by index, shared with the coder and framing
         self.registry = registry
         self.when = when
         self.spans = spans
@@ -613,11 +638,13 @@ class ArgResolver:
     # -- public
     def actors_for(self, tok) -> list[ActorRef]:
         """Actors denoted by the phrase headed by ``tok`` (coordination expanded)."""
+        w = self.w
+        tok = _index(tok)
         out: list[ActorRef] = []
-        if tok.pos_ == "PRON" and tok.lower_ in ("they", "them"):
+        if w.pos[tok] == "PRON" and w.lower[tok] in ("they", "them"):
             # "Palestinian leaders said they would boycott ...": the plural phrase named before
             ante = self._plural_antecedent(tok)
-            return [r.copy(text=tok.text) for r in self.actors_for(ante)] if ante is not None else []
+            return [r.copy(text=w.text(tok)) for r in self.actors_for(ante)] if ante is not None else []
         inner = self._partitive_of(tok)
         if inner is not None:  # "scores of Sierra Leonean and Liberian refugees", "members of Hamas"
             found = self.actors_for(inner)
@@ -636,8 +663,9 @@ class ArgResolver:
         return dedupe(out)
 
     def _place_by_apposition(self, ref: ActorRef, h, depth: int) -> None:
-        for c in h.children:
-            if c.dep_ == "appos":
+        w = self.w
+        for c in w.children(h):
+            if w.dep[c] == "appos":
                 r = self._head(c, depth + 1)
                 if r is not None and r.kind == "state" and r.country:
                     ref.country, ref.sector = r.country, ref.sector or r.sector
@@ -646,71 +674,77 @@ class ArgResolver:
     def _listed_states(self, tok) -> list:
         """'Saudi Arabia, the United Arab Emirates, Bahrain and Egypt': the parser often hangs the second state of a
         list on the first as an apposition (and the rest on it); a state cannot be another state's apposition."""
-        span = self.at.get(tok.i)
+        w = self.w
+        span = self.at.get(tok)
         if span is None or span.ref.kind != "state":
             return []
         out = []
-        for c in tok.children:
-            other = self.at.get(c.i)
-            if c.dep_ == "appos" and other is not None and other.ref.kind == "state" and other.ref.country != span.ref.country:
+        for c in w.children(tok):
+            other = self.at.get(c)
+            if w.dep[c] == "appos" and other is not None and other.ref.kind == "state" and other.ref.country != span.ref.country:
                 out.extend([c, *self._conjuncts(c)])
         return out
 
     def _coordinated_owners(self, h) -> list[ActorRef]:
         """'the independence of Slovenia and Croatia', 'negotiators from Sudan and South Sudan': the further conjuncts of
         the of/from phrase that named a noun's actor (the first is ``_head``'s)."""
-        if h.i in self.at or h.pos_ not in ("NOUN", "PROPN"):
+        w = self.w
+        if h in self.at or w.pos[h] not in ("NOUN", "PROPN"):
             return []
         out = []
-        for c in h.children:
-            if c.dep_ == "prep" and c.lower_ in ("of", "from"):
-                for p in c.children:
-                    if p.dep_ == "pobj":
+        for c in w.children(h):
+            if w.dep[c] == "prep" and w.lower[c] in ("of", "from"):
+                for p in w.children(c):
+                    if w.dep[p] == "pobj":
                         for conj in self._conjuncts(p):
                             r = self._head(conj, 1)
                             if r is not None:
-                                lemma = h.lemma_.lower()
+                                lemma = w.lemma[h]
                                 out.append(self._combine(r, self.nouns.get(lemma) or self._compound_sector(h), lemma, h))
         return out
 
-    @staticmethod
-    def _partitive_of(tok):
+    def _partitive_of(self, tok):
         """The phrase a quantity or part names: "thousands of protesters", "one third of the guerrillas", "a group of
         refugees", "members of the PKK" -> the "of" object; None for any other head."""
-        if not (tok.lemma_.lower() in PARTITIVE_NOUNS or tok.pos_ == "NUM" or tok.like_num):
+        w = self.w
+        if not (w.lemma[tok] in PARTITIVE_NOUNS or w.pos[tok] == "NUM" or w.like_num[tok]):
             return None
-        for c in tok.children:
-            if c.dep_ == "prep" and c.lower_ == "of":
-                return next((p for p in c.children if p.dep_ == "pobj"), None)
+        for c in w.children(tok):
+            if w.dep[c] == "prep" and w.lower[c] == "of":
+                return next((p for p in w.children(c) if w.dep[p] == "pobj"), None)
         return None
 
     def _coordinated_modifiers(self, h, first: ActorRef) -> list[ActorRef]:
         """'French and Egyptian warships', 'U.S. and Russian negotiators': one actor per coordinated premodifier."""
+        w = self.w
         out = []
-        for c in h.children:
-            if c.dep_ in ("amod", "compound", "nmod") and c.i < h.i:
-                for conj in c.conjuncts:
-                    span = self.at.get(conj.i)
+        for c in w.children(h):
+            if w.dep[c] in ("amod", "compound", "nmod") and c < h:
+                for conj in w.conjuncts(c):
+                    span = self.at.get(conj)
                     if span is not None and span.ref.kind == "state" and span.ref.country != first.country:
-                        out.append(self._combine(_copy(span.ref), first.sector if first.kind == "state" else None, h.lemma_.lower(), h))
+                        out.append(self._combine(_copy(span.ref), first.sector if first.kind == "state" else None, w.lemma[h], h))
         return out
 
     def span_of(self, tok) -> Span | None:
-        return self.at.get(tok.i)
+        return self.at.get(_index(tok))
 
     # -- internals
     def _conjuncts(self, tok):
-        return [c for c in tok.conjuncts if c.i > tok.i]
+        w = self.w
+        return [c for c in w.conjuncts(tok) if c > tok]
 
     def _np_text(self, tok) -> str:
-        left = min((t.i for t in tok.subtree if t.dep_ not in ("relcl", "acl", "appos", "punct", "cc", "conj", "prep") or t.i < tok.i), default=tok.i)
-        left = tok.left_edge.i if tok.left_edge.i >= left else left
-        return self.doc[left : tok.i + 1].text
+        w = self.w
+        left = min((t for t in w.subtree(tok) if w.dep[t] not in ("relcl", "acl", "appos", "punct", "cc", "conj", "prep") or t < tok), default=tok)
+        left = w.left_edge(tok) if w.left_edge(tok) >= left else left
+        return w.words_text(left, tok + 1)
 
     def _head(self, h, depth: int, appos: bool = True) -> ActorRef | None:
+        w = self.w
         if depth > 4:
             return None
-        span = self.at.get(h.i)
+        span = self.at.get(h)
         if span is not None and span.how != "adjective":
             ref = _copy(span.ref)
             if ref.provisional and ref.kind == "person" and ref.country is None:
@@ -721,20 +755,20 @@ class ArgResolver:
             self._guess_country(ref, h)
             if span.how == "demonym":
                 # "Bosnian Serbs", "Iraqi Kurds": a people qualified by another state's adjective live in that state
-                other = next((self.at[c.i] for c in h.children if c.dep_ in ("amod", "compound") and c.i in self.at
-                              and self.at[c.i].how == "adjective" and self.at[c.i].ref.country != ref.country), None)
+                other = next((self.at[c] for c in w.children(h) if w.dep[c] in ("amod", "compound") and c in self.at
+                              and self.at[c].how == "adjective" and self.at[c].ref.country != ref.country), None)
                 if other is not None:
                     ref = _copy(other.ref)
                     ref.sector, ref.text = "CVL", self._np_text(h)
-            if span.how == "demonym" and not _ethnic(h):
+            if span.how == "demonym" and not _ethnic(w, h):
                 # "the Albanians of southern Serbia", "Kurds in Turkey": a people named with where they live are that
                 # state's civilians
-                place = next((code for c in h.children if c.dep_ == "prep" and c.lower_ in ("of", "in")
-                              for p in c.children if p.dep_ == "pobj" for code in [self._place_code(p)] if code), None)
+                place = next((code for c in w.children(h) if w.dep[c] == "prep" and w.lower[c] in ("of", "in")
+                              for p in w.children(c) if w.dep[p] == "pobj" for code in [self._place_code(p)] if code), None)
                 if place is not None and place != ref.country:
                     ref = self._state_ref(place)
                     ref.sector, ref.text = "CVL", self._np_text(h)
-            if span.how == "demonym" and _ethnic(h):
+            if span.how == "demonym" and _ethnic(w, h):
                 place = self._homeland(h, ref.country)
                 if place is not None:
                     ref = self._state_ref(place)
@@ -748,8 +782,8 @@ class ArgResolver:
                     return owner
             return ref
         # appositions name the thing more specifically: "his counterpart, Nicolas Maduro"
-        for c in h.children:
-            if c.dep_ == "appos" and appos:
+        for c in w.children(h):
+            if w.dep[c] == "appos" and appos:
                 r = self._head(c, depth + 1)
                 if r is not None:
                     if r.provisional and r.country is None:
@@ -758,23 +792,23 @@ class ArgResolver:
                         if own is not None and own.kind == "state":
                             r.country, r.sector = own.country, r.sector or own.sector
                     return r
-        lemma = h.lemma_.lower()
-        if h.pos_ == "PROPN" and h.is_title and lemma not in self.nouns and lemma.endswith("s") and lemma[:-1] in self.nouns:
+        lemma = w.lemma[h]
+        if w.pos[h] == "PROPN" and w.is_title[h] and lemma not in self.nouns and lemma.endswith("s") and lemma[:-1] in self.nouns:
             lemma = lemma[:-1]  # "Rebels in Chad ...": a capitalised plural the tagger took for a name
         compound_sector = self._compound_sector(h)
         role = lemma in ROLE_NOUNS | {"leader"}
         if role and compound_sector is None:
             # "militant leaders", "separatist commanders": for a role noun an adjective names the body too
-            compound_sector = next((self.nouns[c.lemma_.lower()] for c in h.children if c.dep_ == "amod" and c.i < h.i
-                                    and self.nouns.get(c.lemma_.lower()) in PEOPLE_SECTORS), None)
+            compound_sector = next((self.nouns[w.lemma[c]] for c in w.children(h) if w.dep[c] == "amod" and c < h
+                                    and self.nouns.get(w.lemma[c]) in PEOPLE_SECTORS), None)
         # "opposition leaders", "rebel spokesman", "police chief": a role noun speaks for the body its compound names
         noun_sector = compound_sector if compound_sector and role else (self.nouns.get(lemma) or compound_sector)
-        if noun_sector is None and h.tag_ == "NNPS":
+        if noun_sector is None and w.tag[h] == "NNPS":
             noun_sector = "CVL"  # a people the registry does not list: "Iraqi Kurds", "Lebanese Shiites"
         # premodifiers and possessives: "Venezuela's oil minister", "the Russian company", "U.S. Treasury official"
-        ethnic = _ethnic(h)
-        mods = [r for c in sorted(h.children, key=lambda c: c.i)
-                if c.dep_ in ("poss", "compound", "amod", "nmod", "npadvmod") and c.i < h.i and (r := self._modifier(c, depth)) is not None]
+        ethnic = _ethnic(w, h)
+        mods = [r for c in sorted(w.children(h), key=lambda c: c)
+                if w.dep[c] in ("poss", "compound", "amod", "nmod", "npadvmod") and c < h and (r := self._modifier(c, depth)) is not None]
         if mods:
             # an organisation named in the phrase is the actor, not its owner or founder: "bin Laden's al-Qaeda network"
             r = next((m for m in mods if m.kind in ("organisation", "group", "company", "igo") and not m.provisional), mods[0])
@@ -783,28 +817,30 @@ class ArgResolver:
                 r = self._state_ref(place)
             return self._combine(r, noun_sector, lemma, h)
         # "the head of Rosneft", "the government of Venezuela"; "the border with Colombia" names the other side
-        for c in h.children:
-            if c.dep_ == "prep" and (c.lower_ in ("of", "from", "at") or (c.lower_ == "with" and lemma in FRONTIER_NOUNS)):
-                for p in c.children:
-                    if p.dep_ == "pobj":
+        for c in w.children(h):
+            if w.dep[c] == "prep" and (w.lower[c] in ("of", "from", "at") or (w.lower[c] == "with" and lemma in FRONTIER_NOUNS)):
+                for p in w.children(c):
+                    if w.dep[p] == "pobj":
                         r = self._head(p, depth + 1)
                         if r is not None:
-                            if p.i in self.guessed:
-                                self.guessed.add(h.i)  # "the release of the journalist": as weak as the journalist's guess
+                            if p in self.guessed:
+                                self.guessed.add(h)  # "the release of the journalist": as weak as the journalist's guess
                             return self._combine(r, noun_sector, lemma, h)
         # a span covering a modifier chain: "Chinese President Xi Jinping" when the head is a title
         if span is not None and span.how == "adjective":
             return self._combine(_copy(span.ref), noun_sector, lemma, h)
-        if h.pos_ == "PRON" or (lemma in GROUP_NOUNS and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in h.children)):
+        if w.pos[h] == "PRON" or (lemma in GROUP_NOUNS and any(w.dep[c] == "poss" and w.pos[c] == "PRON" for c in w.children(h))):
             return self._pronoun(h)
         kinds = ANAPHORIC_NOUNS.get(lemma)
-        if kinds and any(c.dep_ == "det" and c.lower_ == "the" for c in h.children) and not any(c.dep_ in ("amod", "compound", "prep") for c in h.children):
+        if kinds and any(w.dep[c] == "det" and w.lower[c] == "the" for c in w.children(h)) and not any(w.dep[c] in ("amod", "compound", "prep") for c in w.children(h)):
             # "Chevron may pump oil ..., but the license bars the company from ...": the company named before, as for "it"
             prior = self._antecedent(h, kinds)
             if prior is not None:
                 prior.text = self._np_text(h)
+                if prior.kind == "state" and noun_sector:
+                    prior.sector = noun_sector  # the state's ministry: its government
                 return prior
-        if lemma in BARE_STATE_NOUNS and noun_sector and any(c.dep_ == "det" and c.lower_ == "the" for c in h.children):
+        if lemma in BARE_STATE_NOUNS and noun_sector and any(w.dep[c] == "det" and w.lower[c] == "the" for c in w.children(h)):
             # "the opposition", "the government", "the regime": the state the document is about
             focus = self.focus_country()
             if focus:
@@ -812,12 +848,12 @@ class ArgResolver:
                 ref.sector = noun_sector
                 ref.text = self._np_text(h)
                 return ref
-        if noun_sector in PEOPLE_SECTORS and h.pos_ in ("NOUN", "PROPN") and not any(c.dep_ == "poss" for c in h.children):
+        if noun_sector in PEOPLE_SECTORS and w.pos[h] in ("NOUN", "PROPN") and not any(w.dep[c] == "poss" for c in w.children(h)):
             # "rebels in the Ivory Coast", "Moslem fundamentalist demonstrators", "police": the place named, else the focus
             code = self._place_of(h)
             if code is None:
                 code = self.focus_country()
-                self.guessed.add(h.i)
+                self.guessed.add(h)
             if code:
                 ref = self._state_ref(code)
                 ref.sector = noun_sector
@@ -828,7 +864,8 @@ class ArgResolver:
     def _homeland(self, h, own: str | None) -> str | None:
         """Where an ethnic group named by its nation ("ethnic Albanians", "ethnic Turks") lives, as event data codes
         minorities: the place its phrase or clause names, else the story's other state; None to keep its own nation."""
-        place = self._place_of(h) or (self._place_of(h.head) if h.dep_ in ("nsubj", "dobj", "nsubjpass") else None)
+        w = self.w
+        place = self._place_of(h) or (self._place_of(w.head[h]) if w.dep[h] in ("nsubj", "dobj", "nsubjpass") else None)
         if place is None:
             counts: dict[str, list[int]] = {}
             for s in self.spans:
@@ -840,9 +877,10 @@ class ArgResolver:
 
     def _compound_sector(self, h) -> str | None:
         """The sector a compound noun gives a head noun that has none: "opposition candidates", "rebel leaders"."""
-        for c in sorted(h.children, key=lambda c: -c.i):
-            if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i < h.i:  # not adjectives: "military intelligence" is no army
-                sector = self.nouns.get(c.lemma_.lower())
+        w = self.w
+        for c in sorted(w.children(h), key=lambda c: -c):
+            if w.dep[c] == "compound" and w.pos[c] == "NOUN" and c < h:  # not adjectives: "military intelligence" is no army
+                sector = self.nouns.get(w.lemma[c])
                 if sector:
                     return sector
         return None
@@ -850,21 +888,22 @@ class ArgResolver:
     def _place_of(self, h, depth: int = 0) -> str | None:
         """The country of the place a phrase locates its head in: "rebels in the Ivory Coast", "a group based in Trinidad",
         "refugees fleeing the civil war in Liberia" (prepositions and participles, three levels down)."""
+        w = self.w
         if depth > 2:
             return None
-        for c in h.children:
-            if c.dep_ == "prep" and c.lower_ in PLACE_PREPS:
-                for p in c.children:
-                    if p.dep_ != "pobj":
+        for c in w.children(h):
+            if w.dep[c] == "prep" and w.lower[c] in PLACE_PREPS:
+                for p in w.children(c):
+                    if w.dep[p] != "pobj":
                         continue
-                    s = self.at.get(p.i)
+                    s = self.at.get(p)
                     if s is not None and s.ref.country and (s.ref.kind == "state" or s.how == "metonym") and s.how != "demonym":
                         return s.ref.country
                     # "in East Timor's capital Dili", "in the northern city of Kirkuk"
                     found = self._place_of(p, depth + 1) or self._possessor_state(p)
                     if found:
                         return found
-            elif c.dep_ in ("acl", "dobj") and (c.dep_ == "dobj" or c.lemma_.lower() in PLACE_PARTICIPLES):
+            elif w.dep[c] in ("acl", "dobj") and (w.dep[c] == "dobj" or w.lemma[c] in PLACE_PARTICIPLES):
                 found = self._place_of(c, depth + 1)
                 if found:
                     return found
@@ -872,22 +911,23 @@ class ArgResolver:
 
     def _place_code(self, p) -> str | None:
         """The state a place phrase names: "Serbia", "southern Serbia", "East Timor's capital", "the city of Basra"."""
-        s = self.at.get(p.i)
+        s = self.at.get(p)
         if s is not None and s.ref.country and (s.ref.kind == "state" or s.how in ("metonym", "place")) and s.how != "demonym":
             return s.ref.country
         return self._possessor_state(p)
 
     def _possessor_state(self, tok) -> str | None:
         """The state owning a place: "East Timor's capital", "the Iraqi city of Basra", "the town of Gorazde in Bosnia"."""
-        for c in tok.children:
-            if c.dep_ in ("poss", "compound", "amod") and c.i < tok.i:
-                s = self.at.get(c.i)
+        w = self.w
+        for c in w.children(tok):
+            if w.dep[c] in ("poss", "compound", "amod") and c < tok:
+                s = self.at.get(c)
                 if s is not None and s.ref.kind == "state" and s.how != "demonym":
                     return s.ref.country
-            if c.dep_ == "prep" and c.lower_ == "of":
-                for p in c.children:
-                    s = self.at.get(p.i)
-                    if p.dep_ == "pobj" and s is not None and s.ref.kind == "state" and s.how != "demonym":
+            if w.dep[c] == "prep" and w.lower[c] == "of":
+                for p in w.children(c):
+                    s = self.at.get(p)
+                    if w.dep[p] == "pobj" and s is not None and s.ref.kind == "state" and s.how != "demonym":
                         return s.ref.country
         return None
 
@@ -897,11 +937,13 @@ class ArgResolver:
 
     def located_in(self, tok) -> list[ActorRef]:
         """The state where an unnamed party is located ("a peace-keeping force in Liberia"), as the party standing for it."""
+        w = self.w
+        tok = _index(tok)
         code = self._place_of(tok)
         if not code:
             return []
         ref = self._state_ref(code)
-        sector = self.nouns.get(tok.lemma_.lower())
+        sector = self.nouns.get(w.lemma[tok])
         ref.sector = sector if sector in PEOPLE_SECTORS else None
         ref.text = self._np_text(tok)
         return [ref]
@@ -909,18 +951,19 @@ class ArgResolver:
     def _titled_person(self, span: Span, ref: ActorRef) -> None:
         """'President Yoweri Museveni', 'Judge Alejandro Rivera': a titled person the registry lacks holds an
         office of the state the document is about; the title gives the sector."""
+        w = self.w
         k = span.start - 1
-        while k >= 0 and self.doc[k].is_punct and self.doc[k].text == ".":
+        while k >= 0 and w.is_punct[k] and w.text(k) == ".":
             k -= 1
         if k < 0:
             return
-        title = self.doc[k].lower_
-        if title not in OFFICE_TITLES and self.doc[k].lemma_.lower() not in OFFICE_TITLES:
+        title = w.lower[k]
+        if title not in OFFICE_TITLES and w.lemma[k] not in OFFICE_TITLES:
             return
         focus = self.focus_country()
         if focus:
             ref.country = focus
-            ref.sector = ref.sector or self.nouns.get(self.doc[k].lemma_.lower()) or "GOV"
+            ref.sector = ref.sector or self.nouns.get(w.lemma[k]) or "GOV"
 
     def _country_counts(self) -> dict[str, list[int]]:
         """Mentions per country (as any actor's country) and the negated first position, IGO officials left out."""
@@ -945,9 +988,10 @@ class ArgResolver:
 
     def _state_modifier(self, h, span: Span) -> ActorRef | None:
         """A state named by a possessive or adjective before a span's head, outside the span."""
-        for c in h.children:
-            if c.dep_ in ("poss", "amod", "compound") and c.i < span.start:
-                s = self.at.get(c.i)
+        w = self.w
+        for c in w.children(h):
+            if w.dep[c] in ("poss", "amod", "compound") and c < span.start:
+                s = self.at.get(c)
                 if s is not None and s.ref.kind == "state":
                     return _copy(s.ref)
         return None
@@ -957,28 +1001,32 @@ class ArgResolver:
         that nobody places, in a story that names one state only, is guessed to be of that state (weaker than a named actor, so
         ``h``, the phrase head, goes to ``guessed``). Not as a subject (who acts unplaced is as often foreign), nor
         when the story names several states ("Washington sanctioned the Cardón refinery ... Venezuela's oil sector")."""
-        if ref.provisional and ref.kind in ("organisation", "person") and ref.country is None and h.dep_ not in ("nsubj", "nsubjpass") and self.only_country():
+        w = self.w
+        if ref.provisional and ref.kind in ("organisation", "person") and ref.country is None and w.dep[h] not in ("nsubj", "nsubjpass") and self.only_country():
             ref.country = self.only_country()
-            self.guessed.add(h.i)
+            self.guessed.add(h)
 
     def _modifier(self, c, depth: int) -> ActorRef | None:
-        span = self.at.get(c.i)
+        w = self.w
+        span = self.at.get(c)
         if span is not None:
-            if span.how in ("metonym", "place") and c.dep_ == "compound" and c.head.lemma_.lower() not in self.nouns:
+            if span.how in ("metonym", "place") and w.dep[c] == "compound" and w.lemma[w.head[c]] not in self.nouns:
                 return None  # "the Algiers agreement", "the Minsk accords": a place naming a thing, not an actor
             if brokered_by(self.doc, span.end):
                 return None  # "African Union-brokered talks"
+            if span.how == "adjective" and span.ref.kind != "state" and span.ref.country:
+                return self._state_ref(span.ref.country)  # "Republican senators": the party's country, the noun's sector
             ref = _copy(span.ref)
-            self._guess_country(ref, c.head)  # "banned the Mungiki sect"
+            self._guess_country(ref, w.head[c])  # "banned the Mungiki sect"
             return ref
-        if c.pos_ == "PRON" and c.dep_ == "poss":
+        if w.pos[c] == "PRON" and w.dep[c] == "poss":
             return None
-        if c.dep_ == "amod" and c.lower_ == "led":
+        if w.dep[c] == "amod" and w.lower[c] == "led":
             # "Vietnamese-led forces", "a Saudi-led coalition": the leader's ("US-backed forces" are not the backer's)
-            leader = next((self.at[g.i] for g in c.children if g.i < c.i and g.i in self.at and self.at[g.i].ref.kind == "state"), None)
+            leader = next((self.at[g] for g in w.children(c) if g < c and g in self.at and self.at[g].ref.kind == "state"), None)
             return _copy(leader.ref) if leader is not None else None
         # a compound chain: "the U.S. Treasury Department official"
-        return self._head(c, depth + 1) if c.dep_ in ("compound", "poss") else None
+        return self._head(c, depth + 1) if w.dep[c] in ("compound", "poss") else None
 
     def _combine(self, r: ActorRef, noun_sector: str | None, lemma: str, h) -> ActorRef:
         """A state modifier plus a head noun: VEN + "minister" -> VEN GOV; an org keeps its own sector."""
@@ -991,29 +1039,30 @@ class ArgResolver:
         return r
 
     def _pronoun(self, h) -> ActorRef | None:
-        low = h.lower_
-        poss_owner = next((c for c in h.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
+        w = self.w
+        low = w.lower[h]
+        poss_owner = next((c for c in w.children(h) if w.dep[c] == "poss" and w.pos[c] == "PRON"), None)
         if poss_owner is not None:  # "his country", "their government"
             prior = self._antecedent(poss_owner)
             if prior is None:
                 return None
-            if h.lemma_.lower() in ("country", "nation", "state") and prior.country:
+            if w.lemma[h] in ("country", "nation", "state") and prior.country:
                 ref = self._state_ref(prior.country)
                 ref.text = self._np_text(h)
                 return ref
             return _copy(prior)
-        if low == "it" and h.dep_ in ("nsubj", "nsubjpass") and h.head.dep_ == "ccomp":
+        if low == "it" and w.dep[h] in ("nsubj", "nsubjpass") and w.dep[w.head[h]] == "ccomp":
             # "The Japanese government said it would give ...": "it" is the speaker, a body or state named by a
             # common noun the span list alone does not hold
-            speaker = next((c for c in h.head.head.children if c.dep_ == "nsubj" and c.i < h.i), None)
-            ref = self._head(speaker, depth=1) if speaker is not None and speaker.pos_ != "PRON" else None
+            speaker = next((c for c in w.children(w.head[w.head[h]]) if w.dep[c] == "nsubj" and c < h), None)
+            ref = self._head(speaker, depth=1) if speaker is not None and w.pos[speaker] != "PRON" else None
             if ref is not None and ref.kind != "person":
                 ref = _copy(ref)
-                ref.text = h.text
+                ref.text = w.text(h)
                 return ref
-        if low == "it" and h.dep_ == "nsubj":
+        if low == "it" and w.dep[h] == "nsubj":
             # "It allows Chevron to ..., but it bars the company ...": the second "it" is the first one's referent
-            first = next((c for c in h.head.head.children if c.dep_ == "nsubj" and c.lower_ == "it" and c.i < h.i), None) if h.head.dep_ == "conj" else None
+            first = next((c for c in w.children(w.head[w.head[h]]) if w.dep[c] == "nsubj" and w.lower[c] == "it" and c < h), None) if w.dep[w.head[h]] == "conj" else None
             if first is not None:
                 return self._pronoun(first)
             if self._thing_before(h):
@@ -1027,66 +1076,71 @@ class ArgResolver:
         """Is the nearest main-clause subject before a subject "it" (this or the previous sentence) a singular thing no
         actor stands for? "The new license is narrower. It allows ...": "it" is the license, not the last company
         named. Subjects of subordinate clauses do not count ("Venezuela stressed that any increase will be ... It")."""
-        lo = pron.sent.start
+        w = self.w
+        lo = w.sent_start(pron)
         if lo > 0:
-            lo = self.doc[lo - 1].sent.start
-        for t in reversed(self.doc[lo : pron.i]):
-            main = t.head.dep_ == "ROOT" or (t.head.dep_ == "conj" and t.head.head.dep_ == "ROOT")
-            if main and t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("NOUN", "PROPN", "PRON"):
-                return t.tag_ == "NN" and t.i not in self.at and self._head(t, depth=1) is None
+            lo = w.sent_start(lo - 1)
+        for t in reversed(range(lo, pron)):
+            main = w.dep[w.head[t]] == "ROOT" or (w.dep[w.head[t]] == "conj" and w.dep[w.head[w.head[t]]] == "ROOT")
+            if main and w.dep[t] in ("nsubj", "nsubjpass") and w.pos[t] in ("NOUN", "PROPN", "PRON"):
+                return w.tag[t] == "NN" and t not in self.at and self._head(t, depth=1) is None
         return False
 
     def _plural_antecedent(self, pron):
         """Head of the plural phrase 'they'/'them' refers to: the nearest earlier subject that is plural
         (or coordinated) and denotes an actor, in this or the previous sentence; else the nearest such phrase."""
-        lo = pron.sent.start
+        w = self.w
+        lo = w.sent_start(pron)
         if lo > 0:
-            lo = self.doc[lo - 1].sent.start
+            lo = w.sent_start(lo - 1)
         fallback = None
-        for t in reversed(self.doc[lo : pron.i]):
-            if t.pos_ not in ("NOUN", "PROPN"):
+        for t in reversed(range(lo, pron)):
+            if w.pos[t] not in ("NOUN", "PROPN"):
                 continue
-            if not (t.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in t.children)):
+            if not (w.tag[t] in ("NNS", "NNPS") or any(w.dep[c] == "conj" for c in w.children(t))):
                 continue
-            if self._head(t, depth=1) is None and not any(self.at.get(c.i) for c in t.conjuncts):
+            if self._head(t, depth=1) is None and not any(self.at.get(c) for c in w.conjuncts(t)):
                 continue
-            if t.dep_ in ("nsubj", "nsubjpass"):
+            if w.dep[t] in ("nsubj", "nsubjpass"):
                 return t
             fallback = fallback or t
         return fallback
 
     def _antecedent(self, pron, kinds: tuple[str, ...] | None = None) -> ActorRef | None:
         """Most recent compatible actor (of one of ``kinds``, if given) in this or the two previous sentences, preferring subjects."""
-        want_person = pron.lower_ in PRONOUNS_PERSON
-        lo = pron.sent.start
+        w = self.w
+        want_person = w.lower[pron] in PRONOUNS_PERSON
+        lo = w.sent_start(pron)
         for _ in range(2):
             if lo > 0:
-                lo = self.doc[lo - 1].sent.start
-        cands = [s for s in self.spans if lo <= s.start < pron.i and s.how != "adjective" and (s.ref.kind == "person") == want_person
+                lo = w.sent_start(lo - 1)
+        cands = [s for s in self.spans if lo <= s.start < pron and s.how != "adjective" and (s.ref.kind == "person") == want_person
                  and (kinds is None or s.ref.kind in kinds)]
         if not cands:
             return None
-        same_sentence = [s for s in cands if s.start >= pron.sent.start]
+        same_sentence = [s for s in cands if s.start >= w.sent_start(pron)]
         pool = same_sentence or cands
         subjects = [s for s in pool if self._is_subject(s)]
         best = (subjects or pool)[-1]
         r = _copy(best.ref)
-        r.text = pron.text
+        r.text = w.text(pron)
         return r
 
     def _is_subject(self, s: Span) -> bool:
-        root = self.doc[s.start : s.end].root
-        while root.dep_ in ("compound", "appos", "conj", "flat") and root.head is not root:
-            root = root.head
-        return root.dep_ in ("nsubj", "nsubjpass")
+        w = self.w
+        root = w.span_root(s.start, s.end)
+        while w.dep[root] in ("compound", "appos", "conj", "flat") and w.head[root] != root:
+            root = w.head[root]
+        return w.dep[root] in ("nsubj", "nsubjpass")
 
     def _group(self, h) -> list[ActorRef]:
         """'the two leaders', 'both countries', 'both sides': the last two distinct actors."""
-        nums = {c.lower_ for c in h.children if c.dep_ in ("nummod", "det", "predet", "amod")}
-        if not (nums & {"two", "both"}) or h.lemma_.lower() not in GROUP_NOUNS:
+        w = self.w
+        nums = {w.lower[c] for c in w.children(h) if w.dep[c] in ("nummod", "det", "predet", "amod")}
+        if not (nums & {"two", "both"}) or w.lemma[h] not in GROUP_NOUNS:
             return []
-        want_person = h.lemma_.lower() in ("leader", "president")
-        before = [s for s in self.spans if s.start < h.i]
+        want_person = w.lemma[h] in ("leader", "president")
+        before = [s for s in self.spans if s.start < h]
         # parties named as such come first: "US and European sanctions" names whose sanctions, not two parties
         # ("Russia and Venezuela are under US and European sanctions ... the two countries would coordinate")
         parties = [s for s in before if not self._premodifier(s)]
@@ -1094,10 +1148,11 @@ class ArgResolver:
 
     def _premodifier(self, s: Span) -> bool:
         """Is the mention a modifier of a common noun ("US sanctions", "Russian oil"), after its coordination?"""
-        root = self.doc[s.start : s.end].root
-        while root.dep_ == "conj" and root.head is not root:
-            root = root.head
-        return root.dep_ in ("amod", "compound", "nmod") and root.head.pos_ == "NOUN"
+        w = self.w
+        root = w.span_root(s.start, s.end)
+        while w.dep[root] == "conj" and w.head[root] != root:
+            root = w.head[root]
+        return w.dep[root] in ("amod", "compound", "nmod") and w.pos[w.head[root]] == "NOUN"
 
     def _last_two(self, h, spans: list[Span], want_person: bool) -> list[ActorRef]:
         seen: list[ActorRef] = []
@@ -1131,14 +1186,21 @@ BROKER_PARTICIPLES = {"brokered", "mediated", "sponsored", "hosted", "organised"
 def brokered_by(doc, end: int) -> bool:
     """Is the actor ending before ``end`` the first half of a compound participle ("African Union-brokered talks"):
     a broker or sponsor of the thing, neither its owner nor a party to it?"""
-    return end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ in BROKER_PARTICIPLES
+    w = doc_arrays(doc)
+    return end + 1 < w.n and w.text(end) == "-" and w.lower[end + 1] in BROKER_PARTICIPLES
 
 
-def _ethnic(h) -> bool:
+def _ethnic(w: DocArrays, h: int) -> bool:
     """'ethnic Albanians', 'ethnic Albanian guerrillas': "ethnic" on the head or, as the parser often hangs it,
     on the nationality adjective before it."""
-    return any(c.dep_ == "amod" and c.lower_ == "ethnic" for m in (h, *(c for c in h.children if c.dep_ in ("amod", "compound") and c.i < h.i))
-               for c in m.children)
+    return any(w.dep[c] == "amod" and w.lower[c] == "ethnic" for m in (h, *(c for c in w.children(h) if w.dep[c] in ("amod", "compound") and c < h))
+               for c in w.children(m))
+
+
+def _index(tok) -> int:
+    """A word's index: the resolver's look-ups take an index into the doc's ``DocArrays`` or (from stages that walk
+    Tokens) a Token."""
+    return tok if isinstance(tok, int) else tok.i
 
 
 def _copy(r: ActorRef) -> ActorRef:

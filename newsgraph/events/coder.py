@@ -15,13 +15,9 @@ import bisect
 import datetime as dt
 import hashlib
 
-import numpy as np
-from spacy.attrs import DEP, LEMMA, LOWER, POS
-from spacy.symbols import AUX, NOUN, PROPN, VERB
-
-from ..actors.resolve import ArgResolver, brokered_by, dedupe
+from ..actors.resolve import ArgResolver, brokered_by, dedupe, names_a_currency
 from ..model import ActorRef, Event, Quantity
-from ..nlp import span_text
+from ..nlp import DocArrays, doc_arrays, span_text
 from ..quantities import quantities_for_event
 from ..time import EventDates
 from .lexicon import Lexicon, Sense, load_ontology
@@ -45,6 +41,12 @@ INSTRUMENT_TYPES = {"MOBILIZE", "RETREAT", "AID", "AGREE", "COOPERATE", "SUPPORT
 ATTACK_INSTRUMENTS = {"bomb", "bombing", "explosion", "blast", "device", "mine", "minefield", "landmine", "rocket", "missile", "shell",
                       "mortar", "grenade", "ied", "attack", "ambush", "airstrike", "strike", "shelling", "gunfire"}
 
+# crowds whose violence is a riot, not an attack or a coercive act
+RIOTERS = {"rioter", "mob", "looter", "protester", "protestor", "demonstrator", "crowd"}
+
+# people who attack without a name or a side: "armed men", "a suicide bomber", "unknown assailants"
+NAMELESS_ATTACKERS = {"man", "bomber", "attacker", "assailant", "kidnapper", "abductor", "hijacker", "gunman", "sniper", "arsonist"}
+
 # what makes violence conventional warfare (CAMEO 19) rather than unconventional (CAMEO 18)
 ARMED_FORCES = {"troop", "soldier", "army", "force", "navy", "warship", "battalion", "brigade", "military", "marine", "aircraft",
                 "warplane", "helicopter", "gunship", "jet", "tank", "artillery"}
@@ -67,6 +69,13 @@ LOCATIVE_PREPS = {"in", "at", "near", "inside", "outside"}
 # prepositions whose phrases say when or per whom, never who acts or is acted on
 NON_ROLE_PREPS = {"according", "before", "after", "since", "until", "during", "following", "amid", "despite", "ahead"}
 
+# conjunctions of clauses that say when an act happened ("after Hamas gunmen attacked ...")
+TEMPORAL_MARKS = {"after", "before", "since", "until", "till", "once"}  # not "as", "while": "mobilised as fighting with X entered a second day"
+
+# nouns framing an act as a reaction ("in protest against X", "in response to X", "in solidarity with X"): their object is
+# whom the act answers
+FRAME_NOUNS = {"protest", "response", "retaliation", "reaction", "solidarity", "defiance"}
+
 # nouns whose infinitive states a purpose ("in a bid to", "in an effort to", "in order to")
 PURPOSE_NOUNS = {"bid", "effort", "order", "aim", "drive", "quest", "push", "goal", "hope", "intention", "objective"}
 
@@ -77,6 +86,9 @@ SUBJ_DEPS = ("nsubj", "csubj")
 # spaCy labels "to X" after verbs of giving "dative" rather than "prep": both are prepositional roles
 PREP_DEPS = ("prep", "dative")
 OBJ_DEPS = ("dobj", "obj", "attr", "oprd")
+ADVERB_PARTICLES = frozenset({"forward", "ahead", "back", "on", "through", "away"})
+VERBAL_POS = ("VERB", "AUX")
+CONTENT_POS = ("VERB", "AUX", "NOUN", "PROPN")
 
 
 def _event_id(doc_id: str, start: int, etype: str) -> str:
@@ -99,43 +111,29 @@ class _Candidate:
 
 
 class _Words:
-    """The words of one document that can start an event, picked from the doc's arrays so that no Token object
-    is built for the others: verbs and nouns whose lemma (lower-cased) or lower-case form the trigger lexicon
-    lists, and verbs heading a ccomp, parataxis or acl (obligations)."""
+    """The words of one document that can start an event: verbs and nouns whose lemma (lower-cased) or lower-case
+    form the trigger lexicon lists, and verbs heading a ccomp, parataxis or acl (obligations). Words are indices
+    into the doc's ``DocArrays``."""
 
-    def __init__(self, doc, listed: set[str], known: dict[tuple[int, bool], bool]):
-        self.doc = doc
-        arr = doc.to_array([POS, LEMMA, LOWER, DEP])
-        strings = doc.vocab.strings
-        pos = arr[:, 0]
-        verbal = (pos == VERB) | (pos == AUX)
-        content = np.flatnonzero(verbal | (pos == NOUN) | (pos == PROPN))
-        hits = {1: [], 2: []}  # lemma hashes, lower-case form hashes the lexicon lists
-        for col, is_lemma in ((1, True), (2, False)):
-            for h in set(arr[content, col].tolist()):
-                key = (h, is_lemma)
-                hit = known.get(key)
-                if hit is None:
-                    if len(known) > 500_000:
-                        known.clear()
-                    text = strings[h]
-                    hit = known[key] = (text.lower() if is_lemma else text) in listed
-                if hit:
-                    hits[col].append(h)
-        keep = np.isin(arr[content, 1], hits[1]) | np.isin(arr[content, 2], hits[2])
-        self._listed = content[keep].tolist()
-        clause = np.isin(arr[:, 3], [strings[d] for d in ("ccomp", "parataxis", "acl")])
-        self._clause_verbs = np.flatnonzero(verbal & clause).tolist()
+    def __init__(self, w: DocArrays, listed: set[str]):
+        pos, lemma, lower, dep = w.pos, w.lemma, w.lower, w.dep
+        self._listed = [i for i in range(w.n) if pos[i] in CONTENT_POS and (lemma[i] in listed or lower[i] in listed)]
+        self._clause_verbs = [i for i in range(w.n) if pos[i] in VERBAL_POS and dep[i] in ("ccomp", "parataxis", "acl")]
+        self._faces = [i for i in range(w.n) if pos[i] in VERBAL_POS and lemma[i] == "face"]  # "... or face sanctions"
 
-    def _in(self, positions: list[int], sent) -> list:
+    @staticmethod
+    def _in(positions: list[int], sent) -> list[int]:
         lo, hi = bisect.bisect_left(positions, sent.start), bisect.bisect_left(positions, sent.end)
-        return [self.doc[i] for i in positions[lo:hi]]
+        return positions[lo:hi]
 
-    def listed(self, sent) -> list:
+    def listed(self, sent) -> list[int]:
         return self._in(self._listed, sent)
 
-    def clause_verbs(self, sent) -> list:
+    def clause_verbs(self, sent) -> list[int]:
         return self._in(self._clause_verbs, sent)
+
+    def faces(self, sent) -> list:
+        return self._in(self._faces, sent)
 
 
 class EventCoder:
@@ -145,17 +143,26 @@ class EventCoder:
         self.cues = self.ontology.context_cues()
         # the event behind "X must <do something>" when <do something> is no trigger of its own
         self.obligation_sense = Sense(lemmas=(), pos="VERB", type="OBLIGATION", cameo=None, needs="any", confidence=0.5)
+        # the event behind "X gave Y ten days to withdraw or face air strikes" (CAMEO 139, give ultimatum)
+        self.ultimatum_sense = Sense(lemmas=(), pos="VERB", type="THREATEN", cameo="139", needs="any", factuality="threatened", governs=True,
+                                     confidence=0.55)
         self._listed = {lemma for lemma, _pos in lexicon.by_lemma}
-        self._listed_hash: dict[tuple[int, bool], bool] = {}  # (string hash, lemma?) -> whether the lexicon lists it
+        # spaCy splits "build-up" and "cease-fire" into three tokens, the last one the head: its word is listed too, and
+        # the whole word looked up (``_hyphenated``)
+        self._listed |= {lemma.rsplit("-", 1)[1] for lemma in self._listed if "-" in lemma}
 
     # ------------------------------------------------------------ public
     def code(self, doc, resolver: ArgResolver, doc_id: str, published: dt.date | None, quantities: list[Quantity]) -> list[Event]:
         events: list[Event] = []
         self._dates = EventDates(doc, published)
-        self._words = _Words(doc, self._listed, self._listed_hash)
+        self._doc = doc
+        self._w = doc_arrays(doc)  # words are indices into it from here on
+        self._words = _Words(self._w, self._listed)
         for si, sent in enumerate(doc.sents):
+            self._sent = sent
             cands = self._candidates(sent)
             cands += self._obligations(sent, cands)
+            cands += self._ultimatums(sent, cands)
             if not cands:
                 continue
             self._resolver = resolver
@@ -174,89 +181,138 @@ class EventCoder:
     # ------------------------------------------------------------ triggers
     def _obligations(self, sent, cands: list[_Candidate]) -> list[_Candidate]:
         """'Y said X must drop barriers': Y's DEMAND on X, whatever the verb (CAMEO 10)."""
-        fired = {c.tok.i for c in cands}
+        w = self._w
+        fired = {c.tok for c in cands}
         out = []
         for tok in self._words.clause_verbs(sent):  # VERB or AUX, a ccomp, parataxis or acl
-            if tok.i in fired:
+            if tok in fired:
                 continue
-            if not any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in tok.children):
+            if not any(w.dep[c] == "aux" and w.lower[c] in ("must", "should") for c in w.children(tok)):
                 continue
             out.append(_Candidate(tok, self.obligation_sense, {}))
         return out
 
+    def _ultimatums(self, sent, cands: list[_Candidate]) -> list[_Candidate]:
+        """'NATO gave the Bosnian Serbs ten days to withdraw or face air strikes', 'told them to leave or face arrest': an
+        ultimatum (CAMEO 139) by whoever sets it, to whom it is set; what they would face is no event of its own."""
+        w = self._w
+        out: list[_Candidate] = []
+        by_tok = {c.tok: c for c in cands}
+        for t in self._words.faces(sent):
+            # spaCy hangs the "or" on the first conjunct ("to hold elections or face sanctions") or on "face"
+            if w.dep[t] != "conj" or not any(
+                    w.dep[c] == "cc" and w.lower[c] == "or" and c < t for c in (*w.children(t), *w.children(w.head[t]))):
+                continue
+            inside = set(w.subtree(t))
+            for c in cands:
+                if c.tok in inside:
+                    c.suppressed = True
+            # the alternative hangs on the act demanded, which hangs on the verb that sets the ultimatum
+            demanded = w.head[t]
+            setter = w.head[demanded]
+            # an infinitive set by someone ("gave them ten days to leave"); "said China must drop barriers or face tariffs"
+            # is the obligation's DEMAND
+            if (w.dep[demanded] not in ("xcomp", "ccomp", "advcl") or setter == demanded or w.pos[setter] not in ("VERB", "AUX")
+                    or not any(w.dep[a] == "aux" and w.lower[a] == "to" for a in w.children(demanded))):
+                continue
+            c = by_tok.get(setter)
+            if c is not None:
+                c.sense, c.fallbacks = self.ultimatum_sense, []
+            else:
+                out.append(_Candidate(setter, self.ultimatum_sense, {}))
+        return out
+
     def _candidates(self, sent) -> list[_Candidate]:
+        w = self._w
         out: list[_Candidate] = []
         consumed: set[int] = set()
         for tok in self._words.listed(sent):  # verbs and nouns whose lemma or form the lexicon lists
-            if tok.pos_ in ("VERB", "AUX"):
+            if w.pos[tok] in ("VERB", "AUX"):
                 pos = "VERB"
-            elif tok.pos_ in ("NOUN", "PROPN") and tok.ent_type_ not in ("DATE", "TIME"):  # "in March" is no protest march
+            elif w.pos[tok] in ("NOUN", "PROPN") and w.ent_type[tok] not in ("DATE", "TIME"):  # "in March" is no protest march
                 pos = "NOUN"
             else:
                 continue
-            senses = self.lex.by_lemma.get((tok.lemma_.lower(), pos)) or self.lex.by_lemma.get((tok.lower_, pos))
-            if not senses and pos == "NOUN" and tok.pos_ == "NOUN":
+            senses = self.lex.by_lemma.get((w.lemma[tok], pos)) or self.lex.by_lemma.get((w.lower[tok], pos))
+            if not senses:
+                senses = next((self.lex.by_lemma[(h, pos)] for h in _hyphenated(w, tok) if (h, pos) in self.lex.by_lemma), None)
+            if not senses and pos == "NOUN" and w.pos[tok] == "NOUN":
                 # the tagger sometimes calls a verb a noun ("the US sanctions PDVSA"): only nouns as nouns here
                 continue
             if not senses:
                 continue
             objects = self._object_lemmas(tok, pos)
-            markers = _markers(tok, objects) if pos == "VERB" else set()
+            markers = _markers(w, tok, objects) if pos == "VERB" else set()
+            unless = objects.keys()
+            if pos == "NOUN" and w.dep[tok] == "compound":
+                # "joint war games", "war crimes": a noun that modifies another names a kind of that thing, and the
+                # sense's figurative list holds the heads that make it no event of its own
+                unless = unless | {w.lemma[w.head[tok]]}
             fitting = [sense for sense in senses
                        if (sense.objects is None or sense.objects & objects.keys() or sense.objects & markers)
-                       and not sense.unless & objects.keys()
-                       and (not sense.particle or _particle(tok, sense.particle) is not None)]
+                       and not sense.unless & (unless | markers)
+                       and (not sense.particle or _particle(w, tok, sense.particle) is not None)]
             if len(fitting) > 1 and pos == "VERB":
                 # a sense met by the direct object itself comes before one met only through a prepositional phrase:
                 # "rushed reinforcements to the Line of Control" is about the reinforcements, not a credit line
-                direct = _direct_object_lemmas(tok)
+                direct = _direct_object_lemmas(w, tok)
                 fitting.sort(key=lambda s: 0 if s.particle or (s.objects and s.objects & direct) else 1 if s.objects else 2)
             if fitting:
                 c = _Candidate(tok, fitting[0], objects)
                 c.fallbacks = fitting[1:]
                 out.append(c)
                 if pos == "VERB":
-                    consumed.update(t.i for t in objects.values())
+                    consumed.update(t for t in objects.values())
         # nominal triggers that are the object of a verb trigger are part of that event
-        return [c for c in out if not (c.sense.pos == "NOUN" and c.tok.i in consumed)]
+        return [c for c in out if not (c.sense.pos == "NOUN" and c.tok in consumed)]
 
     def _object_lemmas(self, tok, pos: str) -> dict[str, object]:
         """Lemmas of the trigger's object phrase: head, modifiers, and of/in/for objects (two levels)."""
+        w = self._w
         found: dict[str, object] = {}
         if pos == "VERB":
-            heads = [c for c in tok.children if c.dep_ in OBJ_DEPS or c.dep_ == "nsubjpass"]
-            # "allowed U.N. inspectors to return": the subject of an infinitive complement is the verb's object
-            heads.extend(s for c in tok.children if c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
-                         for s in c.children if s.dep_ == "nsubj")
+            heads = [c for c in w.children(tok) if w.dep[c] in OBJ_DEPS or w.dep[c] == "nsubjpass"]
+            # "allowed U.N. inspectors to return": the subject of an infinitive complement is the verb's object; so is
+            # that of a small clause, whose adjective or adverb counts too ("found the company guilty", "let the
+            # inspectors back")
+            for c in w.children(tok):
+                if w.dep[c] != "ccomp":
+                    continue
+                small = w.pos[c] in ("ADJ", "ADV")
+                if small or any(w.dep[a] == "aux" and w.lower[a] == "to" for a in w.children(c)):
+                    heads.extend(s for s in w.children(c) if w.dep[s] == "nsubj")
+                if small:
+                    heads.append(c)
             # "agreed on a deal", "talks with": objects of a prep directly on the verb
-            for c in tok.children:
+            for c in w.children(tok):
                 # "placed X under investigation", "spoke by telephone with"
-                if c.dep_ == "prep" and c.lower_ in ("on", "to", "in", "of", "under", "by"):
-                    heads.extend(p for p in c.children if p.dep_ == "pobj")
-                if c.dep_ == "prt":  # "step up sanctions"
+                if w.dep[c] == "prep" and w.lower[c] in ("on", "to", "in", "of", "under", "by"):
+                    heads.extend(p for p in w.children(c) if w.dep[p] == "pobj")
+                if w.dep[c] == "prt":  # "step up sanctions"
                     continue
         else:
             heads = []
-            for c in tok.children:
-                if c.dep_ == "prep" and c.lower_ == "of":
-                    heads.extend(p for p in c.children if p.dep_ == "pobj")
-                if c.dep_ in ("compound", "amod"):
+            for c in w.children(tok):
+                # "the ban on exports of chips", "a $2 billion deposit": what the act is about and how much
+                if w.dep[c] == "prep" and w.lower[c] in ("of", "on"):
+                    heads.extend(p for p in w.children(c) if w.dep[p] == "pobj")
+                if w.dep[c] in ("compound", "amod", "nummod"):
                     heads.append(c)
 
         def add(t, depth: int) -> None:
-            if t.ent_type_ in ("DATE", "TIME"):  # "in March" names no protest march ("10 days of war games" keeps its games)
+            if w.ent_type[t] in ("DATE", "TIME"):  # "in March" names no protest march ("10 days of war games" keeps its games)
                 found.setdefault("*date", t)
             else:
-                found.setdefault(t.lemma_.lower(), t)
-                found.setdefault(t.lower_, t)
-            for c in t.children:
-                if c.dep_ in ("compound", "amod"):
-                    found.setdefault(c.lemma_.lower(), t)
-                elif c.dep_ == "conj":
+                found.setdefault(w.lemma[t], t)
+                found.setdefault(w.lower[t], t)
+            for c in w.children(t):
+                if w.dep[c] in ("compound", "amod"):
+                    found.setdefault(w.lemma[c], t)
+                elif w.dep[c] == "conj":
                     add(c, depth)
-                elif depth < 2 and c.dep_ == "prep" and c.lower_ in ("of", "in", "for"):
-                    for p in c.children:
-                        if p.dep_ == "pobj":
+                elif depth < 2 and w.dep[c] == "prep" and w.lower[c] in ("of", "in", "for"):
+                    for p in w.children(c):
+                        if w.dep[p] == "pobj":
                             add(p, depth + 1)
 
         for h in heads:
@@ -265,6 +321,7 @@ class EventCoder:
 
     # ------------------------------------------------------------ roles
     def _roles(self, c: _Candidate, r: ArgResolver) -> None:
+        w = self._w
         tok, sense = c.tok, c.sense
         if sense.pos == "VERB":
             c.source, c.target, c.guessed_target = self._verb_roles(tok, sense, c.objects, r)
@@ -273,13 +330,13 @@ class EventCoder:
             c.guessed_target = False
         if not c.source and sense.type == "PROTEST":
             # "Thousands protest in Nairobi": the protesters of the place, found before the event is judged to have an actor
-            c.source = self._protesters_by_place(tok.sent, r)
+            c.source = self._protesters_by_place(self._sent, r)
         c.target = _other_than_source(c.target, c.source)
         if sense.type in INSTRUMENT_TYPES:
             c.target = [a for a in c.target if not _own_forces(a, c.source)]
         if not c.source and sense.type in ("ASSAULT", "FIGHT"):
             c.source = self._unclaimed_attack(tok, r)
-        if not c.source and sense.type in AUTHORITY_TYPES and sense.pos == "VERB" and any(ch.dep_ == "auxpass" for ch in tok.children):
+        if not c.source and sense.type in AUTHORITY_TYPES and sense.pos == "VERB" and any(w.dep[ch] == "auxpass" for ch in w.children(tok)):
             # "a US national has been put under investigation in Italy", "was arrested in Kenya": with no agent, the
             # authorities of where it happened (as event data codes them)
             found = next((f for h in [tok, *c.objects.values()] for f in [r.located_in(h)] if f), [])
@@ -294,10 +351,10 @@ class EventCoder:
                 c.target = r.located_in(h)
                 if c.target:
                     break
-        if not c.target and tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.head.pos_ == "VERB":
+        if not c.target and w.dep[tok] == "advcl" and w.tag[tok] == "VBG" and w.pos[w.head[tok]] == "VERB":
             # "The last Syrian soldiers left Lebanon, ending a 29-year presence", "shelled the town, killing 20": a
             # participle that goes on from an act falls on whom that act's object names
-            c.target = _other_than_source([a for ch in tok.head.children if ch.dep_ in OBJ_DEPS for a in r.actors_for(ch)], c.source)
+            c.target = _other_than_source([a for ch in w.children(w.head[tok]) if w.dep[ch] in OBJ_DEPS for a in r.actors_for(ch)], c.source)
         if not c.target and sense.type in CONCESSION_TYPES:
             # "called off the strike after deliberations with the Nigerian government": a concession or agreement
             # reached in talks is made to the other side of the talks
@@ -307,39 +364,40 @@ class EventCoder:
             c.target = [r.located_ref(a.country) for a in c.source[:1] if a.country]
 
     def _verb_roles(self, tok, sense: Sense, objects, r: ArgResolver):
-        passive = any(ch.dep_ in ("auxpass", "nsubjpass") for ch in tok.children)
+        w = self._w
+        passive = any(w.dep[ch] in ("auxpass", "nsubjpass") for ch in w.children(tok))
         source: list[ActorRef] = []
         target: list[ActorRef] = []
-        for ch in tok.children:
-            if ch.dep_ == "agent":
-                for p in ch.children:
-                    if p.dep_ == "pobj":
+        for ch in w.children(tok):
+            if w.dep[ch] == "agent":
+                for p in w.children(ch):
+                    if w.dep[p] == "pobj":
                         source.extend(r.actors_for(p))
-            elif ch.dep_ in SUBJ_DEPS and not passive:
+            elif w.dep[ch] in SUBJ_DEPS and not passive:
                 source.extend(r.actors_for(ch))
-            elif ch.dep_ == "prep" and ch.lower_ in sense.source_preps and not source:
-                for p in ch.children:
-                    if p.dep_ == "pobj":
+            elif w.dep[ch] == "prep" and w.lower[ch] in sense.source_preps and not source:
+                for p in w.children(ch):
+                    if w.dep[p] == "pobj":
                         source.extend(r.actors_for(p))
         if not source:
             source = self._inherited_subject(tok, r)
         if not source and not passive:
             top = tok
-            while top.dep_ in ("xcomp", "conj", "acomp") and top.head is not top:
-                top = top.head
-            if top.dep_ in ("ROOT", "conj") and not any(ch.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for ch in top.children):
+            while w.dep[top] in ("xcomp", "conj", "acomp") and w.head[top] != top:
+                top = w.head[top]
+            if w.dep[top] in ("ROOT", "conj") and not any(w.dep[ch] in ("nsubj", "nsubjpass", "csubj", "expl") for ch in w.children(top)):
                 source = self._nearest_actor_before(top, r)
         if sense.reverse:
             giver: list[ActorRef] = []
             for h in [tok, *objects.values()]:
-                for ch in h.children:
-                    if ch.dep_ == "prep" and ch.lower_ in sense.source_preps:
-                        giver.extend(a for p in ch.children if p.dep_ == "pobj" for a in r.actors_for(p))
+                for ch in w.children(h):
+                    if w.dep[ch] == "prep" and w.lower[ch] in sense.source_preps:
+                        giver.extend(a for p in w.children(ch) if w.dep[p] == "pobj" for a in r.actors_for(p))
             return dedupe(giver), dedupe(source), False
         # objects: an indirect object ("give Morocco 1.5 billion yen", "sent Kyiv weapons"), the recipient, first;
         # then the direct object (or the passive subject) if it is an actor
-        obj_heads = ([ch for ch in tok.children if ch.dep_ == "dative" and ch.pos_ in ("NOUN", "PROPN")]
-                     + [ch for ch in tok.children if ch.dep_ in OBJ_DEPS or (passive and ch.dep_ == "nsubjpass")])
+        obj_heads = ([ch for ch in w.children(tok) if w.dep[ch] == "dative" and w.pos[ch] in ("NOUN", "PROPN")]
+                     + [ch for ch in w.children(tok) if w.dep[ch] in OBJ_DEPS or (passive and w.dep[ch] == "nsubjpass")])
         guessed: list[ActorRef] = []
         for o in obj_heads:
             recipient = self._recipient_of(o, r)
@@ -355,13 +413,24 @@ class EventCoder:
             found = (r.span_of(o) is None and self._doer_of(o, r)) or r.actors_for(o)
             if sense.type in INSTRUMENT_TYPES:
                 found = [a for a in found if not _own_forces(a, source)]
-            (guessed if o.i in r.guessed else target).extend(found)
+            # "Lula reaffirmed Brazil's support for India's bid": an object that is the source's own (dropped from the
+            # target anyway) leaves the search for the target open
+            found = _other_than_source(found, source)
+            (guessed if o in r.guessed else target).extend(found)
         if target and not any(_coded(a) for a in target):
             # "extradited drug lord Joaquin Guzman to the United States": an object nobody places (an unknown person, a
             # nameless body) leaves room for the party the act goes to
             target.extend(self._prep_targets([tok, *obj_heads], sense.preps, r))
+        elif target and sense.preps[:1] == ("from",):
+            # "seized control of YPF from Spain's Repsol": taking something from someone is aimed at whom it is taken from
+            # (a "from" phrase on the verb, its object or the object's "of" name, "the town of Tal Afar from Islamic State
+            # fighters", not deeper: "a proposal for a withdrawal from Kuwait"; and not the source's own place: "expelled
+            # the inspectors from its nuclear facilities at Yongbyon")
+            named = [n for o in obj_heads for p in w.children(o) if w.dep[p] == "prep" and w.lower[p] == "of"
+                     for q in w.children(p) if w.dep[q] == "pobj" for n in (q, *(a for a in w.children(q) if w.dep[a] == "appos"))]
+            target = _other_than_source(self._prep_targets([tok, *obj_heads, *named], ("from",), r), source) or target
         if not target:
-            particle = _particle(tok, sense.particle) if sense.particle else None
+            particle = _particle(w, tok, sense.particle) if sense.particle else None
             heads = [tok, *([particle] if particle is not None else []), *obj_heads, *objects.values()]
             target = self._prep_targets(heads, sense.preps, r)  # "pulled out of Lebanon": through the particle
         if not target:
@@ -373,34 +442,39 @@ class EventCoder:
             # "revoked Chevron's license", "a license granted to Chevron": actors inside the object phrase
             for o in obj_heads:
                 target.extend(self._actors_in(o, r, venue_free=sense.type in VENUE_TYPES))
+        if sense.symmetric:
+            # before the last-resort search: "talks were held in Hanoi between Vietnam and China" are the pair's
+            pair = self._prep_targets([tok, *obj_heads, *objects.values()], ("between",), r)
+            if source:
+                target.extend(a for a in pair if a not in target)
+            elif pair:
+                # "a visit aimed at boosting cooperation between Caracas and Beijing": the pair acts, whatever the
+                # search inside the object phrase found of it
+                source = pair
+                target = [a for a in target if a not in pair]
         guessed_target = False
-        if not target:
+        if not target and not _joint_subject(source, sense):
             target = self._first_actor_after(tok, source, r, sense.type) or guessed
             guessed_target = bool(target)
-        if sense.symmetric:
-            pair = [a for a in self._prep_targets([tok, *obj_heads, *objects.values()], ("between",), r) if a not in target]
-            if source:
-                target.extend(pair)
-            else:
-                source = pair  # "a visit aimed at boosting cooperation between Caracas and Beijing"
         return dedupe(source), dedupe(target), guessed_target
 
     def _noun_roles(self, tok, sense: Sense, objects, r: ArgResolver):
+        w = self._w
         source: list[ActorRef] = []
         target: list[ActorRef] = []
         # possessives and premodifiers: "U.S. sanctions", "Washington's sanctions", "Chinese loans"
-        for ch in tok.children:
-            if ch.dep_ in ("poss", "compound", "amod", "nmod") and ch.i < tok.i:
+        for ch in w.children(tok):
+            if w.dep[ch] in ("poss", "compound", "amod", "nmod") and ch < tok:
                 span = r.span_of(ch)
-                if span is not None and span.how in ("metonym", "place") and ch.dep_ == "compound":
+                if span is not None and span.how in ("metonym", "place") and w.dep[ch] == "compound":
                     continue  # "the Algiers peace agreement": the place names the agreement
                 source.extend(r.actors_for(ch))
         heads = [tok, *objects.values()]
         for h in heads:
-            for ch in h.children:
-                if ch.dep_ == "prep" and ch.lower_ in sense.source_preps:
-                    for p in ch.children:
-                        if p.dep_ == "pobj":
+            for ch in w.children(h):
+                if w.dep[ch] == "prep" and w.lower[ch] in sense.source_preps:
+                    for p in w.children(ch):
+                        if w.dep[p] == "pobj":
                             source.extend(r.actors_for(p))
         pair = self._prep_targets(heads, ("between",), r)
         if pair:
@@ -418,125 +492,153 @@ class EventCoder:
 
     def _talks_partner(self, tok, r: ArgResolver) -> list[ActorRef]:
         """Whom talks named in an after/following phrase of ``tok`` were held with."""
-        for ch in tok.children:
-            if ch.dep_ == "prep" and ch.lower_ in ("after", "following"):
-                for p in ch.children:
-                    senses = self.lex.by_lemma.get((p.lemma_.lower(), "NOUN")) or []
-                    if p.dep_ == "pobj" and any(s.type == "CONSULT" for s in senses):
+        w = self._w
+        for ch in w.children(tok):
+            if w.dep[ch] == "prep" and w.lower[ch] in ("after", "following"):
+                for p in w.children(ch):
+                    senses = self.lex.by_lemma.get((w.lemma[p], "NOUN")) or []
+                    if w.dep[p] == "pobj" and any(s.type == "CONSULT" for s in senses):
                         return self._prep_targets([p], ("with",), r)
         return []
 
     def _prep_targets(self, heads, preps, r: ArgResolver) -> list[ActorRef]:
+        w = self._w
         out: list[ActorRef] = []
         if not preps:
             return out
         located: list[ActorRef] = []
+        framed: list[ActorRef] = []
         rank = {p: i for i, p in enumerate(preps)}
         for h in heads:
-            if h.lower_ in NON_ROLE_PREPS:
+            if w.lower[h] in NON_ROLE_PREPS:
                 continue
             # the sense lists its prepositions by priority: "complained over the raids to the UN" is about the raids
-            for ch in sorted(h.children, key=lambda c: (rank.get(c.lower_, len(rank)), c.i)):
-                if ch.dep_ in PREP_DEPS and ch.lower_ in preps:
-                    for p in ch.children:
-                        if p.dep_ == "pobj":
-                            found = r.actors_for(p) or self._doer_of(p, r)  # "protested against abuses by the police"
+            for ch in sorted(w.children(h), key=lambda c: (rank.get(w.lower[c], len(rank)), c)):
+                if w.dep[ch] in PREP_DEPS and w.lower[ch] in preps:
+                    for p in w.children(ch):
+                        if w.dep[p] == "pobj":
+                            # "protested against abuses by the police"; "support for India's bid", "in protest against the
+                            # government's tax increase": the act's doer, else whoever owns it (named, not "its")
+                            found = r.actors_for(p) or self._doer_of(p, r) or self._owner_of(p, r)
+                            if not found and not framed and w.lemma[p] in FRAME_NOUNS:
+                                # "blocked roads in protest against the government's tax", "in response to X": the frame's
+                                # object, when no phrase of the act itself names anyone ("ceased its operations in
+                                # Venezuela in response to U.S. sanctions")
+                                framed = self._prep_targets([p], ("against", "to", "at", "over", "with", "for"), r)
                             out.extend(found)
-                            if not found and not located and r.nouns.get(p.lemma_.lower()):
+                            if not found and not located and r.nouns.get(w.lemma[p]):
                                 # "troops to a peace-keeping force in Liberia": the place the unnamed party is in
                                 located = r.located_in(p)
                     if out:
                         return out
-        return out or located
+        return out or framed or located
 
-    @staticmethod
-    def _recipient_of(noun, r: ArgResolver) -> list[ActorRef]:
+    def _recipient_of(self, noun, r: ArgResolver) -> list[ActorRef]:
         """Whom a thing (not an actor, nor a group of people) goes to: "aid to Myanmar", "gas supplies to Ukraine"."""
-        if r.span_of(noun) is not None or r.nouns.get(noun.lemma_.lower()) or noun.pos_ != "NOUN":
+        w = self._w
+        if r.span_of(noun) is not None or r.nouns.get(w.lemma[noun]) or w.pos[noun] != "NOUN":
             return []
-        return [a for ch in noun.children if ch.dep_ == "prep" and ch.lower_ == "to" for p in ch.children if p.dep_ == "pobj" for a in r.actors_for(p)]
+        return [a for ch in w.children(noun) if w.dep[ch] == "prep" and w.lower[ch] == "to" for p in w.children(ch) if w.dep[p] == "pobj" for a in r.actors_for(p)]
 
-    @staticmethod
-    def _doer_of(noun, r: ArgResolver) -> list[ActorRef]:
+    def _doer_of(self, noun, r: ArgResolver) -> list[ActorRef]:
         """The agent of an act named by a noun: "violations by the security forces", "a rally staged by students"."""
-        for ch in noun.children:
-            if ch.dep_ == "prep" and ch.lower_ == "by":
-                return [a for p in ch.children if p.dep_ == "pobj" for a in r.actors_for(p)]
-            if ch.dep_ == "acl" and ch.tag_ == "VBN":
-                agents = [a for ag in ch.children if ag.dep_ == "agent" for p in ag.children if p.dep_ == "pobj" for a in r.actors_for(p)]
+        w = self._w
+        for ch in w.children(noun):
+            if w.dep[ch] == "prep" and w.lower[ch] == "by":
+                return [a for p in w.children(ch) if w.dep[p] == "pobj" for a in r.actors_for(p)]
+            if w.dep[ch] == "acl" and w.tag[ch] == "VBN":
+                agents = [a for ag in w.children(ch) if w.dep[ag] == "agent" for p in w.children(ag) if w.dep[p] == "pobj" for a in r.actors_for(p)]
                 if agents:
                     return agents
         return []
+
+    def _owner_of(self, noun, r: ArgResolver) -> list[ActorRef]:
+        """The named possessor of a thing that is no actor itself: "India's bid", "the government's increase"."""
+        w = self._w
+        if w.pos[noun] != "NOUN" or r.span_of(noun) is not None:
+            return []
+        return [a for ch in w.children(noun) if w.dep[ch] == "poss" and w.pos[ch] != "PRON" for a in r.actors_for(ch)]
 
     def _actors_in(self, head, r: ArgResolver, venue_free: bool = False, own: list[ActorRef] | None = None) -> list[ActorRef]:
         """The first actor named inside a phrase, not descending into its subordinate clauses (nor, with
         ``venue_free``, into where the phrase's talks or exercises are held); with ``own``, not those actors' own
         armed forces."""
-        stack = [c for c in head.children][::-1]
+        w = self._w
+        stack = [c for c in w.children(head)][::-1]
         while stack:
             t = stack.pop()
-            if venue_free and t.dep_ == "prep" and t.head.i == head.i and t.lower_ in LOCATIVE_PREPS:
+            if venue_free and w.dep[t] == "prep" and w.head[t] == head and w.lower[t] in LOCATIVE_PREPS:
                 continue  # "opened negotiations in the Togolese capital Lome", "began exercises in Egypt's desert"
-            if t.dep_ in ("prep", "npadvmod") and (t.lower_ in NON_ROLE_PREPS or t.lemma_.lower() in ("day", "week", "month", "year")):
+            if w.dep[t] in ("prep", "npadvmod") and (w.lower[t] in NON_ROLE_PREPS or w.lemma[t] in ("day", "week", "month", "year")):
                 continue  # "days before Russia began its invasion", "according to Xinhua"
-            if t.dep_ in ("advcl", "relcl", "acl", "parataxis", "ccomp", "appos") and t.head.i == head.i and head.pos_ in ("VERB", "AUX"):
+            if w.dep[t] in ("advcl", "relcl", "acl", "parataxis", "ccomp", "appos") and w.head[t] == head and w.pos[head] in ("VERB", "AUX"):
                 continue
-            if t.dep_ in ("advcl", "relcl", "parataxis"):
+            if w.dep[t] in ("advcl", "relcl", "parataxis"):
                 continue
-            if t.dep_ == "acl" and t.lemma_.lower() not in TRANSFER_PARTICIPLES:
+            if w.dep[t] == "acl" and w.lemma[t] not in TRANSFER_PARTICIPLES:
                 continue  # "measures used against Iran" says nothing about this event's target
             span = r.span_of(t)
-            if span is not None and brokered_by(t.doc, span.end):
+            if span is not None and brokered_by(self._doc, span.end):
                 continue  # "resumed African Union-brokered talks"
             if span is not None and span.how != "adjective":
                 found = [a for a in r.actors_for(t) if not (own and _own_forces(a, own))]
                 if found:
                     return found
-            stack.extend(list(t.children)[::-1])
+            stack.extend(list(w.children(t))[::-1])
         return []
 
     def _unclaimed_attack(self, tok, r: ArgResolver) -> list[ActorRef]:
         """'A roadside bomb near Samarra killed three soldiers', 'killed by an explosive device outside the Iraqi city of
         Basra': violence whose doer is a weapon is coded, as event data does, to the state where it happened."""
-        doers = [ch for ch in tok.children if ch.dep_ == "nsubj"]
-        doers += [p for ch in tok.children if ch.dep_ == "agent" for p in ch.children if p.dep_ == "pobj"]
+        w = self._w
+        doers = [ch for ch in w.children(tok) if w.dep[ch] == "nsubj"]
+        doers += [p for ch in w.children(tok) if w.dep[ch] == "agent" for p in w.children(ch) if w.dep[p] == "pobj"]
         for d in doers:
-            if d.lemma_.lower() in ATTACK_INSTRUMENTS or any(c.lemma_.lower() in ATTACK_INSTRUMENTS for c in d.children if c.dep_ == "compound"):
+            # "kidnapped by armed men", "a suicide bomber blew himself up": nameless attackers are placed the same way
+            if (w.lemma[d] in ATTACK_INSTRUMENTS | NAMELESS_ATTACKERS
+                    or any(w.lemma[c] in ATTACK_INSTRUMENTS for c in w.children(d) if w.dep[c] == "compound")):
                 found = r.located_in(d) or r.located_in(tok)
-                if found:
-                    found[0].sector = None
-                    return found
-                focus = r.focus_country()
-                return [r.located_ref(focus)] if focus else []
+                if not found:
+                    focus = r.focus_country()
+                    found = [r.located_ref(focus)] if focus else []
+                for a in found:
+                    # people are CAMEO's unidentified armed forces of the place, not its state (whose force would be
+                    # conventional warfare); a weapon stands for no one
+                    a.sector = "UAF" if w.lemma[d] in NAMELESS_ATTACKERS else None
+                return found
         return []
 
     def _first_actor_after(self, tok, source: list[ActorRef], r: ArgResolver, etype: str | None = None) -> list[ActorRef]:
         """Last resort for a target, as pattern-based coders do: the first actor named after the trigger inside
         its own phrase ("withdraw inspectors and workers from Iraq", "calling for independence from Iraq"), not
         the source, not in when/according-to phrases, relative clauses or reporting frames."""
+        w = self._w
         keys = {(a.actor_id, a.sector) for a in source}
         blocked: set[int] = set()
-        subtree = list(tok.subtree)  # walked twice: its Tokens built once
+        subtree = w.subtree(tok)  # walked twice (the list is the view's own: not changed here)
         for t in subtree:
-            if t.i in blocked:
+            if t in blocked:
                 continue
-            own_frame = t.head.i == tok.i and t.dep_ in ("nsubj", "nsubjpass", "csubj", "agent", "parataxis", "punct", "mark")
+            own_frame = w.head[t] == tok and w.dep[t] in ("nsubj", "nsubjpass", "csubj", "agent", "parataxis", "punct", "mark")
             # "..., saying they would negotiate only with the United States": a reason or claim added by the actor, not
             # the act's own phrase
             # "opened negotiations in the Togolese capital Lome", "signed a treaty at the Vatican": where the act happens,
             # not whom it is aimed at (the sense's own prepositions were tried before this search); but the victims of
             # one-sided violence and coercion are people of where it happens ("killed a cleric in Basra")
-            on_act = t.head.i == tok.i or (t.head.head.i == tok.i and t.head.dep_ in OBJ_DEPS)
-            locative = on_act and t.dep_ == "prep" and t.lower_ in LOCATIVE_PREPS and etype not in ("ASSAULT", "COERCE")
-            if own_frame or locative or _reporting_participle(t) or t.dep_ in ("relcl", "appos") or (t.dep_ in ("prep", "npadvmod") and t.lower_ in NON_ROLE_PREPS):
-                blocked.update(x.i for x in t.subtree)
+            on_act = w.head[t] == tok or (w.head[w.head[t]] == tok and w.dep[w.head[t]] in OBJ_DEPS)
+            locative = on_act and w.dep[t] == "prep" and w.lower[t] in LOCATIVE_PREPS and etype not in ("ASSAULT", "COERCE")
+            # "in the days after Hamas gunmen attacked ...": when, not to whom
+            temporal = w.dep[t] == "advcl" and any(w.dep[m] == "mark" and w.lower[m] in TEMPORAL_MARKS for m in w.children(t))
+            if (own_frame or locative or temporal or _reporting_participle(w, t) or w.dep[t] in ("relcl", "appos")
+                    or (w.dep[t] in ("prep", "npadvmod") and w.lower[t] in NON_ROLE_PREPS)):
+                blocked.update(x for x in w.subtree(t))
         for t in subtree:
-            if t.i <= tok.i or t.i in blocked:
+            if t <= tok or t in blocked:
                 continue
             span = r.span_of(t)
-            if span is None or span.start != t.i or brokered_by(t.doc, span.end):
-                continue
-            head = t.doc[span.start : span.end].root  # "the United States and Israel": coordination hangs on the head
+            if span is None or span.start != t or brokered_by(self._doc, span.end) or names_a_currency(self._doc, span):
+                continue  # "reduce their exposure to the US dollar" is aimed at no one
+            head = self._doc[span.start : span.end].root.i  # "the United States and Israel": coordination hangs on the head
             found = [a for a in r.actors_for(head) if (a.actor_id, a.sector) not in keys]
             if not found and span.how == "adjective":
                 found = [a for a in [span.ref.copy()] if (a.actor_id, a.sector) not in keys]
@@ -546,7 +648,8 @@ class EventCoder:
 
     def _nearest_actor_before(self, tok, r: ArgResolver) -> list[ActorRef]:
         """When the parse gives a finite verb no subject at all, the closest actor named before it in the sentence."""
-        for t in reversed(list(tok.sent[: tok.i - tok.sent.start])):
+        w = self._w
+        for t in reversed(range(w.sent_start(tok), tok)):
             span = r.span_of(t)
             if span is not None and span.how != "adjective":
                 return r.actors_for(t)
@@ -554,32 +657,39 @@ class EventCoder:
 
     def _inherited_subject(self, tok, r: ArgResolver) -> list[ActorRef]:
         """Subject of an xcomp/conj/advcl verb comes from the verb it hangs on; a relative clause's from its noun."""
+        w = self._w
         h = tok
         for _ in range(4):
-            if h.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acomp") and h.head is not h:
-                link = h.dep_
-                h = h.head
-                passive = any(ch.dep_ in ("auxpass", "nsubjpass") for ch in h.children)
+            if w.dep[h] in ("xcomp", "conj", "advcl", "pcomp", "acomp") and w.head[h] != h:
+                link = w.dep[h]
+                h = w.head[h]
+                passive = any(w.dep[ch] in ("auxpass", "nsubjpass") for ch in w.children(h))
                 if link == "conj" and passive:
                     # "the prime minister has been indicted by the court and will resign": coordinated verbs share
                     # the grammatical subject, not the first verb's agent
-                    shared = [a for ch in h.children if ch.dep_ == "nsubjpass" for a in r.actors_for(ch)]
+                    shared = [a for ch in w.children(h) if w.dep[ch] == "nsubjpass" for a in r.actors_for(ch)]
                     if shared:
                         return shared
-                for ch in h.children:
-                    if ch.dep_ in SUBJ_DEPS or (ch.dep_ == "nsubjpass" and not passive):
+                for ch in w.children(h):
+                    if w.dep[ch] in SUBJ_DEPS or (w.dep[ch] == "nsubjpass" and not passive):
                         return r.actors_for(ch)
-                    if ch.dep_ == "agent":
-                        return [a for p in ch.children if p.dep_ == "pobj" for a in r.actors_for(p)]
-            elif h.dep_ in ("relcl", "acl") and h.head is not h:
-                actors = r.actors_for(h.head)
+                    if w.dep[ch] == "agent":
+                        return [a for p in w.children(ch) if w.dep[p] == "pobj" for a in r.actors_for(p)]
+            elif w.dep[h] in ("relcl", "acl") and w.head[h] != h:
+                actors = r.actors_for(w.head[h])
                 if actors:
                     return actors
+                if w.dep[h] == "acl" and w.pos[w.head[h]] == "NOUN":
+                    # "King Gyanendra's decision to reinstate parliament", "Iran's offer to ship fuel": whoever owns the
+                    # decision, plan or offer is who acts
+                    owner = [a for ch in w.children(w.head[h]) if w.dep[ch] == "poss" for a in r.actors_for(ch)]
+                    if owner:
+                        return owner
                 # "the PKK issued a declaration demanding ...": the noun's verb's subject
-                noun = h.head
-                if noun.dep_ in ("dobj", "attr") and noun.head is not noun:
-                    for ch in noun.head.children:
-                        if ch.dep_ in SUBJ_DEPS:
+                noun = w.head[h]
+                if w.dep[noun] in ("dobj", "attr") and w.head[noun] != noun:
+                    for ch in w.children(w.head[noun]):
+                        if w.dep[ch] in SUBJ_DEPS:
                             return r.actors_for(ch)
                 break
             else:
@@ -588,14 +698,15 @@ class EventCoder:
 
     def _governing_subject(self, tok, r: ArgResolver) -> list[ActorRef]:
         """For a nominal event with no actor of its own, the subject of the verb it depends on."""
+        w = self._w
         h = tok
         for _ in range(4):
-            if h.head is h:
+            if w.head[h] == h:
                 return []
-            h = h.head
-            if h.pos_ in ("VERB", "AUX") and h.dep_ != "prep":  # "following", "including" are prepositions here
-                for ch in h.children:
-                    if ch.dep_ in SUBJ_DEPS:
+            h = w.head[h]
+            if w.pos[h] in ("VERB", "AUX") and w.dep[h] != "prep":  # "following", "including" are prepositions here
+                for ch in w.children(h):
+                    if w.dep[ch] in SUBJ_DEPS:
                         return r.actors_for(ch)
                 return self._inherited_subject(h, r)
         return []
@@ -608,27 +719,31 @@ class EventCoder:
         An event whose trigger lies in the complement of a governing trigger (through complement,
         purpose, object and prepositional links, at most three steps down) is folded into it.
         """
-        by_tok = {c.tok.i: c for c in cands}
+        w = self._w
+        by_tok = {c.tok: c for c in cands}
         for c in cands:
             if not c.sense.governs:
                 continue
             for inner in self._governed(c, by_tok):
                 inner.suppressed = True
                 c.inner.append(inner)
-                if not c.target:
+                if not any(_coded(a) for a in c.target):
                     # a demand is on whoever must act; an agreement or threat concerns the act's target
-                    # (not the demander itself: "Zambia appealed for assistance" gives the aid noun Zambia as its source)
+                    # (not the demander itself: "Zambia appealed for assistance" gives the aid noun Zambia as its source);
+                    # it outranks a target nobody places ("offered to station Patriot batteries in Poland")
                     asked = _other_than_source(inner.source, c.source) if c.sense.type in ("DEMAND", "REQUEST") else []
-                    c.target = asked or _other_than_source(inner.target, c.source or inner.source)
+                    c.target = asked or _other_than_source(inner.target, c.source or inner.source) or c.target
                 if not c.source:
                     c.source = inner.source
             if not c.target and c.sense.type == "THREATEN":
                 c.target = self._condition_subject(c)
             if not c.target:
-                for ch in c.tok.children:
-                    if ch.dep_ in ("xcomp", "ccomp"):
+                # a noun's complement clause hangs on it as acl: "Greece's demand that Germany pay reparations"
+                clauses = ("xcomp", "ccomp", "acl") if c.sense.pos == "NOUN" else ("xcomp", "ccomp")
+                for ch in w.children(c.tok):
+                    if w.dep[ch] in clauses:
                         # "demanding that the Turkish government provide ...": the complement's subject first
-                        subj = [a for s in ch.children if s.dep_ in ("nsubj", "nsubjpass") for a in self._resolver.actors_for(s)]
+                        subj = [a for s in w.children(ch) if w.dep[s] in ("nsubj", "nsubjpass") for a in self._resolver.actors_for(s)]
                         if c.sense.type in INSTRUMENT_TYPES:
                             # "warned that the People's Liberation Army would crush any attempt to make Taiwan
                             # independent": the speaker's own forces carry the threat out, they are not its target
@@ -643,8 +758,8 @@ class EventCoder:
                 continue
             # "police opened fire to disperse demonstrators": an act with no one named is aimed at whoever its
             # purpose clause acts on (the purpose stays an event of its own)
-            for ch in c.tok.children:
-                purpose = by_tok.get(ch.i) if ch.dep_ in ("advcl", "xcomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in ch.children) else None
+            for ch in w.children(c.tok):
+                purpose = by_tok.get(ch) if w.dep[ch] in ("advcl", "xcomp") and any(w.dep[a] == "aux" and w.lower[a] == "to" for a in w.children(ch)) else None
                 if purpose is not None and purpose.target:
                     c.target = _other_than_source(purpose.target, c.source)
                     if c.target:
@@ -653,42 +768,45 @@ class EventCoder:
     def _condition_subject(self, c: _Candidate) -> list[ActorRef]:
         """'Russia threatened to stop talks if the United States goes ahead': a threat is aimed at whoever
         must meet (or avoid) its condition, the subject of its if/unless clause."""
+        w = self._w
         keys = {(a.actor_id, a.sector) for a in c.source}
-        heads = [c.tok, *(ch for ch in c.tok.children if ch.dep_ in ("xcomp", "ccomp"))]
+        heads = [c.tok, *(ch for ch in w.children(c.tok) if w.dep[ch] in ("xcomp", "ccomp"))]
         for h in heads:
-            for cl in h.children:
-                if cl.dep_ != "advcl" or not any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in cl.children):
+            for cl in w.children(h):
+                if w.dep[cl] != "advcl" or not any(w.dep[m] == "mark" and w.lower[m] in ("if", "unless") for m in w.children(cl)):
                     continue
-                for subj in cl.children:
-                    if subj.dep_ in ("nsubj", "nsubjpass"):
+                for subj in w.children(cl):
+                    if w.dep[subj] in ("nsubj", "nsubjpass"):
                         found = [a for a in self._resolver.actors_for(subj) if (a.actor_id, a.sector) not in keys]
                         if found:
                             return found
         return []
 
     def _governed(self, c: _Candidate, by_tok: dict) -> list[_Candidate]:
+        w = self._w
         out = []
-        frontier = [(ch, 1) for ch in c.tok.children]
-        frontier += [(o, 1) for o in c.objects.values() if o.i != c.tok.i]
-        seen = {c.tok.i}
+        frontier = [(ch, 1) for ch in w.children(c.tok)]
+        frontier += [(o, 1) for o in c.objects.values() if o != c.tok]
+        seen = {c.tok}
         while frontier:
             t, depth = frontier.pop()
-            if t.i in seen or depth > 3:
+            if t in seen or depth > 3:
                 continue
-            seen.add(t.i)
-            if t.dep_ not in FOLD_DEPS or _reporting_participle(t):
+            seen.add(t)
+            if w.dep[t] not in FOLD_DEPS or _reporting_participle(w, t):
                 continue  # "rejected the offer, saying they would negotiate only with ...": a claim, not the complement
-            inner = by_tok.get(t.i)
+            inner = by_tok.get(t)
             if inner is not None and inner is not c and not inner.suppressed:
                 out.append(inner)
                 continue  # what the inner event governs is its own business
-            frontier.extend((ch, depth + 1) for ch in t.children)
+            frontier.extend((ch, depth + 1) for ch in w.children(t))
         return out
 
     def _enough(self, c: _Candidate) -> bool:
-        if c.tok.dep_ in ("acl", "xcomp", "advcl") and c.tok.head.lemma_.lower() in PURPOSE_NOUNS:
+        w = self._w
+        if w.dep[c.tok] in ("acl", "xcomp", "advcl") and w.lemma[w.head[c.tok]] in PURPOSE_NOUNS:
             return False  # "in a bid to halt exports": a purpose, not a happening
-        if c.tok.dep_ == "acl" and c.tok.tag_ in ("VBG", "VBN") and not c.source:
+        if w.dep[c.tok] == "acl" and w.tag[c.tok] in ("VBG", "VBN") and not c.source:
             return False  # "countries purchasing Venezuelan oil", "measures used against Iran": a description, not an event
         needs = c.sense.needs or ("pair" if c.sense.pos == "NOUN" else None)
         if needs == "target":
@@ -699,6 +817,7 @@ class EventCoder:
 
     # ------------------------------------------------------------ event
     def _event(self, c: _Candidate, sent, si: int, r: ArgResolver, doc_id: str, published, quantities: list[Quantity]) -> Event:
+        w = self._w
         tok, sense = c.tok, c.sense
         mode, context, cameo = sense.mode, sense.context, sense.cameo
         etype = sense.type
@@ -707,7 +826,13 @@ class EventCoder:
             cameo = sense.military.get("cameo", cameo)
             mode = sense.military.get("mode", mode)
             context = "military"
-        if etype in COOPERATIVE_TYPES and tok.dep_ == "xcomp" and tok.head.lemma_.lower() in HALT_VERBS:
+        if etype in ("COERCE", "ASSAULT") and any(w.dep[ch] == "nsubj" and w.lemma[ch] in RIOTERS for ch in w.children(tok)):
+            # "rioters set fire to churches", "protesters attacked the police station": violent protest (CAMEO 145)
+            etype, cameo, mode, context = "PROTEST", "145", "riot", None
+        if etype == "MOBILIZE" and self._peacekeeping_purpose(tok):
+            # "sent 300 soldiers to Liberia to bolster the peacekeeping force": troops sent to keep the peace are aid (CAMEO 074)
+            etype, cameo, mode, context = "AID", "074", None, "peacekeeping"
+        if etype in COOPERATIVE_TYPES and w.dep[tok] == "xcomp" and w.lemma[w.head[tok]] in HALT_VERBS:
             # "PetroChina stopped importing crude from Venezuela": cooperation reduced, not cooperation
             etype, mode, cameo = "SANCTION", "discontinue", ("162" if etype == "AID" else "160")
         for inner in c.inner:
@@ -721,21 +846,22 @@ class EventCoder:
             context = self._cue_context(sent)
         m = analyse(tok, sent, r, forced=sense.factuality)
         source = c.source
-        if not source and m.reporter and _first_person_subject(tok):
+        if not source and m.reporter and _first_person_subject(w, tok):
             source = m.reporter  # "'We have held a working meeting with ...,' El Aissami said": the speaker
         if not source and etype == "PROTEST":
             source = self._protesters_by_place(sent, r)
         etype, mode, cameo, source, target, factuality = self._recode(etype, mode, cameo, source, c.target, m, sense)
         attribution = m.attribution
         lo, hi = self._clause_bounds(tok, c.inner)
-        qs = quantities_for_event(quantities, tok, lo, hi)
+        token = self._doc[tok]  # the other stages' interface: a Token
+        qs = quantities_for_event(quantities, token, lo, hi)
         confidence = sense.confidence
         if not source or not target:
             confidence *= 0.85
         if any(a.provisional for a in source + target):
             confidence *= 0.9
-        start = tok.idx
-        date, precision, date_text = self._dates.for_trigger(tok)
+        start = w.idx[tok - 2] if _hyphenated(w, tok) else w.idx[tok]  # "build-up" starts at "build"
+        date, precision, date_text = self._dates.for_trigger(token)
         text = span_text(sent)
         return Event(
             id=_event_id(doc_id, start, etype),
@@ -749,9 +875,9 @@ class EventCoder:
             evidence=text.strip(),
             evidence_start=sent.start_char + (len(text) - len(text.lstrip())),
             evidence_end=sent.start_char + len(text.rstrip()),
-            trigger=self._trigger_text(tok, c.objects if sense.objects else {}),
+            trigger=self._trigger_text(tok, {k: o for k, o in c.objects.items() if k in sense.objects} if sense.objects else {}),
             trigger_start=start,
-            trigger_end=tok.idx + len(tok.text),
+            trigger_end=w.idx[tok] + w.length[tok],
             date=date,
             date_precision=precision,
             date_text=date_text,
@@ -764,25 +890,27 @@ class EventCoder:
         )
 
     def _trigger_text(self, tok, objects) -> str:
+        w = self._w
         words = [tok]
-        words.extend(c for c in tok.children if c.dep_ == "prt")
-        hit = [o for lemma, o in objects.items()]
+        words.extend(c for c in w.children(tok) if w.dep[c] == "prt")
+        hit = list(objects.values())  # the object words that met the sense ("attacked ... on the oil issue")
         if hit:
-            words.append(min(hit, key=lambda o: abs(o.i - tok.i)))
-        words = sorted(set(words), key=lambda t: t.i)
-        return " ".join(t.text for t in words)
+            words.append(min(hit, key=lambda o: abs(o - tok)))
+        words = sorted(set(words), key=lambda t: t)
+        return " ".join(w.words_text(t - 2, t + 1) if t == tok and _hyphenated(w, t) else w.text(t) for t in words)
 
     def _clause_bounds(self, tok, inner) -> tuple[int, int]:
+        w = self._w
         # a subtree's first and last tokens are its left and right edges (also in the rare non-projective parse)
         heads = [tok, *(c.tok for c in inner)]
-        lefts = [h.left_edge for h in heads]
-        rights = [h.right_edge for h in heads]
-        return min(t.idx for t in lefts), max(t.idx + len(t) for t in rights)
+        lefts = [w.left_edge(h) for h in heads]
+        rights = [w.right_edge(h) for h in heads]
+        return min(w.idx[t] for t in lefts), max(w.idx[t] + w.length[t] for t in rights)
 
     def _protesters_by_place(self, sent, r: ArgResolver) -> list[ActorRef]:
         """Unnamed protesters ("prisoners rioted in Dili", "students throughout Indonesia") are civilians
         of the state where they protest, as event data conventionally codes them."""
-        for t in sent:
+        for t in range(sent.start, sent.end):
             span = r.span_of(t)
             if span is not None and span.ref.kind == "state" and span.how in ("alias", "metonym", "demonym", "place"):
                 ref = span.ref.copy()
@@ -793,31 +921,46 @@ class EventCoder:
     def _military(self, sent, source: list[ActorRef], tok=None) -> bool:
         """Conventional warfare? A military source or subject, or heavy weapons in the sentence; never the
         victims ("killed two soldiers"), and bombs, guerrillas and militias make it unconventional."""
-        nouns = {t.lemma_.lower() for t in sent if t.pos_ in ("NOUN", "ADJ")}
+        w = self._w
+        nouns = {w.lemma[t] for t in range(sent.start, sent.end) if w.pos[t] in ("NOUN", "ADJ")}
         if nouns & UNCONVENTIONAL_WORDS:
             return False
-        lemmas = {t.lemma_.lower() for t in sent}
+        lemmas = {w.lemma[t] for t in range(sent.start, sent.end)}
         if any(a.sector == "MIL" or (a.kind == "state" and a.sector in (None, "GOV")) for a in source):
             return True  # a state's own use of force: "Turkey bombed bases in Iraq"
         if lemmas & HEAVY_WEAPONS:
             return True
-        subj = [ch for ch in tok.children if ch.dep_ in ("nsubj", "agent")] if tok is not None else []
-        return any(t.lemma_.lower() in ARMED_FORCES for s in subj for t in s.subtree)
+        subj = [ch for ch in w.children(tok) if w.dep[ch] in ("nsubj", "agent")] if tok is not None else []
+        return any(w.lemma[t] in ARMED_FORCES for s in subj for t in w.subtree(s))
+
+    def _peacekeeping_purpose(self, tok) -> bool:
+        """Does the verb's purpose clause ("to join/lead/bolster ...") name a peacekeeping force (plover.yaml's
+        peacekeeping cues)?"""
+        cues = [str(w).lower() for w in (self.ontology.contexts.get("peacekeeping") or {}).get("cues", []) or []]
+        w = self._w
+        for ch in w.children(tok):
+            if w.dep[ch] in ("advcl", "xcomp") and any(w.dep[a] == "aux" and w.lower[a] == "to" for a in w.children(ch)):
+                text = " " + w.words_text(w.left_edge(ch), w.right_edge(ch) + 1).lower() + " "
+                if any(f" {w} " in text or f" {w}s " in text for w in cues):
+                    return True
+        return False
 
     def _cue_context(self, sent) -> str | None:
+        w = self._w
         counts: dict[str, int] = {}
-        for t in sent:
-            ctx = self.cues.get(t.lemma_.lower())
+        for t in range(sent.start, sent.end):
+            ctx = self.cues.get(w.lemma[t])
             if ctx:
                 counts[ctx] = counts.get(ctx, 0) + 1
         return max(counts, key=lambda k: counts[k]) if counts else None
 
     def _location(self, tok) -> str | None:
-        for ch in tok.children:
-            if ch.dep_ == "prep" and ch.lower_ in ("in", "at"):
-                for p in ch.children:
-                    if p.dep_ == "pobj" and p.ent_type_ in ("GPE", "LOC", "FAC"):
-                        return p.text if not p.ent_iob_ == "B" else p.doc[p.i : p.i + 1 + sum(1 for _ in p.rights if _.ent_iob_ == "I")].text
+        w = self._w
+        for ch in w.children(tok):
+            if w.dep[ch] == "prep" and w.lower[ch] in ("in", "at"):
+                for p in w.children(ch):
+                    if w.dep[p] == "pobj" and w.ent_type[p] in ("GPE", "LOC", "FAC"):
+                        return w.text(p) if not w.ent_iob[p] == "B" else w.words_text(p, p + 1 + sum(1 for _ in w.rights(p) if w.ent_iob[_] == "I"))
         return None
 
     # ------------------------------------------------------------ recoding by modality
@@ -853,9 +996,9 @@ def _other_than_source(target: list[ActorRef], source: list[ActorRef]) -> list[A
             and not (a.kind == "state" and a.sector in (None, "GOV") and a.country in governments)]
 
 
-def _reporting_participle(t) -> bool:
+def _reporting_participle(w: DocArrays, t: int) -> bool:
     """'..., saying they would negotiate only with the United States', 'adding that ...': a claim the actor adds."""
-    return t.dep_ in ("advcl", "conj") and t.tag_ == "VBG" and t.lemma_.lower() in REPORTING_VERBS
+    return w.dep[t] in ("advcl", "conj") and w.tag[t] == "VBG" and w.lemma[t] in REPORTING_VERBS
 
 
 def _coded(a: ActorRef) -> bool:
@@ -866,52 +1009,73 @@ def _coded(a: ActorRef) -> bool:
 def _own_forces(a: ActorRef, source: list[ActorRef]) -> bool:
     """Is ``a`` the armed forces or police of a state whose government (or the state itself, its forces, or one of
     its officials) is the source? Armed groups are no state's own forces."""
+    # a person of the state with no other sector is taken as speaking for it ("He ordered the army to be ready")
     return a.kind != "group" and a.sector in ("MIL", "COP") and bool(a.country) and any(
-        s.country == a.country and (s.kind == "state" or s.sector in ("GOV", "MIL")) for s in source)
+        s.country == a.country and (s.kind == "state" or s.sector in ("GOV", "MIL") or (s.kind == "person" and not s.sector))
+        for s in source)
 
 
-def _particle(tok, word: str):
+def _particle(w: DocArrays, tok: int, word: str):
     """The verb's particle ``word`` ("pull out"), also where the parser took it for a preposition ("pulled out of")."""
-    return next((c for c in tok.children if c.dep_ in ("prt", "prep", "advmod") and c.lower_ == word), None)
+    return next((c for c in w.children(tok) if w.dep[c] in ("prt", "prep", "advmod") and w.lower[c] == word), None)
 
 
-def _first_person_subject(tok) -> bool:
+def _joint_subject(source: list[ActorRef], sense: Sense) -> bool:
+    """'Indian and Chinese troops clashed', 'Ethiopian and Eritrean troops exchanged fire': two sides named together as
+    the subject of a mutual act are each other's counterpart, and no one named later in the sentence is its target."""
+    return (sense.symmetric or sense.type == "FIGHT") and len({a.country or a.actor_id for a in source}) >= 2
+
+
+def _hyphenated(w: DocArrays, i: int) -> tuple[str, ...]:
+    """The whole hyphenated word ``i`` ends ("build-up", "cease-fires" -> "cease-fire"), when the tokenizer split it."""
+    if i < 2 or w.text(i - 1) != "-" or w.space[i - 1] or w.space[i - 2]:
+        return ()
+    first = w.lower[i - 2]
+    return (f"{first}-{w.lemma[i]}", f"{first}-{w.lower[i]}")
+
+
+def _first_person_subject(w: DocArrays, tok: int) -> bool:
     """Is the event's subject 'I' or 'we' (directly, or of the verb it hangs on)?"""
     h = tok
     for _ in range(3):
-        subj = next((c for c in h.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        subj = next((c for c in w.children(h) if w.dep[c] in ("nsubj", "nsubjpass")), None)
         if subj is not None:
-            return subj.lower_ in ("we", "i")
-        if h.dep_ in ("xcomp", "conj", "advcl") and h.head is not h:
-            h = h.head
+            return w.lower[subj] in ("we", "i")
+        if w.dep[h] in ("xcomp", "conj", "advcl") and w.head[h] != h:
+            h = w.head[h]
         else:
             break
     return False
 
 
-def _direct_object_lemmas(tok) -> set[str]:
+def _direct_object_lemmas(w: DocArrays, tok: int) -> set[str]:
     """Lemmas and forms of the verb's direct objects (or passive subject), their modifiers and conjuncts."""
     out: set[str] = set()
-    todo = [c for c in tok.children if c.dep_ in OBJ_DEPS or c.dep_ == "nsubjpass"]
+    todo = [c for c in w.children(tok) if w.dep[c] in OBJ_DEPS or w.dep[c] == "nsubjpass"]
     while todo:
         t = todo.pop()
-        out.update((t.lemma_.lower(), t.lower_))
-        for c in t.children:
-            if c.dep_ in ("compound", "amod"):
-                out.add(c.lemma_.lower())
-            elif c.dep_ == "conj":
+        out.update((w.lemma[t], w.lower[t]))
+        for c in w.children(t):
+            if w.dep[c] in ("compound", "amod"):
+                out.add(w.lemma[c])
+            elif w.dep[c] == "conj":
                 todo.append(c)
     return out
 
 
-def _markers(tok, objects) -> set[str]:
-    """Synthetic object keys a sense may require: "*prep:for" (a "for" phrase on the verb),
-    "*none" (no object), "*place" (the object is a place name)."""
-    out = {f"*prep:{c.lower_}" for c in tok.children if c.dep_ == "prep"}
-    heads = [c for c in tok.children if c.dep_ in OBJ_DEPS]
+def _markers(w: DocArrays, tok: int, objects) -> set[str]:
+    """Synthetic object keys a sense may require (or avoid, in ``unless``): "*prep:for" (a "for" phrase on the verb),
+    "*none" (no object), "*place" (the object is a place name), "*naming" (an object predicate: "called the
+    blockade a crime", "what he called the criminal blockade"), "*prt:forward" (a particle: "push forward")."""
+    out = {f"*prep:{w.lower[c]}" for c in w.children(tok) if w.dep[c] == "prep"}
+    heads = [c for c in w.children(tok) if w.dep[c] in OBJ_DEPS]
     if not heads:
         out.add("*none")
-    if any(t.ent_type_ in ("GPE", "LOC", "FAC") for t in objects.values()):
+    if any(w.dep[c] == "oprd" for c in heads):
+        out.add("*naming")
+    # the tagger calls some particles adverbs ("push forward reform")
+    out.update(f"*prt:{w.lower[c]}" for c in w.children(tok) if w.dep[c] == "prt" or (w.dep[c] == "advmod" and w.lower[c] in ADVERB_PARTICLES))
+    if any(w.ent_type[t] in ("GPE", "LOC", "FAC") for t in objects.values()):
         out.add("*place")
     return out
 
@@ -942,5 +1106,3 @@ def _drop_subsumed(events: list[Event]) -> list[Event]:
     return keep
 
 
-def _np(tok) -> str:
-    return tok.doc[tok.left_edge.i : tok.i + 1].text

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from ..actors.resolve import ArgResolver
 from ..model import ActorRef
-from ..nlp import span_text
+from ..nlp import DocArrays, doc_arrays, span_text
 
 REPORTING_VERBS = {"say", "report", "tell", "claim", "state", "note", "add", "reveal", "confirm", "announce", "write", "insist",
                    "allege", "explain", "emphasize", "emphasise", "stress", "declare", "tweet", "post", "reiterate", "conclude",
@@ -41,56 +41,58 @@ class Modality:
     ultimatum: bool = False  # "... unless X does Y": a condition that makes an intention a threat
 
 
-def analyse(tok, sent, r: ArgResolver, forced: str | None = None) -> Modality:
-    attribution, reporter, reported_clause = _attribution(tok, sent, r)
+def analyse(tok: int, sent, r: ArgResolver, forced: str | None = None) -> Modality:
+    """The modality of the event at ``tok`` (a word index into the doc's ``DocArrays``) in sentence ``sent``."""
+    w = doc_arrays(sent.doc)
+    attribution, reporter, reported_clause = _attribution(w, tok, sent, r)
     m = Modality("asserted", attribution, reporter)
     if forced:
         m.factuality = forced
         return m
-    aux = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
-    m.negated = any(c.dep_ == "neg" for c in tok.children) and not any(c.dep_ == "advmod" and c.lower_ in DEGREE_WORDS for c in tok.children)
-    if any(c.dep_ == "mark" and c.lower_ in HYPOTHETICAL_MARKS for c in tok.children):
+    aux = {w.lower[c] for c in w.children(tok) if w.dep[c] in ("aux", "auxpass")}
+    m.negated = any(w.dep[c] == "neg" for c in w.children(tok)) and not any(w.dep[c] == "advmod" and w.lower[c] in DEGREE_WORDS for c in w.children(tok))
+    if any(w.dep[c] == "mark" and w.lower[c] in HYPOTHETICAL_MARKS for c in w.children(tok)):
         m.factuality = "hypothetical"  # "if it does not recognise ...": a condition, not a refusal that happened
         return m
     if m.negated:
         m.factuality = "denied"
         return m
-    if aux & OBLIGATION_AUX or (("have" in aux or "has" in aux) and any(c.lower_ == "to" for c in tok.children if c.dep_ == "aux")):
+    if aux & OBLIGATION_AUX or (("have" in aux or "has" in aux) and any(w.lower[c] == "to" for c in w.children(tok) if w.dep[c] == "aux")):
         m.obligation = True
         m.factuality = "hypothetical"
         return m
     h = tok
     for _ in range(4):
-        if h.dep_ not in ("xcomp", "ccomp", "advcl", "conj", "pcomp", "acomp") or h.head is h:
+        if w.dep[h] not in ("xcomp", "ccomp", "advcl", "conj", "pcomp", "acomp") or w.head[h] == h:
             break
-        parent = h.head
-        lemma = parent.lemma_.lower()
-        if h.dep_ in ("xcomp", "pcomp") and any(c.dep_ == "neg" for c in parent.children):
+        parent = w.head[h]
+        lemma = w.lemma[parent]
+        if w.dep[h] in ("xcomp", "pcomp") and any(w.dep[c] == "neg" for c in w.children(parent)):
             m.factuality = "denied"
             return m
         if lemma in THREAT_VERBS:
             m.factuality = "threatened"
             return m
-        if h.dep_ == "xcomp" and (lemma in INTENT_VERBS or lemma in READY_ADJECTIVES):
+        if w.dep[h] == "xcomp" and (lemma in INTENT_VERBS or lemma in READY_ADJECTIVES):
             m.factuality = "intended"
             return m
-        if h.dep_ in ("xcomp", "ccomp") and lemma in PERMISSION_VERBS:
+        if w.dep[h] in ("xcomp", "ccomp") and lemma in PERMISSION_VERBS:
             m.factuality = "hypothetical"
             return m
-        if h.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in HYPOTHETICAL_MARKS for c in h.children):
+        if w.dep[h] == "advcl" and any(w.dep[c] == "mark" and w.lower[c] in HYPOTHETICAL_MARKS for c in w.children(h)):
             m.factuality = "hypothetical"
             return m
-        if h.dep_ == "conj":
-            aux |= {c.lower_ for c in parent.children if c.dep_ in ("aux", "auxpass")}
-            if any(c.dep_ == "neg" for c in parent.children) and not any(c.dep_ == "neg" for c in tok.children):
+        if w.dep[h] == "conj":
+            aux |= {w.lower[c] for c in w.children(parent) if w.dep[c] in ("aux", "auxpass")}
+            if any(w.dep[c] == "neg" for c in w.children(parent)) and not any(w.dep[c] == "neg" for c in w.children(tok)):
                 m.factuality = "denied"  # a coordinated verb with a negation of its own has its own polarity
                 return m
         h = parent
-    if any(c.dep_ == "mark" and c.lower_ in HYPOTHETICAL_MARKS for c in tok.children):
+    if any(w.dep[c] == "mark" and w.lower[c] in HYPOTHETICAL_MARKS for c in w.children(tok)):
         m.factuality = "hypothetical"
-    elif aux & FUTURE_AUX or any(c.lower_ == "going" for c in tok.children):
+    elif aux & FUTURE_AUX or any(w.lower[c] == "going" for c in w.children(tok)):
         m.factuality = "intended"
-        m.ultimatum = any(c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "unless" for g in c.children) for c in tok.children)
+        m.ultimatum = any(w.dep[c] == "advcl" and any(w.dep[g] == "mark" and w.lower[g] == "unless" for g in w.children(c)) for c in w.children(tok))
     elif "would" in aux:
         # future in the past of reported speech ("they said they would meet") is an intention
         m.factuality = "intended" if reported_clause else "hypothetical"
@@ -101,36 +103,48 @@ def analyse(tok, sent, r: ArgResolver, forced: str | None = None) -> Modality:
     return m
 
 
-def _attribution(tok, sent, r: ArgResolver) -> tuple[str | None, list[ActorRef], bool]:
+def _attribution(w: DocArrays, tok: int, sent, r: ArgResolver) -> tuple[str | None, list[ActorRef], bool]:
     """(who says so, their actors, whether the event is inside the reported clause)."""
     h = tok
     for _ in range(5):
-        if h.head is h:
+        if w.head[h] == h:
             break
-        if h.dep_ in ("ccomp", "parataxis", "xcomp", "conj", "advcl") or (h.dep_ == "dobj" and h.head.lemma_.lower() == "announce"):
-            parent = h.head
-            if parent.lemma_.lower() in REPORTING_VERBS and parent.i != tok.i:
-                subj = next((c for c in parent.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if w.dep[h] in ("ccomp", "parataxis", "xcomp", "conj", "advcl") or (w.dep[h] == "dobj" and w.lemma[w.head[h]] == "announce"):
+            parent = w.head[h]
+            if w.lemma[parent] in REPORTING_VERBS and parent != tok:
+                subj = next((c for c in w.children(parent) if w.dep[c] in ("nsubj", "nsubjpass")), None)
                 if subj is not None:
                     actors = r.actors_for(subj)
-                    return (actors[0].name if actors else _np(subj)), actors, h.dep_ in ("ccomp", "parataxis")
+                    return (actors[0].name if actors else _np(w, subj)), actors, w.dep[h] in ("ccomp", "parataxis")
             h = parent
         else:
             break
-    root = sent.root
-    if root.lemma_.lower() in REPORTING_VERBS and root.i != tok.i and root.is_ancestor(tok):  # tok in root's subtree
-        subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    root = w.span_root(sent.start, sent.end)
+    if w.lemma[root] in REPORTING_VERBS and root != tok and _is_ancestor(w, root, tok):  # tok in root's subtree
+        subj = next((c for c in w.children(root) if w.dep[c] in ("nsubj", "nsubjpass")), None)
         if subj is not None:
             actors = r.actors_for(subj)
-            return (actors[0].name if actors else _np(subj)), actors, True
-    for t in sent if "according" in span_text(sent).lower() else ():  # a word of the sentence only if in its text
-        if t.lower_ == "according" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to":
-            pobj = next((c for c in t.doc[t.i + 1].children if c.dep_ == "pobj"), None)
+            return (actors[0].name if actors else _np(w, subj)), actors, True
+    for t in range(sent.start, sent.end) if "according" in span_text(sent).lower() else ():  # a word of the sentence only if in its text
+        if w.lower[t] == "according" and t + 1 < w.n and w.lower[t + 1] == "to":
+            pobj = next((c for c in w.children(t + 1) if w.dep[c] == "pobj"), None)
             if pobj is not None:
                 actors = r.actors_for(pobj)
-                return (actors[0].name if actors else _np(pobj)), actors, False
+                return (actors[0].name if actors else _np(w, pobj)), actors, False
     return None, [], False
 
 
-def _np(tok) -> str:
-    return tok.doc[tok.left_edge.i : tok.i + 1].text
+def _np(w: DocArrays, tok: int) -> str:
+    return w.words_text(w.left_edge(tok), tok + 1)
+
+
+def _is_ancestor(w: DocArrays, anc: int, tok: int) -> bool:
+    """``doc[anc].is_ancestor(doc[tok])``: is ``anc`` on the chain of heads above ``tok``?"""
+    k = tok
+    for _ in range(w.n):
+        if w.head[k] == k:
+            return False
+        k = w.head[k]
+        if k == anc:
+            return True
+    return False

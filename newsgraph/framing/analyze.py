@@ -31,14 +31,12 @@ names (proper nouns, actor mentions): "United" in "United States" is no praise.
 
 from __future__ import annotations
 
-import numpy as np
-from spacy.attrs import DEP, HEAD, IDX, IS_PUNCT, LEMMA, LENGTH, LOWER, POS, SENT_START, SPACY, TAG
-from spacy.symbols import ADJ, AUX, NOUN, PROPN, VERB
+from spacy.attrs import LEMMA
 from spacy.tokens import Span as SpacySpan
 
 from ..actors.resolve import ArgResolver, Span, sector_nouns
 from ..model import ActorRef, Descriptor, MentionTone
-from ..nlp import doc_text, span_chars
+from ..nlp import doc_arrays, doc_text, span_chars
 from .tone import find_loaded, score_text
 
 GOV_NOUNS = {"regime", "government", "administration", "authorities", "leadership", "junta", "dictatorship", "cabinet", "presidency"}
@@ -103,128 +101,80 @@ def frame_document(parsed, spans: list[Span], resolver: ArgResolver, sentence_of
 
 
 class _Words:
-    """What framing reads of every word, from the doc's arrays: no Token object is built for a word that is
-    only looked at (its tag, its text, its dependency label and head)."""
+    """What framing reads of every word: the doc's ``DocArrays`` (by word index, shared with the coder and the
+    resolver), so no Token object is built for a word that is only looked at, plus the sentences' evidence texts."""
 
     def __init__(self, parsed, sentence_of):
         self.doc = parsed
         self.text = doc_text(parsed)
         self.sentence_of = sentence_of
         self._evidence: dict[int, str] = {}
-        self._subtrees: dict[int, list[int]] = {}
-        self._kids: tuple[list[int], list[int]] | None = None  # dependents of all words, by head; bounds per head
-        arr = parsed.to_array([POS, LEMMA, IDX, LENGTH, SPACY, HEAD, DEP, SENT_START])
-        self.pos, self.lemma = arr[:, 0], arr[:, 1]
-        self.idx, self.length, self.space = arr[:, 2].tolist(), arr[:, 3].tolist(), arr[:, 4].tolist()
-        self.proper = (self.pos == PROPN).tolist()
-        self._pos = self.pos.tolist()
-        n = len(arr)
-        rel = arr[:, 5].astype(np.int64)  # relative offsets, stored unsigned
-        self.head = (rel + np.arange(n)).tolist()
-        self._rel = rel
-        strings = parsed.vocab.strings
-        self.dep = [strings[d] for d in arr[:, 6].tolist()]
-        self._sent_starts = [0, *(i for i in np.flatnonzero(arr[:, 7] == 1).tolist() if i)]  # as Doc.sents cuts
-        self._lower: list[str] | None = None
+        self.arrays = w = doc_arrays(parsed)  # the doc's words by index, shared with the coder and the resolver
+        self.idx, self.length, self.space = w.idx, w.length, w.space
+        self.pos, self.dep, self.head = w.pos, w.dep, w.head
+        self.proper = [p == "PROPN" for p in w.pos]
         self._lemmas: list[str] | None = None
-        self._tags: list[str] | None = None
-        self._punct: list[int] | None = None
-
-    def text_of(self, start: int, end: int) -> str:
-        """The text of words start..end-1 (``doc[start:end].text``)."""
-        if end <= start:
-            return ""
-        return self.text[self.idx[start] : self.idx[end - 1] + self.length[end - 1]]
-
-    def word(self, i: int) -> str:
-        return self.text[self.idx[i] : self.idx[i] + self.length[i]]
-
-    def lower(self) -> list[str]:
-        """Each word's ``lower_``."""
-        if self._lower is None:
-            strings = self.doc.vocab.strings
-            self._lower = [strings[h] for h in self.doc.to_array([LOWER]).tolist()]
-        return self._lower
-
-    def lemmas(self) -> list[str]:
-        """Each word's ``lemma_``."""
-        if self._lemmas is None:
-            strings = self.doc.vocab.strings
-            self._lemmas = [strings[h] for h in self.lemma.tolist()]
-        return self._lemmas
-
-    def left_edge(self, i: int) -> int:
-        return self.subtree(i)[0]
-
-    def right_edge(self, i: int) -> int:
-        return self.subtree(i)[-1]
-
-    def tags(self) -> list[str]:
-        """Each word's ``tag_``."""
-        if self._tags is None:
-            strings = self.doc.vocab.strings
-            self._tags = [strings[h] for h in self.doc.to_array([TAG]).tolist()]
-        return self._tags
-
-    def punct(self) -> list[int]:
-        """Each word's ``is_punct``."""
-        if self._punct is None:
-            self._punct = self.doc.to_array([IS_PUNCT]).tolist()
-        return self._punct
 
     def chars(self, span) -> tuple[int, int]:
         return span_chars(span, self.idx, self.length)
 
+    def text_of(self, start: int, end: int) -> str:
+        """The text of words start..end-1 (``doc[start:end].text``)."""
+        return self.arrays.words_text(start, end)
+
+    def word(self, i: int) -> str:
+        return self.arrays.text(i)
+
+    def lower(self) -> list[str]:
+        """Each word's ``lower_``."""
+        return self.arrays.lower
+
+    def lemmas(self) -> list[str]:
+        """Each word's ``lemma_`` as spaCy gives it (``DocArrays.lemma`` is lower-cased; a label verb is matched
+        on the lemma itself)."""
+        if self._lemmas is None:
+            strings = self.doc.vocab.strings
+            self._lemmas = [strings[h] for h in self.doc.to_array([LEMMA]).tolist()]
+        return self._lemmas
+
+    def tags(self) -> list[str]:
+        """Each word's ``tag_``."""
+        return self.arrays.tag
+
+    def punct(self) -> list[bool]:
+        """Each word's ``is_punct``."""
+        return self.arrays.is_punct
+
+    def left_edge(self, i: int) -> int:
+        return self.arrays.left_edge(i)
+
+    def right_edge(self, i: int) -> int:
+        return self.arrays.right_edge(i)
+
     def government_nouns(self) -> list:
         """The tokens tagged NOUN whose lemma is a government noun."""
-        nouns = np.flatnonzero(self.pos == NOUN)
-        strings = self.doc.vocab.strings
-        gov = {h for h in set(self.lemma[nouns].tolist()) if strings[h].lower() in GOV_NOUNS}
-        return [self.doc[int(i)] for i in nouns if self.lemma[i] in gov] if gov else []
+        w = self.arrays
+        return [self.doc[i] for i in range(w.n) if w.pos[i] == "NOUN" and w.lemma[i] in GOV_NOUNS]
 
     def evidence(self, i: int) -> str:
         """The text of word i's sentence, stripped, cut once per sentence from the parsed text."""
         k = self.sentence_of(i)
         got = self._evidence.get(k)
         if got is None:
-            starts = self._sent_starts
-            end = starts[k + 1] if k + 1 < len(starts) else len(self.head)
-            start, stop = span_chars(self.doc[starts[k] : end], self.idx, self.length)
-            got = self._evidence[k] = self.text[start:stop].strip()
+            got = self._evidence[k] = self.arrays.words_text(*self.arrays.sent_bounds(i)).strip()
         return got
 
     def is_verb(self, i: int) -> bool:
-        return self._pos[i] in (VERB, AUX)
+        return self.pos[i] in ("VERB", "AUX")
 
     def children(self, i: int) -> list[int]:
-        """Word i's dependents, ascending (``Token.children``), from the HEAD array."""
-        kids = self._kids
-        if kids is None:
-            rel = self._rel
-            dependents = np.flatnonzero(rel)
-            heads = np.asarray(self.head)[dependents]
-            order = np.argsort(heads, kind="stable")  # stable: each head's dependents stay ascending
-            bounds = np.searchsorted(heads[order], np.arange(len(rel) + 1))
-            kids = self._kids = (dependents[order].tolist(), bounds.tolist())
-        flat, bounds = kids
-        return flat[bounds[i] : bounds[i + 1]]
+        """Word i's dependents, ascending (``Token.children``)."""
+        return self.arrays.children(i)
 
     def subtree(self, i: int) -> list[int]:
-        """The indices of word i's subtree, ascending (the words of ``Token.subtree``), from the HEAD array; the
-        mentions of one clause share their verb's phrases."""
-        got = self._subtrees.get(i)
-        if got is None:
-            got = [i]
-            stack = [i]  # no recursion: a parse can nest deeper than Python's limit
-            children = self.children
-            while stack:
-                kids = children(stack.pop())
-                if kids:
-                    got.extend(kids)
-                    stack.extend(kids)
-            got.sort()
-            self._subtrees[i] = got
-        return got
+        """The indices of word i's subtree (``DocArrays.subtree``, kept per doc): the mentions of one clause share
+        their verb's phrases."""
+        return self.arrays.subtree(i)
 
     def joined(self, indices: list[int]) -> str:
         """The words at ``indices`` (ascending) in order: with their own spacing where two are adjacent in the
@@ -253,7 +203,7 @@ def _government_of(ref: ActorRef, resolver: ArgResolver, text: str) -> ActorRef 
 def _referent(words: _Words, s: Span, root: int, at, resolver):
     """(head of the phrase the mention stands in, the actor that phrase is about, via-actor id); word indices."""
     ref = s.ref
-    dep, head, lemma, lower, pos = words.dep, words.head, words.lemmas(), words.lower(), words._pos
+    dep, head, lemma, lower, pos = words.dep, words.head, words.lemmas(), words.lower(), words.pos
     t = root
     # climb premodifier chains: "Venezuelan" -> "socialist" -> "regime"; "Maduro" -> "regime"
     while dep[t] in MODIFIER_DEPS and head[t] != t and pos[head[t]] in _CONTENT_POS and head[t] > t:
@@ -305,7 +255,7 @@ def _form(words: _Words, start: int, end: int, referent: ActorRef, at) -> str:
     return " ".join(out).replace(" - ", "-").strip()
 
 
-_CONTENT_POS = (NOUN, ADJ, PROPN)
+_CONTENT_POS = ("NOUN", "ADJ", "PROPN")
 
 
 def _descriptor(words: _Words, start: int, end: int, referent: ActorRef, kind: str, at, sent: int, via: str | None) -> Descriptor | None:
@@ -315,7 +265,7 @@ def _descriptor(words: _Words, start: int, end: int, referent: ActorRef, kind: s
         end = start + MAX_DESC_TOKENS
     first, last = words.idx[start], words.idx[end - 1] + words.length[end - 1]
     text = words.text[first:last]
-    pos = words._pos
+    pos = words.pos
     if not any(pos[i] in _CONTENT_POS and i not in at for i in range(start, end)):
         return None  # nothing but other names
     form = _form(words, start, end, referent, at)
@@ -339,7 +289,7 @@ def _own_descriptors(words: _Words, s: Span, root: int, referent, at, sent) -> l
     dep = words.dep
     kids = words.children(root)
     left = min((words.left_edge(c) for c in kids if c < s.start and dep[c] in (*MODIFIER_DEPS, "det")), default=s.start)
-    if left < s.start and not (referent.kind == "state" and all(words._pos[i] == PROPN for i in range(left, s.start) if i not in at)):
+    if left < s.start and not (referent.kind == "state" and all(words.pos[i] == "PROPN" for i in range(left, s.start) if i not in at)):
         # (a state's "premodifier" made of proper nouns is the rest of a longer name: "Latin America")
         out.append(_descriptor(words, left, s.start, referent, "premodifier", at, sent, None))
     for c in kids:
