@@ -97,6 +97,7 @@ def test_doc_arrays_read_what_spacys_tokens_and_spans_say(resources):
             assert w.children(i) == [c.i for c in t.children] and w.subtree(i) == [c.i for c in t.subtree], i
             assert w.lefts(i) == [c.i for c in t.lefts] and w.rights(i) == [c.i for c in t.rights], i
             assert (w.left_edge(i), w.right_edge(i), w.sent_start(i)) == (t.left_edge.i, t.right_edge.i, t.sent.start), i
+            assert w.sent_bounds(i) == (t.sent.start, t.sent.end), i
             assert w.conjuncts(i) == [c.i for c in t.conjuncts], i
             for j in range(i + 1, min(len(doc), i + 6) + 1):
                 assert w.span_root(i, j) == doc[i:j].root.i and w.words_text(i, j) == doc[i:j].text, (i, j)
