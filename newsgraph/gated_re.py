@@ -428,12 +428,16 @@ class GatedPattern:
         self.groupindex = rx.groupindex
 
     def finditer(self, text: str, low: str | None = None, pos: int = 0, endpos: int | None = None,
-                 candidates: list[int] | None = None) -> Iterator[re.Match]:
+                 candidates: list[int] | None = None, found: dict | None = None) -> Iterator[re.Match]:
         """``self.rx.finditer(text, pos, endpos)``; ``low``, ``lowered(text)`` computed once by the caller, lets a
         text (or the part from pos to endpos) without the pattern's required strings be skipped at once.
-        ``candidates``, this pattern's list from ``GatedSet.candidates(text)``, replaces the gate's scan."""
+        ``candidates``, this pattern's list from ``GatedSet.candidates(text)``, replaces the gate's scan.
+        ``found``, a dict the caller keeps for one ``low`` and hands to every pattern it runs over it, remembers
+        which required strings each part holds: patterns share month names, currency words, "last"/"next"."""
+        if candidates is not None and not candidates:
+            return  # no position where a match can begin
         end = len(text) if endpos is None else min(endpos, len(text))
-        if low is not None and not all(any(low.find(s, pos, end) >= 0 for s in group) for group in self.required):
+        if low is not None and self.required and not self._holds_required(low, pos, end, found):
             return
         if candidates is None and self.scan is None:
             yield from self.rx.finditer(text, pos, end)
@@ -452,6 +456,30 @@ class GatedPattern:
             if m is not None:
                 yield m
                 pos = m.end()  # never empty: a pattern that can match nothing has no gate nor candidates
+
+    def _holds_required(self, low: str, pos: int, end: int, found: dict | None) -> bool:
+        """Whether ``low[pos:end]`` holds a string of each of the pattern's required groups. ``found`` remembers
+        which strings the whole text holds (a string it lacks is not looked for again in each part) and which
+        each part holds: patterns share month names, currency words, "last"/"next"."""
+        whole = pos <= 0 and end >= len(low)
+        for group in self.required:
+            for s in group:
+                if found is None:
+                    hit = low.find(s, pos, end) >= 0
+                else:
+                    hit = found.get(s)
+                    if hit is None:
+                        hit = found[s] = s in low
+                    if hit and not whole:
+                        key = (s, pos, end)
+                        hit = found.get(key)
+                        if hit is None:
+                            hit = found[key] = low.find(s, pos, end) >= 0
+                if hit:
+                    break
+            else:
+                return False
+        return True
 
 
 _WORD = re.compile(r"\w+")

@@ -45,7 +45,6 @@ def paragraphs(text: str) -> list[str]:
 
 def parse_many(nlp, texts: Iterable[str], batch_size: int = 64) -> Iterator:
     """One Doc per text, in order, each parsed paragraph by paragraph."""
-    from spacy.tokens import Doc
 
     def chunks():
         for i, text in enumerate(texts):
@@ -58,10 +57,49 @@ def parse_many(nlp, texts: Iterable[str], batch_size: int = 64) -> Iterator:
     for doc, (_, text) in nlp.pipe(chunks(), as_tuples=True, batch_size=batch_size):
         pending.append(doc)
         if text is not None:
-            whole = pending[0] if len(pending) == 1 else Doc.from_docs(pending, ensure_whitespace=False)
+            whole = pending[0] if len(pending) == 1 else joined(pending)
             whole.user_data[TEXT_KEY] = text  # the pieces concatenate back to it exactly
             yield whole
             pending = []
+
+
+def joined(pieces: list):
+    """``Doc.from_docs(pieces, ensure_whitespace=False)`` for freshly parsed pieces, the same Doc built from their
+    arrays: from_docs builds a Token for every word (twice) to read its text and spacing, and joins each piece's
+    text from its Tokens again. Pieces with user data or span groups, which it also carries over, go to it."""
+    import numpy
+    from spacy.attrs import ORTH, SPACY
+    from spacy.tokens import Doc
+
+    if any(p.user_data or p.spans for p in pieces):
+        return Doc.from_docs(pieces, ensure_whitespace=False)
+    attrs = _array_attrs()
+    array = numpy.concatenate([p.to_array(attrs) for p in pieces])
+    vocab = pieces[0].vocab
+    strings = vocab.strings
+    words = [strings[o] for o in array[:, attrs.index(ORTH)].tolist()]
+    spaces = array[:, attrs.index(SPACY)].astype(bool).tolist()
+    doc = Doc(vocab, words=words, spaces=spaces, user_data={})
+    doc.from_array(attrs, array)
+    tensors = [p.tensor for p in pieces if len(p)]
+    if tensors:
+        from thinc.api import get_current_ops
+
+        ops = get_current_ops()
+        doc.tensor = ops.xp.vstack([ops.asarray(t) for t in tensors])
+    return doc
+
+
+@functools.lru_cache(maxsize=1)
+def _array_attrs() -> list[int]:
+    """The attributes ``Doc.from_docs`` copies (spaCy's own list)."""
+    from spacy.attrs import SPACY
+    from spacy.tokens import Doc
+
+    attrs = list(Doc._get_array_attrs())
+    if SPACY not in attrs:
+        attrs.append(SPACY)
+    return attrs
 
 
 TEXT_KEY = "newsgraph.text"
@@ -263,6 +301,14 @@ class DocArrays:
         import bisect
 
         return self._sent_starts[bisect.bisect_right(self._sent_starts, i) - 1]
+
+    def sent_bounds(self, i: int) -> tuple[int, int]:
+        """``(doc[i].sent.start, doc[i].sent.end)``."""
+        import bisect
+
+        starts = self._sent_starts
+        k = bisect.bisect_right(starts, i) - 1
+        return starts[k], starts[k + 1] if k + 1 < len(starts) else self.n
 
     def text(self, i: int) -> str:
         """``doc[i].text``, cut from the parsed text."""

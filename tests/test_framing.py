@@ -66,6 +66,41 @@ def test_loaded_terms_and_tone_words():
     assert score_text("the socialist regime").tone < 0 < score_text("an all-weather strategic partnership").tone
 
 
+def test_loaded_terms_found_by_the_precomputed_tables_as_by_a_plain_search():
+    """find_loaded looks words up in a table of each one-word term and its plural, and phrases by their padded
+    forms; a plain search of the lexicon, written out here, finds the same terms in the same order."""
+    import random
+    import re
+
+    from newsgraph.framing.tone import lexicons
+
+    lex = lexicons()
+
+    def plain(text):
+        low = " " + re.sub(r"[^\w'\-]+", " ", re.sub(r"'s\b", "", text.lower().replace("\u2019", "'"))) + " "
+        found = []
+        for p in lex.phrases:
+            if p in lex.loaded and f" {p} " in low:
+                found.append(p)
+                low = low.replace(f" {p} ", " " + "_" * len(p) + " ")
+        for w in low.split():
+            if w in lex.loaded and " " not in w:
+                found.append(w)
+            elif w.endswith("s") and w[:-1] and w[:-1] in lex.loaded and " " not in w[:-1]:
+                found.append(w[:-1])
+        return found
+
+    rng = random.Random(11)
+    pool = [*lex.loaded, *(t + "s" for t in lex.loaded), *(t.title() for t in lex.loaded), "regime\u2019s", "s", "ss",
+            "the", "oil", "talks", "(", ").", "Caracas", "non-aligned", "'s"]
+    texts = [" ".join(rng.choice(pool) for _ in range(rng.randint(1, 25))) for _ in range(3000)]
+    hits = 0
+    for text in texts:
+        assert find_loaded(text) == plain(text), text
+        hits += bool(plain(text))
+    assert hits > 1000
+
+
 def test_targeted_tone_differs_by_target_in_one_sentence(resources):
     s = "Maduro praised China while condemning the United States for its sanctions."
     assert stance(s, "China").label == "positive"
@@ -269,8 +304,11 @@ def test_vader_is_skipped_only_where_it_would_score_zero():
 
 
 def test_subtrees_from_the_head_array_are_spacys(resources):
-    """Framing lists a phrase's words from the HEAD array: the same words in the same order as Token.subtree, for
-    every token of real articles, and no recursion limit on a deep parse."""
+    """Framing lists a phrase's words and a word's dependents from the HEAD array: the words of Token.subtree
+    and Token.children, for every token of real articles, and no recursion limit on a deep parse.
+    The other values it reads from the arrays (heads, labels, text, lower case, tags, punctuation, sentences)
+    are the Tokens' own."""
+    import bisect
     from pathlib import Path
 
     from newsgraph.framing.analyze import _Words
@@ -279,12 +317,19 @@ def test_subtrees_from_the_head_array_are_spacys(resources):
     corpus = Path(__file__).resolve().parent.parent / "examples" / "corpus"
     texts = [p.read_text(encoding="utf-8") for p in sorted(corpus.glob("*.md"))[:6]]
     for doc in parse_many(resources.nlp, texts):
-        words = _Words(doc, lambda i: 0)
+        starts = [s.start for s in doc.sents]
+        words = _Words(doc, lambda i, starts=starts: bisect.bisect_right(starts, i) - 1)
         for tok in doc:
-            assert words.subtree(tok) == [t.i for t in tok.subtree], (tok.i, tok.text)
+            assert words.evidence(tok.i) == tok.sent.text.strip(), (tok.i, tok.text)
+            assert words.subtree(tok.i) == [t.i for t in tok.subtree], (tok.i, tok.text)
+            assert words.children(tok.i) == [t.i for t in tok.children], (tok.i, tok.text)
+            assert words.head[tok.i] == tok.head.i and words.dep[tok.i] == tok.dep_ and words.lemmas()[tok.i] == tok.lemma_
+            assert (words.left_edge(tok.i), words.right_edge(tok.i)) == (tok.left_edge.i, tok.right_edge.i)
+            assert (words.word(tok.i), words.lower()[tok.i], words.tags()[tok.i], bool(words.punct()[tok.i])) == (
+                tok.text, tok.lower_, tok.tag_, tok.is_punct)
     from spacy.tokens import Doc
 
     n = 3000  # a chain: each word the head of the next
     deep = Doc(resources.nlp.vocab, words=["w"] * n, heads=[max(0, k - 1) for k in range(n)], deps=["dep"] * n)
     words = _Words(deep, lambda i: 0)
-    assert words.subtree(deep[0]) == list(range(n)) and words.subtree(deep[n - 10]) == list(range(n - 10, n))
+    assert words.subtree(0) == list(range(n)) and words.subtree(n - 10) == list(range(n - 10, n))

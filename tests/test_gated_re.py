@@ -126,6 +126,28 @@ def test_gated_set_candidates_give_finditer_matches_on_time_and_quantity_pattern
     assert loose["rel_wd"] == [5, 7, 9] and loose["the_year"] == [7, 17] and loose["decade"] == [27, 32]  # 7: "  " after "on"
 
 
+def test_required_strings_remembered_per_text_give_the_same_matches():
+    """One ``found`` dict per text, shared by every time and quantity pattern over the whole text and over its
+    regions, as timex and quantities use it: same matches as re."""
+    from newsgraph.quantities import extract as qx
+
+    patterns = [g for _, g in timex._COMPILED] + [gated_re.GatedPattern(getattr(qx, n)) for n in QUANTITY_PATTERNS]
+    gates = gated_re.GatedSet(patterns)
+    for text in ODD + MONEY + _texts()[:30]:
+        low = gated_re.lowered(text)
+        found: dict = {}
+        regions = qx._regions(text) + [(0, len(text)), (3, max(3, len(text) - 4))]
+        for g, starts in zip(patterns, gates.candidates(text)):
+            assert _found(g.finditer(text, low, candidates=starts, found=found)) == _found(g.rx.finditer(text)), (g.pattern[:40], text[:80])
+            for a, b in regions:
+                assert _found(g.finditer(text, low, a, b, found=found)) == _found(g.rx.finditer(text, a, b)), (g.pattern[:40], a, b, text[:80])
+        # what is remembered is what str.find says
+        if low is None:
+            assert not found
+        for key, hit in found.items():  # a string: in the whole text; (string, start, end): in that part
+            assert hit == (key in low if isinstance(key, str) else low.find(*key) >= 0), key
+
+
 def test_gated_set_remembers_windows_across_texts_without_changing_candidates():
     """The window -> patterns memo is kept from text to text: a set that has seen other texts first gives the
     same candidates as a fresh one, and a full memo is cleared, not grown."""

@@ -47,6 +47,33 @@ def test_offsets_and_texts_read_from_the_arrays_are_the_spans_own(resources):
             assert text[start:end] == span.text, (i, j)
 
 
+def test_pieces_are_joined_into_the_doc_from_docs_builds(resources):
+    """``joined`` builds the whole Doc from the paragraphs' arrays instead of ``Doc.from_docs``: the same Doc
+    (serialised bytes: words, spacing, tags, lemmas, morphology, parse, entities, tensor) and the same tree."""
+    from spacy.tokens import Doc
+
+    from newsgraph.nlp import joined, paragraphs
+
+    texts = [
+        "CARACAS, May 7 (Wire) -\n\nVenezuela signed an agreement with Russia's Rosneft.\r\n\r\nThe U.S. Treasury said it would act.\n",
+        "\n\nLeading breaks\n\n\nand a   wide gap, \u00e9t\u00e9 \u2014 caf\u00e9\n\t\n",
+        "One paragraph only",
+    ]
+    for text in texts:
+        pieces = list(resources.nlp.pipe(paragraphs(text)))
+        want, got = Doc.from_docs(pieces, ensure_whitespace=False), joined(pieces)
+        assert got.to_bytes() == want.to_bytes(), text[:40]
+        assert [(t.head.i, t.left_edge.i, t.right_edge.i, t.is_sent_start) for t in got] == [
+            (t.head.i, t.left_edge.i, t.right_edge.i, t.is_sent_start) for t in want
+        ]
+        assert got.text == text
+    # pieces carrying what from_docs also carries over go to from_docs itself
+    pieces = list(resources.nlp.pipe(paragraphs(texts[0])))
+    pieces[1].spans["marked"] = [pieces[1][0:2]]
+    got, want = joined(pieces), Doc.from_docs(pieces, ensure_whitespace=False)
+    assert got.to_bytes() == want.to_bytes() and [(s.start, s.end) for s in got.spans["marked"]] == [(s.start, s.end) for s in want.spans["marked"]]
+
+
 def test_doc_arrays_read_what_spacys_tokens_and_spans_say(resources):
     """The coder, the resolver and framing walk DocArrays by word index instead of Tokens: every value they read
     (labels, lemmas, tags, entities, heads, dependents, subtrees, edges, conjuncts, sentence starts, flags, span roots
@@ -70,6 +97,7 @@ def test_doc_arrays_read_what_spacys_tokens_and_spans_say(resources):
             assert w.children(i) == [c.i for c in t.children] and w.subtree(i) == [c.i for c in t.subtree], i
             assert w.lefts(i) == [c.i for c in t.lefts] and w.rights(i) == [c.i for c in t.rights], i
             assert (w.left_edge(i), w.right_edge(i), w.sent_start(i)) == (t.left_edge.i, t.right_edge.i, t.sent.start), i
+            assert w.sent_bounds(i) == (t.sent.start, t.sent.end), i
             assert w.conjuncts(i) == [c.i for c in t.conjuncts], i
             for j in range(i + 1, min(len(doc), i + 6) + 1):
                 assert w.span_root(i, j) == doc[i:j].root.i and w.words_text(i, j) == doc[i:j].text, (i, j)

@@ -31,9 +31,12 @@ names (proper nouns, actor mentions): "United" in "United States" is no praise.
 
 from __future__ import annotations
 
+from spacy.attrs import LEMMA
+from spacy.tokens import Span as SpacySpan
+
 from ..actors.resolve import ArgResolver, Span, sector_nouns
 from ..model import ActorRef, Descriptor, MentionTone
-from ..nlp import doc_arrays, doc_text, span_chars, span_text
+from ..nlp import doc_arrays, doc_text, span_chars
 from .tone import find_loaded, score_text
 
 GOV_NOUNS = {"regime", "government", "administration", "authorities", "leadership", "junta", "dictatorship", "cabinet", "presidency"}
@@ -59,21 +62,22 @@ def frame_document(parsed, spans: list[Span], resolver: ArgResolver, sentence_of
     gov_heads_done: set[int] = set()
     scores: dict = {}
     words = _Words(parsed, sentence_of)
+    lemma = words.lemmas()
     for s in spans:
-        span = parsed[s.start : s.end]
-        root = span.root
-        np_head, referent, via = _referent(parsed, s, root, at, resolver)
+        span = SpacySpan(parsed, s.start, s.end)
+        root = span.root.i
+        np_head, referent, via = _referent(words, s, root, at, resolver)
         if np_head is None:
             continue  # a modifier inside another actor's name ("Venezuelan" in "Venezuelan President Maduro")
         sent = sentence_of(s.start)
-        if np_head.i != root.i and np_head.lemma_.lower() in GOV_NOUNS:
-            gov_heads_done.add(np_head.i)
-            descriptors.append(_np_descriptor(parsed, np_head, referent, "government-noun", at, sent, via))
-        elif np_head.i == root.i:
-            descriptors.extend(_own_descriptors(parsed, s, root, referent, at, sent))
-        if np_head.i == root.i or np_head.lemma_.lower() in GOV_NOUNS:  # not "the American justification was ..."
-            descriptors.extend(_labels(parsed, np_head, referent, at, sent, via))
-        tones.append(_tone(parsed, np_head, referent, span, at, sent, via, scores, words))
+        if np_head != root and lemma[np_head].lower() in GOV_NOUNS:
+            gov_heads_done.add(np_head)
+            descriptors.append(_np_descriptor(words, np_head, referent, "government-noun", at, sent, via))
+        elif np_head == root:
+            descriptors.extend(_own_descriptors(words, s, root, referent, at, sent))
+        if np_head == root or lemma[np_head].lower() in GOV_NOUNS:  # not "the American justification was ..."
+            descriptors.extend(_labels(words, np_head, referent, at, sent, via))
+        tones.append(_tone(np_head, referent, span, at, sent, via, scores, words))
     # "the regime", "the socialist regime": the government of the document's focus country
     for tok in words.government_nouns():
         if tok.i in gov_heads_done or tok.i in at:
@@ -87,18 +91,18 @@ def frame_document(parsed, spans: list[Span], resolver: ArgResolver, sentence_of
             continue
         ref = resolver._state_ref(focus)
         ref.sector = "GOV"
-        ref.text = parsed[_left(tok) : tok.i + 1].text
+        ref.text = parsed[_left(words, tok.i) : tok.i + 1].text
         sent = sentence_of(tok.i)
-        d = _np_descriptor(parsed, tok, ref, "government-noun", at, sent, None)
+        d = _np_descriptor(words, tok.i, ref, "government-noun", at, sent, None)
         if d is not None and (d.form not in ("government", "administration", "authorities") or d.loaded):
             descriptors.append(d)  # a bare "the government" says nothing; "the regime", "the socialist government" do
-        tones.append(_tone(parsed, tok, ref, parsed[_left(tok) : tok.i + 1], at, sent, None, scores, words))
+        tones.append(_tone(tok.i, ref, parsed[_left(words, tok.i) : tok.i + 1], at, sent, None, scores, words))
     return [d for d in descriptors if d is not None and d.form], tones
 
 
 class _Words:
-    """What framing reads of every word, from the doc's arrays: no Token object is built for a word that is
-    only looked at (its tag, its text)."""
+    """What framing reads of every word: the doc's ``DocArrays`` (by word index, shared with the coder and the
+    resolver), so no Token object is built for a word that is only looked at, plus the sentences' evidence texts."""
 
     def __init__(self, parsed, sentence_of):
         self.doc = parsed
@@ -107,28 +111,70 @@ class _Words:
         self._evidence: dict[int, str] = {}
         self.arrays = w = doc_arrays(parsed)  # the doc's words by index, shared with the coder and the resolver
         self.idx, self.length, self.space = w.idx, w.length, w.space
+        self.pos, self.dep, self.head = w.pos, w.dep, w.head
         self.proper = [p == "PROPN" for p in w.pos]
+        self._lemmas: list[str] | None = None
 
     def chars(self, span) -> tuple[int, int]:
         return span_chars(span, self.idx, self.length)
+
+    def text_of(self, start: int, end: int) -> str:
+        """The text of words start..end-1 (``doc[start:end].text``)."""
+        return self.arrays.words_text(start, end)
+
+    def word(self, i: int) -> str:
+        return self.arrays.text(i)
+
+    def lower(self) -> list[str]:
+        """Each word's ``lower_``."""
+        return self.arrays.lower
+
+    def lemmas(self) -> list[str]:
+        """Each word's ``lemma_`` as spaCy gives it (``DocArrays.lemma`` is lower-cased; a label verb is matched
+        on the lemma itself)."""
+        if self._lemmas is None:
+            strings = self.doc.vocab.strings
+            self._lemmas = [strings[h] for h in self.doc.to_array([LEMMA]).tolist()]
+        return self._lemmas
+
+    def tags(self) -> list[str]:
+        """Each word's ``tag_``."""
+        return self.arrays.tag
+
+    def punct(self) -> list[bool]:
+        """Each word's ``is_punct``."""
+        return self.arrays.is_punct
+
+    def left_edge(self, i: int) -> int:
+        return self.arrays.left_edge(i)
+
+    def right_edge(self, i: int) -> int:
+        return self.arrays.right_edge(i)
 
     def government_nouns(self) -> list:
         """The tokens tagged NOUN whose lemma is a government noun."""
         w = self.arrays
         return [self.doc[i] for i in range(w.n) if w.pos[i] == "NOUN" and w.lemma[i] in GOV_NOUNS]
 
-    def evidence(self, tok) -> str:
-        """The text of tok's sentence, stripped: cut once per sentence (``Token.sent`` finds the bounds again each time)."""
-        k = self.sentence_of(tok.i)
+    def evidence(self, i: int) -> str:
+        """The text of word i's sentence, stripped, cut once per sentence from the parsed text."""
+        k = self.sentence_of(i)
         got = self._evidence.get(k)
         if got is None:
-            got = self._evidence[k] = span_text(tok.sent).strip()
+            got = self._evidence[k] = self.arrays.words_text(*self.arrays.sent_bounds(i)).strip()
         return got
 
-    def subtree(self, tok) -> list[int]:
-        """The indices of tok's subtree (``DocArrays.subtree``, kept per doc): the mentions of one clause share their
-        verb's phrases."""
-        return self.arrays.subtree(tok.i)
+    def is_verb(self, i: int) -> bool:
+        return self.pos[i] in ("VERB", "AUX")
+
+    def children(self, i: int) -> list[int]:
+        """Word i's dependents, ascending (``Token.children``)."""
+        return self.arrays.children(i)
+
+    def subtree(self, i: int) -> list[int]:
+        """The indices of word i's subtree (``DocArrays.subtree``, kept per doc): the mentions of one clause share
+        their verb's phrases."""
+        return self.arrays.subtree(i)
 
     def joined(self, indices: list[int]) -> str:
         """The words at ``indices`` (ascending) in order: with their own spacing where two are adjacent in the
@@ -154,24 +200,25 @@ def _government_of(ref: ActorRef, resolver: ArgResolver, text: str) -> ActorRef 
     return g
 
 
-def _referent(parsed, s: Span, root, at, resolver):
-    """(head of the phrase the mention stands in, the actor that phrase is about, via-actor id)."""
+def _referent(words: _Words, s: Span, root: int, at, resolver):
+    """(head of the phrase the mention stands in, the actor that phrase is about, via-actor id); word indices."""
     ref = s.ref
+    dep, head, lemma, lower, pos = words.dep, words.head, words.lemmas(), words.lower(), words.pos
     t = root
     # climb premodifier chains: "Venezuelan" -> "socialist" -> "regime"; "Maduro" -> "regime"
-    while t.dep_ in MODIFIER_DEPS and t.head.i != t.i and t.head.pos_ in ("NOUN", "PROPN", "ADJ") and t.head.i > t.i:
-        t = t.head
-        if t.i in at and at[t.i] is not s:
+    while dep[t] in MODIFIER_DEPS and head[t] != t and pos[head[t]] in _CONTENT_POS and head[t] > t:
+        t = head[t]
+        if t in at and at[t] is not s:
             return None, None, None  # part of another actor's name
     # "the (ailing) regime of Nicolás Maduro", "the socialist regime in Caracas"
-    if t is root and root.dep_ == "pobj" and root.head.lower_ in ("of", "in") and root.head.head.lemma_.lower() in GOV_NOUNS and root.head.head.i not in at:
-        t = root.head.head
-    if t is not root:
-        if t.lemma_.lower() in GOV_NOUNS:
-            gov = _government_of(ref, resolver, parsed[_left(t) : t.i + 1].text)
+    if t == root and dep[root] == "pobj" and lower[head[root]] in ("of", "in") and lemma[head[head[root]]].lower() in GOV_NOUNS and head[head[root]] not in at:
+        t = head[head[root]]
+    if t != root:
+        if lemma[t].lower() in GOV_NOUNS:
+            gov = _government_of(ref, resolver, words.text_of(_left(words, t), t + 1))
             if gov is not None:
                 return t, gov, ref.actor_id
-        if ref.kind == "state" and s.how in ("adjective", "alias", "metonym") and t.lemma_.lower() in sector_nouns():
+        if ref.kind == "state" and s.how in ("adjective", "alias", "metonym") and lemma[t].lower() in sector_nouns():
             return None, None, None  # "Venezuela's oil minister", "the Russian company": about someone else
         if s.how == "adjective":
             return t, ref, None  # "Venezuelan oil exports": tone of the phrase is about Venezuela
@@ -179,147 +226,168 @@ def _referent(parsed, s: Span, root, at, resolver):
     return root, ref, None
 
 
-def _left(tok) -> int:
-    """First token of tok's noun phrase before it (determiners and modifiers), not its clauses."""
-    left = tok.i
-    for c in tok.children:
-        if c.i < tok.i and c.dep_ not in ("punct", "cc", "conj", "relcl", "acl", "appos", "prep"):
-            left = min(left, c.left_edge.i)
+def _left(words: _Words, i: int) -> int:
+    """First word of word i's noun phrase before it (determiners and modifiers), not its clauses."""
+    left = i
+    dep = words.dep
+    for c in words.children(i):
+        if c < i and dep[c] not in ("punct", "cc", "conj", "relcl", "acl", "appos", "prep"):
+            left = min(left, words.left_edge(c))
     return left
 
 
 # ---------------------------------------------------------------- descriptors
 
 
-def _form(parsed, start: int, end: int, referent: ActorRef, at) -> str:
+def _form(words: _Words, start: int, end: int, referent: ActorRef, at) -> str:
     """Lowercase words without articles, possessive marks and the referent's own state name or adjective."""
-    words = []
-    for t in parsed[start:end]:
-        if t.dep_ == "det" and t.lower_ in ("the", "a", "an", "this", "that", "these", "those"):
+    out = []
+    dep, lower, punct = words.dep, words.lower(), words.punct()
+    for i in range(start, end):
+        if dep[i] == "det" and lower[i] in ("the", "a", "an", "this", "that", "these", "those"):
             continue
-        if t.dep_ == "case" or t.is_punct:
+        if dep[i] == "case" or punct[i]:
             continue
-        s = at.get(t.i)
+        s = at.get(i)
         if s is not None and s.ref.kind == "state" and s.ref.country == referent.country and s.how in ("adjective", "alias", "metonym"):
             continue
-        words.append(t.lower_)
-    return " ".join(words).replace(" - ", "-").strip()
+        out.append(lower[i])
+    return " ".join(out).replace(" - ", "-").strip()
 
 
-def _descriptor(parsed, start: int, end: int, referent: ActorRef, kind: str, at, sent: int, via: str | None) -> Descriptor | None:
+_CONTENT_POS = ("NOUN", "ADJ", "PROPN")
+
+
+def _descriptor(words: _Words, start: int, end: int, referent: ActorRef, kind: str, at, sent: int, via: str | None) -> Descriptor | None:
     if end <= start:
         return None
     if end - start > MAX_DESC_TOKENS:
         end = start + MAX_DESC_TOKENS
-    text = parsed[start:end].text
-    if not any(t.pos_ in ("NOUN", "ADJ", "PROPN") and t.i not in at for t in parsed[start:end]):
+    first, last = words.idx[start], words.idx[end - 1] + words.length[end - 1]
+    text = words.text[first:last]
+    pos = words.pos
+    if not any(pos[i] in _CONTENT_POS and i not in at for i in range(start, end)):
         return None  # nothing but other names
-    form = _form(parsed, start, end, referent, at)
+    form = _form(words, start, end, referent, at)
     if not any(sum(c.isalpha() for c in w) >= 3 for w in form.split()):
         return None  # "(R)" in a photo caption, initials
-    if kind in ("premodifier", "apposition") and any(t.tag_ in ("VBZ", "VBD", "VBP") or t.text in ("(", ")", "[", "]") for t in parsed[start:end]):
-        return None  # a clause the parser glued to the name (captions), not a name for it
-    return Descriptor(actor=_copy(referent), text=text, form=form, kind=kind, start=parsed[start].idx,
-                      end=parsed[end - 1].idx + len(parsed[end - 1].text), sentence=sent, via=via, loaded=find_loaded(text))
+    if kind in ("premodifier", "apposition"):
+        tags = words.tags()
+        if any(tags[i] in ("VBZ", "VBD", "VBP") or words.word(i) in ("(", ")", "[", "]") for i in range(start, end)):
+            return None  # a clause the parser glued to the name (captions), not a name for it
+    return Descriptor(actor=_copy(referent), text=text, form=form, kind=kind, start=first, end=last, sentence=sent, via=via,
+                      loaded=find_loaded(text))
 
 
-def _np_descriptor(parsed, head, referent, kind, at, sent, via):
-    return _descriptor(parsed, _left(head), head.i + 1, referent, kind, at, sent, via)
+def _np_descriptor(words: _Words, head: int, referent, kind, at, sent, via):
+    return _descriptor(words, _left(words, head), head + 1, referent, kind, at, sent, via)
 
 
-def _own_descriptors(parsed, s: Span, root, referent, at, sent) -> list[Descriptor]:
+def _own_descriptors(words: _Words, s: Span, root: int, referent, at, sent) -> list[Descriptor]:
     """Premodifiers before the name ("Venezuela's socialist President Maduro") and appositions on either side."""
     out = []
-    left = min((c.left_edge.i for c in root.children if c.i < s.start and c.dep_ in (*MODIFIER_DEPS, "det")), default=s.start)
-    if left < s.start and not (referent.kind == "state" and all(t.pos_ == "PROPN" for t in parsed[left : s.start] if t.i not in at)):
+    dep = words.dep
+    kids = words.children(root)
+    left = min((words.left_edge(c) for c in kids if c < s.start and dep[c] in (*MODIFIER_DEPS, "det")), default=s.start)
+    if left < s.start and not (referent.kind == "state" and all(words.pos[i] == "PROPN" for i in range(left, s.start) if i not in at)):
         # (a state's "premodifier" made of proper nouns is the rest of a longer name: "Latin America")
-        out.append(_descriptor(parsed, left, s.start, referent, "premodifier", at, sent, None))
-    for c in root.children:
-        if c.dep_ == "appos" and c.i not in at:
+        out.append(_descriptor(words, left, s.start, referent, "premodifier", at, sent, None))
+    for c in kids:
+        if dep[c] == "appos" and c not in at:
             # "China, Iran, and Turkey, Russia, a key ideological ally": the apposition names the nearest name before it
-            k = c.left_edge.i - 1
-            while k > root.i and k not in at:
+            k = words.left_edge(c) - 1
+            while k > root and k not in at:
                 k -= 1
             owner = at.get(k)
             ref = owner.ref if owner is not None and owner is not s and owner.how != "adjective" else referent
-            out.append(_descriptor(parsed, c.left_edge.i, c.right_edge.i + 1, ref, "apposition", at, sent, None))
-    if root.dep_ == "appos" and root.head.i not in at:
-        h = root.head
-        end = h.i + 1
-        for c in h.children:  # "the head of the Russian state-oil corporation"
-            if c.dep_ == "prep" and c.lower_ == "of" and c.i > h.i and not any(t.i in at and t.i >= s.start for t in c.subtree):
-                end = c.right_edge.i + 1
-        out.append(_descriptor(parsed, _left(h), min(end, s.start) if _left(h) < s.start else end, referent, "apposition", at, sent, None))
+            out.append(_descriptor(words, words.left_edge(c), words.right_edge(c) + 1, ref, "apposition", at, sent, None))
+    h = words.head[root]
+    if dep[root] == "appos" and h not in at:
+        end = h + 1
+        lower = words.lower()
+        for c in words.children(h):  # "the head of the Russian state-oil corporation"
+            if dep[c] == "prep" and lower[c] == "of" and c > h and not any(t in at and t >= s.start for t in words.subtree(c)):
+                end = words.right_edge(c) + 1
+        left = _left(words, h)
+        out.append(_descriptor(words, left, min(end, s.start) if left < s.start else end, referent, "apposition", at, sent, None))
     return [d for d in out if d is not None]
 
 
-def _labels(parsed, np_head, referent, at, sent, via) -> list[Descriptor]:
+def _labels(words: _Words, np_head: int, referent, at, sent, via) -> list[Descriptor]:
     """'X is one of ...', 'accused X of being a drug kingpin', 'called X a dictator'."""
     out = []
-    h = np_head.head
-    if np_head.dep_ == "nsubj" and h.lemma_ == "be":
-        for c in h.children:
-            if c.dep_ in ("attr", "acomp") and c.i > np_head.i:
-                out.append(_descriptor(parsed, c.left_edge.i, c.right_edge.i + 1, referent, "label", at, sent, via))
-    if np_head.dep_ == "dobj":
-        for c in h.children:
-            if c.dep_ == "oprd" and h.lemma_ in LABEL_VERBS:
-                out.append(_descriptor(parsed, c.left_edge.i, c.right_edge.i + 1, referent, "label", at, sent, via))
-            if c.dep_ == "prep" and c.lower_ in ("as", "of"):
-                for p in c.children:
-                    if p.dep_ == "pobj" and c.lower_ == "as" and h.lemma_ in LABEL_VERBS:
-                        out.append(_descriptor(parsed, p.left_edge.i, p.right_edge.i + 1, referent, "label", at, sent, via))
-                    if p.dep_ == "pcomp" and p.lemma_ == "be":  # "accused X of being a drug kingpin"
-                        for a in p.children:
-                            if a.dep_ == "attr":
-                                out.append(_descriptor(parsed, a.left_edge.i, a.right_edge.i + 1, referent, "label", at, sent, via))
+    dep, lemma, lower, children = words.dep, words.lemmas(), words.lower(), words.children
+    h = words.head[np_head]
+
+    def label(i, ref=referent):
+        return _descriptor(words, words.left_edge(i), words.right_edge(i) + 1, ref, "label", at, sent, via)
+
+    if dep[np_head] == "nsubj" and lemma[h] == "be":
+        for c in children(h):
+            if dep[c] in ("attr", "acomp") and c > np_head:
+                out.append(label(c))
+    if dep[np_head] == "dobj":
+        for c in children(h):
+            if dep[c] == "oprd" and lemma[h] in LABEL_VERBS:
+                out.append(label(c))
+            if dep[c] == "prep" and lower[c] in ("as", "of"):
+                for p in children(c):
+                    if dep[p] == "pobj" and lower[c] == "as" and lemma[h] in LABEL_VERBS:
+                        out.append(label(p))
+                    if dep[p] == "pcomp" and lemma[p] == "be":  # "accused X of being a drug kingpin"
+                        for a in children(p):
+                            if dep[a] == "attr":
+                                out.append(label(a))
     return [d for d in out if d is not None]
 
 
 # ---------------------------------------------------------------- tone
 
 
-def _predicate(np_head):
-    """The verb (or copula) the phrase is an argument of, climbing prepositions and noun chains (at most 4 steps)."""
-    t = np_head
+def _predicate(i: int, words: _Words) -> int | None:
+    """The verb (or copula) word i's phrase is an argument of, climbing prepositions and noun chains (at most 4 steps)."""
+    t = i
+    dep, head = words.dep, words.head
     for _ in range(4):
-        if t.dep_ in ("ROOT",) or t.head.i == t.i:
-            return t if t.pos_ in ("VERB", "AUX") else None
-        t = t.head
-        if t.pos_ in ("VERB", "AUX"):
+        if dep[t] == "ROOT" or head[t] == t:
+            return t if words.is_verb(t) else None
+        t = head[t]
+        if words.is_verb(t):
             return t
     return None
 
 
-def _scope(parsed, np_head, at, referent, words: _Words) -> list[int]:
+def _scope(np_head: int, at, referent, words: _Words) -> list[int]:
     idx: set[int] = set(words.subtree(np_head))  # the phrase with its modifiers, appositions and relative clauses
-    verb = _predicate(np_head)
+    verb = _predicate(np_head, words)
     if verb is not None:
-        is_agent = np_head.dep_ in ("nsubj", "csubj") and np_head.head.i == verb.i
-        children = list(verb.children)
+        dep = words.dep
+        is_agent = dep[np_head] in ("nsubj", "csubj") and words.head[np_head] == verb
+        children = words.children(verb)
         other_objects = set()
         for c in children:
-            if c.dep_ in ("dobj", "dative", "pobj", "prep") and any(
+            if dep[c] in ("dobj", "dative", "pobj", "prep") and any(
                 i in at and at[i].ref.actor_id != referent.actor_id and at[i].ref.country != referent.country for i in words.subtree(c)
             ):
-                other_objects.add(c.i)
-        idx.add(verb.i)  # what the actor does or undergoes: "praised", "condemned", "was sanctioned"
+                other_objects.add(c)
+        idx.add(verb)  # what the actor does or undergoes: "praised", "condemned", "was sanctioned"
         for c in children:
-            if c.dep_ in CLAUSE_DEPS and c.dep_ != "xcomp":
+            d = dep[c]
+            if d in CLAUSE_DEPS and d != "xcomp":
                 continue
-            if c.dep_ in ("nsubj", "nsubjpass") and c.i != np_head.i and np_head.i not in words.subtree(c):
+            if d in ("nsubj", "nsubjpass") and c != np_head and np_head not in words.subtree(c):
                 continue  # the subject's words are about the subject
-            if is_agent and c.i in other_objects:
+            if is_agent and c in other_objects:
                 continue  # "Maduro condemned the United States": the object's words are about the object
-            if c.dep_ in PREDICATE_DEPS:
+            if d in PREDICATE_DEPS:
                 idx.update(words.subtree(c))
     return sorted(idx)
 
 
-def _tone(parsed, np_head, referent, span, at, sent, via, scores: dict, words: _Words) -> MentionTone:
+def _tone(np_head: int, referent, span, at, sent, via, scores: dict, words: _Words) -> MentionTone:
     # names carry no stance: "United" in "United States", "Party" in a party's name
     proper = words.proper
-    text = words.joined([i for i in _scope(parsed, np_head, at, referent, words) if i not in at and not proper[i]])
+    text = words.joined([i for i in _scope(np_head, at, referent, words) if i not in at and not proper[i]])
     sc = scores.get(text)
     if sc is None:  # the same words about two mentions of a document are scored once
         sc = scores[text] = score_text(text)

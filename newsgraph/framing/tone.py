@@ -16,7 +16,7 @@ import functools
 import os
 import re
 import string
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
@@ -33,6 +33,10 @@ class Lexicons:
     loaded: dict[str, tuple[float, str]]  # term -> (valence, category)
     news: dict[str, float]
     phrases: tuple[str, ...]  # multi-word terms, longest first
+    # for find_loaded, worked out once: (phrase, " phrase ", " ______ ") for the loaded phrases, longest first; and
+    # each one-word loaded term and its plural in "s", mapped to the term
+    loaded_phrases: tuple[tuple[str, str, str], ...] = ()
+    loaded_words: dict[str, str] = field(default_factory=dict)
 
 
 def _read(path: Path) -> dict:
@@ -65,7 +69,11 @@ def lexicons() -> Lexicons:
         for term, val in terms.items():
             news[str(term).lower()] = float(val)
     phrases = tuple(sorted((t for t in (*loaded, *news) if " " in t), key=len, reverse=True))
-    return Lexicons(loaded, news, phrases)
+    loaded_phrases = tuple((p, f" {p} ", " " + "_" * len(p) + " ") for p in phrases if p in loaded)
+    words = [t for t in loaded if t and " " not in t]
+    loaded_words = {t + "s": t for t in words}
+    loaded_words.update({t: t for t in words})  # a word that is a term itself and another's plural is the term
+    return Lexicons(loaded, news, phrases, loaded_phrases, loaded_words)
 
 
 @functools.lru_cache(maxsize=1)
@@ -99,22 +107,23 @@ def label_for(tone: float) -> str:
 
 
 _POSS = re.compile(r"'s\b")
+_NOT_WORD = re.compile(r"[^\w'\-]+")
 
 
 def find_loaded(text: str) -> list[str]:
     """Loaded terms in a piece of text, longest match first, each occurrence once."""
     lex = lexicons()
-    low = " " + re.sub(r"[^\w'\-]+", " ", _POSS.sub("", text.lower().replace("\u2019", "'"))) + " "
+    low = " " + _NOT_WORD.sub(" ", _POSS.sub("", text.lower().replace("\u2019", "'"))) + " "
     found: list[str] = []
-    for p in lex.phrases:
-        if p in lex.loaded and f" {p} " in low:
+    for p, padded, blank in lex.loaded_phrases:
+        if padded in low:
             found.append(p)
-            low = low.replace(f" {p} ", " " + "_" * len(p) + " ")
+            low = low.replace(padded, blank)
+    terms = lex.loaded_words  # a word, or a word ending in "s" without it, that is a one-word term
     for w in low.split():
-        for cand in (w, w[:-1] if w.endswith("s") else None):
-            if cand and cand in lex.loaded and " " not in cand:
-                found.append(cand)
-                break
+        term = terms.get(w)
+        if term is not None:
+            found.append(term)
     return found
 
 

@@ -248,11 +248,12 @@ def _regions(text: str, low: str | None = None) -> list[tuple[int, int]]:
     return out
 
 
-def _finditer(pattern: re.Pattern, text: str, regions: list[tuple[int, int]], low: str | None = None):
-    """``pattern.finditer`` over each region; ``low`` (gated_re.lowered(text)) skips regions without its required words."""
+def _finditer(pattern: re.Pattern, text: str, regions: list[tuple[int, int]], low: str | None = None, found: dict | None = None):
+    """``pattern.finditer`` over each region; ``low`` (gated_re.lowered(text)) skips regions without its required
+    words, ``found`` remembers for the patterns run over one text which region holds which of them."""
     gated = _gated(pattern)
     for a, b in regions:
-        yield from gated.finditer(text, low, a, b)
+        yield from gated.finditer(text, low, a, b, found=found)
 
 
 @functools.lru_cache(maxsize=None)
@@ -260,10 +261,11 @@ def _gated(pattern: re.Pattern) -> gated_re.GatedPattern:
     return gated_re.GatedPattern(pattern)
 
 
-def _each(pattern: re.Pattern, text: str, scaled: bool = True, depth: int = 0, m: re.Match | None = None, regions=None, low=None):
+def _each(pattern: re.Pattern, text: str, scaled: bool = True, depth: int = 0, m: re.Match | None = None, regions=None, low=None,
+          found=None):
     """(match, (value, normalised, normalised max), span end or None) for each match of ``pattern``;
     a "range" that is two numbers yields each number with the unit written after the second."""
-    for m in ([m] if m is not None else _finditer(pattern, text, regions, low) if regions is not None else pattern.finditer(text)):
+    for m in ([m] if m is not None else _finditer(pattern, text, regions, low, found) if regions is not None else pattern.finditer(text)):
         vals = _values(m, scaled)
         if vals is None:
             continue
@@ -425,33 +427,34 @@ def extract_quantities(text: str, bare_numbers: bool = False, fallback: bool = T
     col = _Collector(text)
     low = gated_re.lowered(text)
     regions = _regions(text, low)
-    for m in _finditer(_MONEY_RANGE, text, regions, low):
+    found: dict = {}  # (required string, region) -> whether the region holds it, shared by the patterns
+    for m in _finditer(_MONEY_RANGE, text, regions, low, found):
         lo, hi = parse_number(m.group("num")), parse_number(m.group("num2"))
         s1 = SCALES.get((m.group("scale1") or "").lower().rstrip("."), 1.0)
         s2 = _scale(m)
         if lo is not None and hi is not None and lo * s1 <= hi * s2 and not _from_before(text, m.start()):
             col.add(m, lo, lo * s1, hi * s2, m.group("cur").strip(), _currency(m.group("cur")), "money", "money")
-    for m, (v, n, nmax), end in _each(_MONEY_PREFIX, text, regions=regions, low=low):
+    for m, (v, n, nmax), end in _each(_MONEY_PREFIX, text, regions=regions, low=low, found=found):
         col.add(m, v, n, nmax, m.group("cur").strip(), _currency(m.group("cur")), "money", "money", end=end)
-    for m in _finditer(_VAGUE_MONEY, text, regions, low):
+    for m in _finditer(_VAGUE_MONEY, text, regions, low, found):
         v = NUMBER_WORDS_VAGUE[m.group("num").lower()]
         col.add(m, v, v, None, m.group("cur"), _currency(m.group("cur")), "money", "money")
-    for m, (v, n, nmax), end in _each(_MONEY_SUFFIX, text, regions=regions, low=low):
+    for m, (v, n, nmax), end in _each(_MONEY_SUFFIX, text, regions=regions, low=low, found=found):
         col.add(m, v, n, nmax, m.group("cur"), _currency(m.group("cur")), "money", "money", end=end)
-    for m, (v, n, nmax), end in _each(_VOLUME, text, regions=regions, low=low):
+    for m, (v, n, nmax), end in _each(_VOLUME, text, regions=regions, low=low, found=found):
         unit, factor = _volume_unit(m.group("unit"))
         col.add(m, v, n * factor, nmax * factor if nmax is not None else None, m.group("unit"), unit, "volume", "volume", end=end)
-    for m, (v, n, nmax), end in _each(_PERCENT, text, scaled=False, regions=regions, low=low):
+    for m, (v, n, nmax), end in _each(_PERCENT, text, scaled=False, regions=regions, low=low, found=found):
         pts = "point" in m.group("unit").lower() or m.group("unit").lower() == "pp"
         col.add(m, v, n, nmax, m.group("unit"), "percentage points" if pts else "percent", "percent", "share", end=end)
-    for m in _finditer(_FRACTION, text, regions, low):
+    for m in _finditer(_FRACTION, text, regions, low, found):
         frac = _fraction(m, text)
         if frac is not None:
             if m.group("pct"):
                 col.add(m, frac, frac, None, m.group("pct").strip(), "percent", "percent", "share")
             else:
                 col.add(m, frac, frac, None, m.group("num"), "fraction", "fraction", "share")
-    for m in _finditer(_MULTIPLE, text, regions, low):
+    for m in _finditer(_MULTIPLE, text, regions, low, found):
         v = parse_number(m.group("num"))
         if v is None or m.group("num").lower() in ("a", "half a", "half"):
             continue
@@ -461,7 +464,7 @@ def extract_quantities(text: str, bare_numbers: bool = False, fallback: bool = T
             if not (_change_before(text, m.start()) or re.match(r"\s+(?:more|higher|larger|bigger|greater|as|over|the)\b", after)):
                 continue
         col.add(m, v, v, None, "times" if m.group("times") else "fold", "multiple", "multiple", "multiple")
-    for m, (v, n, nmax), end in _each(_COUNT, text, regions=regions, low=low):
+    for m, (v, n, nmax), end in _each(_COUNT, text, regions=regions, low=low, found=found):
         num = m.group("num")
         if num[0].isdigit() and _YEARLIKE.match(num) and not m.group("scale"):
             continue

@@ -419,8 +419,9 @@ def _spans(text: str) -> tuple[tuple, tuple[tuple[int, int], ...]]:
     resolved against both ends of its interval)."""
     cands = []
     low = gated_re.lowered(text)
+    found: dict = {}
     for (name, rx), starts in zip(_COMPILED, _GATES.candidates(text)):
-        for m in rx.finditer(text, low, candidates=starts):
+        for m in rx.finditer(text, low, candidates=starts, found=found):
             if m.end() > m.start() and text[m.start() : m.end()].strip():
                 cands.append((m.start(), m.end(), name, m))
     # longest first, then earliest; ties broken by pattern order (more specific patterns come first)
