@@ -296,6 +296,11 @@ class DocArrays:
                 best, root = steps, i
         return start if root == -1 else root
 
+    @property
+    def sent_starts(self) -> list[int]:
+        """``[s.start for s in doc.sents]`` (do not change the list returned)."""
+        return self._sent_starts
+
     def sent_start(self, i: int) -> int:
         """``doc[i].sent.start``."""
         import bisect
