@@ -340,7 +340,10 @@ STANCE_PREFIXES = {"anti", "pro"}
 def _after_stance_prefix(doc, i: int) -> bool:
     """'an anti-Syria journalist', 'pro-Moscow rebels': a name after anti-/pro- says whom the phrase is for or
     against, not who it is (the journalist is not Syrian)."""
-    return i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_ and doc[i - 2].lower_ in STANCE_PREFIXES
+    if i < 2:
+        return False
+    w = doc_arrays(doc)  # asked at every name found: no Token for its two words before
+    return w.lower[i - 1] == "-" and not w.space[i - 1] and not w.space[i - 2] and w.lower[i - 2] in STANCE_PREFIXES
 
 
 def _names_a_product(doc, span: Span) -> bool:
@@ -382,8 +385,9 @@ def _inside_longer_name(doc, span: Span, ents) -> bool:
     """
     if span.actor is None or span.actor.kind != "state":
         return False
+    w = doc_arrays(doc)
     for k in range(span.start, span.end):
-        if doc[k].ent_type_ not in NAME_LABELS or doc[k].ent_iob_ not in ("B", "I"):
+        if w.ent_type[k] not in NAME_LABELS or w.ent_iob[k] not in ("B", "I"):
             return False
     ent = next((e for e in ents if e.start <= span.start < e.end), None)
     if ent is None or ent.label_ not in NAME_LABELS or (ent.start, ent.end) == (span.start, span.end):
@@ -478,7 +482,7 @@ def _add_places(doc, spans: list[Span], registry: Registry, when: dt.date | None
     out = list(spans)
     n = len(doc)
     for ent in ents:
-        if any(t.i in taken for t in ent):
+        if any(k in taken for k in range(ent.start, ent.end)):
             continue
         if ent.label_ not in ("GPE", "LOC") and not (ent.label_ in ("ORG", "PERSON", "NORP")
                                                      and ((ent.end < n and doc[ent.end].lower_ in PLACE_WORDS)
