@@ -1249,11 +1249,12 @@ def titles() -> dict[str, list[Title]]:
 
 def _title_at(doc, i: int, target: str = "state") -> tuple[int, Title] | None:
     """A title phrase starting at token i: (end token, title)."""
-    for t in titles().get(fold(doc[i].text), ()):
+    w = doc_arrays(doc)  # looked for after every state and company named: no Token per word compared
+    for t in titles().get(fold(w.text(i)), ()):
         if t.target != target:
             continue
         k = len(t.words)
-        if i + k <= len(doc) and all(fold(doc[i + j].text) == t.words[j] for j in range(k)):
+        if i + k <= w.n and all(fold(w.text(i + j)) == t.words[j] for j in range(k)):
             return i + k, t
     return None
 
@@ -1272,6 +1273,7 @@ def _add_titles(doc, spans: list[Span], registry: Registry, when: dt.date | None
     out: list[Span] = []
     replaced: set[int] = set()
     n = len(doc)
+    w = doc_arrays(doc)
     for s in spans:
         if s.actor is None or s.how not in ("adjective", "alias"):
             continue
@@ -1280,13 +1282,13 @@ def _add_titles(doc, spans: list[Span], registry: Registry, when: dt.date | None
             continue
         # Holder before the title: "the Venezuelan president", "Venezuela's oil minister", "the Rosneft chief"
         j = s.end
-        if j < n and doc[j].text in ("'s", "'", "\u2019s"):
+        if j < n and w.text(j) in ("'s", "'", "\u2019s"):
             j += 1
         hit = _title_at(doc, j, target) if j < n else None
         start = s.start
         if hit is None:
             # Title before the state: "the president of Venezuela", "the head of PDVSA"
-            if s.how != "alias" or s.start < 2 or doc[s.start - 1].lower_ != "of":
+            if s.how != "alias" or s.start < 2 or w.lower[s.start - 1] != "of":
                 continue
             for k in range(max(0, s.start - 5), s.start - 1):
                 h = _title_at(doc, k, target)
@@ -1296,7 +1298,7 @@ def _add_titles(doc, spans: list[Span], registry: Registry, when: dt.date | None
             if hit is None:
                 continue
         end, title = hit
-        if end < n and (doc[end].pos_ == "PROPN" or end in taken and doc[end].i not in range(s.start, s.end)):
+        if end < n and (w.pos[end] == "PROPN" or end in taken and end not in range(s.start, s.end)):
             continue  # a name follows: it is the mention
         if any(k in taken for k in range(start, end) if not (s.start <= k < s.end)):
             continue
