@@ -19,7 +19,7 @@ from .language import is_english
 
 from .framing import frame
 from .model import DocResult, Document, Mention
-from .nlp import doc_arrays, doc_text, load_pipeline, parse, parse_many, release_arrays, span_chars
+from .nlp import DocArrays, doc_arrays, doc_text, load_pipeline, parse, parse_many, release_arrays, span_chars
 from .quantities import attach_quantities, extract_quantities
 from .time.events import USER_DATA_DATES, USER_DATA_INTERVAL
 
@@ -87,21 +87,21 @@ def _extract_parsed(document: Document, parsed, res: Resources, title=None) -> D
     warnings = attach_quantities(quantities, parsed, resolver, when)
     events = res.coder.code(parsed, resolver, document.doc_id, when, quantities)
     dated = parsed.user_data.get(USER_DATA_DATES, {})
+    arrays = doc_arrays(parsed)
     for e in events:
         for q in e.quantities:
             if q.event_id is None:
                 q.event_id = e.id
-        full = dated.get(_token_at(parsed, e.trigger_start))
+        full = dated.get(_token_at(arrays, e.trigger_start))
         if full is not None:
             e.date_end, e.date_value = full.end, full.value
     if title is not None:
         events += title_events(document, title, res, events)  # the headline's event when the text does not code it
-    sent_starts = [s.start for s in parsed.sents]
+    sent_starts = list(arrays.sent_starts)  # framing keeps this list: a copy, not the view's
     mentions = []
     # offsets from the doc's arrays and text from the parsed text: Span.start_char/end_char/text build a Token
     # object per word, for every mention
     text = doc_text(parsed)
-    arrays = doc_arrays(parsed)
     idx, length = arrays.idx, arrays.length
     for s in spans:
         start, end = span_chars(parsed[s.start : s.end], idx, length)
@@ -121,7 +121,7 @@ def _extract_parsed(document: Document, parsed, res: Resources, title=None) -> D
         events=events,
         quantities=quantities,
         n_sentences=len(sent_starts),
-        n_entities=len(parsed.ents),
+        n_entities=arrays.n_entities,
         warnings=warnings,
     )
     frame(result, parsed, spans, resolver, sent_starts)  # outlet identity, descriptors, targeted tone
@@ -131,6 +131,11 @@ def _extract_parsed(document: Document, parsed, res: Resources, title=None) -> D
     return result
 
 
-def _token_at(parsed, char: int) -> int | None:
-    span = parsed.char_span(char, char + 1, alignment_mode="expand")
-    return span.start if span is not None and len(span) else None
+def _token_at(arrays: DocArrays, char: int) -> int | None:
+    """The word covering character ``char`` (``doc.char_span(char, char + 1, alignment_mode="expand").start``), or None
+    when it falls in whitespace between words or past the text."""
+    idx, length = arrays.idx, arrays.length
+    k = bisect.bisect_right(idx, char) - 1
+    if k < 0 or char >= idx[k] + length[k]:
+        return None
+    return k

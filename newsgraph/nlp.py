@@ -296,6 +296,16 @@ class DocArrays:
                 best, root = steps, i
         return start if root == -1 else root
 
+    @property
+    def n_entities(self) -> int:
+        """``len(doc.ents)``: a named entity begins at each B tag that has a label (Doc.ents builds a Span for each)."""
+        return sum(1 for iob, label in zip(self.ent_iob, self.ent_type) if iob == "B" and label)
+
+    @property
+    def sent_starts(self) -> list[int]:
+        """``[s.start for s in doc.sents]`` (do not change the list returned)."""
+        return self._sent_starts
+
     def sent_start(self, i: int) -> int:
         """``doc[i].sent.start``."""
         import bisect

@@ -102,4 +102,23 @@ def test_doc_arrays_read_what_spacys_tokens_and_spans_say(resources):
             for j in range(i + 1, min(len(doc), i + 6) + 1):
                 assert w.span_root(i, j) == doc[i:j].root.i and w.words_text(i, j) == doc[i:j].text, (i, j)
             checked += 1
+        assert w.sent_starts == [s.start for s in doc.sents] and w.n_entities == len(doc.ents)
     assert checked > 1000
+
+
+def test_the_word_at_a_character_is_the_one_char_span_expands_to(resources):
+    """extract finds each event's trigger word by a bisection over the words' offsets instead of Doc.char_span: the
+    same word at every character of the text (inside words, on spaces and blank lines, past the end), or None."""
+    from newsgraph.extract import _token_at
+    from newsgraph.nlp import doc_arrays
+
+    texts = ["CARACAS -\n\nVenezuela  signed, and Russia and China welcomed, a deal.\t\tEnd \n", "  a  b \n\n c  ", "x", ""]
+    seen = set()
+    for doc in parse_many(resources.nlp, texts):
+        w = doc_arrays(doc)
+        for c in range(len(doc_text(doc)) + 2):
+            span = doc.char_span(c, c + 1, alignment_mode="expand")
+            want = span.start if span is not None and len(span) else None
+            assert _token_at(w, c) == want, (doc_text(doc), c)
+            seen.add(want is None)
+    assert seen == {True, False}

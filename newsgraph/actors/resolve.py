@@ -340,7 +340,10 @@ STANCE_PREFIXES = {"anti", "pro"}
 def _after_stance_prefix(doc, i: int) -> bool:
     """'an anti-Syria journalist', 'pro-Moscow rebels': a name after anti-/pro- says whom the phrase is for or
     against, not who it is (the journalist is not Syrian)."""
-    return i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_ and doc[i - 2].lower_ in STANCE_PREFIXES
+    if i < 2:
+        return False
+    w = doc_arrays(doc)  # asked at every name found: no Token for its two words before
+    return w.lower[i - 1] == "-" and not w.space[i - 1] and not w.space[i - 2] and w.lower[i - 2] in STANCE_PREFIXES
 
 
 def _names_a_product(doc, span: Span) -> bool:
@@ -382,8 +385,9 @@ def _inside_longer_name(doc, span: Span, ents) -> bool:
     """
     if span.actor is None or span.actor.kind != "state":
         return False
+    w = doc_arrays(doc)
     for k in range(span.start, span.end):
-        if doc[k].ent_type_ not in NAME_LABELS or doc[k].ent_iob_ not in ("B", "I"):
+        if w.ent_type[k] not in NAME_LABELS or w.ent_iob[k] not in ("B", "I"):
             return False
     ent = next((e for e in ents if e.start <= span.start < e.end), None)
     if ent is None or ent.label_ not in NAME_LABELS or (ent.start, ent.end) == (span.start, span.end):
@@ -478,7 +482,7 @@ def _add_places(doc, spans: list[Span], registry: Registry, when: dt.date | None
     out = list(spans)
     n = len(doc)
     for ent in ents:
-        if any(t.i in taken for t in ent):
+        if any(k in taken for k in range(ent.start, ent.end)):
             continue
         if ent.label_ not in ("GPE", "LOC") and not (ent.label_ in ("ORG", "PERSON", "NORP")
                                                      and ((ent.end < n and doc[ent.end].lower_ in PLACE_WORDS)
@@ -1245,11 +1249,12 @@ def titles() -> dict[str, list[Title]]:
 
 def _title_at(doc, i: int, target: str = "state") -> tuple[int, Title] | None:
     """A title phrase starting at token i: (end token, title)."""
-    for t in titles().get(fold(doc[i].text), ()):
+    w = doc_arrays(doc)  # looked for after every state and company named: no Token per word compared
+    for t in titles().get(fold(w.text(i)), ()):
         if t.target != target:
             continue
         k = len(t.words)
-        if i + k <= len(doc) and all(fold(doc[i + j].text) == t.words[j] for j in range(k)):
+        if i + k <= w.n and all(fold(w.text(i + j)) == t.words[j] for j in range(k)):
             return i + k, t
     return None
 
@@ -1268,6 +1273,7 @@ def _add_titles(doc, spans: list[Span], registry: Registry, when: dt.date | None
     out: list[Span] = []
     replaced: set[int] = set()
     n = len(doc)
+    w = doc_arrays(doc)
     for s in spans:
         if s.actor is None or s.how not in ("adjective", "alias"):
             continue
@@ -1276,13 +1282,13 @@ def _add_titles(doc, spans: list[Span], registry: Registry, when: dt.date | None
             continue
         # Holder before the title: "the Venezuelan president", "Venezuela's oil minister", "the Rosneft chief"
         j = s.end
-        if j < n and doc[j].text in ("'s", "'", "\u2019s"):
+        if j < n and w.text(j) in ("'s", "'", "\u2019s"):
             j += 1
         hit = _title_at(doc, j, target) if j < n else None
         start = s.start
         if hit is None:
             # Title before the state: "the president of Venezuela", "the head of PDVSA"
-            if s.how != "alias" or s.start < 2 or doc[s.start - 1].lower_ != "of":
+            if s.how != "alias" or s.start < 2 or w.lower[s.start - 1] != "of":
                 continue
             for k in range(max(0, s.start - 5), s.start - 1):
                 h = _title_at(doc, k, target)
@@ -1292,7 +1298,7 @@ def _add_titles(doc, spans: list[Span], registry: Registry, when: dt.date | None
             if hit is None:
                 continue
         end, title = hit
-        if end < n and (doc[end].pos_ == "PROPN" or end in taken and doc[end].i not in range(s.start, s.end)):
+        if end < n and (w.pos[end] == "PROPN" or end in taken and end not in range(s.start, s.end)):
             continue  # a name follows: it is the mention
         if any(k in taken for k in range(start, end) if not (s.start <= k < s.end)):
             continue

@@ -25,14 +25,13 @@ quantity it directly follows.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 
-from spacy.attrs import LOWER
-
 from ..actors.resolve import ArgResolver, dedupe
 from ..model import ActorRef, Quantity
-from ..nlp import span_text
+from ..nlp import DocArrays, doc_arrays
 
 NOMINALISED = {
     "produce": "production", "pump": "production", "output": "production", "export": "exports", "import": "imports",
@@ -96,227 +95,222 @@ def attach_quantities(quantities: list[Quantity], doc, resolver: ArgResolver, pu
     warnings: list[str] = []
     if not quantities:
         return warnings
-    sents = list(doc.sents)
-    starts = [s.start for s in sents]
-    dates = [e for e in doc.ents if e.label_ == "DATE"]  # Span.ents walks the whole Doc's entities on each call: once here
-    import bisect
+    w = doc_arrays(doc)  # words by index, the view the resolver reads: no Token per word passed
+    starts = w.sent_starts
+    dates = [(e.start, e.end) for e in doc.ents if e.label_ == "DATE"]  # Doc.ents builds every entity span on each call: once here
 
     for q in quantities:
         span = doc.char_span(q.start, q.end, alignment_mode="expand")
         if span is None or len(span) == 0:
             continue
-        si = bisect.bisect_right(starts, span.start) - 1
-        sent = sents[si]
+        start, end = span.start, span.end
+        si = bisect.bisect_right(starts, start) - 1
+        sent = (starts[si], starts[si + 1] if si + 1 < len(starts) else w.n)
         q.sentence = si
-        q.evidence = span_text(sent).strip()
+        q.evidence = w.words_text(*sent).strip()
         try:
-            _attach_one(q, span, sent, resolver, dates)
+            _attach_one(q, w, start, end, sent, resolver, dates)
         except Exception as e:  # a parse shape the rules did not foresee
             warnings.append(f"quantity {q.text!r} at {q.start}: not attached ({type(e).__name__}: {e})")
     return warnings
 
 
-def _np_text(tok) -> str:
-    """The noun phrase a token heads, without relative clauses and long tails."""
-    left = tok.left_edge.i
-    right = tok.i
-    for c in tok.rights:
-        if c.dep_ in ("prep", "relcl", "acl", "punct", "cc", "conj", "appos", "advcl"):
+def _np_text(w: DocArrays, tok: int) -> str:
+    """The noun phrase a word heads, without relative clauses and long tails."""
+    left = w.left_edge(tok)
+    right = tok
+    for c in w.rights(tok):
+        if w.dep[c] in ("prep", "relcl", "acl", "punct", "cc", "conj", "appos", "advcl"):
             break
-        right = c.right_edge.i
-    while left < tok.i and tok.doc[left].dep_ in ("det", "punct", "predet"):
+        right = w.right_edge(c)
+    while left < tok and w.dep[left] in ("det", "punct", "predet"):
         left += 1
-    return tok.doc[left : right + 1].text
+    return w.words_text(left, right + 1)
 
 
-def _measure_text(tok) -> str:
-    words = [c for c in tok.children if c.dep_ in ("compound",) and c.i < tok.i and c.pos_ != "PROPN" and c.ent_type_ == ""]
-    words = [w for w in words if not w.like_num]
-    return " ".join([*(w.lower_ for w in words), tok.lower_])
+def _measure_text(w: DocArrays, tok: int) -> str:
+    words = [c for c in w.children(tok) if w.dep[c] == "compound" and c < tok and w.pos[c] != "PROPN" and w.ent_type[c] == ""]
+    words = [c for c in words if not w.like_num[c]]
+    return " ".join([*(w.lower[c] for c in words), w.lower[tok]])
 
 
-def _is_actor(tok, r: ArgResolver) -> bool:
+def _is_actor(tok: int, r: ArgResolver) -> bool:
     s = r.span_of(tok)
     return s is not None and s.how != "adjective"
 
 
-def _governor(anchor, span):
-    """The verb that governs the quantity's phrase, climbing through prepositions and noun heads."""
+def _governor(w: DocArrays, anchor: int, start: int, end: int) -> int | None:
+    """The verb that governs the quantity's phrase, climbing through prepositions and noun heads (six steps; at the
+    root the climb stays there)."""
     t = anchor
     for _ in range(6):
-        if t.pos_ in ("VERB", "AUX") and t.i not in range(span.start, span.end):
+        if w.pos[t] in ("VERB", "AUX") and not start <= t < end:
             return t
-        if t.head is t:
-            return t if t.pos_ in ("VERB", "AUX") else None
-        t = t.head
+        t = w.head[t]
     return None
 
 
-def _following_relcl(span, sent):
+def _following_relcl(w: DocArrays, start: int, end: int, sent: tuple[int, int]) -> int | None:
     """A relative clause starting right after the quantity, whatever noun the parser hung it on."""
-    for t in sent:
-        if t.dep_ == "relcl" and t.left_edge.i == span.end:
+    dep = w.dep
+    for t in range(*sent):
+        if dep[t] == "relcl" and w.left_edge(t) == end:
             return t
-    for t in span.root.children:
-        if t.dep_ == "relcl":
+    for t in w.children(w.span_root(start, end)):
+        if dep[t] == "relcl":
             return t
     return None
 
 
-def _subject_of(verb, r: ArgResolver) -> tuple[list[ActorRef], str | None]:
+def _subject_of(w: DocArrays, verb: int, r: ArgResolver) -> tuple[list[ActorRef], str | None]:
     """The actors of a verb's subject, inherited through xcomp/advcl/conj; plural pronouns from the previous sentence."""
     v = verb
     for _ in range(4):
-        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in v.children)
+        passive = any(w.dep[c] in ("auxpass", "nsubjpass") for c in w.children(v))
         if passive:
-            for c in v.children:
-                if c.dep_ == "agent":
-                    for p in c.children:
-                        if p.dep_ == "pobj":
-                            return r.actors_for(p), _np_text(p)
-        for c in v.children:
-            if c.dep_ == "nsubj":
+            for c in w.children(v):
+                if w.dep[c] == "agent":
+                    for p in w.children(c):
+                        if w.dep[p] == "pobj":
+                            return r.actors_for(p), _np_text(w, p)
+        for c in w.children(v):
+            if w.dep[c] == "nsubj":
                 refs = r.actors_for(c)
-                if not refs and c.lower_ in ("they", "them"):
-                    refs, text = _plural_antecedent(c, r)
+                if not refs and w.lower[c] in ("they", "them"):
+                    refs, text = _plural_antecedent(w, c, r)
                     return refs, text
-                return refs, _np_text(c)
-        if v.dep_ in ("xcomp", "advcl", "conj", "pcomp", "acl") and v.head is not v:
-            v = v.head
+                return refs, _np_text(w, c)
+        if w.dep[v] in ("xcomp", "advcl", "conj", "pcomp", "acl"):
+            v = w.head[v]
             continue
         break
     return [], None
 
 
-def _plural_antecedent(pron, r: ArgResolver) -> tuple[list[ActorRef], str | None]:
+def _plural_antecedent(w: DocArrays, pron: int, r: ArgResolver) -> tuple[list[ActorRef], str | None]:
     """ "they": the plural subject of this or the previous sentence that names actors ("Russian companies ... they")."""
-    doc = pron.doc
-    sents = [pron.sent]
-    while len(sents) < 3 and sents[-1].start > 0:
-        sents.append(doc[sents[-1].start - 1].sent)
-    for s in sents:
-        for t in reversed([t for t in s if t.i < pron.i]):
-            if t.dep_ in ("nsubj", "nsubjpass") and t.tag_ in ("NNS", "NNPS"):
+    sents = [w.sent_bounds(pron)]
+    while len(sents) < 3 and sents[-1][0] > 0:
+        sents.append(w.sent_bounds(sents[-1][0] - 1))
+    for s0, s1 in sents:
+        for t in reversed(range(s0, min(s1, pron))):
+            if w.dep[t] in ("nsubj", "nsubjpass") and w.tag[t] in ("NNS", "NNPS"):
                 refs = r.actors_for(t)
                 if refs:
-                    return refs, _np_text(t)
+                    return refs, _np_text(w, t)
     return [], None
 
 
-def _owner(tok, r: ArgResolver) -> list[ActorRef]:
+def _owner(w: DocArrays, tok: int, r: ArgResolver) -> list[ActorRef]:
     """Whose noun: possessives and premodifiers ("its oil production", "Chinese loans", "Venezuela's exports"), "of X"."""
     out: list[ActorRef] = []
     # a possessive owns the noun more surely than other premodifiers ("the IMF estimated Venezuela's inflation")
     for deps in (("poss",), ("amod", "compound", "nmod")):
-        for c in tok.children:
+        for c in w.children(tok):
             # "its"/"their" name the clause's subject far more often than the pronoun resolver's pick: the caller uses that
-            if c.dep_ in deps and c.i < tok.i and not c.like_num and c.pos_ != "PRON":
+            if w.dep[c] in deps and c < tok and not w.like_num[c] and w.pos[c] != "PRON":
                 out.extend(r.actors_for(c))
         if out:
             break
     if not out:
-        for c in tok.children:
-            if c.dep_ == "prep" and c.lower_ in ("of", "from", "by"):
-                for p in c.children:
-                    if p.dep_ == "pobj" and _is_actor(p, r):
+        for c in w.children(tok):
+            if w.dep[c] == "prep" and w.lower[c] in ("of", "from", "by"):
+                for p in w.children(c):
+                    if w.dep[p] == "pobj" and _is_actor(p, r):
                         out.extend(r.actors_for(p))
     return dedupe(out)
 
 
-def _first_actor_in(tok, r: ArgResolver, depth: int = 6) -> list[ActorRef]:
+def _first_actor_in(w: DocArrays, tok: int, r: ArgResolver, depth: int = 6) -> list[ActorRef]:
     """The first actor named in a phrase (breadth first), skipping adjectives ("Venezuelan oil" is not Venezuela)."""
     refs = r.actors_for(tok)  # the phrase's head with its own modifiers: "the Venezuelan socialist regime"
     if refs:
         return refs
-    frontier = list(tok.children)
+    frontier = list(w.children(tok))
     for _ in range(depth):
         nxt = []
         for t in frontier:
-            if _is_actor(t, r) or t.pos_ == "PRON":
+            if _is_actor(t, r) or w.pos[t] == "PRON":
                 refs = r.actors_for(t)
                 if refs:
                     return refs
-            nxt.extend(t.children)
+            nxt.extend(w.children(t))
         frontier = nxt
         if not frontier:
             break
     return []
 
 
-def _counterpart(heads, r: ArgResolver, skip: set[int]) -> tuple[list[ActorRef], str | None]:
+def _counterpart(w: DocArrays, heads: list[int], r: ArgResolver, skip: range) -> tuple[list[ActorRef], str | None]:
     for h in heads:
-        if h is None:
-            continue
-        for c in h.children:
-            if c.i in skip:
+        for c in w.children(h):
+            if c in skip:
                 continue
-            if c.dep_ == "prep" and c.lower_ in COUNTERPART_PREPS:
-                for p in c.children:
+            if w.dep[c] == "prep" and w.lower[c] in COUNTERPART_PREPS:
+                for p in w.children(c):
                     # not the quantity itself ("increase production to 1 million bpd") nor a time ("on Monday")
-                    if p.dep_ == "pobj" and p.i not in skip and p.ent_type_ not in ("DATE", "TIME", "MONEY", "QUANTITY", "PERCENT", "CARDINAL"):
-                        refs = _first_actor_in(p, r)
-                        return refs, f"{c.text} {_np_text(p)}"
-            if c.dep_ in OBJ and h.pos_ in ("VERB", "AUX") and _is_actor(c, r):
-                return r.actors_for(c), _np_text(c)
+                    if w.dep[p] == "pobj" and p not in skip and w.ent_type[p] not in ("DATE", "TIME", "MONEY", "QUANTITY", "PERCENT", "CARDINAL"):
+                        refs = _first_actor_in(w, p, r)
+                        return refs, f"{w.text(c)} {_np_text(w, p)}"
+            if w.dep[c] in OBJ and w.pos[h] in ("VERB", "AUX") and _is_actor(c, r):
+                return r.actors_for(c), _np_text(w, c)
     return [], None
 
 
-def _time(gov, span, sent, dates: list) -> str | None:
+def _time(w: DocArrays, gov: int | None, start: int, end: int, sent: tuple[int, int], dates: list[tuple[int, int]]) -> str | None:
     """The DATE phrase of the quantity's clause nearest to it, with its preposition ("by January 2023").
 
-    ``dates``: the Doc's DATE entities, in order.
+    ``dates``: the (start, end) words of the Doc's DATE entities, in order.
     """
-    scope = {t.i for t in gov.subtree} if gov is not None else {t.i for t in sent}
+    scope = set(w.subtree(gov)) if gov is not None else range(*sent)
     best = None
-    for ent in dates:
-        if ent.start < sent.start or ent.end > sent.end:
+    for e0, e1 in dates:
+        if e0 < sent[0] or e1 > sent[1]:
             continue
-        if ent.start < span.end and span.start < ent.end:
+        if e0 < end and start < e1:
             continue
-        if ent.root.i not in scope:
+        if w.span_root(e0, e1) not in scope:
             continue
-        dist = span.start - ent.end if ent.end <= span.start else ent.start - span.end
+        dist = start - e1 if e1 <= start else e0 - end
         if best is None or dist < best[0]:
-            best = (dist, ent)
+            best = (dist, e0, e1)
     if best is None:
         return None
-    ent = best[1]
-    head = ent.root.head
-    if ent.root.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in TIME_PREPS and head.i == ent.start - 1:
-        return f"{head.text} {ent.text}"
-    return ent.text
+    _, e0, e1 = best
+    root = w.span_root(e0, e1)
+    head = w.head[root]
+    if w.dep[root] == "pobj" and w.dep[head] == "prep" and w.lower[head] in TIME_PREPS and head == e0 - 1:
+        return f"{w.text(head)} {w.words_text(e0, e1)}"
+    return w.words_text(e0, e1)
 
 
-def _factuality(gov, sent) -> str:
-    t = gov
-    if t is None:
+def _factuality(w: DocArrays, gov: int | None, sent: tuple[int, int]) -> str:
+    if gov is None:
         return "asserted"
-    seen = 0
-    while t is not None and seen < 6:
-        lemma = t.lemma_.lower()
-        if any(c.dep_ == "neg" for c in t.children):
+    t = gov
+    for _ in range(6):  # six steps up; at the root the climb stays there
+        lemma = w.lemma[t]
+        kids = w.children(t)
+        if any(w.dep[c] == "neg" for c in kids):
             return "denied"
         if lemma in THREAT:
             return "threatened"
         if lemma in INTENT:
             return "intended"
-        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in t.children):
+        if any(w.dep[c] == "mark" and w.lower[c] in ("if", "unless") for c in kids):
             return "hypothetical"
         if lemma in REPORTED:
             return "reported"
-        if t.head is t:
-            break
-        t = t.head
-        seen += 1
-    if (sent.to_array([LOWER])[:, 0] == sent.doc.vocab.strings["according"]).any():  # a word "according", without a Token per word
+        t = w.head[t]
+    if "according" in w.lower[sent[0] : sent[1]]:
         return "reported"
     return "asserted"
 
 
-def _material(q: Quantity, span) -> str | None:
-    for t in span:
-        if t.lower_ in MATERIALS:
-            return "oil" if t.lower_ == "crude" else t.lower_
+def _material(w: DocArrays, q: Quantity, start: int, end: int) -> str | None:
+    for t in range(start, end):
+        if w.lower[t] in MATERIALS:
+            return "oil" if w.lower[t] == "crude" else w.lower[t]
     if q.normalized_unit and q.normalized_unit.startswith("barrels"):
         return "oil"
     return None
@@ -330,114 +324,115 @@ def is_claim(q: Quantity) -> bool:
     return q.kind != "reference" and bool(q.subject or q.counterpart or q.event_id)
 
 
-def _attach_one(q: Quantity, span, sent, r: ArgResolver, dates: list) -> None:
-    h = span.root
-    if q.kind == "count" and span.start > 0 and span.doc[span.start - 1].lower_ in REFERRING_DETERMINERS:
+def _attach_one(q: Quantity, w: DocArrays, start: int, end: int, sent: tuple[int, int], r: ArgResolver, dates: list) -> None:
+    """``[start, end)``: the quantity's words; ``sent``: its sentence's bounds."""
+    dep, pos, lemma, lower, head = w.dep, w.pos, w.lemma, w.lower, w.head
+    h = w.span_root(start, end)
+    if q.kind == "count" and start > 0 and lower[start - 1] in REFERRING_DETERMINERS:
         # "the two leaders", "both countries", "these five aircraft": a reference to things already named, not a measurement
         q.kind = "reference"
-    inside = set(range(span.start, span.end))
+    inside = range(start, end)
     measure_tok = None
     anchor = h
     # the number modifies a noun: "$10 million bounty", "25% tariffs", "five joint ventures" (the noun is in the span)
-    if h.dep_ in ("nummod", "compound", "amod", "quantmod", "npadvmod", "nmod") and h.head.i not in inside and h.head.pos_ in ("NOUN", "PROPN") and h.head.i > h.i:
-        measure_tok = anchor = h.head
+    if dep[h] in ("nummod", "compound", "amod", "quantmod", "npadvmod", "nmod") and head[h] not in inside and pos[head[h]] in ("NOUN", "PROPN") and head[h] > h:
+        measure_tok = anchor = head[h]
     # carriers pass the number on: "worth of loans", "$17 billion in loans"
     for holder in (anchor, h):
-        if measure_tok is not None and measure_tok.lemma_.lower() not in CARRIERS:
+        if measure_tok is not None and lemma[measure_tok] not in CARRIERS:
             break
-        for c in holder.children:
-            if c.dep_ == "prep" and c.lower_ in ("of", "in") and c.i not in inside:
-                pobj = next((p for p in c.children if p.dep_ == "pobj" and p.pos_ in ("NOUN", "PROPN") and not p.like_num), None)
-                if pobj is not None and not _is_actor(pobj, r) and pobj.ent_type_ not in ("DATE", "TIME"):
+        for c in w.children(holder):
+            if dep[c] == "prep" and lower[c] in ("of", "in") and c not in inside:
+                pobj = next((p for p in w.children(c) if dep[p] == "pobj" and pos[p] in ("NOUN", "PROPN") and not w.like_num[p]), None)
+                if pobj is not None and not _is_actor(pobj, r) and w.ent_type[pobj] not in ("DATE", "TIME"):
                     measure_tok = pobj
                     break
         else:
             continue
         break
-    if measure_tok is not None and measure_tok.lemma_.lower() in CARRIERS:
+    if measure_tok is not None and lemma[measure_tok] in CARRIERS:
         measure_tok = None
     # "inflation at 400%", "exports of 1 million bpd", "production of 700,000 bpd": the noun the phrase hangs on
-    if measure_tok is None and anchor.dep_ == "pobj" and anchor.head.lower_ in ("at", "of") and anchor.head.head.pos_ == "NOUN":
-        noun = anchor.head.head
-        if noun.lemma_.lower() not in CARRIERS and not _is_actor(noun, r) and noun.i not in inside:
+    if measure_tok is None and dep[anchor] == "pobj" and lower[head[anchor]] in ("at", "of") and pos[head[head[anchor]]] == "NOUN":
+        noun = head[head[anchor]]
+        if lemma[noun] not in CARRIERS and not _is_actor(noun, r) and noun not in inside:
             measure_tok = noun
-    if q.kind == "count" and h.pos_ in ("NOUN", "PROPN"):
+    if q.kind == "count" and pos[h] in ("NOUN", "PROPN"):
         measure_tok = anchor = h  # "five joint ventures": the counted noun is the measure
 
-    relcl = _following_relcl(span, sent)
-    gov = relcl if relcl is not None else _governor(anchor, span)
-    if relcl is None and anchor.dep_ == "relcl":
+    relcl = _following_relcl(w, start, end, sent)
+    gov = relcl if relcl is not None else _governor(w, anchor, start, end)
+    if relcl is None and dep[anchor] == "relcl":
         gov = anchor
 
-    measure = _measure_text(measure_tok) if measure_tok is not None else None
+    measure = _measure_text(w, measure_tok) if measure_tok is not None else None
     verb_measure = None
     if gov is not None:
         # the verb's other argument names the measure: "raise its oil production back to 732,000 bpd", "exports fell to ..."
         if measure is None and relcl is None:
             for deps in (OBJ, SUBJ):
-                arg = next((c for c in gov.children if c.dep_ in deps and c.i not in inside and c.i != anchor.i), None)
-                if arg is not None and arg.pos_ == "NOUN" and not _is_actor(arg, r) and arg.lemma_.lower() not in CARRIERS:
+                arg = next((c for c in w.children(gov) if dep[c] in deps and c not in inside and c != anchor), None)
+                if arg is not None and pos[arg] == "NOUN" and not _is_actor(arg, r) and lemma[arg] not in CARRIERS:
                     measure_tok = arg
-                    measure = _measure_text(arg)
+                    measure = _measure_text(w, arg)
                     # "Chevron's ventures produced 240,000 bpd": the verb names the measure, the subject its owner
-                    nominal = NOMINALISED.get(gov.lemma_.lower())
-                    if deps is SUBJ and nominal and gov.lemma_.lower() not in ("raise", "cut") and anchor.dep_ in OBJ:
+                    nominal = NOMINALISED.get(lemma[gov])
+                    if deps is SUBJ and nominal and lemma[gov] not in ("raise", "cut") and dep[anchor] in OBJ:
                         measure = nominal
                     elif deps is SUBJ:
                         # "a Russian cargo ship unloaded 25,000 tonnes of wheat": the commodity, not the ship
-                        commodity = next((p for t in span if t.lower_ == "of" for p in t.children if p.dep_ == "pobj" and p.i in inside), None)
+                        commodity = next((p for t in inside if lower[t] == "of" for p in w.children(t) if dep[p] == "pobj" and p in inside), None)
                         if commodity is not None:
-                            measure = commodity.lower_
+                            measure = lower[commodity]
                     break
         # or the verb itself: "they produce 80,000 barrels" -> production; "promised ... it would produce" -> production
-        verbs = [gov] + ([t for t in gov.subtree if t.pos_ == "VERB" and t.i != gov.i] if relcl is not None else [])
+        verbs = [gov] + ([t for t in w.subtree(gov) if pos[t] == "VERB" and t != gov] if relcl is not None else [])
         for v in verbs:
-            nom = NOMINALISED.get(v.lemma_.lower())
-            if nom and v.lemma_.lower() not in ("raise", "cut"):
+            nom = NOMINALISED.get(lemma[v])
+            if nom and lemma[v] not in ("raise", "cut"):
                 verb_measure = nom
                 break
     if measure is None:
         measure = verb_measure
-    material = _material(q, span)
+    material = _material(w, q, start, end)
     if measure and material and material not in measure and measure in ("production", "output", "exports", "imports", "shipments", "supply", "sales", "deliveries", "purchases", "reserves", "stocks", "inventories"):
         measure = f"{material} {measure}"
     if measure:
         q.measure = measure
     if q.change is None and gov is not None and relcl is None:
-        lemma = gov.lemma_.lower()
-        prep = next((t.lower_ for t in (anchor.head, h.head) if t.dep_ == "prep" and t.lower_ in ("to", "by")), None)
-        if prep and q.kind != "count" and lemma in ("raise", "rise", "increase", "cut", "reduce", "fall", "drop", "grow", "boost", "lower", "decline", "climb", "slash", "bring"):
-            q.change = f"{lemma} {prep}"
+        verb = lemma[gov]
+        prep = next((lower[t] for t in (head[anchor], head[h]) if dep[t] == "prep" and lower[t] in ("to", "by")), None)
+        if prep and q.kind != "count" and verb in ("raise", "rise", "increase", "cut", "reduce", "fall", "drop", "grow", "boost", "lower", "decline", "climb", "slash", "bring"):
+            q.change = f"{verb} {prep}"
 
     # whose measure
     subject: list[ActorRef] = []
     subject_text = None
     origin: list[ActorRef] = []
     if measure_tok is not None:
-        subject = _owner(measure_tok, r)
+        subject = _owner(w, measure_tok, r)
         if subject:
-            subject_text = _np_text(measure_tok)
+            subject_text = _np_text(w, measure_tok)
         # an adjective says where the thing comes from ("Venezuelan oil", "Russian assets"); the verb's subject,
         # when it names an actor, is whose measure it is ("Turkey bought $1.5 billion of Venezuelan gold")
-        if subject and not any(c.dep_ == "poss" for c in measure_tok.children) and gov is not None and relcl is None:
-            verb_subject, verb_text = _subject_of(gov, r)
+        if subject and not any(dep[c] == "poss" for c in w.children(measure_tok)) and gov is not None and relcl is None:
+            verb_subject, verb_text = _subject_of(w, gov, r)
             if verb_subject and {a.country for a in verb_subject} != {a.country for a in subject}:
                 origin, subject, subject_text = subject, verb_subject, verb_text
     if not subject and gov is not None:
-        subject, subject_text = _subject_of(gov, r)
+        subject, subject_text = _subject_of(w, gov, r)
     q.subject = dedupe(subject)
     q.subject_text = subject_text if q.subject else None
 
     # towards whom
-    skip = {t.i for t in span}
     heads = [measure_tok, anchor, gov] if relcl is None else [gov, measure_tok]
-    cp, cp_text = _counterpart([x for x in heads if x is not None], r, skip)
+    cp, cp_text = _counterpart(w, [x for x in heads if x is not None], r, inside)
     own = {(a.actor_id, a.sector) for a in q.subject}
     q.counterpart = [a for a in cp if (a.actor_id, a.sector) not in own]
     q.counterpart_text = cp_text
     if not q.counterpart and origin:
         q.counterpart = [a for a in dedupe(origin) if (a.actor_id, a.sector) not in own]
-        q.counterpart_text = _np_text(measure_tok)
-    q.time_text = _time(gov, span, sent, dates)
+        q.counterpart_text = _np_text(w, measure_tok)
+    q.time_text = _time(w, gov, start, end, sent, dates)
     q.date, q.date_precision = resolve_time_text(q.time_text)
-    q.factuality = _factuality(gov, sent)
+    q.factuality = _factuality(w, gov, sent)

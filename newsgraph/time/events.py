@@ -26,7 +26,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from ..nlp import doc_text
+from ..nlp import DocArrays, doc_arrays, doc_text
 from .timex import Timex, find_timexes
 from .values import value_interval
 
@@ -48,17 +48,22 @@ class EventDate:
 
 def _tense_of_token(tok) -> str | None:
     """'past' | 'future' | None for the verb governing a token, from the parser's morphology."""
-    node, steps = tok, 0
-    while node.pos_ not in _VERBAL and node.head is not node and steps < 6:
-        node, steps = node.head, steps + 1
-    if node.pos_ not in _VERBAL:
+    return _tense_of(doc_arrays(tok.doc), tok.i)
+
+
+def _tense_of(w: DocArrays, i: int) -> str | None:
+    """``_tense_of_token`` for word ``i`` of the doc's arrays: climbs six steps at most (at the root it stays)."""
+    node, steps = i, 0
+    while w.pos[node] not in _VERBAL and steps < 6:
+        node, steps = w.head[node], steps + 1
+    if w.pos[node] not in _VERBAL:
         return None
-    for child in node.children:
-        if child.dep_ == "aux" and child.lower_ in ("will", "'ll", "shall", "wo"):
+    for child in w.children(node):
+        if w.dep[child] == "aux" and w.lower[child] in ("will", "'ll", "shall", "wo"):
             return "future"
-        if child.dep_ == "aux" and child.lower_ in ("has", "have", "had", "did", "was", "were"):
+        if w.dep[child] == "aux" and w.lower[child] in ("has", "have", "had", "did", "was", "were"):
             return "past"
-    if "Past" in node.morph.get("Tense"):
+    if "Past" in w.doc[node].morph.get("Tense"):
         return "past"
     return None
 
@@ -76,7 +81,8 @@ def parser_tense(doc):
         span = doc.char_span(s, e, alignment_mode="expand")
         if span is None or not len(span):
             return None
-        return "future" if _tense_of_token(span.root) == "future" else None
+        w = doc_arrays(doc)
+        return "future" if _tense_of(w, w.span_root(span.start, span.end)) == "future" else None
 
     return tense_of
 
@@ -100,24 +106,25 @@ class EventDates:
             other = self.interval[1] or (dct + dt.timedelta(days=3 * 366) if dct else None)
             if other is not None and other != dct:
                 self.alt = find_timexes(text, other, tense_of=parser_tense(doc))
-        self._spans = []
+        self._spans: list[tuple[int, int, int]] = []  # (timex, first word, end word)
         for i, t in enumerate(self.timexes):
             span = doc.char_span(t.start, t.end, alignment_mode="expand")
             if span is not None and len(span):
-                self._spans.append((i, span))
+                self._spans.append((i, span.start, span.end))
         self._memo: dict[int, EventDate] = {}
 
     # -------------------------------------------------------- public
     def for_trigger(self, tok) -> tuple[dt.date | None, str | None, str | None]:
-        """(date, date_precision, date_text) for the event triggered at token ``tok``."""
+        """(date, date_precision, date_text) for the event triggered at ``tok`` (a word index or a Token)."""
         d = self.details(tok)
         return d.date, d.precision, d.text
 
     def details(self, tok) -> EventDate:
-        if tok.i not in self._memo:
-            self._memo[tok.i] = self._resolve(tok)
-            self.doc.user_data.setdefault(USER_DATA_DATES, {})[tok.i] = self._memo[tok.i]
-        return self._memo[tok.i]
+        i = tok if isinstance(tok, int) else tok.i
+        if i not in self._memo:
+            self._memo[i] = self._resolve(i)
+            self.doc.user_data.setdefault(USER_DATA_DATES, {})[i] = self._memo[i]
+        return self._memo[i]
 
     # -------------------------------------------------------- internals
     def _published(self) -> EventDate:
@@ -126,12 +133,11 @@ class EventDates:
         end = self.interval[1] if self.interval else self.dct
         return EventDate(self.dct, "published", None, end, None)
 
-    def _resolve(self, tok) -> EventDate:
+    def _resolve(self, tok: int) -> EventDate:
         found = self._governing(tok)
         if found is None:
             return self._published()
-        i, _span = found
-        t = self.timexes[i]
+        t = self.timexes[found]
         iv = value_interval(t.anchored or t.value)
         if iv is None:
             return self._published()
@@ -168,49 +174,52 @@ class EventDates:
             return EventDate(start, "range", text, until if until and until >= start else end, value)
         return EventDate(start, precision, text, end, value)
 
-    def _governing(self, tok):
-        """The time expression attached to the trigger's own clause: to the trigger, or to the verb whose argument it is."""
-        sent = tok.sent
-        # the verb the trigger belongs to: itself, or the verb it is an argument of ("signed an agreement")
-        trigger_verbs = {tok.i}
+    def _governing(self, tok: int) -> int | None:
+        """The time expression (its index in ``timexes``) attached to the trigger's own clause: to the trigger, or to
+        the verb whose argument it is."""
+        w = doc_arrays(self.doc)  # words by index: no Token per word climbed
+        sent_start, sent_end = w.sent_bounds(tok)
+        # the verb the trigger belongs to: itself, or the verb it is an argument of ("signed an agreement"); three
+        # steps at most (at the root the climb stays there)
+        trigger_verbs = {tok}
         node = tok
         for _ in range(3):
-            if node.pos_ in _VERBAL or node.head is node:
+            if w.pos[node] in _VERBAL:
                 break
-            node = node.head
-            trigger_verbs.add(node.i)
-            if node.pos_ in _VERBAL:
+            node = w.head[node]
+            trigger_verbs.add(node)
+            if w.pos[node] in _VERBAL:
                 break
         best = None
-        for i, span in self._spans:
-            if span.start < sent.start or span.end > sent.end:
+        for i, start, end in self._spans:
+            if start < sent_start or end > sent_end:
                 continue
-            if (self.timexes[i].type not in ("DATE", "TIME") and not self.timexes[i].anchored) or span.start <= tok.i < span.end:
+            if (self.timexes[i].type not in ("DATE", "TIME") and not self.timexes[i].anchored) or start <= tok < end:
                 continue
-            attach = self._attachment(span)
-            if attach is None or attach.i not in trigger_verbs:
+            attach = self._attachment(w, start, end)
+            if attach is None or attach not in trigger_verbs:
                 continue
-            dist = abs(span.start - tok.i)
+            dist = abs(start - tok)
             if best is None or dist < best[0]:
-                best = (dist, i, span)
-        return (best[1], best[2]) if best else None
+                best = (dist, i)
+        return best[1] if best else None
 
     @staticmethod
-    def _attachment(span):
-        """The verb (or noun trigger) a time expression modifies: climb from its root through prepositions."""
-        node = span.root
+    def _attachment(w: DocArrays, start: int, end: int) -> int | None:
+        """The verb (or noun trigger) a time expression over words [start, end) modifies: climb from its root through
+        prepositions (four steps; at the root the climb stays there)."""
+        node = w.span_root(start, end)
+        pos, dep = w.pos, w.dep
         for _ in range(4):
-            head = node.head
-            if head is node:
-                return node
-            if head.pos_ in _VERBAL:
+            head = w.head[node]
+            if pos[head] in _VERBAL:
                 return head
-            if head.pos_ in ("NOUN", "PROPN") and node.dep_ in ("npadvmod", "compound", "nummod", "amod", "nmod"):
+            if pos[head] in ("NOUN", "PROPN") and dep[node] in ("npadvmod", "compound", "nummod", "amod", "nmod"):
                 return head  # "the 2022 cutoff": the expression modifies a noun trigger
-            if head.dep_ == "prep" or head.pos_ == "ADP":
+            if dep[head] == "prep" or pos[head] == "ADP":
                 node = head
                 continue
-            if head.pos_ in ("NOUN", "PROPN"):
+            if pos[head] in ("NOUN", "PROPN"):
                 return head
             node = head
         return None
