@@ -374,3 +374,22 @@ def test_the_ministry_is_that_of_the_state_named_before(resources):
     _assert_codes(resources, "Japan's foreign ministry issued a statement on Sunday. The ministry demanded that Beijing release the crew.",
                   "DEMAND", {"JPN"}, {"CHN"})
     _assert_codes(resources, "India's defence ministry met Russian officials. The ministry signed a deal with Moscow.", "AGREE", {"IND"}, {"RUS"})
+
+
+@pytest.mark.parametrize(
+    "text, etype, source, target",
+    [
+        # conjoined passives share their agent
+        ("Egyptian prisoners were beaten and tortured by Syrian guards, Amnesty said.", "ASSAULT", {"SYR"}, {"EGY"}),
+        ("The opposition leader was arrested and charged by Kenyan police on Friday.", "COERCE", {"KEN"}, None),
+        # forces put on alert or moved, with no one named who ordered it, are the mobilising actor
+        ("Serbian police were put on high alert after the attack.", "MOBILIZE", {"SRB"}, set()),
+        ("Venezuelan troops were moved to the border with Colombia on Sunday.", "MOBILIZE", {"VEN"}, {"COL"}),
+        # ... an agent still acts: "called up by Israel"
+        ("Thousands of reservists were called up by Israel on Sunday.", "MOBILIZE", {"ISR"}, None),
+        # the one who set an ignored deadline is the target
+        ("Myanmar's junta ignored an ASEAN deadline to free political prisoners.", "REJECT", {"MMR"}, {"IGO"}),
+    ],
+)
+def test_target_constructions_fourth_round(resources, text, etype, source, target):
+    _assert_codes(resources, text, etype, source, target)

@@ -318,3 +318,34 @@ def test_violence_by_a_crowd_is_a_riot(resources, text):
 
 def test_violence_on_a_crowd_stays_an_attack(resources):
     assert "PROTEST" not in _types(resources, "Police attacked the protesters in Minsk.")
+
+
+@pytest.mark.parametrize(
+    "text, etype, wrong",
+    [
+        # CAMEO 120: ignoring or defying a deadline, an ultimatum, a court's order
+        ("The rebel commander ignored a United Nations deadline to disarm his fighters by June.", "REJECT", None),
+        ("The junta defied an African Union ultimatum to hand power to civilians.", "REJECT", None),
+        # CAMEO 081: a licence or permit restored is an administrative sanction eased
+        ("The Interior Ministry restored the broadcasting licence of the opposition channel on Monday.", "CONCEDE", None),
+        # CAMEO 150: a parade of armour is a show of force
+        ("North Korea paraded tanks and drones through Pyongyang on Saturday.", "MOBILIZE", None),
+        # CAMEO 161: a break with a state, as a noun; a break with tradition is none
+        ("Kiribati's break with Taiwan leaves Taipei with fewer allies.", "SANCTION", None),
+        ("A break with tradition was announced by the palace on Monday.", None, "SANCTION"),
+        # CAMEO 138: a vow to use force is a threat; a vow to build or to trade is a promise
+        ("Zimbabwean police vowed to crush any protests by the opposition.", "THREATEN", "AGREE"),
+        ("Putin offered to negotiate with the Georgian president after the invasion of Chechnya.", None, "THREATEN"),
+        # CAMEO 154: troops rushed to a border are mobilised; troops sent into another country stay aid
+        ("India rushed 2,000 troops to its border with China on Monday.", "MOBILIZE", "AID"),
+        ("India sent 2,000 troops to Sri Lanka on Monday.", "AID", "MOBILIZE"),
+        ("India rushed food and medicine to its border region with Nepal.", "AID", "MOBILIZE"),
+        # CAMEO 145/144: rioters' violence in a participle clause; an occupation by civilians is an obstruction
+        ("Ugandan rioters rampaged through the capital on Friday, burning government offices and shops.", "PROTEST", "COERCE"),
+        ("Thousands of Indonesian students occupied the parliament grounds in Jakarta on Monday.", "PROTEST", "FIGHT"),
+        ("Turkish troops occupied the town of Afrin on Sunday.", "FIGHT", "PROTEST"),
+    ],
+)
+def test_event_type_fourth_round(resources, text, etype, wrong):
+    types = _types(resources, text)
+    assert (etype is None or etype in types) and (wrong is None or wrong not in types), (text, types)
