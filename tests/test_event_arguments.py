@@ -393,3 +393,13 @@ def test_the_ministry_is_that_of_the_state_named_before(resources):
 )
 def test_target_constructions_fourth_round(resources, text, etype, source, target):
     _assert_codes(resources, text, etype, source, target)
+
+
+def test_a_capital_the_tagger_calls_a_person_or_organisation_is_the_government(resources):
+    # "Washington" alone, with no one of that surname named before, is the United States
+    _assert_codes(resources, "Washington said it would lift its ban on arms sales to Vietnam.", "AGREE", {"USA"}, {"VNM"})
+
+
+def test_a_joined_verb_with_no_object_gives_no_target(resources):
+    # "... resigned and flew to Tokyo": the flight's destination is no party to the resignation
+    _assert_codes(resources, "The Peruvian president resigned on Friday after weeks of protests and flew to Tokyo.", "CONCEDE", {"PER"}, set())

@@ -349,3 +349,11 @@ def test_violence_on_a_crowd_stays_an_attack(resources):
 def test_event_type_fourth_round(resources, text, etype, wrong):
     types = _types(resources, text)
     assert (etype is None or etype in types) and (wrong is None or wrong not in types), (text, types)
+
+
+def test_crowds_protesting_demonstrate_governments_complain(resources):
+    # CAMEO 141 for people in the street, 114 for a state's complaint
+    types = _types(resources, "Hundreds of Filipinos protested outside the Chinese embassy in Manila on Monday over Beijing's claims.")
+    assert "PROTEST" in types and "DISAPPROVE" not in types, types
+    types = _types(resources, "China protested to Japan over the visit of its prime minister to the shrine.")
+    assert "DISAPPROVE" in types and "PROTEST" not in types, types

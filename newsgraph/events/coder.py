@@ -45,6 +45,7 @@ ATTACK_INSTRUMENTS = {"bomb", "bombing", "explosion", "blast", "device", "mine",
 RIOTERS = {"rioter", "mob", "looter", "protester", "protestor", "demonstrator", "crowd"}
 # sectors of people who are not armed forces or officials: what they occupy, they occupy in protest
 CIVILIAN_SECTORS = {"CVL", "EDU", "LAB", "OPP", "REL", "MED", "AGR"}
+CROWD_SECTORS = {"CVL", "EDU", "LAB"}
 TROOP_WORDS = {"troop", "troops", "soldier", "force", "battalion", "brigade", "contingent"}
 BORDER_WORDS = {"border", "frontier", "boundary"}
 VOW_WORDS = {"vow", "pledge", "promise", "swear"}
@@ -644,7 +645,10 @@ class EventCoder:
             locative = on_act and w.dep[t] == "prep" and w.lower[t] in LOCATIVE_PREPS and etype not in ("ASSAULT", "COERCE")
             # "in the days after Hamas gunmen attacked ...": when, not to whom
             temporal = w.dep[t] == "advcl" and any(w.dep[m] == "mark" and w.lower[m] in TEMPORAL_MARKS for m in w.children(t))
-            if (own_frame or locative or temporal or _reporting_participle(w, t) or w.dep[t] in ("relcl", "appos")
+            # "resigned on Friday ... and flew to Miami": a verb joined to the act with no object is another act
+            joined = (w.head[t] == tok and w.dep[t] == "conj" and w.pos[t] == "VERB"
+                      and not any(w.dep[o] in OBJ_DEPS or w.dep[o] == "agent" for o in w.children(t)))
+            if (own_frame or locative or temporal or joined or _reporting_participle(w, t) or w.dep[t] in ("relcl", "appos")
                     or (w.dep[t] in ("prep", "npadvmod") and w.lower[t] in NON_ROLE_PREPS)):
                 blocked.update(x for x in w.subtree(t))
         for t in subtree:
@@ -850,6 +854,10 @@ class EventCoder:
             # "students occupied the parliament grounds": an occupation by civilians obstructs, it is no seizure of
             # territory (CAMEO 144)
             etype, cameo, mode, context = "PROTEST", "144", "obstruct", None
+        if cameo == "114" and w.lemma[tok] in ("protest", "demonstrate") and c.source and all(a.sector in CROWD_SECTORS for a in c.source):
+            # "hundreds of Vietnamese protested outside the Chinese embassy over the oil rig": people protesting
+            # demonstrate (CAMEO 141); a government protesting complains (CAMEO 114)
+            etype, cameo, mode, context = "PROTEST", "141", "demo", None
         if etype == "AID" and cameo == "070" and any(k in TROOP_WORDS for k in c.objects) and self._to_border(tok):
             # "rushed 400 troops to its border with Cambodia": troops sent to a frontier are mobilised, not given (CAMEO 154)
             etype, cameo, mode, context = "MOBILIZE", "154", "troops", "military"
