@@ -403,3 +403,10 @@ def test_a_capital_the_tagger_calls_a_person_or_organisation_is_the_government(r
 def test_a_joined_verb_with_no_object_gives_no_target(resources):
     # "... resigned and flew to Tokyo": the flight's destination is no party to the resignation
     _assert_codes(resources, "The Peruvian president resigned on Friday after weeks of protests and flew to Tokyo.", "CONCEDE", {"PER"}, set())
+
+
+def test_whom_one_tells_to_act_and_who_fires_on_whom(resources):
+    _assert_codes(resources, "The Zambian government was told by the IMF to cut fuel subsidies.", "DEMAND", {"IGO"}, {"ZMB"})
+    _assert_codes(resources, "Nigerian forces came under heavy artillery fire from Boko Haram fighters on Sunday.", "FIGHT", {"NGA"}, {"NGA"})
+    e = _event(resources, "Nigerian forces came under heavy artillery fire from Boko Haram fighters on Sunday.", "FIGHT")
+    assert {a.sector for a in e.source} == {"REB"} and {a.sector for a in e.target} == {"MIL"}, (e.source, e.target)

@@ -357,3 +357,21 @@ def test_crowds_protesting_demonstrate_governments_complain(resources):
     assert "PROTEST" in types and "DISAPPROVE" not in types, types
     types = _types(resources, "China protested to Japan over the visit of its prime minister to the shrine.")
     assert "DISAPPROVE" in types and "PROTEST" not in types, types
+
+
+@pytest.mark.parametrize(
+    "text, etype, wrong",
+    [
+        # CAMEO 100: telling someone to act, active or passive; telling reporters something is no demand
+        ("The IMF told Ghana to cut its budget deficit.", "DEMAND", None),
+        ("The Zambian government was told by the IMF to cut fuel subsidies.", "DEMAND", None),
+        ("The minister told reporters that Kenya would hold elections in May.", None, "DEMAND"),
+        # CAMEO 190: coming under weapons' fire; coming under fire or pressure from critics is words
+        ("Nigerian forces came under heavy artillery fire from Boko Haram fighters on Sunday.", "FIGHT", None),
+        ("The Nigerian president came under fire from opposition lawmakers over the budget.", None, "FIGHT"),
+        ("The Kenyan government came under pressure from donors to hold the vote.", None, "FIGHT"),
+    ],
+)
+def test_event_type_markers_of_phrases_and_complements(resources, text, etype, wrong):
+    types = _types(resources, text)
+    assert (etype is None or etype in types) and (wrong is None or wrong not in types), (text, types)

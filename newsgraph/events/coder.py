@@ -1108,9 +1108,17 @@ def _direct_object_lemmas(w: DocArrays, tok: int) -> set[str]:
 
 def _markers(w: DocArrays, tok: int, objects) -> set[str]:
     """Synthetic object keys a sense may require (or avoid, in ``unless``): "*prep:for" (a "for" phrase on the verb),
-    "*none" (no object), "*place" (the object is a place name), "*naming" (an object predicate: "called the
+    "*prep:under:fire" (that phrase with that noun), "*to-do" (an infinitive complement), "*none" (no object),
+    "*place" (the object is a place name), "*naming" (an object predicate: "called the
     blockade a crime", "what he called the criminal blockade"), "*prt:forward" (a particle: "push forward")."""
     out = {f"*prep:{w.lower[c]}" for c in w.children(tok) if w.dep[c] == "prep"}
+    # a phrase's own noun: "*prep:under:fire" ("came under fire"); "*to-do": an infinitive complement ("told Malawi
+    # to devalue", "was told by the IMF to devalue")
+    # or its compound ("came under artillery fire": "*prep:under:artillery")
+    out.update(f"*prep:{w.lower[c]}:{w.lemma[n]}" for c in w.children(tok) if w.dep[c] == "prep" for o in w.children(c) if w.dep[o] == "pobj"
+               for n in (o, *(m for m in w.children(o) if w.dep[m] == "compound")))
+    if any(w.dep[c] == "xcomp" and any(w.dep[a] == "aux" and w.lower[a] == "to" for a in w.children(c)) for c in w.children(tok)):
+        out.add("*to-do")
     heads = [c for c in w.children(tok) if w.dep[c] in OBJ_DEPS]
     if not heads:
         out.add("*none")
