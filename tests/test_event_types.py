@@ -375,3 +375,19 @@ def test_crowds_protesting_demonstrate_governments_complain(resources):
 def test_event_type_markers_of_phrases_and_complements(resources, text, etype, wrong):
     types = _types(resources, text)
     assert (etype is None or etype in types) and (wrong is None or wrong not in types), (text, types)
+
+
+@pytest.mark.parametrize(
+    "text, etype, wrong",
+    [
+        # CAMEO 062: airspace or bases opened to another's armed forces; 0862: sites opened to inspectors
+        ("Uzbekistan opened its airspace to American warplanes in 2001.", "COOPERATE", "AID"),
+        ("Iran opened its nuclear sites to inspectors from the International Atomic Energy Agency.", "RETREAT", None),
+        # ... a border opened to refugees stays relief
+        ("Jordan opened its border to Syrian refugees.", "AID", "COOPERATE"),
+        ("The Kenyan president opened a new road to Ethiopia on Monday.", None, "COOPERATE"),
+    ],
+)
+def test_what_is_opened_to_whom(resources, text, etype, wrong):
+    types = _types(resources, text)
+    assert (etype is None or etype in types) and (wrong is None or wrong not in types), (text, types)
