@@ -410,3 +410,10 @@ def test_whom_one_tells_to_act_and_who_fires_on_whom(resources):
     _assert_codes(resources, "Nigerian forces came under heavy artillery fire from Boko Haram fighters on Sunday.", "FIGHT", {"NGA"}, {"NGA"})
     e = _event(resources, "Nigerian forces came under heavy artillery fire from Boko Haram fighters on Sunday.", "FIGHT")
     assert {a.sector for a in e.source} == {"REB"} and {a.sector for a in e.target} == {"MIL"}, (e.source, e.target)
+
+
+def test_its_forces_are_the_state_named_before(resources):
+    # "its" + a sector noun: the state the pronoun stands for, in that sector
+    text = "Indonesia launched a major offensive on Monday. Its troops attacked rebel positions in the province."
+    events = [x for x in extract(Document(text=text), resources).events if x.trigger == "attacked"]
+    assert events and _codes(events[0].source) == {"IDN"} and {a.sector for a in events[0].source} == {"MIL"}, events

@@ -862,6 +862,15 @@ class ArgResolver:
                 ref.sector = noun_sector
                 ref.text = self._np_text(h)
                 return ref
+        owner = next((c for c in w.children(h) if w.dep[c] == "poss" and w.lower[c] == "its"), None)
+        if owner is not None and noun_sector and w.pos[h] == "NOUN":
+            # "Indonesia launched an offensive. Its troops attacked ...": the state "its" stands for, in the noun's sector
+            prior = self._antecedent(owner)
+            if prior is not None and prior.country and prior.kind in ("state", "government"):
+                ref = self._state_ref(prior.country)
+                ref.sector = noun_sector
+                ref.text = self._np_text(h)
+                return ref
         if noun_sector in PEOPLE_SECTORS and w.pos[h] in ("NOUN", "PROPN") and not any(w.dep[c] == "poss" for c in w.children(h)):
             # "rebels in the Ivory Coast", "Moslem fundamentalist demonstrators", "police": the place named, else the focus
             code = self._place_of(h)
