@@ -863,8 +863,10 @@ class ArgResolver:
                 ref.text = self._np_text(h)
                 return ref
         owner = next((c for c in w.children(h) if w.dep[c] == "poss" and w.lower[c] == "its"), None)
-        if owner is not None and noun_sector and w.pos[h] == "NOUN":
-            # "Indonesia launched an offensive. Its troops attacked ...": the state "its" stands for, in the noun's sector
+        if owner is not None and noun_sector in ("MIL", "COP") and w.pos[h] == "NOUN":
+            # "Indonesia launched an offensive. Its troops attacked ...": the state "its" stands for, with its forces
+            # (not its officials: in "China protested to Japan over the visit of its prime minister" the subject
+            # preference would give China)
             prior = self._antecedent(owner)
             if prior is not None and prior.country and prior.kind in ("state", "government"):
                 ref = self._state_ref(prior.country)
