@@ -374,3 +374,46 @@ def test_the_ministry_is_that_of_the_state_named_before(resources):
     _assert_codes(resources, "Japan's foreign ministry issued a statement on Sunday. The ministry demanded that Beijing release the crew.",
                   "DEMAND", {"JPN"}, {"CHN"})
     _assert_codes(resources, "India's defence ministry met Russian officials. The ministry signed a deal with Moscow.", "AGREE", {"IND"}, {"RUS"})
+
+
+@pytest.mark.parametrize(
+    "text, etype, source, target",
+    [
+        # conjoined passives share their agent
+        ("Egyptian prisoners were beaten and tortured by Syrian guards, Amnesty said.", "ASSAULT", {"SYR"}, {"EGY"}),
+        ("The opposition leader was arrested and charged by Kenyan police on Friday.", "COERCE", {"KEN"}, None),
+        # forces put on alert or moved, with no one named who ordered it, are the mobilising actor
+        ("Serbian police were put on high alert after the attack.", "MOBILIZE", {"SRB"}, set()),
+        ("Venezuelan troops were moved to the border with Colombia on Sunday.", "MOBILIZE", {"VEN"}, {"COL"}),
+        # ... an agent still acts: "called up by Israel"
+        ("Thousands of reservists were called up by Israel on Sunday.", "MOBILIZE", {"ISR"}, None),
+        # the one who set an ignored deadline is the target
+        ("Myanmar's junta ignored an ASEAN deadline to free political prisoners.", "REJECT", {"MMR"}, {"IGO"}),
+    ],
+)
+def test_target_constructions_fourth_round(resources, text, etype, source, target):
+    _assert_codes(resources, text, etype, source, target)
+
+
+def test_a_capital_the_tagger_calls_a_person_or_organisation_is_the_government(resources):
+    # "Washington" alone, with no one of that surname named before, is the United States
+    _assert_codes(resources, "Washington said it would lift its ban on arms sales to Vietnam.", "AGREE", {"USA"}, {"VNM"})
+
+
+def test_a_joined_verb_with_no_object_gives_no_target(resources):
+    # "... resigned and flew to Tokyo": the flight's destination is no party to the resignation
+    _assert_codes(resources, "The Peruvian president resigned on Friday after weeks of protests and flew to Tokyo.", "CONCEDE", {"PER"}, set())
+
+
+def test_whom_one_tells_to_act_and_who_fires_on_whom(resources):
+    _assert_codes(resources, "The Zambian government was told by the IMF to cut fuel subsidies.", "DEMAND", {"IGO"}, {"ZMB"})
+    _assert_codes(resources, "Nigerian forces came under heavy artillery fire from Boko Haram fighters on Sunday.", "FIGHT", {"NGA"}, {"NGA"})
+    e = _event(resources, "Nigerian forces came under heavy artillery fire from Boko Haram fighters on Sunday.", "FIGHT")
+    assert {a.sector for a in e.source} == {"REB"} and {a.sector for a in e.target} == {"MIL"}, (e.source, e.target)
+
+
+def test_its_forces_are_the_state_named_before(resources):
+    # "its" + a sector noun: the state the pronoun stands for, in that sector
+    text = "Indonesia launched a major offensive on Monday. Its troops attacked rebel positions in the province."
+    events = [x for x in extract(Document(text=text), resources).events if x.trigger == "attacked"]
+    assert events and _codes(events[0].source) == {"IDN"} and {a.sector for a in events[0].source} == {"MIL"}, events

@@ -318,3 +318,76 @@ def test_violence_by_a_crowd_is_a_riot(resources, text):
 
 def test_violence_on_a_crowd_stays_an_attack(resources):
     assert "PROTEST" not in _types(resources, "Police attacked the protesters in Minsk.")
+
+
+@pytest.mark.parametrize(
+    "text, etype, wrong",
+    [
+        # CAMEO 120: ignoring or defying a deadline, an ultimatum, a court's order
+        ("The rebel commander ignored a United Nations deadline to disarm his fighters by June.", "REJECT", None),
+        ("The junta defied an African Union ultimatum to hand power to civilians.", "REJECT", None),
+        # CAMEO 081: a licence or permit restored is an administrative sanction eased
+        ("The Interior Ministry restored the broadcasting licence of the opposition channel on Monday.", "CONCEDE", None),
+        # CAMEO 150: a parade of armour is a show of force
+        ("North Korea paraded tanks and drones through Pyongyang on Saturday.", "MOBILIZE", None),
+        # CAMEO 161: a break with a state, as a noun; a break with tradition is none
+        ("Kiribati's break with Taiwan leaves Taipei with fewer allies.", "SANCTION", None),
+        ("A break with tradition was announced by the palace on Monday.", None, "SANCTION"),
+        # CAMEO 138: a vow to use force is a threat; a vow to build or to trade is a promise
+        ("Zimbabwean police vowed to crush any protests by the opposition.", "THREATEN", "AGREE"),
+        ("Putin offered to negotiate with the Georgian president after the invasion of Chechnya.", None, "THREATEN"),
+        # CAMEO 154: troops rushed to a border are mobilised; troops sent into another country stay aid
+        ("India rushed 2,000 troops to its border with China on Monday.", "MOBILIZE", "AID"),
+        ("India sent 2,000 troops to Sri Lanka on Monday.", "AID", "MOBILIZE"),
+        ("India rushed food and medicine to its border region with Nepal.", "AID", "MOBILIZE"),
+        # CAMEO 145/144: rioters' violence in a participle clause; an occupation by civilians is an obstruction
+        ("Ugandan rioters rampaged through the capital on Friday, burning government offices and shops.", "PROTEST", "COERCE"),
+        ("Thousands of Indonesian students occupied the parliament grounds in Jakarta on Monday.", "PROTEST", "FIGHT"),
+        ("Turkish troops occupied the town of Afrin on Sunday.", "FIGHT", "PROTEST"),
+    ],
+)
+def test_event_type_fourth_round(resources, text, etype, wrong):
+    types = _types(resources, text)
+    assert (etype is None or etype in types) and (wrong is None or wrong not in types), (text, types)
+
+
+def test_crowds_protesting_demonstrate_governments_complain(resources):
+    # CAMEO 141 for people in the street, 114 for a state's complaint
+    types = _types(resources, "Hundreds of Filipinos protested outside the Chinese embassy in Manila on Monday over Beijing's claims.")
+    assert "PROTEST" in types and "DISAPPROVE" not in types, types
+    types = _types(resources, "China protested to Japan over the visit of its prime minister to the shrine.")
+    assert "DISAPPROVE" in types and "PROTEST" not in types, types
+
+
+@pytest.mark.parametrize(
+    "text, etype, wrong",
+    [
+        # CAMEO 100: telling someone to act, active or passive; telling reporters something is no demand
+        ("The IMF told Ghana to cut its budget deficit.", "DEMAND", None),
+        ("The Zambian government was told by the IMF to cut fuel subsidies.", "DEMAND", None),
+        ("The minister told reporters that Kenya would hold elections in May.", None, "DEMAND"),
+        # CAMEO 190: coming under weapons' fire; coming under fire or pressure from critics is words
+        ("Nigerian forces came under heavy artillery fire from Boko Haram fighters on Sunday.", "FIGHT", None),
+        ("The Nigerian president came under fire from opposition lawmakers over the budget.", None, "FIGHT"),
+        ("The Kenyan government came under pressure from donors to hold the vote.", None, "FIGHT"),
+    ],
+)
+def test_event_type_markers_of_phrases_and_complements(resources, text, etype, wrong):
+    types = _types(resources, text)
+    assert (etype is None or etype in types) and (wrong is None or wrong not in types), (text, types)
+
+
+@pytest.mark.parametrize(
+    "text, etype, wrong",
+    [
+        # CAMEO 062: airspace or bases opened to another's armed forces; 0862: sites opened to inspectors
+        ("Uzbekistan opened its airspace to American warplanes in 2001.", "COOPERATE", "AID"),
+        ("Iran opened its nuclear sites to inspectors from the International Atomic Energy Agency.", "RETREAT", None),
+        # ... a border opened to refugees stays relief
+        ("Jordan opened its border to Syrian refugees.", "AID", "COOPERATE"),
+        ("The Kenyan president opened a new road to Ethiopia on Monday.", None, "COOPERATE"),
+    ],
+)
+def test_what_is_opened_to_whom(resources, text, etype, wrong):
+    types = _types(resources, text)
+    assert (etype is None or etype in types) and (wrong is None or wrong not in types), (text, types)

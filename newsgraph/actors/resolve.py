@@ -318,11 +318,25 @@ def _registry_match(doc, words: _Words, i: int, registry: Registry, when: dt.dat
         for entry in split_entries(entries):
             if not _case_ok(text, entry):
                 continue
-            if entry.ambiguous and doc[i].ent_type_ not in ("GPE", "LOC", "NORP"):
+            if entry.ambiguous and not _place_sense(doc, i, end):
                 continue
             actor = registry.actors[entry.actor_id]
             return Span(i, end, ref_for(actor, entry.how, text, when), entry.how, actor)
     return None
+
+
+def _place_sense(doc, i: int, end: int) -> bool:
+    """An ambiguous alias ("Washington", "America") names the place when the NER says so, or when the NER's
+    PERSON or ORG is that one word alone and no one of that surname was named before: "Washington said it would
+    ease sanctions" is the government (a person is introduced with a first name: "Denzel Washington ...
+    Washington said")."""
+    label = doc[i].ent_type_
+    if label in ("GPE", "LOC", "NORP"):
+        return True
+    if label not in ("PERSON", "ORG") or end != i + 1 or doc[i].ent_iob_ != "B" or (end < len(doc) and doc[end].ent_iob_ == "I"):
+        return False
+    word = doc[i].text
+    return not any(e.label_ == "PERSON" and len(e) > 1 and e[-1].text == word for e in doc.ents if e.end <= i)
 
 
 NAME_LABELS = {"ORG", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"}
@@ -849,6 +863,17 @@ class ArgResolver:
             focus = self.focus_country()
             if focus:
                 ref = self._state_ref(focus)
+                ref.sector = noun_sector
+                ref.text = self._np_text(h)
+                return ref
+        owner = next((c for c in w.children(h) if w.dep[c] == "poss" and w.lower[c] == "its"), None)
+        if owner is not None and noun_sector in ("MIL", "COP") and w.pos[h] == "NOUN":
+            # "Indonesia launched an offensive. Its troops attacked ...": the state "its" stands for, with its forces
+            # (not its officials: in "China protested to Japan over the visit of its prime minister" the subject
+            # preference would give China)
+            prior = self._antecedent(owner)
+            if prior is not None and prior.country and prior.kind in ("state", "government"):
+                ref = self._state_ref(prior.country)
                 ref.sector = noun_sector
                 ref.text = self._np_text(h)
                 return ref

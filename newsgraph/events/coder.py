@@ -43,6 +43,12 @@ ATTACK_INSTRUMENTS = {"bomb", "bombing", "explosion", "blast", "device", "mine",
 
 # crowds whose violence is a riot, not an attack or a coercive act
 RIOTERS = {"rioter", "mob", "looter", "protester", "protestor", "demonstrator", "crowd"}
+# sectors of people who are not armed forces or officials: what they occupy, they occupy in protest
+CIVILIAN_SECTORS = {"CVL", "EDU", "LAB", "OPP", "REL", "MED", "AGR"}
+CROWD_SECTORS = {"CVL", "EDU", "LAB"}
+TROOP_WORDS = {"troop", "troops", "soldier", "force", "battalion", "brigade", "contingent"}
+BORDER_WORDS = {"border", "frontier", "boundary"}
+VOW_WORDS = {"vow", "pledge", "promise", "swear"}
 
 # people who attack without a name or a side: "armed men", "a suicide bomber", "unknown assailants"
 NAMELESS_ATTACKERS = {"man", "bomber", "attacker", "assailant", "kidnapper", "abductor", "hijacker", "gunman", "sniper", "arsonist"}
@@ -379,6 +385,16 @@ class EventCoder:
                 for p in w.children(ch):
                     if w.dep[p] == "pobj":
                         source.extend(r.actors_for(p))
+        if passive and not source:
+            # "were beaten and tortured by police officers": conjoined passives share the agent
+            kin = [ch for ch in w.children(tok) if w.dep[ch] == "conj"] + ([w.head[tok]] if w.dep[tok] == "conj" else [])
+            source = [a for k in kin for ag in w.children(k) if w.dep[ag] == "agent"
+                      for p in w.children(ag) if w.dep[p] == "pobj" for a in r.actors_for(p)]
+        mobilised = passive and not source and sense.type == "MOBILIZE"
+        if mobilised:
+            # "police were put on full alert", "troops were moved to the border": with no one named who gave the
+            # order, the forces mobilised are the actor, not the target
+            source = [a for ch in w.children(tok) if w.dep[ch] == "nsubjpass" for a in r.actors_for(ch)]
         if not source:
             source = self._inherited_subject(tok, r)
         if not source and not passive:
@@ -397,7 +413,7 @@ class EventCoder:
         # objects: an indirect object ("give Morocco 1.5 billion yen", "sent Kyiv weapons"), the recipient, first;
         # then the direct object (or the passive subject) if it is an actor
         obj_heads = ([ch for ch in w.children(tok) if w.dep[ch] == "dative" and w.pos[ch] in ("NOUN", "PROPN")]
-                     + [ch for ch in w.children(tok) if w.dep[ch] in OBJ_DEPS or (passive and w.dep[ch] == "nsubjpass")])
+                     + [ch for ch in w.children(tok) if w.dep[ch] in OBJ_DEPS or (passive and not mobilised and w.dep[ch] == "nsubjpass")])
         guessed: list[ActorRef] = []
         for o in obj_heads:
             recipient = self._recipient_of(o, r)
@@ -629,7 +645,10 @@ class EventCoder:
             locative = on_act and w.dep[t] == "prep" and w.lower[t] in LOCATIVE_PREPS and etype not in ("ASSAULT", "COERCE")
             # "in the days after Hamas gunmen attacked ...": when, not to whom
             temporal = w.dep[t] == "advcl" and any(w.dep[m] == "mark" and w.lower[m] in TEMPORAL_MARKS for m in w.children(t))
-            if (own_frame or locative or temporal or _reporting_participle(w, t) or w.dep[t] in ("relcl", "appos")
+            # "resigned on Friday ... and flew to Miami": a verb joined to the act with no object is another act
+            joined = (w.head[t] == tok and w.dep[t] == "conj" and w.pos[t] == "VERB"
+                      and not any(w.dep[o] in OBJ_DEPS or w.dep[o] == "agent" for o in w.children(t)))
+            if (own_frame or locative or temporal or joined or _reporting_participle(w, t) or w.dep[t] in ("relcl", "appos")
                     or (w.dep[t] in ("prep", "npadvmod") and w.lower[t] in NON_ROLE_PREPS)):
                 blocked.update(x for x in w.subtree(t))
         for t in subtree:
@@ -826,9 +845,26 @@ class EventCoder:
             cameo = sense.military.get("cameo", cameo)
             mode = sense.military.get("mode", mode)
             context = "military"
-        if etype in ("COERCE", "ASSAULT") and any(w.dep[ch] == "nsubj" and w.lemma[ch] in RIOTERS for ch in w.children(tok)):
-            # "rioters set fire to churches", "protesters attacked the police station": violent protest (CAMEO 145)
+        doers = [tok, *([w.head[tok]] if w.dep[tok] in ("advcl", "conj", "xcomp") else [])]
+        if etype in ("COERCE", "ASSAULT") and any(w.dep[ch] == "nsubj" and w.lemma[ch] in RIOTERS for d in doers for ch in w.children(d)):
+            # "rioters set fire to churches", "protesters attacked the police station", "rioters rampaged through the
+            # town, burning offices": violent protest (CAMEO 145)
             etype, cameo, mode, context = "PROTEST", "145", "riot", None
+        if cameo == "192" and c.source and all(a.sector in CIVILIAN_SECTORS for a in c.source):
+            # "students occupied the parliament grounds": an occupation by civilians obstructs, it is no seizure of
+            # territory (CAMEO 144)
+            etype, cameo, mode, context = "PROTEST", "144", "obstruct", None
+        if cameo == "114" and w.lemma[tok] in ("protest", "demonstrate") and c.source and all(a.sector in CROWD_SECTORS for a in c.source):
+            # "hundreds of Vietnamese protested outside the Chinese embassy over the oil rig": people protesting
+            # demonstrate (CAMEO 141); a government protesting complains (CAMEO 114)
+            etype, cameo, mode, context = "PROTEST", "141", "demo", None
+        if etype == "AID" and cameo == "070" and any(k in TROOP_WORDS for k in c.objects) and self._to_border(tok):
+            # "rushed 400 troops to its border with Cambodia": troops sent to a frontier are mobilised, not given (CAMEO 154)
+            etype, cameo, mode, context = "MOBILIZE", "154", "troops", "military"
+        if etype == "AGREE" and w.lemma[tok] in VOW_WORDS and any(
+                i.sense.type in ("ASSAULT", "FIGHT", "COERCE") and w.dep[i.tok] == "xcomp" and w.head[i.tok] == tok for i in c.inner):
+            # "police vowed to crush any protests": a promise of force is a threat (CAMEO 138)
+            etype, cameo, mode, context = "THREATEN", "138", "violence", None
         if etype == "MOBILIZE" and self._peacekeeping_purpose(tok):
             # "sent 300 soldiers to Liberia to bolster the peacekeeping force": troops sent to keep the peace are aid (CAMEO 074)
             etype, cameo, mode, context = "AID", "074", None, "peacekeeping"
@@ -906,6 +942,13 @@ class EventCoder:
         lefts = [w.left_edge(h) for h in heads]
         rights = [w.right_edge(h) for h in heads]
         return min(w.idx[t] for t in lefts), max(w.idx[t] + w.length[t] for t in rights)
+
+    def _to_border(self, tok) -> bool:
+        """The verb's "to" phrase (or its object's) is a border or frontier."""
+        w = self._w
+        heads = [tok, *(ch for ch in w.children(tok) if w.dep[ch] in ("dobj", "obj"))]
+        return any(w.dep[p] == "prep" and w.lower[p] in ("to", "toward", "towards") and w.lemma[q] in BORDER_WORDS
+                   for h in heads for p in w.children(h) for q in w.children(p) if w.dep[q] == "pobj")
 
     def _protesters_by_place(self, sent, r: ArgResolver) -> list[ActorRef]:
         """Unnamed protesters ("prisoners rioted in Dili", "students throughout Indonesia") are civilians
@@ -1065,9 +1108,17 @@ def _direct_object_lemmas(w: DocArrays, tok: int) -> set[str]:
 
 def _markers(w: DocArrays, tok: int, objects) -> set[str]:
     """Synthetic object keys a sense may require (or avoid, in ``unless``): "*prep:for" (a "for" phrase on the verb),
-    "*none" (no object), "*place" (the object is a place name), "*naming" (an object predicate: "called the
+    "*prep:under:fire" (that phrase with that noun), "*to-do" (an infinitive complement), "*none" (no object),
+    "*place" (the object is a place name), "*naming" (an object predicate: "called the
     blockade a crime", "what he called the criminal blockade"), "*prt:forward" (a particle: "push forward")."""
     out = {f"*prep:{w.lower[c]}" for c in w.children(tok) if w.dep[c] == "prep"}
+    # a phrase's own noun: "*prep:under:fire" ("came under fire"); "*to-do": an infinitive complement ("told Malawi
+    # to devalue", "was told by the IMF to devalue")
+    # or its compound ("came under artillery fire": "*prep:under:artillery")
+    out.update(f"*prep:{w.lower[c]}:{w.lemma[n]}" for c in w.children(tok) if w.dep[c] == "prep" for o in w.children(c) if w.dep[o] == "pobj"
+               for n in (o, *(m for m in w.children(o) if w.dep[m] == "compound")))
+    if any(w.dep[c] == "xcomp" and any(w.dep[a] == "aux" and w.lower[a] == "to" for a in w.children(c)) for c in w.children(tok)):
+        out.add("*to-do")
     heads = [c for c in w.children(tok) if w.dep[c] in OBJ_DEPS]
     if not heads:
         out.add("*none")
