@@ -373,8 +373,8 @@ def names_a_currency(doc, span: Span) -> bool:
     the state's economy), but a last-resort search for whom an act is aimed at does not take it."""
     if span.actor is None or span.actor.kind != "state" or span.end >= len(doc):
         return False
-    nxt = doc[span.end]
-    return nxt.pos_ in ("NOUN", "PROPN") and nxt.lemma_.lower() in _place_and_title_words()["currency_nouns"]
+    w, nxt = doc_arrays(doc), span.end
+    return w.pos[nxt] in ("NOUN", "PROPN") and w.lemma[nxt] in _place_and_title_words()["currency_nouns"]
 
 
 def _not_a_party_adjective(doc, span: Span) -> bool:
@@ -382,11 +382,11 @@ def _not_a_party_adjective(doc, span: Span) -> bool:
     longer name ("Social Democratic lawmakers", "the Republican Guard")."""
     if span.how != "adjective" or span.actor is None or span.actor.kind == "state":
         return False
-    nxt = doc[span.end] if span.end < len(doc) else None
-    if nxt is None or nxt.lemma_.lower() not in _place_and_title_words()["party_member_nouns"]:
+    w = doc_arrays(doc)
+    if span.end >= w.n or w.lemma[span.end] not in _place_and_title_words()["party_member_nouns"]:
         return True
-    prev = doc[span.start - 1] if span.start > 0 else None
-    return prev is not None and prev.is_title and prev.pos_ in ("PROPN", "ADJ")
+    prev = span.start - 1
+    return prev >= 0 and w.is_title[prev] and w.pos[prev] in ("PROPN", "ADJ")
 
 
 def _inside_longer_name(doc, span: Span, ents) -> bool:
