@@ -108,7 +108,8 @@ def score(articles: list[dict[str, Any]], predicted: dict[str, str | None]) -> d
     }
 
 
-def evaluate(path: str, show_errors: bool = False, out=sys.stdout) -> dict[str, Any]:
+def evaluate(path: str, show_errors: bool = False, out=None) -> dict[str, Any]:
+    out = out or sys.stdout  # looked up per call, so a caller's redirected stdout is used
     articles = load_articles(path)
     with tempfile.TemporaryDirectory() as tmp:
         predicted = predicted_clusters(articles, str(Path(tmp) / "merge-eval.duckdb"))

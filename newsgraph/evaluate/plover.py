@@ -8,6 +8,9 @@ the coder's event that best matches the gold trigger words is compared:
 - type accuracy over all records (no event coded counts as wrong);
 - per-type precision/recall/F1 and their macro average over the gold types;
 - source and target actor P/R/F1 on the ISO3 ``code``, and on code+sector;
+- the same on the codes of either role (``actor_code_f1``): whether the event's parties were found at all, whatever
+  side they were put on. It separates role errors, and the reading of joint acts (the guide's SRC/TAR: both parties
+  as source; some annotators split them into source and target), from actors not found or resolved wrongly;
 - coverage: the share of records where any event was coded.
 """
 
@@ -101,7 +104,8 @@ def pick_event(events: list[Event], rec: dict[str, Any]) -> Event | None:
     return max(events, key=score)
 
 
-def evaluate(path: str, limit: int | None = None, show_errors: bool = False, out=sys.stdout) -> dict[str, Any]:
+def evaluate(path: str, limit: int | None = None, show_errors: bool = False, out=None) -> dict[str, Any]:
+    out = out or sys.stdout  # looked up per call, so a caller's redirected stdout is used
     from ..extract import default_resources, extract_many
 
     records = load_records(path)
@@ -110,7 +114,7 @@ def evaluate(path: str, limit: int | None = None, show_errors: bool = False, out
     res = default_resources()
     docs = [Document(text=r["text"]) for r in records]
     types = PerClass()
-    src, tgt, src_sec, tgt_sec = PRF(), PRF(), PRF(), PRF()
+    src, tgt, src_sec, tgt_sec, either = PRF(), PRF(), PRF(), PRF(), PRF()
     correct = covered = 0
     errors = []
     for rec, result in zip(records, extract_many(docs, res)):
@@ -124,6 +128,7 @@ def evaluate(path: str, limit: int | None = None, show_errors: bool = False, out
             correct += 1
         elif show_errors:
             errors.append((gold_type, pred_type, rec["text"]))
+        pred_codes, gold_codes = set(), set()
         for prf, prf_sec, gold_list, pred_list in (
             (src, src_sec, gold_actors(rec.get("source")), ev.source if ev else []),
             (tgt, tgt_sec, gold_actors(rec.get("target")), ev.target if ev else []),
@@ -131,6 +136,9 @@ def evaluate(path: str, limit: int | None = None, show_errors: bool = False, out
             pred = [(actor_code(a), actor_sector(a)) for a in pred_list if actor_code(a)]
             prf.add_sets({c for c, _ in pred}, {c for c, _ in gold_list})
             prf_sec.add_sets(set(pred), set(gold_list))
+            pred_codes.update(c for c, _ in pred)
+            gold_codes.update(c for c, _ in gold_list)
+        either.add_sets(pred_codes, gold_codes)
     n = len(records)
     gold_labels = sorted({r["event"] for r in records})
     print(f"PLOVER evaluation on {path}: {n} records", file=out)
@@ -155,6 +163,7 @@ def evaluate(path: str, limit: int | None = None, show_errors: bool = False, out
         "source_code_recall": round(src.recall, 4),
         "target_code_precision": round(tgt.precision, 4),
         "target_code_recall": round(tgt.recall, 4),
+        "actor_code_f1": round(either.f1, 4),
         "coverage": ratio(covered, n),
         "n": n,
     }
