@@ -112,3 +112,13 @@ def test_the_cli_command_prints_the_json_line(tmp_path):
     result = CliRunner().invoke(main, ["eval", "plover", _write(tmp_path, RECORDS[:1])])
     assert result.exit_code == 0, result.output
     assert json.loads(result.output.strip().splitlines()[-1])["n"] == 1
+
+
+def test_an_international_body_with_a_cameo_style_code_is_scored_as_igo(tmp_path):
+    from newsgraph.evaluate.plover import gold_actors
+
+    assert gold_actors([_actor("the IMF", "IMF", "IGO"), _actor("Japan", "JAP", "GOV")]) == [("IGO", ""), ("JPN", "GOV")]
+    record = _record(4, "The United Nations condemned the coup in Niger on Thursday.", "DISAPPROVE",
+                     [_actor("The United Nations", "UNO", "IGO")], [_actor("Niger", "NER", "")], "condemned")
+    figures, _ = _run(_write(tmp_path, [record]))
+    assert figures["source_code_f1"] == 1.0

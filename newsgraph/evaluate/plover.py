@@ -74,7 +74,12 @@ def gold_actors(value: Any) -> list[tuple[str, str]]:
     for a in value:
         if isinstance(a, dict) and a.get("code"):
             code = CAMEO_TO_ISO.get(a["code"], a["code"])
-            out.append((code, (a.get("sector") or "").strip()))
+            sector = (a.get("sector") or "").strip()
+            if sector == "IGO":
+                # An international body written with a CAMEO-style code of its own (UNO, IMF, OPC) and sector IGO:
+                # the dev file's convention, which actor_code follows, is code IGO.
+                code, sector = "IGO", ""
+            out.append((code, sector))
     return out
 
 
