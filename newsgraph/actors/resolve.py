@@ -467,14 +467,20 @@ _SUBDIVISION_SUFFIX = re.compile(r"(,.*|\s*\(.*\))$")  # "Saha, Respublika", "Je
 
 
 @functools.lru_cache(maxsize=1)
-def gazetteer() -> dict[str, str]:
-    """Folded place name -> ISO3 of its state: data/lexicons/places.yaml and the ISO 3166-2 subdivisions (pycountry).
-    A name given for two states is left out."""
+def _places_yaml() -> dict:
+    path = Path(str(resources.files("newsgraph") / "data" / "lexicons" / "places.yaml"))
+    return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+
+
+@functools.lru_cache(maxsize=1)
+def curated_places() -> dict[str, frozenset[str]]:
+    """Folded place name -> the states it is given for in data/lexicons/places.yaml and the ISO 3166-2 subdivisions
+    (pycountry). These names are decided here: the generated table of cities (``cities``) adds only other names."""
     import pycountry
 
-    path = Path(str(resources.files("newsgraph") / "data" / "lexicons" / "places.yaml"))
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data = dict(_places_yaml())
     generic = {fold(str(w)) for w in data.pop("_generic", None) or ()}
+    data.pop("_written_as_place", None)
     named: dict[str, set[str]] = {}
     for code, names in data.items():
         for name in names or ():
@@ -484,32 +490,91 @@ def gazetteer() -> dict[str, str]:
         country = pycountry.countries.get(alpha_2=sub.country_code)
         if len(name) >= 3 and name[:1].isupper() and country is not None and not set(fold(name).split()) <= generic:
             named.setdefault(fold(name), set()).add(country.alpha_3)
-    return {name: next(iter(codes)) for name, codes in named.items() if len(codes) == 1}
+    return {name: frozenset(codes) for name, codes in named.items()}
+
+
+@functools.lru_cache(maxsize=1)
+def cities() -> tuple[dict[str, str], frozenset[str]]:
+    """(folded city name -> ISO3 of its state, folded names to take only where written as places) from
+    data/lexicons/cities.tsv, which scripts/make_cities.py generates from GeoNames (towns of 15,000 people or more
+    whose name no two states share, less the names places.yaml and ISO 3166-2 give), and places.yaml's
+    ``_written_as_place``. Such a name is also a common English word, first name or surname ("Reading", "Nice",
+    "Santos"): ``_add_places`` takes it only where the text writes it as a place."""
+    path = Path(str(resources.files("newsgraph") / "data" / "lexicons" / "cities.tsv"))
+    table: dict[str, str] = {}
+    place_only = {fold(str(w)) for w in _places_yaml().get("_written_as_place") or ()}
+    with path.open(encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("#"):
+                continue
+            name, code, _population, flag = line.rstrip("\n").split("\t")
+            table[name] = code
+            if flag == "1":
+                place_only.add(name)
+    return table, frozenset(place_only)
+
+
+@functools.lru_cache(maxsize=1)
+def gazetteer() -> dict[str, str]:
+    """Folded place name -> ISO3 of its state: data/lexicons/places.yaml, the ISO 3166-2 subdivisions (pycountry) and
+    the towns and cities of ``cities``. A name that places.yaml and ISO 3166-2 give for two states is left out."""
+    curated = curated_places()
+    out = {name: next(iter(codes)) for name, codes in curated.items() if len(codes) == 1}
+    for name, code in cities()[0].items():
+        if name not in curated:  # places.yaml and ISO 3166-2 decide their names, even those they leave out
+            out[name] = code
+    return out
+
+
+# prepositions that put what follows in or towards a place: "in Sivas", "marched through Temuco", "flew to Goma"
+_INTO_PLACE = {"to", "at", "through", "into", "towards", "toward", "via"}
+
+
+def _written_as_place(doc, ent) -> bool:
+    """The text writes the entity as a place: "in Sivas", "through Temuco", "the Kabylie region", "the port city of
+    Mariupol", "Reading police" (a noun of people with a sector), "Reading, England" (a comma and a place after it),
+    "El Paso and Ciudad Juarez" (joined to a place)."""
+    n = len(doc)
+    start = ent.start + 1 if doc[ent.start].lower_ == "the" else ent.start
+    if ent.end < n and (doc[ent.end].lower_ in PLACE_WORDS or doc[ent.end].lower_ in sector_nouns()):
+        return True
+    if start > 0 and (doc[start - 1].lower_ in PLACE_PREPS or doc[start - 1].lower_ in _INTO_PLACE):
+        return True
+    if start > 1 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in PLACE_WORDS:
+        return True
+    if ent.end + 1 < n and doc[ent.end].text == "," and doc[ent.end + 1].ent_type_ in ("GPE", "LOC"):
+        return True
+    if start > 1 and doc[start - 1].lower_ in ("and", "or") and doc[start - 2].ent_type_ in ("GPE", "LOC"):
+        return True
+    return ent.end + 1 < n and doc[ent.end].lower_ in ("and", "or") and doc[ent.end + 1].ent_type_ in ("GPE", "LOC")
 
 
 def _add_places(doc, spans: list[Span], registry: Registry, when: dt.date | None, ents) -> list[Span]:
     """Cities, regions and territories (``gazetteer``) that no registry actor names: mentions of their state, as event
     data codes places ("shelled Kirkuk", "rebels in Darfur"). The entity must be labelled a place by the NER model, or,
-    as it often mislabels a place it does not know, be written as one: "in Sivas", "the Kabylie region"."""
+    as it often mislabels a place it does not know, be written as one: "in Sivas", "the Kabylie region". A name that
+    is also a word or a person's name ("Reading", "Nice", "Victoria") must be written as a place whatever its label,
+    and a name the registry has but did not take there (a capital read as a person, "pro-Moscow") is left to it."""
     places = gazetteer()
+    place_only = cities()[1]
     taken = _taken(spans)
     out = list(spans)
-    n = len(doc)
     for ent in ents:
         if any(k in taken for k in range(ent.start, ent.end)):
             continue
-        if ent.label_ not in ("GPE", "LOC") and not (ent.label_ in ("ORG", "PERSON", "NORP")
-                                                     and ((ent.end < n and doc[ent.end].lower_ in PLACE_WORDS)
-                                                          or (ent.start > 0 and doc[ent.start - 1].lower_ in PLACE_PREPS | {"to", "at"})
-                                                          # "the port city of Mariupol", "the province of Helmand"
-                                                          or (ent.start > 1 and doc[ent.start - 1].lower_ == "of"
-                                                              and doc[ent.start - 2].lower_ in PLACE_WORDS))):
+        label = ent.label_
+        if label not in ("GPE", "LOC", "ORG", "PERSON", "NORP"):
             continue
         toks = [t for t in ent if not (t.i == ent.start and t.lower_ == "the")]
         while len(toks) > 1 and toks[-1].lower_ in PLACE_WORDS:
             toks = toks[:-1]  # "West Darfur State" is West Darfur
-        code = places.get(fold(doc[toks[0].i : toks[-1].i + 1].text)) if toks else None
-        actor = registry.get(code) if code else None
+        key = fold(doc[toks[0].i : toks[-1].i + 1].text) if toks else ""
+        code = places.get(key)
+        if code is None or key in registry.folded:
+            continue
+        if (label not in ("GPE", "LOC") or key in place_only) and not _written_as_place(doc, ent):
+            continue
+        actor = registry.get(code)
         if actor is None:
             continue
         out.append(Span(ent.start, ent.end, ref_for(actor, "place", ent.text, when), "place", actor))
