@@ -473,42 +473,43 @@ def _places_yaml() -> dict:
 
 
 @functools.lru_cache(maxsize=1)
-def curated_places() -> dict[str, frozenset[str]]:
-    """Folded place name -> the states it is given for in data/lexicons/places.yaml and the ISO 3166-2 subdivisions
-    (pycountry). These names are decided here: the generated table of cities (``cities``) adds only other names."""
+def curated_places() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
+    """(folded names of data/lexicons/places.yaml, of the ISO 3166-2 subdivisions (pycountry)) -> the states each
+    is given for. The hand list decides its own names; the generated table of towns (``cities``) adds to the rest."""
     import pycountry
 
     data = dict(_places_yaml())
     generic = {fold(str(w)) for w in data.pop("_generic", None) or ()}
     data.pop("_written_as_place", None)
-    named: dict[str, set[str]] = {}
+    hand: dict[str, set[str]] = {}
     for code, names in data.items():
         for name in names or ():
-            named.setdefault(fold(str(name)), set()).add(code)
+            hand.setdefault(fold(str(name)), set()).add(code)
+    iso: dict[str, set[str]] = {}
     for sub in pycountry.subdivisions:
         name = _SUBDIVISION_SUFFIX.sub("", sub.name).strip()
         country = pycountry.countries.get(alpha_2=sub.country_code)
         if len(name) >= 3 and name[:1].isupper() and country is not None and not set(fold(name).split()) <= generic:
-            named.setdefault(fold(name), set()).add(country.alpha_3)
-    return {name: frozenset(codes) for name, codes in named.items()}
+            iso.setdefault(fold(name), set()).add(country.alpha_3)
+    return {k: frozenset(v) for k, v in hand.items()}, {k: frozenset(v) for k, v in iso.items()}
 
 
 @functools.lru_cache(maxsize=1)
-def cities() -> tuple[dict[str, str], frozenset[str]]:
-    """(folded city name -> ISO3 of its state, folded names to take only where written as places) from
-    data/lexicons/cities.tsv, which scripts/make_cities.py generates from GeoNames (towns of 15,000 people or more
-    whose name no two states share, less the names places.yaml and ISO 3166-2 give), and places.yaml's
+def cities() -> tuple[dict[str, frozenset[str]], frozenset[str]]:
+    """(folded town name -> the states with a town of that name, folded names to take only where written as places)
+    from data/lexicons/cities.tsv, which scripts/make_cities.py generates from GeoNames (towns of 15,000 people or
+    more; a name of several states is listed with all of them, so that ``gazetteer`` drops it), and places.yaml's
     ``_written_as_place``. Such a name is also a common English word, first name or surname ("Reading", "Nice",
     "Santos"): ``_add_places`` takes it only where the text writes it as a place."""
     path = Path(str(resources.files("newsgraph") / "data" / "lexicons" / "cities.tsv"))
-    table: dict[str, str] = {}
+    table: dict[str, frozenset[str]] = {}
     place_only = {fold(str(w)) for w in _places_yaml().get("_written_as_place") or ()}
     with path.open(encoding="utf-8") as f:
         for line in f:
             if line.startswith("#"):
                 continue
-            name, code, _population, flag = line.rstrip("\n").split("\t")
-            table[name] = code
+            name, codes, _population, flag = line.rstrip("\n").split("\t")
+            table[name] = frozenset(codes.split(","))
             if flag == "1":
                 place_only.add(name)
     return table, frozenset(place_only)
@@ -517,26 +518,32 @@ def cities() -> tuple[dict[str, str], frozenset[str]]:
 @functools.lru_cache(maxsize=1)
 def gazetteer() -> dict[str, str]:
     """Folded place name -> ISO3 of its state: data/lexicons/places.yaml, the ISO 3166-2 subdivisions (pycountry) and
-    the towns and cities of ``cities``. A name that places.yaml and ISO 3166-2 give for two states is left out."""
-    curated = curated_places()
-    out = {name: next(iter(codes)) for name, codes in curated.items() if len(codes) == 1}
-    for name, code in cities()[0].items():
-        if name not in curated:  # places.yaml and ISO 3166-2 decide their names, even those they leave out
-            out[name] = code
-    return out
+    the towns of ``cities``. A name given for two states is left out ("Cordoba", "San Fernando", "Hyderabad"), except
+    that places.yaml decides its own names: "Sydney" is in Australia, though Nova Scotia has one too."""
+    hand, iso = curated_places()
+    named: dict[str, set[str]] = {}
+    for source in (hand, iso):
+        for name, codes in source.items():
+            named.setdefault(name, set()).update(codes)
+    for name, codes in cities()[0].items():
+        if name not in hand:
+            named.setdefault(name, set()).update(codes)
+    return {name: next(iter(codes)) for name, codes in named.items() if len(codes) == 1}
 
 
 # prepositions that put what follows in or towards a place: "in Sivas", "marched through Temuco", "flew to Goma"
 _INTO_PLACE = {"to", "at", "through", "into", "towards", "toward", "via"}
+# nouns after a name that make it a town's: "Reading police", "Temuco residents", "the Goroka mayor"
+_LOCAL_PEOPLE = {"police", "policemen", "residents", "villagers", "townspeople", "mayor", "municipality", "council", "councillors"}
 
 
 def _written_as_place(doc, ent) -> bool:
     """The text writes the entity as a place: "in Sivas", "through Temuco", "the Kabylie region", "the port city of
-    Mariupol", "Reading police" (a noun of people with a sector), "Reading, England" (a comma and a place after it),
+    Mariupol", "Reading police" (a town's own people: not "the Bush administration"), "Reading, England" (a comma and a place after it),
     "El Paso and Ciudad Juarez" (joined to a place)."""
     n = len(doc)
     start = ent.start + 1 if doc[ent.start].lower_ == "the" else ent.start
-    if ent.end < n and (doc[ent.end].lower_ in PLACE_WORDS or doc[ent.end].lower_ in sector_nouns()):
+    if ent.end < n and (doc[ent.end].lower_ in PLACE_WORDS or doc[ent.end].lower_ in _LOCAL_PEOPLE):
         return True
     if start > 0 and (doc[start - 1].lower_ in PLACE_PREPS or doc[start - 1].lower_ in _INTO_PLACE):
         return True
@@ -557,6 +564,7 @@ def _add_places(doc, spans: list[Span], registry: Registry, when: dt.date | None
     and a name the registry has but did not take there (a capital read as a person, "pro-Moscow") is left to it."""
     places = gazetteer()
     place_only = cities()[1]
+    hand, iso = curated_places()
     taken = _taken(spans)
     out = list(spans)
     for ent in ents:
@@ -574,6 +582,10 @@ def _add_places(doc, spans: list[Span], registry: Registry, when: dt.date | None
             continue
         if (label not in ("GPE", "LOC") or key in place_only) and not _written_as_place(doc, ent):
             continue
+        first = toks[0].i
+        if first > 0 and key not in hand and key not in iso and first - 1 not in taken and doc[first - 1].pos_ == "PROPN" \
+                and doc[first - 1].is_title:
+            continue  # a town of the table after a name the NER cut off: "Kenzo Oshima" is a man, not Oshima in Japan
         actor = registry.get(code)
         if actor is None:
             continue
