@@ -537,23 +537,24 @@ _INTO_PLACE = {"to", "at", "through", "into", "towards", "toward", "via"}
 _LOCAL_PEOPLE = {"police", "policemen", "residents", "villagers", "townspeople", "mayor", "municipality", "council", "councillors"}
 
 
-def _written_as_place(doc, ent) -> bool:
-    """The text writes the entity as a place: "in Sivas", "through Temuco", "the Kabylie region", "the port city of
-    Mariupol", "Reading police" (a town's own people: not "the Bush administration"), "Reading, England" (a comma and a place after it),
-    "El Paso and Ciudad Juarez" (joined to a place)."""
-    n = len(doc)
-    start = ent.start + 1 if doc[ent.start].lower_ == "the" else ent.start
-    if ent.end < n and (doc[ent.end].lower_ in PLACE_WORDS or doc[ent.end].lower_ in _LOCAL_PEOPLE):
+def _written_as_place(w: DocArrays, start: int, end: int) -> bool:
+    """The text writes the words [start, end) as a place: "in Sivas", "through Temuco", "the Kabylie region", "the port
+    city of Mariupol", "Reading police" (a town's own people: not "the Bush administration"), "Reading, England" (a
+    comma and a place after it), "El Paso and Ciudad Juarez" (joined to a place). Read from the doc's arrays."""
+    lower, ent_type, n = w.lower, w.ent_type, w.n
+    if lower[start] == "the":
+        start += 1
+    if end < n and (lower[end] in PLACE_WORDS or lower[end] in _LOCAL_PEOPLE):
         return True
-    if start > 0 and (doc[start - 1].lower_ in PLACE_PREPS or doc[start - 1].lower_ in _INTO_PLACE):
+    if start > 0 and (lower[start - 1] in PLACE_PREPS or lower[start - 1] in _INTO_PLACE):
         return True
-    if start > 1 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in PLACE_WORDS:
+    if start > 1 and lower[start - 1] == "of" and lower[start - 2] in PLACE_WORDS:
         return True
-    if ent.end + 1 < n and doc[ent.end].text == "," and doc[ent.end + 1].ent_type_ in ("GPE", "LOC"):
+    if end + 1 < n and lower[end] == "," and ent_type[end + 1] in ("GPE", "LOC"):
         return True
-    if start > 1 and doc[start - 1].lower_ in ("and", "or") and doc[start - 2].ent_type_ in ("GPE", "LOC"):
+    if start > 1 and lower[start - 1] in ("and", "or") and ent_type[start - 2] in ("GPE", "LOC"):
         return True
-    return ent.end + 1 < n and doc[ent.end].lower_ in ("and", "or") and doc[ent.end + 1].ent_type_ in ("GPE", "LOC")
+    return end + 1 < n and lower[end] in ("and", "or") and ent_type[end + 1] in ("GPE", "LOC")
 
 
 def _add_places(doc, spans: list[Span], registry: Registry, when: dt.date | None, ents) -> list[Span]:
@@ -565,26 +566,33 @@ def _add_places(doc, spans: list[Span], registry: Registry, when: dt.date | None
     places = gazetteer()
     place_only = cities()[1]
     hand, iso = curated_places()
+    w = doc_arrays(doc)
     taken = _taken(spans)
     out = list(spans)
     for ent in ents:
         if any(k in taken for k in range(ent.start, ent.end)):
             continue
         label = ent.label_
-        if label not in ("GPE", "LOC", "ORG", "PERSON", "NORP"):
+        if label in ("GPE", "LOC"):
+            written = False  # not looked at yet: a place by its label, unless its name is also a word
+        elif label in ("ORG", "PERSON", "NORP") and _written_as_place(w, ent.start, ent.end):
+            written = True
+        else:
             continue
-        toks = [t for t in ent if not (t.i == ent.start and t.lower_ == "the")]
-        while len(toks) > 1 and toks[-1].lower_ in PLACE_WORDS:
-            toks = toks[:-1]  # "West Darfur State" is West Darfur
-        key = fold(doc[toks[0].i : toks[-1].i + 1].text) if toks else ""
+        first, last = ent.start, ent.end - 1
+        if w.lower[first] == "the":
+            first += 1
+        while last > first and w.lower[last] in PLACE_WORDS:
+            last -= 1  # "West Darfur State" is West Darfur
+        if first > last:
+            continue
+        key = fold("".join([*(w.lower[k] + " " if w.space[k] else w.lower[k] for k in range(first, last)), w.lower[last]]))
         code = places.get(key)
         if code is None or key in registry.folded:
             continue
-        if (label not in ("GPE", "LOC") or key in place_only) and not _written_as_place(doc, ent):
+        if key in place_only and not written and not _written_as_place(w, ent.start, ent.end):
             continue
-        first = toks[0].i
-        if first > 0 and key not in hand and key not in iso and first - 1 not in taken and doc[first - 1].pos_ == "PROPN" \
-                and doc[first - 1].is_title:
+        if first > 0 and w.pos[first - 1] == "PROPN" and w.is_title[first - 1] and first - 1 not in taken and key not in hand and key not in iso:
             continue  # a town of the table after a name the NER cut off: "Kenzo Oshima" is a man, not Oshima in Japan
         actor = registry.get(code)
         if actor is None:
