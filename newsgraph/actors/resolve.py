@@ -473,7 +473,7 @@ def _places_yaml() -> dict:
 
 
 @functools.lru_cache(maxsize=1)
-def curated_places() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
+def curated_places() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
     """(folded names of data/lexicons/places.yaml, of the ISO 3166-2 subdivisions (pycountry)) -> the states each
     is given for. The hand list decides its own names; the generated table of towns (``cities``) adds to the rest."""
     import pycountry
@@ -491,25 +491,26 @@ def curated_places() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str
         country = pycountry.countries.get(alpha_2=sub.country_code)
         if len(name) >= 3 and name[:1].isupper() and country is not None and not set(fold(name).split()) <= generic:
             iso.setdefault(fold(name), set()).add(country.alpha_3)
-    return {k: frozenset(v) for k, v in hand.items()}, {k: frozenset(v) for k, v in iso.items()}
+    # tuples of strings, not sets: the garbage collector stops tracking them, and these tables live as long as the process
+    return {k: tuple(sorted(v)) for k, v in hand.items()}, {k: tuple(sorted(v)) for k, v in iso.items()}
 
 
 @functools.lru_cache(maxsize=1)
-def cities() -> tuple[dict[str, frozenset[str]], frozenset[str]]:
-    """(folded town name -> the states with a town of that name, folded names to take only where written as places)
+def cities() -> tuple[dict[str, str], frozenset[str]]:
+    """(folded town name -> the states with a town of that name, comma-separated, folded names to take only where written as places)
     from data/lexicons/cities.tsv, which scripts/make_cities.py generates from GeoNames (towns of 15,000 people or
     more; a name of several states is listed with all of them, so that ``gazetteer`` drops it), and places.yaml's
     ``_written_as_place``. Such a name is also a common English word, first name or surname ("Reading", "Nice",
     "Santos"): ``_add_places`` takes it only where the text writes it as a place."""
     path = Path(str(resources.files("newsgraph") / "data" / "lexicons" / "cities.tsv"))
-    table: dict[str, frozenset[str]] = {}
+    table: dict[str, str] = {}
     place_only = {fold(str(w)) for w in _places_yaml().get("_written_as_place") or ()}
     with path.open(encoding="utf-8") as f:
         for line in f:
             if line.startswith("#"):
                 continue
             name, codes, _population, flag = line.rstrip("\n").split("\t")
-            table[name] = frozenset(codes.split(","))
+            table[name] = codes
             if flag == "1":
                 place_only.add(name)
     return table, frozenset(place_only)
@@ -527,7 +528,7 @@ def gazetteer() -> dict[str, str]:
             named.setdefault(name, set()).update(codes)
     for name, codes in cities()[0].items():
         if name not in hand:
-            named.setdefault(name, set()).update(codes)
+            named.setdefault(name, set()).update(codes.split(","))
     return {name: next(iter(codes)) for name, codes in named.items() if len(codes) == 1}
 
 
