@@ -29,6 +29,8 @@ def places(resources, text):
         ("Police in Faisalabad detained a union leader.", "Faisalabad", "PAK"),
         ("Police in Goroka arrested three men after the riot.", "Goroka", "PNG"),
         ("Protesters in Santos blocked the road to the port.", "Santos", "BRA"),  # a surname too, but written as a place
+        ("A ferry capsized off Nungwi on Sunday.", "Nungwi", "TZA"),  # NER: PRODUCT; a town's name and nothing else
+        ("The convoy was allowed to enter Tigray.", "Tigray", "ETH"),  # NER: PERSON; places.yaml's name
     ],
 )
 def test_a_town_is_a_mention_of_its_state(resources, text, name, code):
@@ -46,6 +48,8 @@ def test_a_town_is_a_mention_of_its_state(resources, text, name, code):
         "George told reporters the talks had failed.",
         "Hassan told reporters the talks had failed.",
         "Independence was declared in 1991.",
+        "Takeshi Oshima, a trade official, told reporters the talks had failed.",  # Oshima, a Japanese town
+        "Chilpancingo Holdings said its profits rose.",  # a company named after a town is the company
     ],
 )
 def test_a_word_or_a_persons_name_is_no_place_unless_written_as_one(resources, text):

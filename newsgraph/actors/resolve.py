@@ -532,8 +532,9 @@ def gazetteer() -> dict[str, str]:
     return {name: next(iter(codes)) for name, codes in named.items() if len(codes) == 1}
 
 
-# prepositions that put what follows in or towards a place: "in Sivas", "marched through Temuco", "flew to Goma"
-_INTO_PLACE = {"to", "at", "through", "into", "towards", "toward", "via"}
+# prepositions that put what follows in or towards a place: "in Sivas", "marched through Temuco", "flew to Goma",
+# "sank off Lamu"
+_INTO_PLACE = {"to", "at", "through", "into", "towards", "toward", "via", "off"}
 # nouns after a name that make it a town's: "Reading police", "Temuco residents", "the Goroka mayor"
 _LOCAL_PEOPLE = {"police", "policemen", "residents", "villagers", "townspeople", "mayor", "municipality", "council", "councillors"}
 
@@ -561,9 +562,10 @@ def _written_as_place(w: DocArrays, start: int, end: int) -> bool:
 def _add_places(doc, spans: list[Span], registry: Registry, when: dt.date | None, ents) -> list[Span]:
     """Cities, regions and territories (``gazetteer``) that no registry actor names: mentions of their state, as event
     data codes places ("shelled Kirkuk", "rebels in Darfur"). The entity must be labelled a place by the NER model, or,
-    as it often mislabels a place it does not know, be written as one: "in Sivas", "the Kabylie region". A name that
-    is also a word or a person's name ("Reading", "Nice", "Victoria") must be written as a place whatever its label,
-    and a name the registry has but did not take there (a capital read as a person, "pro-Moscow") is left to it."""
+    as it often mislabels a place it does not know, be written as one ("in Sivas", "the Kabylie region") or be named
+    as nothing but a place (see below). A name that is also a word or a person's name ("Reading", "Nice", "Victoria")
+    must be written as a place whatever its label, and a name the registry has but did not take there (a capital
+    read as a person, "pro-Moscow") is left to it."""
     places = gazetteer()
     place_only = cities()[1]
     hand, iso = curated_places()
@@ -578,6 +580,8 @@ def _add_places(doc, spans: list[Span], registry: Registry, when: dt.date | None
             written = False  # not looked at yet: a place by its label, unless its name is also a word
         elif label in ("ORG", "PERSON", "NORP") and _written_as_place(w, ent.start, ent.end):
             written = True
+        elif label in ("ORG", "PERSON", "NORP", "PRODUCT", "FAC"):
+            written = None  # mislabelled, maybe: a place by its name alone, if that name is nothing else (below)
         else:
             continue
         first, last = ent.start, ent.end - 1
@@ -591,9 +595,17 @@ def _add_places(doc, spans: list[Span], registry: Registry, when: dt.date | None
         code = places.get(key)
         if code is None or key in registry.folded:
             continue
-        if key in place_only and not written and not _written_as_place(w, ent.start, ent.end):
+        if written is None:
+            # The small NER model often calls a place it does not know a person, an organisation or a product ("enter
+            # Tigray", "capsized off Nungwi"). Its name is enough when it is a place of the hand list or of the towns
+            # table (not an ISO 3166-2 name alone: many are also words), is no word or person's name, and stands
+            # alone, not beside another proper name ("Kenzo Oshima", "Goma Airways").
+            if key in place_only or (key in iso and key not in hand) or (first > 0 and w.pos[first - 1] == "PROPN") \
+                    or (last + 1 < w.n and w.pos[last + 1] == "PROPN"):
+                continue
+        elif key in place_only and not written and not _written_as_place(w, ent.start, ent.end):
             continue
-        if first > 0 and w.pos[first - 1] == "PROPN" and w.is_title[first - 1] and first - 1 not in taken and key not in hand and key not in iso:
+        elif first > 0 and w.pos[first - 1] == "PROPN" and w.is_title[first - 1] and first - 1 not in taken and key not in hand and key not in iso:
             continue  # a town of the table after a name the NER cut off: "Kenzo Oshima" is a man, not Oshima in Japan
         actor = registry.get(code)
         if actor is None:
