@@ -589,7 +589,7 @@ def _add_places(doc, spans: list[Span], registry: Registry, when: dt.date | None
             first += 1
         while last > first and w.lower[last] in PLACE_WORDS:
             last -= 1  # "West Darfur State" is West Darfur
-        if first > last:
+        if first > last or written is None and ((first > 0 and w.pos[first - 1] == "PROPN") or (last + 1 < w.n and w.pos[last + 1] == "PROPN")):
             continue
         key = fold("".join([*(w.lower[k] + " " if w.space[k] else w.lower[k] for k in range(first, last)), w.lower[last]]))
         code = places.get(key)
@@ -599,9 +599,8 @@ def _add_places(doc, spans: list[Span], registry: Registry, when: dt.date | None
             # The small NER model often calls a place it does not know a person, an organisation or a product ("enter
             # Tigray", "capsized off Nungwi"). Its name is enough when it is a place of the hand list or of the towns
             # table (not an ISO 3166-2 name alone: many are also words), is no word or person's name, and stands
-            # alone, not beside another proper name ("Kenzo Oshima", "Goma Airways").
-            if key in place_only or (key in iso and key not in hand) or (first > 0 and w.pos[first - 1] == "PROPN") \
-                    or (last + 1 < w.n and w.pos[last + 1] == "PROPN"):
+            # alone, not beside another proper name ("Kenzo Oshima", "Goma Airways": looked at above, before folding).
+            if key in place_only or (key in iso and key not in hand):
                 continue
         elif key in place_only and not written and not _written_as_place(w, ent.start, ent.end):
             continue
