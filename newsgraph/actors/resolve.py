@@ -505,13 +505,14 @@ def cities() -> tuple[dict[str, str], frozenset[str]]:
     path = Path(str(resources.files("newsgraph") / "data" / "lexicons" / "cities.tsv"))
     table: dict[str, str] = {}
     place_only = {fold(str(w)) for w in _places_yaml().get("_written_as_place") or ()}
+    hand = curated_places()[0]  # places.yaml decides its names, and flags them itself
     with path.open(encoding="utf-8") as f:
         for line in f:
             if line.startswith("#"):
                 continue
             name, codes, _population, flag = line.rstrip("\n").split("\t")
             table[name] = codes
-            if flag == "1":
+            if flag == "1" and name not in hand:
                 place_only.add(name)
     return table, frozenset(place_only)
 
