@@ -64,7 +64,8 @@ def main() -> None:
     for label, table in (("with towns", full), ("without", ({}, full[1]))):
         R.cities = lambda t=table: t
         R.gazetteer.cache_clear()
-        gazetteers[label] = (lambda t=table: t, (lambda g=R.gazetteer(): g))
+        built = R.gazetteer()
+        gazetteers[label] = (lambda t=table: t, lambda g=built: g)
     for name, texts in sets.items():
         docs = [parse(res.nlp, t) for t in texts]
         best = {"with towns": float("inf"), "without": float("inf")}

@@ -40,7 +40,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from newsgraph.actors.registry import fold  # noqa: E402
+from newsgraph.actors.registry import fold
 
 AMBIGUITY_POPULATION = 15_000  # two states with a town this big under one name: the name is dropped
 WORD_ZIPF = 3.0  # Zipf frequency (log10 per billion words) from which a name is also a word or a person's name
