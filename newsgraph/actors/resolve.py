@@ -197,7 +197,8 @@ def find_mentions(doc, registry: Registry, when: dt.date | None = None) -> list[
     i = 0
     while i < n:
         found = _registry_match(doc, words, i, registry, when) if words.lead[i] in leads else None
-        if found and (_inside_longer_name(doc, found, ents) or _names_a_product(doc, found) or _not_a_party_adjective(doc, found) or _after_stance_prefix(doc, found.start)):
+        if found and (_inside_longer_name(doc, found, ents) or _names_a_product(doc, found) or _not_a_party_adjective(doc, found) or _after_stance_prefix(doc, found.start)
+                      or _names_a_geographic_feature(doc, found)):
             found = None
         if found:
             spans.append(found)
@@ -207,6 +208,7 @@ def find_mentions(doc, registry: Registry, when: dt.date | None = None) -> list[
     spans = _add_titles(doc, spans, registry, when)
     spans = _add_surnames(doc, spans, when, words)
     spans = _add_places(doc, spans, registry, when, ents)
+    _shared_state_names(spans, registry, when)
     spans = _add_provisional(doc, spans, ents)
     spans = _short_forms_of_bodies(spans, when)
     _qualify_provisional(doc, words, spans, registry, when)
@@ -358,6 +360,44 @@ def _after_stance_prefix(doc, i: int) -> bool:
         return False
     w = doc_arrays(doc)  # asked at every name found: no Token for its two words before
     return w.lower[i - 1] == "-" and not w.space[i - 1] and not w.space[i - 2] and w.lower[i - 2] in STANCE_PREFIXES
+
+
+def _names_a_geographic_feature(doc, span: Span) -> bool:
+    """'the Congo River', 'the Niger Delta', 'the South China Sea': a state's name before a capitalised geographic head
+    noun (``geographic_heads``) is part of a place's name, not the state; a possessive or adjective is the state's
+    ("Venezuela's coast", "the Russian coast")."""
+    if span.actor is None or span.actor.kind != "state" or span.how != "alias" or span.end >= len(doc):
+        return False
+    w = doc_arrays(doc)
+    return w.is_title[span.end] and w.lower[span.end] in _place_and_title_words()["geographic_heads"]
+
+
+def _shared_state_names(spans: list[Span], registry: Registry, when: dt.date | None) -> None:
+    """A name two states share ("Congo", "Congolese", "Dominican") is the registry's first one (the likelier in news)
+    unless the document names the other by a name of its own ("Brazzaville", "the Republic of Congo") and not this
+    one: then it is the other."""
+    shared: list[tuple[int, list[str]]] = []
+    own: set[str] = set()
+    for k, s in enumerate(spans):
+        if s.actor is None or s.ref.country is None or s.how not in ("alias", "adjective", "demonym", "metonym", "place"):
+            continue
+        states = []
+        if s.how != "place" and s.actor.kind == "state":
+            for e in split_entries(registry.folded.get(fold(s.ref.text or ""))):
+                if e.actor_id not in states and registry.actors[e.actor_id].kind == "state":
+                    states.append(e.actor_id)
+        if len(states) > 1:
+            shared.append((k, states))
+        else:
+            own.add(s.ref.country)
+    for k, states in shared:
+        s = spans[k]
+        if s.actor.id in own:
+            continue
+        other = next((c for c in states if c != s.actor.id and c in own), None)
+        if other is not None:
+            actor = registry.actors[other]
+            spans[k] = Span(s.start, s.end, ref_for(actor, s.how, s.ref.text, when), s.how, actor)
 
 
 def _names_a_product(doc, span: Span) -> bool:
@@ -544,6 +584,8 @@ def _add_provisional(doc, spans: list[Span], ents) -> list[Span]:
             continue
         if not_an_actor(doc, toks[0].i, toks[-1].i + 1):
             continue  # "16:00 UTC", "the Dow Jones"
+        if len(toks) == 1 and _capitalised_adjective(doc, toks[0].i):
+            continue  # "Renegade soldiers shot ...": the first word of a sentence, not a name
         label = ent.label_
         name_at = name_after_title(doc, toks[0].i, toks[-1].i + 1, label)
         if name_at > toks[0].i:
@@ -559,6 +601,7 @@ def _add_provisional(doc, spans: list[Span], ents) -> list[Span]:
                 ref = persons[fold(text)].copy(text=text)
             else:
                 country, sector = _affiliation(doc, ent, spans, person=True)
+                sector = sector or title_sector(doc, toks[0].i, toks[-1].i + 1)
                 ref = ActorRef(name=text, actor_id=provisional_id(text), country=country, sector=sector, kind="person", text=text, provisional=True)
                 if len(parts) >= 2:
                     persons.setdefault(fold(parts[-1]), ref)
@@ -568,6 +611,48 @@ def _add_provisional(doc, spans: list[Span], ents) -> list[Span]:
         out.append(Span(toks[0].i, toks[-1].i + 1, ref, "provisional", None))
         taken.update(range(toks[0].i, toks[-1].i + 1))
     return out
+
+
+def _capitalised_adjective(doc, i: int) -> bool:
+    """Is the one-word entity at ``i`` a capitalised modifier, not a name: the first word of a sentence, modifying the
+    common noun after it that names a group of people ("Renegade soldiers", "Mutinous troops"), and not written
+    capitalised anywhere else in the document?"""
+    w = doc_arrays(doc)
+    nxt = i + 1
+    if w.sent_start(i) != i or nxt >= w.n or w.head[i] != nxt or w.pos[nxt] != "NOUN" or w.is_title[nxt]:
+        return False
+    if w.lemma[nxt] not in sector_nouns():
+        return False
+    return not any(w.orth[k] == w.orth[i] for k in range(w.n) if k != i)
+
+
+# the sectors a title before a name can give its holder: "Energy Minister X" GOV, "Army General X" MIL, "Judge X" JUD
+TITLE_SECTORS = {"GOV", "MIL", "JUD", "LEG", "COP", "OPP", "REB", "BUS", "MED", "LAB"}
+
+
+def title_sector(doc, start: int, end: int) -> str | None:
+    """The sector the title before a person's name gives: "Kenyan Energy Minister Davis Chirchir" GOV, "Chadian General
+    X" MIL, "opposition leader X" OPP (a role noun speaks for the body its modifier names), "Chief Justice X" JUD.
+    Reads back from the name's last word over title words inside the entity (``start``..``end``, where only office and
+    role words count: "Mark Major" is no title) and then over at most four nouns and adjectives before it."""
+    w = doc_arrays(doc)
+    nouns = sector_nouns()
+    titled = OFFICE_TITLES | ROLE_NOUNS | PERSON_TITLE_WORDS
+    found = None
+    k = end - 2
+    while k >= 0 and k >= start - 4:
+        if k < start and not (w.pos[k] in ("NOUN", "PROPN", "ADJ") or w.text(k) == "."):
+            break
+        sector = nouns.get(w.lemma[k]) or nouns.get(w.lower[k])
+        if sector in TITLE_SECTORS and (k < start or w.lower[k] in titled):
+            if found is None:
+                found = sector
+                if w.lower[k] not in ROLE_NOUNS | {"leader", "commander"}:
+                    break
+            elif sector != "GOV":
+                return sector  # "opposition leader", "rebel commander", "police chief"
+        k -= 1
+    return found
 
 
 def _affiliation(doc, ent, spans: list[Span], person: bool) -> tuple[str | None, str | None]:
