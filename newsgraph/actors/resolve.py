@@ -53,7 +53,7 @@ def _not_actors_data() -> dict:
 def _place_and_title_words() -> dict[str, frozenset[str]]:
     data = _not_actors_data()
     keys = ("place_nouns_before_of", "geographic_heads", "product_nouns_after", "title_words_after", "title_words_before_of", "currency_nouns",
-            "party_member_nouns")
+            "party_member_nouns", "sentence_initial_modifiers")
     return {k: frozenset(str(w).lower() for w in data.get(k) or ()) for k in keys}
 
 
@@ -614,16 +614,14 @@ def _add_provisional(doc, spans: list[Span], ents) -> list[Span]:
 
 
 def _capitalised_adjective(doc, i: int) -> bool:
-    """Is the one-word entity at ``i`` a capitalised modifier, not a name: the first word of a sentence, modifying the
-    common noun after it that names a group of people ("Renegade soldiers", "Mutinous troops"), and not written
-    capitalised anywhere else in the document?"""
+    """Is the one-word entity at ``i`` a capitalised modifier, not a name: the first word of a sentence, one of the
+    lexicon's ``sentence_initial_modifiers``, modifying the common noun after it that names a group of people
+    ("Renegade soldiers", "Mutinous troops"; not "Kayapo chiefs")?"""
     w = doc_arrays(doc)
     nxt = i + 1
-    if w.sent_start(i) != i or nxt >= w.n or w.head[i] != nxt or w.pos[nxt] != "NOUN" or w.is_title[nxt]:
+    if w.sent_start(i) != i or nxt >= w.n or w.lower[i] not in _place_and_title_words()["sentence_initial_modifiers"]:
         return False
-    if w.lemma[nxt] not in sector_nouns():
-        return False
-    return not any(w.orth[k] == w.orth[i] for k in range(w.n) if k != i)
+    return w.head[i] == nxt and w.pos[nxt] == "NOUN" and not w.is_title[nxt] and w.lemma[nxt] in sector_nouns()
 
 
 # the sectors a title before a name can give its holder: "Energy Minister X" GOV, "Army General X" MIL, "Judge X" JUD
@@ -1234,18 +1232,29 @@ class ArgResolver:
             return None
         same_sentence = [s for s in cands if s.start >= w.sent_start(pron)]
         pool = same_sentence or cands
-        subjects = [s for s in pool if self._is_subject(s)]
-        best = (subjects or pool)[-1]
+        # the subject of a main clause before the subject of a reported or subordinate one, and the nearest of those:
+        # "Serbia said Kosovo police had taken two crossings. It put its army on alert" is Serbia
+        ranks = [self._subject_rank(s) for s in pool]
+        top = max(ranks)
+        best = next(s for s, r in zip(reversed(pool), reversed(ranks)) if r == top)
         r = _copy(best.ref)
         r.text = w.text(pron)
         return r
 
-    def _is_subject(self, s: Span) -> bool:
+    def _subject_rank(self, s: Span) -> int:
+        """2: the head of a main clause's subject ("Serbia said ..."); 1: another subject, or a subject's premodifier
+        ("Kosovo police had taken ..."); 0: anything else."""
         w = self.w
         root = w.span_root(s.start, s.end)
+        modifier = False
         while w.dep[root] in ("compound", "appos", "conj", "flat") and w.head[root] != root:
+            modifier = modifier or w.dep[root] == "compound"
             root = w.head[root]
-        return w.dep[root] in ("nsubj", "nsubjpass")
+        if w.dep[root] not in ("nsubj", "nsubjpass"):
+            return 0
+        verb = w.head[root]
+        main = w.dep[verb] == "ROOT" or (w.dep[verb] == "conj" and w.dep[w.head[verb]] == "ROOT")
+        return 2 if main and not modifier else 1
 
     def _group(self, h) -> list[ActorRef]:
         """'the two leaders', 'both countries', 'both sides': the last two distinct actors."""
