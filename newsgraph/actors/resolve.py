@@ -696,7 +696,12 @@ GROUP_NOUNS = {"country", "nation", "leader", "side", "government", "state", "pa
 # sectors of nouns that name groups of people acting for a state or inside one: "rebels", "police",
 # "troops", "protesters", "students". Unnamed, they belong to the place they are in, else to the
 # state the document is about, as PETRARCH-style agent dictionaries code them.
-PEOPLE_SECTORS = {"MIL", "COP", "REB", "CVL", "OPP", "JUD", "LEG", "LAB", "EDU", "REL", "MED"}
+PEOPLE_SECTORS = {"MIL", "COP", "REB", "CVL", "OPP", "JUD", "LEG", "LAB", "EDU", "REL", "MED", "HRI"}
+# heads that make an aid or rights phrase an organisation rather than people ("rights group", not "rights activists")
+ORGANISATION_HEADS = {"group", "organisation", "organization", "agency", "watchdog", "charity", "ngo", "body", "network", "coalition"}
+# words that place an unnamed aid or rights group: "a local rights group", "foreign aid agencies"
+LOCAL_WORDS = {"local", "domestic", "grassroots", "national", "regional"}
+INTERNATIONAL_WORDS = {"international", "foreign", "global", "western", "transnational", "overseas", "multinational", "worldwide"}
 # prepositions and participles that place a group: "rebels in the Ivory Coast", "students throughout
 # Indonesia", "a terror group based in Trinidad", "refugees fleeing the war in Liberia"
 PLACE_PREPS = {"in", "inside", "within", "throughout", "across", "from", "near", "outside", "around"}
@@ -903,7 +908,8 @@ class ArgResolver:
             compound_sector = next((self.nouns[w.lemma[c]] for c in w.children(h) if w.dep[c] == "amod" and c < h
                                     and self.nouns.get(w.lemma[c]) in PEOPLE_SECTORS), None)
         # "opposition leaders", "rebel spokesman", "police chief": a role noun speaks for the body its compound names
-        noun_sector = compound_sector if compound_sector and role else (self.nouns.get(lemma) or compound_sector)
+        phrase_sector = self._phrase_sector(h, lemma)
+        noun_sector = phrase_sector or (compound_sector if compound_sector and role else (self.nouns.get(lemma) or compound_sector))
         if noun_sector is None and w.tag[h] == "NNPS":
             noun_sector = "CVL"  # a people the registry does not list: "Iraqi Kurds", "Lebanese Shiites"
         # premodifiers and possessives: "Venezuela's oil minister", "the Russian company", "U.S. Treasury official"
@@ -960,7 +966,9 @@ class ArgResolver:
                 ref.sector = noun_sector
                 ref.text = self._np_text(h)
                 return ref
-        if noun_sector in PEOPLE_SECTORS and w.pos[h] in ("NOUN", "PROPN") and not any(w.dep[c] == "poss" for c in w.children(h)):
+        if noun_sector in ("NGO", "HRI") and w.pos[h] in ("NOUN", "PROPN") and (noun_sector == "NGO" or lemma in ORGANISATION_HEADS):
+            return self._unnamed_ngo(h, noun_sector)
+        if noun_sector in PEOPLE_SECTORS and w.pos[h] in ("NOUN", "PROPN") and not any(w.dep[c] == "poss" and w.pos[c] == "PRON" for c in w.children(h)):
             # "rebels in the Ivory Coast", "Moslem fundamentalist demonstrators", "police": the place named, else the focus
             code = self._place_of(h)
             if code is None:
@@ -972,6 +980,38 @@ class ArgResolver:
                 ref.text = self._np_text(h)
                 return ref
         return None
+
+    def _phrase_sector(self, h, lemma: str) -> str | None:
+        """The sector of a two-word lexicon entry, modifier as written and head lemma: "rights groups" HRI, "aid agencies"
+        NGO, "news agency" MED (the head alone may say otherwise: "group" is BUS)."""
+        w = self.w
+        for c in w.children(h):
+            if c < h and w.dep[c] in ("compound", "amod", "nmod"):
+                sector = self.nouns.get(f"{w.lower[c]} {lemma}")
+                if sector:
+                    return sector
+        return None
+
+    def _unnamed_ngo(self, h, sector: str) -> ActorRef:
+        """An aid or rights group no name or nationality places ("a local rights group", "foreign aid agencies"): of the
+        place its phrase names, or for a "local" one the story's state; otherwise a non-governmental organisation of no
+        one country (code NGO), as international aid agencies and rights groups are coded."""
+        w = self.w
+        mods = {w.lower[g] for c in w.children(h) if w.dep[c] in ("amod", "compound") and c < h
+                for g in (c, *w.children(c)) if g < h}  # "a local rights group": "local" may hang on "rights"
+        code = None
+        if not mods & INTERNATIONAL_WORDS:
+            if sector == "HRI" or mods & LOCAL_WORDS:
+                code = self._place_of(h)
+            if code is None and mods & LOCAL_WORDS:
+                code = self.focus_country()
+                self.guessed.add(h)
+        if code:
+            ref = self._state_ref(code)
+            ref.sector, ref.text = sector, self._np_text(h)
+            return ref
+        text = self._np_text(h)
+        return ActorRef(name=text, actor_id=provisional_id(text), country=None, sector="NGO", kind="organisation", text=text, provisional=True)
 
     def _homeland(self, h, own: str | None) -> str | None:
         """Where an ethnic group named by its nation ("ethnic Albanians", "ethnic Turks") lives, as event data codes
