@@ -699,6 +699,9 @@ GROUP_NOUNS = {"country", "nation", "leader", "side", "government", "state", "pa
 PEOPLE_SECTORS = {"MIL", "COP", "REB", "CVL", "OPP", "JUD", "LEG", "LAB", "EDU", "REL", "MED", "HRI"}
 # heads that make an aid or rights phrase an organisation rather than people ("rights group", not "rights activists")
 ORGANISATION_HEADS = {"group", "organisation", "organization", "agency", "watchdog", "charity", "ngo", "body", "network", "coalition"}
+# descriptions that take up an earlier phrase of their group ("the envoy" after "Ambassador X", "lawmakers" after a parliament)
+DESCRIPTION_GROUPS = {**dict.fromkeys(("envoy", "ambassador", "diplomat", "emissary"), "diplomat"),
+                      **dict.fromkeys(("lawmaker", "legislator", "parliamentarian", "mp", "parliament", "congress", "legislature"), "legislature")}
 # words that place an unnamed aid or rights group: "a local rights group", "foreign aid agencies"
 LOCAL_WORDS = {"local", "domestic", "grassroots", "national", "regional"}
 INTERNATIONAL_WORDS = {"international", "foreign", "global", "western", "transnational", "overseas", "multinational", "worldwide"}
@@ -936,6 +939,10 @@ class ArgResolver:
         # a span covering a modifier chain: "Chinese President Xi Jinping" when the head is a title
         if span is not None and span.how == "adjective":
             return self._combine(_copy(span.ref), noun_sector, lemma, h)
+        if lemma in DESCRIPTION_GROUPS:
+            prior = self._described_before(h, lemma)
+            if prior is not None:
+                return self._combine(prior, noun_sector, lemma, h)
         if w.pos[h] == "PRON" or (lemma in GROUP_NOUNS and any(w.dep[c] == "poss" and w.pos[c] == "PRON" for c in w.children(h))):
             return self._pronoun(h)
         kinds = ANAPHORIC_NOUNS.get(lemma)
@@ -1012,6 +1019,32 @@ class ArgResolver:
             return ref
         text = self._np_text(h)
         return ActorRef(name=text, actor_id=provisional_id(text), country=None, sector="NGO", kind="organisation", text=text, provisional=True)
+
+    def _described_before(self, h, lemma: str) -> ActorRef | None:
+        """A bare description that takes up someone named before by a word of its group: "U.S. Ambassador Philip
+        Goldberg ... Bolivia expelled the envoy" (the United States), "The Ukrainian parliament passed ... Lawmakers
+        voted" (Ukraine): the state of the nearest such phrase in this or the previous sentence. Diplomats need "the";
+        nothing else may modify the description ("the British envoy" is placed by its adjective)."""
+        w = self.w
+        group = DESCRIPTION_GROUPS[lemma]
+        kids = w.children(h)
+        if any(w.dep[c] in ("amod", "compound", "poss", "nmod", "prep", "appos") for c in kids):
+            return None
+        if group == "diplomat" and not any(w.dep[c] == "det" and w.lower[c] == "the" for c in kids):
+            return None
+        lo = w.sent_start(h)
+        if lo > 0:
+            lo = w.sent_start(lo - 1)
+        for t in reversed(range(lo, h)):
+            if DESCRIPTION_GROUPS.get(w.lemma[t].lower()) != group:
+                continue
+            for head in (t, w.head[t]) if w.dep[t] in ("compound", "appos") else (t,):
+                r = self._head(head, depth=1)
+                if r is not None and r.country and r.kind in ("state", "person", "government"):
+                    ref = self._state_ref(r.country)
+                    ref.sector = r.sector
+                    return ref
+        return None
 
     def _homeland(self, h, own: str | None) -> str | None:
         """Where an ethnic group named by its nation ("ethnic Albanians", "ethnic Turks") lives, as event data codes
@@ -1266,8 +1299,9 @@ class ArgResolver:
         for _ in range(2):
             if lo > 0:
                 lo = w.sent_start(lo - 1)
+        lo_subject, hi_subject = self._own_subject(pron)
         cands = [s for s in self.spans if lo <= s.start < pron and s.how != "adjective" and (s.ref.kind == "person") == want_person
-                 and (kinds is None or s.ref.kind in kinds)]
+                 and (kinds is None or s.ref.kind in kinds) and not lo_subject <= s.start <= hi_subject]
         if not cands:
             return None
         same_sentence = [s for s in cands if s.start >= w.sent_start(pron)]
@@ -1280,6 +1314,20 @@ class ArgResolver:
         r = _copy(best.ref)
         r.text = w.text(pron)
         return r
+
+    def _own_subject(self, pron) -> tuple[int, int]:
+        """The words of the subject of the verb whose object the pronoun is, which the pronoun cannot stand for: in
+        "Commonwealth observers praised it", "it" is not the Commonwealth. (-1, -2) when the pronoun is no object."""
+        w = self.w
+        if w.lower[pron] not in ("it", "him", "her", "them") or w.dep[pron] not in ("dobj", "pobj", "dative"):
+            return -1, -2
+        verb = w.head[pron]
+        if w.dep[pron] == "pobj":
+            verb = w.head[verb]  # "criticised it for ...": the preposition's head
+        subject = next((c for c in w.children(verb) if w.dep[c] in ("nsubj", "nsubjpass")), None)
+        if subject is None:
+            return -1, -2
+        return w.left_edge(subject), w.right_edge(subject)
 
     def _subject_rank(self, s: Span) -> int:
         """2: the head of a main clause's subject ("Serbia said ..."); 1: another subject, or a subject's premodifier
