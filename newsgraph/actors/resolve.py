@@ -683,7 +683,7 @@ PRONOUNS_PERSON = {"he", "she", "him", "her", "his", "hers"}
 PRONOUNS_THING = {"it", "its"}
 PRONOUNS_PLURAL = {"they", "them", "their"}
 BARE_STATE_NOUNS = {"opposition", "government", "regime", "administration", "president", "authorities", "military", "army", "presidency", "cabinet", "leadership",
-                    "commission", "council"}
+                    "commission", "council", "junta"}
 FRONTIER_NOUNS = {"border", "frontier", "boundary", "line"}
 # definite descriptions that take up the last actor of their kind: "the company", "the group"
 ANAPHORIC_NOUNS = {"company": ("company",), "firm": ("company",), "corporation": ("company",),
@@ -1273,23 +1273,29 @@ class ArgResolver:
 
     def _plural_antecedent(self, pron):
         """Head of the plural phrase 'they'/'them' refers to: the nearest earlier subject that is plural
-        (or coordinated) and denotes an actor, in this or the previous sentence; else the nearest such phrase."""
+        (or coordinated) and denotes an actor in this sentence, else the previous sentence's main-clause subject before
+        a reported clause's ("Rebels said government troops had shelled the town. They vowed revenge": the rebels);
+        else the nearest such phrase."""
         w = self.w
-        lo = w.sent_start(pron)
-        if lo > 0:
-            lo = w.sent_start(lo - 1)
-        fallback = None
+        here = w.sent_start(pron)
+        lo = w.sent_start(here - 1) if here > 0 else here
+        fallback = subject_before = None
+        lo_subject, hi_subject = self._own_subject(pron)  # "police had beaten them": not the police
         for t in reversed(range(lo, pron)):
-            if w.pos[t] not in ("NOUN", "PROPN"):
+            if w.pos[t] not in ("NOUN", "PROPN") or lo_subject <= t <= hi_subject:
                 continue
-            if not (w.tag[t] in ("NNS", "NNPS") or any(w.dep[c] == "conj" for c in w.children(t))):
+            if not (w.tag[t] in ("NNS", "NNPS") or any(w.dep[c] == "conj" for c in w.children(t))
+                    or (w.tag[t] == "NNP" and w.lower[t][-1:] == "s" and w.lower[t][:-1] in self.nouns)):  # "Rebels said ..."
                 continue
             if self._head(t, depth=1) is None and not any(self.at.get(c) for c in w.conjuncts(t)):
                 continue
             if w.dep[t] in ("nsubj", "nsubjpass"):
-                return t
+                verb = w.head[t]
+                if t >= here or w.dep[verb] == "ROOT" or (w.dep[verb] == "conj" and w.dep[w.head[verb]] == "ROOT"):
+                    return t
+                subject_before = subject_before or t
             fallback = fallback or t
-        return fallback
+        return subject_before or fallback
 
     def _antecedent(self, pron, kinds: tuple[str, ...] | None = None) -> ActorRef | None:
         """Most recent compatible actor (of one of ``kinds``, if given) in this or the two previous sentences, preferring subjects."""
