@@ -289,7 +289,9 @@ def _qualify_provisional(doc, words: _Words, spans: list[Span], registry: Regist
                     ref.country = m.actor.id
                     break
         if ref.sector is None:
-            ref.sector = nouns.get(doc[s.end - 1].lemma_.lower())
+            last = doc[s.end - 1].lemma_.lower()
+            # a capitalised plural keeps its "s" as lemma: "Confederation of Trade Unions"
+            ref.sector = nouns.get(last) or (nouns.get(last[:-1]) if last.endswith("s") else None)
 
 
 def _registry_match(doc, words: _Words, i: int, registry: Registry, when: dt.date | None) -> Span | None:
