@@ -49,6 +49,11 @@ def _mentions(resources, text):
         ("Striking dockworkers blocked the port of Durban in South Africa.", "dockworkers", [("ZAF", "LAB")]),
         ("A miners' union in Peru called a national strike.", "union", [("PER", "LAB")]),
         ("Police in Kenya detained two rights activists overnight.", "activists", [("KEN", "HRI")]),
+        ("The ruling party in Gabon expelled two senior members.", "party", [("GAB", "PTY")]),
+        ("Indigenous leaders in Bolivia blocked the highway.", "leaders", [("BOL", "CVL")]),
+        # officials are placed by where the phrase says they are, never by the story's state alone
+        ("Election officials in Malawi rejected the complaint.", "officials", [("MWI", "GOV")]),
+        ("Riot police in Lima dispersed the students.", "police", [("PER", "COP")]),
         # bare Congo is the DRC, unless the Republic of the Congo is named otherwise
         ("Angola accused Congo of sheltering the rebels.", "Congo", [("COD", None)]),
         ("Brazzaville expelled a Gabonese diplomat. Congo also closed the border with Gabon.", "Congo", [("COG", None)]),
@@ -88,6 +93,9 @@ def test_a_nationality_adjective_on_a_thing_or_a_title_alone_makes_no_person(res
     assert _resolve(resources, "Uzbek cotton was banned by the retailers.", "cotton") == [("UZB", None)]
     # a description with its own adjective is placed by it, not by the diplomat named before
     assert _resolve(resources, "Canadian Ambassador Laura Whitcombe spoke. Venezuela expelled the Cuban envoy.", "envoy") == [("CUB", "GOV")]
+    # diplomats serve abroad: the embassy in Nairobi is not Kenya's; unplaced officials are nobody's
+    assert _resolve(resources, "The embassy in Nairobi condemned the attack.", "embassy") == []
+    assert _resolve(resources, "Officials condemned the attack on the convoy in Kenya.", "Officials") == []
     # no envoy named before: nothing to take up
     assert _resolve(resources, "Venezuela expelled the envoy on Friday.", "envoy") == []
 

@@ -698,7 +698,9 @@ GROUP_NOUNS = {"country", "nation", "leader", "side", "government", "state", "pa
 # sectors of nouns that name groups of people acting for a state or inside one: "rebels", "police",
 # "troops", "protesters", "students". Unnamed, they belong to the place they are in, else to the
 # state the document is about, as PETRARCH-style agent dictionaries code them.
-PEOPLE_SECTORS = {"MIL", "COP", "REB", "CVL", "OPP", "JUD", "LEG", "LAB", "EDU", "REL", "MED", "HRI"}
+PEOPLE_SECTORS = {"MIL", "COP", "REB", "CVL", "OPP", "JUD", "LEG", "LAB", "EDU", "REL", "MED", "HRI", "PTY"}
+# officials who serve abroad: where they are says nothing of whose they are ("the embassy in Nairobi")
+ABROAD_NOUNS = {"embassy", "consulate", "mission", "delegation", "envoy", "ambassador", "diplomat", "negotiator", "counterpart", "representative"}
 # heads that make an aid or rights phrase an organisation rather than people ("rights group", not "rights activists")
 ORGANISATION_HEADS = {"group", "organisation", "organization", "agency", "watchdog", "charity", "ngo", "body", "network", "coalition"}
 # descriptions that take up an earlier phrase of their group ("the envoy" after "Ambassador X", "lawmakers" after a parliament)
@@ -977,6 +979,14 @@ class ArgResolver:
                 return ref
         if noun_sector in ("NGO", "HRI") and w.pos[h] in ("NOUN", "PROPN") and (noun_sector == "NGO" or lemma in ORGANISATION_HEADS):
             return self._unnamed_ngo(h, noun_sector)
+        if noun_sector == "GOV" and lemma not in ABROAD_NOUNS and w.pos[h] == "NOUN" and not any(w.dep[c] == "poss" for c in w.children(h)):
+            # "election officials in Kenya", "the authorities in Tbilisi": the place named (not the focus: "officials" alone
+            # may be anyone's; nor diplomats, who serve abroad)
+            code = self._place_of(h)
+            if code:
+                ref = self._state_ref(code)
+                ref.sector, ref.text = noun_sector, self._np_text(h)
+                return ref
         if noun_sector in PEOPLE_SECTORS and w.pos[h] in ("NOUN", "PROPN") and not any(w.dep[c] == "poss" and w.pos[c] == "PRON" for c in w.children(h)):
             # "rebels in the Ivory Coast", "Moslem fundamentalist demonstrators", "police": the place named, else the focus
             code = self._place_of(h)
