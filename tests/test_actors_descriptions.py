@@ -54,6 +54,11 @@ def _mentions(resources, text):
         # officials are placed by where the phrase says they are, never by the story's state alone
         ("Election officials in Malawi rejected the complaint.", "officials", [("MWI", "GOV")]),
         ("Riot police in Lima dispersed the students.", "police", [("PER", "COP")]),
+        ("Mali closed its border with Niger. The interior ministry said smugglers had attacked a post.", "ministry", [("MLI", "GOV")]),
+        ("A spokesman for the Ethiopian foreign ministry rejected the report.", "spokesman", [("ETH", "GOV")]),
+        # a backer named before "-backed" is not the group, nor what the story is about
+        ("Moscow-backed separatists shelled the port of Mariupol in Ukraine.", "separatists", [("UKR", "REB")]),
+        ("Iranian-funded militias attacked the base in Syria.", "militias", [("SYR", "MIL")]),
         # bare Congo is the DRC, unless the Republic of the Congo is named otherwise
         ("Angola accused Congo of sheltering the rebels.", "Congo", [("COD", None)]),
         ("Brazzaville expelled a Gabonese diplomat. Congo also closed the border with Gabon.", "Congo", [("COG", None)]),

@@ -932,7 +932,8 @@ class ArgResolver:
             return self._combine(r, noun_sector, lemma, h)
         # "the head of Rosneft", "the government of Venezuela"; "the border with Colombia" names the other side
         for c in w.children(h):
-            if w.dep[c] == "prep" and (w.lower[c] in ("of", "from", "at") or (w.lower[c] == "with" and lemma in FRONTIER_NOUNS)):
+            if w.dep[c] == "prep" and (w.lower[c] in ("of", "from", "at") or (w.lower[c] == "with" and lemma in FRONTIER_NOUNS)
+                                       or (w.lower[c] == "for" and lemma in ROLE_NOUNS)):  # "a spokesman for the foreign ministry"
                 for p in w.children(c):
                     if w.dep[p] == "pobj":
                         r = self._head(p, depth + 1)
@@ -950,7 +951,9 @@ class ArgResolver:
         if w.pos[h] == "PRON" or (lemma in GROUP_NOUNS and any(w.dep[c] == "poss" and w.pos[c] == "PRON" for c in w.children(h))):
             return self._pronoun(h)
         kinds = ANAPHORIC_NOUNS.get(lemma)
-        if kinds and any(w.dep[c] == "det" and w.lower[c] == "the" for c in w.children(h)) and not any(w.dep[c] in ("amod", "compound", "prep") for c in w.children(h)):
+        # "the ministry", and a ministry by its portfolio ("The interior ministry said ..."): no actor modifies it here
+        bare = not any(w.dep[c] in ("amod", "compound", "prep") for c in w.children(h)) or (lemma == "ministry" and not any(w.dep[c] == "prep" for c in w.children(h)))
+        if kinds and any(w.dep[c] == "det" and w.lower[c] == "the" for c in w.children(h)) and bare:
             # "Chevron may pump oil ..., but the license bars the company from ...": the company named before, as for "it"
             prior = self._antecedent(h, kinds)
             if prior is not None:
@@ -1163,11 +1166,13 @@ class ArgResolver:
             ref.sector = ref.sector or self.nouns.get(w.lemma[k]) or "GOV"
 
     def _country_counts(self) -> dict[str, list[int]]:
-        """Mentions per country (as any actor's country) and the negated first position, IGO officials left out."""
+        """Mentions per country (as any actor's country) and the negated first position, IGO officials and backers
+        ("Moscow-backed separatists") left out."""
         counts: dict[str, list[int]] = {}
         for s in self.spans:
             c = s.ref.country
-            if c and s.ref.sector != "IGO":  # a UN official's nationality says nothing of the story's country
+            # a UN official's nationality, or a backer's, says nothing of the story's country
+            if c and s.ref.sector != "IGO" and not brokered_by(self.doc, s.end):
                 counts.setdefault(c, [0, -s.start])[0] += 1
         return counts
 
@@ -1409,7 +1414,9 @@ class ArgResolver:
 
 # "African Union-brokered talks", "a U.S.-sponsored resolution": the actor before the hyphen arranged the act ("US-led war"
 # names the doer, so "led" is not here)
-BROKER_PARTICIPLES = {"brokered", "mediated", "sponsored", "hosted", "organised", "organized", "supervised", "monitored", "chaired", "facilitated"}
+BROKER_PARTICIPLES = {"brokered", "mediated", "sponsored", "hosted", "organised", "organized", "supervised", "monitored", "chaired", "facilitated",
+                      # "Moscow-backed separatists", "Iranian-funded militias": the backer is not the group
+                      "backed", "funded", "financed", "supported", "armed", "trained"}
 
 
 def brokered_by(doc, end: int) -> bool:
