@@ -77,6 +77,12 @@ def test_titles_descriptions_and_shared_names(resources, text, word, expected):
     [
         # "It" is the previous sentence's main subject, not a reported clause's
         ("Armenia said Turkey had closed the border. It then recalled its ambassador from Ankara.", "It", 0, [("ARM", None)]),
+        # ... also when the name list holds that subject only as a modifier ("Kenyan", "Armenia's")
+        ("The Ghanaian government accused Togo of arming the smugglers. It also recalled its ambassador.", "It", 0, [("GHA", "GOV")]),
+        ("Armenia's defence ministry said Azerbaijan had shelled a village. It also accused Turkey of hiring mercenaries.", "It", 0,
+         [("ARM", "GOV")]),
+        # but never a person: "It" after the president's accusation is the other state
+        ("Kenyan President William Ruto accused Uganda of arming the rebels. It denied the charge.", "It", 0, [("UGA", None)]),
         # ... and "they" likewise, capitalised plural included
         ("Rebels in Mali said government soldiers had burned their camps. They vowed to retaliate.", "They", 0, [("MLI", "REB")]),
         # an object pronoun is not its own verb's subject

@@ -1269,9 +1269,37 @@ class ArgResolver:
                 return self._pronoun(first)
             if self._thing_before(h):
                 return None
+            prior = self._previous_main_subject(h)
+            if prior is not None:
+                return prior
         if low in PRONOUNS_PERSON | PRONOUNS_THING:
             prior = self._antecedent(h)
             return _copy(prior) if prior else None
+        return None
+
+    def _previous_main_subject(self, pron) -> ActorRef | None:
+        """A sentence-opening subject "It" is the previous sentence's main-clause subject when that names a body or
+        state, even one the name list holds only as a modifier: "The Kenyan government accused Uganda ... It also
+        recalled ...", "Armenia's defence ministry said Azerbaijan had ... It also accused ..." (not the reported
+        clause's Azerbaijan). None when the pronoun's own sentence has a subject before it, or the subject is a person,
+        a plural or no actor."""
+        w = self.w
+        here = w.sent_start(pron)
+        if here == 0 or any(w.dep[t] in ("nsubj", "nsubjpass") for t in range(here, pron)):
+            return None
+        lo = w.sent_start(here - 1)
+        for t in range(lo, here):
+            verb = w.head[t]
+            if w.dep[t] not in ("nsubj", "nsubjpass") or not (w.dep[verb] == "ROOT" or (w.dep[verb] == "conj" and w.dep[w.head[verb]] == "ROOT")):
+                continue
+            if w.pos[t] not in ("NOUN", "PROPN") or w.tag[t] in ("NNS", "NNPS") or any(w.dep[c] == "conj" for c in w.children(t)):
+                return None
+            ref = self._head(t, depth=1)
+            if ref is None or ref.kind == "person" or not (ref.country or ref.kind in ("igo", "organisation", "company", "group")):
+                return None
+            ref = _copy(ref)
+            ref.text = w.text(pron)
+            return ref
         return None
 
     def _thing_before(self, pron) -> bool:
