@@ -121,3 +121,18 @@ def test_names_that_open_a_sentence_are_kept_when_not_a_listed_modifier(resource
     # "Kayapo" is a people's name, not one of the lexicon's capitalised modifiers: it stays a provisional name
     assert ("Kayapo", None) in _mentions(resources, "Kayapo chiefs demanded that the loggers leave.")
     assert ("Mutinous", None) not in _mentions(resources, "Mutinous soldiers seized the airport in Niamey.")
+
+
+def test_a_wire_dateline_is_where_the_story_was_filed_not_an_actor(resources):
+    from newsgraph.extract import extract
+    from newsgraph.model import Document
+
+    text = "WASHINGTON — Russia accused Ukraine of attacking a pipeline on Monday."
+    assert _resolve(resources, text, "WASHINGTON") == []
+    events = [e for e in extract(Document(text=text), resources).events if e.type == "DISAPPROVE"]
+    assert events and {actor_code(a) for a in events[0].source} == {"RUS"}
+    assert _resolve(resources, "MOMBASA, Kenya (AP) — Dockworkers blocked the port on Monday.", "Kenya") == []
+    assert _resolve(resources, "MOMBASA, Kenya (AP) — Dockworkers blocked the port on Monday.", "Dockworkers") == [("KEN", "LAB")]
+    # a body or a state in capitals opening a sentence before a dash is no dateline
+    assert _resolve(resources, "NATO - the alliance - accused Russia of attacking a pipeline.", "NATO") == [("IGO", "IGO")]
+    assert _resolve(resources, "CHINA - the world's biggest buyer - accused Australia of dumping wine.", "CHINA") == [("CHN", None)]

@@ -735,7 +735,10 @@ class ArgResolver:
         self.when = when
         self.spans = spans
         self.at: dict[int, Span] = {}
+        dateline = dateline_words(self.w, spans)
         for s in spans:
+            if s.start in dateline:
+                continue  # "NAIROBI, Kenya — Police fired ...": where the story was filed, no one's act
             for k in range(s.start, s.end):
                 self.at[k] = s
         self.nouns = sector_nouns()
@@ -1438,6 +1441,35 @@ class ArgResolver:
             if len(seen) == 2:
                 break
         return seen[::-1] if len(seen) == 2 else []
+
+
+DATELINE_DASHES = {"—", "–", "-", "--"}
+
+
+def dateline_words(w: DocArrays, spans: list[Span]) -> set[int]:
+    """The words of wire datelines that open a sentence: "NAIROBI, Kenya —", "KINSHASA (Reuters) -": a place in
+    capitals (a state, capital or gazetteer place, or a place to the NER), then within ten words a dash after nothing
+    but names, commas and a parenthesised agency. Not "NATO - the alliance - accused ..."."""
+    out: set[int] = set()
+    named = {s.start: s.how for s in spans}
+    for start in w.sent_starts:
+        first = w.text(start)
+        if len(first) < 3 or not first.isupper() or not first.isalpha():
+            continue
+        # a city: a capital or gazetteer place, or a word no name list holds followed by a comma or an agency
+        # ("MOMBASA, Kenya (AP) —"); a state or body in capitals opens a sentence ("CHINA - the world's biggest buyer -")
+        city = named.get(start) in ("metonym", "place")
+        unknown = start not in named and (w.ent_type[start] in ("GPE", "LOC") or (start + 1 < w.n and w.text(start + 1) in (",", "(")))
+        if not (city or unknown):
+            continue
+        for k in range(start + 1, min(w.n, start + 10)):
+            t = w.text(k)
+            if t in DATELINE_DASHES:
+                out.update(range(start, k + 1))
+                break
+            if not (w.pos[k] == "PROPN" or t in (",", "(", ")", ".") or w.is_title[k] or t.isupper()):
+                break
+    return out
 
 
 # "African Union-brokered talks", "a U.S.-sponsored resolution": the actor before the hyphen arranged the act ("US-led war"
