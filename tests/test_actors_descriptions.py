@@ -88,6 +88,9 @@ def test_titles_descriptions_and_shared_names(resources, text, word, expected):
         # an object pronoun is not its own verb's subject
         ("Zambia voted peacefully on Sunday. African Union observers praised it on Monday.", "it", 0, [("ZMB", None)]),
         ("Farmers in Peru said the police had beaten them.", "them", 0, [("PER", "CVL")]),
+        # "the country's": the state named before, not the subject of the verb the phrase is the object of
+        ("Ukraine said its air defences were overwhelmed. Russia attacked the country's army on Monday.", "army", 0, [("UKR", "MIL")]),
+        ("Peru's congress voted to impeach the president. The country's top court later annulled the vote.", "court", 0, [("PER", "JUD")]),
         # definite descriptions taking up a diplomat or a legislature named before
         ("Canadian Ambassador Laura Whitcombe criticised the vote. Venezuela expelled the envoy on Friday.", "envoy", 0,
          [("CAN", "GOV")]),

@@ -947,6 +947,12 @@ class ArgResolver:
         # a span covering a modifier chain: "Chinese President Xi Jinping" when the head is a title
         if span is not None and span.how == "adjective":
             return self._combine(_copy(span.ref), noun_sector, lemma, h)
+        if lemma in ("country", "nation") and w.dep[h] == "poss" and [w.lower[c] for c in w.children(h)] == ["the"]:
+            # "Ahmed Farah, the country's foreign minister", "the nation's top court": the state named before, as for "its"
+            prior = self._antecedent(h, ("state",))
+            if prior is not None:
+                prior.text = self._np_text(h)
+                return prior
         if lemma in DESCRIPTION_GROUPS:
             prior = self._described_before(h, lemma)
             if prior is not None:
@@ -1373,7 +1379,11 @@ class ArgResolver:
         """The words of the subject of the verb whose object the pronoun is, which the pronoun cannot stand for: in
         "Commonwealth observers praised it", "it" is not the Commonwealth. (-1, -2) when the pronoun is no object."""
         w = self.w
-        if w.lower[pron] not in ("it", "him", "her", "them") or w.dep[pron] not in ("dobj", "pobj", "dative"):
+        if w.dep[pron] == "poss" and w.lemma[pron] in ("country", "nation"):
+            pron = w.head[pron]  # "Russia attacked the country's power grid": not Russia's
+        elif w.lower[pron] not in ("it", "him", "her", "them"):
+            return -1, -2
+        if w.dep[pron] not in ("dobj", "pobj", "dative"):
             return -1, -2
         verb = w.head[pron]
         if w.dep[pron] == "pobj":
