@@ -1462,18 +1462,19 @@ def dateline_words(w: DocArrays, spans: list[Span]) -> set[int]:
     but names, commas and a parenthesised agency. Not "NATO - the alliance - accused ..."."""
     out: set[int] = set()
     named = {s.start: s.how for s in spans}
+    strings = w.doc.vocab.strings  # a word's text by its hash: no Token, no slice of the doc's text
     for start in w.sent_starts:
-        first = w.text(start)
+        first = strings[w.orth[start]]
         if len(first) < 3 or not first.isupper() or not first.isalpha():
             continue
         # a city: a capital or gazetteer place, or a word no name list holds followed by a comma or an agency
         # ("MOMBASA, Kenya (AP) —"); a state or body in capitals opens a sentence ("CHINA - the world's biggest buyer -")
         city = named.get(start) in ("metonym", "place")
-        unknown = start not in named and (w.ent_type[start] in ("GPE", "LOC") or (start + 1 < w.n and w.text(start + 1) in (",", "(")))
+        unknown = start not in named and (w.ent_type[start] in ("GPE", "LOC") or (start + 1 < w.n and w.lower[start + 1] in (",", "(")))
         if not (city or unknown):
             continue
         for k in range(start + 1, min(w.n, start + 10)):
-            t = w.text(k)
+            t = strings[w.orth[k]]
             if t in DATELINE_DASHES:
                 out.update(range(start, k + 1))
                 break
@@ -1493,7 +1494,7 @@ def brokered_by(doc, end: int) -> bool:
     """Is the actor ending before ``end`` the first half of a compound participle ("African Union-brokered talks"):
     a broker or sponsor of the thing, neither its owner nor a party to it?"""
     w = doc_arrays(doc)
-    return end + 1 < w.n and w.text(end) == "-" and w.lower[end + 1] in BROKER_PARTICIPLES
+    return end + 1 < w.n and w.lower[end] == "-" and w.lower[end + 1] in BROKER_PARTICIPLES
 
 
 def _ethnic(w: DocArrays, h: int) -> bool:
