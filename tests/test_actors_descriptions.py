@@ -36,7 +36,10 @@ def _mentions(resources, text):
         ("Police in Harare arrested opposition leader Tendai Mukoko on Sunday.", "Mukoko", [("ZWE", "OPP")]),
         # an unnamed official or leader: the adjective's state
         ("A senior Kazakh official accused Kyrgyzstan of diverting the river.", "official", [("KAZ", "GOV")]),
-        ("The Guinean junta leader dismissed the French ambassador.", "leader", [("GIN", "MIL")]),
+        ("The Guinean junta leader dismissed the French ambassador.", "leader", [("GIN", "GOV")]),
+        # "the junta" is the state named before, not the story's most-named one
+        ("Niger expelled Benin's envoy after Beninese officials and Benin's press criticised the junta's plan.", "junta",
+         [("NER", "GOV")]),
         # capitalised adjectives opening a sentence are no names
         ("Mutinous soldiers seized the airport in Niamey on Thursday.", "soldiers", [("NER", "MIL")]),
         ("Renegade troops looted the market in Bangui.", "troops", [("CAF", "MIL")]),

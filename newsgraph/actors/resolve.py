@@ -685,7 +685,7 @@ PRONOUNS_PERSON = {"he", "she", "him", "her", "his", "hers"}
 PRONOUNS_THING = {"it", "its"}
 PRONOUNS_PLURAL = {"they", "them", "their"}
 BARE_STATE_NOUNS = {"opposition", "government", "regime", "administration", "president", "authorities", "military", "army", "presidency", "cabinet", "leadership",
-                    "commission", "council", "junta"}
+                    "commission", "council"}
 FRONTIER_NOUNS = {"border", "frontier", "boundary", "line"}
 # definite descriptions that take up the last actor of their kind: "the company", "the group"
 ANAPHORIC_NOUNS = {"company": ("company",), "firm": ("company",), "corporation": ("company",),
@@ -693,7 +693,9 @@ ANAPHORIC_NOUNS = {"company": ("company",), "firm": ("company",), "corporation":
                    # "the European Commission ... the commission": the body named before, else the story's state's
                    "commission": ("igo", "government", "organisation"), "council": ("igo", "government", "organisation"),
                    # "China's foreign ministry issued a statement. The ministry demanded ...": the ministry of the state named
-                   "ministry": ("government", "state")}
+                   "ministry": ("government", "state"),
+                   # "Mali expelled France's ambassador after French officials criticised the junta's plan": Mali's
+                   "junta": ("government", "state")}
 GROUP_NOUNS = {"country", "nation", "leader", "side", "government", "state", "party", "partner", "president", "company"}
 # sectors of nouns that name groups of people acting for a state or inside one: "rebels", "police",
 # "troops", "protesters", "students". Unnamed, they belong to the place they are in, else to the
