@@ -53,7 +53,7 @@ def _not_actors_data() -> dict:
 def _place_and_title_words() -> dict[str, frozenset[str]]:
     data = _not_actors_data()
     keys = ("place_nouns_before_of", "geographic_heads", "product_nouns_after", "title_words_after", "title_words_before_of", "currency_nouns",
-            "party_member_nouns")
+            "party_member_nouns", "sentence_initial_modifiers")
     return {k: frozenset(str(w).lower() for w in data.get(k) or ()) for k in keys}
 
 
@@ -197,7 +197,8 @@ def find_mentions(doc, registry: Registry, when: dt.date | None = None) -> list[
     i = 0
     while i < n:
         found = _registry_match(doc, words, i, registry, when) if words.lead[i] in leads else None
-        if found and (_inside_longer_name(doc, found, ents) or _names_a_product(doc, found) or _not_a_party_adjective(doc, found) or _after_stance_prefix(doc, found.start)):
+        if found and (_inside_longer_name(doc, found, ents) or _names_a_product(doc, found) or _not_a_party_adjective(doc, found) or _after_stance_prefix(doc, found.start)
+                      or _names_a_geographic_feature(doc, found)):
             found = None
         if found:
             spans.append(found)
@@ -207,6 +208,7 @@ def find_mentions(doc, registry: Registry, when: dt.date | None = None) -> list[
     spans = _add_titles(doc, spans, registry, when)
     spans = _add_surnames(doc, spans, when, words)
     spans = _add_places(doc, spans, registry, when, ents)
+    _shared_state_names(spans, registry, when)
     spans = _add_provisional(doc, spans, ents)
     spans = _short_forms_of_bodies(spans, when)
     _qualify_provisional(doc, words, spans, registry, when)
@@ -287,7 +289,9 @@ def _qualify_provisional(doc, words: _Words, spans: list[Span], registry: Regist
                     ref.country = m.actor.id
                     break
         if ref.sector is None:
-            ref.sector = nouns.get(doc[s.end - 1].lemma_.lower())
+            last = doc[s.end - 1].lemma_.lower()
+            # a capitalised plural keeps its "s" as lemma: "Confederation of Trade Unions"
+            ref.sector = nouns.get(last) or (nouns.get(last[:-1]) if last.endswith("s") else None)
 
 
 def _registry_match(doc, words: _Words, i: int, registry: Registry, when: dt.date | None) -> Span | None:
@@ -358,6 +362,44 @@ def _after_stance_prefix(doc, i: int) -> bool:
         return False
     w = doc_arrays(doc)  # asked at every name found: no Token for its two words before
     return w.lower[i - 1] == "-" and not w.space[i - 1] and not w.space[i - 2] and w.lower[i - 2] in STANCE_PREFIXES
+
+
+def _names_a_geographic_feature(doc, span: Span) -> bool:
+    """'the Congo River', 'the Niger Delta', 'the South China Sea': a state's name before a capitalised geographic head
+    noun (``geographic_heads``) is part of a place's name, not the state; a possessive or adjective is the state's
+    ("Venezuela's coast", "the Russian coast")."""
+    if span.actor is None or span.actor.kind != "state" or span.how != "alias" or span.end >= len(doc):
+        return False
+    w = doc_arrays(doc)
+    return w.is_title[span.end] and w.lower[span.end] in _place_and_title_words()["geographic_heads"]
+
+
+def _shared_state_names(spans: list[Span], registry: Registry, when: dt.date | None) -> None:
+    """A name two states share ("Congo", "Congolese", "Dominican") is the registry's first one (the likelier in news)
+    unless the document names the other by a name of its own ("Brazzaville", "the Republic of Congo") and not this
+    one: then it is the other."""
+    shared: list[tuple[int, list[str]]] = []
+    own: set[str] = set()
+    for k, s in enumerate(spans):
+        if s.actor is None or s.ref.country is None or s.how not in ("alias", "adjective", "demonym", "metonym", "place"):
+            continue
+        states = []
+        if s.how != "place" and s.actor.kind == "state":
+            for e in split_entries(registry.folded.get(fold(s.ref.text or ""))):
+                if e.actor_id not in states and registry.actors[e.actor_id].kind == "state":
+                    states.append(e.actor_id)
+        if len(states) > 1:
+            shared.append((k, states))
+        else:
+            own.add(s.ref.country)
+    for k, states in shared:
+        s = spans[k]
+        if s.actor.id in own:
+            continue
+        other = next((c for c in states if c != s.actor.id and c in own), None)
+        if other is not None:
+            actor = registry.actors[other]
+            spans[k] = Span(s.start, s.end, ref_for(actor, s.how, s.ref.text, when), s.how, actor)
 
 
 def _names_a_product(doc, span: Span) -> bool:
@@ -642,6 +684,8 @@ def _add_provisional(doc, spans: list[Span], ents) -> list[Span]:
             continue
         if not_an_actor(doc, toks[0].i, toks[-1].i + 1):
             continue  # "16:00 UTC", "the Dow Jones"
+        if len(toks) == 1 and _capitalised_adjective(doc, toks[0].i):
+            continue  # "Renegade soldiers shot ...": the first word of a sentence, not a name
         label = ent.label_
         name_at = name_after_title(doc, toks[0].i, toks[-1].i + 1, label)
         if name_at > toks[0].i:
@@ -657,6 +701,7 @@ def _add_provisional(doc, spans: list[Span], ents) -> list[Span]:
                 ref = persons[fold(text)].copy(text=text)
             else:
                 country, sector = _affiliation(doc, ent, spans, person=True)
+                sector = sector or title_sector(doc, toks[0].i, toks[-1].i + 1)
                 ref = ActorRef(name=text, actor_id=provisional_id(text), country=country, sector=sector, kind="person", text=text, provisional=True)
                 if len(parts) >= 2:
                     persons.setdefault(fold(parts[-1]), ref)
@@ -666,6 +711,46 @@ def _add_provisional(doc, spans: list[Span], ents) -> list[Span]:
         out.append(Span(toks[0].i, toks[-1].i + 1, ref, "provisional", None))
         taken.update(range(toks[0].i, toks[-1].i + 1))
     return out
+
+
+def _capitalised_adjective(doc, i: int) -> bool:
+    """Is the one-word entity at ``i`` a capitalised modifier, not a name: the first word of a sentence, one of the
+    lexicon's ``sentence_initial_modifiers``, modifying the common noun after it that names a group of people
+    ("Renegade soldiers", "Mutinous troops"; not "Kayapo chiefs")?"""
+    w = doc_arrays(doc)
+    nxt = i + 1
+    if w.sent_start(i) != i or nxt >= w.n or w.lower[i] not in _place_and_title_words()["sentence_initial_modifiers"]:
+        return False
+    return w.head[i] == nxt and w.pos[nxt] == "NOUN" and not w.is_title[nxt] and w.lemma[nxt] in sector_nouns()
+
+
+# the sectors a title before a name can give its holder: "Energy Minister X" GOV, "Army General X" MIL, "Judge X" JUD
+TITLE_SECTORS = {"GOV", "MIL", "JUD", "LEG", "COP", "OPP", "REB", "BUS", "MED", "LAB"}
+
+
+def title_sector(doc, start: int, end: int) -> str | None:
+    """The sector the title before a person's name gives: "Kenyan Energy Minister Davis Chirchir" GOV, "Chadian General
+    X" MIL, "opposition leader X" OPP (a role noun speaks for the body its modifier names), "Chief Justice X" JUD.
+    Reads back from the name's last word over title words inside the entity (``start``..``end``, where only office and
+    role words count: "Mark Major" is no title) and then over at most four nouns and adjectives before it."""
+    w = doc_arrays(doc)
+    nouns = sector_nouns()
+    titled = OFFICE_TITLES | ROLE_NOUNS | PERSON_TITLE_WORDS
+    found = None
+    k = end - 2
+    while k >= 0 and k >= start - 4:
+        if k < start and not (w.pos[k] in ("NOUN", "PROPN", "ADJ") or w.text(k) == "."):
+            break
+        sector = nouns.get(w.lemma[k]) or nouns.get(w.lower[k])
+        if sector in TITLE_SECTORS and (k < start or w.lower[k] in titled):
+            if found is None:
+                found = sector
+                if w.lower[k] not in ROLE_NOUNS | {"leader", "commander"}:
+                    break
+            elif sector != "GOV":
+                return sector  # "opposition leader", "rebel commander", "police chief"
+        k -= 1
+    return found
 
 
 def _affiliation(doc, ent, spans: list[Span], person: bool) -> tuple[str | None, str | None]:
@@ -706,12 +791,24 @@ ANAPHORIC_NOUNS = {"company": ("company",), "firm": ("company",), "corporation":
                    # "the European Commission ... the commission": the body named before, else the story's state's
                    "commission": ("igo", "government", "organisation"), "council": ("igo", "government", "organisation"),
                    # "China's foreign ministry issued a statement. The ministry demanded ...": the ministry of the state named
-                   "ministry": ("government", "state")}
+                   "ministry": ("government", "state"),
+                   # "Mali expelled France's ambassador after French officials criticised the junta's plan": Mali's
+                   "junta": ("government", "state")}
 GROUP_NOUNS = {"country", "nation", "leader", "side", "government", "state", "party", "partner", "president", "company"}
 # sectors of nouns that name groups of people acting for a state or inside one: "rebels", "police",
 # "troops", "protesters", "students". Unnamed, they belong to the place they are in, else to the
 # state the document is about, as PETRARCH-style agent dictionaries code them.
-PEOPLE_SECTORS = {"MIL", "COP", "REB", "CVL", "OPP", "JUD", "LEG", "LAB", "EDU", "REL", "MED"}
+PEOPLE_SECTORS = {"MIL", "COP", "REB", "CVL", "OPP", "JUD", "LEG", "LAB", "EDU", "REL", "MED", "HRI", "PTY"}
+# officials who serve abroad: where they are says nothing of whose they are ("the embassy in Nairobi")
+ABROAD_NOUNS = {"embassy", "consulate", "mission", "delegation", "envoy", "ambassador", "diplomat", "negotiator", "counterpart", "representative"}
+# heads that make an aid or rights phrase an organisation rather than people ("rights group", not "rights activists")
+ORGANISATION_HEADS = {"group", "organisation", "organization", "agency", "watchdog", "charity", "ngo", "body", "network", "coalition"}
+# descriptions that take up an earlier phrase of their group ("the envoy" after "Ambassador X", "lawmakers" after a parliament)
+DESCRIPTION_GROUPS = {**dict.fromkeys(("envoy", "ambassador", "diplomat", "emissary"), "diplomat"),
+                      **dict.fromkeys(("lawmaker", "legislator", "parliamentarian", "mp", "parliament", "congress", "legislature"), "legislature")}
+# words that place an unnamed aid or rights group: "a local rights group", "foreign aid agencies"
+LOCAL_WORDS = {"local", "domestic", "grassroots", "national", "regional"}
+INTERNATIONAL_WORDS = {"international", "foreign", "global", "western", "transnational", "overseas", "multinational", "worldwide"}
 # prepositions and participles that place a group: "rebels in the Ivory Coast", "students throughout
 # Indonesia", "a terror group based in Trinidad", "refugees fleeing the war in Liberia"
 PLACE_PREPS = {"in", "inside", "within", "throughout", "across", "from", "near", "outside", "around"}
@@ -738,7 +835,10 @@ class ArgResolver:
         self.when = when
         self.spans = spans
         self.at: dict[int, Span] = {}
+        dateline = dateline_words(self.w, spans)
         for s in spans:
+            if s.start in dateline:
+                continue  # "NAIROBI, Kenya — Police fired ...": where the story was filed, no one's act
             for k in range(s.start, s.end):
                 self.at[k] = s
         self.nouns = sector_nouns()
@@ -918,7 +1018,8 @@ class ArgResolver:
             compound_sector = next((self.nouns[w.lemma[c]] for c in w.children(h) if w.dep[c] == "amod" and c < h
                                     and self.nouns.get(w.lemma[c]) in PEOPLE_SECTORS), None)
         # "opposition leaders", "rebel spokesman", "police chief": a role noun speaks for the body its compound names
-        noun_sector = compound_sector if compound_sector and role else (self.nouns.get(lemma) or compound_sector)
+        phrase_sector = self._phrase_sector(h, lemma)
+        noun_sector = phrase_sector or (compound_sector if compound_sector and role else (self.nouns.get(lemma) or compound_sector))
         if noun_sector is None and w.tag[h] == "NNPS":
             noun_sector = "CVL"  # a people the registry does not list: "Iraqi Kurds", "Lebanese Shiites"
         # premodifiers and possessives: "Venezuela's oil minister", "the Russian company", "U.S. Treasury official"
@@ -934,7 +1035,8 @@ class ArgResolver:
             return self._combine(r, noun_sector, lemma, h)
         # "the head of Rosneft", "the government of Venezuela"; "the border with Colombia" names the other side
         for c in w.children(h):
-            if w.dep[c] == "prep" and (w.lower[c] in ("of", "from", "at") or (w.lower[c] == "with" and lemma in FRONTIER_NOUNS)):
+            if w.dep[c] == "prep" and (w.lower[c] in ("of", "from", "at") or (w.lower[c] == "with" and lemma in FRONTIER_NOUNS)
+                                       or (w.lower[c] == "for" and lemma in ROLE_NOUNS)):  # "a spokesman for the foreign ministry"
                 for p in w.children(c):
                     if w.dep[p] == "pobj":
                         r = self._head(p, depth + 1)
@@ -945,10 +1047,22 @@ class ArgResolver:
         # a span covering a modifier chain: "Chinese President Xi Jinping" when the head is a title
         if span is not None and span.how == "adjective":
             return self._combine(_copy(span.ref), noun_sector, lemma, h)
+        if lemma in ("country", "nation") and w.dep[h] == "poss" and [w.lower[c] for c in w.children(h)] == ["the"]:
+            # "Ahmed Farah, the country's foreign minister", "the nation's top court": the state named before, as for "its"
+            prior = self._antecedent(h, ("state",))
+            if prior is not None:
+                prior.text = self._np_text(h)
+                return prior
+        if lemma in DESCRIPTION_GROUPS:
+            prior = self._described_before(h, lemma)
+            if prior is not None:
+                return self._combine(prior, noun_sector, lemma, h)
         if w.pos[h] == "PRON" or (lemma in GROUP_NOUNS and any(w.dep[c] == "poss" and w.pos[c] == "PRON" for c in w.children(h))):
             return self._pronoun(h)
         kinds = ANAPHORIC_NOUNS.get(lemma)
-        if kinds and any(w.dep[c] == "det" and w.lower[c] == "the" for c in w.children(h)) and not any(w.dep[c] in ("amod", "compound", "prep") for c in w.children(h)):
+        # "the ministry", and a ministry by its portfolio ("The interior ministry said ..."): no actor modifies it here
+        bare = not any(w.dep[c] in ("amod", "compound", "prep") for c in w.children(h)) or (lemma == "ministry" and not any(w.dep[c] == "prep" for c in w.children(h)))
+        if kinds and any(w.dep[c] == "det" and w.lower[c] == "the" for c in w.children(h)) and bare:
             # "Chevron may pump oil ..., but the license bars the company from ...": the company named before, as for "it"
             prior = self._antecedent(h, kinds)
             if prior is not None:
@@ -975,7 +1089,17 @@ class ArgResolver:
                 ref.sector = noun_sector
                 ref.text = self._np_text(h)
                 return ref
-        if noun_sector in PEOPLE_SECTORS and w.pos[h] in ("NOUN", "PROPN") and not any(w.dep[c] == "poss" for c in w.children(h)):
+        if noun_sector in ("NGO", "HRI") and w.pos[h] in ("NOUN", "PROPN") and (noun_sector == "NGO" or lemma in ORGANISATION_HEADS):
+            return self._unnamed_ngo(h, noun_sector)
+        if noun_sector == "GOV" and lemma not in ABROAD_NOUNS and w.pos[h] == "NOUN" and not any(w.dep[c] == "poss" for c in w.children(h)):
+            # "election officials in Kenya", "the authorities in Tbilisi": the place named (not the focus: "officials" alone
+            # may be anyone's; nor diplomats, who serve abroad)
+            code = self._place_of(h)
+            if code:
+                ref = self._state_ref(code)
+                ref.sector, ref.text = noun_sector, self._np_text(h)
+                return ref
+        if noun_sector in PEOPLE_SECTORS and w.pos[h] in ("NOUN", "PROPN") and not any(w.dep[c] == "poss" and w.pos[c] == "PRON" for c in w.children(h)):
             # "rebels in the Ivory Coast", "Moslem fundamentalist demonstrators", "police": the place named, else the focus
             code = self._place_of(h)
             if code is None:
@@ -986,6 +1110,64 @@ class ArgResolver:
                 ref.sector = noun_sector
                 ref.text = self._np_text(h)
                 return ref
+        return None
+
+    def _phrase_sector(self, h, lemma: str) -> str | None:
+        """The sector of a two-word lexicon entry, modifier as written and head lemma: "rights groups" HRI, "aid agencies"
+        NGO, "news agency" MED (the head alone may say otherwise: "group" is BUS)."""
+        w = self.w
+        for c in w.children(h):
+            if c < h and w.dep[c] in ("compound", "amod", "nmod"):
+                sector = self.nouns.get(f"{w.lower[c]} {lemma}")
+                if sector:
+                    return sector
+        return None
+
+    def _unnamed_ngo(self, h, sector: str) -> ActorRef:
+        """An aid or rights group no name or nationality places ("a local rights group", "foreign aid agencies"): of the
+        place its phrase names, or for a "local" one the story's state; otherwise a non-governmental organisation of no
+        one country (code NGO), as international aid agencies and rights groups are coded."""
+        w = self.w
+        mods = {w.lower[g] for c in w.children(h) if w.dep[c] in ("amod", "compound") and c < h
+                for g in (c, *w.children(c)) if g < h}  # "a local rights group": "local" may hang on "rights"
+        code = None
+        if not mods & INTERNATIONAL_WORDS:
+            if sector == "HRI" or mods & LOCAL_WORDS:
+                code = self._place_of(h)
+            if code is None and mods & LOCAL_WORDS:
+                code = self.focus_country()
+                self.guessed.add(h)
+        if code:
+            ref = self._state_ref(code)
+            ref.sector, ref.text = sector, self._np_text(h)
+            return ref
+        text = self._np_text(h)
+        return ActorRef(name=text, actor_id=provisional_id(text), country=None, sector="NGO", kind="organisation", text=text, provisional=True)
+
+    def _described_before(self, h, lemma: str) -> ActorRef | None:
+        """A bare description that takes up someone named before by a word of its group: "U.S. Ambassador Philip
+        Goldberg ... Bolivia expelled the envoy" (the United States), "The Ukrainian parliament passed ... Lawmakers
+        voted" (Ukraine): the state of the nearest such phrase in this or the previous sentence. Diplomats need "the";
+        nothing else may modify the description ("the British envoy" is placed by its adjective)."""
+        w = self.w
+        group = DESCRIPTION_GROUPS[lemma]
+        kids = w.children(h)
+        if any(w.dep[c] in ("amod", "compound", "poss", "nmod", "prep", "appos") for c in kids):
+            return None
+        if group == "diplomat" and not any(w.dep[c] == "det" and w.lower[c] == "the" for c in kids):
+            return None
+        lo = w.sent_start(h)
+        if lo > 0:
+            lo = w.sent_start(lo - 1)
+        for t in reversed(range(lo, h)):
+            if DESCRIPTION_GROUPS.get(w.lemma[t].lower()) != group:
+                continue
+            for head in (t, w.head[t]) if w.dep[t] in ("compound", "appos") else (t,):
+                r = self._head(head, depth=1)
+                if r is not None and r.country and r.kind in ("state", "person", "government"):
+                    ref = self._state_ref(r.country)
+                    ref.sector = r.sector
+                    return ref
         return None
 
     def _homeland(self, h, own: str | None) -> str | None:
@@ -1093,11 +1275,13 @@ class ArgResolver:
             ref.sector = ref.sector or self.nouns.get(w.lemma[k]) or "GOV"
 
     def _country_counts(self) -> dict[str, list[int]]:
-        """Mentions per country (as any actor's country) and the negated first position, IGO officials left out."""
+        """Mentions per country (as any actor's country) and the negated first position, IGO officials and backers
+        ("Moscow-backed separatists") left out."""
         counts: dict[str, list[int]] = {}
         for s in self.spans:
             c = s.ref.country
-            if c and s.ref.sector != "IGO":  # a UN official's nationality says nothing of the story's country
+            # a UN official's nationality, or a backer's, says nothing of the story's country
+            if c and s.ref.sector != "IGO" and not brokered_by(self.doc, s.end):
                 counts.setdefault(c, [0, -s.start])[0] += 1
         return counts
 
@@ -1194,9 +1378,37 @@ class ArgResolver:
                 return self._pronoun(first)
             if self._thing_before(h):
                 return None
+            prior = self._previous_main_subject(h)
+            if prior is not None:
+                return prior
         if low in PRONOUNS_PERSON | PRONOUNS_THING:
             prior = self._antecedent(h)
             return _copy(prior) if prior else None
+        return None
+
+    def _previous_main_subject(self, pron) -> ActorRef | None:
+        """A sentence-opening subject "It" is the previous sentence's main-clause subject when that names a body or
+        state, even one the name list holds only as a modifier: "The Kenyan government accused Uganda ... It also
+        recalled ...", "Armenia's defence ministry said Azerbaijan had ... It also accused ..." (not the reported
+        clause's Azerbaijan). None when the pronoun's own sentence has a subject before it, or the subject is a person,
+        a plural or no actor."""
+        w = self.w
+        here = w.sent_start(pron)
+        if here == 0 or any(w.dep[t] in ("nsubj", "nsubjpass") for t in range(here, pron)):
+            return None
+        lo = w.sent_start(here - 1)
+        for t in range(lo, here):
+            verb = w.head[t]
+            if w.dep[t] not in ("nsubj", "nsubjpass") or not (w.dep[verb] == "ROOT" or (w.dep[verb] == "conj" and w.dep[w.head[verb]] == "ROOT")):
+                continue
+            if w.pos[t] not in ("NOUN", "PROPN") or w.tag[t] in ("NNS", "NNPS") or any(w.dep[c] == "conj" for c in w.children(t)):
+                return None
+            ref = self._head(t, depth=1)
+            if ref is None or ref.kind == "person" or not (ref.country or ref.kind in ("igo", "organisation", "company", "group")):
+                return None
+            ref = _copy(ref)
+            ref.text = w.text(pron)
+            return ref
         return None
 
     def _thing_before(self, pron) -> bool:
@@ -1215,23 +1427,29 @@ class ArgResolver:
 
     def _plural_antecedent(self, pron):
         """Head of the plural phrase 'they'/'them' refers to: the nearest earlier subject that is plural
-        (or coordinated) and denotes an actor, in this or the previous sentence; else the nearest such phrase."""
+        (or coordinated) and denotes an actor in this sentence, else the previous sentence's main-clause subject before
+        a reported clause's ("Rebels said government troops had shelled the town. They vowed revenge": the rebels);
+        else the nearest such phrase."""
         w = self.w
-        lo = w.sent_start(pron)
-        if lo > 0:
-            lo = w.sent_start(lo - 1)
-        fallback = None
+        here = w.sent_start(pron)
+        lo = w.sent_start(here - 1) if here > 0 else here
+        fallback = subject_before = None
+        lo_subject, hi_subject = self._own_subject(pron)  # "police had beaten them": not the police
         for t in reversed(range(lo, pron)):
-            if w.pos[t] not in ("NOUN", "PROPN"):
+            if w.pos[t] not in ("NOUN", "PROPN") or lo_subject <= t <= hi_subject:
                 continue
-            if not (w.tag[t] in ("NNS", "NNPS") or any(w.dep[c] == "conj" for c in w.children(t))):
+            if not (w.tag[t] in ("NNS", "NNPS") or any(w.dep[c] == "conj" for c in w.children(t))
+                    or (w.tag[t] == "NNP" and w.lower[t][-1:] == "s" and w.lower[t][:-1] in self.nouns)):  # "Rebels said ..."
                 continue
             if self._head(t, depth=1) is None and not any(self.at.get(c) for c in w.conjuncts(t)):
                 continue
             if w.dep[t] in ("nsubj", "nsubjpass"):
-                return t
+                verb = w.head[t]
+                if t >= here or w.dep[verb] == "ROOT" or (w.dep[verb] == "conj" and w.dep[w.head[verb]] == "ROOT"):
+                    return t
+                subject_before = subject_before or t
             fallback = fallback or t
-        return fallback
+        return subject_before or fallback
 
     def _antecedent(self, pron, kinds: tuple[str, ...] | None = None) -> ActorRef | None:
         """Most recent compatible actor (of one of ``kinds``, if given) in this or the two previous sentences, preferring subjects."""
@@ -1241,24 +1459,54 @@ class ArgResolver:
         for _ in range(2):
             if lo > 0:
                 lo = w.sent_start(lo - 1)
+        lo_subject, hi_subject = self._own_subject(pron)
         cands = [s for s in self.spans if lo <= s.start < pron and s.how != "adjective" and (s.ref.kind == "person") == want_person
-                 and (kinds is None or s.ref.kind in kinds)]
+                 and (kinds is None or s.ref.kind in kinds) and not lo_subject <= s.start <= hi_subject]
         if not cands:
             return None
         same_sentence = [s for s in cands if s.start >= w.sent_start(pron)]
         pool = same_sentence or cands
-        subjects = [s for s in pool if self._is_subject(s)]
-        best = (subjects or pool)[-1]
+        # the subject of a main clause before the subject of a reported or subordinate one, and the nearest of those:
+        # "Serbia said Kosovo police had taken two crossings. It put its army on alert" is Serbia
+        ranks = [self._subject_rank(s) for s in pool]
+        top = max(ranks)
+        best = next(s for s, r in zip(reversed(pool), reversed(ranks)) if r == top)
         r = _copy(best.ref)
         r.text = w.text(pron)
         return r
 
-    def _is_subject(self, s: Span) -> bool:
+    def _own_subject(self, pron) -> tuple[int, int]:
+        """The words of the subject of the verb whose object the pronoun is, which the pronoun cannot stand for: in
+        "Commonwealth observers praised it", "it" is not the Commonwealth. (-1, -2) when the pronoun is no object."""
+        w = self.w
+        if w.dep[pron] == "poss" and w.lemma[pron] in ("country", "nation"):
+            pron = w.head[pron]  # "Russia attacked the country's power grid": not Russia's
+        elif w.lower[pron] not in ("it", "him", "her", "them"):
+            return -1, -2
+        if w.dep[pron] not in ("dobj", "pobj", "dative"):
+            return -1, -2
+        verb = w.head[pron]
+        if w.dep[pron] == "pobj":
+            verb = w.head[verb]  # "criticised it for ...": the preposition's head
+        subject = next((c for c in w.children(verb) if w.dep[c] in ("nsubj", "nsubjpass")), None)
+        if subject is None:
+            return -1, -2
+        return w.left_edge(subject), w.right_edge(subject)
+
+    def _subject_rank(self, s: Span) -> int:
+        """2: the head of a main clause's subject ("Serbia said ..."); 1: another subject, or a subject's premodifier
+        ("Kosovo police had taken ..."); 0: anything else."""
         w = self.w
         root = w.span_root(s.start, s.end)
+        modifier = False
         while w.dep[root] in ("compound", "appos", "conj", "flat") and w.head[root] != root:
+            modifier = modifier or w.dep[root] == "compound"
             root = w.head[root]
-        return w.dep[root] in ("nsubj", "nsubjpass")
+        if w.dep[root] not in ("nsubj", "nsubjpass"):
+            return 0
+        verb = w.head[root]
+        main = w.dep[verb] == "ROOT" or (w.dep[verb] == "conj" and w.dep[w.head[verb]] == "ROOT")
+        return 2 if main and not modifier else 1
 
     def _group(self, h) -> list[ActorRef]:
         """'the two leaders', 'both countries', 'both sides': the last two distinct actors."""
@@ -1305,16 +1553,48 @@ class ArgResolver:
         return seen[::-1] if len(seen) == 2 else []
 
 
+DATELINE_DASHES = {"—", "–", "-", "--"}
+
+
+def dateline_words(w: DocArrays, spans: list[Span]) -> set[int]:
+    """The words of wire datelines that open a sentence: "NAIROBI, Kenya —", "KINSHASA (Reuters) -": a place in
+    capitals (a state, capital or gazetteer place, or a place to the NER), then within ten words a dash after nothing
+    but names, commas and a parenthesised agency. Not "NATO - the alliance - accused ..."."""
+    out: set[int] = set()
+    named = {s.start: s.how for s in spans}
+    strings = w.doc.vocab.strings  # a word's text by its hash: no Token, no slice of the doc's text
+    for start in w.sent_starts:
+        first = strings[w.orth[start]]
+        if len(first) < 3 or not first.isupper() or not first.isalpha():
+            continue
+        # a city: a capital or gazetteer place, or a word no name list holds followed by a comma or an agency
+        # ("MOMBASA, Kenya (AP) —"); a state or body in capitals opens a sentence ("CHINA - the world's biggest buyer -")
+        city = named.get(start) in ("metonym", "place")
+        unknown = start not in named and (w.ent_type[start] in ("GPE", "LOC") or (start + 1 < w.n and w.lower[start + 1] in (",", "(")))
+        if not (city or unknown):
+            continue
+        for k in range(start + 1, min(w.n, start + 10)):
+            t = strings[w.orth[k]]
+            if t in DATELINE_DASHES:
+                out.update(range(start, k + 1))
+                break
+            if not (w.pos[k] == "PROPN" or t in (",", "(", ")", ".") or w.is_title[k] or t.isupper()):
+                break
+    return out
+
+
 # "African Union-brokered talks", "a U.S.-sponsored resolution": the actor before the hyphen arranged the act ("US-led war"
 # names the doer, so "led" is not here)
-BROKER_PARTICIPLES = {"brokered", "mediated", "sponsored", "hosted", "organised", "organized", "supervised", "monitored", "chaired", "facilitated"}
+BROKER_PARTICIPLES = {"brokered", "mediated", "sponsored", "hosted", "organised", "organized", "supervised", "monitored", "chaired", "facilitated",
+                      # "Moscow-backed separatists", "Iranian-funded militias": the backer is not the group
+                      "backed", "funded", "financed", "supported", "armed", "trained"}
 
 
 def brokered_by(doc, end: int) -> bool:
     """Is the actor ending before ``end`` the first half of a compound participle ("African Union-brokered talks"):
     a broker or sponsor of the thing, neither its owner nor a party to it?"""
     w = doc_arrays(doc)
-    return end + 1 < w.n and w.text(end) == "-" and w.lower[end + 1] in BROKER_PARTICIPLES
+    return end + 1 < w.n and w.lower[end] == "-" and w.lower[end + 1] in BROKER_PARTICIPLES
 
 
 def _ethnic(w: DocArrays, h: int) -> bool:
