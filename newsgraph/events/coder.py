@@ -82,6 +82,12 @@ TEMPORAL_MARKS = {"after", "before", "since", "until", "till", "once"}  # not "a
 # whom the act answers
 FRAME_NOUNS = {"protest", "response", "retaliation", "reaction", "solidarity", "defiance"}
 
+# acts done by speaking: joined to a reported clause, they are often the reporter's own ("He said Venezuela had been
+# hostile and accused the government of ...")
+SPEECH_ACT_TYPES = {"DISAPPROVE", "ACCUSE", "THREATEN", "DEMAND", "REQUEST"}
+# auxiliaries that mark a reported clause's back-shifted tense ("had been", "would meet")
+BACKSHIFT_AUX = {"had", "would", "could", "might", "has", "have"}
+
 # nouns whose infinitive states a purpose ("in a bid to", "in an effort to", "in order to")
 PURPOSE_NOUNS = {"bid", "effort", "order", "aim", "drive", "quest", "push", "goal", "hope", "intention", "objective"}
 
@@ -249,7 +255,8 @@ class EventCoder:
                 continue
             objects = self._object_lemmas(tok, pos)
             markers = _markers(w, tok, objects) if pos == "VERB" else set()
-            unless = objects.keys()
+            # "blocked access to the dollar system": where the object leads says what it is, a road or a market
+            unless = objects.keys() | _to_phrase_lemmas(w, objects.values())
             if pos == "NOUN" and w.dep[tok] == "compound":
                 # "joint war games", "war crimes": a noun that modifies another names a kind of that thing, and the
                 # sense's figurative list holds the heads that make it no event of its own
@@ -395,7 +402,11 @@ class EventCoder:
             # "police were put on full alert", "troops were moved to the border": with no one named who gave the
             # order, the forces mobilised are the actor, not the target
             source = [a for ch in w.children(tok) if w.dep[ch] == "nsubjpass" for a in r.actors_for(ch)]
-        if not source:
+        speaker = _speaker_conjunct(w, tok) if not source and sense.type in SPEECH_ACT_TYPES else None
+        if speaker is not None:
+            # the reporter's own act: its subject or no one, never the reported clause's subject
+            source = [a for ch in w.children(speaker) if w.dep[ch] in SUBJ_DEPS for a in r.actors_for(ch)]
+        elif not source:
             source = self._inherited_subject(tok, r)
         if not source and not passive:
             top = tok
@@ -881,6 +892,8 @@ class EventCoder:
         if context is None:
             context = self._cue_context(sent)
         m = analyse(tok, sent, r, forced=sense.factuality)
+        if etype in SPEECH_ACT_TYPES and m.factuality == "reported" and _speaker_conjunct(w, tok) is not None:
+            m.factuality, m.attribution, m.reporter = "asserted", None, []  # the speaker's own act, not one reported
         source = c.source
         if not source and m.reporter and _first_person_subject(w, tok):
             source = m.reporter  # "'We have held a working meeting with ...,' El Aissami said": the speaker
@@ -1077,6 +1090,22 @@ def _hyphenated(w: DocArrays, i: int) -> tuple[str, ...]:
     return (f"{first}-{w.lemma[i]}", f"{first}-{w.lower[i]}")
 
 
+def _speaker_conjunct(w: DocArrays, tok: int) -> int | None:
+    """The reporting verb a subjectless verb belongs to when the parser joined it to the reported clause instead: in
+    "He said Venezuela had been hostile and accused the government of ...", "accused" has the tense of "said", not the
+    back-shifted tense of "had been", so he accused. Only for verbs with no auxiliary or subject of their own."""
+    if w.dep[tok] != "conj" or w.tag[tok] not in ("VBD", "VBZ"):
+        return None
+    if any(w.dep[c] in ("nsubj", "nsubjpass", "aux", "auxpass") for c in w.children(tok)):
+        return None
+    clause = w.head[tok]
+    report = w.head[clause]
+    if (w.dep[clause] != "ccomp" or report == clause or w.lemma[report] not in REPORTING_VERBS or w.tag[report] != w.tag[tok]
+            or not any(w.dep[c] == "aux" and w.lower[c] in BACKSHIFT_AUX for c in w.children(clause))):
+        return None
+    return report if any(w.dep[c] in SUBJ_DEPS for c in w.children(report)) else None
+
+
 def _first_person_subject(w: DocArrays, tok: int) -> bool:
     """Is the event's subject 'I' or 'we' (directly, or of the verb it hangs on)?"""
     h = tok
@@ -1128,6 +1157,22 @@ def _markers(w: DocArrays, tok: int, objects) -> set[str]:
     out.update(f"*prt:{w.lower[c]}" for c in w.children(tok) if w.dep[c] == "prt" or (w.dep[c] == "advmod" and w.lower[c] in ADVERB_PARTICLES))
     if any(w.ent_type[t] in ("GPE", "LOC", "FAC") for t in objects.values()):
         out.add("*place")
+    return out
+
+
+def _to_phrase_lemmas(w: DocArrays, heads) -> set[str]:
+    """Lemmas (and their compounds and adjectives) of the "to" phrases of the object phrase's nouns: "access to the
+    dollar system" gives dollar and system."""
+    out: set[str] = set()
+    for h in set(heads):
+        if w.pos[h] not in ("NOUN", "PROPN"):
+            continue
+        for p in w.children(h):
+            if w.dep[p] == "prep" and w.lower[p] == "to":
+                for o in w.children(p):
+                    if w.dep[o] == "pobj":
+                        out.add(w.lemma[o])
+                        out.update(w.lemma[m] for m in w.children(o) if w.dep[m] in ("compound", "amod"))
     return out
 
 
