@@ -417,3 +417,28 @@ def test_its_forces_are_the_state_named_before(resources):
     text = "Indonesia launched a major offensive on Monday. Its troops attacked rebel positions in the province."
     events = [x for x in extract(Document(text=text), resources).events if x.trigger == "attacked"]
     assert events and _codes(events[0].source) == {"IDN"} and {a.sector for a in events[0].source} == {"MIL"}, events
+
+
+def test_a_speech_act_joined_to_a_reported_clause_is_the_speakers(resources):
+    # "accused" has the tense of "said", not the back-shifted "had been": the speaker accuses, as an act of his own
+    e = _event(resources, "Abe spoke in Tokyo. He said Pakistan had been hostile to India and accused Islamabad of sheltering militants.", "DISAPPROVE")
+    assert _codes(e.source) == {"JPN"} and _codes(e.target) == {"PAK"} and e.factuality == "asserted", e
+    e = _event(resources, "Japanese Prime Minister Shinzo Abe said Pakistan had shelled the village and warned India against retaliating.", "THREATEN")
+    assert _codes(e.source) == {"JPN"}, e
+    # a speaker the text does not resolve is no licence to take the reported clause's subject
+    e = _event(resources, "He said Chile had been unfriendly and accused the government of Bolivia of lying.", "DISAPPROVE")
+    assert "CHL" not in _codes(e.source), e
+    # the same tense on both verbs keeps them together: the reported subject acted, and it is reported
+    e = _event(resources, "Officials said Pakistan shelled the village and accused India of sheltering militants.", "DISAPPROVE")
+    assert _codes(e.source) == {"PAK"} and e.factuality == "reported", e
+
+
+def test_a_description_placed_by_the_resolver_attributes_by_its_words(resources):
+    # "The court said": the court says so, not the state the story is about
+    e = _event(resources, "The court said the minister had ordered the arrest of three journalists in Ankara.", "COERCE")
+    assert e.attribution == "The court", e.attribution
+    e = _event(resources, "Turkish officials said the minister had ordered the arrest of three journalists.", "COERCE")
+    assert e.attribution == "Turkish officials", e.attribution
+    # a name keeps its canonical name
+    e = _event(resources, "Recep Tayyip Erdogan said the minister had ordered the arrest of three journalists.", "COERCE")
+    assert e.attribution == "Recep Tayyip Erdoğan" or "Erdo" in (e.attribution or ""), e.attribution

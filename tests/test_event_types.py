@@ -391,3 +391,25 @@ def test_event_type_markers_of_phrases_and_complements(resources, text, etype, w
 def test_what_is_opened_to_whom(resources, text, etype, wrong):
     types = _types(resources, text)
     assert (etype is None or etype in types) and (wrong is None or wrong not in types), (text, types)
+
+
+@pytest.mark.parametrize(
+    "text, etype, wrong",
+    [
+        # CAMEO 073 is taking in refugees; taking back one's own deportees is no relief
+        ("Mexico said Honduras had not taken back migrants quickly enough.", None, "AID"),
+        ("Honduras took back 3,000 migrants from Mexico last year.", None, "AID"),
+        ("Germany took in 400,000 refugees from Syria in 2016.", "AID", None),
+        # blocking a road is a protest; blocking access to money or markets is not
+        ("Washington blocked Iran's access to international financial markets.", None, "PROTEST"),
+        ("She criticised the European Union for blocking Belarus's access to the euro payment system.", None, "PROTEST"),
+        ("Farmers in Chile blocked access to the port of Valparaiso on Tuesday.", "PROTEST", None),
+        # CAMEO 173: ordering an arrest or issuing a warrant; ordering journalists out is an expulsion
+        ("A Turkish court ordered the arrest of twelve journalists on Friday.", "COERCE", "SANCTION"),
+        ("A Bolivian judge issued an arrest warrant against the former interior minister.", "COERCE", None),
+        ("Ethiopia ordered two Kenyan journalists out of the country.", "SANCTION", "COERCE"),
+    ],
+)
+def test_event_type_demo_misfires(resources, text, etype, wrong):
+    types = _types(resources, text)
+    assert (etype is None or etype in types) and (wrong is None or wrong not in types), (text, types)
