@@ -88,6 +88,11 @@ SPEECH_ACT_TYPES = {"DISAPPROVE", "ACCUSE", "THREATEN", "DEMAND", "REQUEST"}
 # auxiliaries that mark a reported clause's back-shifted tense ("had been", "would meet")
 BACKSHIFT_AUX = {"had", "would", "could", "might", "has", "have"}
 
+# things that carry or measure goods: what they hold is what is sent ("two cargo planes of tents")
+CONTAINER_NOUNS = {"plane", "planeload", "aircraft", "flight", "truck", "truckload", "lorry", "convoy", "ship", "shipload", "boatload",
+                   "vessel", "cargo", "consignment", "batch", "load", "shipment", "tonne", "ton", "stock", "stockpile", "crate",
+                   "container", "bag", "sack", "kit", "carton", "package", "parcel", "tranche", "delivery"}
+
 # nouns whose infinitive states a purpose ("in a bid to", "in an effort to", "in order to")
 PURPOSE_NOUNS = {"bid", "effort", "order", "aim", "drive", "quest", "push", "goal", "hope", "intention", "objective"}
 
@@ -1121,7 +1126,8 @@ def _first_person_subject(w: DocArrays, tok: int) -> bool:
 
 
 def _direct_object_lemmas(w: DocArrays, tok: int) -> set[str]:
-    """Lemmas and forms of the verb's direct objects (or passive subject), their modifiers and conjuncts."""
+    """Lemmas and forms of the verb's direct objects (or passive subject), their modifiers and conjuncts; for a
+    container or measure ("two cargo planes of tents", "its entire stock of howitzers"), what it holds too."""
     out: set[str] = set()
     todo = [c for c in w.children(tok) if w.dep[c] in OBJ_DEPS or w.dep[c] == "nsubjpass"]
     while todo:
@@ -1132,12 +1138,15 @@ def _direct_object_lemmas(w: DocArrays, tok: int) -> set[str]:
                 out.add(w.lemma[c])
             elif w.dep[c] == "conj":
                 todo.append(c)
+            elif w.dep[c] == "prep" and w.lower[c] == "of" and w.lemma[t] in CONTAINER_NOUNS:
+                todo.extend(o for o in w.children(c) if w.dep[o] == "pobj")
     return out
 
 
 def _markers(w: DocArrays, tok: int, objects) -> set[str]:
     """Synthetic object keys a sense may require (or avoid, in ``unless``): "*prep:for" (a "for" phrase on the verb),
-    "*prep:under:fire" (that phrase with that noun), "*to-do" (an infinitive complement), "*none" (no object),
+    "*prep:under:fire" (that phrase with that noun, on the verb or its object), "*to-do" (an infinitive complement),
+    "*subj:bomb" (the subject's noun or compound), "*none" (no object),
     "*place" (the object is a place name), "*naming" (an object predicate: "called the
     blockade a crime", "what he called the criminal blockade"), "*prt:forward" (a particle: "push forward")."""
     out = {f"*prep:{w.lower[c]}" for c in w.children(tok) if w.dep[c] == "prep"}
@@ -1149,6 +1158,12 @@ def _markers(w: DocArrays, tok: int, objects) -> set[str]:
     if any(w.dep[c] == "xcomp" and any(w.dep[a] == "aux" and w.lower[a] == "to" for a in w.children(c)) for c in w.children(tok)):
         out.add("*to-do")
     heads = [c for c in w.children(tok) if w.dep[c] in OBJ_DEPS]
+    # the object's own phrase, noun and all, where the parser hung it ("ordered Prime TV off the air")
+    out.update(f"*prep:{w.lower[c]}:{w.lemma[o]}" for h in heads for c in w.children(h) if w.dep[c] == "prep"
+               for o in w.children(c) if w.dep[o] == "pobj")
+    # "*subj:bomb": the subject of a verb whose subject undergoes it ("a car bomb exploded"), with its compounds
+    out.update(f"*subj:{w.lemma[n]}" for c in w.children(tok) if w.dep[c] == "nsubj"
+               for n in (c, *(m for m in w.children(c) if w.dep[m] == "compound")))
     if not heads:
         out.add("*none")
     if any(w.dep[c] == "oprd" for c in heads):
