@@ -413,3 +413,56 @@ def test_what_is_opened_to_whom(resources, text, etype, wrong):
 def test_event_type_demo_misfires(resources, text, etype, wrong):
     types = _types(resources, text)
     assert (etype is None or etype in types) and (wrong is None or wrong not in types), (text, types)
+
+
+@pytest.mark.parametrize(
+    "text, etype, wrong",
+    [
+        # CAMEO 162: budget support suspended to a state; a budget cut at home names no one
+        ("Sweden suspended 30 million kronor in budget support to Uganda's finance ministry.", "SANCTION", None),
+        ("The city council cut the school budget on Monday.", None, "SANCTION"),
+        # CAMEO 174: deporting people is expelling them; extraditing a suspect is judicial cooperation
+        ("Hundreds of Afghan nationals were deported by Iranian border guards on Sunday.", "COERCE", "COOPERATE"),
+        ("Colombia extradited the suspect to the United States on Friday.", "COOPERATE", None),
+        # CAMEO 0832: a fee, levy or clause withdrawn or repealed
+        ("The Ghanaian government withdrew a proposed levy on mobile money transfers after protests by traders.", "CONCEDE", None),
+        ("Zambia's parliament repealed the clause that banned independent candidates.", "CONCEDE", None),
+        # CAMEO 051: support or weight thrown behind someone
+        ("The Liberal Party threw its support behind the Peruvian president on Monday.", "SUPPORT", None),
+        # CAMEO 0842: handed or given back; "sent back" is no return of property
+        ("Germany handed back to Nigeria 20 bronzes looted in 1897.", "RETREAT", None),
+        # CAMEO 070: weapons delivered, counted by the stock
+        ("Norway delivered its stock of anti-tank rifles to Ukraine.", "AID", None),
+        # CAMEO 061: farm goods sold to a buyer abroad
+        ("A Kenyan tea cooperative sold its harvest to a British supermarket chain.", "COOPERATE", None),
+        # CAMEO 143: walking off the job; walking off the stage is no strike
+        ("Thousands of Nigerian oil workers walked off the job on Monday over unpaid wages.", "PROTEST", None),
+        ("The Kenyan president walked off the stage in Nairobi after his speech.", None, "PROTEST"),
+        # CAMEO 1722: a party dissolved; a parliament dissolved for elections is no ban
+        ("Thailand's constitutional court dissolved the main opposition party on Wednesday.", "COERCE", None),
+        ("The Thai king dissolved parliament on Monday, paving the way for elections.", None, "COERCE"),
+        # CAMEO 1721: taken off the air
+        ("Uganda's media regulator ordered two private radio stations off the air.", "COERCE", None),
+        # CAMEO 0811: websites unblocked
+        ("Egypt unblocked dozens of news websites on Tuesday.", "CONCEDE", None),
+        # CAMEO 064: a tip-off from one state's agency to another's
+        ("A tip-off from French intelligence to Belgian police led to the arrest of two suspects.", "COOPERATE", None),
+        # CAMEO 181: held for ransom
+        ("Gunmen in Nigeria held the crew of a Greek tanker for ransom.", "ASSAULT", None),
+        # CAMEO 183: the bomb as the subject; a president who goes somewhere sets off nothing
+        ("A car bomb exploded outside a hotel in Mogadishu on Sunday.", "ASSAULT", None),
+        ("A roadside device went off near a Pakistani army convoy in Waziristan.", "ASSAULT", None),
+        ("The Pakistani president went to Kabul on Sunday.", None, "ASSAULT"),
+    ],
+)
+def test_event_type_newspaper_wordings(resources, text, etype, wrong):
+    types = _types(resources, text)
+    assert (etype is None or etype in types) and (wrong is None or wrong not in types), (text, types)
+
+
+def test_what_a_container_holds_is_what_is_sent(resources):
+    # "two cargo planes of tents": relief, not a cargo trade; "a shipment of crude oil" stays trade
+    types = _types(resources, "Qatar sent three cargo planes of tents and medical supplies to Turkey.")
+    assert "AID" in types and "COOPERATE" not in types, types
+    types = _types(resources, "Russia sent a shipment of crude oil to Cuba on Monday.")
+    assert "COOPERATE" in types and "AID" not in types, types
