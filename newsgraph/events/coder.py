@@ -43,6 +43,8 @@ ATTACK_INSTRUMENTS = {"bomb", "bombing", "explosion", "blast", "device", "mine",
 
 # crowds whose violence is a riot, not an attack or a coercive act
 RIOTERS = {"rioter", "mob", "looter", "protester", "protestor", "demonstrator", "crowd"}
+# modifiers that make any crowd rioters ("rioting youths", "rampaging fans")
+RIOTING = {"rioting", "rampaging", "marauding"}  # not "riot": "riot police"
 # sectors of people who are not armed forces or officials: what they occupy, they occupy in protest
 CIVILIAN_SECTORS = {"CVL", "EDU", "LAB", "OPP", "REL", "MED", "AGR"}
 CROWD_SECTORS = {"CVL", "EDU", "LAB"}
@@ -92,6 +94,11 @@ BACKSHIFT_AUX = {"had", "would", "could", "might", "has", "have"}
 CONTAINER_NOUNS = {"plane", "planeload", "aircraft", "flight", "truck", "truckload", "lorry", "convoy", "ship", "shipload", "boatload",
                    "vessel", "cargo", "consignment", "batch", "load", "shipment", "tonne", "ton", "stock", "stockpile", "crate",
                    "container", "bag", "sack", "kit", "carton", "package", "parcel", "tranche", "delivery"}
+
+# purposes of troops sent abroad that make them aid rather than a show of force
+HELP_VERBS = {"help", "assist", "aid", "support", "stabilise", "stabilize", "protect", "reinforce", "bolster", "train"}
+# a concession's participle naming whom it yields to ("stepped down, yielding to weeks of protests by parents ...")
+YIELD_VERBS = {"yield", "bow", "give", "cave", "bend", "accede", "heed", "succumb", "relent", "concede", "respond", "submit"}
 
 # nouns whose infinitive states a purpose ("in a bid to", "in an effort to", "in order to")
 PURPOSE_NOUNS = {"bid", "effort", "order", "aim", "drive", "quest", "push", "goal", "hope", "intention", "objective"}
@@ -185,9 +192,10 @@ class EventCoder:
             self._resolver = resolver
             for c in cands:
                 self._roles(c, resolver)
-                while c.fallbacks and (not self._enough(c) or (c.guessed_target and c.sense.needs == "target")):
+                while c.fallbacks and (not self._enough(c) or (c.guessed_target and (c.sense.needs == "target" or (c.sense.needs == "pair" and c.sense.symmetric)))):
                     # "Thousands protested in Nairobi": not the complaint sense (needs a target, and a place found only
-                    # by the last-resort search is no one complained to or about), the demonstration one
+                    # by the last-resort search is no one complained to or about), the demonstration one; "staged naval
+                    # drills ..., on the same day an American carrier group sailed in": no partner, a show of force
                     c.sense = c.fallbacks.pop(0)
                     self._roles(c, resolver)
             self._fold_governed(cands)
@@ -377,6 +385,11 @@ class EventCoder:
             # "called off the strike after deliberations with the Nigerian government": a concession or agreement
             # reached in talks is made to the other side of the talks
             c.target = _other_than_source(self._talks_partner(tok, r), c.source)
+        if not c.target and sense.type == "CONCEDE":
+            # "stepped down, yielding to weeks of protests by parents of the missing students": to whom it yields
+            c.target = _other_than_source([a for ch in w.children(tok) if w.dep[ch] == "advcl" and w.lemma[ch] in YIELD_VERBS
+                                           for p in w.children(ch) if w.dep[p] == "prep" and w.lower[p] == "to"
+                                           for o in w.children(p) if w.dep[o] == "pobj" for a in self._pressing(o, r)], c.source)
         if not c.target and sense.home:
             # "Iraq's government is prepared to impose martial law": at home, unless a place or party is named
             c.target = [r.located_ref(a.country) for a in c.source[:1] if a.country]
@@ -392,7 +405,7 @@ class EventCoder:
                     if w.dep[p] == "pobj":
                         source.extend(r.actors_for(p))
             elif w.dep[ch] in SUBJ_DEPS and not passive:
-                source.extend(r.actors_for(ch))
+                source.extend(a for h in _undated(w, ch) for a in r.actors_for(h))
             elif w.dep[ch] == "prep" and w.lower[ch] in sense.source_preps and not source:
                 for p in w.children(ch):
                     if w.dep[p] == "pobj":
@@ -430,6 +443,8 @@ class EventCoder:
         # then the direct object (or the passive subject) if it is an actor
         obj_heads = ([ch for ch in w.children(tok) if w.dep[ch] == "dative" and w.pos[ch] in ("NOUN", "PROPN")]
                      + [ch for ch in w.children(tok) if w.dep[ch] in OBJ_DEPS or (passive and not mobilised and w.dep[ch] == "nsubjpass")])
+        if not obj_heads and not passive:
+            obj_heads = _shared_objects(w, tok)  # "have beaten and detained dozens of protesters"
         guessed: list[ActorRef] = []
         for o in obj_heads:
             recipient = self._recipient_of(o, r)
@@ -521,6 +536,19 @@ class EventCoder:
         if not source:
             source = self._governing_subject(tok, r)
         return dedupe(source), dedupe(target)
+
+    def _pressing(self, noun, r: ArgResolver) -> list[ActorRef]:
+        """Who is behind the pressure a noun names: "the miners", "protests by the miners", "weeks of protests by ..."."""
+        w = self._w
+        for _ in range(3):
+            found = r.actors_for(noun) or self._doer_of(noun, r) or self._owner_of(noun, r)
+            if found:
+                return found
+            noun = next((o for p in w.children(noun) if w.dep[p] == "prep" and w.lower[p] in ("of", "from")
+                         for o in w.children(p) if w.dep[o] == "pobj"), None)
+            if noun is None:
+                break
+        return []
 
     def _talks_partner(self, tok, r: ArgResolver) -> list[ActorRef]:
         """Whom talks named in an after/following phrase of ``tok`` were held with."""
@@ -706,8 +734,8 @@ class EventCoder:
                     if shared:
                         return shared
                 for ch in w.children(h):
-                    if w.dep[ch] in SUBJ_DEPS or (w.dep[ch] == "nsubjpass" and not passive):
-                        return r.actors_for(ch)
+                    if (w.dep[ch] in SUBJ_DEPS or (w.dep[ch] == "nsubjpass" and not passive)) and _undated(w, ch):
+                        return [a for s in _undated(w, ch) for a in r.actors_for(s)]
                     if w.dep[ch] == "agent":
                         return [a for p in w.children(ch) if w.dep[p] == "pobj" for a in r.actors_for(p)]
             elif w.dep[h] in ("relcl", "acl") and w.head[h] != h:
@@ -862,9 +890,9 @@ class EventCoder:
             mode = sense.military.get("mode", mode)
             context = "military"
         doers = [tok, *([w.head[tok]] if w.dep[tok] in ("advcl", "conj", "xcomp") else [])]
-        if etype in ("COERCE", "ASSAULT") and any(w.dep[ch] == "nsubj" and w.lemma[ch] in RIOTERS for d in doers for ch in w.children(d)):
+        if etype in ("COERCE", "ASSAULT", "FIGHT") and any(w.dep[ch] == "nsubj" and _rioters(w, ch) for d in doers for ch in w.children(d)):
             # "rioters set fire to churches", "protesters attacked the police station", "rioters rampaged through the
-            # town, burning offices": violent protest (CAMEO 145)
+            # town, burning offices", "rioting youths clashed with police": violent protest (CAMEO 145)
             etype, cameo, mode, context = "PROTEST", "145", "riot", None
         if cameo == "192" and c.source and all(a.sector in CIVILIAN_SECTORS for a in c.source):
             # "students occupied the parliament grounds": an occupation by civilians obstructs, it is no seizure of
@@ -881,7 +909,8 @@ class EventCoder:
                 i.sense.type in ("ASSAULT", "FIGHT", "COERCE") and w.dep[i.tok] == "xcomp" and w.head[i.tok] == tok for i in c.inner):
             # "police vowed to crush any protests": a promise of force is a threat (CAMEO 138)
             etype, cameo, mode, context = "THREATEN", "138", "violence", None
-        if etype == "MOBILIZE" and self._peacekeeping_purpose(tok):
+        if etype == "MOBILIZE" and (self._peacekeeping_purpose(tok) or (self._helping_purpose(tok) and _abroad(c.source, c.target))):
+            # "dispatched 50 soldiers to Solomon Islands to help police restore order": troops sent to help another state
             # "sent 300 soldiers to Liberia to bolster the peacekeeping force": troops sent to keep the peace are aid (CAMEO 074)
             etype, cameo, mode, context = "AID", "074", None, "peacekeeping"
         if etype in COOPERATIVE_TYPES and w.dep[tok] == "xcomp" and w.lemma[w.head[tok]] in HALT_VERBS:
@@ -994,6 +1023,12 @@ class EventCoder:
         subj = [ch for ch in w.children(tok) if w.dep[ch] in ("nsubj", "agent")] if tok is not None else []
         return any(w.lemma[t] in ARMED_FORCES for s in subj for t in w.subtree(s))
 
+    def _helping_purpose(self, tok) -> bool:
+        """Does the verb have a purpose clause of helping ("to help police restore order", "to assist the army")?"""
+        w = self._w
+        return any(w.dep[ch] in ("advcl", "xcomp") and w.lemma[ch] in HELP_VERBS and any(w.dep[a] == "aux" and w.lower[a] == "to" for a in w.children(ch))
+                   for ch in w.children(tok))
+
     def _peacekeeping_purpose(self, tok) -> bool:
         """Does the verb's purpose clause ("to join/lead/bolster ...") name a peacekeeping force (plover.yaml's
         peacekeeping cues)?"""
@@ -1057,6 +1092,11 @@ def _other_than_source(target: list[ActorRef], source: list[ActorRef]) -> list[A
             and not (a.kind == "state" and a.sector in (None, "GOV") and a.country in governments)]
 
 
+def _rioters(w: DocArrays, t: int) -> bool:
+    """Is the phrase at ``t`` a crowd out of control: "rioters", "a mob", "rioting youths"?"""
+    return w.lemma[t] in RIOTERS or any(w.dep[m] in ("amod", "compound") and w.lower[m] in RIOTING for m in w.children(t))
+
+
 def _reporting_participle(w: DocArrays, t: int) -> bool:
     """'..., saying they would negotiate only with the United States', 'adding that ...': a claim the actor adds."""
     return w.dep[t] in ("advcl", "conj") and w.tag[t] == "VBG" and w.lemma[t] in REPORTING_VERBS
@@ -1111,6 +1151,37 @@ def _speaker_conjunct(w: DocArrays, tok: int) -> int | None:
     return report if any(w.dep[c] in SUBJ_DEPS for c in w.children(report)) else None
 
 
+DASHES = {"—", "–", "-", "--"}
+
+
+def _undated(w: DocArrays, subj: int) -> list[int]:
+    """The subject itself, or what stands for it when the parser took a dateline for the subject: in "NAIROBI — Kenya
+    and Ethiopia agreed ...", the apposition (none if nothing is apposed: "SEOUL — About 22,000 drivers walked off")."""
+    start = w.sent_start(subj)
+    if subj - start > 3 or not w.text(subj).isupper() or not all(w.text(i).isupper() or not w.text(i).isalpha() for i in range(start, subj + 1)):
+        return [subj]
+    if not any(w.text(i) in DASHES for i in range(subj + 1, min(subj + 6, w.n))):
+        return [subj]
+    return [c for c in w.children(subj) if w.dep[c] == "appos" and w.text(c) not in ("Reuters", "AP", "AFP")]
+
+
+def _shared_objects(w: DocArrays, tok: int) -> list[int]:
+    """The objects of the next verb when two verbs share them ("beaten and detained dozens of protesters"): the verb has
+    no object or phrase of its own, and its conjunct follows at once, with no subject of its own."""
+    if any(w.dep[c] in ("prep", "dative", "ccomp", "xcomp") for c in w.children(tok)):
+        return []
+    for c in w.children(tok):
+        if w.dep[c] == "conj" and w.pos[c] == "VERB" and c - tok <= 3 and not any(w.dep[s] in ("nsubj", "nsubjpass") for s in w.children(c)):
+            return [o for o in w.children(c) if w.dep[o] in OBJ_DEPS]
+    return []
+
+
+def _abroad(source: list[ActorRef], target: list[ActorRef]) -> bool:
+    """Does the act go from one country to another?"""
+    mine = {a.country for a in source if a.country}
+    return bool(mine) and any(a.country and a.country not in mine for a in target)
+
+
 def _first_person_subject(w: DocArrays, tok: int) -> bool:
     """Is the event's subject 'I' or 'we' (directly, or of the verb it hangs on)?"""
     h = tok
@@ -1146,6 +1217,7 @@ def _direct_object_lemmas(w: DocArrays, tok: int) -> set[str]:
 def _markers(w: DocArrays, tok: int, objects) -> set[str]:
     """Synthetic object keys a sense may require (or avoid, in ``unless``): "*prep:for" (a "for" phrase on the verb),
     "*prep:under:fire" (that phrase with that noun, on the verb or its object), "*to-do" (an infinitive complement),
+    "*to:leave" (that infinitive's verb),
     "*subj:bomb" (the subject's noun or compound), "*none" (no object),
     "*place" (the object is a place name), "*naming" (an object predicate: "called the
     blockade a crime", "what he called the criminal blockade"), "*prt:forward" (a particle: "push forward")."""
@@ -1155,8 +1227,11 @@ def _markers(w: DocArrays, tok: int, objects) -> set[str]:
     # or its compound ("came under artillery fire": "*prep:under:artillery")
     out.update(f"*prep:{w.lower[c]}:{w.lemma[n]}" for c in w.children(tok) if w.dep[c] == "prep" for o in w.children(c) if w.dep[o] == "pobj"
                for n in (o, *(m for m in w.children(o) if w.dep[m] == "compound")))
-    if any(w.dep[c] == "xcomp" and any(w.dep[a] == "aux" and w.lower[a] == "to" for a in w.children(c)) for c in w.children(tok)):
+    infinitives = [c for c in w.children(tok) if w.dep[c] in ("xcomp", "ccomp") and any(w.dep[a] == "aux" and w.lower[a] == "to" for a in w.children(c))]
+    if any(w.dep[c] == "xcomp" for c in infinitives):
         out.add("*to-do")
+    # "*to:leave": the infinitive's verb, and those joined to it ("ordered the office to shut down and its staff to leave")
+    out.update(f"*to:{w.lemma[v]}" for c in infinitives for v in (c, *(j for j in w.children(c) if w.dep[j] == "conj")))
     heads = [c for c in w.children(tok) if w.dep[c] in OBJ_DEPS]
     # the object's own phrase, noun and all, where the parser hung it ("ordered Prime TV off the air")
     out.update(f"*prep:{w.lower[c]}:{w.lemma[o]}" for h in heads for c in w.children(h) if w.dep[c] == "prep"
