@@ -442,3 +442,23 @@ def test_a_description_placed_by_the_resolver_attributes_by_its_words(resources)
     # a name keeps its canonical name
     e = _event(resources, "Recep Tayyip Erdogan said the minister had ordered the arrest of three journalists.", "COERCE")
     assert e.attribution == "Recep Tayyip Erdoğan" or "Erdo" in (e.attribution or ""), e.attribution
+
+
+def test_a_dateline_is_not_the_subject(resources):
+    # "KAMPALA — Uganda and Kenya agreed": the dateline names where the story was filed
+    _assert_codes(resources, "KAMPALA — Uganda and Kenya agreed on Friday to build a railway.", "AGREE", {"UGA", "KEN"}, None)
+    _assert_codes(resources, "KAMPALA (Reuters) - Uganda and Kenya agreed on Friday to build a railway.", "AGREE", {"UGA", "KEN"}, None)
+    # a capitalised name that is no dateline stays the subject
+    _assert_codes(resources, "NATO warned Russia on Monday against moving troops to the border.", "THREATEN", {"IGO"}, {"RUS"})
+
+
+def test_two_verbs_share_the_object_that_follows_them(resources):
+    e = _event(resources, "Police in Caracas have beaten and arrested dozens of Colombian students.", "ASSAULT")
+    assert _codes(e.target) == {"COL"}, e
+    # a verb with an object of its own keeps it
+    e = _event(resources, "Police in Caracas beat Venezuelan protesters and arrested dozens of Colombian students.", "ASSAULT")
+    assert "COL" not in _codes(e.target), e
+
+
+def test_a_concession_is_made_to_whoever_it_yields_to(resources):
+    _assert_codes(resources, "The Serbian government resigned on Monday, yielding to weeks of protests by Albanian students.", "CONCEDE", {"SRB"}, {"ALB"})

@@ -466,3 +466,25 @@ def test_what_a_container_holds_is_what_is_sent(resources):
     assert "AID" in types and "COOPERATE" not in types, types
     types = _types(resources, "Russia sent a shipment of crude oil to Cuba on Monday.")
     assert "COOPERATE" in types and "AID" not in types, types
+
+
+@pytest.mark.parametrize(
+    "text, etype, wrong",
+    [
+        # troops sent abroad to help are aid (CAMEO 074); sent at home to help the police, a show of force
+        ("Fiji sent 200 soldiers to Vanuatu to help police restore order.", "AID", "MOBILIZE"),
+        ("Kenya deployed soldiers in Nairobi to help police quell riots.", "MOBILIZE", None),
+        # a crowd out of control that clashes is a riot (CAMEO 145); riot police beating people are no rioters
+        ("Rioting youths clashed with police in Lagos on Monday.", "PROTEST", "FIGHT"),
+        ("Riot police beat protesters in Minsk on Sunday.", "ASSAULT", "PROTEST"),
+        # drills with no partner named are a show of force (CAMEO 150), not military cooperation with whoever comes next
+        ("Iran staged naval drills in the Gulf, a day after an American carrier arrived.", "MOBILIZE", "COOPERATE"),
+        ("Egypt and Jordan held joint drills in the Red Sea.", "COOPERATE", None),
+        # told to leave or to close (CAMEO 166); residents told to leave their homes are evacuated, not expelled
+        ("Mali ordered the United Nations mission to close and its staff to leave.", "SANCTION", None),
+        ("Police ordered residents to leave their homes in Kigali.", None, "SANCTION"),
+    ],
+)
+def test_event_type_from_purpose_crowd_partner_and_infinitive(resources, text, etype, wrong):
+    types = _types(resources, text)
+    assert (etype is None or etype in types) and (wrong is None or wrong not in types), (text, types)
