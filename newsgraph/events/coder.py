@@ -313,7 +313,8 @@ class EventCoder:
             for c in w.children(tok):
                 # "placed X under investigation", "spoke by telephone with"
                 if w.dep[c] == "prep" and w.lower[c] in ("on", "to", "in", "of", "under", "by"):
-                    heads.extend(p for p in w.children(c) if w.dep[p] == "pobj")
+                    # not a frame: "blocked the gate in protest at the plan" blocks no protest
+                    heads.extend(p for p in w.children(c) if w.dep[p] == "pobj" and not (w.lower[c] == "in" and w.lemma[p] in FRAME_NOUNS))
                 if w.dep[c] == "prt":  # "step up sanctions"
                     continue
         else:
@@ -523,7 +524,10 @@ class EventCoder:
                     for p in w.children(ch):
                         if w.dep[p] == "pobj":
                             source.extend(r.actors_for(p))
-        pair = self._prep_targets(heads, ("between",), r)
+        # "heavy fighting has broken out between X and Y", "talks resumed between X and Y": the pair hangs on the verb
+        # whose subject the event is
+        happening = [w.head[tok]] if w.dep[tok] == "nsubj" and w.pos[w.head[tok]] == "VERB" else []
+        pair = self._prep_targets(heads, ("between",), r) or self._prep_targets(happening, ("between",), r)
         if pair:
             source.extend(pair)
         target = self._prep_targets(heads, tuple(p for p in sense.preps if p != "between"), r)
@@ -1117,8 +1121,9 @@ def _own_forces(a: ActorRef, source: list[ActorRef]) -> bool:
 
 
 def _particle(w: DocArrays, tok: int, word: str):
-    """The verb's particle ``word`` ("pull out"), also where the parser took it for a preposition ("pulled out of")."""
-    return next((c for c in w.children(tok) if w.dep[c] in ("prt", "prep", "advmod") and w.lower[c] == word), None)
+    """The verb's particle ``word`` ("pull out"), also where the parser took it for a preposition ("pulled out of"); never
+    a phrase before the verb ("In 1995, Canberra gave Vietnam ..." gives nothing in)."""
+    return next((c for c in w.children(tok) if w.dep[c] in ("prt", "prep", "advmod") and w.lower[c] == word and c > tok), None)
 
 
 def _joint_subject(source: list[ActorRef], sense: Sense) -> bool:
