@@ -462,3 +462,8 @@ def test_two_verbs_share_the_object_that_follows_them(resources):
 
 def test_a_concession_is_made_to_whoever_it_yields_to(resources):
     _assert_codes(resources, "The Serbian government resigned on Monday, yielding to weeks of protests by Albanian students.", "CONCEDE", {"SRB"}, {"ALB"})
+
+
+def test_fighting_that_breaks_out_between_two_sides(resources):
+    # the pair hangs on the verb whose subject the nominal event is
+    _assert_codes(resources, "Heavy fighting broke out between Sudan's army and South Sudanese rebels near the border.", "FIGHT", {"SDN", "SSD"}, None)

@@ -488,3 +488,28 @@ def test_what_a_container_holds_is_what_is_sent(resources):
 def test_event_type_from_purpose_crowd_partner_and_infinitive(resources, text, etype, wrong):
     types = _types(resources, text)
     assert (etype is None or etype in types) and (wrong is None or wrong not in types), (text, types)
+
+
+@pytest.mark.parametrize(
+    "text, etype, wrong",
+    [
+        # an opening phrase is no particle: "In 1995, X gave Y ..." gives nothing in (CAMEO 080)
+        ("In 2004, Japan gave Cambodia about 40 million dollars to build a bridge.", "AID", "CONCEDE"),
+        ("The Bolivian government gave in to the miners' demands on Friday.", "CONCEDE", None),
+        # CAMEO 191 as a noun: a border's closure to another's trucks
+        ("Kenya's closure of the Busia border crossing to Ugandan trucks angered exporters.", "COERCE", None),
+        # CAMEO 064: information shared with another state's police
+        ("The Spanish police shared wiretap transcripts with their French counterparts.", "COOPERATE", None),
+        # CAMEO 090: testimony taken or heard
+        ("The Peruvian truth commission began hearing testimony about killings by the army.", "INVESTIGATE", None),
+        # CAMEO 143: staying or going on strike
+        ("Chilean copper miners stayed on strike against the company's wage offer.", "PROTEST", None),
+        ("Nigerian doctors went on strike on Monday over unpaid salaries.", "PROTEST", None),
+        # a frame is no object: blocking a gate in protest is the protest (CAMEO 144), not blocking a protest
+        ("Striking South African dockers blocked the main gate of the port in protest at the plan.", "PROTEST", "COERCE"),
+        ("Police blocked a protest by students in Dhaka.", "COERCE", None),
+    ],
+)
+def test_event_type_openings_nouns_and_frames(resources, text, etype, wrong):
+    types = _types(resources, text)
+    assert (etype is None or etype in types) and (wrong is None or wrong not in types), (text, types)
