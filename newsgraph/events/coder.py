@@ -337,7 +337,7 @@ class EventCoder:
                     found.setdefault(w.lemma[c], t)
                 elif w.dep[c] == "conj":
                     add(c, depth)
-                elif depth < 2 and w.dep[c] == "prep" and w.lower[c] in ("of", "in", "for"):
+                elif depth < 2 and w.dep[c] == "prep" and w.lower[c] in ("of", "in", "for", "on"):  # "the ban on oil exports"
                     for p in w.children(c):
                         if w.dep[p] == "pobj":
                             add(p, depth + 1)
@@ -544,15 +544,17 @@ class EventCoder:
     def _pressing(self, noun, r: ArgResolver) -> list[ActorRef]:
         """Who is behind the pressure a noun names: "the miners", "protests by the miners", "weeks of protests by ..."."""
         w = self._w
+        unplaced: list[ActorRef] = []
         for _ in range(3):
-            found = r.actors_for(noun) or self._doer_of(noun, r) or self._owner_of(noun, r)
-            if found:
+            found = self._doer_of(noun, r) or r.actors_for(noun) or self._owner_of(noun, r)  # who does it, else who it is
+            if any(_coded(a) for a in found):
                 return found
+            unplaced = unplaced or found  # "the issuing of post-Brexit licences by the British government": go on down
             noun = next((o for p in w.children(noun) if w.dep[p] == "prep" and w.lower[p] in ("of", "from")
                          for o in w.children(p) if w.dep[o] == "pobj"), None)
             if noun is None:
                 break
-        return []
+        return unplaced
 
     def _talks_partner(self, tok, r: ArgResolver) -> list[ActorRef]:
         """Whom talks named in an after/following phrase of ``tok`` were held with."""
@@ -588,7 +590,11 @@ class EventCoder:
                                 # "blocked roads in protest against the government's tax", "in response to X": the frame's
                                 # object, when no phrase of the act itself names anyone ("ceased its operations in
                                 # Venezuela in response to U.S. sanctions")
-                                framed = self._prep_targets([p], ("against", "to", "at", "over", "with", "for"), r)
+                                # "in protest at the slow issuing of licences by the British government": down the "of" chain
+                                # (its phrase may hang on the verb instead: "blockaded the ports in protest | at the issuing")
+                                frames = [f for f in w.children(p) if w.dep[f] in PREP_DEPS and w.lower[f] in ("against", "to", "at", "over", "with", "for")]
+                                frames = frames or [f for f in w.children(h) if w.dep[f] == "prep" and f == w.right_edge(ch) + 1 and w.lower[f] in ("against", "at", "over")]
+                                framed = [a for f in frames for q in w.children(f) if w.dep[q] == "pobj" for a in self._pressing(q, r)][:1] or framed
                             out.extend(found)
                             if not found and not located and r.nouns.get(w.lemma[p]):
                                 # "troops to a peace-keeping force in Liberia": the place the unnamed party is in
@@ -631,8 +637,8 @@ class EventCoder:
         stack = [c for c in w.children(head)][::-1]
         while stack:
             t = stack.pop()
-            if venue_free and w.dep[t] == "prep" and w.head[t] == head and w.lower[t] in LOCATIVE_PREPS:
-                continue  # "opened negotiations in the Togolese capital Lome", "began exercises in Egypt's desert"
+            if venue_free and w.dep[t] == "prep" and w.lower[t] in LOCATIVE_PREPS:
+                continue  # "opened negotiations in the Togolese capital Lome", "held two days of talks in Rio de Janeiro"
             if w.dep[t] in ("prep", "npadvmod") and (w.lower[t] in NON_ROLE_PREPS or w.lemma[t] in ("day", "week", "month", "year")):
                 continue  # "days before Russia began its invasion", "according to Xinhua"
             if w.dep[t] in ("advcl", "relcl", "acl", "parataxis", "ccomp", "appos") and w.head[t] == head and w.pos[head] in ("VERB", "AUX"):
@@ -906,6 +912,9 @@ class EventCoder:
             # "hundreds of Vietnamese protested outside the Chinese embassy over the oil rig": people protesting
             # demonstrate (CAMEO 141); a government protesting complains (CAMEO 114)
             etype, cameo, mode, context = "PROTEST", "141", "demo", None
+        if cameo == "081" and c.target and all(a.kind == "company" or a.sector == "BUS" for a in c.target):
+            # "the U.S. Treasury eased restrictions on Belaruskali": restrictions on a business are economic (CAMEO 085)
+            etype, cameo, mode, context = "RETREAT", "085", "ease", "economic"
         if etype == "AID" and cameo == "070" and any(k in TROOP_WORDS for k in c.objects) and self._to_border(tok):
             # "rushed 400 troops to its border with Cambodia": troops sent to a frontier are mobilised, not given (CAMEO 154)
             etype, cameo, mode, context = "MOBILIZE", "154", "troops", "military"
