@@ -467,3 +467,16 @@ def test_a_concession_is_made_to_whoever_it_yields_to(resources):
 def test_fighting_that_breaks_out_between_two_sides(resources):
     # the pair hangs on the verb whose subject the nominal event is
     _assert_codes(resources, "Heavy fighting broke out between Sudan's army and South Sudanese rebels near the border.", "FIGHT", {"SDN", "SSD"}, None)
+
+
+def test_a_protest_frame_reaches_whoever_does_what_it_protests(resources):
+    # "in protest at the issuing of licences by the British government": the phrase hangs on the verb, the doer on
+    # the licences
+    e = _event(resources, "Spanish lorry drivers blocked the roads to the border on Monday in protest at the slow payment of compensation by the French government.", "PROTEST")
+    assert "FRA" in _codes(e.target), e
+
+
+def test_the_venue_of_talks_is_no_party_however_deep(resources):
+    # "held two days of talks in Rio de Janeiro": Brazil is where, not with whom
+    e = _event(resources, "Executives from Norway's Equinor and Britain's BP held two days of talks in Rio de Janeiro last week.", "CONSULT")
+    assert "BRA" not in _codes(e.target) | _codes(e.source), e

@@ -513,3 +513,18 @@ def test_event_type_from_purpose_crowd_partner_and_infinitive(resources, text, e
 def test_event_type_openings_nouns_and_frames(resources, text, etype, wrong):
     types = _types(resources, text)
     assert (etype is None or etype in types) and (wrong is None or wrong not in types), (text, types)
+
+
+@pytest.mark.parametrize(
+    "text, etype, wrong",
+    [
+        # CAMEO 085: economic restrictions eased, on trade or on a company; restrictions on reporters are CAMEO 081
+        ("The European Union eased trade restrictions on Myanmar on Monday.", "RETREAT", "CONCEDE"),
+        ("Washington lifted the ban on oil exports to Venezuela on Friday.", "RETREAT", "CONCEDE"),
+        ("The U.S. Treasury eased restrictions on Belarusian potash producer Belaruskali.", "RETREAT", None),
+        ("Beijing eased restrictions on foreign reporters on Monday.", "CONCEDE", "RETREAT"),
+    ],
+)
+def test_economic_restrictions_eased(resources, text, etype, wrong):
+    types = _types(resources, text)
+    assert (etype is None or etype in types) and (wrong is None or wrong not in types), (text, types)
