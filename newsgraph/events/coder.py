@@ -332,6 +332,8 @@ class EventCoder:
             else:
                 found.setdefault(w.lemma[t], t)
                 found.setdefault(w.lower[t], t)
+                for whole in _hyphenated(w, t):  # "staged a sit-in": spaCy splits it, its head is "in"
+                    found.setdefault(whole, t)
             for c in w.children(t):
                 if w.dep[c] in ("compound", "amod"):
                     found.setdefault(w.lemma[c], t)
@@ -993,7 +995,7 @@ class EventCoder:
         if hit:
             words.append(min(hit, key=lambda o: abs(o - tok)))
         words = sorted(set(words), key=lambda t: t)
-        return " ".join(w.words_text(t - 2, t + 1) if t == tok and _hyphenated(w, t) else w.text(t) for t in words)
+        return " ".join(w.words_text(t - 2, t + 1) if _hyphenated(w, t) else w.text(t) for t in words)  # "staged sit-in"
 
     def _clause_bounds(self, tok, inner) -> tuple[int, int]:
         w = self._w
@@ -1217,7 +1219,7 @@ def _direct_object_lemmas(w: DocArrays, tok: int) -> set[str]:
     todo = [c for c in w.children(tok) if w.dep[c] in OBJ_DEPS or w.dep[c] == "nsubjpass"]
     while todo:
         t = todo.pop()
-        out.update((w.lemma[t], w.lower[t]))
+        out.update((w.lemma[t], w.lower[t], *_hyphenated(w, t)))
         for c in w.children(t):
             if w.dep[c] in ("compound", "amod"):
                 out.add(w.lemma[c])
