@@ -528,3 +528,29 @@ def test_event_type_openings_nouns_and_frames(resources, text, etype, wrong):
 def test_economic_restrictions_eased(resources, text, etype, wrong):
     types = _types(resources, text)
     assert (etype is None or etype in types) and (wrong is None or wrong not in types), (text, types)
+
+
+@pytest.mark.parametrize(
+    "text, etype, wrong",
+    [
+        # figurative: cold water poured on a plan is a rebuff (CAMEO 120), not relief
+        ("Moscow poured cold water on the Turkish peace proposal.", "REJECT", "AID"),
+        ("Qatar poured millions of dollars into Gaza's reconstruction.", "AID", "REJECT"),
+        # CAMEO 111, 040, 166: taking aim at, sitting down with, booting out
+        ("India took aim at Pakistan over cross-border terrorism.", "DISAPPROVE", None),
+        ("The Philippine president sat down with the Chinese premier in Beijing.", "CONSULT", None),
+        ("The United States booted two Russian diplomats on Friday.", "SANCTION", None),
+        # CAMEO 162: gas cut off or turned off
+        ("Russia turned off the gas taps to Moldova on Tuesday.", "SANCTION", None),
+        ("Ukraine cut off the transit of Russian gas on January 1.", "SANCTION", None),
+        # CAMEO 143/141: tools downed, streets taken to, a sit-in staged (a hyphenated object)
+        ("Thousands of Kenyan teachers downed tools on Monday.", "PROTEST", None),
+        ("Chilean students took to the streets of Santiago on Monday.", "PROTEST", None),
+        ("Indian farmers staged a sit-in outside the parliament in New Delhi.", "PROTEST", None),
+        # CAMEO 0841: released from house arrest, whoever it is
+        ("Myanmar's junta released the former president from house arrest.", "RETREAT", None),
+    ],
+)
+def test_event_type_idioms_of_the_press(resources, text, etype, wrong):
+    types = _types(resources, text)
+    assert (etype is None or etype in types) and (wrong is None or wrong not in types), (text, types)
