@@ -402,7 +402,13 @@ class EventCoder:
         passive = any(w.dep[ch] in ("auxpass", "nsubjpass") for ch in w.children(tok))
         source: list[ActorRef] = []
         target: list[ActorRef] = []
+        # "A longtime ally of Moscow, Belarus on Monday recognised ...": of two subjects the parser gives, the one next to
+        # the verb is the subject, the other a fronted description of it
+        subjects = [ch for ch in w.children(tok) if w.dep[ch] in SUBJ_DEPS]
+        fronted = {e for e in subjects[:-1] if any(w.text(i) == "," for i in range(w.right_edge(e) + 1, subjects[-1]))}
         for ch in w.children(tok):
+            if ch in fronted:
+                continue
             if w.dep[ch] == "agent":
                 for p in w.children(ch):
                     if w.dep[p] == "pobj":
@@ -722,9 +728,18 @@ class EventCoder:
         return []
 
     def _nearest_actor_before(self, tok, r: ArgResolver) -> list[ActorRef]:
-        """When the parse gives a finite verb no subject at all, the closest actor named before it in the sentence."""
+        """When the parse gives a finite verb no subject at all, the closest actor named before it in the sentence; all
+        those named between the last comma and the verb when there are several ("After years of deadlock, Ethiopia and
+        Eritrea signed ...", which the parser joins to the opening phrase)."""
         w = self._w
-        for t in reversed(range(w.sent_start(tok), tok)):
+        start = w.sent_start(tok)
+        comma = next((t for t in reversed(range(start, tok)) if w.text(t) == ","), None)
+        if comma is not None:
+            between = dedupe([a for t in range(comma + 1, tok) for s in [r.span_of(t)]
+                              if s is not None and s.start == t and s.how != "adjective" for a in r.actors_for(t)])
+            if len(between) > 1:
+                return between
+        for t in reversed(range(start, tok)):
             span = r.span_of(t)
             if span is not None and span.how != "adjective":
                 return r.actors_for(t)
