@@ -480,3 +480,10 @@ def test_the_venue_of_talks_is_no_party_however_deep(resources):
     # "held two days of talks in Rio de Janeiro": Brazil is where, not with whom
     e = _event(resources, "Executives from Norway's Equinor and Britain's BP held two days of talks in Rio de Janeiro last week.", "CONSULT")
     assert "BRA" not in _codes(e.target) | _codes(e.source), e
+
+
+def test_newspaper_openings_before_the_subject(resources):
+    # an opening phrase the parser joins the subjects to: all the parties between the comma and the verb
+    _assert_codes(resources, "After years of deadlock, Ethiopia and Eritrea signed a peace agreement in Jeddah.", "AGREE", {"ETH", "ERI"}, None)
+    # a fronted description of the subject is no second subject
+    _assert_codes(resources, "A longtime ally of Moscow, Belarus on Monday recognised the independence of Abkhazia.", "SUPPORT", {"BLR"}, None)

@@ -554,3 +554,18 @@ def test_economic_restrictions_eased(resources, text, etype, wrong):
 def test_event_type_idioms_of_the_press(resources, text, etype, wrong):
     types = _types(resources, text)
     assert (etype is None or etype in types) and (wrong is None or wrong not in types), (text, types)
+
+
+@pytest.mark.parametrize(
+    "text, etype, wrong",
+    [
+        # what nature or policy does to a place is no attack; missiles that hit a city are
+        ("Floods hit Pakistan's Sindh province on Monday.", None, "ASSAULT"),
+        ("A powerful earthquake struck eastern Turkey on Monday.", None, "ASSAULT"),
+        ("The new American tariffs hit Chinese steel exports hard.", None, "FIGHT"),
+        ("Russian missiles hit Kyiv on Monday.", "FIGHT", None),
+    ],
+)
+def test_disasters_and_measures_attack_no_one(resources, text, etype, wrong):
+    types = _types(resources, text)
+    assert (etype is None or etype in types) and (wrong is None or wrong not in types), (text, types)
