@@ -569,3 +569,21 @@ def test_event_type_idioms_of_the_press(resources, text, etype, wrong):
 def test_disasters_and_measures_attack_no_one(resources, text, etype, wrong):
     types = _types(resources, text)
     assert (etype is None or etype in types) and (wrong is None or wrong not in types), (text, types)
+
+
+@pytest.mark.parametrize(
+    "text, etype, wrong",
+    [
+        # CAMEO 112 both ways: accusations traded; fire exchanged is no accusation
+        ("Armenia and Azerbaijan traded accusations over a shooting on the border.", "DISAPPROVE", None),
+        ("Indian and Pakistani troops exchanged fire across the border on Monday.", None, "DISAPPROVE"),
+        # CAMEO 172: a regulator's fine; fine weather fines no one
+        ("The European Commission fined Google 2.4 billion euros on Tuesday.", "COERCE", None),
+        ("The weather in Brussels was fine on Tuesday.", None, "COERCE"),
+        # a police station torched by protesters is a riot (CAMEO 145)
+        ("Protesters in Lagos torched a police station on Tuesday.", "PROTEST", None),
+    ],
+)
+def test_event_type_trade_press_wordings(resources, text, etype, wrong):
+    types = _types(resources, text)
+    assert (etype is None or etype in types) and (wrong is None or wrong not in types), (text, types)
