@@ -587,3 +587,21 @@ def test_disasters_and_measures_attack_no_one(resources, text, etype, wrong):
 def test_event_type_trade_press_wordings(resources, text, etype, wrong):
     types = _types(resources, text)
     assert (etype is None or etype in types) and (wrong is None or wrong not in types), (text, types)
+
+
+@pytest.mark.parametrize(
+    "text, etype, wrong",
+    [
+        # CAMEO 115: taken or hauled to court; a town taken stays a capture
+        ("Ecuador took Colombia to court over the aerial spraying of herbicides.", "DISAPPROVE", "FIGHT"),
+        ("South Africa hauled Israel before the International Court of Justice.", "DISAPPROVE", None),
+        ("Russian troops took the town of Bakhmut in May.", "FIGHT", "DISAPPROVE"),
+        # CAMEO 040: hands shaken with someone
+        ("Pakistan's army chief shook hands with India's prime minister at the summit.", "CONSULT", None),
+        # CAMEO 063: fighters handed over
+        ("Chad handed over 20 captured Sudanese fighters to Sudan on Friday.", "COOPERATE", None),
+    ],
+)
+def test_event_type_courts_handshakes_handovers(resources, text, etype, wrong):
+    types = _types(resources, text)
+    assert (etype is None or etype in types) and (wrong is None or wrong not in types), (text, types)
