@@ -417,3 +417,73 @@ def test_its_forces_are_the_state_named_before(resources):
     text = "Indonesia launched a major offensive on Monday. Its troops attacked rebel positions in the province."
     events = [x for x in extract(Document(text=text), resources).events if x.trigger == "attacked"]
     assert events and _codes(events[0].source) == {"IDN"} and {a.sector for a in events[0].source} == {"MIL"}, events
+
+
+def test_a_speech_act_joined_to_a_reported_clause_is_the_speakers(resources):
+    # "accused" has the tense of "said", not the back-shifted "had been": the speaker accuses, as an act of his own
+    e = _event(resources, "Abe spoke in Tokyo. He said Pakistan had been hostile to India and accused Islamabad of sheltering militants.", "DISAPPROVE")
+    assert _codes(e.source) == {"JPN"} and _codes(e.target) == {"PAK"} and e.factuality == "asserted", e
+    e = _event(resources, "Japanese Prime Minister Shinzo Abe said Pakistan had shelled the village and warned India against retaliating.", "THREATEN")
+    assert _codes(e.source) == {"JPN"}, e
+    # a speaker the text does not resolve is no licence to take the reported clause's subject
+    e = _event(resources, "He said Chile had been unfriendly and accused the government of Bolivia of lying.", "DISAPPROVE")
+    assert "CHL" not in _codes(e.source), e
+    # the same tense on both verbs keeps them together: the reported subject acted, and it is reported
+    e = _event(resources, "Officials said Pakistan shelled the village and accused India of sheltering militants.", "DISAPPROVE")
+    assert _codes(e.source) == {"PAK"} and e.factuality == "reported", e
+
+
+def test_a_description_placed_by_the_resolver_attributes_by_its_words(resources):
+    # "The court said": the court says so, not the state the story is about
+    e = _event(resources, "The court said the minister had ordered the arrest of three journalists in Ankara.", "COERCE")
+    assert e.attribution == "The court", e.attribution
+    e = _event(resources, "Turkish officials said the minister had ordered the arrest of three journalists.", "COERCE")
+    assert e.attribution == "Turkish officials", e.attribution
+    # a name keeps its canonical name
+    e = _event(resources, "Recep Tayyip Erdogan said the minister had ordered the arrest of three journalists.", "COERCE")
+    assert e.attribution == "Recep Tayyip Erdoğan" or "Erdo" in (e.attribution or ""), e.attribution
+
+
+def test_a_dateline_is_not_the_subject(resources):
+    # "KAMPALA — Uganda and Kenya agreed": the dateline names where the story was filed
+    _assert_codes(resources, "KAMPALA — Uganda and Kenya agreed on Friday to build a railway.", "AGREE", {"UGA", "KEN"}, None)
+    _assert_codes(resources, "KAMPALA (Reuters) - Uganda and Kenya agreed on Friday to build a railway.", "AGREE", {"UGA", "KEN"}, None)
+    # a capitalised name that is no dateline stays the subject
+    _assert_codes(resources, "NATO warned Russia on Monday against moving troops to the border.", "THREATEN", {"IGO"}, {"RUS"})
+
+
+def test_two_verbs_share_the_object_that_follows_them(resources):
+    e = _event(resources, "Police in Caracas have beaten and arrested dozens of Colombian students.", "ASSAULT")
+    assert _codes(e.target) == {"COL"}, e
+    # a verb with an object of its own keeps it
+    e = _event(resources, "Police in Caracas beat Venezuelan protesters and arrested dozens of Colombian students.", "ASSAULT")
+    assert "COL" not in _codes(e.target), e
+
+
+def test_a_concession_is_made_to_whoever_it_yields_to(resources):
+    _assert_codes(resources, "The Serbian government resigned on Monday, yielding to weeks of protests by Albanian students.", "CONCEDE", {"SRB"}, {"ALB"})
+
+
+def test_fighting_that_breaks_out_between_two_sides(resources):
+    # the pair hangs on the verb whose subject the nominal event is
+    _assert_codes(resources, "Heavy fighting broke out between Sudan's army and South Sudanese rebels near the border.", "FIGHT", {"SDN", "SSD"}, None)
+
+
+def test_a_protest_frame_reaches_whoever_does_what_it_protests(resources):
+    # "in protest at the issuing of licences by the British government": the phrase hangs on the verb, the doer on
+    # the licences
+    e = _event(resources, "Spanish lorry drivers blocked the roads to the border on Monday in protest at the slow payment of compensation by the French government.", "PROTEST")
+    assert "FRA" in _codes(e.target), e
+
+
+def test_the_venue_of_talks_is_no_party_however_deep(resources):
+    # "held two days of talks in Rio de Janeiro": Brazil is where, not with whom
+    e = _event(resources, "Executives from Norway's Equinor and Britain's BP held two days of talks in Rio de Janeiro last week.", "CONSULT")
+    assert "BRA" not in _codes(e.target) | _codes(e.source), e
+
+
+def test_newspaper_openings_before_the_subject(resources):
+    # an opening phrase the parser joins the subjects to: all the parties between the comma and the verb
+    _assert_codes(resources, "After years of deadlock, Ethiopia and Eritrea signed a peace agreement in Jeddah.", "AGREE", {"ETH", "ERI"}, None)
+    # a fronted description of the subject is no second subject
+    _assert_codes(resources, "A longtime ally of Moscow, Belarus on Monday recognised the independence of Abkhazia.", "SUPPORT", {"BLR"}, None)

@@ -43,6 +43,8 @@ ATTACK_INSTRUMENTS = {"bomb", "bombing", "explosion", "blast", "device", "mine",
 
 # crowds whose violence is a riot, not an attack or a coercive act
 RIOTERS = {"rioter", "mob", "looter", "protester", "protestor", "demonstrator", "crowd"}
+# modifiers that make any crowd rioters ("rioting youths", "rampaging fans")
+RIOTING = {"rioting", "rampaging", "marauding"}  # not "riot": "riot police"
 # sectors of people who are not armed forces or officials: what they occupy, they occupy in protest
 CIVILIAN_SECTORS = {"CVL", "EDU", "LAB", "OPP", "REL", "MED", "AGR"}
 CROWD_SECTORS = {"CVL", "EDU", "LAB"}
@@ -81,6 +83,22 @@ TEMPORAL_MARKS = {"after", "before", "since", "until", "till", "once"}  # not "a
 # nouns framing an act as a reaction ("in protest against X", "in response to X", "in solidarity with X"): their object is
 # whom the act answers
 FRAME_NOUNS = {"protest", "response", "retaliation", "reaction", "solidarity", "defiance"}
+
+# acts done by speaking: joined to a reported clause, they are often the reporter's own ("He said Venezuela had been
+# hostile and accused the government of ...")
+SPEECH_ACT_TYPES = {"DISAPPROVE", "ACCUSE", "THREATEN", "DEMAND", "REQUEST"}
+# auxiliaries that mark a reported clause's back-shifted tense ("had been", "would meet")
+BACKSHIFT_AUX = {"had", "would", "could", "might", "has", "have"}
+
+# things that carry or measure goods: what they hold is what is sent ("two cargo planes of tents")
+CONTAINER_NOUNS = {"plane", "planeload", "aircraft", "flight", "truck", "truckload", "lorry", "convoy", "ship", "shipload", "boatload",
+                   "vessel", "cargo", "consignment", "batch", "load", "shipment", "tonne", "ton", "stock", "stockpile", "crate",
+                   "container", "bag", "sack", "kit", "carton", "package", "parcel", "tranche", "delivery"}
+
+# purposes of troops sent abroad that make them aid rather than a show of force
+HELP_VERBS = {"help", "assist", "aid", "support", "stabilise", "stabilize", "protect", "reinforce", "bolster", "train"}
+# a concession's participle naming whom it yields to ("stepped down, yielding to weeks of protests by parents ...")
+YIELD_VERBS = {"yield", "bow", "give", "cave", "bend", "accede", "heed", "succumb", "relent", "concede", "respond", "submit"}
 
 # nouns whose infinitive states a purpose ("in a bid to", "in an effort to", "in order to")
 PURPOSE_NOUNS = {"bid", "effort", "order", "aim", "drive", "quest", "push", "goal", "hope", "intention", "objective"}
@@ -174,9 +192,10 @@ class EventCoder:
             self._resolver = resolver
             for c in cands:
                 self._roles(c, resolver)
-                while c.fallbacks and (not self._enough(c) or (c.guessed_target and c.sense.needs == "target")):
+                while c.fallbacks and (not self._enough(c) or (c.guessed_target and (c.sense.needs == "target" or (c.sense.needs == "pair" and c.sense.symmetric)))):
                     # "Thousands protested in Nairobi": not the complaint sense (needs a target, and a place found only
-                    # by the last-resort search is no one complained to or about), the demonstration one
+                    # by the last-resort search is no one complained to or about), the demonstration one; "staged naval
+                    # drills ..., on the same day an American carrier group sailed in": no partner, a show of force
                     c.sense = c.fallbacks.pop(0)
                     self._roles(c, resolver)
             self._fold_governed(cands)
@@ -249,7 +268,8 @@ class EventCoder:
                 continue
             objects = self._object_lemmas(tok, pos)
             markers = _markers(w, tok, objects) if pos == "VERB" else set()
-            unless = objects.keys()
+            # "blocked access to the dollar system": where the object leads says what it is, a road or a market
+            unless = objects.keys() | _to_phrase_lemmas(w, objects.values())
             if pos == "NOUN" and w.dep[tok] == "compound":
                 # "joint war games", "war crimes": a noun that modifies another names a kind of that thing, and the
                 # sense's figurative list holds the heads that make it no event of its own
@@ -293,7 +313,8 @@ class EventCoder:
             for c in w.children(tok):
                 # "placed X under investigation", "spoke by telephone with"
                 if w.dep[c] == "prep" and w.lower[c] in ("on", "to", "in", "of", "under", "by"):
-                    heads.extend(p for p in w.children(c) if w.dep[p] == "pobj")
+                    # not a frame: "blocked the gate in protest at the plan" blocks no protest
+                    heads.extend(p for p in w.children(c) if w.dep[p] == "pobj" and not (w.lower[c] == "in" and w.lemma[p] in FRAME_NOUNS))
                 if w.dep[c] == "prt":  # "step up sanctions"
                     continue
         else:
@@ -311,12 +332,14 @@ class EventCoder:
             else:
                 found.setdefault(w.lemma[t], t)
                 found.setdefault(w.lower[t], t)
+                for whole in _hyphenated(w, t):  # "staged a sit-in": spaCy splits it, its head is "in"
+                    found.setdefault(whole, t)
             for c in w.children(t):
                 if w.dep[c] in ("compound", "amod"):
                     found.setdefault(w.lemma[c], t)
                 elif w.dep[c] == "conj":
                     add(c, depth)
-                elif depth < 2 and w.dep[c] == "prep" and w.lower[c] in ("of", "in", "for"):
+                elif depth < 2 and w.dep[c] == "prep" and w.lower[c] in ("of", "in", "for", "on"):  # "the ban on oil exports"
                     for p in w.children(c):
                         if w.dep[p] == "pobj":
                             add(p, depth + 1)
@@ -365,6 +388,11 @@ class EventCoder:
             # "called off the strike after deliberations with the Nigerian government": a concession or agreement
             # reached in talks is made to the other side of the talks
             c.target = _other_than_source(self._talks_partner(tok, r), c.source)
+        if not c.target and sense.type == "CONCEDE":
+            # "stepped down, yielding to weeks of protests by parents of the missing students": to whom it yields
+            c.target = _other_than_source([a for ch in w.children(tok) if w.dep[ch] == "advcl" and w.lemma[ch] in YIELD_VERBS
+                                           for p in w.children(ch) if w.dep[p] == "prep" and w.lower[p] == "to"
+                                           for o in w.children(p) if w.dep[o] == "pobj" for a in self._pressing(o, r)], c.source)
         if not c.target and sense.home:
             # "Iraq's government is prepared to impose martial law": at home, unless a place or party is named
             c.target = [r.located_ref(a.country) for a in c.source[:1] if a.country]
@@ -374,13 +402,19 @@ class EventCoder:
         passive = any(w.dep[ch] in ("auxpass", "nsubjpass") for ch in w.children(tok))
         source: list[ActorRef] = []
         target: list[ActorRef] = []
+        # "A longtime ally of Moscow, Belarus on Monday recognised ...": of two subjects the parser gives, the one next to
+        # the verb is the subject, the other a fronted description of it
+        subjects = [ch for ch in w.children(tok) if w.dep[ch] in SUBJ_DEPS]
+        fronted = {e for e in subjects[:-1] if any(w.text(i) == "," for i in range(w.right_edge(e) + 1, subjects[-1]))}
         for ch in w.children(tok):
+            if ch in fronted:
+                continue
             if w.dep[ch] == "agent":
                 for p in w.children(ch):
                     if w.dep[p] == "pobj":
                         source.extend(r.actors_for(p))
             elif w.dep[ch] in SUBJ_DEPS and not passive:
-                source.extend(r.actors_for(ch))
+                source.extend(a for h in _undated(w, ch) for a in r.actors_for(h))
             elif w.dep[ch] == "prep" and w.lower[ch] in sense.source_preps and not source:
                 for p in w.children(ch):
                     if w.dep[p] == "pobj":
@@ -395,7 +429,11 @@ class EventCoder:
             # "police were put on full alert", "troops were moved to the border": with no one named who gave the
             # order, the forces mobilised are the actor, not the target
             source = [a for ch in w.children(tok) if w.dep[ch] == "nsubjpass" for a in r.actors_for(ch)]
-        if not source:
+        speaker = _speaker_conjunct(w, tok) if not source and sense.type in SPEECH_ACT_TYPES else None
+        if speaker is not None:
+            # the reporter's own act: its subject or no one, never the reported clause's subject
+            source = [a for ch in w.children(speaker) if w.dep[ch] in SUBJ_DEPS for a in r.actors_for(ch)]
+        elif not source:
             source = self._inherited_subject(tok, r)
         if not source and not passive:
             top = tok
@@ -414,6 +452,8 @@ class EventCoder:
         # then the direct object (or the passive subject) if it is an actor
         obj_heads = ([ch for ch in w.children(tok) if w.dep[ch] == "dative" and w.pos[ch] in ("NOUN", "PROPN")]
                      + [ch for ch in w.children(tok) if w.dep[ch] in OBJ_DEPS or (passive and not mobilised and w.dep[ch] == "nsubjpass")])
+        if not obj_heads and not passive:
+            obj_heads = _shared_objects(w, tok)  # "have beaten and detained dozens of protesters"
         guessed: list[ActorRef] = []
         for o in obj_heads:
             recipient = self._recipient_of(o, r)
@@ -492,7 +532,10 @@ class EventCoder:
                     for p in w.children(ch):
                         if w.dep[p] == "pobj":
                             source.extend(r.actors_for(p))
-        pair = self._prep_targets(heads, ("between",), r)
+        # "heavy fighting has broken out between X and Y", "talks resumed between X and Y": the pair hangs on the verb
+        # whose subject the event is
+        happening = [w.head[tok]] if w.dep[tok] == "nsubj" and w.pos[w.head[tok]] == "VERB" else []
+        pair = self._prep_targets(heads, ("between",), r) or self._prep_targets(happening, ("between",), r)
         if pair:
             source.extend(pair)
         target = self._prep_targets(heads, tuple(p for p in sense.preps if p != "between"), r)
@@ -505,6 +548,21 @@ class EventCoder:
         if not source:
             source = self._governing_subject(tok, r)
         return dedupe(source), dedupe(target)
+
+    def _pressing(self, noun, r: ArgResolver) -> list[ActorRef]:
+        """Who is behind the pressure a noun names: "the miners", "protests by the miners", "weeks of protests by ..."."""
+        w = self._w
+        unplaced: list[ActorRef] = []
+        for _ in range(3):
+            found = self._doer_of(noun, r) or r.actors_for(noun) or self._owner_of(noun, r)  # who does it, else who it is
+            if any(_coded(a) for a in found):
+                return found
+            unplaced = unplaced or found  # "the issuing of post-Brexit licences by the British government": go on down
+            noun = next((o for p in w.children(noun) if w.dep[p] == "prep" and w.lower[p] in ("of", "from")
+                         for o in w.children(p) if w.dep[o] == "pobj"), None)
+            if noun is None:
+                break
+        return unplaced
 
     def _talks_partner(self, tok, r: ArgResolver) -> list[ActorRef]:
         """Whom talks named in an after/following phrase of ``tok`` were held with."""
@@ -540,7 +598,11 @@ class EventCoder:
                                 # "blocked roads in protest against the government's tax", "in response to X": the frame's
                                 # object, when no phrase of the act itself names anyone ("ceased its operations in
                                 # Venezuela in response to U.S. sanctions")
-                                framed = self._prep_targets([p], ("against", "to", "at", "over", "with", "for"), r)
+                                # "in protest at the slow issuing of licences by the British government": down the "of" chain
+                                # (its phrase may hang on the verb instead: "blockaded the ports in protest | at the issuing")
+                                frames = [f for f in w.children(p) if w.dep[f] in PREP_DEPS and w.lower[f] in ("against", "to", "at", "over", "with", "for")]
+                                frames = frames or [f for f in w.children(h) if w.dep[f] == "prep" and f == w.right_edge(ch) + 1 and w.lower[f] in ("against", "at", "over")]
+                                framed = [a for f in frames for q in w.children(f) if w.dep[q] == "pobj" for a in self._pressing(q, r)][:1] or framed
                             out.extend(found)
                             if not found and not located and r.nouns.get(w.lemma[p]):
                                 # "troops to a peace-keeping force in Liberia": the place the unnamed party is in
@@ -583,8 +645,8 @@ class EventCoder:
         stack = [c for c in w.children(head)][::-1]
         while stack:
             t = stack.pop()
-            if venue_free and w.dep[t] == "prep" and w.head[t] == head and w.lower[t] in LOCATIVE_PREPS:
-                continue  # "opened negotiations in the Togolese capital Lome", "began exercises in Egypt's desert"
+            if venue_free and w.dep[t] == "prep" and w.lower[t] in LOCATIVE_PREPS:
+                continue  # "opened negotiations in the Togolese capital Lome", "held two days of talks in Rio de Janeiro"
             if w.dep[t] in ("prep", "npadvmod") and (w.lower[t] in NON_ROLE_PREPS or w.lemma[t] in ("day", "week", "month", "year")):
                 continue  # "days before Russia began its invasion", "according to Xinhua"
             if w.dep[t] in ("advcl", "relcl", "acl", "parataxis", "ccomp", "appos") and w.head[t] == head and w.pos[head] in ("VERB", "AUX"):
@@ -666,9 +728,18 @@ class EventCoder:
         return []
 
     def _nearest_actor_before(self, tok, r: ArgResolver) -> list[ActorRef]:
-        """When the parse gives a finite verb no subject at all, the closest actor named before it in the sentence."""
+        """When the parse gives a finite verb no subject at all, the closest actor named before it in the sentence; all
+        those named between the last comma and the verb when there are several ("After years of deadlock, Ethiopia and
+        Eritrea signed ...", which the parser joins to the opening phrase)."""
         w = self._w
-        for t in reversed(range(w.sent_start(tok), tok)):
+        start = w.sent_start(tok)
+        comma = next((t for t in reversed(range(start, tok)) if w.text(t) == ","), None)
+        if comma is not None:
+            between = dedupe([a for t in range(comma + 1, tok) for s in [r.span_of(t)]
+                              if s is not None and s.start == t and s.how != "adjective" for a in r.actors_for(t)])
+            if len(between) > 1:
+                return between
+        for t in reversed(range(start, tok)):
             span = r.span_of(t)
             if span is not None and span.how != "adjective":
                 return r.actors_for(t)
@@ -690,8 +761,8 @@ class EventCoder:
                     if shared:
                         return shared
                 for ch in w.children(h):
-                    if w.dep[ch] in SUBJ_DEPS or (w.dep[ch] == "nsubjpass" and not passive):
-                        return r.actors_for(ch)
+                    if (w.dep[ch] in SUBJ_DEPS or (w.dep[ch] == "nsubjpass" and not passive)) and _undated(w, ch):
+                        return [a for s in _undated(w, ch) for a in r.actors_for(s)]
                     if w.dep[ch] == "agent":
                         return [a for p in w.children(ch) if w.dep[p] == "pobj" for a in r.actors_for(p)]
             elif w.dep[h] in ("relcl", "acl") and w.head[h] != h:
@@ -846,9 +917,9 @@ class EventCoder:
             mode = sense.military.get("mode", mode)
             context = "military"
         doers = [tok, *([w.head[tok]] if w.dep[tok] in ("advcl", "conj", "xcomp") else [])]
-        if etype in ("COERCE", "ASSAULT") and any(w.dep[ch] == "nsubj" and w.lemma[ch] in RIOTERS for d in doers for ch in w.children(d)):
+        if etype in ("COERCE", "ASSAULT", "FIGHT") and any(w.dep[ch] == "nsubj" and _rioters(w, ch) for d in doers for ch in w.children(d)):
             # "rioters set fire to churches", "protesters attacked the police station", "rioters rampaged through the
-            # town, burning offices": violent protest (CAMEO 145)
+            # town, burning offices", "rioting youths clashed with police": violent protest (CAMEO 145)
             etype, cameo, mode, context = "PROTEST", "145", "riot", None
         if cameo == "192" and c.source and all(a.sector in CIVILIAN_SECTORS for a in c.source):
             # "students occupied the parliament grounds": an occupation by civilians obstructs, it is no seizure of
@@ -858,6 +929,9 @@ class EventCoder:
             # "hundreds of Vietnamese protested outside the Chinese embassy over the oil rig": people protesting
             # demonstrate (CAMEO 141); a government protesting complains (CAMEO 114)
             etype, cameo, mode, context = "PROTEST", "141", "demo", None
+        if cameo == "081" and c.target and all(a.kind == "company" or a.sector == "BUS" for a in c.target):
+            # "the U.S. Treasury eased restrictions on Belaruskali": restrictions on a business are economic (CAMEO 085)
+            etype, cameo, mode, context = "RETREAT", "085", "ease", "economic"
         if etype == "AID" and cameo == "070" and any(k in TROOP_WORDS for k in c.objects) and self._to_border(tok):
             # "rushed 400 troops to its border with Cambodia": troops sent to a frontier are mobilised, not given (CAMEO 154)
             etype, cameo, mode, context = "MOBILIZE", "154", "troops", "military"
@@ -865,7 +939,8 @@ class EventCoder:
                 i.sense.type in ("ASSAULT", "FIGHT", "COERCE") and w.dep[i.tok] == "xcomp" and w.head[i.tok] == tok for i in c.inner):
             # "police vowed to crush any protests": a promise of force is a threat (CAMEO 138)
             etype, cameo, mode, context = "THREATEN", "138", "violence", None
-        if etype == "MOBILIZE" and self._peacekeeping_purpose(tok):
+        if etype == "MOBILIZE" and (self._peacekeeping_purpose(tok) or (self._helping_purpose(tok) and _abroad(c.source, c.target))):
+            # "dispatched 50 soldiers to Solomon Islands to help police restore order": troops sent to help another state
             # "sent 300 soldiers to Liberia to bolster the peacekeeping force": troops sent to keep the peace are aid (CAMEO 074)
             etype, cameo, mode, context = "AID", "074", None, "peacekeeping"
         if etype in COOPERATIVE_TYPES and w.dep[tok] == "xcomp" and w.lemma[w.head[tok]] in HALT_VERBS:
@@ -881,6 +956,8 @@ class EventCoder:
         if context is None:
             context = self._cue_context(sent)
         m = analyse(tok, sent, r, forced=sense.factuality)
+        if etype in SPEECH_ACT_TYPES and m.factuality == "reported" and _speaker_conjunct(w, tok) is not None:
+            m.factuality, m.attribution, m.reporter = "asserted", None, []  # the speaker's own act, not one reported
         source = c.source
         if not source and m.reporter and _first_person_subject(w, tok):
             source = m.reporter  # "'We have held a working meeting with ...,' El Aissami said": the speaker
@@ -933,7 +1010,7 @@ class EventCoder:
         if hit:
             words.append(min(hit, key=lambda o: abs(o - tok)))
         words = sorted(set(words), key=lambda t: t)
-        return " ".join(w.words_text(t - 2, t + 1) if t == tok and _hyphenated(w, t) else w.text(t) for t in words)
+        return " ".join(w.words_text(t - 2, t + 1) if _hyphenated(w, t) else w.text(t) for t in words)  # "staged sit-in"
 
     def _clause_bounds(self, tok, inner) -> tuple[int, int]:
         w = self._w
@@ -975,6 +1052,12 @@ class EventCoder:
             return True
         subj = [ch for ch in w.children(tok) if w.dep[ch] in ("nsubj", "agent")] if tok is not None else []
         return any(w.lemma[t] in ARMED_FORCES for s in subj for t in w.subtree(s))
+
+    def _helping_purpose(self, tok) -> bool:
+        """Does the verb have a purpose clause of helping ("to help police restore order", "to assist the army")?"""
+        w = self._w
+        return any(w.dep[ch] in ("advcl", "xcomp") and w.lemma[ch] in HELP_VERBS and any(w.dep[a] == "aux" and w.lower[a] == "to" for a in w.children(ch))
+                   for ch in w.children(tok))
 
     def _peacekeeping_purpose(self, tok) -> bool:
         """Does the verb's purpose clause ("to join/lead/bolster ...") name a peacekeeping force (plover.yaml's
@@ -1039,6 +1122,11 @@ def _other_than_source(target: list[ActorRef], source: list[ActorRef]) -> list[A
             and not (a.kind == "state" and a.sector in (None, "GOV") and a.country in governments)]
 
 
+def _rioters(w: DocArrays, t: int) -> bool:
+    """Is the phrase at ``t`` a crowd out of control: "rioters", "a mob", "rioting youths"?"""
+    return w.lemma[t] in RIOTERS or any(w.dep[m] in ("amod", "compound") and w.lower[m] in RIOTING for m in w.children(t))
+
+
 def _reporting_participle(w: DocArrays, t: int) -> bool:
     """'..., saying they would negotiate only with the United States', 'adding that ...': a claim the actor adds."""
     return w.dep[t] in ("advcl", "conj") and w.tag[t] == "VBG" and w.lemma[t] in REPORTING_VERBS
@@ -1059,8 +1147,9 @@ def _own_forces(a: ActorRef, source: list[ActorRef]) -> bool:
 
 
 def _particle(w: DocArrays, tok: int, word: str):
-    """The verb's particle ``word`` ("pull out"), also where the parser took it for a preposition ("pulled out of")."""
-    return next((c for c in w.children(tok) if w.dep[c] in ("prt", "prep", "advmod") and w.lower[c] == word), None)
+    """The verb's particle ``word`` ("pull out"), also where the parser took it for a preposition ("pulled out of"); never
+    a phrase before the verb ("In 1995, Canberra gave Vietnam ..." gives nothing in)."""
+    return next((c for c in w.children(tok) if w.dep[c] in ("prt", "prep", "advmod") and w.lower[c] == word and c > tok), None)
 
 
 def _joint_subject(source: list[ActorRef], sense: Sense) -> bool:
@@ -1075,6 +1164,53 @@ def _hyphenated(w: DocArrays, i: int) -> tuple[str, ...]:
         return ()
     first = w.lower[i - 2]
     return (f"{first}-{w.lemma[i]}", f"{first}-{w.lower[i]}")
+
+
+def _speaker_conjunct(w: DocArrays, tok: int) -> int | None:
+    """The reporting verb a subjectless verb belongs to when the parser joined it to the reported clause instead: in
+    "He said Venezuela had been hostile and accused the government of ...", "accused" has the tense of "said", not the
+    back-shifted tense of "had been", so he accused. Only for verbs with no auxiliary or subject of their own."""
+    if w.dep[tok] != "conj" or w.tag[tok] not in ("VBD", "VBZ"):
+        return None
+    if any(w.dep[c] in ("nsubj", "nsubjpass", "aux", "auxpass") for c in w.children(tok)):
+        return None
+    clause = w.head[tok]
+    report = w.head[clause]
+    if (w.dep[clause] != "ccomp" or report == clause or w.lemma[report] not in REPORTING_VERBS or w.tag[report] != w.tag[tok]
+            or not any(w.dep[c] == "aux" and w.lower[c] in BACKSHIFT_AUX for c in w.children(clause))):
+        return None
+    return report if any(w.dep[c] in SUBJ_DEPS for c in w.children(report)) else None
+
+
+DASHES = {"—", "–", "-", "--"}
+
+
+def _undated(w: DocArrays, subj: int) -> list[int]:
+    """The subject itself, or what stands for it when the parser took a dateline for the subject: in "NAIROBI — Kenya
+    and Ethiopia agreed ...", the apposition (none if nothing is apposed: "SEOUL — About 22,000 drivers walked off")."""
+    start = w.sent_start(subj)
+    if subj - start > 3 or not w.text(subj).isupper() or not all(w.text(i).isupper() or not w.text(i).isalpha() for i in range(start, subj + 1)):
+        return [subj]
+    if not any(w.text(i) in DASHES for i in range(subj + 1, min(subj + 6, w.n))):
+        return [subj]
+    return [c for c in w.children(subj) if w.dep[c] == "appos" and w.text(c) not in ("Reuters", "AP", "AFP")]
+
+
+def _shared_objects(w: DocArrays, tok: int) -> list[int]:
+    """The objects of the next verb when two verbs share them ("beaten and detained dozens of protesters"): the verb has
+    no object or phrase of its own, and its conjunct follows at once, with no subject of its own."""
+    if any(w.dep[c] in ("prep", "dative", "ccomp", "xcomp") for c in w.children(tok)):
+        return []
+    for c in w.children(tok):
+        if w.dep[c] == "conj" and w.pos[c] == "VERB" and c - tok <= 3 and not any(w.dep[s] in ("nsubj", "nsubjpass") for s in w.children(c)):
+            return [o for o in w.children(c) if w.dep[o] in OBJ_DEPS]
+    return []
+
+
+def _abroad(source: list[ActorRef], target: list[ActorRef]) -> bool:
+    """Does the act go from one country to another?"""
+    mine = {a.country for a in source if a.country}
+    return bool(mine) and any(a.country and a.country not in mine for a in target)
 
 
 def _first_person_subject(w: DocArrays, tok: int) -> bool:
@@ -1092,23 +1228,28 @@ def _first_person_subject(w: DocArrays, tok: int) -> bool:
 
 
 def _direct_object_lemmas(w: DocArrays, tok: int) -> set[str]:
-    """Lemmas and forms of the verb's direct objects (or passive subject), their modifiers and conjuncts."""
+    """Lemmas and forms of the verb's direct objects (or passive subject), their modifiers and conjuncts; for a
+    container or measure ("two cargo planes of tents", "its entire stock of howitzers"), what it holds too."""
     out: set[str] = set()
     todo = [c for c in w.children(tok) if w.dep[c] in OBJ_DEPS or w.dep[c] == "nsubjpass"]
     while todo:
         t = todo.pop()
-        out.update((w.lemma[t], w.lower[t]))
+        out.update((w.lemma[t], w.lower[t], *_hyphenated(w, t)))
         for c in w.children(t):
             if w.dep[c] in ("compound", "amod"):
                 out.add(w.lemma[c])
             elif w.dep[c] == "conj":
                 todo.append(c)
+            elif w.dep[c] == "prep" and w.lower[c] == "of" and w.lemma[t] in CONTAINER_NOUNS:
+                todo.extend(o for o in w.children(c) if w.dep[o] == "pobj")
     return out
 
 
 def _markers(w: DocArrays, tok: int, objects) -> set[str]:
     """Synthetic object keys a sense may require (or avoid, in ``unless``): "*prep:for" (a "for" phrase on the verb),
-    "*prep:under:fire" (that phrase with that noun), "*to-do" (an infinitive complement), "*none" (no object),
+    "*prep:under:fire" (that phrase with that noun, on the verb or its object), "*to-do" (an infinitive complement),
+    "*to:leave" (that infinitive's verb),
+    "*subj:bomb" (the subject's noun or compound), "*none" (no object),
     "*place" (the object is a place name), "*naming" (an object predicate: "called the
     blockade a crime", "what he called the criminal blockade"), "*prt:forward" (a particle: "push forward")."""
     out = {f"*prep:{w.lower[c]}" for c in w.children(tok) if w.dep[c] == "prep"}
@@ -1117,9 +1258,18 @@ def _markers(w: DocArrays, tok: int, objects) -> set[str]:
     # or its compound ("came under artillery fire": "*prep:under:artillery")
     out.update(f"*prep:{w.lower[c]}:{w.lemma[n]}" for c in w.children(tok) if w.dep[c] == "prep" for o in w.children(c) if w.dep[o] == "pobj"
                for n in (o, *(m for m in w.children(o) if w.dep[m] == "compound")))
-    if any(w.dep[c] == "xcomp" and any(w.dep[a] == "aux" and w.lower[a] == "to" for a in w.children(c)) for c in w.children(tok)):
+    infinitives = [c for c in w.children(tok) if w.dep[c] in ("xcomp", "ccomp") and any(w.dep[a] == "aux" and w.lower[a] == "to" for a in w.children(c))]
+    if any(w.dep[c] == "xcomp" for c in infinitives):
         out.add("*to-do")
+    # "*to:leave": the infinitive's verb, and those joined to it ("ordered the office to shut down and its staff to leave")
+    out.update(f"*to:{w.lemma[v]}" for c in infinitives for v in (c, *(j for j in w.children(c) if w.dep[j] == "conj")))
     heads = [c for c in w.children(tok) if w.dep[c] in OBJ_DEPS]
+    # the object's own phrase, noun and all, where the parser hung it ("ordered Prime TV off the air")
+    out.update(f"*prep:{w.lower[c]}:{w.lemma[o]}" for h in heads for c in w.children(h) if w.dep[c] == "prep"
+               for o in w.children(c) if w.dep[o] == "pobj")
+    # "*subj:bomb": the subject of a verb whose subject undergoes it ("a car bomb exploded"), with its compounds
+    out.update(f"*subj:{w.lemma[n]}" for c in w.children(tok) if w.dep[c] == "nsubj"
+               for n in (c, *(m for m in w.children(c) if w.dep[m] == "compound")))
     if not heads:
         out.add("*none")
     if any(w.dep[c] == "oprd" for c in heads):
@@ -1128,6 +1278,22 @@ def _markers(w: DocArrays, tok: int, objects) -> set[str]:
     out.update(f"*prt:{w.lower[c]}" for c in w.children(tok) if w.dep[c] == "prt" or (w.dep[c] == "advmod" and w.lower[c] in ADVERB_PARTICLES))
     if any(w.ent_type[t] in ("GPE", "LOC", "FAC") for t in objects.values()):
         out.add("*place")
+    return out
+
+
+def _to_phrase_lemmas(w: DocArrays, heads) -> set[str]:
+    """Lemmas (and their compounds and adjectives) of the "to" phrases of the object phrase's nouns: "access to the
+    dollar system" gives dollar and system."""
+    out: set[str] = set()
+    for h in set(heads):
+        if w.pos[h] not in ("NOUN", "PROPN"):
+            continue
+        for p in w.children(h):
+            if w.dep[p] == "prep" and w.lower[p] == "to":
+                for o in w.children(p):
+                    if w.dep[o] == "pobj":
+                        out.add(w.lemma[o])
+                        out.update(w.lemma[m] for m in w.children(o) if w.dep[m] in ("compound", "amod"))
     return out
 
 

@@ -115,7 +115,7 @@ def _attribution(w: DocArrays, tok: int, sent, r: ArgResolver) -> tuple[str | No
                 subj = next((c for c in w.children(parent) if w.dep[c] in ("nsubj", "nsubjpass")), None)
                 if subj is not None:
                     actors = r.actors_for(subj)
-                    return (actors[0].name if actors else _np(w, subj)), actors, w.dep[h] in ("ccomp", "parataxis")
+                    return _who(w, r, subj, actors), actors, w.dep[h] in ("ccomp", "parataxis")
             h = parent
         else:
             break
@@ -124,14 +124,21 @@ def _attribution(w: DocArrays, tok: int, sent, r: ArgResolver) -> tuple[str | No
         subj = next((c for c in w.children(root) if w.dep[c] in ("nsubj", "nsubjpass")), None)
         if subj is not None:
             actors = r.actors_for(subj)
-            return (actors[0].name if actors else _np(w, subj)), actors, True
+            return _who(w, r, subj, actors), actors, True
     for t in range(sent.start, sent.end) if "according" in span_text(sent).lower() else ():  # a word of the sentence only if in its text
         if w.lower[t] == "according" and t + 1 < w.n and w.lower[t + 1] == "to":
             pobj = next((c for c in w.children(t + 1) if w.dep[c] == "pobj"), None)
             if pobj is not None:
                 actors = r.actors_for(pobj)
-                return (actors[0].name if actors else _np(w, pobj)), actors, False
+                return _who(w, r, pobj, actors), actors, False
     return None, [], False
+
+
+def _who(w: DocArrays, r: ArgResolver, tok: int, actors: list[ActorRef]) -> str:
+    """The reporter's name, or the words of the text when the phrase names no one: a description placed in a state by
+    the resolver ("The court said", "Police in Caracas said": the court, not the state, says so)."""
+    described = tok in r.guessed or (w.pos[tok] == "NOUN" and actors[:1] and actors[0].kind == "state")
+    return actors[0].name if actors and not described else _np(w, tok)
 
 
 def _np(w: DocArrays, tok: int) -> str:
