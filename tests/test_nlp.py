@@ -33,17 +33,17 @@ def test_offsets_and_texts_read_from_the_arrays_are_the_spans_own(resources):
     """Mentions, mention tones and registry matches take a span's text and offsets from the doc's arrays and the
     parsed text instead of Span.text / start_char / end_char (which build a Token per word): the same values."""
     from newsgraph.actors.resolve import _Words as NameWords
-    from newsgraph.framing.analyze import _Words as ToneWords
+    from newsgraph.nlp import doc_arrays, span_chars
 
     text = "CARACAS -\n\nVenezuela  signed an agreement with Russia.  It was\u00a0welcomed in Beijing!\n\nNo more.\n\t\tEnd \n"
     doc = next(parse_many(resources.nlp, [text]))
-    names, tones = NameWords(doc), ToneWords(doc, lambda i: 0)
+    names, w = NameWords(doc), doc_arrays(doc)
     for i in range(len(doc)):
         for j in range(i, min(len(doc), i + 7) + 1):
             span = doc[i:j]
             assert names.span_text(i, j) == span.text, (i, j)
-            assert tones.chars(span) == (span.start_char, span.end_char), (i, j)
-            start, end = tones.chars(span)
+            assert span_chars(span, w.idx, w.length) == (span.start_char, span.end_char), (i, j)
+            start, end = span_chars(span, w.idx, w.length)
             assert text[start:end] == span.text, (i, j)
 
 
@@ -80,7 +80,7 @@ def test_doc_arrays_read_what_spacys_tokens_and_spans_say(resources):
     and texts) must equal spaCy's own, on real articles (non-projective parses included) and odd text."""
     from pathlib import Path
 
-    from newsgraph.nlp import doc_arrays
+    from newsgraph.nlp import doc_arrays, parse
 
     corpus = Path(__file__).resolve().parent.parent / "examples" / "corpus"
     texts = [p.read_text(encoding="utf-8") for p in sorted(corpus.glob("*.md"))[:5]]
@@ -91,19 +91,23 @@ def test_doc_arrays_read_what_spacys_tokens_and_spans_say(resources):
         assert doc_arrays(doc) is w and w.n == len(doc)  # one view per doc
         for t in doc:
             i = t.i
-            assert (w.head[i], w.dep[i], w.lower[i], w.lemma[i]) == (t.head.i, t.dep_, t.lower_, t.lemma_.lower()), i
+            assert (w.head[i], w.dep[i], w.lower[i], w.lemma[i], w.lemma_exact[i]) == (t.head.i, t.dep_, t.lower_, t.lemma_.lower(), t.lemma_), i
             assert (w.pos[i], w.tag[i], w.ent_type[i], w.ent_iob[i], w.text(i)) == (t.pos_, t.tag_, t.ent_type_, t.ent_iob_, t.text), i
             assert (w.like_num[i], w.is_title[i], w.is_punct[i], w.is_space[i]) == (t.like_num, t.is_title, t.is_punct, t.is_space), i
             assert w.children(i) == [c.i for c in t.children] and w.subtree(i) == [c.i for c in t.subtree], i
             assert w.lefts(i) == [c.i for c in t.lefts] and w.rights(i) == [c.i for c in t.rights], i
             assert (w.left_edge(i), w.right_edge(i), w.sent_start(i)) == (t.left_edge.i, t.right_edge.i, t.sent.start), i
-            assert w.sent_bounds(i) == (t.sent.start, t.sent.end), i
+            assert w.sent_bounds(i) == (t.sent.start, t.sent.end) and w.sent_starts[w.sent_index(i)] == t.sent.start, i
             assert w.conjuncts(i) == [c.i for c in t.conjuncts], i
             for j in range(i + 1, min(len(doc), i + 6) + 1):
                 assert w.span_root(i, j) == doc[i:j].root.i and w.words_text(i, j) == doc[i:j].text, (i, j)
             checked += 1
         assert w.sent_starts == [s.start for s in doc.sents] and w.n_entities == len(doc.ents)
+        assert w.words == [t.text for t in doc]
     assert checked > 1000
+    # a proper noun keeps its capitals in spaCy's lemma: the view gives both forms
+    w = doc_arrays(parse(resources.nlp, "Nicolás Maduro met officials in Caracas."))
+    assert "Caracas" in w.lemma_exact and "caracas" in w.lemma and "Caracas" not in w.lemma
 
 
 def test_the_word_at_a_character_is_the_one_char_span_expands_to(resources):
