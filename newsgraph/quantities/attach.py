@@ -31,7 +31,7 @@ import re
 
 from ..actors.resolve import ArgResolver, dedupe
 from ..model import ActorRef, Quantity
-from ..nlp import DocArrays, doc_arrays
+from ..nlp import VERBAL_POS, DocArrays, doc_arrays
 
 NOMINALISED = {
     "produce": "production", "pump": "production", "output": "production", "export": "exports", "import": "imports",
@@ -144,7 +144,7 @@ def _governor(w: DocArrays, anchor: int, start: int, end: int) -> int | None:
     root the climb stays there)."""
     t = anchor
     for _ in range(6):
-        if w.pos[t] in ("VERB", "AUX") and not start <= t < end:
+        if w.pos[t] in VERBAL_POS and not start <= t < end:
             return t
         t = w.head[t]
     return None
@@ -252,7 +252,7 @@ def _counterpart(w: DocArrays, heads: list[int], r: ArgResolver, skip: range) ->
                     if w.dep[p] == "pobj" and p not in skip and w.ent_type[p] not in ("DATE", "TIME", "MONEY", "QUANTITY", "PERCENT", "CARDINAL"):
                         refs = _first_actor_in(w, p, r)
                         return refs, f"{w.text(c)} {_np_text(w, p)}"
-            if w.dep[c] in OBJ and w.pos[h] in ("VERB", "AUX") and _is_actor(c, r):
+            if w.dep[c] in OBJ and w.pos[h] in VERBAL_POS and _is_actor(c, r):
                 return r.actors_for(c), _np_text(w, c)
     return [], None
 
