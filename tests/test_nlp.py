@@ -31,6 +31,14 @@ def test_a_texts_parse_does_not_depend_on_its_batch(resources):
     for batch_size in (2, 64):
         assert [d.to_bytes() for d in parse_many(resources.nlp, texts, batch_size=batch_size)] == alone, batch_size
     assert list(parse_many(resources.nlp, [], batch_size=64)) == []
+    # a document's text and title parsed in the same batches (parse_together): the Docs each would be alone
+    from newsgraph.nlp import parse_together
+
+    titles = ["Venezuela signs deal with Russia", "", "Two\n\nparagraphs of title"]
+    items = [(texts[0], titles[0]), (texts[4],), (texts[1], titles[1]), (texts[6], titles[2])]
+    together = list(parse_together(resources.nlp, items, batch_size=3))
+    assert [len(t) for t in together] == [2, 1, 2, 2]
+    assert [d.to_bytes() for t in together for d in t] == [next(parse_many(resources.nlp, [x])).to_bytes() for item in items for x in item]
 
 
 def test_span_text_is_the_spans_own_text(resources):
