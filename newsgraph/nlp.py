@@ -192,15 +192,7 @@ class DocArrays:
         self.head = (arr[:, 0].astype(np.int64) + np.arange(n)).tolist()
 
         def decoded(col: list[int], lower: bool = False) -> list[str]:
-            table = _LOWERED if lower else _DECODED
-            missing = set(col).difference(table)
-            if missing:
-                if len(table) > 500_000:
-                    table.clear()
-                    missing = set(col)
-                for h in missing:
-                    table[h] = strings[h].lower() if lower else strings[h]
-            return list(map(table.__getitem__, col))
+            return _decoded(strings, col, lower)
 
         self.dep = decoded(cols[1])
         self.lower = decoded(cols[2])
@@ -222,12 +214,7 @@ class DocArrays:
         decoded on first need, from the LEMMA column read with the others."""
         got = self._lemma_exact
         if got is None:
-            missing = set(self._lemma_hashes).difference(_DECODED)
-            if missing:
-                strings = self.doc.vocab.strings
-                for h in missing:
-                    _DECODED[h] = strings[h]
-            got = self._lemma_exact = list(map(_DECODED.__getitem__, self._lemma_hashes))
+            got = self._lemma_exact = _decoded(self.doc.vocab.strings, self._lemma_hashes)
         return got
 
     def children(self, i: int) -> list[int]:
@@ -357,6 +344,21 @@ class DocArrays:
         if end <= start:
             return ""
         return doc_text(self.doc)[self.idx[start] : self.idx[end - 1] + self.length[end - 1]]
+
+
+def _decoded(strings, col: list[int], lower: bool = False) -> list[str]:
+    """Each string hash of ``col`` as its string (lower-cased), each distinct hash looked up in the StringStore once
+    per process: most documents' labels, tags and words are all known already."""
+    table = _LOWERED if lower else _DECODED
+    try:
+        return list(map(table.__getitem__, col))
+    except KeyError:
+        pass
+    if len(table) > 500_000:
+        table.clear()
+    for h in set(col).difference(table):
+        table[h] = strings[h].lower() if lower else strings[h]
+    return list(map(table.__getitem__, col))
 
 
 def doc_arrays(doc) -> DocArrays:
