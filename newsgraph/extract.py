@@ -135,8 +135,5 @@ def _extract_parsed(document: Document, parsed, res: Resources, title=None) -> D
 def _token_at(arrays: DocArrays, char: int) -> int | None:
     """The word covering character ``char`` (``doc.char_span(char, char + 1, alignment_mode="expand").start``), or None
     when it falls in whitespace between words or past the text."""
-    idx, length = arrays.idx, arrays.length
-    k = bisect.bisect_right(idx, char) - 1
-    if k < 0 or char >= idx[k] + length[k]:
-        return None
-    return k
+    words = arrays.char_words(char, char + 1)
+    return words[0] if words is not None and words[1] > words[0] else None

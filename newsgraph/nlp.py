@@ -316,6 +316,36 @@ class DocArrays:
         """``len(doc.ents)``: a named entity begins at each B tag that has a label (Doc.ents builds a Span for each)."""
         return sum(1 for iob, label in zip(self.ent_iob, self.ent_type) if iob == "B" and label)
 
+    def entities(self, label: str) -> list[tuple[int, int]]:
+        """``[(e.start, e.end) for e in doc.ents if e.label_ == label]``: an entity runs from a B tag over the I tags
+        after it."""
+        out = []
+        iob, types, n = self.ent_iob, self.ent_type, self.n
+        for i in range(n):
+            if iob[i] == "B" and types[i] == label:
+                end = i + 1
+                while end < n and iob[end] == "I":
+                    end += 1
+                out.append((i, end))
+        return out
+
+    def char_words(self, start_char: int, end_char: int) -> tuple[int, int] | None:
+        """``(span.start, span.end)`` of ``doc.char_span(start_char, end_char, alignment_mode="expand")``, None where
+        that is None: the words the characters touch (a word's trailing space counts as its own, but a span that
+        begins there begins at the next word)."""
+        idx, length, space = self.idx, self.length, self.space
+
+        def word_at(c: int) -> int:
+            k = bisect_right(idx, c) - 1
+            return k if k >= 0 and c < idx[k] + length[k] + space[k] else -1
+
+        start, end = word_at(start_char), word_at(end_char - 1)
+        if start < 0 or end < 0:
+            return None
+        if start_char == idx[start] + length[start]:
+            start += 1
+        return start, end + 1
+
     @property
     def sent_starts(self) -> list[int]:
         """``[s.start for s in doc.sents]`` (do not change the list returned)."""

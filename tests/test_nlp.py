@@ -147,4 +147,25 @@ def test_the_word_at_a_character_is_the_one_char_span_expands_to(resources):
             want = span.start if span is not None and len(span) else None
             assert _token_at(w, c) == want, (doc_text(doc), c)
             seen.add(want is None)
+            for k in range(1, 8):  # quantity attachment: the words a character range touches
+                span = doc.char_span(c, c + k, alignment_mode="expand")
+                assert w.char_words(c, c + k) == (None if span is None else (span.start, span.end)), (doc_text(doc), c, k)
     assert seen == {True, False}
+
+
+def test_entities_of_a_label_read_from_the_arrays_are_doc_ents(resources):
+    """Quantity attachment takes the DATE entities from the doc's arrays instead of Doc.ents (a Span per entity)."""
+    from pathlib import Path
+
+    from newsgraph.nlp import doc_arrays
+
+    corpus = Path(__file__).resolve().parent.parent / "examples" / "corpus"
+    texts = [p.read_text(encoding="utf-8") for p in sorted(corpus.glob("*.md"))[:4]]
+    texts += ["On May 7, 2019 Venezuela and Russia's Rosneft signed a $2 billion deal in Caracas.", ""]
+    labels = set()
+    for doc in parse_many(resources.nlp, texts):
+        w = doc_arrays(doc)
+        for label in {e.label_ for e in doc.ents} | {"DATE", "NOPE"}:
+            assert w.entities(label) == [(e.start, e.end) for e in doc.ents if e.label_ == label], label
+            labels.add(label)
+    assert {"DATE", "GPE", "ORG", "MONEY"} <= labels

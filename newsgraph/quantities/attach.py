@@ -97,13 +97,13 @@ def attach_quantities(quantities: list[Quantity], doc, resolver: ArgResolver, pu
         return warnings
     w = doc_arrays(doc)  # words by index, the view the resolver reads: no Token per word passed
     starts = w.sent_starts
-    dates = [(e.start, e.end) for e in doc.ents if e.label_ == "DATE"]  # Doc.ents builds every entity span on each call: once here
+    dates = w.entities("DATE")
 
     for q in quantities:
-        span = doc.char_span(q.start, q.end, alignment_mode="expand")
-        if span is None or len(span) == 0:
+        words = w.char_words(q.start, q.end)
+        if words is None or words[1] <= words[0]:
             continue
-        start, end = span.start, span.end
+        start, end = words
         si = bisect.bisect_right(starts, start) - 1
         sent = (starts[si], starts[si + 1] if si + 1 < len(starts) else w.n)
         q.sentence = si
