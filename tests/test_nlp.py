@@ -19,9 +19,11 @@ def test_parsed_documents_keep_their_exact_text(resources):
             assert text[tok.idx : tok.idx + len(tok.text)] == tok.text
 
 
-def test_a_texts_parse_does_not_depend_on_its_batch(resources):
-    """parse_many puts the paragraphs of up to batch_size texts through the pipeline as one batch: each text's Doc
-    (words, tags, lemmas, parse, entities, tensor) is the same whether it is parsed alone or among others."""
+def test_a_texts_parse_does_not_depend_on_its_batch(resources, monkeypatch):
+    """parse_many puts the paragraphs of up to batch_size texts (and BATCH_CHARS characters) through the pipeline as
+    one batch: each text's Doc (words, tags, lemmas, parse, entities, tensor) is the same whether it is parsed alone
+    or among others."""
+    from newsgraph import nlp
     from pathlib import Path
 
     corpus = Path(__file__).resolve().parent.parent / "examples" / "corpus"
@@ -30,6 +32,8 @@ def test_a_texts_parse_does_not_depend_on_its_batch(resources):
     alone = [next(parse_many(resources.nlp, [t])).to_bytes() for t in texts]
     for batch_size in (2, 64):
         assert [d.to_bytes() for d in parse_many(resources.nlp, texts, batch_size=batch_size)] == alone, batch_size
+    monkeypatch.setattr(nlp, "BATCH_CHARS", 3000)  # batches cut by size: some of one text, some of several
+    assert [d.to_bytes() for d in parse_many(resources.nlp, texts, batch_size=64)] == alone
     assert list(parse_many(resources.nlp, [], batch_size=64)) == []
     # a document's text and title parsed in the same batches (parse_together): the Docs each would be alone
     from newsgraph.nlp import parse_together
