@@ -140,12 +140,14 @@ def _is_actor(tok: int, r: ArgResolver) -> bool:
 
 
 def _governor(w: DocArrays, anchor: int, start: int, end: int) -> int | None:
-    """The verb that governs the quantity's phrase, climbing through prepositions and noun heads (six steps; at the
-    root the climb stays there)."""
+    """The verb that governs the quantity's phrase, climbing through prepositions and noun heads (six steps at most);
+    the climb ends at the sentence's root, which governs it when it is a verb, even one among the quantity's words."""
     t = anchor
     for _ in range(6):
         if w.pos[t] in VERBAL_POS and not start <= t < end:
             return t
+        if w.head[t] == t:
+            return t if w.pos[t] in VERBAL_POS else None
         t = w.head[t]
     return None
 
