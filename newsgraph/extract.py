@@ -19,7 +19,7 @@ from .language import is_english
 
 from .framing import frame
 from .model import DocResult, Document, Mention
-from .nlp import DocArrays, doc_arrays, doc_text, load_pipeline, parse, parse_many, release_arrays, span_chars
+from .nlp import DocArrays, doc_arrays, doc_text, load_pipeline, parse_together, release_arrays, span_chars
 from .quantities import attach_quantities, extract_quantities
 from .time.events import USER_DATA_DATES, USER_DATA_INTERVAL
 
@@ -53,8 +53,8 @@ def extract(document: Document, resources: Resources | None = None) -> DocResult
     res = resources or default_resources()
     if not is_english(document.language):
         return _not_coded(document)
-    title = parse(res.nlp, document.title) if document.title else None
-    return _extract_parsed(document, parse(res.nlp, document.text), res, title)
+    text, *title = next(parse_together(res.nlp, [(document.text, document.title) if document.title else (document.text,)]))
+    return _extract_parsed(document, text, res, title[0] if title else None)
 
 
 def _not_coded(document: Document) -> DocResult:
@@ -66,11 +66,12 @@ def extract_many(documents: Iterable[Document], resources: Resources | None = No
     """Stream results for many documents, parsing in batches with nlp.pipe."""
     res = resources or default_resources()
     docs = list(documents)
-    parsed = parse_many(res.nlp, (d.text for d in docs if is_english(d.language)), batch_size=batch_size)
-    titles = parse_many(res.nlp, (d.title for d in docs if is_english(d.language) and d.title), batch_size=batch_size)
+    # a text and its title in the same batches: a batch of titles alone costs the pipeline's per-batch overhead again
+    parsed = parse_together(res.nlp, ((d.text, d.title) if d.title else (d.text,) for d in docs if is_english(d.language)), batch_size=batch_size)
     for document in docs:
         if is_english(document.language):
-            yield _extract_parsed(document, next(parsed), res, next(titles) if document.title else None)
+            text, *title = next(parsed)
+            yield _extract_parsed(document, text, res, title[0] if title else None)
         else:
             yield _not_coded(document)
 
@@ -134,8 +135,5 @@ def _extract_parsed(document: Document, parsed, res: Resources, title=None) -> D
 def _token_at(arrays: DocArrays, char: int) -> int | None:
     """The word covering character ``char`` (``doc.char_span(char, char + 1, alignment_mode="expand").start``), or None
     when it falls in whitespace between words or past the text."""
-    idx, length = arrays.idx, arrays.length
-    k = bisect.bisect_right(idx, char) - 1
-    if k < 0 or char >= idx[k] + length[k]:
-        return None
-    return k
+    words = arrays.char_words(char, char + 1)
+    return words[0] if words is not None and words[1] > words[0] else None

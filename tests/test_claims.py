@@ -168,3 +168,23 @@ def test_claims_cli_formats(seed_store):
     assert r.exit_code == 0 and "claims," in r.output and "732,000 barrels/day" in r.output
     r = CliRunner().invoke(main, ["claims", "--db", "/nonexistent/x.duckdb"])
     assert r.exit_code == 1 and "no such store" in r.output
+
+
+def test_a_root_verb_among_the_quantitys_words_governs_it(resources):
+    """The climb to a quantity's governing verb ends at the sentence's root, which governs when it is a verb, even
+    one the quantity's words take in (a count's words may run over a linking verb: "2,000 never became refugees").
+    Before, the climb never saw the root (a Token's ``head is t`` is never true), so such a number had no governor
+    and its negation was lost."""
+    from newsgraph.extract import extract
+    from newsgraph.model import Document
+
+    def count(text):
+        found = [q for q in extract(Document(text=text), resources).quantities if q.kind == "count"]
+        assert len(found) == 1, [(q.text, q.kind) for q in found]
+        return found[0]
+
+    denied = count("Nearly 2,000 never became refugees.")
+    assert denied.text == "Nearly 2,000 never became refugees" and denied.measure == "refugees"
+    assert denied.factuality == "denied"
+    assert count("Nearly 2,000 became refugees.").factuality == "asserted"
+    assert count("Officials said nearly 2,000 refugees had crossed the border.").factuality == "reported"  # a verb above: unchanged

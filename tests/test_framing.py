@@ -308,28 +308,25 @@ def test_subtrees_from_the_head_array_are_spacys(resources):
     and Token.children, for every token of real articles, and no recursion limit on a deep parse.
     The other values it reads from the arrays (heads, labels, text, lower case, tags, punctuation, sentences)
     are the Tokens' own."""
-    import bisect
     from pathlib import Path
 
-    from newsgraph.framing.analyze import _Words
-    from newsgraph.nlp import parse_many
+    from newsgraph.framing.analyze import _joined
+    from newsgraph.nlp import doc_arrays, parse_many
 
     corpus = Path(__file__).resolve().parent.parent / "examples" / "corpus"
     texts = [p.read_text(encoding="utf-8") for p in sorted(corpus.glob("*.md"))[:6]]
     for doc in parse_many(resources.nlp, texts):
-        starts = [s.start for s in doc.sents]
-        words = _Words(doc, lambda i, starts=starts: bisect.bisect_right(starts, i) - 1)
+        w = doc_arrays(doc)  # framing reads the doc's view directly (every value checked in tests/test_nlp.py)
         for tok in doc:
-            assert words.evidence(tok.i) == tok.sent.text.strip(), (tok.i, tok.text)
-            assert words.subtree(tok.i) == [t.i for t in tok.subtree], (tok.i, tok.text)
-            assert words.children(tok.i) == [t.i for t in tok.children], (tok.i, tok.text)
-            assert words.head[tok.i] == tok.head.i and words.dep[tok.i] == tok.dep_ and words.lemmas()[tok.i] == tok.lemma_
-            assert (words.left_edge(tok.i), words.right_edge(tok.i)) == (tok.left_edge.i, tok.right_edge.i)
-            assert (words.word(tok.i), words.lower()[tok.i], words.tags()[tok.i], bool(words.punct()[tok.i])) == (
-                tok.text, tok.lower_, tok.tag_, tok.is_punct)
+            i = tok.i
+            assert w.words_text(*w.sent_bounds(i)).strip() == tok.sent.text.strip(), (i, tok.text)  # a tone's evidence
+            assert w.subtree(i) == [t.i for t in tok.subtree] and w.children(i) == [t.i for t in tok.children], (i, tok.text)
+            if i + 3 <= len(doc):  # a tone scope's words: their own spacing where adjacent, else one space
+                assert _joined(w, [i, i + 1]) == doc[i : i + 2].text + " ", i
+                assert _joined(w, [i, i + 2]) == doc[i].text + " " + doc[i + 2].text + " ", i
     from spacy.tokens import Doc
 
     n = 3000  # a chain: each word the head of the next
     deep = Doc(resources.nlp.vocab, words=["w"] * n, heads=[max(0, k - 1) for k in range(n)], deps=["dep"] * n)
-    words = _Words(deep, lambda i: 0)
-    assert words.subtree(0) == list(range(n)) and words.subtree(n - 10) == list(range(n - 10, n))
+    w = doc_arrays(deep)
+    assert w.subtree(0) == list(range(n)) and w.subtree(n - 10) == list(range(n - 10, n))

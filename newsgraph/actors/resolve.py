@@ -216,7 +216,7 @@ def find_mentions(doc, registry: Registry, when: dt.date | None = None) -> list[
     return spans
 
 
-_FOLDED: dict[int, tuple[str, str, str | None]] = {}  # a word's string hash -> (word, fold(word), its lead_key), across documents
+_FOLDED: dict[int, tuple[str, str | None]] = {}  # a word's string hash -> (fold(word), its lead_key), across documents
 
 
 class _Words:
@@ -229,15 +229,16 @@ class _Words:
         w = doc_arrays(doc)
         if len(_FOLDED) > 500_000:
             _FOLDED.clear()
-        strings = doc.vocab.strings
-        for h in set(w.orth).difference(_FOLDED):
-            text = strings[h]
-            folded = fold(text)
-            _FOLDED[h] = (text, folded, lead_key(folded))
+        missing = set(w.orth).difference(_FOLDED)
+        if missing:  # the view decoded the words' texts; fold each new one once per process
+            for h, text in zip(w.orth, w.words):
+                if h in missing and h not in _FOLDED:
+                    folded = fold(text)
+                    _FOLDED[h] = (folded, lead_key(folded))
         got = list(map(_FOLDED.__getitem__, w.orth))
-        self.text: list[str] = [g[0] for g in got]
-        self.folded: list[str] = [g[1] for g in got]
-        self.lead: list[str | None] = [g[2] for g in got]
+        self.text: list[str] = w.words
+        self.folded: list[str] = [g[0] for g in got]
+        self.lead: list[str | None] = [g[1] for g in got]
         self.space: list[int] = w.space
 
     def span_text(self, start: int, end: int) -> str:

@@ -17,7 +17,7 @@ import hashlib
 
 from ..actors.resolve import ArgResolver, brokered_by, dedupe, names_a_currency
 from ..model import ActorRef, Event, Quantity
-from ..nlp import DocArrays, doc_arrays, span_text
+from ..nlp import VERBAL_POS, DocArrays, doc_arrays, span_text
 from ..quantities import quantities_for_event
 from ..time import EventDates
 from .lexicon import Lexicon, Sense, load_ontology
@@ -111,8 +111,7 @@ SUBJ_DEPS = ("nsubj", "csubj")
 PREP_DEPS = ("prep", "dative")
 OBJ_DEPS = ("dobj", "obj", "attr", "oprd")
 ADVERB_PARTICLES = frozenset({"forward", "ahead", "back", "on", "through", "away"})
-VERBAL_POS = ("VERB", "AUX")
-CONTENT_POS = ("VERB", "AUX", "NOUN", "PROPN")
+CONTENT_POS = (*VERBAL_POS, "NOUN", "PROPN")
 
 
 def _event_id(doc_id: str, start: int, etype: str) -> str:
@@ -237,7 +236,7 @@ class EventCoder:
             setter = w.head[demanded]
             # an infinitive set by someone ("gave them ten days to leave"); "said China must drop barriers or face tariffs"
             # is the obligation's DEMAND
-            if (w.dep[demanded] not in ("xcomp", "ccomp", "advcl") or setter == demanded or w.pos[setter] not in ("VERB", "AUX")
+            if (w.dep[demanded] not in ("xcomp", "ccomp", "advcl") or setter == demanded or w.pos[setter] not in VERBAL_POS
                     or not any(w.dep[a] == "aux" and w.lower[a] == "to" for a in w.children(demanded))):
                 continue
             c = by_tok.get(setter)
@@ -252,7 +251,7 @@ class EventCoder:
         out: list[_Candidate] = []
         consumed: set[int] = set()
         for tok in self._words.listed(sent):  # verbs and nouns whose lemma or form the lexicon lists
-            if w.pos[tok] in ("VERB", "AUX"):
+            if w.pos[tok] in VERBAL_POS:
                 pos = "VERB"
             elif w.pos[tok] in ("NOUN", "PROPN") and w.ent_type[tok] not in ("DATE", "TIME"):  # "in March" is no protest march
                 pos = "NOUN"
@@ -649,7 +648,7 @@ class EventCoder:
                 continue  # "opened negotiations in the Togolese capital Lome", "held two days of talks in Rio de Janeiro"
             if w.dep[t] in ("prep", "npadvmod") and (w.lower[t] in NON_ROLE_PREPS or w.lemma[t] in ("day", "week", "month", "year")):
                 continue  # "days before Russia began its invasion", "according to Xinhua"
-            if w.dep[t] in ("advcl", "relcl", "acl", "parataxis", "ccomp", "appos") and w.head[t] == head and w.pos[head] in ("VERB", "AUX"):
+            if w.dep[t] in ("advcl", "relcl", "acl", "parataxis", "ccomp", "appos") and w.head[t] == head and w.pos[head] in VERBAL_POS:
                 continue
             if w.dep[t] in ("advcl", "relcl", "parataxis"):
                 continue
@@ -794,7 +793,7 @@ class EventCoder:
             if w.head[h] == h:
                 return []
             h = w.head[h]
-            if w.pos[h] in ("VERB", "AUX") and w.dep[h] != "prep":  # "following", "including" are prepositions here
+            if w.pos[h] in VERBAL_POS and w.dep[h] != "prep":  # "following", "including" are prepositions here
                 for ch in w.children(h):
                     if w.dep[ch] in SUBJ_DEPS:
                         return r.actors_for(ch)

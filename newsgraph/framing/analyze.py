@@ -31,12 +31,9 @@ names (proper nouns, actor mentions): "United" in "United States" is no praise.
 
 from __future__ import annotations
 
-from spacy.attrs import LEMMA
-from spacy.tokens import Span as SpacySpan
-
 from ..actors.resolve import ArgResolver, Span, sector_nouns
 from ..model import ActorRef, Descriptor, MentionTone
-from ..nlp import doc_arrays, doc_text, span_chars
+from ..nlp import VERBAL_POS, DocArrays, doc_arrays, doc_text
 from .tone import find_loaded, score_text
 
 GOV_NOUNS = {"regime", "government", "administration", "authorities", "leadership", "junta", "dictatorship", "cabinet", "presidency"}
@@ -60,132 +57,67 @@ def frame_document(parsed, spans: list[Span], resolver: ArgResolver, sentence_of
     descriptors: list[Descriptor] = []
     tones: list[MentionTone] = []
     gov_heads_done: set[int] = set()
-    scores: dict = {}
-    words = _Words(parsed, sentence_of)
-    lemma = words.lemmas()
+    w = doc_arrays(parsed)  # the doc's words by index, shared with the coder and the resolver: no Token per word looked at
+    tone = _ToneCache()
+    lemma = w.lemma
     for s in spans:
-        span = SpacySpan(parsed, s.start, s.end)
-        root = span.root.i
-        np_head, referent, via = _referent(words, s, root, at, resolver)
+        root = w.span_root(s.start, s.end)
+        np_head, referent, via = _referent(w, s, root, at, resolver)
         if np_head is None:
             continue  # a modifier inside another actor's name ("Venezuelan" in "Venezuelan President Maduro")
         sent = sentence_of(s.start)
-        if np_head != root and lemma[np_head].lower() in GOV_NOUNS:
+        if np_head != root and lemma[np_head] in GOV_NOUNS:
             gov_heads_done.add(np_head)
-            descriptors.append(_np_descriptor(words, np_head, referent, "government-noun", at, sent, via))
+            descriptors.append(_np_descriptor(w, np_head, referent, "government-noun", at, sent, via))
         elif np_head == root:
-            descriptors.extend(_own_descriptors(words, s, root, referent, at, sent))
-        if np_head == root or lemma[np_head].lower() in GOV_NOUNS:  # not "the American justification was ..."
-            descriptors.extend(_labels(words, np_head, referent, at, sent, via))
-        tones.append(_tone(np_head, referent, span, at, sent, via, scores, words))
+            descriptors.extend(_own_descriptors(w, s, root, referent, at, sent))
+        if np_head == root or lemma[np_head] in GOV_NOUNS:  # not "the American justification was ..."
+            descriptors.extend(_labels(w, np_head, referent, at, sent, via))
+        tones.append(_tone(np_head, referent, s.start, s.end, at, sent, via, tone, w))
     # "the regime", "the socialist regime": the government of the document's focus country
-    for tok in words.government_nouns():
-        if tok.i in gov_heads_done or tok.i in at:
+    dep, lower = w.dep, w.lower
+    for i in range(w.n):
+        if w.pos[i] != "NOUN" or lemma[i] not in GOV_NOUNS or i in gov_heads_done or i in at:
             continue
-        if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children):
+        if not any(dep[c] == "det" and lower[c] in ("the", "this", "that") for c in w.children(i)):
             continue
-        if any(c.i in at or (c.dep_ == "prep" and c.lower_ in ("of", "in")) for c in tok.subtree if c.i != tok.i):
+        if any(c in at or (dep[c] == "prep" and lower[c] in ("of", "in")) for c in w.subtree(i) if c != i):
             continue  # owned by a named actor (handled above) or "the government of X" / "the regime in Caracas"
         focus = resolver.focus_country()
         if not focus:
             continue
+        left = _left(w, i)
         ref = resolver._state_ref(focus)
         ref.sector = "GOV"
-        ref.text = parsed[_left(words, tok.i) : tok.i + 1].text
-        sent = sentence_of(tok.i)
-        d = _np_descriptor(words, tok.i, ref, "government-noun", at, sent, None)
+        ref.text = w.words_text(left, i + 1)
+        sent = sentence_of(i)
+        d = _np_descriptor(w, i, ref, "government-noun", at, sent, None)
         if d is not None and (d.form not in ("government", "administration", "authorities") or d.loaded):
             descriptors.append(d)  # a bare "the government" says nothing; "the regime", "the socialist government" do
-        tones.append(_tone(tok.i, ref, parsed[_left(words, tok.i) : tok.i + 1], at, sent, None, scores, words))
+        tones.append(_tone(i, ref, left, i + 1, at, sent, None, tone, w))
     return [d for d in descriptors if d is not None and d.form], tones
 
 
-class _Words:
-    """What framing reads of every word: the doc's ``DocArrays`` (by word index, shared with the coder and the
-    resolver), so no Token object is built for a word that is only looked at, plus the sentences' evidence texts."""
+class _ToneCache:
+    """Per document: VADER's score of each distinct scope text (the same words about two mentions are scored once;
+    never across documents, which would only flatter a templated corpus) and each sentence's evidence text."""
 
-    def __init__(self, parsed, sentence_of):
-        self.doc = parsed
-        self.text = doc_text(parsed)
-        self.sentence_of = sentence_of
-        self._evidence: dict[int, str] = {}
-        self.arrays = w = doc_arrays(parsed)  # the doc's words by index, shared with the coder and the resolver
-        self.idx, self.length, self.space = w.idx, w.length, w.space
-        self.pos, self.dep, self.head = w.pos, w.dep, w.head
-        self.proper = [p == "PROPN" for p in w.pos]
-        self._lemmas: list[str] | None = None
+    __slots__ = ("evidence", "scores")
 
-    def chars(self, span) -> tuple[int, int]:
-        return span_chars(span, self.idx, self.length)
+    def __init__(self):
+        self.scores: dict = {}
+        self.evidence: dict[int, str] = {}
 
-    def text_of(self, start: int, end: int) -> str:
-        """The text of words start..end-1 (``doc[start:end].text``)."""
-        return self.arrays.words_text(start, end)
 
-    def word(self, i: int) -> str:
-        return self.arrays.text(i)
-
-    def lower(self) -> list[str]:
-        """Each word's ``lower_``."""
-        return self.arrays.lower
-
-    def lemmas(self) -> list[str]:
-        """Each word's ``lemma_`` as spaCy gives it (``DocArrays.lemma`` is lower-cased; a label verb is matched
-        on the lemma itself)."""
-        if self._lemmas is None:
-            strings = self.doc.vocab.strings
-            self._lemmas = [strings[h] for h in self.doc.to_array([LEMMA]).tolist()]
-        return self._lemmas
-
-    def tags(self) -> list[str]:
-        """Each word's ``tag_``."""
-        return self.arrays.tag
-
-    def punct(self) -> list[bool]:
-        """Each word's ``is_punct``."""
-        return self.arrays.is_punct
-
-    def left_edge(self, i: int) -> int:
-        return self.arrays.left_edge(i)
-
-    def right_edge(self, i: int) -> int:
-        return self.arrays.right_edge(i)
-
-    def government_nouns(self) -> list:
-        """The tokens tagged NOUN whose lemma is a government noun."""
-        w = self.arrays
-        return [self.doc[i] for i in range(w.n) if w.pos[i] == "NOUN" and w.lemma[i] in GOV_NOUNS]
-
-    def evidence(self, i: int) -> str:
-        """The text of word i's sentence, stripped, cut once per sentence from the parsed text."""
-        k = self.sentence_of(i)
-        got = self._evidence.get(k)
-        if got is None:
-            got = self._evidence[k] = self.arrays.words_text(*self.arrays.sent_bounds(i)).strip()
-        return got
-
-    def is_verb(self, i: int) -> bool:
-        return self.pos[i] in ("VERB", "AUX")
-
-    def children(self, i: int) -> list[int]:
-        """Word i's dependents, ascending (``Token.children``)."""
-        return self.arrays.children(i)
-
-    def subtree(self, i: int) -> list[int]:
-        """The indices of word i's subtree (``DocArrays.subtree``, kept per doc): the mentions of one clause share
-        their verb's phrases."""
-        return self.arrays.subtree(i)
-
-    def joined(self, indices: list[int]) -> str:
-        """The words at ``indices`` (ascending) in order: with their own spacing where two are adjacent in the
-        text, else followed by one space."""
-        text, idx, length, space = self.text, self.idx, self.length, self.space
-        out = []
-        for k, i in enumerate(indices):
-            word = text[idx[i] : idx[i] + length[i]]
-            adjacent = k + 1 < len(indices) and indices[k + 1] == i + 1
-            out.append(word + (" " if space[i] else "") if adjacent else word + " ")
-        return "".join(out)
+def _joined(w: DocArrays, indices: list[int]) -> str:
+    """The words at ``indices`` (ascending) in order: with their own spacing where two are adjacent in the text,
+    else followed by one space."""
+    words, space = w.words, w.space
+    out = []
+    for k, i in enumerate(indices):
+        adjacent = k + 1 < len(indices) and indices[k + 1] == i + 1
+        out.append(words[i] + (" " if space[i] else "") if adjacent else words[i] + " ")
+    return "".join(out)
 
 
 # ---------------------------------------------------------------- referents
@@ -200,10 +132,10 @@ def _government_of(ref: ActorRef, resolver: ArgResolver, text: str) -> ActorRef 
     return g
 
 
-def _referent(words: _Words, s: Span, root: int, at, resolver):
+def _referent(w: DocArrays, s: Span, root: int, at, resolver):
     """(head of the phrase the mention stands in, the actor that phrase is about, via-actor id); word indices."""
     ref = s.ref
-    dep, head, lemma, lower, pos = words.dep, words.head, words.lemmas(), words.lower(), words.pos
+    dep, head, lemma, lower, pos = w.dep, w.head, w.lemma, w.lower, w.pos
     t = root
     # climb premodifier chains: "Venezuelan" -> "socialist" -> "regime"; "Maduro" -> "regime"
     while dep[t] in MODIFIER_DEPS and head[t] != t and pos[head[t]] in _CONTENT_POS and head[t] > t:
@@ -211,14 +143,14 @@ def _referent(words: _Words, s: Span, root: int, at, resolver):
         if t in at and at[t] is not s:
             return None, None, None  # part of another actor's name
     # "the (ailing) regime of Nicolás Maduro", "the socialist regime in Caracas"
-    if t == root and dep[root] == "pobj" and lower[head[root]] in ("of", "in") and lemma[head[head[root]]].lower() in GOV_NOUNS and head[head[root]] not in at:
+    if t == root and dep[root] == "pobj" and lower[head[root]] in ("of", "in") and lemma[head[head[root]]] in GOV_NOUNS and head[head[root]] not in at:
         t = head[head[root]]
     if t != root:
-        if lemma[t].lower() in GOV_NOUNS:
-            gov = _government_of(ref, resolver, words.text_of(_left(words, t), t + 1))
+        if lemma[t] in GOV_NOUNS:
+            gov = _government_of(ref, resolver, w.words_text(_left(w, t), t + 1))
             if gov is not None:
                 return t, gov, ref.actor_id
-        if ref.kind == "state" and s.how in ("adjective", "alias", "metonym") and lemma[t].lower() in sector_nouns():
+        if ref.kind == "state" and s.how in ("adjective", "alias", "metonym") and lemma[t] in sector_nouns():
             return None, None, None  # "Venezuela's oil minister", "the Russian company": about someone else
         if s.how == "adjective":
             return t, ref, None  # "Venezuelan oil exports": tone of the phrase is about Venezuela
@@ -226,23 +158,23 @@ def _referent(words: _Words, s: Span, root: int, at, resolver):
     return root, ref, None
 
 
-def _left(words: _Words, i: int) -> int:
+def _left(w: DocArrays, i: int) -> int:
     """First word of word i's noun phrase before it (determiners and modifiers), not its clauses."""
     left = i
-    dep = words.dep
-    for c in words.children(i):
+    dep = w.dep
+    for c in w.children(i):
         if c < i and dep[c] not in ("punct", "cc", "conj", "relcl", "acl", "appos", "prep"):
-            left = min(left, words.left_edge(c))
+            left = min(left, w.left_edge(c))
     return left
 
 
 # ---------------------------------------------------------------- descriptors
 
 
-def _form(words: _Words, start: int, end: int, referent: ActorRef, at) -> str:
+def _form(w: DocArrays, start: int, end: int, referent: ActorRef, at) -> str:
     """Lowercase words without articles, possessive marks and the referent's own state name or adjective."""
     out = []
-    dep, lower, punct = words.dep, words.lower(), words.punct()
+    dep, lower, punct = w.dep, w.lower, w.is_punct
     for i in range(start, end):
         if dep[i] == "det" and lower[i] in ("the", "a", "an", "this", "that", "these", "those"):
             continue
@@ -258,69 +190,69 @@ def _form(words: _Words, start: int, end: int, referent: ActorRef, at) -> str:
 _CONTENT_POS = ("NOUN", "ADJ", "PROPN")
 
 
-def _descriptor(words: _Words, start: int, end: int, referent: ActorRef, kind: str, at, sent: int, via: str | None) -> Descriptor | None:
+def _descriptor(w: DocArrays, start: int, end: int, referent: ActorRef, kind: str, at, sent: int, via: str | None) -> Descriptor | None:
     if end <= start:
         return None
     if end - start > MAX_DESC_TOKENS:
         end = start + MAX_DESC_TOKENS
-    first, last = words.idx[start], words.idx[end - 1] + words.length[end - 1]
-    text = words.text[first:last]
-    pos = words.pos
+    first, last = w.idx[start], w.idx[end - 1] + w.length[end - 1]
+    text = doc_text(w.doc)[first:last]
+    pos = w.pos
     if not any(pos[i] in _CONTENT_POS and i not in at for i in range(start, end)):
         return None  # nothing but other names
-    form = _form(words, start, end, referent, at)
+    form = _form(w, start, end, referent, at)
     if not any(sum(c.isalpha() for c in w) >= 3 for w in form.split()):
         return None  # "(R)" in a photo caption, initials
     if kind in ("premodifier", "apposition"):
-        tags = words.tags()
-        if any(tags[i] in ("VBZ", "VBD", "VBP") or words.word(i) in ("(", ")", "[", "]") for i in range(start, end)):
+        tags, text_of = w.tag, w.words
+        if any(tags[i] in ("VBZ", "VBD", "VBP") or text_of[i] in ("(", ")", "[", "]") for i in range(start, end)):
             return None  # a clause the parser glued to the name (captions), not a name for it
     return Descriptor(actor=_copy(referent), text=text, form=form, kind=kind, start=first, end=last, sentence=sent, via=via,
                       loaded=find_loaded(text))
 
 
-def _np_descriptor(words: _Words, head: int, referent, kind, at, sent, via):
-    return _descriptor(words, _left(words, head), head + 1, referent, kind, at, sent, via)
+def _np_descriptor(w: DocArrays, head: int, referent, kind, at, sent, via):
+    return _descriptor(w, _left(w, head), head + 1, referent, kind, at, sent, via)
 
 
-def _own_descriptors(words: _Words, s: Span, root: int, referent, at, sent) -> list[Descriptor]:
+def _own_descriptors(w: DocArrays, s: Span, root: int, referent, at, sent) -> list[Descriptor]:
     """Premodifiers before the name ("Venezuela's socialist President Maduro") and appositions on either side."""
     out = []
-    dep = words.dep
-    kids = words.children(root)
-    left = min((words.left_edge(c) for c in kids if c < s.start and dep[c] in (*MODIFIER_DEPS, "det")), default=s.start)
-    if left < s.start and not (referent.kind == "state" and all(words.pos[i] == "PROPN" for i in range(left, s.start) if i not in at)):
+    dep = w.dep
+    kids = w.children(root)
+    left = min((w.left_edge(c) for c in kids if c < s.start and dep[c] in (*MODIFIER_DEPS, "det")), default=s.start)
+    if left < s.start and not (referent.kind == "state" and all(w.pos[i] == "PROPN" for i in range(left, s.start) if i not in at)):
         # (a state's "premodifier" made of proper nouns is the rest of a longer name: "Latin America")
-        out.append(_descriptor(words, left, s.start, referent, "premodifier", at, sent, None))
+        out.append(_descriptor(w, left, s.start, referent, "premodifier", at, sent, None))
     for c in kids:
         if dep[c] == "appos" and c not in at:
             # "China, Iran, and Turkey, Russia, a key ideological ally": the apposition names the nearest name before it
-            k = words.left_edge(c) - 1
+            k = w.left_edge(c) - 1
             while k > root and k not in at:
                 k -= 1
             owner = at.get(k)
             ref = owner.ref if owner is not None and owner is not s and owner.how != "adjective" else referent
-            out.append(_descriptor(words, words.left_edge(c), words.right_edge(c) + 1, ref, "apposition", at, sent, None))
-    h = words.head[root]
+            out.append(_descriptor(w, w.left_edge(c), w.right_edge(c) + 1, ref, "apposition", at, sent, None))
+    h = w.head[root]
     if dep[root] == "appos" and h not in at:
         end = h + 1
-        lower = words.lower()
-        for c in words.children(h):  # "the head of the Russian state-oil corporation"
-            if dep[c] == "prep" and lower[c] == "of" and c > h and not any(t in at and t >= s.start for t in words.subtree(c)):
-                end = words.right_edge(c) + 1
-        left = _left(words, h)
-        out.append(_descriptor(words, left, min(end, s.start) if left < s.start else end, referent, "apposition", at, sent, None))
+        lower = w.lower
+        for c in w.children(h):  # "the head of the Russian state-oil corporation"
+            if dep[c] == "prep" and lower[c] == "of" and c > h and not any(t in at and t >= s.start for t in w.subtree(c)):
+                end = w.right_edge(c) + 1
+        left = _left(w, h)
+        out.append(_descriptor(w, left, min(end, s.start) if left < s.start else end, referent, "apposition", at, sent, None))
     return [d for d in out if d is not None]
 
 
-def _labels(words: _Words, np_head: int, referent, at, sent, via) -> list[Descriptor]:
+def _labels(w: DocArrays, np_head: int, referent, at, sent, via) -> list[Descriptor]:
     """'X is one of ...', 'accused X of being a drug kingpin', 'called X a dictator'."""
     out = []
-    dep, lemma, lower, children = words.dep, words.lemmas(), words.lower(), words.children
-    h = words.head[np_head]
+    dep, lemma, lower, children = w.dep, w.lemma_exact, w.lower, w.children
+    h = w.head[np_head]
 
     def label(i, ref=referent):
-        return _descriptor(words, words.left_edge(i), words.right_edge(i) + 1, ref, "label", at, sent, via)
+        return _descriptor(w, w.left_edge(i), w.right_edge(i) + 1, ref, "label", at, sent, via)
 
     if dep[np_head] == "nsubj" and lemma[h] == "be":
         for c in children(h):
@@ -344,30 +276,30 @@ def _labels(words: _Words, np_head: int, referent, at, sent, via) -> list[Descri
 # ---------------------------------------------------------------- tone
 
 
-def _predicate(i: int, words: _Words) -> int | None:
+def _predicate(i: int, w: DocArrays) -> int | None:
     """The verb (or copula) word i's phrase is an argument of, climbing prepositions and noun chains (at most 4 steps)."""
     t = i
-    dep, head = words.dep, words.head
+    dep, head, pos = w.dep, w.head, w.pos
     for _ in range(4):
         if dep[t] == "ROOT" or head[t] == t:
-            return t if words.is_verb(t) else None
+            return t if pos[t] in VERBAL_POS else None
         t = head[t]
-        if words.is_verb(t):
+        if pos[t] in VERBAL_POS:
             return t
     return None
 
 
-def _scope(np_head: int, at, referent, words: _Words) -> list[int]:
-    idx: set[int] = set(words.subtree(np_head))  # the phrase with its modifiers, appositions and relative clauses
-    verb = _predicate(np_head, words)
+def _scope(np_head: int, at, referent, w: DocArrays) -> list[int]:
+    idx: set[int] = set(w.subtree(np_head))  # the phrase with its modifiers, appositions and relative clauses
+    verb = _predicate(np_head, w)
     if verb is not None:
-        dep = words.dep
-        is_agent = dep[np_head] in ("nsubj", "csubj") and words.head[np_head] == verb
-        children = words.children(verb)
+        dep = w.dep
+        is_agent = dep[np_head] in ("nsubj", "csubj") and w.head[np_head] == verb
+        children = w.children(verb)
         other_objects = set()
         for c in children:
             if dep[c] in ("dobj", "dative", "pobj", "prep") and any(
-                i in at and at[i].ref.actor_id != referent.actor_id and at[i].ref.country != referent.country for i in words.subtree(c)
+                i in at and at[i].ref.actor_id != referent.actor_id and at[i].ref.country != referent.country for i in w.subtree(c)
             ):
                 other_objects.add(c)
         idx.add(verb)  # what the actor does or undergoes: "praised", "condemned", "was sanctioned"
@@ -375,25 +307,30 @@ def _scope(np_head: int, at, referent, words: _Words) -> list[int]:
             d = dep[c]
             if d in CLAUSE_DEPS and d != "xcomp":
                 continue
-            if d in ("nsubj", "nsubjpass") and c != np_head and np_head not in words.subtree(c):
+            if d in ("nsubj", "nsubjpass") and c != np_head and np_head not in w.subtree(c):
                 continue  # the subject's words are about the subject
             if is_agent and c in other_objects:
                 continue  # "Maduro condemned the United States": the object's words are about the object
             if d in PREDICATE_DEPS:
-                idx.update(words.subtree(c))
+                idx.update(w.subtree(c))
     return sorted(idx)
 
 
-def _tone(np_head: int, referent, span, at, sent, via, scores: dict, words: _Words) -> MentionTone:
+def _tone(np_head: int, referent, start: int, end: int, at, sent, via, cache: _ToneCache, w: DocArrays) -> MentionTone:
+    """The tone of the words about the mention of words start..end-1, whose phrase ``np_head`` heads."""
     # names carry no stance: "United" in "United States", "Party" in a party's name
-    proper = words.proper
-    text = words.joined([i for i in _scope(np_head, at, referent, words) if i not in at and not proper[i]])
-    sc = scores.get(text)
+    pos = w.pos
+    text = _joined(w, [i for i in _scope(np_head, at, referent, w) if i not in at and pos[i] != "PROPN"])
+    sc = cache.scores.get(text)
     if sc is None:  # the same words about two mentions of a document are scored once
-        sc = scores[text] = score_text(text)
-    start, end = words.chars(span)
-    return MentionTone(actor=_copy(referent), text=words.text[start:end], start=start, end=end, sentence=sent,
-                       tone=sc.tone, label=sc.label, words=list(sc.words), loaded=list(sc.loaded), evidence=words.evidence(np_head), via=via)
+        sc = cache.scores[text] = score_text(text)
+    first, last = w.idx[start], w.idx[end - 1] + w.length[end - 1]
+    bounds = w.sent_bounds(np_head)
+    evidence = cache.evidence.get(bounds[0])
+    if evidence is None:  # the sentence's text, stripped, cut once per sentence from the parsed text
+        evidence = cache.evidence[bounds[0]] = w.words_text(*bounds).strip()
+    return MentionTone(actor=_copy(referent), text=doc_text(w.doc)[first:last], start=first, end=last, sentence=sent,
+                       tone=sc.tone, label=sc.label, words=list(sc.words), loaded=list(sc.loaded), evidence=evidence, via=via)
 
 
 def _copy(r: ActorRef) -> ActorRef:

@@ -31,7 +31,7 @@ import re
 
 from ..actors.resolve import ArgResolver, dedupe
 from ..model import ActorRef, Quantity
-from ..nlp import DocArrays, doc_arrays
+from ..nlp import VERBAL_POS, DocArrays, doc_arrays
 
 NOMINALISED = {
     "produce": "production", "pump": "production", "output": "production", "export": "exports", "import": "imports",
@@ -97,13 +97,13 @@ def attach_quantities(quantities: list[Quantity], doc, resolver: ArgResolver, pu
         return warnings
     w = doc_arrays(doc)  # words by index, the view the resolver reads: no Token per word passed
     starts = w.sent_starts
-    dates = [(e.start, e.end) for e in doc.ents if e.label_ == "DATE"]  # Doc.ents builds every entity span on each call: once here
+    dates = w.entities("DATE")
 
     for q in quantities:
-        span = doc.char_span(q.start, q.end, alignment_mode="expand")
-        if span is None or len(span) == 0:
+        words = w.char_words(q.start, q.end)
+        if words is None or words[1] <= words[0]:
             continue
-        start, end = span.start, span.end
+        start, end = words
         si = bisect.bisect_right(starts, start) - 1
         sent = (starts[si], starts[si + 1] if si + 1 < len(starts) else w.n)
         q.sentence = si
@@ -140,12 +140,14 @@ def _is_actor(tok: int, r: ArgResolver) -> bool:
 
 
 def _governor(w: DocArrays, anchor: int, start: int, end: int) -> int | None:
-    """The verb that governs the quantity's phrase, climbing through prepositions and noun heads (six steps; at the
-    root the climb stays there)."""
+    """The verb that governs the quantity's phrase, climbing through prepositions and noun heads (six steps at most);
+    the climb ends at the sentence's root, which governs it when it is a verb, even one among the quantity's words."""
     t = anchor
     for _ in range(6):
-        if w.pos[t] in ("VERB", "AUX") and not start <= t < end:
+        if w.pos[t] in VERBAL_POS and not start <= t < end:
             return t
+        if w.head[t] == t:
+            return t if w.pos[t] in VERBAL_POS else None
         t = w.head[t]
     return None
 
@@ -252,7 +254,7 @@ def _counterpart(w: DocArrays, heads: list[int], r: ArgResolver, skip: range) ->
                     if w.dep[p] == "pobj" and p not in skip and w.ent_type[p] not in ("DATE", "TIME", "MONEY", "QUANTITY", "PERCENT", "CARDINAL"):
                         refs = _first_actor_in(w, p, r)
                         return refs, f"{w.text(c)} {_np_text(w, p)}"
-            if w.dep[c] in OBJ and w.pos[h] in ("VERB", "AUX") and _is_actor(c, r):
+            if w.dep[c] in OBJ and w.pos[h] in VERBAL_POS and _is_actor(c, r):
                 return r.actors_for(c), _np_text(w, c)
     return [], None
 

@@ -26,7 +26,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from ..nlp import DocArrays, doc_arrays, doc_text
+from ..nlp import VERBAL_POS, DocArrays, doc_arrays, doc_text
 from .timex import Timex, find_timexes
 from .values import value_interval
 
@@ -34,7 +34,6 @@ USER_DATA_INTERVAL = "newsgraph.published_interval"  # (earliest, latest) when t
 USER_DATA_DATES = "newsgraph.event_dates"
 
 _PRECISION = {"day": "day", "month": "month", "quarter": "quarter", "season": "season", "year": "year", "decade": "decade"}
-_VERBAL = ("VERB", "AUX")
 
 
 @dataclass(frozen=True)
@@ -54,9 +53,9 @@ def _tense_of_token(tok) -> str | None:
 def _tense_of(w: DocArrays, i: int) -> str | None:
     """``_tense_of_token`` for word ``i`` of the doc's arrays: climbs six steps at most (at the root it stays)."""
     node, steps = i, 0
-    while w.pos[node] not in _VERBAL and steps < 6:
+    while w.pos[node] not in VERBAL_POS and steps < 6:
         node, steps = w.head[node], steps + 1
-    if w.pos[node] not in _VERBAL:
+    if w.pos[node] not in VERBAL_POS:
         return None
     for child in w.children(node):
         if w.dep[child] == "aux" and w.lower[child] in ("will", "'ll", "shall", "wo"):
@@ -184,11 +183,11 @@ class EventDates:
         trigger_verbs = {tok}
         node = tok
         for _ in range(3):
-            if w.pos[node] in _VERBAL:
+            if w.pos[node] in VERBAL_POS:
                 break
             node = w.head[node]
             trigger_verbs.add(node)
-            if w.pos[node] in _VERBAL:
+            if w.pos[node] in VERBAL_POS:
                 break
         best = None
         for i, start, end in self._spans:
@@ -212,7 +211,7 @@ class EventDates:
         pos, dep = w.pos, w.dep
         for _ in range(4):
             head = w.head[node]
-            if pos[head] in _VERBAL:
+            if pos[head] in VERBAL_POS:
                 return head
             if pos[head] in ("NOUN", "PROPN") and dep[node] in ("npadvmod", "compound", "nummod", "amod", "nmod"):
                 return head  # "the 2022 cutoff": the expression modifies a noun trigger
