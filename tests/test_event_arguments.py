@@ -450,6 +450,10 @@ def test_a_dateline_is_not_the_subject(resources):
     _assert_codes(resources, "KAMPALA (Reuters) - Uganda and Kenya agreed on Friday to build a railway.", "AGREE", {"UGA", "KEN"}, None)
     # a capitalised name that is no dateline stays the subject
     _assert_codes(resources, "NATO warned Russia on Monday against moving troops to the border.", "THREATEN", {"IGO"}, {"RUS"})
+    # the coder and the resolver share one dateline test: a city, its country and the agency are all dateline
+    _assert_codes(resources, "MOMBASA, Kenya (AP) — Kenya and Tanzania agreed on Friday to build a railway.", "AGREE", {"KEN", "TZA"}, None)
+    # a state in capitals before a dash is no dateline: it stays the subject
+    _assert_codes(resources, "CHINA — the biggest buyer of Iranian oil — condemned the new sanctions on Iran.", "DISAPPROVE", {"CHN"}, None)
 
 
 def test_two_verbs_share_the_object_that_follows_them(resources):

@@ -835,9 +835,10 @@ class ArgResolver:
         self.when = when
         self.spans = spans
         self.at: dict[int, Span] = {}
-        dateline = dateline_words(self.w, spans)
+        # the words of wire datelines: the coder asks this too (one definition) when the parser took one for a subject
+        self.dateline = dateline_words(self.w, spans)
         for s in spans:
-            if s.start in dateline:
+            if s.start in self.dateline:
                 continue  # "NAIROBI, Kenya — Police fired ...": where the story was filed, no one's act
             for k in range(s.start, s.end):
                 self.at[k] = s

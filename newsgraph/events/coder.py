@@ -414,7 +414,7 @@ class EventCoder:
                     if w.dep[p] == "pobj":
                         source.extend(r.actors_for(p))
             elif w.dep[ch] in SUBJ_DEPS and not passive:
-                source.extend(a for h in _undated(w, ch) for a in r.actors_for(h))
+                source.extend(a for h in _undated(w, r, ch) for a in r.actors_for(h))
             elif w.dep[ch] == "prep" and w.lower[ch] in sense.source_preps and not source:
                 for p in w.children(ch):
                     if w.dep[p] == "pobj":
@@ -761,8 +761,8 @@ class EventCoder:
                     if shared:
                         return shared
                 for ch in w.children(h):
-                    if (w.dep[ch] in SUBJ_DEPS or (w.dep[ch] == "nsubjpass" and not passive)) and _undated(w, ch):
-                        return [a for s in _undated(w, ch) for a in r.actors_for(s)]
+                    if (w.dep[ch] in SUBJ_DEPS or (w.dep[ch] == "nsubjpass" and not passive)) and _undated(w, r, ch):
+                        return [a for s in _undated(w, r, ch) for a in r.actors_for(s)]
                     if w.dep[ch] == "agent":
                         return [a for p in w.children(ch) if w.dep[p] == "pobj" for a in r.actors_for(p)]
             elif w.dep[h] in ("relcl", "acl") and w.head[h] != h:
@@ -1182,18 +1182,13 @@ def _speaker_conjunct(w: DocArrays, tok: int) -> int | None:
     return report if any(w.dep[c] in SUBJ_DEPS for c in w.children(report)) else None
 
 
-DASHES = {"—", "–", "-", "--"}
-
-
-def _undated(w: DocArrays, subj: int) -> list[int]:
-    """The subject itself, or what stands for it when the parser took a dateline for the subject: in "NAIROBI — Kenya
-    and Ethiopia agreed ...", the apposition (none if nothing is apposed: "SEOUL — About 22,000 drivers walked off")."""
-    start = w.sent_start(subj)
-    if subj - start > 3 or not w.text(subj).isupper() or not all(w.text(i).isupper() or not w.text(i).isalpha() for i in range(start, subj + 1)):
+def _undated(w: DocArrays, r: ArgResolver, subj: int) -> list[int]:
+    """The subject itself, or what stands for it when the parser took a dateline (the resolver's ``dateline_words``)
+    for the subject: in "NAIROBI — Kenya and Ethiopia agreed ...", the apposition after the dateline (none if nothing
+    is apposed: "SEOUL — About 22,000 drivers walked off")."""
+    if subj not in r.dateline:
         return [subj]
-    if not any(w.text(i) in DASHES for i in range(subj + 1, min(subj + 6, w.n))):
-        return [subj]
-    return [c for c in w.children(subj) if w.dep[c] == "appos" and w.text(c) not in ("Reuters", "AP", "AFP")]
+    return [c for c in w.children(subj) if w.dep[c] == "appos" and c not in r.dateline]
 
 
 def _shared_objects(w: DocArrays, tok: int) -> list[int]:
