@@ -1100,6 +1100,14 @@ class ArgResolver:
                 ref = self._state_ref(code)
                 ref.sector, ref.text = noun_sector, self._np_text(h)
                 return ref
+        if noun_sector == "BUS" and w.tag[h] == "NNS" and not any(w.dep[c] == "poss" for c in w.children(h)):
+            # "five fuel distributors in the Federal District", "oil companies in Texas": the place named (never the focus:
+            # "companies" alone may be anyone's)
+            code = self._place_of(h)
+            if code:
+                ref = self._state_ref(code)
+                ref.sector, ref.text = noun_sector, self._np_text(h)
+                return ref
         if noun_sector in PEOPLE_SECTORS and w.pos[h] in ("NOUN", "PROPN") and not any(w.dep[c] == "poss" and w.pos[c] == "PRON" for c in w.children(h)):
             # "rebels in the Ivory Coast", "Moslem fundamentalist demonstrators", "police": the place named, else the focus
             code = self._place_of(h)

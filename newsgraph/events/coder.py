@@ -594,6 +594,11 @@ class EventCoder:
                             # "protested against abuses by the police"; "support for India's bid", "in protest against the
                             # government's tax increase": the act's doer, else whoever owns it (named, not "its")
                             found = r.actors_for(p) or self._doer_of(p, r) or self._owner_of(p, r)
+                            after = w.right_edge(ch) + 1
+                            if not found and after < w.n and w.head[after] == h and w.dep[after] in ("prep", "agent") and w.lower[after] == "by" and w.pos[p] == "NOUN":
+                                # "opened an inquiry into price-fixing | by five distributors": the doer's phrase the parser
+                                # hung on the verb, right after the act it names
+                                found = [a for q in w.children(after) if w.dep[q] == "pobj" for a in r.actors_for(q)]
                             if not found and not framed and w.lemma[p] in FRAME_NOUNS:
                                 # "blocked roads in protest against the government's tax", "in response to X": the frame's
                                 # object, when no phrase of the act itself names anyone ("ceased its operations in
@@ -706,7 +711,10 @@ class EventCoder:
             on_act = w.head[t] == tok or (w.head[w.head[t]] == tok and w.dep[w.head[t]] in OBJ_DEPS)
             locative = on_act and w.dep[t] == "prep" and w.lower[t] in LOCATIVE_PREPS and etype not in ("ASSAULT", "COERCE")
             # "in the days after Hamas gunmen attacked ...": when, not to whom
-            temporal = w.dep[t] == "advcl" and any(w.dep[m] == "mark" and w.lower[m] in TEMPORAL_MARKS for m in w.children(t))
+            # "... on the same day an American carrier group sailed into the Gulf": a clause of its own that a time phrase
+            # opens is when, too
+            temporal = ((w.dep[t] == "advcl" and any(w.dep[m] == "mark" and w.lower[m] in TEMPORAL_MARKS for m in w.children(t)))
+                        or (w.dep[t] in ("advcl", "ccomp") and _time_clause(w, t)))
             # "resigned on Friday ... and flew to Miami": a verb joined to the act with no object is another act
             joined = (w.head[t] == tok and w.dep[t] == "conj" and w.pos[t] == "VERB"
                       and not any(w.dep[o] in OBJ_DEPS or w.dep[o] == "agent" for o in w.children(t)))
@@ -1191,13 +1199,29 @@ def _undated(w: DocArrays, r: ArgResolver, subj: int) -> list[int]:
     return [c for c in w.children(subj) if w.dep[c] == "appos" and c not in r.dateline]
 
 
+TIME_NOUNS = {"day", "week", "month", "year", "night", "morning", "afternoon", "evening", "time", "moment", "hour", "hours", "days", "weeks"}
+
+
+def _time_clause(w: DocArrays, clause: int) -> bool:
+    """Is ``clause`` a clause with a subject of its own that a time phrase opens ("on the same day an American carrier
+    group sailed ...")? The parser hangs the time phrase on the clause or, just before it, on the act."""
+    subj = next((c for c in w.children(clause) if w.dep[c] in ("nsubj", "nsubjpass")), None)
+    if subj is None:
+        return False
+    before = w.left_edge(subj) - 1
+    return ((before >= 0 and w.dep[before] == "pobj" and w.lower[before] in TIME_NOUNS)
+            or any(w.dep[p] == "prep" and p < subj and any(w.dep[o] == "pobj" and w.lower[o] in TIME_NOUNS for o in w.children(p))
+                   for p in w.children(clause)))
+
+
 def _shared_objects(w: DocArrays, tok: int) -> list[int]:
     """The objects of the next verb when two verbs share them ("beaten and detained dozens of protesters"): the verb has
-    no object or phrase of its own, and its conjunct follows at once, with no subject of its own."""
-    if any(w.dep[c] in ("prep", "dative", "ccomp", "xcomp") for c in w.children(tok)):
-        return []
+    no object or phrase of its own before the conjunct (a phrase after it, "..., according to a rights group", the
+    parser often hangs on the first verb: it is the pair's), and its conjunct follows at once, with no subject of its own."""
     for c in w.children(tok):
         if w.dep[c] == "conj" and w.pos[c] == "VERB" and c - tok <= 3 and not any(w.dep[s] in ("nsubj", "nsubjpass") for s in w.children(c)):
+            if any(w.dep[p] in ("prep", "dative", "ccomp", "xcomp") and p < c for p in w.children(tok)):
+                return []
             return [o for o in w.children(c) if w.dep[o] in OBJ_DEPS]
     return []
 
