@@ -1100,9 +1100,10 @@ class ArgResolver:
                 ref = self._state_ref(code)
                 ref.sector, ref.text = noun_sector, self._np_text(h)
                 return ref
-        if noun_sector == "BUS" and w.tag[h] == "NNS" and not any(w.dep[c] == "poss" for c in w.children(h)):
+        if (noun_sector == "BUS" and w.tag[h] == "NNS" and lemma != "group" and not any(w.dep[c] == "poss" for c in w.children(h))
+                and not any(w.dep[c] in ("compound", "amod") and self.nouns.get(w.lemma[c], "BUS") != "BUS" for c in w.children(h))):
             # "five fuel distributors in the Federal District", "oil companies in Texas": the place named (never the focus:
-            # "companies" alone may be anyone's)
+            # "companies" alone may be anyone's; nor "groups", nor "rebel groups in the town of Arusha")
             code = self._place_of(h)
             if code:
                 ref = self._state_ref(code)

@@ -335,8 +335,12 @@ class EventCoder:
                 for whole in _hyphenated(w, t):  # "staged a sit-in": spaCy splits it, its head is "in"
                     found.setdefault(whole, t)
             for c in w.children(t):
-                if w.dep[c] in ("compound", "amod"):
+                if w.dep[c] in ("compound", "amod", "nmod"):
+                    # "cut internet and phone services": a coordinated modifier the parser makes nmod, and its conjuncts
                     found.setdefault(w.lemma[c], t)
+                    for m in w.children(c):
+                        if w.dep[m] == "conj" and m < t:
+                            found.setdefault(w.lemma[m], t)
                 elif w.dep[c] == "conj":
                     add(c, depth)
                 elif depth < 2 and w.dep[c] == "prep" and w.lower[c] in ("of", "in", "for", "on"):  # "the ban on oil exports"
@@ -919,7 +923,10 @@ class EventCoder:
         tok, sense = c.tok, c.sense
         mode, context, cameo = sense.mode, sense.context, sense.cameo
         etype = sense.type
-        if sense.military and self._military(sent, c.source, tok):
+        # soldiers killing civilians ("forces killed more than 8,000 men and boys") is one-sided violence (ASSAULT), not
+        # battle: the military reading needs a target that is not all civilians
+        civilians = bool(c.target) and all(a.sector in CIVILIAN_SECTORS for a in c.target)
+        if sense.military and not civilians and self._military(sent, c.source, tok):
             etype = sense.military.get("type", etype)
             cameo = sense.military.get("cameo", cameo)
             mode = sense.military.get("mode", mode)
@@ -1199,6 +1206,7 @@ def _undated(w: DocArrays, r: ArgResolver, subj: int) -> list[int]:
     return [c for c in w.children(subj) if w.dep[c] == "appos" and c not in r.dateline]
 
 
+CIVILIAN_SECTORS = {"CVL", "EDU", "REL", "MED", "HRI", "REF"}
 TIME_NOUNS = {"day", "week", "month", "year", "night", "morning", "afternoon", "evening", "time", "moment", "hour", "hours", "days", "weeks"}
 
 
