@@ -605,3 +605,30 @@ def test_event_type_trade_press_wordings(resources, text, etype, wrong):
 def test_event_type_courts_handshakes_handovers(resources, text, etype, wrong):
     types = _types(resources, text)
     assert (etype is None or etype in types) and (wrong is None or wrong not in types), (text, types)
+
+
+@pytest.mark.parametrize("text,etype,cameo", [
+    # listing someone for sanctions
+    ("Washington added ZTE to its Entity List in 2018.", "SANCTION", "163"),
+    ("The EU put the Belarusian potash company Belaruskali on its sanctions blacklist.", "SANCTION", "163"),
+    # lending cut off
+    ("The World Bank suspended new lending to Uganda in August 2023.", "SANCTION", "162"),
+    # forces summoned to help
+    ("Chicago police called in the Illinois National Guard after a second night of looting.", "MOBILIZE", "150"),
+    # a coordinated modifier the parser makes nmod: "internet and phone services"
+    ("Ethiopia's government cut internet and phone services across the Tigray region.", "COERCE", "1721"),
+])
+def test_event_type_listing_lending_and_shutdowns(resources, text, etype, cameo):
+    events = extract(Document(text=text), resources).events
+    assert any(e.type == etype and e.cameo == cameo for e in events), [(e.type, e.cameo, e.trigger) for e in events]
+
+
+@pytest.mark.parametrize("text", [
+    "The coach added Smith to the list of players for Sunday's match.",
+    "The ministry put the new rules on its website.",
+    "Chicago police called in sick on Monday.",
+])
+def test_event_type_listing_and_calling_in_must_not(resources, text):
+    events = extract(Document(text=text), resources).events
+    assert not any(e.type in ("SANCTION", "MOBILIZE") for e in events), [(e.type, e.cameo, e.trigger) for e in events]
+

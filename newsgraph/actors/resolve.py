@@ -288,10 +288,28 @@ def _qualify_provisional(doc, words: _Words, spans: list[Span], registry: Regist
                 if m is not None and m.actor is not None and m.actor.kind == "state" and m.end <= s.end:
                     ref.country = m.actor.id
                     break
+        if ref.country is None:
+            ref.country = _named_town_state(doc, s)
         if ref.sector is None:
             last = doc[s.end - 1].lemma_.lower()
             # a capitalised plural keeps its "s" as lemma: "Confederation of Trade Unions"
             ref.sector = nouns.get(last) or (nouns.get(last[:-1]) if last.endswith("s") else None)
+
+
+def _named_town_state(doc, s: Span) -> str | None:
+    """The state of a town or province an organisation's name opens with or ends on ("Fresno County Farm Bureau",
+    "Detroit Federation of Teachers", "Arizona Department of Water Resources", "International Resources Holding of
+    Abu Dhabi"); not a name that is also a common word ("Reading"), which ``cities`` flags."""
+    places, place_only = gazetteer(), cities()[1]
+    words = [doc[k].text for k in range(s.start, s.end)]
+    starts = [0] + [k + 1 for k, t in enumerate(words[:-1]) if t == "of"]
+    for a in starts:
+        for b in range(min(len(words), a + 3), a, -1):
+            name = fold(" ".join(words[a:b]))
+            code = places.get(name)
+            if code and name not in place_only and (a > 0 or b < len(words)):
+                return code
+    return None
 
 
 def _registry_match(doc, words: _Words, i: int, registry: Registry, when: dt.date | None) -> Span | None:

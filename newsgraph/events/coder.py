@@ -923,10 +923,7 @@ class EventCoder:
         tok, sense = c.tok, c.sense
         mode, context, cameo = sense.mode, sense.context, sense.cameo
         etype = sense.type
-        # soldiers killing civilians ("forces killed more than 8,000 men and boys") is one-sided violence (ASSAULT), not
-        # battle: the military reading needs a target that is not all civilians
-        civilians = bool(c.target) and all(a.sector in CIVILIAN_SECTORS for a in c.target)
-        if sense.military and not civilians and self._military(sent, c.source, tok):
+        if sense.military and self._military(sent, c.source, tok):
             etype = sense.military.get("type", etype)
             cameo = sense.military.get("cameo", cameo)
             mode = sense.military.get("mode", mode)
@@ -1206,7 +1203,6 @@ def _undated(w: DocArrays, r: ArgResolver, subj: int) -> list[int]:
     return [c for c in w.children(subj) if w.dep[c] == "appos" and c not in r.dateline]
 
 
-CIVILIAN_SECTORS = {"CVL", "EDU", "REL", "MED", "HRI", "REF"}
 TIME_NOUNS = {"day", "week", "month", "year", "night", "morning", "afternoon", "evening", "time", "moment", "hour", "hours", "days", "weeks"}
 
 
