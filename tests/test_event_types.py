@@ -617,6 +617,14 @@ def test_event_type_courts_handshakes_handovers(resources, text, etype, wrong):
     ("Chicago police called in the Illinois National Guard after a second night of looting.", "MOBILIZE", "150"),
     # a coordinated modifier the parser makes nmod: "internet and phone services"
     ("Ethiopia's government cut internet and phone services across the Tigray region.", "COERCE", "1721"),
+    # humanitarian access, pooled fleets, bombs that tear through, shelters, credit facilities and staples
+    ("Israel reopened the crossing to relief convoys on Sunday.", "RETREAT", "0872"),
+    ("Israel reopened the crossing to aid trucks.", "RETREAT", "0872"),
+    ("Maersk and MSC pooled 300 container ships on Asia-Europe routes in 2015.", "COOPERATE", "061"),
+    ("A roadside bomb planted by Taliban fighters tore through a convoy carrying Afghan soldiers.", "ASSAULT", "183"),
+    ("The Red Cross opened an emergency shelter in Lagos for families who lost their homes.", "AID", "073"),
+    ("The World Bank has extended a $1 billion trade facility to the Central Bank of Egypt.", "AID", "070"),
+    ("Kenya sent sorghum to Somali refugees.", "AID", "070"),
 ])
 def test_event_type_listing_lending_and_shutdowns(resources, text, etype, cameo):
     events = extract(Document(text=text), resources).events
@@ -627,8 +635,11 @@ def test_event_type_listing_lending_and_shutdowns(resources, text, etype, cameo)
     "The coach added Smith to the list of players for Sunday's match.",
     "The ministry put the new rules on its website.",
     "Chicago police called in sick on Monday.",
+    "The storm tore through Lagos on Monday.",
+    "The company opened a new office in Lagos for its staff.",
+    "The city extended its sports facility to the river.",
 ])
 def test_event_type_listing_and_calling_in_must_not(resources, text):
     events = extract(Document(text=text), resources).events
-    assert not any(e.type in ("SANCTION", "MOBILIZE") for e in events), [(e.type, e.cameo, e.trigger) for e in events]
+    assert not any(e.type in ("SANCTION", "MOBILIZE", "ASSAULT", "AID") for e in events), [(e.type, e.cameo, e.trigger) for e in events]
 
