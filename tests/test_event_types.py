@@ -643,3 +643,13 @@ def test_event_type_listing_and_calling_in_must_not(resources, text):
     events = extract(Document(text=text), resources).events
     assert not any(e.type in ("SANCTION", "MOBILIZE", "ASSAULT", "AID") for e in events), [(e.type, e.cameo, e.trigger) for e in events]
 
+
+def test_a_hostile_act_held_out_on_a_condition_is_a_threat(resources):
+    text = "Kenya's communications regulator said it could withdraw Safaricom's operating licence unless the company paid a fine."
+    events = extract(Document(text=text), resources).events
+    assert any(e.type == "THREATEN" and e.factuality == "threatened" for e in events), [(e.type, e.factuality) for e in events]
+    # with no "unless", a possible sanction stays a sanction, hypothetical
+    text = "Kenya's regulator could withdraw Safaricom's licence if the company misses the deadline."
+    events = extract(Document(text=text), resources).events
+    assert any(e.type == "SANCTION" and e.factuality == "hypothetical" for e in events), [(e.type, e.factuality) for e in events]
+
