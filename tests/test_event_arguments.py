@@ -525,3 +525,12 @@ def test_newspaper_openings_before_the_subject(resources):
     _assert_codes(resources, "After years of deadlock, Ethiopia and Eritrea signed a peace agreement in Jeddah.", "AGREE", {"ETH", "ERI"}, None)
     # a fronted description of the subject is no second subject
     _assert_codes(resources, "A longtime ally of Moscow, Belarus on Monday recognised the independence of Abkhazia.", "SUPPORT", {"BLR"}, None)
+
+
+def test_a_subject_that_is_no_actor_acts_for_its_doer(resources):
+    e = _event(resources, "A car bomb planted by Basque separatists exploded outside a police station in Bilbao.", "ASSAULT")
+    assert [(actor_code(a), a.sector) for a in e.source] == [("ESP", "REB")], e.source
+    # with no doer named, no one is made up from the bomb
+    e = _event(resources, "A bomb exploded outside a police station in Bilbao.", "ASSAULT")
+    assert not any(a.sector == "REB" for a in e.source), e.source
+

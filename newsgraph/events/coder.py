@@ -418,7 +418,8 @@ class EventCoder:
                     if w.dep[p] == "pobj":
                         source.extend(r.actors_for(p))
             elif w.dep[ch] in SUBJ_DEPS and not passive:
-                source.extend(a for h in _undated(w, r, ch) for a in r.actors_for(h))
+                # "a roadside bomb planted by al-Shabaab fighters tore through ...": a subject that is no actor acts for its doer
+                source.extend(a for h in _undated(w, r, ch) for a in (r.actors_for(h) or self._doer_of(h, r)))
             elif w.dep[ch] == "prep" and w.lower[ch] in sense.source_preps and not source:
                 for p in w.children(ch):
                     if w.dep[p] == "pobj":
