@@ -625,6 +625,9 @@ def test_event_type_courts_handshakes_handovers(resources, text, etype, wrong):
     ("The Red Cross opened an emergency shelter in Lagos for families who lost their homes.", "AID", "073"),
     ("The World Bank has extended a $1 billion trade facility to the Central Bank of Egypt.", "AID", "070"),
     ("Kenya sent sorghum to Somali refugees.", "AID", "070"),
+    # votes cast against a proposal
+    ("The Kenyan parliament voted against the proposed Chinese railway.", "REJECT", "120"),
+    ("Kenyan lawmakers voted down the government's budget on Monday.", "REJECT", "120"),
 ])
 def test_event_type_listing_lending_and_shutdowns(resources, text, etype, cameo):
     events = extract(Document(text=text), resources).events
@@ -652,4 +655,10 @@ def test_a_hostile_act_held_out_on_a_condition_is_a_threat(resources):
     text = "Kenya's regulator could withdraw Safaricom's licence if the company misses the deadline."
     events = extract(Document(text=text), resources).events
     assert any(e.type == "SANCTION" and e.factuality == "hypothetical" for e in events), [(e.type, e.factuality) for e in events]
+
+
+@pytest.mark.parametrize("text", ["Kenyan lawmakers voted for the budget on Monday.", "Kenyans voted in large numbers against a backdrop of violence."])
+def test_event_type_a_vote_for_or_against_a_backdrop_is_no_rejection(resources, text):
+    events = extract(Document(text=text), resources).events
+    assert not any(e.type == "REJECT" for e in events), [(e.type, e.cameo, e.trigger) for e in events]
 
