@@ -493,6 +493,7 @@ def test_unnamed_trades_and_clergy_are_of_the_story_s_state(resources):
     _assert_codes(resources, "Mexico's environment ministry rejected a request from avocado growers in Michoacan.", "REJECT", {"MEX"}, {"MEX"})
     _assert_codes(resources, "Chile's fisheries minister met fishing cooperatives in Valdivia on Monday.", "CONSULT", {"CHL"}, {"CHL"})
     _assert_codes(resources, "Zambia's Catholic bishops on Sunday called on the president to resign.", "DEMAND", {"ZMB"}, None)
+    _assert_codes(resources, "Police in Lahore detained three organisers of the march on Sunday.", "COERCE", {"PAK"}, {"PAK"})
     _assert_codes(resources, "Peru's competition authority opened an inquiry into price-fixing by three cement distributors in Lima.", "INVESTIGATE", {"PER"}, {"PER"})
     # a business no place is named for may be anyone's: no guess from the story's state
     _assert_codes(resources, "Peru's competition authority investigated three foreign cement distributors.", "INVESTIGATE", {"PER"}, set())

@@ -1287,6 +1287,9 @@ def _markers(w: DocArrays, tok: int, objects) -> set[str]:
     # or its compound ("came under artillery fire": "*prep:under:artillery")
     out.update(f"*prep:{w.lower[c]}:{w.lemma[n]}" for c in w.children(tok) if w.dep[c] == "prep" for o in w.children(c) if w.dep[o] == "pobj"
                for n in (o, *(m for m in w.children(o) if w.dep[m] == "compound")))
+    # a two-word preposition the parser nests ("walked out | of prison"): the inner phrase with its noun
+    out.update(f"*prep:{w.lower[p]}:{w.lemma[o]}" for c in w.children(tok) if w.dep[c] == "prep" and not any(w.dep[o] == "pobj" for o in w.children(c))
+               for p in w.children(c) if w.dep[p] == "prep" for o in w.children(p) if w.dep[o] == "pobj")
     infinitives = [c for c in w.children(tok) if w.dep[c] in ("xcomp", "ccomp") and any(w.dep[a] == "aux" and w.lower[a] == "to" for a in w.children(c))]
     if any(w.dep[c] == "xcomp" for c in infinitives):
         out.add("*to-do")
