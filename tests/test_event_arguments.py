@@ -9,8 +9,8 @@ armed groups from the registry files), not a sentence of any evaluation file.
 import pytest
 
 from newsgraph.evaluate.plover import actor_code
-from newsgraph.extract import extract
 from newsgraph.events.coder import _shared_objects
+from newsgraph.extract import extract
 from newsgraph.model import ActorRef, Document
 from newsgraph.nlp import doc_arrays, parse
 
