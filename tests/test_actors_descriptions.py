@@ -142,3 +142,13 @@ def test_a_wire_dateline_is_where_the_story_was_filed_not_an_actor(resources):
     # a body or a state in capitals opening a sentence before a dash is no dateline
     assert _resolve(resources, "NATO - the alliance - accused Russia of attacking a pipeline.", "NATO") == [("IGO", "IGO")]
     assert _resolve(resources, "CHINA - the world's biggest buyer - accused Australia of dumping wine.", "CHINA") == [("CHN", None)]
+
+
+def test_an_unknown_organisation_is_placed_by_the_town_its_name_opens_with(resources):
+    # "Detroit Federation of Teachers": a town in the gazetteer opens the name
+    assert _resolve(resources, "The Detroit Federation of Teachers endorsed the mayor on Monday.", "Federation") == [("USA", "EDU")]
+    # "... of Curitiba" ends it
+    assert _resolve(resources, "The Metalworkers Union of Curitiba called a strike on Monday.", "Union")[0][0] == "BRA"
+    # a name that is only the town is no organisation placed by itself; an unknown name with no town stays unplaced
+    assert _resolve(resources, "Zorblax Holdings endorsed the mayor on Monday.", "Holdings")[0][0] is None
+

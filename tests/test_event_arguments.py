@@ -9,8 +9,10 @@ armed groups from the registry files), not a sentence of any evaluation file.
 import pytest
 
 from newsgraph.evaluate.plover import actor_code
+from newsgraph.events.coder import _shared_objects
 from newsgraph.extract import extract
 from newsgraph.model import ActorRef, Document
+from newsgraph.nlp import doc_arrays, parse
 
 
 def _codes(actors):
@@ -450,6 +452,10 @@ def test_a_dateline_is_not_the_subject(resources):
     _assert_codes(resources, "KAMPALA (Reuters) - Uganda and Kenya agreed on Friday to build a railway.", "AGREE", {"UGA", "KEN"}, None)
     # a capitalised name that is no dateline stays the subject
     _assert_codes(resources, "NATO warned Russia on Monday against moving troops to the border.", "THREATEN", {"IGO"}, {"RUS"})
+    # the coder and the resolver share one dateline test: a city, its country and the agency are all dateline
+    _assert_codes(resources, "MOMBASA, Kenya (AP) — Kenya and Tanzania agreed on Friday to build a railway.", "AGREE", {"KEN", "TZA"}, None)
+    # a state in capitals before a dash is no dateline: it stays the subject
+    _assert_codes(resources, "CHINA — the biggest buyer of Iranian oil — condemned the new sanctions on Iran.", "DISAPPROVE", {"CHN"}, None)
 
 
 def test_two_verbs_share_the_object_that_follows_them(resources):
@@ -458,6 +464,39 @@ def test_two_verbs_share_the_object_that_follows_them(resources):
     # a verb with an object of its own keeps it
     e = _event(resources, "Police in Caracas beat Venezuelan protesters and arrested dozens of Colombian students.", "ASSAULT")
     assert "COL" not in _codes(e.target), e
+
+
+def test_a_phrase_after_two_verbs_is_the_pair_s_not_the_first_verb_s(resources):
+    # "according to ..." hangs on the first verb but belongs to both: the object after the second is still shared
+    e = _event(resources, "Riot police in Quito beat and detained dozens of students, according to a rights group.", "ASSAULT")
+    assert _codes(e.target) == {"ECU"}, e
+    # a phrase of the first verb's own, before the second, keeps them apart
+    doc = parse(resources.nlp, "Police in Quito fired into the crowd and detained dozens of students, according to a rights group.")
+    w = doc_arrays(doc)
+    assert _shared_objects(w, next(i for i in range(w.n) if w.lower[i] == "fired")) == []
+    doc = parse(resources.nlp, "Riot police in Quito beat and detained dozens of students, according to a rights group.")
+    w = doc_arrays(doc)
+    assert [w.lower[i] for i in _shared_objects(w, next(i for i in range(w.n) if w.lower[i] == "beat"))] == ["dozens"]
+
+
+def test_a_clause_a_time_phrase_opens_is_when_not_to_whom(resources):
+    # "on the same day a frigate sailed ...": the other clause's actor is no target of drills held alone
+    for text in ("Chilean marines held naval drills off Valparaiso on the same day a Peruvian frigate sailed into Callao.",
+                 "Chilean marines have held naval drills near Valparaiso, the navy said, on the same day a Peruvian frigate sailed into Callao."):
+        e = _event(resources, text, "MOBILIZE")
+        assert _codes(e.target) == set(), e
+    # a partner named with the act stays its target
+    _assert_codes(resources, "Chilean marines held naval drills off Valparaiso with the Peruvian navy.", "COOPERATE", {"CHL"}, {"PER"})
+
+
+def test_unnamed_trades_and_clergy_are_of_the_story_s_state(resources):
+    _assert_codes(resources, "Mexico's environment ministry rejected a request from avocado growers in Michoacan.", "REJECT", {"MEX"}, {"MEX"})
+    _assert_codes(resources, "Chile's fisheries minister met fishing cooperatives in Valdivia on Monday.", "CONSULT", {"CHL"}, {"CHL"})
+    _assert_codes(resources, "Zambia's Catholic bishops on Sunday called on the president to resign.", "DEMAND", {"ZMB"}, None)
+    _assert_codes(resources, "Police in Lahore detained three organisers of the march on Sunday.", "COERCE", {"PAK"}, {"PAK"})
+    _assert_codes(resources, "Peru's competition authority opened an inquiry into price-fixing by three cement distributors in Lima.", "INVESTIGATE", {"PER"}, {"PER"})
+    # a business no place is named for may be anyone's: no guess from the story's state
+    _assert_codes(resources, "Peru's competition authority investigated three foreign cement distributors.", "INVESTIGATE", {"PER"}, set())
 
 
 def test_a_concession_is_made_to_whoever_it_yields_to(resources):
@@ -487,3 +526,12 @@ def test_newspaper_openings_before_the_subject(resources):
     _assert_codes(resources, "After years of deadlock, Ethiopia and Eritrea signed a peace agreement in Jeddah.", "AGREE", {"ETH", "ERI"}, None)
     # a fronted description of the subject is no second subject
     _assert_codes(resources, "A longtime ally of Moscow, Belarus on Monday recognised the independence of Abkhazia.", "SUPPORT", {"BLR"}, None)
+
+
+def test_a_subject_that_is_no_actor_acts_for_its_doer(resources):
+    e = _event(resources, "A car bomb planted by Basque separatists exploded outside a police station in Bilbao.", "ASSAULT")
+    assert [(actor_code(a), a.sector) for a in e.source] == [("ESP", "REB")], e.source
+    # with no doer named, no one is made up from the bomb
+    e = _event(resources, "A bomb exploded outside a police station in Bilbao.", "ASSAULT")
+    assert not any(a.sector == "REB" for a in e.source), e.source
+

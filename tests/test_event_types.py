@@ -605,3 +605,69 @@ def test_event_type_trade_press_wordings(resources, text, etype, wrong):
 def test_event_type_courts_handshakes_handovers(resources, text, etype, wrong):
     types = _types(resources, text)
     assert (etype is None or etype in types) and (wrong is None or wrong not in types), (text, types)
+
+
+@pytest.mark.parametrize("text,etype,cameo", [
+    # listing someone for sanctions
+    ("Washington added ZTE to its Entity List in 2018.", "SANCTION", "163"),
+    ("The EU put the Belarusian potash company Belaruskali on its sanctions blacklist.", "SANCTION", "163"),
+    # lending cut off
+    ("The World Bank suspended new lending to Uganda in August 2023.", "SANCTION", "162"),
+    # forces summoned to help
+    ("Chicago police called in the Illinois National Guard after a second night of looting.", "MOBILIZE", "150"),
+    # a coordinated modifier the parser makes nmod: "internet and phone services"
+    ("Ethiopia's government cut internet and phone services across the Tigray region.", "COERCE", "1721"),
+    # humanitarian access, pooled fleets, bombs that tear through, shelters, credit facilities and staples
+    ("Israel reopened the crossing to relief convoys on Sunday.", "RETREAT", "0872"),
+    ("Israel reopened the crossing to aid trucks.", "RETREAT", "0872"),
+    ("Maersk and MSC pooled 300 container ships on Asia-Europe routes in 2015.", "COOPERATE", "061"),
+    ("A roadside bomb planted by Taliban fighters tore through a convoy carrying Afghan soldiers.", "ASSAULT", "183"),
+    ("The Red Cross opened an emergency shelter in Lagos for families who lost their homes.", "AID", "073"),
+    ("The World Bank has extended a $1 billion trade facility to the Central Bank of Egypt.", "AID", "070"),
+    ("Kenya sent sorghum to Somali refugees.", "AID", "070"),
+    # votes cast against a proposal
+    ("The Kenyan parliament voted against the proposed Chinese railway.", "REJECT", "120"),
+    ("Kenyan lawmakers voted down the government's budget on Monday.", "REJECT", "120"),
+])
+def test_event_type_listing_lending_and_shutdowns(resources, text, etype, cameo):
+    events = extract(Document(text=text), resources).events
+    assert any(e.type == etype and e.cameo == cameo for e in events), [(e.type, e.cameo, e.trigger) for e in events]
+
+
+@pytest.mark.parametrize("text", [
+    "The coach added Smith to the list of players for Sunday's match.",
+    "The ministry put the new rules on its website.",
+    "Chicago police called in sick on Monday.",
+    "The storm tore through Lagos on Monday.",
+    "The company opened a new office in Lagos for its staff.",
+    "The city extended its sports facility to the river.",
+])
+def test_event_type_listing_and_calling_in_must_not(resources, text):
+    events = extract(Document(text=text), resources).events
+    assert not any(e.type in ("SANCTION", "MOBILIZE", "ASSAULT", "AID") for e in events), [(e.type, e.cameo, e.trigger) for e in events]
+
+
+def test_a_hostile_act_held_out_on_a_condition_is_a_threat(resources):
+    text = "Kenya's communications regulator said it could withdraw Safaricom's operating licence unless the company paid a fine."
+    events = extract(Document(text=text), resources).events
+    assert any(e.type == "THREATEN" and e.factuality == "threatened" for e in events), [(e.type, e.factuality) for e in events]
+    # with no "unless", a possible sanction stays a sanction, hypothetical
+    text = "Kenya's regulator could withdraw Safaricom's licence if the company misses the deadline."
+    events = extract(Document(text=text), resources).events
+    assert any(e.type == "SANCTION" and e.factuality == "hypothetical" for e in events), [(e.type, e.factuality) for e in events]
+
+
+@pytest.mark.parametrize("text", ["Kenyan lawmakers voted for the budget on Monday.", "Kenyans voted in large numbers against a backdrop of violence."])
+def test_event_type_a_vote_for_or_against_a_backdrop_is_no_rejection(resources, text):
+    events = extract(Document(text=text), resources).events
+    assert not any(e.type == "REJECT" for e in events), [(e.type, e.cameo, e.trigger) for e in events]
+
+
+def test_walking_out_of_prison_is_no_walkout(resources):
+    events = extract(Document(text="Freed on bail, the Kenyan journalist walked out of Kamiti prison on Friday."), resources).events
+    assert not any(e.type == "PROTEST" for e in events), [(e.type, e.trigger) for e in events]
+    # walking out of parliament or talks stays a walkout
+    for text in ("Kenyan opposition lawmakers walked out of parliament on Tuesday.", "The Ghanaian delegation walked out of the talks on Monday."):
+        events = extract(Document(text=text), resources).events
+        assert any(e.type == "PROTEST" and e.cameo == "143" for e in events), [(e.type, e.trigger) for e in events]
+

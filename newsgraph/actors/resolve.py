@@ -289,10 +289,28 @@ def _qualify_provisional(doc, words: _Words, spans: list[Span], registry: Regist
                 if m is not None and m.actor is not None and m.actor.kind == "state" and m.end <= s.end:
                     ref.country = m.actor.id
                     break
+        if ref.country is None:
+            ref.country = _named_town_state(doc, s)
         if ref.sector is None:
             last = doc[s.end - 1].lemma_.lower()
             # a capitalised plural keeps its "s" as lemma: "Confederation of Trade Unions"
             ref.sector = nouns.get(last) or (nouns.get(last[:-1]) if last.endswith("s") else None)
+
+
+def _named_town_state(doc, s: Span) -> str | None:
+    """The state of a town or province an organisation's name opens with or ends on ("Fresno County Farm Bureau",
+    "Detroit Federation of Teachers", "Arizona Department of Water Resources", "International Resources Holding of
+    Abu Dhabi"); not a name that is also a common word ("Reading"), which ``cities`` flags."""
+    places, place_only = gazetteer(), cities()[1]
+    words = [doc[k].text for k in range(s.start, s.end)]
+    starts = [0] + [k + 1 for k, t in enumerate(words[:-1]) if t == "of"]
+    for a in starts:
+        for b in range(min(len(words), a + 3), a, -1):
+            name = fold(" ".join(words[a:b]))
+            code = places.get(name)
+            if code and name not in place_only and (a > 0 or b < len(words)):
+                return code
+    return None
 
 
 def _registry_match(doc, words: _Words, i: int, registry: Registry, when: dt.date | None) -> Span | None:
@@ -836,9 +854,10 @@ class ArgResolver:
         self.when = when
         self.spans = spans
         self.at: dict[int, Span] = {}
-        dateline = dateline_words(self.w, spans)
+        # the words of wire datelines: the coder asks this too (one definition) when the parser took one for a subject
+        self.dateline = dateline_words(self.w, spans)
         for s in spans:
-            if s.start in dateline:
+            if s.start in self.dateline:
                 continue  # "NAIROBI, Kenya — Police fired ...": where the story was filed, no one's act
             for k in range(s.start, s.end):
                 self.at[k] = s
@@ -1095,6 +1114,15 @@ class ArgResolver:
         if noun_sector == "GOV" and lemma not in ABROAD_NOUNS and w.pos[h] == "NOUN" and not any(w.dep[c] == "poss" for c in w.children(h)):
             # "election officials in Kenya", "the authorities in Tbilisi": the place named (not the focus: "officials" alone
             # may be anyone's; nor diplomats, who serve abroad)
+            code = self._place_of(h)
+            if code:
+                ref = self._state_ref(code)
+                ref.sector, ref.text = noun_sector, self._np_text(h)
+                return ref
+        if (noun_sector == "BUS" and w.tag[h] == "NNS" and lemma != "group" and not any(w.dep[c] == "poss" for c in w.children(h))
+                and not any(w.dep[c] in ("compound", "amod") and self.nouns.get(w.lemma[c], "BUS") != "BUS" for c in w.children(h))):
+            # "five fuel distributors in the Federal District", "oil companies in Texas": the place named (never the focus:
+            # "companies" alone may be anyone's; nor "groups", nor "rebel groups in the town of Arusha")
             code = self._place_of(h)
             if code:
                 ref = self._state_ref(code)

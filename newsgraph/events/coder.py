@@ -334,8 +334,12 @@ class EventCoder:
                 for whole in _hyphenated(w, t):  # "staged a sit-in": spaCy splits it, its head is "in"
                     found.setdefault(whole, t)
             for c in w.children(t):
-                if w.dep[c] in ("compound", "amod"):
+                if w.dep[c] in ("compound", "amod", "nmod"):
+                    # "cut internet and phone services": a coordinated modifier the parser makes nmod, and its conjuncts
                     found.setdefault(w.lemma[c], t)
+                    for m in w.children(c):
+                        if w.dep[m] == "conj" and m < t:
+                            found.setdefault(w.lemma[m], t)
                 elif w.dep[c] == "conj":
                     add(c, depth)
                 elif depth < 2 and w.dep[c] == "prep" and w.lower[c] in ("of", "in", "for", "on"):  # "the ban on oil exports"
@@ -413,7 +417,8 @@ class EventCoder:
                     if w.dep[p] == "pobj":
                         source.extend(r.actors_for(p))
             elif w.dep[ch] in SUBJ_DEPS and not passive:
-                source.extend(a for h in _undated(w, ch) for a in r.actors_for(h))
+                # "a roadside bomb planted by al-Shabaab fighters tore through ...": a subject that is no actor acts for its doer
+                source.extend(a for h in _undated(w, r, ch) for a in (r.actors_for(h) or self._doer_of(h, r)))
             elif w.dep[ch] == "prep" and w.lower[ch] in sense.source_preps and not source:
                 for p in w.children(ch):
                     if w.dep[p] == "pobj":
@@ -593,6 +598,11 @@ class EventCoder:
                             # "protested against abuses by the police"; "support for India's bid", "in protest against the
                             # government's tax increase": the act's doer, else whoever owns it (named, not "its")
                             found = r.actors_for(p) or self._doer_of(p, r) or self._owner_of(p, r)
+                            after = w.right_edge(ch) + 1
+                            if not found and after < w.n and w.head[after] == h and w.dep[after] in ("prep", "agent") and w.lower[after] == "by" and w.pos[p] == "NOUN":
+                                # "opened an inquiry into price-fixing | by five distributors": the doer's phrase the parser
+                                # hung on the verb, right after the act it names
+                                found = [a for q in w.children(after) if w.dep[q] == "pobj" for a in r.actors_for(q)]
                             if not found and not framed and w.lemma[p] in FRAME_NOUNS:
                                 # "blocked roads in protest against the government's tax", "in response to X": the frame's
                                 # object, when no phrase of the act itself names anyone ("ceased its operations in
@@ -705,7 +715,10 @@ class EventCoder:
             on_act = w.head[t] == tok or (w.head[w.head[t]] == tok and w.dep[w.head[t]] in OBJ_DEPS)
             locative = on_act and w.dep[t] == "prep" and w.lower[t] in LOCATIVE_PREPS and etype not in ("ASSAULT", "COERCE")
             # "in the days after Hamas gunmen attacked ...": when, not to whom
-            temporal = w.dep[t] == "advcl" and any(w.dep[m] == "mark" and w.lower[m] in TEMPORAL_MARKS for m in w.children(t))
+            # "... on the same day an American carrier group sailed into the Gulf": a clause of its own that a time phrase
+            # opens is when, too
+            temporal = ((w.dep[t] == "advcl" and any(w.dep[m] == "mark" and w.lower[m] in TEMPORAL_MARKS for m in w.children(t)))
+                        or (w.dep[t] in ("advcl", "ccomp") and _time_clause(w, t)))
             # "resigned on Friday ... and flew to Miami": a verb joined to the act with no object is another act
             joined = (w.head[t] == tok and w.dep[t] == "conj" and w.pos[t] == "VERB"
                       and not any(w.dep[o] in OBJ_DEPS or w.dep[o] == "agent" for o in w.children(t)))
@@ -760,8 +773,8 @@ class EventCoder:
                     if shared:
                         return shared
                 for ch in w.children(h):
-                    if (w.dep[ch] in SUBJ_DEPS or (w.dep[ch] == "nsubjpass" and not passive)) and _undated(w, ch):
-                        return [a for s in _undated(w, ch) for a in r.actors_for(s)]
+                    if (w.dep[ch] in SUBJ_DEPS or (w.dep[ch] == "nsubjpass" and not passive)) and _undated(w, r, ch):
+                        return [a for s in _undated(w, r, ch) for a in r.actors_for(s)]
                     if w.dep[ch] == "agent":
                         return [a for p in w.children(ch) if w.dep[p] == "pobj" for a in r.actors_for(p)]
             elif w.dep[h] in ("relcl", "acl") and w.head[h] != h:
@@ -1099,6 +1112,11 @@ class EventCoder:
             spec = table["obligation"]
             obliged = source or target
             return spec["type"], None, spec["cameo"].get(etype, spec["cameo"]["default"]), dedupe(m.reporter), obliged, ("reported" if m.attribution else "asserted")
+        # "could withdraw MTN's licence unless the company paid": a hostile act held out on a condition is a threat, as
+        # "will withdraw unless ..." is
+        if factuality == "hypothetical" and m.ultimatum and rel == "conflict" and etype not in ("THREATEN", "DEMAND", "REQUEST", "REJECT"):
+            spec = table["intent"]["conflict"]
+            return spec["type"], (spec.get("mode") or {}).get(etype), spec["cameo"].get(etype, spec["cameo"]["default"]), source, target, "threatened"
         if factuality == "intended" and rel in ("cooperation", "conflict") and etype not in ("AGREE", "THREATEN", "DEMAND", "REQUEST", "REJECT"):
             spec = table["intent"]["conflict" if m.ultimatum else rel]  # "will withdraw unless ..." is a threat
             new_mode = (spec.get("mode") or {}).get(etype)
@@ -1181,27 +1199,38 @@ def _speaker_conjunct(w: DocArrays, tok: int) -> int | None:
     return report if any(w.dep[c] in SUBJ_DEPS for c in w.children(report)) else None
 
 
-DASHES = {"—", "–", "-", "--"}
+def _undated(w: DocArrays, r: ArgResolver, subj: int) -> list[int]:
+    """The subject itself, or what stands for it when the parser took a dateline (the resolver's ``dateline_words``)
+    for the subject: in "NAIROBI — Kenya and Ethiopia agreed ...", the apposition after the dateline (none if nothing
+    is apposed: "SEOUL — About 22,000 drivers walked off")."""
+    if subj not in r.dateline:
+        return [subj]
+    return [c for c in w.children(subj) if w.dep[c] == "appos" and c not in r.dateline]
 
 
-def _undated(w: DocArrays, subj: int) -> list[int]:
-    """The subject itself, or what stands for it when the parser took a dateline for the subject: in "NAIROBI — Kenya
-    and Ethiopia agreed ...", the apposition (none if nothing is apposed: "SEOUL — About 22,000 drivers walked off")."""
-    start = w.sent_start(subj)
-    if subj - start > 3 or not w.text(subj).isupper() or not all(w.text(i).isupper() or not w.text(i).isalpha() for i in range(start, subj + 1)):
-        return [subj]
-    if not any(w.text(i) in DASHES for i in range(subj + 1, min(subj + 6, w.n))):
-        return [subj]
-    return [c for c in w.children(subj) if w.dep[c] == "appos" and w.text(c) not in ("Reuters", "AP", "AFP")]
+TIME_NOUNS = {"day", "week", "month", "year", "night", "morning", "afternoon", "evening", "time", "moment", "hour", "hours", "days", "weeks"}
+
+
+def _time_clause(w: DocArrays, clause: int) -> bool:
+    """Is ``clause`` a clause with a subject of its own that a time phrase opens ("on the same day an American carrier
+    group sailed ...")? The parser hangs the time phrase on the clause or, just before it, on the act."""
+    subj = next((c for c in w.children(clause) if w.dep[c] in ("nsubj", "nsubjpass")), None)
+    if subj is None:
+        return False
+    before = w.left_edge(subj) - 1
+    return ((before >= 0 and w.dep[before] == "pobj" and w.lower[before] in TIME_NOUNS)
+            or any(w.dep[p] == "prep" and p < subj and any(w.dep[o] == "pobj" and w.lower[o] in TIME_NOUNS for o in w.children(p))
+                   for p in w.children(clause)))
 
 
 def _shared_objects(w: DocArrays, tok: int) -> list[int]:
     """The objects of the next verb when two verbs share them ("beaten and detained dozens of protesters"): the verb has
-    no object or phrase of its own, and its conjunct follows at once, with no subject of its own."""
-    if any(w.dep[c] in ("prep", "dative", "ccomp", "xcomp") for c in w.children(tok)):
-        return []
+    no object or phrase of its own before the conjunct (a phrase after it, "..., according to a rights group", the
+    parser often hangs on the first verb: it is the pair's), and its conjunct follows at once, with no subject of its own."""
     for c in w.children(tok):
         if w.dep[c] == "conj" and w.pos[c] == "VERB" and c - tok <= 3 and not any(w.dep[s] in ("nsubj", "nsubjpass") for s in w.children(c)):
+            if any(w.dep[p] in ("prep", "dative", "ccomp", "xcomp") and p < c for p in w.children(tok)):
+                return []
             return [o for o in w.children(c) if w.dep[o] in OBJ_DEPS]
     return []
 
@@ -1257,6 +1286,9 @@ def _markers(w: DocArrays, tok: int, objects) -> set[str]:
     # or its compound ("came under artillery fire": "*prep:under:artillery")
     out.update(f"*prep:{w.lower[c]}:{w.lemma[n]}" for c in w.children(tok) if w.dep[c] == "prep" for o in w.children(c) if w.dep[o] == "pobj"
                for n in (o, *(m for m in w.children(o) if w.dep[m] == "compound")))
+    # a two-word preposition the parser nests ("walked out | of prison"): the inner phrase with its noun
+    out.update(f"*prep:{w.lower[p]}:{w.lemma[o]}" for c in w.children(tok) if w.dep[c] == "prep" and not any(w.dep[o] == "pobj" for o in w.children(c))
+               for p in w.children(c) if w.dep[p] == "prep" for o in w.children(p) if w.dep[o] == "pobj")
     infinitives = [c for c in w.children(tok) if w.dep[c] in ("xcomp", "ccomp") and any(w.dep[a] == "aux" and w.lower[a] == "to" for a in w.children(c))]
     if any(w.dep[c] == "xcomp" for c in infinitives):
         out.add("*to-do")

@@ -88,11 +88,12 @@ def analyse(tok: int, sent, r: ArgResolver, forced: str | None = None) -> Modali
                 m.factuality = "denied"  # a coordinated verb with a negation of its own has its own polarity
                 return m
         h = parent
+    # "will withdraw unless ...", "could revoke the licence unless ...": a condition that makes the act a threat
+    m.ultimatum = any(w.dep[c] == "advcl" and any(w.dep[g] == "mark" and w.lower[g] == "unless" for g in w.children(c)) for c in w.children(tok))
     if any(w.dep[c] == "mark" and w.lower[c] in HYPOTHETICAL_MARKS for c in w.children(tok)):
         m.factuality = "hypothetical"
     elif aux & FUTURE_AUX or any(w.lower[c] == "going" for c in w.children(tok)):
         m.factuality = "intended"
-        m.ultimatum = any(w.dep[c] == "advcl" and any(w.dep[g] == "mark" and w.lower[g] == "unless" for g in w.children(c)) for c in w.children(tok))
     elif "would" in aux:
         # future in the past of reported speech ("they said they would meet") is an intention
         m.factuality = "intended" if reported_clause else "hypothetical"
