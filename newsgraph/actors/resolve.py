@@ -866,10 +866,13 @@ class ArgResolver:
         # heads of unnamed groups resolved only by the document's focus country ("rebels", "police"): weaker than a named actor
         self.guessed: set[int] = set()
 
-    def _state_ref(self, code: str) -> ActorRef:
+    def _state_ref(self, code: str, sector: str | None = None, phrase: int | None = None) -> ActorRef:
+        """The state ``code``; with ``sector`` and the head ``phrase`` of the words that name it, as those words describe
+        it ("election officials in Kenya": Kenya, GOV, "election officials in Kenya")."""
         actor = self.registry.get(code) if self.registry else None
         name = actor.name if actor else code
-        return ActorRef(name=name, actor_id=code, country=code, sector=None, kind="state")
+        text = self._np_text(phrase) if phrase is not None else None
+        return ActorRef(name=name, actor_id=code, country=code, sector=sector, kind="state", text=text)
 
     # -- public
     def actors_for(self, tok) -> list[ActorRef]:
@@ -1002,13 +1005,11 @@ class ArgResolver:
                 place = next((code for c in w.children(h) if w.dep[c] == "prep" and w.lower[c] in ("of", "in")
                               for p in w.children(c) if w.dep[p] == "pobj" for code in [self._place_code(p)] if code), None)
                 if place is not None and place != ref.country:
-                    ref = self._state_ref(place)
-                    ref.sector, ref.text = "CVL", self._np_text(h)
+                    ref = self._state_ref(place, "CVL", h)
             if span.how == "demonym" and _ethnic(w, h):
                 place = self._homeland(h, ref.country)
                 if place is not None:
-                    ref = self._state_ref(place)
-                    ref.sector, ref.text = "CVL", self._np_text(h)
+                    ref = self._state_ref(place, "CVL", h)
             if span.ref.kind == "government":
                 # "Pakistan's Foreign Office": a generic body name owned by another state is that state's body
                 owner = self._state_modifier(h, span)
@@ -1094,10 +1095,7 @@ class ArgResolver:
             # "the opposition", "the government", "the regime": the state the document is about
             focus = self.focus_country()
             if focus:
-                ref = self._state_ref(focus)
-                ref.sector = noun_sector
-                ref.text = self._np_text(h)
-                return ref
+                return self._state_ref(focus, noun_sector, h)
         owner = next((c for c in w.children(h) if w.dep[c] == "poss" and w.lower[c] == "its"), None)
         if owner is not None and noun_sector in ("MIL", "COP") and w.pos[h] == "NOUN":
             # "Indonesia launched an offensive. Its troops attacked ...": the state "its" stands for, with its forces
@@ -1105,10 +1103,7 @@ class ArgResolver:
             # preference would give China)
             prior = self._antecedent(owner)
             if prior is not None and prior.country and prior.kind in ("state", "government"):
-                ref = self._state_ref(prior.country)
-                ref.sector = noun_sector
-                ref.text = self._np_text(h)
-                return ref
+                return self._state_ref(prior.country, noun_sector, h)
         if noun_sector in ("NGO", "HRI") and w.pos[h] in ("NOUN", "PROPN") and (noun_sector == "NGO" or lemma in ORGANISATION_HEADS):
             return self._unnamed_ngo(h, noun_sector)
         if noun_sector == "GOV" and lemma not in ABROAD_NOUNS and w.pos[h] == "NOUN" and not any(w.dep[c] == "poss" for c in w.children(h)):
@@ -1116,18 +1111,14 @@ class ArgResolver:
             # may be anyone's; nor diplomats, who serve abroad)
             code = self._place_of(h)
             if code:
-                ref = self._state_ref(code)
-                ref.sector, ref.text = noun_sector, self._np_text(h)
-                return ref
+                return self._state_ref(code, noun_sector, h)
         if (noun_sector == "BUS" and w.tag[h] == "NNS" and lemma != "group" and not any(w.dep[c] == "poss" for c in w.children(h))
                 and not any(w.dep[c] in ("compound", "amod") and self.nouns.get(w.lemma[c], "BUS") != "BUS" for c in w.children(h))):
             # "five fuel distributors in the Federal District", "oil companies in Texas": the place named (never the focus:
             # "companies" alone may be anyone's; nor "groups", nor "rebel groups in the town of Arusha")
             code = self._place_of(h)
             if code:
-                ref = self._state_ref(code)
-                ref.sector, ref.text = noun_sector, self._np_text(h)
-                return ref
+                return self._state_ref(code, noun_sector, h)
         if noun_sector in PEOPLE_SECTORS and w.pos[h] in ("NOUN", "PROPN") and not any(w.dep[c] == "poss" and w.pos[c] == "PRON" for c in w.children(h)):
             # "rebels in the Ivory Coast", "Moslem fundamentalist demonstrators", "police": the place named, else the focus
             code = self._place_of(h)
@@ -1135,10 +1126,7 @@ class ArgResolver:
                 code = self.focus_country()
                 self.guessed.add(h)
             if code:
-                ref = self._state_ref(code)
-                ref.sector = noun_sector
-                ref.text = self._np_text(h)
-                return ref
+                return self._state_ref(code, noun_sector, h)
         return None
 
     def _phrase_sector(self, h, lemma: str) -> str | None:
@@ -1167,9 +1155,7 @@ class ArgResolver:
                 code = self.focus_country()
                 self.guessed.add(h)
         if code:
-            ref = self._state_ref(code)
-            ref.sector, ref.text = sector, self._np_text(h)
-            return ref
+            return self._state_ref(code, sector, h)
         text = self._np_text(h)
         return ActorRef(name=text, actor_id=provisional_id(text), country=None, sector="NGO", kind="organisation", text=text, provisional=True)
 
@@ -1591,9 +1577,8 @@ def dateline_words(w: DocArrays, spans: list[Span]) -> set[int]:
     but names, commas and a parenthesised agency. Not "NATO - the alliance - accused ..."."""
     out: set[int] = set()
     named = {s.start: s.how for s in spans}
-    strings = w.doc.vocab.strings  # a word's text by its hash: no Token, no slice of the doc's text
     for start in w.sent_starts:
-        first = strings[w.orth[start]]
+        first = w.words[start]
         if len(first) < 3 or not first.isupper() or not first.isalpha():
             continue
         # a city: a capital or gazetteer place, or a word no name list holds followed by a comma or an agency
@@ -1603,7 +1588,7 @@ def dateline_words(w: DocArrays, spans: list[Span]) -> set[int]:
         if not (city or unknown):
             continue
         for k in range(start + 1, min(w.n, start + 10)):
-            t = strings[w.orth[k]]
+            t = w.words[k]
             if t in DATELINE_DASHES:
                 out.update(range(start, k + 1))
                 break
