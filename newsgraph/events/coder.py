@@ -74,8 +74,9 @@ ACCOUNTING_PREPS = {"over", "for", "of", "with"}
 
 # types of concessions and agreements, made to the other side of the talks that led to them
 CONCESSION_TYPES = {"CONCEDE", "AGREE", "RETREAT"}
-# types that answer what happened before them: a concession to pressure, a mobilisation against a move
-REACTION_TYPES = {"CONCEDE", "MOBILIZE"}
+# types that answer what happened before them: a concession to pressure (not a mobilisation: "went on alert after
+# China launched drills" is coded with no target)
+REACTION_TYPES = {"CONCEDE"}
 
 # types whose venue is no party: talks, agreements and joint exercises are held somewhere, not done to the place
 VENUE_TYPES = {"CONSULT", "AGREE", "COOPERATE", "SUPPORT"}
@@ -409,8 +410,7 @@ class EventCoder:
                                            for p in w.children(ch) if w.dep[p] == "prep" and w.lower[p] == "to"
                                            for o in w.children(p) if w.dep[o] == "pobj" for a in self._pressing(o, r)], c.source) or c.target
         if (not c.target or c.guessed_target) and sense.type in REACTION_TYPES:
-            # "backed down after students had boycotted classes", "moved two divisions into Ladakh after Pakistani troops had
-            # crept onto the ridges": a concession or a mobilisation answers whoever did what preceded it
+            # "backed down after students had boycotted classes": a concession answers whoever pressed for it
             c.target = _other_than_source(self._provoker(tok, r), c.source) or c.target
         if c.target is not guessed:
             c.guessed_target = False
@@ -1191,10 +1191,15 @@ def _other_than_source(target: list[ActorRef], source: list[ActorRef]) -> list[A
     "the president promised to democratize Serbia"); a union, rebel group or party acting on its own
     government keeps it ("the PKK demanded that the Turkish government ...")."""
     keys = {(a.actor_id, a.sector) for a in source}
-    # countries whose government (or the state itself) is the source
-    governments = {a.country for a in source if a.country and (a.sector == "GOV" or (a.kind == "state" and a.sector is None))}
+    # countries whose government (or the state itself) is the source: neither the state nor its government is the target
+    governments = {a.country for a in source if a.country and a.kind in ("state", "government") and a.sector in (None, "GOV")}
+    # countries one of whose officials or bodies is the source ("Montreal's mayor asked Ottawa for $500 million", "the
+    # party spurned an invitation from the Punjab government"): the state named as such is not the target, a government
+    # body is
+    officials = {a.country for a in source if a.country and a.sector == "GOV"}
     return [a for a in target if (a.actor_id, a.sector) not in keys
-            and not (a.kind == "state" and a.sector in (None, "GOV") and a.country in governments)]
+            and not (a.kind == "state" and ((a.sector in (None, "GOV") and a.country in governments)
+                                            or (a.sector is None and a.country in officials)))]
 
 
 def _rioters(w: DocArrays, t: int) -> bool:
