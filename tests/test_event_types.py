@@ -666,8 +666,9 @@ def test_event_type_a_vote_for_or_against_a_backdrop_is_no_rejection(resources, 
 def test_walking_out_of_prison_is_no_walkout(resources):
     events = extract(Document(text="Freed on bail, the Kenyan journalist walked out of Kamiti prison on Friday."), resources).events
     assert not any(e.type == "PROTEST" for e in events), [(e.type, e.trigger) for e in events]
-    # walking out of parliament or talks stays a walkout
-    for text in ("Kenyan opposition lawmakers walked out of parliament on Tuesday.", "The Ghanaian delegation walked out of the talks on Monday."):
-        events = extract(Document(text=text), resources).events
-        assert any(e.type == "PROTEST" and e.cameo == "143" for e in events), [(e.type, e.trigger) for e in events]
+    # walking out of parliament stays a walkout; out of talks it breaks off negotiations (CAMEO 164)
+    events = extract(Document(text="Kenyan opposition lawmakers walked out of parliament on Tuesday."), resources).events
+    assert any(e.type == "PROTEST" and e.cameo == "143" for e in events), [(e.type, e.trigger) for e in events]
+    events = extract(Document(text="The Ghanaian delegation walked out of the talks on Monday."), resources).events
+    assert any(e.type == "SANCTION" and e.cameo == "164" for e in events), [(e.type, e.trigger) for e in events]
 

@@ -42,9 +42,9 @@ ATTACK_INSTRUMENTS = {"bomb", "bombing", "explosion", "blast", "device", "mine",
                       "mortar", "grenade", "ied", "attack", "ambush", "airstrike", "strike", "shelling", "gunfire"}
 
 # crowds whose violence is a riot, not an attack or a coercive act
-RIOTERS = {"rioter", "mob", "looter", "protester", "protestor", "demonstrator", "crowd"}
-# modifiers that make any crowd rioters ("rioting youths", "rampaging fans")
-RIOTING = {"rioting", "rampaging", "marauding"}  # not "riot": "riot police"
+RIOTERS = {"rioter", "mob", "looter", "protester", "protestor", "demonstrator", "crowd", "youth"}
+# modifiers that make any crowd rioters ("rioting youths", "rampaging fans", "angry villagers")
+RIOTING = {"rioting", "rampaging", "marauding", "angry", "irate", "enraged", "furious"}  # not "riot": "riot police"
 # sectors of people who are not armed forces or officials: what they occupy, they occupy in protest
 CIVILIAN_SECTORS = {"CVL", "EDU", "LAB", "OPP", "REL", "MED", "AGR"}
 CROWD_SECTORS = {"CVL", "EDU", "LAB"}
@@ -59,8 +59,15 @@ NAMELESS_ATTACKERS = {"man", "bomber", "attacker", "assailant", "kidnapper", "ab
 ARMED_FORCES = {"troop", "soldier", "army", "force", "navy", "warship", "battalion", "brigade", "military", "marine", "aircraft",
                 "warplane", "helicopter", "gunship", "jet", "tank", "artillery"}
 HEAVY_WEAPONS = {"artillery", "tank", "missile", "mortar", "warplane", "gunship", "airstrike", "shelling", "shell", "bombardment"}
+# an exchange of fire: whoever falls in it falls in combat ("killed three ethnic Albanians in a gunbattle")
+COMBAT_NOUNS = {"gunbattle", "firefight", "clash", "battle", "fighting", "skirmish", "crossfire", "shootout", "gunfight", "combat"}
 UNCONVENTIONAL_WORDS = {"bomb", "bomber", "bombing", "suicide", "guerrilla", "militia", "militiaman", "militant", "gunman", "terrorist",
                         "insurgent", "explosive", "roadside"}
+
+# who is no party to a war: force used on them is violence (CAMEO 18, 175), not combat (CAMEO 19)
+NONCOMBATANT_SECTORS = {"CVL", "OPP", "EDU", "MED", "REL", "LAB", "AGR", "HRI", "NGO", "JUD", "LEG"}
+# sources whose force on non-combatants is repression (CAMEO 175)
+STATE_FORCE_SECTORS = {"MIL", "COP", "SPY", "POL", "GOV"}
 
 # acts only authorities do: investigating, arresting, expelling
 AUTHORITY_TYPES = {"INVESTIGATE", "COERCE"}
@@ -928,6 +935,12 @@ class EventCoder:
             cameo = sense.military.get("cameo", cameo)
             mode = sense.military.get("mode", mode)
             context = "military"
+        if (etype == "FIGHT" and cameo == "190" and not sense.symmetric and _noncombatants(c.target, c.source)
+                and not self._in_sentence(sent, HEAVY_WEAPONS | COMBAT_NOUNS)):
+            # "security forces opened fire on protesters", "soldiers shot dead six priests", "agents killed the journalist":
+            # force used on people who are no party to a war is violence, repression when the state's forces use it
+            etype, mode, context = "ASSAULT", None, None
+            cameo = "175" if any(a.sector in STATE_FORCE_SECTORS or (a.kind == "state" and not a.sector) for a in c.source) else "180"
         doers = [tok, *([w.head[tok]] if w.dep[tok] in ("advcl", "conj", "xcomp") else [])]
         if etype in ("COERCE", "ASSAULT", "FIGHT") and any(w.dep[ch] == "nsubj" and _rioters(w, ch) for d in doers for ch in w.children(d)):
             # "rioters set fire to churches", "protesters attacked the police station", "rioters rampaged through the
@@ -1065,6 +1078,10 @@ class EventCoder:
         subj = [ch for ch in w.children(tok) if w.dep[ch] in ("nsubj", "agent")] if tok is not None else []
         return any(w.lemma[t] in ARMED_FORCES for s in subj for t in w.subtree(s))
 
+    def _in_sentence(self, sent, lemmas) -> bool:
+        w = self._w
+        return any(w.lemma[t] in lemmas for t in range(sent.start, sent.end))
+
     def _helping_purpose(self, tok) -> bool:
         """Does the verb have a purpose clause of helping ("to help police restore order", "to assist the army")?"""
         w = self._w
@@ -1139,9 +1156,17 @@ def _other_than_source(target: list[ActorRef], source: list[ActorRef]) -> list[A
             and not (a.kind == "state" and a.sector in (None, "GOV") and a.country in governments)]
 
 
+def _noncombatants(target: list[ActorRef], source: list[ActorRef]) -> bool:
+    """Are the targets all people outside the fighting: civilians, protesters, clergy, journalists, or a person named
+    (not a commander or a rebel), and none the source's enemy state or forces?"""
+    return bool(target) and all(
+        a.sector in NONCOMBATANT_SECTORS or (a.kind == "person" and a.sector not in ("MIL", "REB", "SPY")) for a in target)
+
+
 def _rioters(w: DocArrays, t: int) -> bool:
     """Is the phrase at ``t`` a crowd out of control: "rioters", "a mob", "rioting youths"?"""
-    return w.lemma[t] in RIOTERS or any(w.dep[m] in ("amod", "compound") and w.lower[m] in RIOTING for m in w.children(t))
+    # a capitalised plural after a dateline is sometimes tagged a proper noun with itself as lemma ("— Rioters torched")
+    return w.lemma[t] in RIOTERS or (w.lower[t].endswith("s") and w.lower[t][:-1] in RIOTERS) or any(w.dep[m] in ("amod", "compound") and w.lower[m] in RIOTING for m in w.children(t))
 
 
 def _reporting_participle(w: DocArrays, t: int) -> bool:
@@ -1287,7 +1312,9 @@ def _markers(w: DocArrays, tok: int, objects) -> set[str]:
     out.update(f"*prep:{w.lower[c]}:{w.lemma[n]}" for c in w.children(tok) if w.dep[c] == "prep" for o in w.children(c) if w.dep[o] == "pobj"
                for n in (o, *(m for m in w.children(o) if w.dep[m] == "compound")))
     # a two-word preposition the parser nests ("walked out | of prison"): the inner phrase with its noun
-    out.update(f"*prep:{w.lower[p]}:{w.lemma[o]}" for c in w.children(tok) if w.dep[c] == "prep" and not any(w.dep[o] == "pobj" for o in w.children(c))
+    # and one hung on the verb's adverbial particle ("walked away | from the table", "walked out | of talks")
+    out.update(f"*prep:{w.lower[p]}:{w.lemma[o]}" for c in w.children(tok)
+               if (w.dep[c] == "prep" and not any(w.dep[o] == "pobj" for o in w.children(c))) or (w.dep[c] in ("advmod", "prt") and w.lower[c] in ADVERB_PARTICLES)
                for p in w.children(c) if w.dep[p] == "prep" for o in w.children(p) if w.dep[o] == "pobj")
     infinitives = [c for c in w.children(tok) if w.dep[c] in ("xcomp", "ccomp") and any(w.dep[a] == "aux" and w.lower[a] == "to" for a in w.children(c))]
     if any(w.dep[c] == "xcomp" for c in infinitives):
