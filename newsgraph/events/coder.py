@@ -59,13 +59,21 @@ NAMELESS_ATTACKERS = {"man", "bomber", "attacker", "assailant", "kidnapper", "ab
 ARMED_FORCES = {"troop", "soldier", "army", "force", "navy", "warship", "battalion", "brigade", "military", "marine", "aircraft",
                 "warplane", "helicopter", "gunship", "jet", "tank", "artillery"}
 HEAVY_WEAPONS = {"artillery", "tank", "missile", "mortar", "warplane", "gunship", "airstrike", "shelling", "shell", "bombardment"}
-# an exchange of fire: whoever falls in it falls in combat ("killed three ethnic Albanians in a gunbattle")
-COMBAT_NOUNS = {"gunbattle", "firefight", "clash", "battle", "fighting", "skirmish", "crossfire", "shootout", "gunfight", "combat"}
+# who is shot or killed when violence falls on the unarmed: one-sided violence (ASSAULT), not battle (FIGHT), even by soldiers
+# ("security forces opened fire on protesters", "troops shot dead six priests", "agents killed a journalist")
+CIVILIAN_VICTIMS = {"civilian", "villager", "protester", "protestor", "demonstrator", "marcher", "worshipper", "pilgrim", "student",
+                    "pupil", "child", "woman", "boy", "girl", "man", "priest", "nun", "monk", "cleric", "imam", "journalist",
+                    "reporter", "photographer", "doctor", "nurse", "teacher", "farmer", "refugee", "people", "person", "resident",
+                    "passenger", "shopper", "patient", "tourist", "family", "worker", "activist", "supporter", "voter", "bystander",
+                    "mourner", "fisherman", "judge", "mayor", "president", "minister", "lawmaker", "politician", "candidate",
+                    "dissident", "critic", "opponent", "suspect", "prisoner", "detainee", "inmate", "migrant", "hostage", "diplomat"}
+# armed victims, and battle, keep it fighting ("killed two rebel commanders", "killed three Albanians in a gunbattle")
+ARMED_VICTIMS = {"soldier", "troop", "rebel", "militant", "guerrilla", "fighter", "insurgent", "militiaman", "commander",
+                 "general", "officer", "policeman", "gunman", "combatant", "jihadist", "trooper", "marine", "sniper"}
+BATTLE_WORDS = {"gunbattle", "firefight", "clash", "battle", "fighting", "crossfire", "skirmish", "offensive", "shootout"}
 UNCONVENTIONAL_WORDS = {"bomb", "bomber", "bombing", "suicide", "guerrilla", "militia", "militiaman", "militant", "gunman", "terrorist",
                         "insurgent", "explosive", "roadside"}
 
-# who is no party to a war: force used on them is violence (CAMEO 18, 175), not combat (CAMEO 19)
-NONCOMBATANT_SECTORS = {"CVL", "OPP", "EDU", "MED", "REL", "LAB", "AGR", "HRI", "NGO", "JUD", "LEG"}
 # sources whose force on non-combatants is repression (CAMEO 175)
 STATE_FORCE_SECTORS = {"MIL", "COP", "SPY", "POL", "GOV"}
 
@@ -434,6 +442,13 @@ class EventCoder:
             # "were beaten and tortured by police officers": conjoined passives share the agent
             kin = [ch for ch in w.children(tok) if w.dep[ch] == "conj"] + ([w.head[tok]] if w.dep[tok] == "conj" else [])
             source = [a for k in kin for ag in w.children(k) if w.dep[ag] == "agent"
+                      for p in w.children(ag) if w.dep[p] == "pobj" for a in r.actors_for(p)]
+        if passive and not source:
+            # "was designated a terrorist group by Canada", "was declared persona non grata by Moscow": the parser hangs
+            # the agent on the passive's predicate noun (or its "as" phrase)
+            preds = [ch for ch in w.children(tok) if w.dep[ch] in OBJ_DEPS]
+            preds += [q for ch in w.children(tok) if w.dep[ch] == "prep" and w.lower[ch] == "as" for q in w.children(ch) if w.dep[q] == "pobj"]
+            source = [a for o in preds for ag in w.children(o) if w.dep[ag] in ("prep", "agent") and w.lower[ag] == "by"
                       for p in w.children(ag) if w.dep[p] == "pobj" for a in r.actors_for(p)]
         mobilised = passive and not source and sense.type == "MOBILIZE"
         if mobilised:
@@ -935,12 +950,12 @@ class EventCoder:
             cameo = sense.military.get("cameo", cameo)
             mode = sense.military.get("mode", mode)
             context = "military"
-        if (etype == "FIGHT" and cameo == "190" and not sense.symmetric and _noncombatants(c.target, c.source)
-                and not self._in_sentence(sent, HEAVY_WEAPONS | COMBAT_NOUNS)):
-            # "security forces opened fire on protesters", "soldiers shot dead six priests", "agents killed the journalist":
-            # force used on people who are no party to a war is violence, repression when the state's forces use it
-            etype, mode, context = "ASSAULT", None, None
-            cameo = "175" if any(a.sector in STATE_FORCE_SECTORS or (a.kind == "state" and not a.sector) for a in c.source) else "180"
+            if self._civilian_victims(tok, sent):
+                # the soldiers' violence falls on the unarmed: one-sided (ASSAULT), as the sense codes it by default;
+                # when a state's forces use it, it is repression (CAMEO 175: "security forces opened fire on protesters")
+                etype, cameo, mode, context = sense.type, sense.cameo, sense.mode, sense.context
+                if etype == "ASSAULT" and any(a.sector in STATE_FORCE_SECTORS or (a.kind == "state" and not a.sector) for a in c.source):
+                    cameo, mode, context = "175", None, None
         doers = [tok, *([w.head[tok]] if w.dep[tok] in ("advcl", "conj", "xcomp") else [])]
         if etype in ("COERCE", "ASSAULT", "FIGHT") and any(w.dep[ch] == "nsubj" and _rioters(w, ch) for d in doers for ch in w.children(d)):
             # "rioters set fire to churches", "protesters attacked the police station", "rioters rampaged through the
@@ -1064,23 +1079,47 @@ class EventCoder:
         return []
 
     def _military(self, sent, source: list[ActorRef], tok=None) -> bool:
-        """Conventional warfare? A military source or subject, or heavy weapons in the sentence; never the
+        """Conventional warfare? A military or police source or subject, or heavy weapons in the sentence; never the
         victims ("killed two soldiers"), and bombs, guerrillas and militias make it unconventional."""
         w = self._w
         nouns = {w.lemma[t] for t in range(sent.start, sent.end) if w.pos[t] in ("NOUN", "ADJ")}
         if nouns & UNCONVENTIONAL_WORDS:
             return False
         lemmas = {w.lemma[t] for t in range(sent.start, sent.end)}
-        if any(a.sector == "MIL" or (a.kind == "state" and a.sector in (None, "GOV")) for a in source):
+        if any(a.sector in ("MIL", "COP") or (a.kind == "state" and a.sector in (None, "GOV")) for a in source):
             return True  # a state's own use of force: "Turkey bombed bases in Iraq"
         if lemmas & HEAVY_WEAPONS:
             return True
         subj = [ch for ch in w.children(tok) if w.dep[ch] in ("nsubj", "agent")] if tok is not None else []
         return any(w.lemma[t] in ARMED_FORCES for s in subj for t in w.subtree(s))
 
-    def _in_sentence(self, sent, lemmas) -> bool:
+    def _civilian_victims(self, tok, sent) -> bool:
+        """Are those a violent verb falls on unarmed people: its object, passive subject or "on"/"at" phrase (on the verb
+        or its object: "opened fire on protesters") a civilian noun or a named person, and no battle or heavy weapons
+        in the sentence?"""
         w = self._w
-        return any(w.lemma[t] in lemmas for t in range(sent.start, sent.end))
+        heads = [c for c in w.children(tok) if w.dep[c] in ("dobj", "obj", "nsubjpass")]
+        victims = list(heads)
+        preps = ("on", "at", "into") if w.pos[tok] in VERBAL_POS else ("of", "on", "at")  # "the shooting of a teenager"
+        for h in (tok, *heads):
+            for p in w.children(h):
+                if w.dep[p] == "prep" and w.lower[p] in preps:
+                    victims.extend(q for q in w.children(p) if w.dep[q] == "pobj")
+        victims += [c for v in victims for c in w.children(v) if w.dep[c] == "conj"]
+        if w.dep[tok] == "advcl" and not any(w.pos[v] in ("NOUN", "PROPN") for v in victims) and w.head[tok] != tok:
+            # "opened fire on protesters, killing nine": a participle that goes on from an act falls on whom that act did
+            return self._civilian_victims(w.head[tok], sent)
+        civilian = False
+        for v in victims:
+            words = {w.lemma[v]} | {w.lemma[c] for c in w.children(v) if w.dep[c] in ("compound", "amod", "appos")}
+            if words & ARMED_VICTIMS:
+                return False
+            if w.lemma[v] in CIVILIAN_VICTIMS or w.ent_type[v] == "PERSON":
+                civilian = True
+        if not civilian:
+            return False
+        lemmas = {w.lemma[t] for t in range(sent.start, sent.end)}
+        return not (lemmas & BATTLE_WORDS or lemmas & HEAVY_WEAPONS)
 
     def _helping_purpose(self, tok) -> bool:
         """Does the verb have a purpose clause of helping ("to help police restore order", "to assist the army")?"""
@@ -1154,13 +1193,6 @@ def _other_than_source(target: list[ActorRef], source: list[ActorRef]) -> list[A
     governments = {a.country for a in source if a.country and (a.sector == "GOV" or (a.kind == "state" and a.sector is None))}
     return [a for a in target if (a.actor_id, a.sector) not in keys
             and not (a.kind == "state" and a.sector in (None, "GOV") and a.country in governments)]
-
-
-def _noncombatants(target: list[ActorRef], source: list[ActorRef]) -> bool:
-    """Are the targets all people outside the fighting: civilians, protesters, clergy, journalists, or a person named
-    (not a commander or a rebel), and none the source's enemy state or forces?"""
-    return bool(target) and all(
-        a.sector in NONCOMBATANT_SECTORS or (a.kind == "person" and a.sector not in ("MIL", "REB", "SPY")) for a in target)
 
 
 def _rioters(w: DocArrays, t: int) -> bool:
@@ -1303,7 +1335,8 @@ def _markers(w: DocArrays, tok: int, objects) -> set[str]:
     "*prep:under:fire" (that phrase with that noun, on the verb or its object), "*to-do" (an infinitive complement),
     "*to:leave" (that infinitive's verb),
     "*subj:bomb" (the subject's noun or compound), "*none" (no object),
-    "*place" (the object is a place name), "*naming" (an object predicate: "called the
+    "*place" (the object is a place name), "*modifier" (the verb is a participle describing a noun: "striking
+    doctors"), "*naming" (an object predicate: "called the
     blockade a crime", "what he called the criminal blockade"), "*prt:forward" (a particle: "push forward")."""
     out = {f"*prep:{w.lower[c]}" for c in w.children(tok) if w.dep[c] == "prep"}
     # a phrase's own noun: "*prep:under:fire" ("came under fire"); "*to-do": an infinitive complement ("told Malawi
@@ -1330,6 +1363,8 @@ def _markers(w: DocArrays, tok: int, objects) -> set[str]:
                for n in (c, *(m for m in w.children(c) if w.dep[m] == "compound")))
     if not heads:
         out.add("*none")
+    if w.dep[tok] == "amod":
+        out.add("*modifier")  # a participle that describes a noun ("striking doctors"), no act of its own
     if any(w.dep[c] == "oprd" for c in heads):
         out.add("*naming")
     # the tagger calls some particles adverbs ("push forward reform")
