@@ -795,8 +795,8 @@ class EventCoder:
                     if shared:
                         return shared
                 for ch in w.children(h):
-                    if (w.dep[ch] in SUBJ_DEPS or (w.dep[ch] == "nsubjpass" and not passive)) and _undated(w, r, ch):
-                        return [a for s in _undated(w, r, ch) for a in r.actors_for(s)]
+                    if (w.dep[ch] in SUBJ_DEPS or (w.dep[ch] == "nsubjpass" and not passive)) and (subjects := _undated(w, r, ch)):
+                        return [a for s in subjects for a in r.actors_for(s)]
                     if w.dep[ch] == "agent":
                         return [a for p in w.children(ch) if w.dep[p] == "pobj" for a in r.actors_for(p)]
             elif w.dep[h] in ("relcl", "acl") and w.head[h] != h:
