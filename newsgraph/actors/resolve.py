@@ -580,17 +580,18 @@ def cities() -> tuple[dict[str, str], frozenset[str]]:
 
 @functools.lru_cache(maxsize=1)
 def gazetteer() -> dict[str, str]:
-    """Folded place name -> ISO3 of its state: data/lexicons/places.yaml, the ISO 3166-2 subdivisions (pycountry) and
-    the towns of ``cities``. A name given for two states is left out ("Cordoba", "San Fernando", "Hyderabad"), except
-    that places.yaml decides its own names: "Sydney" is in Australia, though Nova Scotia has one too."""
+    """Folded place name -> ISO3 of its state: data/lexicons/places.yaml, the towns and US counties of ``cities`` and
+    the ISO 3166-2 subdivisions (pycountry). A name given for two states is left out ("Cordoba", "San Fernando",
+    "Hyderabad"); places.yaml decides its own names against the towns ("Sydney" is in Australia, though Nova Scotia
+    has one too) but not against another state's subdivision ("Granada"), and the table decides its own against the
+    subdivisions (it has weighed them: "Arizona" is the US state, not the Honduran town)."""
     hand, iso = curated_places()
-    named: dict[str, set[str]] = {}
-    for source in (hand, iso):
-        for name, codes in source.items():
-            named.setdefault(name, set()).update(codes)
-    for name, codes in cities()[0].items():
-        if name not in hand:
-            named.setdefault(name, set()).update(codes.split(","))
+    table = cities()[0]
+    named: dict[str, set[str]] = {name: {*codes, *iso.get(name, ())} for name, codes in hand.items()}
+    for name, codes in table.items():
+        named.setdefault(name, set(codes.split(",")))  # the table has weighed its towns against the subdivisions
+    for name, codes in iso.items():
+        named.setdefault(name, set(codes))
     return {name: next(iter(codes)) for name, codes in named.items() if len(codes) == 1}
 
 
@@ -649,11 +650,14 @@ def _add_places(doc, spans: list[Span], registry: Registry, when: dt.date | None
         first, last = ent.start, ent.end - 1
         if w.lower[first] == "the":
             first += 1
+        whole = last
         while last > first and w.lower[last] in PLACE_WORDS:
             last -= 1  # "West Darfur State" is West Darfur
         if first > last or written is None and ((first > 0 and w.pos[first - 1] == "PROPN") or (last + 1 < w.n and w.pos[last + 1] == "PROPN")):
             continue
         key = fold("".join([*(w.lower[k] + " " if w.space[k] else w.lower[k] for k in range(first, last)), w.lower[last]]))
+        if whole != last and f"{key} {w.lower[last + 1]}" in places:
+            key = f"{key} {w.lower[last + 1]}"  # "Fresno County": a US county is listed with its place word
         code = places.get(key)
         if code is None or key in registry.folded:
             continue
