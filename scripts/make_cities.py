@@ -23,7 +23,8 @@ What it keeps (see ``newsgraph.actors.resolve.gazetteer`` for how the table is u
   subdivisions of two states, is the name of the state
   whose place is ten times bigger than any other's (``DOMINANCE``): "Fresno" (542,000 in California, 18,000 in
   Colombia), "Moscow", "Arizona" (the US state, not the Honduran town of 25,000), "Ontario". A subdivision's size
-  is estimated as its state's people (GeoNames) shared equally among its siblings. Otherwise the name is listed
+  is estimated as its state's people (GeoNames) shared equally among its siblings, and as an estimate it must be
+  fifteen times bigger (``ESTIMATE_DOMINANCE``: not "Rio Negro", "Savannah"). Otherwise the name is listed
   with all its states, so that the gazetteer drops it: "Cordoba", "Hamilton", "San Fernando", "Portland" (Oregon's
   city, Jamaica's parish), "Punjab" locate nothing for sure. The gazetteer takes the table's word for the names
   it lists, ahead of the ISO 3166-2 names;
@@ -52,6 +53,7 @@ from newsgraph.actors.registry import fold
 
 AMBIGUITY_POPULATION = 15_000  # two states with a town this big under one name: the name is dropped unless one dominates
 DOMINANCE = 10  # a state whose place of a shared name is this many times bigger than any other state's has the name
+ESTIMATE_DOMINANCE = 15  # the same, when the bigger place is a subdivision whose size is estimated
 WORD_ZIPF = 3.0  # Zipf frequency (log10 per billion words) from which a name is also a word or a person's name
 BIG_CITY = 1_000_000  # a city this big is the main sense of its name ("Houston", "Phoenix", "Sydney")
 ISO2_FIX = {"XK": "XKX"}
@@ -176,7 +178,11 @@ def build(min_population: int) -> list[tuple[str, str, int, int]]:
             sizes[code] = max(sizes.get(code, 0), int(size))
         ranked = sorted(sizes.items(), key=lambda kv: (-kv[1], kv[0]))
         population = ranked[0][1]
-        if len(ranked) > 1 and population >= DOMINANCE * ranked[1][1] and population >= AMBIGUITY_POPULATION:
+        # a subdivision's size is a rough estimate: it must dwarf the others by more ("Rio Negro", Argentina's province,
+        # 10 times Uruguay's department by estimate, is left to no one)
+        estimated = population > states.get(name, {}).get(ranked[0][0], 0)
+        margin = ESTIMATE_DOMINANCE if estimated else DOMINANCE
+        if len(ranked) > 1 and population >= margin * ranked[1][1] and population >= AMBIGUITY_POPULATION:
             ranked = ranked[:1]  # "Fresno", "Arizona", "Moscow": the one state's place dwarfs the others'
         if len(ranked) > 1:
             rows.append((name, ",".join(sorted(code for code, _ in ranked)), population, 0))  # dropped by the gazetteer

