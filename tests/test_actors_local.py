@@ -65,3 +65,42 @@ def test_a_dateline_town_is_a_place_and_no_party(resources):
     got = _mentions(resources, "NAIROBI, Kenya — Police fired tear gas at protesters.")
     assert [m for m in got if m[0] == "NAIROBI"][0][1] == "KEN", got  # the registry's metonym stays
     assert not [m for m in _mentions(resources, "The county board met on Monday.") if m[2] == "place"]  # no county named
+
+
+@pytest.mark.parametrize(
+    "text, name, code",
+    [
+        # a state's or province's abbreviation after a town places both, whatever other states have a town of the name
+        ("Nurses walked out in Sudbury, Ont., on Monday.", "Sudbury", "CAN"),
+        ("Nurses walked out in Sudbury, Ont., on Monday.", "Ont", "CAN"),
+        ("Two men were shot in Salem, Ore., on Friday.", "Salem", "USA"),
+        ("She moved to London, Ont., in May.", "London", "CAN"),  # not the British capital
+        # a name of several states is the one the document names otherwise
+        ("Portland police clashed with protesters as Oregon's governor called for calm.", "Portland", "USA"),
+        # a state's name or adjective inside a longer place name
+        ("British Columbia Premier Dana Ellis vowed to act.", "British Columbia", "CAN"),
+        ("Checks at Northern Ireland's ports resumed.", "Northern Ireland", "GBR"),
+        ("Police in Jersey City arrested two men.", "Jersey City", "USA"),  # not the island of Jersey
+        # a body's name followed by another state's is that state's namesake
+        ("The Securities and Exchange Commission of Pakistan fined two lenders.", "Securities and Exchange Commission of Pakistan", "PAK"),
+        ("Amnesty International Nigeria called for his release.", "Amnesty International Nigeria", "NGA"),
+    ],
+)
+def test_a_place_or_body_named_with_its_state(resources, text, name, code):
+    got = {m[0]: m[1] for m in _mentions(resources, text)}
+    assert got.get(name) == code, got
+
+
+@pytest.mark.parametrize(
+    "text, name, code",
+    [
+        ("Police in Hyderabad arrested two men.", "Hyderabad", None),  # India's or Pakistan's: the story names neither
+        ("Sales in Europe, IN particular, rose.", "IN", None),  # a postal code only after a town
+        ("Amnesty International accused Nigeria of abuses.", "Amnesty International", None),  # no namesake: a verb between
+        ("The British government met New Zealand officials.", "British", "GBR"),
+        ("The Bank of England raised rates.", "Bank of England", "GBR"),
+    ],
+)
+def test_must_not_place_or_rename(resources, text, name, code):
+    got = {m[0]: m[1] for m in _mentions(resources, text)}
+    assert got.get(name) == code, got
