@@ -44,9 +44,9 @@ ATTACK_INSTRUMENTS = {"bomb", "bombing", "explosion", "blast", "device", "mine",
                       "mortar", "grenade", "ied", "attack", "ambush", "airstrike", "strike", "shelling", "gunfire"}
 
 # crowds whose violence is a riot, not an attack or a coercive act
-RIOTERS = {"rioter", "mob", "looter", "protester", "protestor", "demonstrator", "crowd"}
-# modifiers that make any crowd rioters ("rioting youths", "rampaging fans")
-RIOTING = {"rioting", "rampaging", "marauding"}  # not "riot": "riot police"
+RIOTERS = {"rioter", "mob", "looter", "protester", "protestor", "demonstrator", "crowd", "youth"}
+# modifiers that make any crowd rioters ("rioting youths", "rampaging fans", "angry villagers")
+RIOTING = {"rioting", "rampaging", "marauding", "angry", "irate", "enraged", "furious"}  # not "riot": "riot police"
 # sectors of people who are not armed forces or officials: what they occupy, they occupy in protest
 CIVILIAN_SECTORS = {"CVL", "EDU", "LAB", "OPP", "REL", "MED", "AGR"}
 CROWD_SECTORS = {"CVL", "EDU", "LAB"}
@@ -61,8 +61,27 @@ NAMELESS_ATTACKERS = {"man", "bomber", "attacker", "assailant", "kidnapper", "ab
 ARMED_FORCES = {"troop", "soldier", "army", "force", "navy", "warship", "battalion", "brigade", "military", "marine", "aircraft",
                 "warplane", "helicopter", "gunship", "jet", "tank", "artillery"}
 HEAVY_WEAPONS = {"artillery", "tank", "missile", "mortar", "warplane", "gunship", "airstrike", "shelling", "shell", "bombardment"}
+# who is shot or killed when violence falls on the unarmed: one-sided violence (ASSAULT), not battle (FIGHT), even by soldiers
+# ("security forces opened fire on protesters", "troops shot dead six priests", "agents killed a journalist")
+CIVILIAN_VICTIMS = {"civilian", "villager", "protester", "protestor", "demonstrator", "marcher", "worshipper", "pilgrim", "student",
+                    "pupil", "child", "woman", "boy", "girl", "man", "priest", "nun", "monk", "cleric", "imam", "journalist",
+                    "reporter", "photographer", "doctor", "nurse", "teacher", "farmer", "refugee", "people", "person", "resident",
+                    "passenger", "shopper", "patient", "tourist", "family", "worker", "activist", "supporter", "voter", "bystander",
+                    "mourner", "fisherman", "judge", "mayor", "president", "minister", "lawmaker", "politician", "candidate",
+                    "dissident", "critic", "opponent", "suspect", "prisoner", "detainee", "inmate", "migrant", "hostage", "diplomat",
+                    "lawyer", "attorney", "trader", "vendor", "driver", "businessman", "businesswoman", "pastor"}
+# armed victims, and battle, keep it fighting ("killed two rebel commanders", "killed three Albanians in a gunbattle")
+ARMED_VICTIMS = {"soldier", "troop", "rebel", "militant", "guerrilla", "fighter", "insurgent", "militiaman", "commander",
+                 "general", "officer", "policeman", "gunman", "combatant", "jihadist", "trooper", "marine", "sniper"}
+BATTLE_WORDS = {"gunbattle", "firefight", "clash", "battle", "fighting", "crossfire", "skirmish", "offensive", "shootout"}
 UNCONVENTIONAL_WORDS = {"bomb", "bomber", "bombing", "suicide", "guerrilla", "militia", "militiaman", "militant", "gunman", "terrorist",
                         "insurgent", "explosive", "roadside"}
+
+# subordinators of a clause that tells what came before the sentence's news ("after", "since"): background
+BACKGROUND_MARKS = {"after", "since", "before", "until"}
+
+# sources whose force on non-combatants is repression (CAMEO 175)
+STATE_FORCE_SECTORS = {"MIL", "COP", "SPY", "POL", "GOV"}
 
 # acts only authorities do: investigating, arresting, expelling
 AUTHORITY_TYPES = {"INVESTIGATE", "COERCE"}
@@ -447,6 +466,13 @@ class EventCoder:
             # "were beaten and tortured by police officers": conjoined passives share the agent
             kin = [ch for ch in w.children(tok) if w.dep[ch] == "conj"] + ([w.head[tok]] if w.dep[tok] == "conj" else [])
             source = [a for k in kin for ag in w.children(k) if w.dep[ag] == "agent"
+                      for p in w.children(ag) if w.dep[p] == "pobj" for a in r.actors_for(p)]
+        if passive and not source:
+            # "was designated a terrorist group by Canada", "was declared persona non grata by Moscow": the parser hangs
+            # the agent on the passive's predicate noun (or its "as" phrase)
+            preds = [ch for ch in w.children(tok) if w.dep[ch] in OBJ_DEPS]
+            preds += [q for ch in w.children(tok) if w.dep[ch] == "prep" and w.lower[ch] == "as" for q in w.children(ch) if w.dep[q] == "pobj"]
+            source = [a for o in preds for ag in w.children(o) if w.dep[ag] in ("prep", "agent") and w.lower[ag] == "by"
                       for p in w.children(ag) if w.dep[p] == "pobj" for a in r.actors_for(p)]
         if passive and not source:
             # "were wounded in the shelling of Kharkiv by Russian forces", "died in an attack claimed by ...": the doer of the
@@ -850,8 +876,8 @@ class EventCoder:
                     if shared:
                         return shared
                 for ch in w.children(h):
-                    if (w.dep[ch] in SUBJ_DEPS or (w.dep[ch] == "nsubjpass" and not passive)) and _undated(w, r, ch):
-                        return [a for s in _undated(w, r, ch) for a in r.actors_for(s)]
+                    if (w.dep[ch] in SUBJ_DEPS or (w.dep[ch] == "nsubjpass" and not passive)) and (subjects := _undated(w, r, ch)):
+                        return [a for s in subjects for a in r.actors_for(s)]
                     if w.dep[ch] == "agent":
                         return [a for p in w.children(ch) if w.dep[p] == "pobj" for a in r.actors_for(p)]
             elif w.dep[h] in ("relcl", "acl") and w.head[h] != h:
@@ -1022,6 +1048,12 @@ class EventCoder:
             cameo = sense.military.get("cameo", cameo)
             mode = sense.military.get("mode", mode)
             context = "military"
+            if self._civilian_victims(tok, sent):
+                # the soldiers' violence falls on the unarmed: one-sided (ASSAULT), as the sense codes it by default;
+                # when a state's forces use it, it is repression (CAMEO 175: "security forces opened fire on protesters")
+                etype, cameo, mode, context = sense.type, sense.cameo, sense.mode, sense.context
+                if etype == "ASSAULT" and any(a.sector in STATE_FORCE_SECTORS or (a.kind == "state" and not a.sector) for a in c.source):
+                    cameo, mode, context = "175", None, None
         doers = [tok, *([w.head[tok]] if w.dep[tok] in ("advcl", "conj", "xcomp") else [])]
         if etype in ("COERCE", "ASSAULT", "FIGHT") and any(w.dep[ch] == "nsubj" and _rioters(w, ch) for d in doers for ch in w.children(d)):
             # "rioters set fire to churches", "protesters attacked the police station", "rioters rampaged through the
@@ -1079,6 +1111,8 @@ class EventCoder:
             confidence *= 0.85
         if any(a.provisional for a in source + target):
             confidence *= 0.9
+        if w.dep[tok] == "advcl" and any(w.dep[ch] == "mark" and w.lower[ch] in BACKGROUND_MARKS for ch in w.children(tok)):
+            confidence *= 0.9  # "Mali expelled the envoy after French officials criticised the junta": the cause, told as background
         start = w.idx[tok - 2] if _hyphenated(w, tok) else w.idx[tok]  # "build-up" starts at "build"
         date, precision, date_text = self._dates.for_trigger(token)
         text = span_text(sent)
@@ -1145,19 +1179,47 @@ class EventCoder:
         return []
 
     def _military(self, sent, source: list[ActorRef], tok=None) -> bool:
-        """Conventional warfare? A military source or subject, or heavy weapons in the sentence; never the
+        """Conventional warfare? A military or police source or subject, or heavy weapons in the sentence; never the
         victims ("killed two soldiers"), and bombs, guerrillas and militias make it unconventional."""
         w = self._w
         nouns = {w.lemma[t] for t in range(sent.start, sent.end) if w.pos[t] in ("NOUN", "ADJ")}
         if nouns & UNCONVENTIONAL_WORDS:
             return False
         lemmas = {w.lemma[t] for t in range(sent.start, sent.end)}
-        if any(a.sector == "MIL" or (a.kind == "state" and a.sector in (None, "GOV")) for a in source):
+        if any(a.sector in ("MIL", "COP") or (a.kind == "state" and a.sector in (None, "GOV")) for a in source):
             return True  # a state's own use of force: "Turkey bombed bases in Iraq"
         if lemmas & HEAVY_WEAPONS:
             return True
         subj = [ch for ch in w.children(tok) if w.dep[ch] in ("nsubj", "agent")] if tok is not None else []
         return any(w.lemma[t] in ARMED_FORCES for s in subj for t in w.subtree(s))
+
+    def _civilian_victims(self, tok, sent) -> bool:
+        """Are those a violent verb falls on unarmed people: its object, passive subject or "on"/"at" phrase (on the verb
+        or its object: "opened fire on protesters") a civilian noun or a named person, and no battle or heavy weapons
+        in the sentence?"""
+        w = self._w
+        heads = [c for c in w.children(tok) if w.dep[c] in ("dobj", "obj", "nsubjpass")]
+        victims = list(heads)
+        preps = ("on", "at", "into") if w.pos[tok] in VERBAL_POS else ("of", "on", "at")  # "the shooting of a teenager"
+        for h in (tok, *heads):
+            for p in w.children(h):
+                if w.dep[p] == "prep" and w.lower[p] in preps:
+                    victims.extend(q for q in w.children(p) if w.dep[q] == "pobj")
+        victims += [c for v in victims for c in w.children(v) if w.dep[c] == "conj"]
+        if w.dep[tok] == "advcl" and not any(w.pos[v] in ("NOUN", "PROPN") for v in victims) and w.head[tok] != tok:
+            # "opened fire on protesters, killing nine": a participle that goes on from an act falls on whom that act did
+            return self._civilian_victims(w.head[tok], sent)
+        civilian = False
+        for v in victims:
+            words = {w.lemma[v]} | {w.lemma[c] for c in w.children(v) if w.dep[c] in ("compound", "amod", "appos")}
+            if words & ARMED_VICTIMS:
+                return False
+            if w.lemma[v] in CIVILIAN_VICTIMS or w.ent_type[v] == "PERSON":
+                civilian = True
+        if not civilian:
+            return False
+        lemmas = {w.lemma[t] for t in range(sent.start, sent.end)}
+        return not (lemmas & BATTLE_WORDS or lemmas & HEAVY_WEAPONS)
 
     def _helping_purpose(self, tok) -> bool:
         """Does the verb have a purpose clause of helping ("to help police restore order", "to assist the army")?"""
@@ -1240,7 +1302,8 @@ def _other_than_source(target: list[ActorRef], source: list[ActorRef]) -> list[A
 
 def _rioters(w: DocArrays, t: int) -> bool:
     """Is the phrase at ``t`` a crowd out of control: "rioters", "a mob", "rioting youths"?"""
-    return w.lemma[t] in RIOTERS or any(w.dep[m] in ("amod", "compound") and w.lower[m] in RIOTING for m in w.children(t))
+    # a capitalised plural after a dateline is sometimes tagged a proper noun with itself as lemma ("— Rioters torched")
+    return w.lemma[t] in RIOTERS or (w.lower[t].endswith("s") and w.lower[t][:-1] in RIOTERS) or any(w.dep[m] in ("amod", "compound") and w.lower[m] in RIOTING for m in w.children(t))
 
 
 def _reporting_participle(w: DocArrays, t: int) -> bool:
@@ -1389,7 +1452,8 @@ def _markers(w: DocArrays, tok: int, objects) -> set[str]:
     "*prep:under:fire" (that phrase with that noun, on the verb or its object), "*to-do" (an infinitive complement),
     "*to:leave" (that infinitive's verb),
     "*subj:bomb" (the subject's noun or compound), "*none" (no object),
-    "*place" (the object is a place name), "*naming" (an object predicate: "called the
+    "*place" (the object is a place name), "*modifier" (the verb is a participle describing a noun: "striking
+    doctors"), "*naming" (an object predicate: "called the
     blockade a crime", "what he called the criminal blockade"), "*prt:forward" (a particle: "push forward")."""
     out = {f"*prep:{w.lower[c]}" for c in w.children(tok) if w.dep[c] == "prep"}
     # a phrase's own noun: "*prep:under:fire" ("came under fire"); "*to-do": an infinitive complement ("told Malawi
@@ -1398,7 +1462,9 @@ def _markers(w: DocArrays, tok: int, objects) -> set[str]:
     out.update(f"*prep:{w.lower[c]}:{w.lemma[n]}" for c in w.children(tok) if w.dep[c] == "prep" for o in w.children(c) if w.dep[o] == "pobj"
                for n in (o, *(m for m in w.children(o) if w.dep[m] == "compound")))
     # a two-word preposition the parser nests ("walked out | of prison"): the inner phrase with its noun
-    out.update(f"*prep:{w.lower[p]}:{w.lemma[o]}" for c in w.children(tok) if w.dep[c] == "prep" and not any(w.dep[o] == "pobj" for o in w.children(c))
+    # and one hung on the verb's adverbial particle ("walked away | from the table", "walked out | of talks")
+    out.update(f"*prep:{w.lower[p]}:{w.lemma[o]}" for c in w.children(tok)
+               if (w.dep[c] == "prep" and not any(w.dep[o] == "pobj" for o in w.children(c))) or (w.dep[c] in ("advmod", "prt") and w.lower[c] in ADVERB_PARTICLES)
                for p in w.children(c) if w.dep[p] == "prep" for o in w.children(p) if w.dep[o] == "pobj")
     infinitives = [c for c in w.children(tok) if w.dep[c] in ("xcomp", "ccomp") and any(w.dep[a] == "aux" and w.lower[a] == "to" for a in w.children(c))]
     if any(w.dep[c] == "xcomp" for c in infinitives):
@@ -1414,6 +1480,8 @@ def _markers(w: DocArrays, tok: int, objects) -> set[str]:
                for n in (c, *(m for m in w.children(c) if w.dep[m] == "compound")))
     if not heads:
         out.add("*none")
+    if w.dep[tok] == "amod":
+        out.add("*modifier")  # a participle that describes a noun ("striking doctors"), no act of its own
     if any(w.dep[c] == "oprd" for c in heads):
         out.add("*naming")
     # the tagger calls some particles adverbs ("push forward reform")
