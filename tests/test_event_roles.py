@@ -176,3 +176,12 @@ def test_an_event_in_an_after_clause_is_told_as_background(resources):
     # must-not: a "when" clause tells the same moment, not what came before
     same = _event(resources, "Togo closed the border when Ghana criticised Togo's decision on tariffs.", "DISAPPROVE")
     assert same.confidence == main.confidence
+
+
+def test_a_participle_opening_the_sentence_is_a_passive_of_its_subject(resources):
+    e = _event(resources, "Backed by Russian air strikes, Syrian troops attacked rebel positions near Aleppo.", "SUPPORT")
+    assert _codes(e.source) == {"RUS"} and _codes(e.target) == {"SYR"}
+    # must-not: the clause's own act keeps its subject as source
+    attacks = [e for e in _events(resources, "Backed by Russian air strikes, Syrian troops attacked rebel positions near Aleppo.")
+               if e.trigger == "attacked"]
+    assert attacks and _codes(attacks[0].source) == {"SYR"}

@@ -443,6 +443,11 @@ class EventCoder:
     def _verb_roles(self, tok, sense: Sense, objects, r: ArgResolver):
         w = self._w
         passive = any(w.dep[ch] in ("auxpass", "nsubjpass") for ch in w.children(tok))
+        # "Freed on bail by a Lagos magistrate, the journalist walked out ...", "Backed by Russian air power, Syrian troops
+        # ...": a past participle opening a clause, with no subject of its own, is a passive whose subject is the clause's
+        opening = (not passive and w.tag[tok] == "VBN" and w.dep[tok] == "advcl" and tok < w.head[tok]
+                   and not any(w.dep[ch] in ("nsubj", "nsubjpass", "aux", "auxpass") for ch in w.children(tok)))
+        passive = passive or opening
         source: list[ActorRef] = []
         target: list[ActorRef] = []
         # "A longtime ally of Moscow, Belarus on Monday recognised ...": of two subjects the parser gives, the one next to
@@ -490,7 +495,7 @@ class EventCoder:
         if speaker is not None:
             # the reporter's own act: its subject or no one, never the reported clause's subject
             source = [a for ch in w.children(speaker) if w.dep[ch] in SUBJ_DEPS for a in r.actors_for(ch)]
-        elif not source:
+        elif not source and not opening:
             source = self._inherited_subject(tok, r)
         if not source and not passive:
             top = tok
@@ -508,7 +513,8 @@ class EventCoder:
         # objects: an indirect object ("give Morocco 1.5 billion yen", "sent Kyiv weapons"), the recipient, first;
         # then the direct object (or the passive subject) if it is an actor
         obj_heads = ([ch for ch in w.children(tok) if w.dep[ch] == "dative" and w.pos[ch] in ("NOUN", "PROPN")]
-                     + [ch for ch in w.children(tok) if w.dep[ch] in OBJ_DEPS or (passive and not mobilised and w.dep[ch] == "nsubjpass")])
+                     + [ch for ch in w.children(tok) if w.dep[ch] in OBJ_DEPS or (passive and not mobilised and w.dep[ch] == "nsubjpass")]
+                     + ([ch for ch in w.children(w.head[tok]) if w.dep[ch] in ("nsubj", "nsubjpass")] if opening else []))
         if not obj_heads and not passive:
             obj_heads = _shared_objects(w, tok)  # "have beaten and detained dozens of protesters"
         guessed: list[ActorRef] = []
