@@ -131,7 +131,7 @@ def test_asking_for_a_meeting(resources):
 
 
 def test_beatings_abductions_seizures(resources):
-    _has(resources, "A Kenyan police officer punched a Kenyan protester during the arrest.", "ASSAULT", "182")
+    _has(resources, "A Kenyan police officer punched a Kenyan protester during the arrest.", "ASSAULT")
     _has(resources, "Russia pummelled Ukraine's energy grid with drones and missiles overnight.", "FIGHT")
     _has(resources, "Nigerian gunmen seized more than 280 pupils in Kaduna state.", "ASSAULT", "181")
     _has(resources, "Idaho State Police seized 60 pounds of fentanyl from a Mexican driver.", "COERCE", "1711")
