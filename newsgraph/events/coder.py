@@ -286,9 +286,9 @@ class EventCoder:
                 pos = "NOUN"
             else:
                 continue
-            senses = self.lex.by_lemma.get((w.lemma[tok], pos)) or self.lex.by_lemma.get((w.lower[tok], pos))
-            if not senses:
-                senses = next((self.lex.by_lemma[(h, pos)] for h in _hyphenated(w, tok) if (h, pos) in self.lex.by_lemma), None)
+            # the whole hyphenated word before its last part: "test-fired a rocket" is no firing at anyone
+            senses = (next((self.lex.by_lemma[(h, pos)] for h in _hyphenated(w, tok) if (h, pos) in self.lex.by_lemma), None)
+                      or self.lex.by_lemma.get((w.lemma[tok], pos)) or self.lex.by_lemma.get((w.lower[tok], pos)))
             if not senses and pos == "NOUN" and w.pos[tok] == "NOUN":
                 # the tagger sometimes calls a verb a noun ("the US sanctions PDVSA"): only nouns as nouns here
                 continue
@@ -366,6 +366,8 @@ class EventCoder:
                 if w.dep[c] in ("compound", "amod", "nmod"):
                     # "cut internet and phone services": a coordinated modifier the parser makes nmod, and its conjuncts
                     found.setdefault(w.lemma[c], t)
+                    for whole in _hyphenated(w, c):  # "a fact-finding mission": the modifier's whole word
+                        found.setdefault(whole, t)
                     for m in w.children(c):
                         if w.dep[m] == "conj" and m < t:
                             found.setdefault(w.lemma[m], t)
@@ -1031,6 +1033,10 @@ class EventCoder:
             # "hundreds of Vietnamese protested outside the Chinese embassy over the oil rig": people protesting
             # demonstrate (CAMEO 141); a government protesting complains (CAMEO 114)
             etype, cameo, mode, context = "PROTEST", "141", "demo", None
+        if cameo in ("174", "1722") and c.target and all(a.kind == "igo" or a.sector in ("IGO", "NGO") for a in c.target):
+            # "expelled the UN resident coordinator", "barred UNRWA from operating": an international body or aid agency
+            # sent away is a state's expulsion of a foreign presence (CAMEO 1663), not a deportation or a party ban
+            etype, cameo, mode, context = "SANCTION", "1663", "expel", "human_security"
         if cameo == "081" and c.target and all(a.kind == "company" or a.sector == "BUS" for a in c.target):
             # "the U.S. Treasury eased restrictions on Belaruskali": restrictions on a business are economic (CAMEO 085)
             etype, cameo, mode, context = "RETREAT", "085", "ease", "economic"
