@@ -859,3 +859,26 @@ def test_event_type_legal_action_boycotts_and_riots(resources, text, etype, wron
 def test_event_type_truces_contracts_and_shows_of_force(resources, text, etype, wrong):
     types = _types(resources, text)
     assert (etype is None or etype in types) and (wrong is None or wrong not in types), (text, types)
+
+
+@pytest.mark.parametrize(
+    "text, etype, wrong",
+    [
+        # plans and deals killed (CAMEO 120); aircraft shot down and people killed stay violence
+        ("The Indian government shot down Pakistan's proposal for talks on Kashmir.", "REJECT", "FIGHT"),
+        ("Nigeria's senate threw out the president's request for a new loan from China.", "REJECT", None),
+        ("Syrian air defences shot down an Israeli drone over Quneitra.", "FIGHT", "REJECT"),
+        # agreements hammered out (CAMEO 057), put on notice (CAMEO 130), panned (CAMEO 111), doled out (CAMEO 070)
+        ("Kenya and Uganda hammered out a deal on the oil pipeline in Kampala on Friday.", "AGREE", None),
+        ("The United States put Iran on notice over its nuclear programme.", "THREATEN", None),
+        ("Brazil's president panned the European Union's deforestation law.", "DISAPPROVE", None),
+        ("The Australian government doled out $50 million to drought-hit farmers in Queensland.", "AID", None),
+        # movement restricted (CAMEO 191); merchant ships escorted are no target
+        ("Vietnam's coast guard chased Chinese fishing boats out of its waters.", "COERCE", None),
+        ("Armenian police cordoned off the parliament building in Yerevan.", "COERCE", None),
+        ("The Indian navy escorted merchant ships through the Red Sea.", None, "COERCE"),
+    ],
+)
+def test_event_type_plans_killed_notices_and_cordons(resources, text, etype, wrong):
+    types = _types(resources, text)
+    assert (etype is None or etype in types) and (wrong is None or wrong not in types), (text, types)
