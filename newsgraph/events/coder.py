@@ -23,6 +23,8 @@ from ..time import EventDates
 from .lexicon import Lexicon, Sense, load_ontology
 from .modality import REPORTING_VERBS, Modality, analyse
 
+# verbs of handing people or places over to a court, a state or custody ("hand" and "turn" with "over")
+HANDOVER_VERBS = {"hand", "transfer", "extradite", "surrender", "repatriate", "turn"}
 # participles that name who receives the thing: "a license granted to Chevron", "loans extended to Caracas"
 TRANSFER_PARTICIPLES = {"grant", "give", "issue", "award", "extend", "send", "provide", "offer", "deliver", "lend", "sell", "sign", "hold", "own"}
 HALT_VERBS = {"stop", "halt", "cease", "suspend", "end", "quit", "abandon", "discontinue"}
@@ -111,7 +113,8 @@ TEMPORAL_MARKS = {"after", "before", "since", "until", "till", "once"}  # not "a
 
 # nouns framing an act as a reaction ("in protest against X", "in response to X", "in solidarity with X"): their object is
 # whom the act answers
-FRAME_NOUNS = {"protest", "response", "retaliation", "reaction", "solidarity", "defiance"}
+FRAME_NOUNS = {"protest", "response", "retaliation", "reaction", "solidarity", "defiance", "dispute", "row", "standoff", "stand-off", "feud",
+               "quarrel", "spat", "showdown"}
 
 # acts done by speaking: joined to a reported clause, they are often the reporter's own ("He said Venezuela had been
 # hostile and accused the government of ...")
@@ -475,9 +478,11 @@ class EventCoder:
                       for p in w.children(ag) if w.dep[p] == "pobj" for a in r.actors_for(p)]
         if passive and not source:
             # "were wounded in the shelling of Kharkiv by Russian forces", "died in an attack claimed by ...": the doer of the
-            # act the passive happened in
+            # act the passive happened in; "drones shipped by Turkey have been handed over to ...": the thing's sender
             source = [a for ch in w.children(tok) if w.dep[ch] == "prep" and w.lower[ch] in ("in", "during")
                       for p in w.children(ch) if w.dep[p] == "pobj" and w.pos[p] == "NOUN" for a in self._doer_of(p, r)]
+            source = source or [a for ch in w.children(tok) if w.dep[ch] == "nsubjpass" and w.pos[ch] == "NOUN" and r.span_of(ch) is None
+                                and not r.nouns.get(w.lemma[ch]) for t in (ch, *_contents(w, ch)) for a in self._doer_of(t, r)]
         mobilised = passive and not source and sense.type == "MOBILIZE"
         if mobilised:
             # "police were put on full alert", "troops were moved to the border": with no one named who gave the
@@ -531,6 +536,11 @@ class EventCoder:
             # "extradited drug lord Joaquin Guzman to the United States": an object nobody places (an unknown person, a
             # nameless body) leaves room for the party the act goes to
             target.extend(self._prep_targets([tok, *obj_heads], sense.preps, r))
+        elif target and _hands_over(w, tok):
+            # "handed over the former army commander to the tribunal in The Hague", "transferred two suspects to the custody
+            # of the UN court": whoever is handed over is what is given; the act is aimed at whom they go to
+            over = _particle(w, tok, "over")
+            target = [a for a in self._prep_targets([tok, *([over] if over is not None else [])], ("to",), r) if _coded(a)] or target
         elif target and sense.preps[:1] == ("from",):
             # "seized control of YPF from Spain's Repsol": taking something from someone is aimed at whom it is taken from
             # (a "from" phrase on the verb, its object or the object's "of" name, "the town of Tal Afar from Islamic State
@@ -543,6 +553,12 @@ class EventCoder:
             particle = _particle(w, tok, sense.particle) if sense.particle else None
             heads = [tok, *([particle] if particle is not None else []), *obj_heads, *objects.values()]
             target = self._prep_targets(heads, sense.preps, r)  # "pulled out of Lebanon": through the particle
+        if not target:
+            # "filed a case at the International Court of Justice against Colombia": the parser hangs the act's own phrase
+            # on the noun of the place phrase before it
+            venues = [p for ch in w.children(tok) if w.dep[ch] == "prep" and w.lower[ch] in LOCATIVE_PREPS
+                      for p in w.children(ch) if w.dep[p] == "pobj"]
+            target = self._prep_targets(venues, tuple(p for p in sense.preps if p not in LOCATIVE_PREPS and p != "of"), r)
         if not target:
             # "investigating crimes by Croatian extremists", "prevented a demonstration staged by students": an act
             # named as the object is aimed at whoever did it
@@ -645,7 +661,11 @@ class EventCoder:
         """Who did what an act followed: the subject of its after-clause ("after students had boycotted classes"), or
         the doer of its after-phrase's act ("after weeks of protests by teachers", "following Iraq's invasion")."""
         w = self._w
-        for ch in w.children(tok):
+        # "resigned and fled the country after weeks of protests led by students": the phrase may hang on a verb joined
+        # to the act that shares its subject
+        heads = [tok, *(v for v in w.children(tok) if w.dep[v] == "conj" and w.pos[v] == "VERB"
+                        and not any(w.dep[s] in ("nsubj", "nsubjpass") for s in w.children(v)))]
+        for ch in (c for h in heads for c in w.children(h)):
             if w.dep[ch] == "advcl" and any(w.dep[m] == "mark" and w.lower[m] in ("after", "following") for m in w.children(ch)):
                 found = [a for s in w.children(ch) if w.dep[s] == "nsubj" for a in r.actors_for(s)]
                 if found:
@@ -759,6 +779,10 @@ class EventCoder:
         w = self._w
         doers = [ch for ch in w.children(tok) if w.dep[ch] == "nsubj"]
         doers += [p for ch in w.children(tok) if w.dep[ch] == "agent" for p in w.children(ch) if w.dep[p] == "pobj"]
+        if not doers and w.dep[tok] in ("advcl", "conj") and w.pos[w.head[tok]] in VERBAL_POS:
+            # "A suicide bomber rammed a car into the checkpoint, killing five constables": the participle's doer is the
+            # subject of the act it goes on from
+            doers = [ch for ch in w.children(w.head[tok]) if w.dep[ch] == "nsubj"]
         for d in doers:
             # "kidnapped by armed men", "a suicide bomber blew himself up": nameless attackers are placed the same way
             if (w.lemma[d] in ATTACK_INSTRUMENTS | NAMELESS_ATTACKERS
@@ -844,6 +868,8 @@ class EventCoder:
             if w.dep[h] in ("xcomp", "conj", "advcl", "pcomp", "acomp") and w.head[h] != h:
                 link = w.dep[h]
                 h = w.head[h]
+                if link == "pcomp" and w.dep[h] == "prep" and w.lower[h] in ("by", "through") and w.pos[w.head[h]] in VERBAL_POS:
+                    h = w.head[h]  # "violated the ceasefire by opening fire on ...": the means shares the act's subject
                 passive = any(w.dep[ch] in ("auxpass", "nsubjpass") for ch in w.children(h))
                 if link == "conj" and passive:
                     # "the prime minister has been indicted by the court and will resign": coordinated verbs share
@@ -942,15 +968,25 @@ class EventCoder:
                             break
 
         for c in cands:
-            if c.target or c.suppressed:
+            if (c.target and not (c.guessed_target and c.sense.type == "PROTEST")) or c.suppressed:
                 continue
             # "police opened fire to disperse demonstrators": an act with no one named is aimed at whoever its
-            # purpose clause acts on (the purpose stays an event of its own)
+            # purpose clause acts on (the purpose stays an event of its own); "rallied outside parliament, denouncing the
+            # government's decision": a protest is aimed at whom its participle of speech names (before a target found
+            # only by the last-resort search)
             for ch in w.children(c.tok):
-                purpose = by_tok.get(ch) if w.dep[ch] in ("advcl", "xcomp") and any(w.dep[a] == "aux" and w.lower[a] == "to" for a in w.children(ch)) else None
-                if purpose is not None and purpose.target:
-                    c.target = _other_than_source(purpose.target, c.source)
-                    if c.target:
+                inner = by_tok.get(ch)
+                if inner is None or not inner.target:
+                    continue
+                purpose = (not c.target and w.dep[ch] in ("advcl", "xcomp")
+                           and any(w.dep[a] == "aux" and w.lower[a] == "to" for a in w.children(ch)))
+                participle = (c.sense.type == "PROTEST" and inner.sense.type in SPEECH_ACT_TYPES | {"REJECT"} and not inner.guessed_target
+                              and w.dep[ch] == "advcl"
+                              and w.tag[ch] == "VBG" and not any(w.dep[s] in ("nsubj", "nsubjpass") for s in w.children(ch)))
+                if purpose or participle:
+                    found = _other_than_source(inner.target, c.source)
+                    if found:
+                        c.target, c.guessed_target = found, False
                         break
 
     def _condition_subject(self, c: _Candidate) -> list[ActorRef]:
@@ -1411,6 +1447,18 @@ def _direct_object_lemmas(w: DocArrays, tok: int) -> set[str]:
             elif w.dep[c] == "prep" and w.lower[c] == "of" and w.lemma[t] in CONTAINER_NOUNS:
                 todo.extend(o for o in w.children(c) if w.dep[o] == "pobj")
     return out
+
+
+def _hands_over(w: DocArrays, tok: int) -> bool:
+    """'handed over', 'turned over', 'transferred', 'extradited', 'surrendered': a verb of handing someone over."""
+    return w.lemma[tok] in HANDOVER_VERBS and (w.lemma[tok] not in ("hand", "turn") or _particle(w, tok, "over") is not None)
+
+
+def _contents(w: DocArrays, t: int) -> list[int]:
+    """What a container or measure holds: "a second batch of drones" -> drones."""
+    if w.lemma[t] not in CONTAINER_NOUNS:
+        return []
+    return [o for p in w.children(t) if w.dep[p] == "prep" and w.lower[p] == "of" for o in w.children(p) if w.dep[o] == "pobj"]
 
 
 def _markers(w: DocArrays, tok: int, objects) -> set[str]:
