@@ -73,7 +73,8 @@ def test_the_table_drops_names_of_two_states_and_curated_names_decide_their_own(
     assert not {"cordoba", "hamilton", "san fernando", "valencia"} & set(gaz)  # towns of two states, or places.yaml's
     assert "san fernando" in curated_places()[1]  # Trinidad's region: dropped, as towns of other states have the name
     assert gaz["sydney"] == "AUS" and gaz["temuco"] == "CHL" and gaz["ciudad juarez"] == "MEX"
-    assert "sydney" in table and "," in table["sydney"]  # towns of two states (Australia, Canada), but places.yaml decides
+    assert "," in table["cordoba"]  # towns of like size in Argentina, Spain and Mexico
+    assert table["sydney"] == "AUS"  # towns of two states (Australia, Canada), but one fifty times the other
     assert {"reading", "mobile", "santos", "police", "nice", "split", "victoria"} <= place_only
     assert not {"temuco", "faisalabad", "kosice"} & place_only
     assert gaz["ain el bya"] == gaz["ain-el-bya"] == "DZA"  # hyphen spelling of a name joined by a particle
@@ -96,3 +97,35 @@ def test_the_shipped_cities_table_is_what_the_script_makes(tmp_path):
     subprocess.run([sys.executable, str(ROOT / "scripts" / "make_cities.py"), "--out", str(out)], check=True, capture_output=True, cwd=ROOT)
     shipped = (ROOT / "newsgraph" / "data" / "lexicons" / "cities.tsv").read_text(encoding="utf-8")
     assert out.read_text(encoding="utf-8") == shipped, "run scripts/make_cities.py and commit newsgraph/data/lexicons/cities.tsv"
+
+
+def test_a_place_ten_times_bigger_than_its_namesakes_keeps_the_name():
+    """A name of two states goes to the one whose town or province dwarfs the other's (GeoNames people; a subdivision's
+    estimated from its state's); like sizes leave it to no one."""
+    gaz, table = gazetteer(), cities()[0]
+    assert gaz["fresno"] == "USA"  # 542,000 in California, 18,000 in Colombia
+    assert gaz["arizona"] == "USA" and gaz["ontario"] == "CAN"  # a state or province, not a town of Honduras or California
+    assert "arizona" not in cities()[1]  # a state's name is its main sense: no need to be written as a place
+    assert not {"portland", "albany", "punjab", "toledo", "salem"} & set(gaz)  # of like size in two states
+    assert gaz["maricopa county"] == "USA" and "kent county" not in gaz  # a US county, unless England's county's name
+
+
+@pytest.mark.parametrize(
+    "text,code",
+    [
+        ("The Oregon State Police took over the inquiry.", "USA"),
+        ("Officials of the Arizona Department of Water Resources met growers.", "USA"),
+        ("The Maricopa County Sheriff's Office opened an inquiry.", "USA"),
+        ("The Ontario Provincial Police closed the highway.", "CAN"),
+        ("Kent County Council cut three bus routes.", None),  # Kent is England's; Kent County is in several US states
+        ("The Portland Water Bureau raised its rates.", None),  # Oregon's Portland, or Jamaica's parish: no one state
+    ],
+)
+def test_an_organisation_named_after_a_state_or_county_is_of_its_country(resources, text, code):
+    _, spans, doc = places(resources, text)
+    assert {s.ref.country for s in spans} == {code}, [(doc[s.start : s.end].text, s.ref.country, s.how) for s in spans]
+
+
+def test_a_us_county_is_a_place_of_the_united_states(resources):
+    found, _, _ = places(resources, "Deputies in Maricopa County arrested two men on Sunday.")
+    assert found == {"Maricopa County": "USA"}, found

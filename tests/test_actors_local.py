@@ -1,0 +1,106 @@
+"""Issue 4 (actor codes in newspaper copy): the state of a story that names none outright - its dateline ("SUKKUR:",
+"BENIN CITY —"), a US county ("the Marion County Sheriff's Office"), an American-style title ("Gov. X", "Sen. X") or a
+public title ("Police chief X") - on sentences written for these tests, with must-not cases.
+"""
+
+import pytest
+
+from newsgraph.actors import ArgResolver, find_mentions
+from newsgraph.evaluate.plover import actor_code
+from newsgraph.nlp import parse
+
+
+def _resolve(resources, text, word, nth=0):
+    """(code, sector) of each actor the phrase headed by the ``nth`` occurrence of ``word`` denotes."""
+    doc = parse(resources.nlp, text)
+    spans = find_mentions(doc, resources.registry, None)
+    r = ArgResolver(doc, spans, None, resources.registry)
+    tok = [t for t in doc if t.text == word][nth]
+    return [(actor_code(a), a.sector) for a in r.actors_for(tok)]
+
+
+def _mentions(resources, text):
+    doc = parse(resources.nlp, text)
+    return [(doc[s.start : s.end].text, s.ref.country, s.how) for s in find_mentions(doc, resources.registry, None)]
+
+
+@pytest.mark.parametrize(
+    "text, word, expected",
+    [
+        # a dateline town in capitals, with a dash or a colon, is where the story is: its unnamed groups are that state's
+        ("LUCKNOW — Farmers blocked the highway for a third day on Monday.", "Farmers", [("IND", "CVL")]),
+        ("QUETTA: Police arrested four men after the clash on Monday.", "Police", [("PAK", "COP")]),
+        ("BENIN CITY — Police chief Ade Bello sent officers to the market.", "Bello", [("NGA", "COP")]),  # not Benin
+        # a US county the NER did not label, inside a body's name
+        ("The Marion County Sheriff's Office arrested two men on Friday.", "Office", [("USA", "COP")]),
+        ("The Harris County sheriff arrested two men.", "sheriff", [("USA", "COP")]),
+        # American-style titles: an American office holder, unless the story places him elsewhere
+        ("Gov. Dana Whitlock spoke by phone with Mexican President Ana Robles on Tuesday.", "Whitlock", [("USA", "GOV")]),
+        ("Sen. Carl Avery criticised the ruling on Friday.", "Avery", [("USA", "LEG")]),
+        ("MANILA — Sen. Ana Villanueva criticised the ruling on Friday.", "Villanueva", [("PHL", "LEG")]),
+        # a public title the title words name: the story's state
+        ("Kenyan officials said Police chief Omari Wekesa had resigned.", "Wekesa", [("KEN", "COP")]),
+    ],
+)
+def test_the_story_s_state_from_its_dateline_county_or_title_style(resources, text, word, expected):
+    assert _resolve(resources, text, word) == expected
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("Farmers blocked the highway for a third day on Monday.", "Farmers"),  # no dateline, no state: no one's
+        ("READING — Police arrested four men.", "Police"),  # not a dateline town the gazetteer takes: Reading is in two states
+        ("Company chief executive Tom Harlan said profits rose.", "Harlan"),  # a business title holds no public office
+        ("Mr. Dana Whitlock spoke to reporters on Tuesday.", "Whitlock"),  # no title at all
+    ],
+)
+def test_no_state_without_a_dateline_or_title(resources, text, word):
+    assert all(code is None for code, _ in _resolve(resources, text, word)), _resolve(resources, text, word)
+
+
+def test_a_dateline_town_is_a_place_and_no_party(resources):
+    got = _mentions(resources, "SUKKUR: The Rangers exchanged fire with bandits, a spokesman said.")
+    assert ("SUKKUR", "PAK", "place") in got, got
+    got = _mentions(resources, "NAIROBI, Kenya — Police fired tear gas at protesters.")
+    assert [m for m in got if m[0] == "NAIROBI"][0][1] == "KEN", got  # the registry's metonym stays
+    assert not [m for m in _mentions(resources, "The county board met on Monday.") if m[2] == "place"]  # no county named
+
+
+@pytest.mark.parametrize(
+    "text, name, code",
+    [
+        # a state's or province's abbreviation after a town places both, whatever other states have a town of the name
+        ("Nurses walked out in Sudbury, Ont., on Monday.", "Sudbury", "CAN"),
+        ("Nurses walked out in Sudbury, Ont., on Monday.", "Ont", "CAN"),
+        ("Two men were shot in Salem, Ore., on Friday.", "Salem", "USA"),
+        ("She moved to London, Ont., in May.", "London", "CAN"),  # not the British capital
+        # a name of several states is the one the document names otherwise
+        ("Portland police clashed with protesters as Oregon's governor called for calm.", "Portland", "USA"),
+        # a state's name or adjective inside a longer place name
+        ("British Columbia Premier Dana Ellis vowed to act.", "British Columbia", "CAN"),
+        ("Checks at Northern Ireland's ports resumed.", "Northern Ireland", "GBR"),
+        ("Police in Jersey City arrested two men.", "Jersey City", "USA"),  # not the island of Jersey
+        # a body's name followed by another state's is that state's namesake
+        ("The Securities and Exchange Commission of Pakistan fined two lenders.", "Securities and Exchange Commission of Pakistan", "PAK"),
+        ("Amnesty International Nigeria called for his release.", "Amnesty International Nigeria", "NGA"),
+    ],
+)
+def test_a_place_or_body_named_with_its_state(resources, text, name, code):
+    got = {m[0]: m[1] for m in _mentions(resources, text)}
+    assert got.get(name) == code, got
+
+
+@pytest.mark.parametrize(
+    "text, name, code",
+    [
+        ("Police in Hyderabad arrested two men.", "Hyderabad", None),  # India's or Pakistan's: the story names neither
+        ("Sales in Europe, IN particular, rose.", "IN", None),  # a postal code only after a town
+        ("Amnesty International accused Nigeria of abuses.", "Amnesty International", None),  # no namesake: a verb between
+        ("The British government met New Zealand officials.", "British", "GBR"),
+        ("The Bank of England raised rates.", "Bank of England", "GBR"),
+    ],
+)
+def test_must_not_place_or_rename(resources, text, name, code):
+    got = {m[0]: m[1] for m in _mentions(resources, text)}
+    assert got.get(name) == code, got
