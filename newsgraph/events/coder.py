@@ -66,13 +66,17 @@ CIVILIAN_VICTIMS = {"civilian", "villager", "protester", "protestor", "demonstra
                     "reporter", "photographer", "doctor", "nurse", "teacher", "farmer", "refugee", "people", "person", "resident",
                     "passenger", "shopper", "patient", "tourist", "family", "worker", "activist", "supporter", "voter", "bystander",
                     "mourner", "fisherman", "judge", "mayor", "president", "minister", "lawmaker", "politician", "candidate",
-                    "dissident", "critic", "opponent", "suspect", "prisoner", "detainee", "inmate", "migrant", "hostage", "diplomat"}
+                    "dissident", "critic", "opponent", "suspect", "prisoner", "detainee", "inmate", "migrant", "hostage", "diplomat",
+                    "lawyer", "attorney", "trader", "vendor", "driver", "businessman", "businesswoman", "pastor"}
 # armed victims, and battle, keep it fighting ("killed two rebel commanders", "killed three Albanians in a gunbattle")
 ARMED_VICTIMS = {"soldier", "troop", "rebel", "militant", "guerrilla", "fighter", "insurgent", "militiaman", "commander",
                  "general", "officer", "policeman", "gunman", "combatant", "jihadist", "trooper", "marine", "sniper"}
 BATTLE_WORDS = {"gunbattle", "firefight", "clash", "battle", "fighting", "crossfire", "skirmish", "offensive", "shootout"}
 UNCONVENTIONAL_WORDS = {"bomb", "bomber", "bombing", "suicide", "guerrilla", "militia", "militiaman", "militant", "gunman", "terrorist",
                         "insurgent", "explosive", "roadside"}
+
+# subordinators of a clause that tells what came before the sentence's news ("after", "since"): background
+BACKGROUND_MARKS = {"after", "since", "before", "until"}
 
 # sources whose force on non-combatants is repression (CAMEO 175)
 STATE_FORCE_SECTORS = {"MIL", "COP", "SPY", "POL", "GOV"}
@@ -282,9 +286,9 @@ class EventCoder:
                 pos = "NOUN"
             else:
                 continue
-            senses = self.lex.by_lemma.get((w.lemma[tok], pos)) or self.lex.by_lemma.get((w.lower[tok], pos))
-            if not senses:
-                senses = next((self.lex.by_lemma[(h, pos)] for h in _hyphenated(w, tok) if (h, pos) in self.lex.by_lemma), None)
+            # the whole hyphenated word before its last part: "test-fired a rocket" is no firing at anyone
+            senses = (next((self.lex.by_lemma[(h, pos)] for h in _hyphenated(w, tok) if (h, pos) in self.lex.by_lemma), None)
+                      or self.lex.by_lemma.get((w.lemma[tok], pos)) or self.lex.by_lemma.get((w.lower[tok], pos)))
             if not senses and pos == "NOUN" and w.pos[tok] == "NOUN":
                 # the tagger sometimes calls a verb a noun ("the US sanctions PDVSA"): only nouns as nouns here
                 continue
@@ -362,6 +366,8 @@ class EventCoder:
                 if w.dep[c] in ("compound", "amod", "nmod"):
                     # "cut internet and phone services": a coordinated modifier the parser makes nmod, and its conjuncts
                     found.setdefault(w.lemma[c], t)
+                    for whole in _hyphenated(w, c):  # "a fact-finding mission": the modifier's whole word
+                        found.setdefault(whole, t)
                     for m in w.children(c):
                         if w.dep[m] == "conj" and m < t:
                             found.setdefault(w.lemma[m], t)
@@ -1027,6 +1033,10 @@ class EventCoder:
             # "hundreds of Vietnamese protested outside the Chinese embassy over the oil rig": people protesting
             # demonstrate (CAMEO 141); a government protesting complains (CAMEO 114)
             etype, cameo, mode, context = "PROTEST", "141", "demo", None
+        if cameo in ("174", "1722") and c.target and all(a.kind == "igo" or a.sector in ("IGO", "NGO") for a in c.target):
+            # "expelled the UN resident coordinator", "barred UNRWA from operating": an international body or aid agency
+            # sent away is a state's expulsion of a foreign presence (CAMEO 1663), not a deportation or a party ban
+            etype, cameo, mode, context = "SANCTION", "1663", "expel", "human_security"
         if cameo == "081" and c.target and all(a.kind == "company" or a.sector == "BUS" for a in c.target):
             # "the U.S. Treasury eased restrictions on Belaruskali": restrictions on a business are economic (CAMEO 085)
             etype, cameo, mode, context = "RETREAT", "085", "ease", "economic"
@@ -1071,6 +1081,8 @@ class EventCoder:
             confidence *= 0.85
         if any(a.provisional for a in source + target):
             confidence *= 0.9
+        if w.dep[tok] == "advcl" and any(w.dep[ch] == "mark" and w.lower[ch] in BACKGROUND_MARKS for ch in w.children(tok)):
+            confidence *= 0.9  # "Mali expelled the envoy after French officials criticised the junta": the cause, told as background
         start = w.idx[tok - 2] if _hyphenated(w, tok) else w.idx[tok]  # "build-up" starts at "build"
         date, precision, date_text = self._dates.for_trigger(token)
         text = span_text(sent)
