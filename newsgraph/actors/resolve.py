@@ -513,7 +513,9 @@ def _inside_longer_name(doc, span: Span, ents) -> bool:
     ent = next((e for e in ents if e.start <= span.start < e.end), None)
     if ent is None or ent.label_ not in NAME_LABELS or (ent.start, ent.end) == (span.start, span.end):
         return False
-    rest = [t for t in ent if not span.start <= t.i < span.end and t.lower_ != "the"]
+    # "BAMAKO - Mali expelled ...": the NER's entity runs on from a dateline; the name starts after its dash
+    first = max((t.i + 1 for t in ent if t.i < span.start and t.text in DATELINE_ENDS), default=ent.start)
+    rest = [t for t in ent if first <= t.i and not span.start <= t.i < span.end and t.lower_ != "the"]
     if any(t.tag_ == "POS" for t in ent):
         return False  # "Russia's Rosneft" is two actors
     return any(t.text[:1].isupper() and not t.is_punct for t in rest)
@@ -861,8 +863,8 @@ def _add_provisional(doc, spans: list[Span], ents) -> list[Span]:
             continue
         if not_an_actor(doc, toks[0].i, toks[-1].i + 1):
             continue  # "16:00 UTC", "the Dow Jones"
-        if len(toks) == 1 and _capitalised_adjective(doc, toks[0].i):
-            continue  # "Renegade soldiers shot ...": the first word of a sentence, not a name
+        if len(toks) == 1 and (_capitalised_adjective(doc, toks[0].i) or _group_word_opening_a_sentence(doc, toks[0].i)):
+            continue  # "Renegade soldiers shot ...", "Farmers blocked ...": the first word of a sentence, not a name
         label = ent.label_
         name_at = name_after_title(doc, toks[0].i, toks[-1].i + 1, label)
         if name_at > toks[0].i:
@@ -888,6 +890,25 @@ def _add_provisional(doc, spans: list[Span], ents) -> list[Span]:
         out.append(Span(toks[0].i, toks[-1].i + 1, ref, "provisional", None))
         taken.update(range(toks[0].i, toks[-1].i + 1))
     return out
+
+
+def _singular(word: str) -> str:
+    """A plural noun's singular, for words the tagger or lemmatiser left plural: "rebels" -> "rebel", "gunmen" ->
+    "gunman"; the word itself otherwise."""
+    if word.endswith("men"):
+        return word[:-3] + "man"
+    return word[:-1] if word.endswith("s") else word
+
+
+def _group_word_opening_a_sentence(doc, i: int) -> bool:
+    """Is the one-word entity at ``i`` a common noun for a group of people that opens a sentence or follows a dateline
+    ("PATIALA — Farmers blocked ...", "Police said ...", "Gunmen abducted ..."), which the NER model took for a name?"""
+    w = doc_arrays(doc)
+    if not (w.sent_start(i) == i or (i > 0 and w.words[i - 1] in DATELINE_ENDS)):
+        return False
+    nouns = sector_nouns()
+    word = w.lower[i]
+    return (word in nouns or _singular(word) in nouns) and (w.tag[i] in ("NNS", "NNPS") or word == "police")
 
 
 def _capitalised_adjective(doc, i: int) -> bool:
@@ -1193,8 +1214,8 @@ class ArgResolver:
                             r.country, r.sector = own.country, r.sector or own.sector
                     return r
         lemma = w.lemma[h]
-        if w.pos[h] == "PROPN" and w.is_title[h] and lemma not in self.nouns and lemma.endswith("s") and lemma[:-1] in self.nouns:
-            lemma = lemma[:-1]  # "Rebels in Chad ...": a capitalised plural the tagger took for a name
+        if w.pos[h] == "PROPN" and w.is_title[h] and lemma not in self.nouns and _singular(lemma) in self.nouns:
+            lemma = _singular(lemma)  # "Rebels in Chad ...", "Gunmen abducted ...": a capitalised plural the tagger took for a name
         compound_sector = self._compound_sector(h)
         role = lemma in ROLE_NOUNS | {"leader"}
         if role and compound_sector is None:
