@@ -105,7 +105,8 @@ def _extract_parsed(document: Document, parsed, res: Resources, title=None) -> D
     text = doc_text(parsed)
     idx, length = arrays.idx, arrays.length
     for s in spans:
-        start, end = span_chars(parsed[s.start : s.end], idx, length)
+        # a Span (``parsed[s.start : s.end]``) only for an empty one, whose offsets the arrays do not give
+        start, end = (idx[s.start], idx[s.end - 1] + length[s.end - 1]) if s.end > s.start else span_chars(parsed[s.start : s.end], idx, length)
         mentions.append(
             Mention(
                 start=start,

@@ -532,8 +532,11 @@ class GatedSet:
         for j, found in starts.items():
             for prefix in found or ():
                 (at_start if re.match(r"\w", prefix) else at_end).setdefault(prefix, set()).add(j)
-        self._at_start = {s: frozenset(js) for s, js in at_start.items()}
-        self._at_end = {s: frozenset(js) for s, js in at_end.items()}
+        # one object per distinct set of patterns (``_shared``): the tables map tens of thousands of prefixes to a few
+        # hundred sets, and every frozenset is an object the garbage collector walks on each full collection
+        self._sets: dict[frozenset[int], frozenset[int]] = {}
+        self._at_start = {s: self._shared(frozenset(js)) for s, js in at_start.items()}
+        self._at_end = {s: self._shared(frozenset(js)) for s, js in at_end.items()}
         self._start_lengths = sorted({len(s) for s in at_start})
         self._end_lengths = sorted({len(s) for s in at_end})
         self._end_ids = frozenset(j for js in at_end.values() for j in js)
@@ -544,10 +547,14 @@ class GatedSet:
         self._seen_start: dict[str, frozenset[int]] = {}
         self._seen_end: dict[str, frozenset[int]] = {}
 
+    def _shared(self, ids: frozenset[int]) -> frozenset[int]:
+        """The one frozenset kept equal to ``ids``: the memos below keep up to WINDOW_MEMO of them."""
+        return self._sets.setdefault(ids, ids)
+
     def _for_char(self, ch: str) -> frozenset[int]:
         got = self._by_char.get(ch)
         if got is None:
-            got = self._by_char[ch] = self._loose | frozenset(j for j in self._gated if self._first[j].match(ch))
+            got = self._by_char[ch] = self._shared(self._loose | frozenset(j for j in self._gated if self._first[j].match(ch)))
         return got
 
     def _fit(self, window: str, by_prefix: dict, lengths: list[int], allowed: frozenset[int], opened) -> frozenset[int]:
@@ -560,7 +567,7 @@ class GatedSet:
             got = by_prefix.get(low[:n])
             if got:
                 fit |= got
-        return allowed.intersection(fit)
+        return self._shared(allowed.intersection(fit))
 
     def candidates(self, text: str) -> list[list[int] | None]:
         """For each pattern (in order), the positions of ``text`` where a match of it can begin, ascending; None

@@ -218,7 +218,10 @@ class DocArrays:
         self.pos, self.tag, self.ent_type = decoded(cols[4]), decoded(cols[5]), decoded(cols[6])
         self.ent_iob = list(map(("", "I", "O", "B").__getitem__, cols[7]))
         self.idx, self.length, self.space = cols[8], cols[9], cols[10]
-        self._sent_starts = [k for k, v in enumerate(cols[11]) if v == 1 or k == 0]
+        starts = np.flatnonzero(arr[:, 11] == 1).tolist() if n else []  # SENT_START is 1 at a sentence's first word
+        if n and (not starts or starts[0] != 0):
+            starts.insert(0, 0)  # the first word begins a sentence whatever its mark
+        self._sent_starts = starts
         self.orth = cols[12]  # string hashes of the words' texts
         self.words = decoded(cols[12])  # each word's ``text``
         self.like_num, self.is_title, self.is_punct, self.is_space = arr[:, 13:17].astype(bool).T.tolist() if n else ([], [], [], [])

@@ -197,3 +197,17 @@ def test_loose_gates_for_patterns_that_may_begin_inside_a_word_or_with_a_symbol(
         g = gated_re.GatedPattern(getattr(qx, name))
         assert g.scan is not None, name
         assert len(list(g.scan.finditer(text))) < len(text) // 4, name
+
+
+def test_gated_set_keeps_one_object_per_distinct_set_of_patterns():
+    """The prefix tables and the window memos map tens of thousands of keys to a few hundred sets of patterns: equal
+    sets are one object (fewer objects for the garbage collector to walk), and the candidates are the same."""
+    patterns = [g for _, g in timex._COMPILED]
+    used = gated_re.GatedSet(patterns)
+    for text in ODD + MONEY + _texts()[:20]:
+        assert used.candidates(text) == gated_re.GatedSet(patterns).candidates(text), text[:80]
+    for table in (used._at_start, used._at_end, used._seen_start, used._seen_end, used._by_char):
+        values = list(table.values())
+        assert values
+        assert len({id(v) for v in values}) == len(set(values))  # equal sets are the same object
+    assert len(timex._GATES._at_start) > 10 * len({id(v) for v in timex._GATES._at_start.values()})

@@ -42,9 +42,9 @@ ATTACK_INSTRUMENTS = {"bomb", "bombing", "explosion", "blast", "device", "mine",
                       "mortar", "grenade", "ied", "attack", "ambush", "airstrike", "strike", "shelling", "gunfire"}
 
 # crowds whose violence is a riot, not an attack or a coercive act
-RIOTERS = {"rioter", "mob", "looter", "protester", "protestor", "demonstrator", "crowd"}
-# modifiers that make any crowd rioters ("rioting youths", "rampaging fans")
-RIOTING = {"rioting", "rampaging", "marauding"}  # not "riot": "riot police"
+RIOTERS = {"rioter", "mob", "looter", "protester", "protestor", "demonstrator", "crowd", "youth"}
+# modifiers that make any crowd rioters ("rioting youths", "rampaging fans", "angry villagers")
+RIOTING = {"rioting", "rampaging", "marauding", "angry", "irate", "enraged", "furious"}  # not "riot": "riot police"
 # sectors of people who are not armed forces or officials: what they occupy, they occupy in protest
 CIVILIAN_SECTORS = {"CVL", "EDU", "LAB", "OPP", "REL", "MED", "AGR"}
 CROWD_SECTORS = {"CVL", "EDU", "LAB"}
@@ -59,14 +59,39 @@ NAMELESS_ATTACKERS = {"man", "bomber", "attacker", "assailant", "kidnapper", "ab
 ARMED_FORCES = {"troop", "soldier", "army", "force", "navy", "warship", "battalion", "brigade", "military", "marine", "aircraft",
                 "warplane", "helicopter", "gunship", "jet", "tank", "artillery"}
 HEAVY_WEAPONS = {"artillery", "tank", "missile", "mortar", "warplane", "gunship", "airstrike", "shelling", "shell", "bombardment"}
+# who is shot or killed when violence falls on the unarmed: one-sided violence (ASSAULT), not battle (FIGHT), even by soldiers
+# ("security forces opened fire on protesters", "troops shot dead six priests", "agents killed a journalist")
+CIVILIAN_VICTIMS = {"civilian", "villager", "protester", "protestor", "demonstrator", "marcher", "worshipper", "pilgrim", "student",
+                    "pupil", "child", "woman", "boy", "girl", "man", "priest", "nun", "monk", "cleric", "imam", "journalist",
+                    "reporter", "photographer", "doctor", "nurse", "teacher", "farmer", "refugee", "people", "person", "resident",
+                    "passenger", "shopper", "patient", "tourist", "family", "worker", "activist", "supporter", "voter", "bystander",
+                    "mourner", "fisherman", "judge", "mayor", "president", "minister", "lawmaker", "politician", "candidate",
+                    "dissident", "critic", "opponent", "suspect", "prisoner", "detainee", "inmate", "migrant", "hostage", "diplomat"}
+# armed victims, and battle, keep it fighting ("killed two rebel commanders", "killed three Albanians in a gunbattle")
+ARMED_VICTIMS = {"soldier", "troop", "rebel", "militant", "guerrilla", "fighter", "insurgent", "militiaman", "commander",
+                 "general", "officer", "policeman", "gunman", "combatant", "jihadist", "trooper", "marine", "sniper"}
+BATTLE_WORDS = {"gunbattle", "firefight", "clash", "battle", "fighting", "crossfire", "skirmish", "offensive", "shootout"}
 UNCONVENTIONAL_WORDS = {"bomb", "bomber", "bombing", "suicide", "guerrilla", "militia", "militiaman", "militant", "gunman", "terrorist",
                         "insurgent", "explosive", "roadside"}
+
+# sources whose force on non-combatants is repression (CAMEO 175)
+STATE_FORCE_SECTORS = {"MIL", "COP", "SPY", "POL", "GOV"}
 
 # acts only authorities do: investigating, arresting, expelling
 AUTHORITY_TYPES = {"INVESTIGATE", "COERCE"}
 
+# verbs that hold someone to account for an act ("were charged over the beating of ...", "was praised for its support"),
+# and the prepositions that name the act: the one held to account did it
+ACCOUNTING_VERBS = {"charge", "accuse", "convict", "indict", "arrest", "detain", "sentence", "jail", "imprison", "prosecute", "try",
+                    "blame", "fine", "punish", "sanction", "sue", "praise", "criticise", "criticize", "condemn", "censure", "commend",
+                    "honour", "honor", "reward", "thank", "fault", "suspend", "sack", "fire", "dismiss", "expel", "investigate", "question"}
+ACCOUNTING_PREPS = {"over", "for", "of", "with"}
+
 # types of concessions and agreements, made to the other side of the talks that led to them
 CONCESSION_TYPES = {"CONCEDE", "AGREE", "RETREAT"}
+# types that answer what happened before them: a concession to pressure (not a mobilisation: "went on alert after
+# China launched drills" is coded with no target)
+REACTION_TYPES = {"CONCEDE"}
 
 # types whose venue is no party: talks, agreements and joint exercises are held somewhere, not done to the place
 VENUE_TYPES = {"CONSULT", "AGREE", "COOPERATE", "SUPPORT"}
@@ -387,15 +412,23 @@ class EventCoder:
             # "The last Syrian soldiers left Lebanon, ending a 29-year presence", "shelled the town, killing 20": a
             # participle that goes on from an act falls on whom that act's object names
             c.target = _other_than_source([a for ch in w.children(w.head[tok]) if w.dep[ch] in OBJ_DEPS for a in r.actors_for(ch)], c.source)
-        if not c.target and sense.type in CONCESSION_TYPES:
+        # a target found only by the last-resort search yields to the phrases below that say whom the act answers
+        # ("Yielding to the protesters ..., the president resigned, sending his letter ... from Singapore")
+        open_target, guessed = not c.target or c.guessed_target, c.target
+        if open_target and sense.type in CONCESSION_TYPES:
             # "called off the strike after deliberations with the Nigerian government": a concession or agreement
             # reached in talks is made to the other side of the talks
-            c.target = _other_than_source(self._talks_partner(tok, r), c.source)
-        if not c.target and sense.type == "CONCEDE":
+            c.target = _other_than_source(self._talks_partner(tok, r), c.source) or c.target
+        if open_target and sense.type == "CONCEDE":
             # "stepped down, yielding to weeks of protests by parents of the missing students": to whom it yields
             c.target = _other_than_source([a for ch in w.children(tok) if w.dep[ch] == "advcl" and w.lemma[ch] in YIELD_VERBS
                                            for p in w.children(ch) if w.dep[p] == "prep" and w.lower[p] == "to"
-                                           for o in w.children(p) if w.dep[o] == "pobj" for a in self._pressing(o, r)], c.source)
+                                           for o in w.children(p) if w.dep[o] == "pobj" for a in self._pressing(o, r)], c.source) or c.target
+        if (not c.target or c.guessed_target) and sense.type in REACTION_TYPES:
+            # "backed down after students had boycotted classes": a concession answers whoever pressed for it
+            c.target = _other_than_source(self._provoker(tok, r), c.source) or c.target
+        if c.target is not guessed:
+            c.guessed_target = False
         if not c.target and sense.home:
             # "Iraq's government is prepared to impose martial law": at home, unless a place or party is named
             c.target = [r.located_ref(a.country) for a in c.source[:1] if a.country]
@@ -417,8 +450,7 @@ class EventCoder:
                     if w.dep[p] == "pobj":
                         source.extend(r.actors_for(p))
             elif w.dep[ch] in SUBJ_DEPS and not passive:
-                # "a roadside bomb planted by al-Shabaab fighters tore through ...": a subject that is no actor acts for its doer
-                source.extend(a for h in _undated(w, r, ch) for a in (r.actors_for(h) or self._doer_of(h, r)))
+                source.extend(a for h in _undated(w, r, ch) for a in self._acting_for(h, r))
             elif w.dep[ch] == "prep" and w.lower[ch] in sense.source_preps and not source:
                 for p in w.children(ch):
                     if w.dep[p] == "pobj":
@@ -428,6 +460,18 @@ class EventCoder:
             kin = [ch for ch in w.children(tok) if w.dep[ch] == "conj"] + ([w.head[tok]] if w.dep[tok] == "conj" else [])
             source = [a for k in kin for ag in w.children(k) if w.dep[ag] == "agent"
                       for p in w.children(ag) if w.dep[p] == "pobj" for a in r.actors_for(p)]
+        if passive and not source:
+            # "was designated a terrorist group by Canada", "was declared persona non grata by Moscow": the parser hangs
+            # the agent on the passive's predicate noun (or its "as" phrase)
+            preds = [ch for ch in w.children(tok) if w.dep[ch] in OBJ_DEPS]
+            preds += [q for ch in w.children(tok) if w.dep[ch] == "prep" and w.lower[ch] == "as" for q in w.children(ch) if w.dep[q] == "pobj"]
+            source = [a for o in preds for ag in w.children(o) if w.dep[ag] in ("prep", "agent") and w.lower[ag] == "by"
+                      for p in w.children(ag) if w.dep[p] == "pobj" for a in r.actors_for(p)]
+        if passive and not source:
+            # "were wounded in the shelling of Kharkiv by Russian forces", "died in an attack claimed by ...": the doer of the
+            # act the passive happened in
+            source = [a for ch in w.children(tok) if w.dep[ch] == "prep" and w.lower[ch] in ("in", "during")
+                      for p in w.children(ch) if w.dep[p] == "pobj" and w.pos[p] == "NOUN" for a in self._doer_of(p, r)]
         mobilised = passive and not source and sense.type == "MOBILIZE"
         if mobilised:
             # "police were put on full alert", "troops were moved to the border": with no one named who gave the
@@ -502,8 +546,10 @@ class EventCoder:
             # "revoked Chevron's license", "a license granted to Chevron": actors inside the object phrase
             for o in obj_heads:
                 target.extend(self._actors_in(o, r, venue_free=sense.type in VENUE_TYPES))
-        if sense.symmetric:
-            # before the last-resort search: "talks were held in Hanoi between Vietnam and China" are the pair's
+        pair: list[ActorRef] = []
+        if sense.symmetric or sense.type == "FIGHT":
+            # before the last-resort search: "talks were held in Hanoi between Vietnam and China" are the pair's, as is
+            # "Fighting between government troops and rebels has killed ..."
             pair = self._prep_targets([tok, *obj_heads, *objects.values()], ("between",), r)
             if source:
                 target.extend(a for a in pair if a not in target)
@@ -513,7 +559,7 @@ class EventCoder:
                 source = pair
                 target = [a for a in target if a not in pair]
         guessed_target = False
-        if not target and not _joint_subject(source, sense):
+        if not target and not _joint_subject(source, sense) and not (pair and source == pair):
             target = self._first_actor_after(tok, source, r, sense.type) or guessed
             guessed_target = bool(target)
         return dedupe(source), dedupe(target), guessed_target
@@ -550,8 +596,18 @@ class EventCoder:
             own = {a.country for a in source}
             target = [a for a in self._prep_targets([tok], ("of",), r) if not (a.sector == "MIL" and a.country in own)]
         if not source:
-            source = self._governing_subject(tok, r)
+            # "The bombing at the airport's gate, claimed by Islamic State, ...": the act's doer
+            source = self._doer_of(tok, r) or self._governing_subject(tok, r)
         return dedupe(source), dedupe(target)
+
+    def _acting_for(self, subj, r: ArgResolver) -> list[ActorRef]:
+        """Who acts through a subject: the actor it names; for a thing or an act, whoever did it ("a roadside bomb
+        planted by al-Shabaab fighters tore through ...", "The bombing, claimed by Islamic State, killed ...") or owns it
+        ("the Edhi Foundation's boats ferried food")."""
+        w = self._w
+        thing = r.span_of(subj) is None and w.pos[subj] == "NOUN" and not r.nouns.get(w.lemma[subj])
+        doer = self._doer_of(subj, r) if thing else []
+        return doer or r.actors_for(subj) or self._doer_of(subj, r) or (self._owner_of(subj, r) if thing else [])
 
     def _pressing(self, noun, r: ArgResolver) -> list[ActorRef]:
         """Who is behind the pressure a noun names: "the miners", "protests by the miners", "weeks of protests by ..."."""
@@ -577,6 +633,21 @@ class EventCoder:
                     senses = self.lex.by_lemma.get((w.lemma[p], "NOUN")) or []
                     if w.dep[p] == "pobj" and any(s.type == "CONSULT" for s in senses):
                         return self._prep_targets([p], ("with",), r)
+        return []
+
+    def _provoker(self, tok, r: ArgResolver) -> list[ActorRef]:
+        """Who did what an act followed: the subject of its after-clause ("after students had boycotted classes"), or
+        the doer of its after-phrase's act ("after weeks of protests by teachers", "following Iraq's invasion")."""
+        w = self._w
+        for ch in w.children(tok):
+            if w.dep[ch] == "advcl" and any(w.dep[m] == "mark" and w.lower[m] in ("after", "following") for m in w.children(ch)):
+                found = [a for s in w.children(ch) if w.dep[s] == "nsubj" for a in r.actors_for(s)]
+                if found:
+                    return found
+            if w.dep[ch] == "prep" and w.lower[ch] in ("after", "following"):
+                found = [a for p in w.children(ch) if w.dep[p] == "pobj" and w.pos[p] == "NOUN" for a in self._pressing(p, r)]
+                if found:
+                    return found
         return []
 
     def _prep_targets(self, heads, preps, r: ArgResolver) -> list[ActorRef]:
@@ -667,9 +738,11 @@ class EventCoder:
             span = r.span_of(t)
             if span is not None and brokered_by(self._doc, span.end):
                 continue  # "resumed African Union-brokered talks"
-            if span is not None and span.how != "adjective":
+            # a named actor, or one a noun of its sector names ("rejected an offer of talks from the Afghan government",
+            # "denounced the government's new law"), not one placed only by the story's country
+            if (span is not None and span.how != "adjective") or (span is None and w.pos[t] == "NOUN" and r.nouns.get(w.lemma[t])):
                 found = [a for a in r.actors_for(t) if not (own and _own_forces(a, own))]
-                if found:
+                if found and t not in r.guessed:
                     return found
             stack.extend(list(w.children(t))[::-1])
         return []
@@ -773,8 +846,8 @@ class EventCoder:
                     if shared:
                         return shared
                 for ch in w.children(h):
-                    if (w.dep[ch] in SUBJ_DEPS or (w.dep[ch] == "nsubjpass" and not passive)) and _undated(w, r, ch):
-                        return [a for s in _undated(w, r, ch) for a in r.actors_for(s)]
+                    if (w.dep[ch] in SUBJ_DEPS or (w.dep[ch] == "nsubjpass" and not passive)) and (subjects := _undated(w, r, ch)):
+                        return [a for s in subjects for a in r.actors_for(s)]
                     if w.dep[ch] == "agent":
                         return [a for p in w.children(ch) if w.dep[p] == "pobj" for a in r.actors_for(p)]
             elif w.dep[h] in ("relcl", "acl") and w.head[h] != h:
@@ -805,11 +878,18 @@ class EventCoder:
         for _ in range(4):
             if w.head[h] == h:
                 return []
-            h = w.head[h]
+            link, h = h, w.head[h]
             if w.pos[h] in VERBAL_POS and w.dep[h] != "prep":  # "following", "including" are prepositions here
                 for ch in w.children(h):
                     if w.dep[ch] in SUBJ_DEPS:
                         return r.actors_for(ch)
+                if (w.lemma[h] in ACCOUNTING_VERBS and w.dep[link] == "prep" and w.lower[link] in ACCOUNTING_PREPS
+                        and any(w.dep[ch] == "auxpass" for ch in w.children(h))):
+                    # "Five officers were charged over the beating of ...", "was praised for its support of ...": whom the
+                    # act is held against (or credited to) did it
+                    found = [a for ch in w.children(h) if w.dep[ch] == "nsubjpass" for a in r.actors_for(ch)]
+                    if found:
+                        return found
                 return self._inherited_subject(h, r)
         return []
 
@@ -906,7 +986,7 @@ class EventCoder:
 
     def _enough(self, c: _Candidate) -> bool:
         w = self._w
-        if w.dep[c.tok] in ("acl", "xcomp", "advcl") and w.lemma[w.head[c.tok]] in PURPOSE_NOUNS:
+        if w.dep[c.tok] in ("acl", "xcomp", "advcl") and w.pos[w.head[c.tok]] == "NOUN" and w.lemma[w.head[c.tok]] in PURPOSE_NOUNS:
             return False  # "in a bid to halt exports": a purpose, not a happening
         if w.dep[c.tok] == "acl" and w.tag[c.tok] in ("VBG", "VBN") and not c.source:
             return False  # "countries purchasing Venezuelan oil", "measures used against Iran": a description, not an event
@@ -928,6 +1008,12 @@ class EventCoder:
             cameo = sense.military.get("cameo", cameo)
             mode = sense.military.get("mode", mode)
             context = "military"
+            if self._civilian_victims(tok, sent):
+                # the soldiers' violence falls on the unarmed: one-sided (ASSAULT), as the sense codes it by default;
+                # when a state's forces use it, it is repression (CAMEO 175: "security forces opened fire on protesters")
+                etype, cameo, mode, context = sense.type, sense.cameo, sense.mode, sense.context
+                if etype == "ASSAULT" and any(a.sector in STATE_FORCE_SECTORS or (a.kind == "state" and not a.sector) for a in c.source):
+                    cameo, mode, context = "175", None, None
         doers = [tok, *([w.head[tok]] if w.dep[tok] in ("advcl", "conj", "xcomp") else [])]
         if etype in ("COERCE", "ASSAULT", "FIGHT") and any(w.dep[ch] == "nsubj" and _rioters(w, ch) for d in doers for ch in w.children(d)):
             # "rioters set fire to churches", "protesters attacked the police station", "rioters rampaged through the
@@ -1051,19 +1137,47 @@ class EventCoder:
         return []
 
     def _military(self, sent, source: list[ActorRef], tok=None) -> bool:
-        """Conventional warfare? A military source or subject, or heavy weapons in the sentence; never the
+        """Conventional warfare? A military or police source or subject, or heavy weapons in the sentence; never the
         victims ("killed two soldiers"), and bombs, guerrillas and militias make it unconventional."""
         w = self._w
         nouns = {w.lemma[t] for t in range(sent.start, sent.end) if w.pos[t] in ("NOUN", "ADJ")}
         if nouns & UNCONVENTIONAL_WORDS:
             return False
         lemmas = {w.lemma[t] for t in range(sent.start, sent.end)}
-        if any(a.sector == "MIL" or (a.kind == "state" and a.sector in (None, "GOV")) for a in source):
+        if any(a.sector in ("MIL", "COP") or (a.kind == "state" and a.sector in (None, "GOV")) for a in source):
             return True  # a state's own use of force: "Turkey bombed bases in Iraq"
         if lemmas & HEAVY_WEAPONS:
             return True
         subj = [ch for ch in w.children(tok) if w.dep[ch] in ("nsubj", "agent")] if tok is not None else []
         return any(w.lemma[t] in ARMED_FORCES for s in subj for t in w.subtree(s))
+
+    def _civilian_victims(self, tok, sent) -> bool:
+        """Are those a violent verb falls on unarmed people: its object, passive subject or "on"/"at" phrase (on the verb
+        or its object: "opened fire on protesters") a civilian noun or a named person, and no battle or heavy weapons
+        in the sentence?"""
+        w = self._w
+        heads = [c for c in w.children(tok) if w.dep[c] in ("dobj", "obj", "nsubjpass")]
+        victims = list(heads)
+        preps = ("on", "at", "into") if w.pos[tok] in VERBAL_POS else ("of", "on", "at")  # "the shooting of a teenager"
+        for h in (tok, *heads):
+            for p in w.children(h):
+                if w.dep[p] == "prep" and w.lower[p] in preps:
+                    victims.extend(q for q in w.children(p) if w.dep[q] == "pobj")
+        victims += [c for v in victims for c in w.children(v) if w.dep[c] == "conj"]
+        if w.dep[tok] == "advcl" and not any(w.pos[v] in ("NOUN", "PROPN") for v in victims) and w.head[tok] != tok:
+            # "opened fire on protesters, killing nine": a participle that goes on from an act falls on whom that act did
+            return self._civilian_victims(w.head[tok], sent)
+        civilian = False
+        for v in victims:
+            words = {w.lemma[v]} | {w.lemma[c] for c in w.children(v) if w.dep[c] in ("compound", "amod", "appos")}
+            if words & ARMED_VICTIMS:
+                return False
+            if w.lemma[v] in CIVILIAN_VICTIMS or w.ent_type[v] == "PERSON":
+                civilian = True
+        if not civilian:
+            return False
+        lemmas = {w.lemma[t] for t in range(sent.start, sent.end)}
+        return not (lemmas & BATTLE_WORDS or lemmas & HEAVY_WEAPONS)
 
     def _helping_purpose(self, tok) -> bool:
         """Does the verb have a purpose clause of helping ("to help police restore order", "to assist the army")?"""
@@ -1133,15 +1247,21 @@ def _other_than_source(target: list[ActorRef], source: list[ActorRef]) -> list[A
     "the president promised to democratize Serbia"); a union, rebel group or party acting on its own
     government keeps it ("the PKK demanded that the Turkish government ...")."""
     keys = {(a.actor_id, a.sector) for a in source}
-    # countries whose government (or the state itself) is the source
-    governments = {a.country for a in source if a.country and (a.sector == "GOV" or (a.kind == "state" and a.sector is None))}
+    # countries whose government (or the state itself) is the source: neither the state nor its government is the target
+    governments = {a.country for a in source if a.country and a.kind in ("state", "government") and a.sector in (None, "GOV")}
+    # countries one of whose officials or bodies is the source ("Montreal's mayor asked Ottawa for $500 million", "the
+    # party spurned an invitation from the Punjab government"): the state named as such is not the target, a government
+    # body is
+    officials = {a.country for a in source if a.country and a.sector == "GOV"}
     return [a for a in target if (a.actor_id, a.sector) not in keys
-            and not (a.kind == "state" and a.sector in (None, "GOV") and a.country in governments)]
+            and not (a.kind == "state" and ((a.sector in (None, "GOV") and a.country in governments)
+                                            or (a.sector is None and a.country in officials)))]
 
 
 def _rioters(w: DocArrays, t: int) -> bool:
     """Is the phrase at ``t`` a crowd out of control: "rioters", "a mob", "rioting youths"?"""
-    return w.lemma[t] in RIOTERS or any(w.dep[m] in ("amod", "compound") and w.lower[m] in RIOTING for m in w.children(t))
+    # a capitalised plural after a dateline is sometimes tagged a proper noun with itself as lemma ("— Rioters torched")
+    return w.lemma[t] in RIOTERS or (w.lower[t].endswith("s") and w.lower[t][:-1] in RIOTERS) or any(w.dep[m] in ("amod", "compound") and w.lower[m] in RIOTING for m in w.children(t))
 
 
 def _reporting_participle(w: DocArrays, t: int) -> bool:
@@ -1278,7 +1398,8 @@ def _markers(w: DocArrays, tok: int, objects) -> set[str]:
     "*prep:under:fire" (that phrase with that noun, on the verb or its object), "*to-do" (an infinitive complement),
     "*to:leave" (that infinitive's verb),
     "*subj:bomb" (the subject's noun or compound), "*none" (no object),
-    "*place" (the object is a place name), "*naming" (an object predicate: "called the
+    "*place" (the object is a place name), "*modifier" (the verb is a participle describing a noun: "striking
+    doctors"), "*naming" (an object predicate: "called the
     blockade a crime", "what he called the criminal blockade"), "*prt:forward" (a particle: "push forward")."""
     out = {f"*prep:{w.lower[c]}" for c in w.children(tok) if w.dep[c] == "prep"}
     # a phrase's own noun: "*prep:under:fire" ("came under fire"); "*to-do": an infinitive complement ("told Malawi
@@ -1287,7 +1408,9 @@ def _markers(w: DocArrays, tok: int, objects) -> set[str]:
     out.update(f"*prep:{w.lower[c]}:{w.lemma[n]}" for c in w.children(tok) if w.dep[c] == "prep" for o in w.children(c) if w.dep[o] == "pobj"
                for n in (o, *(m for m in w.children(o) if w.dep[m] == "compound")))
     # a two-word preposition the parser nests ("walked out | of prison"): the inner phrase with its noun
-    out.update(f"*prep:{w.lower[p]}:{w.lemma[o]}" for c in w.children(tok) if w.dep[c] == "prep" and not any(w.dep[o] == "pobj" for o in w.children(c))
+    # and one hung on the verb's adverbial particle ("walked away | from the table", "walked out | of talks")
+    out.update(f"*prep:{w.lower[p]}:{w.lemma[o]}" for c in w.children(tok)
+               if (w.dep[c] == "prep" and not any(w.dep[o] == "pobj" for o in w.children(c))) or (w.dep[c] in ("advmod", "prt") and w.lower[c] in ADVERB_PARTICLES)
                for p in w.children(c) if w.dep[p] == "prep" for o in w.children(p) if w.dep[o] == "pobj")
     infinitives = [c for c in w.children(tok) if w.dep[c] in ("xcomp", "ccomp") and any(w.dep[a] == "aux" and w.lower[a] == "to" for a in w.children(c))]
     if any(w.dep[c] == "xcomp" for c in infinitives):
@@ -1303,6 +1426,8 @@ def _markers(w: DocArrays, tok: int, objects) -> set[str]:
                for n in (c, *(m for m in w.children(c) if w.dep[m] == "compound")))
     if not heads:
         out.add("*none")
+    if w.dep[tok] == "amod":
+        out.add("*modifier")  # a participle that describes a noun ("striking doctors"), no act of its own
     if any(w.dep[c] == "oprd" for c in heads):
         out.add("*naming")
     # the tagger calls some particles adverbs ("push forward reform")

@@ -77,11 +77,11 @@ def parser_tense(doc):
     """
 
     def tense_of(s, e):
-        span = doc.char_span(s, e, alignment_mode="expand")
-        if span is None or not len(span):
-            return None
         w = doc_arrays(doc)
-        return "future" if _tense_of(w, w.span_root(span.start, span.end)) == "future" else None
+        words = w.char_words(s, e)  # ``doc.char_span(s, e, alignment_mode="expand")`` without building the Span
+        if words is None or words[1] <= words[0]:
+            return None
+        return "future" if _tense_of(w, w.span_root(*words)) == "future" else None
 
     return tense_of
 
@@ -106,10 +106,11 @@ class EventDates:
             if other is not None and other != dct:
                 self.alt = find_timexes(text, other, tense_of=parser_tense(doc))
         self._spans: list[tuple[int, int, int]] = []  # (timex, first word, end word)
+        w = doc_arrays(doc)
         for i, t in enumerate(self.timexes):
-            span = doc.char_span(t.start, t.end, alignment_mode="expand")
-            if span is not None and len(span):
-                self._spans.append((i, span.start, span.end))
+            words = w.char_words(t.start, t.end)  # the words ``doc.char_span(..., alignment_mode="expand")`` covers
+            if words is not None and words[1] > words[0]:
+                self._spans.append((i, *words))
         self._memo: dict[int, EventDate] = {}
 
     # -------------------------------------------------------- public
