@@ -143,6 +143,10 @@ def _event_id(doc_id: str, start: int, etype: str) -> str:
     return hashlib.sha1(f"{doc_id}:{start}:{etype}".encode()).hexdigest()[:16]
 
 
+# subordinators of a clause that tells what came before or caused the main clause's act: its events are background
+BACKGROUND_MARKERS = frozenset({"after", "before", "since", "because", "as", "once"})
+
+
 class _Candidate:
     __slots__ = ("tok", "sense", "source", "target", "guessed_target", "suppressed", "inner", "objects", "fallbacks")
 
@@ -1071,6 +1075,8 @@ class EventCoder:
             confidence *= 0.85
         if any(a.provisional for a in source + target):
             confidence *= 0.9
+        if w.dep[tok] == "advcl" and any(w.dep[c] == "mark" and w.lower[c] in BACKGROUND_MARKERS for c in w.children(tok)):
+            confidence *= 0.9  # "Mali expelled the envoy after French officials criticised ...": the setting, not the news
         start = w.idx[tok - 2] if _hyphenated(w, tok) else w.idx[tok]  # "build-up" starts at "build"
         date, precision, date_text = self._dates.for_trigger(token)
         text = span_text(sent)
