@@ -125,3 +125,19 @@ def test_a_capitalised_plural_inside_a_sentence_stays_a_name(resources):
     got = _mentions(resources, "Fans cheered as the Rangers beat Celtic on Saturday.")
     assert all(m[0] != "Farmers" for m in got)
     assert _resolve(resources, "Fans cheered as Farmers Insurance raised its rates.", "Insurance")[0][0] is None
+
+
+@pytest.mark.parametrize(
+    "text, word, expected",
+    [
+        # a body named by generic words only is the story's state's, as "the government" is
+        ("ABUJA — The union gave the Federal Government a 14-day ultimatum.", "Government", [("NGA", "GOV")]),
+        ("LIMA — The Supreme Court upheld the sentence on Monday.", "Court", [("PER", "JUD")]),
+        # must-not: a proper name among the words, or no state in the story
+        ("LIMA — The Bolivar Supreme Court upheld the sentence.", "Court", [(None, "JUD")]),
+        ("The Supreme Court upheld the sentence on Monday.", "Court", [(None, "JUD")]),
+        ("Lawyers for Nigerian families asked the High Court to order the Foreign Office to act.", "Court", [(None, "JUD")]),
+    ],
+)
+def test_a_generic_body_is_the_story_s_state_s(resources, text, word, expected):
+    assert _resolve(resources, text, word) == expected

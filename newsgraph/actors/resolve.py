@@ -927,6 +927,11 @@ def _capitalised_adjective(doc, i: int) -> bool:
 US_STYLE_TITLES = {"gov.": "GOV", "sen.": "LEG", "rep.": "LEG"}
 # the sectors of public offices: a title naming one ("Police chief X") makes its unknown holder an official of the story's state
 PUBLIC_SECTORS = {"GOV", "MIL", "JUD", "LEG", "COP"}
+# words that name no one state's body before a public body's head noun: "the Federal Government", "the Supreme Court", "the
+# Interior Ministry"
+GENERIC_BODY_WORDS = {"federal", "national", "supreme", "high", "central", "constitutional", "appeals", "appeal", "state", "provincial",
+                      "regional", "interior", "foreign", "home", "finance", "defence", "defense", "justice", "health", "education",
+                      "energy", "trade", "economy", "labour", "labor", "of", "and", "for", "the"}
 # the sectors a title before a name can give its holder: "Energy Minister X" GOV, "Army General X" MIL, "Judge X" JUD
 TITLE_SECTORS = {"GOV", "MIL", "JUD", "LEG", "COP", "OPP", "REB", "BUS", "MED", "LAB"}
 
@@ -1176,6 +1181,7 @@ class ArgResolver:
                 # "Salaheddine Sidhoum, Algeria's leading human rights activist": the appositive places an unknown name
                 self._place_by_apposition(ref, h, depth)
             self._guess_country(ref, h)
+            self._state_body(ref, span, h)
             if span.how == "demonym":
                 # "Bosnian Serbs", "Iraqi Kurds": a people qualified by another state's adjective live in that state
                 other = next((self.at[c] for c in w.children(h) if w.dep[c] in ("amod", "compound") and c in self.at
@@ -1526,6 +1532,22 @@ class ArgResolver:
                 if s is not None and s.ref.kind == "state":
                     return _copy(s.ref)
         return None
+
+    def _state_body(self, ref: ActorRef, span: Span, h) -> None:
+        """'the Federal Government', 'the Supreme Court', 'the Senate', 'the Interior Ministry': an organisation named by
+        nothing but generic words for a state's public body (``GENERIC_BODY_WORDS`` and a public sector's head noun) is
+        that body of the one state the story names (weaker than a named actor: ``guessed``)."""
+        if not ref.provisional or ref.kind != "organisation" or ref.country is not None:
+            return
+        w = self.w
+        words = [w.lower[k] for k in range(span.start, span.end)]
+        head = w.lemma[span.end - 1]
+        if self.nouns.get(head) not in PUBLIC_SECTORS or not all(x in GENERIC_BODY_WORDS or self.nouns.get(x) in PUBLIC_SECTORS for x in words[:-1]):
+            return
+        only = self.only_country()  # not a story of several states: "asked the High Court to order the Home Office"
+        if only:
+            ref.country, ref.sector = only, ref.sector or self.nouns.get(head)
+            self.guessed.add(h)
 
     def _guess_country(self, ref: ActorRef, h) -> None:
         """'Nigerian authorities jailed members of the banned Movement for ...': an organisation (or a person) acted on
