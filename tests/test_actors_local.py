@@ -141,3 +141,8 @@ def test_a_capitalised_plural_inside_a_sentence_stays_a_name(resources):
 )
 def test_a_generic_body_is_the_story_s_state_s(resources, text, word, expected):
     assert _resolve(resources, text, word) == expected
+
+
+def test_czechoslovakia_s_adjective_is_its_larger_successor_s(resources):
+    assert _resolve(resources, "The Czechoslovak government recalled its envoy.", "government") == [("CZE", "GOV")]
+    assert _resolve(resources, "The Slovak government recalled its envoy.", "government") == [("SVK", "GOV")]  # must-not
