@@ -106,3 +106,25 @@ def test_a_passive_with_no_agent_takes_the_doer_of_what_it_happened_in(resources
     # must-not: with no one named behind the shelling, the victims are no source
     e = _event(resources, "Two Ukrainian journalists were wounded in the shelling of Kharkiv.", "FIGHT")
     assert "UKR" not in _codes(e.source)
+
+
+def test_a_spaced_dash_parts_a_dateline_from_the_state_after_it(resources):
+    # the NER model often makes one organisation of "ABUJA - Nigeria"; the state after the dash is still the subject
+    e = _event(resources, "ABUJA - Nigeria expelled Germany's ambassador on Monday after German officials criticised the government.", "SANCTION")
+    assert _codes(e.source) == {"NGA"} and e.source[0].text == "Nigeria"
+    # must-not: a state inside a longer name with no spaced dash stays part of that name
+    from newsgraph.actors import find_mentions
+    from newsgraph.nlp import parse_many
+
+    doc = next(parse_many(resources.nlp, ["Singapore Airlines cut flights to Perth on Monday."]))
+    assert not any(doc[s.start : s.end].text == "Singapore" for s in find_mentions(doc, resources.registry))
+
+
+def test_an_event_in_an_after_clause_is_told_as_background(resources):
+    # the same verb sense, once the sentence's news and once the cause told after it: the background one is less sure
+    main = _event(resources, "Ghana criticised Togo's decision to close the border.", "DISAPPROVE")
+    background = _event(resources, "Togo closed the border after Ghana criticised Togo's decision on tariffs.", "DISAPPROVE")
+    assert background.confidence < main.confidence
+    # must-not: a "when" clause tells the same moment, not what came before
+    same = _event(resources, "Togo closed the border when Ghana criticised Togo's decision on tariffs.", "DISAPPROVE")
+    assert same.confidence == main.confidence

@@ -513,11 +513,13 @@ def _inside_longer_name(doc, span: Span, ents) -> bool:
     ent = next((e for e in ents if e.start <= span.start < e.end), None)
     if ent is None or ent.label_ not in NAME_LABELS or (ent.start, ent.end) == (span.start, span.end):
         return False
-    # "BAMAKO - Mali expelled ...": the NER's entity runs on from a dateline; the name starts after its dash
-    first = max((t.i + 1 for t in ent if t.i < span.start and t.text in DATELINE_ENDS), default=ent.start)
-    rest = [t for t in ent if first <= t.i and not span.start <= t.i < span.end and t.lower_ != "the"]
     if any(t.tag_ == "POS" for t in ent):
         return False  # "Russia's Rosneft" is two actors
+    # a spaced dash parts two names ("BAMAKO - Mali expelled ...": a dateline, then the state), as a possessive does
+    dashes = [t.i for t in ent if t.text in DATELINE_DASHES and t.i > 0 and w.space[t.i - 1]]
+    lo = max((k + 1 for k in dashes if k < span.start), default=ent.start)
+    hi = min((k for k in dashes if k >= span.end), default=ent.end)
+    rest = [t for t in ent if lo <= t.i < hi and not span.start <= t.i < span.end and t.lower_ != "the"]
     return any(t.text[:1].isupper() and not t.is_punct for t in rest)
 
 

@@ -66,13 +66,17 @@ CIVILIAN_VICTIMS = {"civilian", "villager", "protester", "protestor", "demonstra
                     "reporter", "photographer", "doctor", "nurse", "teacher", "farmer", "refugee", "people", "person", "resident",
                     "passenger", "shopper", "patient", "tourist", "family", "worker", "activist", "supporter", "voter", "bystander",
                     "mourner", "fisherman", "judge", "mayor", "president", "minister", "lawmaker", "politician", "candidate",
-                    "dissident", "critic", "opponent", "suspect", "prisoner", "detainee", "inmate", "migrant", "hostage", "diplomat"}
+                    "dissident", "critic", "opponent", "suspect", "prisoner", "detainee", "inmate", "migrant", "hostage", "diplomat",
+                    "lawyer", "attorney", "trader", "vendor", "driver", "businessman", "businesswoman", "pastor"}
 # armed victims, and battle, keep it fighting ("killed two rebel commanders", "killed three Albanians in a gunbattle")
 ARMED_VICTIMS = {"soldier", "troop", "rebel", "militant", "guerrilla", "fighter", "insurgent", "militiaman", "commander",
                  "general", "officer", "policeman", "gunman", "combatant", "jihadist", "trooper", "marine", "sniper"}
 BATTLE_WORDS = {"gunbattle", "firefight", "clash", "battle", "fighting", "crossfire", "skirmish", "offensive", "shootout"}
 UNCONVENTIONAL_WORDS = {"bomb", "bomber", "bombing", "suicide", "guerrilla", "militia", "militiaman", "militant", "gunman", "terrorist",
                         "insurgent", "explosive", "roadside"}
+
+# subordinators of a clause that tells what came before the sentence's news ("after", "since"): background
+BACKGROUND_MARKS = {"after", "since", "before", "until"}
 
 # sources whose force on non-combatants is repression (CAMEO 175)
 STATE_FORCE_SECTORS = {"MIL", "COP", "SPY", "POL", "GOV"}
@@ -141,10 +145,6 @@ CONTENT_POS = (*VERBAL_POS, "NOUN", "PROPN")
 
 def _event_id(doc_id: str, start: int, etype: str) -> str:
     return hashlib.sha1(f"{doc_id}:{start}:{etype}".encode()).hexdigest()[:16]
-
-
-# subordinators of a clause that tells what came before or caused the main clause's act: its events are background
-BACKGROUND_MARKERS = frozenset({"after", "before", "since", "because", "as", "once"})
 
 
 class _Candidate:
@@ -1075,8 +1075,8 @@ class EventCoder:
             confidence *= 0.85
         if any(a.provisional for a in source + target):
             confidence *= 0.9
-        if w.dep[tok] == "advcl" and any(w.dep[c] == "mark" and w.lower[c] in BACKGROUND_MARKERS for c in w.children(tok)):
-            confidence *= 0.9  # "Mali expelled the envoy after French officials criticised ...": the setting, not the news
+        if w.dep[tok] == "advcl" and any(w.dep[ch] == "mark" and w.lower[ch] in BACKGROUND_MARKS for ch in w.children(tok)):
+            confidence *= 0.9  # "Mali expelled the envoy after French officials criticised the junta": the cause, told as background
         start = w.idx[tok - 2] if _hyphenated(w, tok) else w.idx[tok]  # "build-up" starts at "build"
         date, precision, date_text = self._dates.for_trigger(token)
         text = span_text(sent)
