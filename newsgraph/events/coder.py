@@ -63,7 +63,7 @@ ARMED_FORCES = {"troop", "soldier", "army", "force", "navy", "warship", "battali
 HEAVY_WEAPONS = {"artillery", "tank", "missile", "mortar", "warplane", "gunship", "airstrike", "shelling", "shell", "bombardment"}
 # who is shot or killed when violence falls on the unarmed: one-sided violence (ASSAULT), not battle (FIGHT), even by soldiers
 # ("security forces opened fire on protesters", "troops shot dead six priests", "agents killed a journalist")
-CIVILIAN_VICTIMS = {"civilian", "villager", "protester", "protestor", "demonstrator", "marcher", "worshipper", "pilgrim", "student",
+CIVILIAN_VICTIMS = {"civilian", "villager", "crowd", "protester", "protestor", "demonstrator", "marcher", "worshipper", "pilgrim", "student",
                     "pupil", "child", "woman", "boy", "girl", "man", "priest", "nun", "monk", "cleric", "imam", "journalist",
                     "reporter", "photographer", "doctor", "nurse", "teacher", "farmer", "refugee", "people", "person", "resident",
                     "passenger", "shopper", "patient", "tourist", "family", "worker", "activist", "supporter", "voter", "bystander",
@@ -289,9 +289,9 @@ class EventCoder:
                 pos = "NOUN"
             else:
                 continue
-            senses = self.lex.by_lemma.get((w.lemma[tok], pos)) or self.lex.by_lemma.get((w.lower[tok], pos))
-            if not senses:
-                senses = next((self.lex.by_lemma[(h, pos)] for h in _hyphenated(w, tok) if (h, pos) in self.lex.by_lemma), None)
+            # the whole hyphenated word before its last part: "test-fired a rocket" is no firing at anyone
+            senses = (next((self.lex.by_lemma[(h, pos)] for h in _hyphenated(w, tok) if (h, pos) in self.lex.by_lemma), None)
+                      or self.lex.by_lemma.get((w.lemma[tok], pos)) or self.lex.by_lemma.get((w.lower[tok], pos)))
             if not senses and pos == "NOUN" and w.pos[tok] == "NOUN":
                 # the tagger sometimes calls a verb a noun ("the US sanctions PDVSA"): only nouns as nouns here
                 continue
@@ -369,6 +369,8 @@ class EventCoder:
                 if w.dep[c] in ("compound", "amod", "nmod"):
                     # "cut internet and phone services": a coordinated modifier the parser makes nmod, and its conjuncts
                     found.setdefault(w.lemma[c], t)
+                    for whole in _hyphenated(w, c):  # "a fact-finding mission": the modifier's whole word
+                        found.setdefault(whole, t)
                     for m in w.children(c):
                         if w.dep[m] == "conj" and m < t:
                             found.setdefault(w.lemma[m], t)
@@ -1023,6 +1025,8 @@ class EventCoder:
             seen.add(t)
             if w.dep[t] not in FOLD_DEPS or _reporting_participle(w, t):
                 continue  # "rejected the offer, saying they would negotiate only with ...": a claim, not the complement
+            if w.dep[t] == "ccomp" and t < c.tok and w.head[t] == c.tok:
+                continue  # "The EU has lifted sanctions on X, ministers agreed": a report fronted, not a complement
             inner = by_tok.get(t)
             if inner is not None and inner is not c and not inner.suppressed:
                 out.append(inner)
@@ -1073,6 +1077,10 @@ class EventCoder:
             # "hundreds of Vietnamese protested outside the Chinese embassy over the oil rig": people protesting
             # demonstrate (CAMEO 141); a government protesting complains (CAMEO 114)
             etype, cameo, mode, context = "PROTEST", "141", "demo", None
+        if cameo in ("174", "1722") and c.target and all(a.kind == "igo" or a.sector in ("IGO", "NGO") for a in c.target):
+            # "expelled the UN resident coordinator", "barred UNRWA from operating": an international body or aid agency
+            # sent away is a state's expulsion of a foreign presence (CAMEO 1663), not a deportation or a party ban
+            etype, cameo, mode, context = "SANCTION", "1663", "expel", "human_security"
         if cameo == "081" and c.target and all(a.kind == "company" or a.sector == "BUS" for a in c.target):
             # "the U.S. Treasury eased restrictions on Belaruskali": restrictions on a business are economic (CAMEO 085)
             etype, cameo, mode, context = "RETREAT", "085", "ease", "economic"
@@ -1080,8 +1088,9 @@ class EventCoder:
             # "rushed 400 troops to its border with Cambodia": troops sent to a frontier are mobilised, not given (CAMEO 154)
             etype, cameo, mode, context = "MOBILIZE", "154", "troops", "military"
         if etype == "AGREE" and w.lemma[tok] in VOW_WORDS and any(
-                i.sense.type in ("ASSAULT", "FIGHT", "COERCE") and w.dep[i.tok] == "xcomp" and w.head[i.tok] == tok for i in c.inner):
-            # "police vowed to crush any protests": a promise of force is a threat (CAMEO 138)
+                i.sense.type in ("ASSAULT", "FIGHT", "COERCE", "SANCTION") and w.dep[i.tok] == "xcomp" and w.head[i.tok] == tok for i in c.inner):
+            # "police vowed to crush any protests": a promise of force is a threat (CAMEO 138); "vowed to pull American liquor
+            # off the shelves": of a boycott or sanction, a threat too (CAMEO 1312, set below)
             etype, cameo, mode, context = "THREATEN", "138", "violence", None
         if etype == "MOBILIZE" and (self._peacekeeping_purpose(tok) or (self._helping_purpose(tok) and _abroad(c.source, c.target))):
             # "dispatched 50 soldiers to Solomon Islands to help police restore order": troops sent to help another state
@@ -1188,16 +1197,18 @@ class EventCoder:
         """Conventional warfare? A military or police source or subject, or heavy weapons in the sentence; never the
         victims ("killed two soldiers"), and bombs, guerrillas and militias make it unconventional."""
         w = self._w
+        subj = [ch for ch in w.children(tok) if w.dep[ch] in ("nsubj", "agent")] if tok is not None else []
+        doers = {w.lemma[t] for s in subj for t in w.subtree(s)}
+        if doers & UNCONVENTIONAL_WORDS:
+            return False
+        if doers & (ARMED_FORCES | HEAVY_WEAPONS):
+            return True  # "American warplanes struck facilities used by allied militias": the doer's arms decide
         nouns = {w.lemma[t] for t in range(sent.start, sent.end) if w.pos[t] in ("NOUN", "ADJ")}
         if nouns & UNCONVENTIONAL_WORDS:
             return False
-        lemmas = {w.lemma[t] for t in range(sent.start, sent.end)}
         if any(a.sector in ("MIL", "COP") or (a.kind == "state" and a.sector in (None, "GOV")) for a in source):
             return True  # a state's own use of force: "Turkey bombed bases in Iraq"
-        if lemmas & HEAVY_WEAPONS:
-            return True
-        subj = [ch for ch in w.children(tok) if w.dep[ch] in ("nsubj", "agent")] if tok is not None else []
-        return any(w.lemma[t] in ARMED_FORCES for s in subj for t in w.subtree(s))
+        return bool({w.lemma[t] for t in range(sent.start, sent.end)} & HEAVY_WEAPONS)
 
     def _civilian_victims(self, tok, sent) -> bool:
         """Are those a violent verb falls on unarmed people: its object, passive subject or "on"/"at" phrase (on the verb
@@ -1212,6 +1223,9 @@ class EventCoder:
                 if w.dep[p] == "prep" and w.lower[p] in preps:
                     victims.extend(q for q in w.children(p) if w.dep[q] == "pobj")
         victims += [c for v in victims for c in w.children(v) if w.dep[c] == "conj"]
+        # "fired into crowds of protesters": the crowd's people
+        victims += [q for v in victims if w.lemma[v] in ("crowd", "group", "hundreds", "dozens", "scores", "thousands") for p in w.children(v)
+                    if w.dep[p] == "prep" and w.lower[p] == "of" for q in w.children(p) if w.dep[q] == "pobj"]
         if w.dep[tok] == "advcl" and not any(w.pos[v] in ("NOUN", "PROPN") for v in victims) and w.head[tok] != tok:
             # "opened fire on protesters, killing nine": a participle that goes on from an act falls on whom that act did
             return self._civilian_victims(w.head[tok], sent)
@@ -1458,7 +1472,7 @@ def _markers(w: DocArrays, tok: int, objects) -> set[str]:
     "*prep:under:fire" (that phrase with that noun, on the verb or its object), "*to-do" (an infinitive complement),
     "*to:leave" (that infinitive's verb),
     "*subj:bomb" (the subject's noun or compound), "*none" (no object),
-    "*place" (the object is a place name), "*modifier" (the verb is a participle describing a noun: "striking
+    "*place" (the object is a place name), "*person" (the object or passive subject is a person's name), "*modifier" (the verb is a participle describing a noun: "striking
     doctors"), "*naming" (an object predicate: "called the
     blockade a crime", "what he called the criminal blockade"), "*prt:forward" (a particle: "push forward")."""
     out = {f"*prep:{w.lower[c]}" for c in w.children(tok) if w.dep[c] == "prep"}
@@ -1486,6 +1500,8 @@ def _markers(w: DocArrays, tok: int, objects) -> set[str]:
                for n in (c, *(m for m in w.children(c) if w.dep[m] == "compound")))
     if not heads:
         out.add("*none")
+    if any(w.ent_type[c] == "PERSON" for c in w.children(tok) if w.dep[c] in (*OBJ_DEPS, "nsubjpass")):
+        out.add("*person")  # "freed Olivier Grondeau", "Grondeau was freed by Iran"
     if w.dep[tok] == "amod":
         out.add("*modifier")  # a participle that describes a noun ("striking doctors"), no act of its own
     if any(w.dep[c] == "oprd" for c in heads):
