@@ -80,3 +80,75 @@ def test_calling_for_sanctions_against_rallies_opposition(resources):
 def test_sworn_to_fight_is_a_threat_sworn_in_is_nothing(resources):
     _has(resources, "The Taliban have sworn to fight until foreign troops leave Afghanistan.", "THREATEN")
     assert _events(resources, "Joe Biden was sworn in as president of the United States on Wednesday.") == []
+
+
+def test_pausing_or_cutting_aid_and_ending_contracts(resources):
+    _has(resources, "The UK has paused aid to Rwanda over its backing for M23 rebels.", "SANCTION", "162")
+    _has(resources, "The World Food Programme cut food vouchers for Sudanese refugees in Chad.", "SANCTION", "162")
+    _lacks(resources, "The UK has paused aid to Rwanda over its backing for M23 rebels.", "AID")
+    _has(resources, "Kenya's Nairobi County voted to end its contract with China Road and Bridge Corporation.", "SANCTION", "160")
+    # ending a war or a strike ends no contract
+    _lacks(resources, "Kenyan doctors ended their strike against the Kenyan government on Monday.", "SANCTION")
+
+
+def test_ordering_forces_out_is_an_expulsion(resources):
+    _has(resources, "Mali's junta ordered French troops out of the country by the end of the year.", "SANCTION", "166")
+    # ordering troops to a border mobilises them
+    _lacks(resources, "Mali's junta ordered troops to the border with Burkina Faso.", "SANCTION")
+
+
+def test_international_bodies_expelled_or_barred(resources):
+    _has(resources, "Burkina Faso's junta expelled the UN resident coordinator on Friday.", "SANCTION")
+    _has(resources, "Israel's Knesset barred UNRWA from operating on Israeli territory.", "SANCTION", "1663")
+    # a party banned is a ban
+    _has(resources, "Myanmar's junta banned the National League for Democracy on Tuesday.", "COERCE", "1722")
+
+
+def test_penalties_are_administrative_sanctions(resources):
+    _has(resources, "The Central Bank of Nigeria slapped a $2 million penalty on Zenith Bank for breaching currency rules.", "COERCE", "172")
+    _has(resources, "The United States slapped sanctions on Zenith Bank on Monday.", "SANCTION")
+
+
+def test_investigations_in_south_asian_and_audit_wording(resources):
+    _has(resources, "India's Central Bureau of Investigation registered a case against former minister A. Raja.", "INVESTIGATE", "091")
+    _has(resources, "India's National Human Rights Commission took suo motu cognisance of the death of a prisoner in Tamil Nadu.", "INVESTIGATE")
+    _has(resources, "The UN Human Rights Council set up a fact-finding mission into the crackdown by Iranian security forces.", "INVESTIGATE")
+    _has(resources, "Nigerian auditors are combing through the books of the Nigerian National Petroleum Corporation.", "INVESTIGATE")
+    # infections counted are no police case
+    _lacks(resources, "India registered 500 new cases of dengue on Monday.", "INVESTIGATE")
+
+
+def test_verbal_attacks_court_and_defiance(resources):
+    _has(resources, "Kenya's opposition leader Raila Odinga laid into Kenyan President William Ruto on Sunday.", "DISAPPROVE", "111")
+    _has(resources, "Prince Harry hauled the Daily Mail's publisher into the High Court on Monday.", "DISAPPROVE", "115")
+    _has(resources, "Kenya's parliament voted to keep the tax, defying Kenyan President William Ruto.", "REJECT", "128")
+    _lacks(resources, "Defying the rain, thousands of Kenyan protesters marched on parliament.", "REJECT")
+    _has(resources, "The British Treasury knocked back a plea from Tata Steel for subsidies.", "REJECT")
+
+
+def test_asking_for_a_meeting(resources):
+    _has(resources, "The Kenya Medical Practitioners Union wants an urgent audience with Kenyan President William Ruto.", "DEMAND", "106")
+
+
+def test_beatings_abductions_seizures(resources):
+    _has(resources, "A Kenyan police officer punched a Kenyan protester during the arrest.", "ASSAULT")
+    _has(resources, "Russia pummelled Ukraine's energy grid with drones and missiles overnight.", "FIGHT")
+    _has(resources, "Nigerian gunmen seized more than 280 pupils in Kaduna state.", "ASSAULT", "181")
+    _has(resources, "Idaho State Police seized 60 pounds of fentanyl from a Mexican driver.", "COERCE", "1711")
+    _has(resources, "A Pakistani Taliban suicide bomber rammed an explosives-laden car into a Pakistani police checkpoint.", "ASSAULT", "1831")
+    _has(resources, "Chinese coastguard vessels hemmed in a Philippine patrol boat near Scarborough Shoal.", "COERCE", "191")
+    _has(resources, "Nigeria's Department of State Services whisked away a Nigerian reporter from his home.", "COERCE", "173")
+    # kicking off a campaign is no kick
+    _lacks(resources, "Kenyan President William Ruto kicked off his campaign in Nairobi on Monday.", "ASSAULT")
+
+
+def test_shows_of_force_and_police_surges(resources):
+    _has(resources, "Minnesota Governor Tim Walz activated 400 members of the Minnesota National Guard.", "MOBILIZE")
+    _has(resources, "The New York Police Department is flooding the subway with 1,000 extra officers.", "MOBILIZE", "153")
+    _has(resources, "Scotland Yard drafted in 1,500 extra officers for the marches in London.", "MOBILIZE")
+    _has(resources, "North Korea rolled out its newest missiles at a military parade in Pyongyang.", "MOBILIZE", "150")
+    _has(resources, "Two Russian warships sailed through the English Channel in a show of strength.", "MOBILIZE", "150")
+    _has(resources, "The Pakistan Army test-fired a guided rocket on Saturday.", "MOBILIZE", "150")
+    _lacks(resources, "The Pakistan Army test-fired a guided rocket on Saturday.", "FIGHT")
+    # a show of support is no show of force
+    _lacks(resources, "Thousands of Kenyans marched in Nairobi in a show of support for Kenyan President William Ruto.", "MOBILIZE")
