@@ -109,6 +109,11 @@ TEMPORAL_MARKS = {"after", "before", "since", "until", "till", "once"}  # not "a
 # whom the act answers
 FRAME_NOUNS = {"protest", "response", "retaliation", "reaction", "solidarity", "defiance"}
 
+# the alternative an ultimatum holds out ("withdraw or face air strikes", "or risk expulsion", "or be removed from office")
+ULTIMATUM_VERBS = {"face", "risk"}
+ULTIMATUM_PASSIVES = {"remove", "arrest", "expel", "sack", "fire", "jail", "prosecute", "deport", "punish", "ban", "fine", "sanction",
+                      "dismiss", "evict", "oust", "suspend", "disqualify", "attack", "destroy", "kill", "shut", "close", "dissolve"}
+
 # acts done by speaking: joined to a reported clause, they are often the reporter's own ("He said Venezuela had been
 # hostile and accused the government of ...")
 SPEECH_ACT_TYPES = {"DISAPPROVE", "ACCUSE", "THREATEN", "DEMAND", "REQUEST"}
@@ -167,7 +172,8 @@ class _Words:
         pos, lemma, lower, dep = w.pos, w.lemma, w.lower, w.dep
         self._listed = [i for i in range(w.n) if pos[i] in CONTENT_POS and (lemma[i] in listed or lower[i] in listed)]
         self._clause_verbs = [i for i in range(w.n) if pos[i] in VERBAL_POS and dep[i] in ("ccomp", "parataxis", "acl")]
-        self._faces = [i for i in range(w.n) if pos[i] in VERBAL_POS and lemma[i] == "face"]  # "... or face sanctions"
+        # "... or face sanctions", "... or risk expulsion", "... or be removed from office"
+        self._faces = [i for i in range(w.n) if pos[i] in VERBAL_POS and (lemma[i] in ULTIMATUM_VERBS or (lemma[i] in ULTIMATUM_PASSIVES and w.tag[i] == "VBN"))]
 
     @staticmethod
     def _in(positions: list[int], sent) -> list[int]:
@@ -223,6 +229,7 @@ class EventCoder:
                     c.sense = c.fallbacks.pop(0)
                     self._roles(c, resolver)
             self._fold_governed(cands)
+            self._cands = cands
             found = [self._event(c, sent, si, resolver, doc_id, published, quantities) for c in cands if not c.suppressed and self._enough(c)]
             events.extend(_drop_subsumed(found))
         return events
@@ -1021,6 +1028,9 @@ class EventCoder:
             # "rioters set fire to churches", "protesters attacked the police station", "rioters rampaged through the
             # town, burning offices", "rioting youths clashed with police": violent protest (CAMEO 145)
             etype, cameo, mode, context = "PROTEST", "145", "riot", None
+        elif etype == "PROTEST" and cameo == "145" and c.source and all(a.kind == "group" and a.sector in ("REB", "MIL") for a in c.source):
+            # "al-Shabaab fighters stormed a hotel": an armed group storming a place attacks it, it does not riot
+            etype, cameo, mode, context = "ASSAULT", "180", None, None
         if cameo == "192" and c.source and all(a.sector in CIVILIAN_SECTORS for a in c.source):
             # "students occupied the parliament grounds": an occupation by civilians obstructs, it is no seizure of
             # territory (CAMEO 144)
@@ -1029,9 +1039,11 @@ class EventCoder:
             # "hundreds of Vietnamese protested outside the Chinese embassy over the oil rig": people protesting
             # demonstrate (CAMEO 141); a government protesting complains (CAMEO 114)
             etype, cameo, mode, context = "PROTEST", "141", "demo", None
-        if cameo in ("174", "1722") and c.target and all(a.kind == "igo" or a.sector in ("IGO", "NGO") for a in c.target):
-            # "expelled the UN resident coordinator", "barred UNRWA from operating": an international body or aid agency
-            # sent away is a state's expulsion of a foreign presence (CAMEO 1663), not a deportation or a party ban
+        if (cameo in ("174", "1722", "0872") and any(a.kind == "igo" or a.sector in ("IGO", "NGO") for a in c.target)
+                and c.source and not any(a.kind == "igo" or a.sector in ("IGO", "NGO") for a in c.source)):
+            # "expelled the UN resident coordinator", "barred UNRWA from operating", "suspended the operations of MSF": an
+            # international body or aid agency sent away or stopped is a state's expulsion of a foreign presence (CAMEO
+            # 1663), not a deportation, a party ban or a withdrawal of one's own
             etype, cameo, mode, context = "SANCTION", "1663", "expel", "human_security"
         if cameo == "081" and c.target and all(a.kind == "company" or a.sector == "BUS" for a in c.target):
             # "the U.S. Treasury eased restrictions on Belaruskali": restrictions on a business are economic (CAMEO 085)
@@ -1043,6 +1055,10 @@ class EventCoder:
                 i.sense.type in ("ASSAULT", "FIGHT", "COERCE") and w.dep[i.tok] == "xcomp" and w.head[i.tok] == tok for i in c.inner):
             # "police vowed to crush any protests": a promise of force is a threat (CAMEO 138)
             etype, cameo, mode, context = "THREATEN", "138", "violence", None
+        if etype == "AGREE" and w.lemma[tok] in VOW_WORDS and self._hostile_condition(tok):
+            # "vowed to pull American liquor off the shelves if Washington goes ahead with its tariffs": what is vowed
+            # answers a hostile act, a retaliation held out (CAMEO 130), not a promise
+            etype, cameo, mode = "THREATEN", "130", None
         if etype == "MOBILIZE" and (self._peacekeeping_purpose(tok) or (self._helping_purpose(tok) and _abroad(c.source, c.target))):
             # "dispatched 50 soldiers to Solomon Islands to help police restore order": troops sent to help another state
             # "sent 300 soldiers to Liberia to bolster the peacekeeping force": troops sent to keep the peace are aid (CAMEO 074)
@@ -1092,7 +1108,7 @@ class EventCoder:
             evidence=text.strip(),
             evidence_start=sent.start_char + (len(text) - len(text.lstrip())),
             evidence_end=sent.start_char + len(text.rstrip()),
-            trigger=self._trigger_text(tok, {k: o for k, o in c.objects.items() if k in sense.objects} if sense.objects else {}),
+            trigger=self._trigger_text(tok, {k: o for k, o in c.objects.items() if k in sense.objects} if sense.objects else {}, c.inner),
             trigger_start=start,
             trigger_end=w.idx[tok] + w.length[tok],
             date=date,
@@ -1106,9 +1122,10 @@ class EventCoder:
             sentence=si,
         )
 
-    def _trigger_text(self, tok, objects) -> str:
+    def _trigger_text(self, tok, objects, inner=()) -> str:
         w = self._w
-        words = [tok]
+        # the acts folded into this one are part of what states it: "warned ... would impose tariffs"
+        words = [tok, *(i.tok for i in inner)]
         words.extend(c for c in w.children(tok) if w.dep[c] == "prt")
         hit = list(objects.values())  # the object words that met the sense ("attacked ... on the oil issue")
         if hit:
@@ -1185,6 +1202,21 @@ class EventCoder:
         lemmas = {w.lemma[t] for t in range(sent.start, sent.end)}
         return not (lemmas & BATTLE_WORDS or lemmas & HEAVY_WEAPONS)
 
+    def _hostile_condition(self, tok) -> bool:
+        """Is what the verb vows done on a condition ("if"/"unless" clause of its complement) that names a hostile act
+        (an event candidate of a conflict type: "if Washington goes ahead with its tariffs", "if attacked")?"""
+        w = self._w
+        for x in w.children(tok):
+            if w.dep[x] != "xcomp":
+                continue
+            for a in w.children(x):
+                if w.dep[a] != "advcl" or not any(w.dep[m] == "mark" and w.lower[m] in ("if", "unless") for m in w.children(a)):
+                    continue
+                clause = set(w.subtree(a))
+                if any(c.tok in clause and self.ontology.relation(c.sense.type) == "conflict" for c in self._cands):
+                    return True
+        return False
+
     def _helping_purpose(self, tok) -> bool:
         """Does the verb have a purpose clause of helping ("to help police restore order", "to assist the army")?"""
         w = self._w
@@ -1237,6 +1269,9 @@ class EventCoder:
         if factuality == "hypothetical" and m.ultimatum and rel == "conflict" and etype not in ("THREATEN", "DEMAND", "REQUEST", "REJECT"):
             spec = table["intent"]["conflict"]
             return spec["type"], (spec.get("mode") or {}).get(etype), spec["cameo"].get(etype, spec["cameo"]["default"]), source, target, "threatened"
+        if factuality == "intended" and etype == "MOBILIZE" and not m.ultimatum and not _abroad(source, target):
+            # "police said they would deploy 1,000 officers around the stadium": forces readied at home threaten no one
+            return etype, mode, cameo, source, target, factuality
         if factuality == "intended" and rel in ("cooperation", "conflict") and etype not in ("AGREE", "THREATEN", "DEMAND", "REQUEST", "REJECT"):
             spec = table["intent"]["conflict" if m.ultimatum else rel]  # "will withdraw unless ..." is a threat
             new_mode = (spec.get("mode") or {}).get(etype)
