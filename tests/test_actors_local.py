@@ -104,3 +104,45 @@ def test_a_place_or_body_named_with_its_state(resources, text, name, code):
 def test_must_not_place_or_rename(resources, text, name, code):
     got = {m[0]: m[1] for m in _mentions(resources, text)}
     assert got.get(name) == code, got
+
+
+@pytest.mark.parametrize(
+    "text, word, expected",
+    [
+        # a group word the NER took for a name, opening a sentence or after a dateline, is the group
+        ("MULTAN — Farmers blocked the highway on Monday.", "Farmers", [("PAK", "CVL")]),
+        ("KANO — Gunmen abducted a teacher from his home on Sunday.", "Gunmen", [("NGA", "REB")]),
+        # a state after a dateline dash is the state, though the NER ran the two into one entity
+        ("MOPTI - Mali expelled the envoy on Monday.", "Mali", [("MLI", None)]),
+    ],
+)
+def test_a_group_word_or_state_after_a_dateline(resources, text, word, expected):
+    assert _resolve(resources, text, word) == expected
+
+
+def test_a_capitalised_plural_inside_a_sentence_stays_a_name(resources):
+    # not at a sentence's opening: the Rangers of a football story are the club, no group of people
+    got = _mentions(resources, "Fans cheered as the Rangers beat Celtic on Saturday.")
+    assert all(m[0] != "Farmers" for m in got)
+    assert _resolve(resources, "Fans cheered as Farmers Insurance raised its rates.", "Insurance")[0][0] is None
+
+
+@pytest.mark.parametrize(
+    "text, word, expected",
+    [
+        # a body named by generic words only is the story's state's, as "the government" is
+        ("ABUJA — The union gave the Federal Government a 14-day ultimatum.", "Government", [("NGA", "GOV")]),
+        ("LIMA — The Supreme Court upheld the sentence on Monday.", "Court", [("PER", "JUD")]),
+        # must-not: a proper name among the words, or no state in the story
+        ("LIMA — The Bolivar Supreme Court upheld the sentence.", "Court", [(None, "JUD")]),
+        ("The Supreme Court upheld the sentence on Monday.", "Court", [(None, "JUD")]),
+        ("Lawyers for Nigerian families asked the High Court to order the Foreign Office to act.", "Court", [(None, "JUD")]),
+    ],
+)
+def test_a_generic_body_is_the_story_s_state_s(resources, text, word, expected):
+    assert _resolve(resources, text, word) == expected
+
+
+def test_czechoslovakia_s_adjective_is_its_larger_successor_s(resources):
+    assert _resolve(resources, "The Czechoslovak government recalled its envoy.", "government") == [("CZE", "GOV")]
+    assert _resolve(resources, "The Slovak government recalled its envoy.", "government") == [("SVK", "GOV")]  # must-not

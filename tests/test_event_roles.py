@@ -106,3 +106,73 @@ def test_a_passive_with_no_agent_takes_the_doer_of_what_it_happened_in(resources
     # must-not: with no one named behind the shelling, the victims are no source
     e = _event(resources, "Two Ukrainian journalists were wounded in the shelling of Kharkiv.", "FIGHT")
     assert "UKR" not in _codes(e.source)
+
+
+def test_a_concession_after_protests_hung_on_a_joined_verb(resources):
+    e = _event(resources, "The Peruvian prime minister resigned and left the capital after weeks of protests led by farmers.", "CONCEDE")
+    assert _codes(e.target) == {"PER"}
+
+
+def test_a_passive_thing_is_given_by_whoever_sent_it(resources):
+    e = _event(resources, "A shipment of artillery shells sent by Poland was handed over to Ukrainian forces on Monday.", "AID")
+    assert _codes(e.source) == {"POL"} and _codes(e.target) == {"UKR"}
+    # must-not: with no sender named, the receiver is no giver
+    e = _event(resources, "A shipment of artillery shells was handed over to Ukrainian forces on Monday.", "AID")
+    assert "UKR" not in _codes(e.source)
+
+
+def test_the_means_shares_the_acts_subject(resources):
+    e = _event(resources, "Armenian forces violated the truce by shelling Azerbaijani positions near Lachin.", "FIGHT")
+    assert _codes(e.source) == {"ARM"} and _codes(e.target) == {"AZE"}
+
+
+def test_a_protest_is_aimed_at_what_its_participle_denounces(resources):
+    text = "Thousands of Serbians rallied for a third night on Friday, denouncing the government's decision to sell the mine to a Chinese company."
+    assert _codes(_event(resources, text, "PROTEST").target) == {"SRB"}
+    # must-not: a participle that is no speech act leaves the target alone
+    text = "Thousands of Serbians rallied outside parliament on Friday, chanting slogans and waving flags."
+    assert _codes(_event(resources, text, "PROTEST").target) == {"SRB"}
+
+
+@pytest.mark.parametrize(
+    "text, etype, target",
+    [
+        # people handed over are what is given: the act is aimed at whom they go to
+        ("Kenyan police handed over three Somali suspects to the Ethiopian army at the border on Monday.", "COOPERATE", {"ETH"}),
+        ("Peru extradited a Bolivian drug trafficker to the United States on Friday.", "COOPERATE", {"USA"}),
+        # must-not: people deported are whom the act falls on
+        ("Kenyan police deported three Somali suspects to Ethiopia on Monday.", "COERCE", {"SOM"}),
+    ],
+)
+def test_people_handed_over_go_to_the_target(resources, text, etype, target):
+    assert _codes(_event(resources, text, etype).target) == target
+
+
+def test_an_acts_phrase_hung_on_the_place_before_it(resources):
+    e = _event(resources, "Guyana filed a case at the International Court of Justice against Venezuela on Thursday.", "DISAPPROVE")
+    assert _codes(e.target) == {"VEN"}
+    # must-not: where the court sits is no party
+    e = _event(resources, "Guyana filed a case at the International Court of Justice in The Hague on Thursday.", "DISAPPROVE")
+    assert "NLD" not in _codes(e.target)
+
+
+def test_a_spaced_dash_parts_a_dateline_from_the_state_after_it(resources):
+    # the NER model often makes one organisation of "ABUJA - Nigeria"; the state after the dash is still the subject
+    e = _event(resources, "ABUJA - Nigeria expelled Germany's ambassador on Monday after German officials criticised the government.", "SANCTION")
+    assert _codes(e.source) == {"NGA"} and e.source[0].text == "Nigeria"
+    # must-not: a state inside a longer name with no spaced dash stays part of that name
+    from newsgraph.actors import find_mentions
+    from newsgraph.nlp import parse_many
+
+    doc = next(parse_many(resources.nlp, ["Singapore Airlines cut flights to Perth on Monday."]))
+    assert not any(doc[s.start : s.end].text == "Singapore" for s in find_mentions(doc, resources.registry))
+
+
+def test_an_event_in_an_after_clause_is_told_as_background(resources):
+    # the same verb sense, once the sentence's news and once the cause told after it: the background one is less sure
+    main = _event(resources, "Ghana criticised Togo's decision to close the border.", "DISAPPROVE")
+    background = _event(resources, "Togo closed the border after Ghana criticised Togo's decision on tariffs.", "DISAPPROVE")
+    assert background.confidence < main.confidence
+    # must-not: a "when" clause tells the same moment, not what came before
+    same = _event(resources, "Togo closed the border when Ghana criticised Togo's decision on tariffs.", "DISAPPROVE")
+    assert same.confidence == main.confidence

@@ -756,3 +756,129 @@ def test_releasing_a_report_is_no_release(resources, text):
 def test_event_type_press_idioms_of_courts_and_labour(resources, text, etype, wrong):
     types = _types(resources, text)
     assert (etype is None or etype in types) and (wrong is None or wrong not in types), (text, types)
+
+
+@pytest.mark.parametrize(
+    "text, etype, wrong",
+    [
+        # intelligence, tips and files handed to another party (CAMEO 064); details given to the press are not
+        ("Ghana's police passed intelligence to their Togolese counterparts on the smuggling ring.", "COOPERATE", None),
+        ("Brazil's federal police tipped off Paraguay's anti-drug agency about the flight.", "COOPERATE", None),
+        ("The Kenyan minister gave details of the budget to reporters in Nairobi.", None, "COOPERATE"),
+        # trade settled in a partner's currency (CAMEO 061); a dispute settled is not
+        ("Russia and India began settling oil trade in rupees on Monday.", "COOPERATE", None),
+        ("Chile and Bolivia settled their dispute over the Silala river at The Hague.", None, "COOPERATE"),
+        # halting negotiations (CAMEO 164)
+        ("The teachers' union in Alberta walked away from the bargaining table with the Canadian province.", "SANCTION", None),
+        # hunger strikes (CAMEO 142); food aid refused, a religious fast are not
+        ("Jailed activists in Egypt refused food for two weeks to protest their detention.", "PROTEST", None),
+        ("Eritrea refused food aid from the United States in 2006.", None, "PROTEST"),
+        # shuttle diplomacy, hosting (CAMEO 045, 043)
+        ("Qatari envoys shuttled between Khartoum and Addis Ababa on Thursday.", "CONSULT", None),
+        ("Kenya's president played host to Uganda's president at State House in Nairobi.", "CONSULT", None),
+        # support spoken or rallied (CAMEO 052, 053)
+        ("Argentina's presidential spokesman leapt to the defence of the Argentine central bank.", "SUPPORT", None),
+        ("Zimbabwe's church leaders are rallying behind the jailed opposition leader.", "SUPPORT", "PROTEST"),
+        # verbal attacks and rejections in the press's words
+        ("Ontario's premier tore into Washington over its lumber tariffs.", "DISAPPROVE", None),
+        ("Britain's Treasury knocked back a plea from the Chinese steelmaker Jingye for subsidies.", "REJECT", None),
+        # investigations in South Asian and audit reporting (CAMEO 09)
+        ("India's Central Bureau of Investigation registered a case against the former college principal.", "INVESTIGATE", None),
+        ("Pakistan's Supreme Court took suo motu cognisance of the custodial death in Lahore.", "INVESTIGATE", None),
+        # forces drafted in, activated, streets flooded with police, missiles rolled out (CAMEO 15)
+        ("London's Metropolitan Police drafted in 2,000 extra officers for the marches.", "MOBILIZE", None),
+        ("The governor of Minnesota activated the Minnesota National Guard on Friday.", "MOBILIZE", None),
+        ("The governor of Minnesota activated the state's new tax portal on Friday.", None, "MOBILIZE"),
+        ("North Korea rolled out new ballistic missiles at a parade in Pyongyang.", "MOBILIZE", None),
+        ("North Korea test-fired two ballistic missiles into the sea on Sunday.", "MOBILIZE", "FIGHT"),
+        # people seized by gunmen are abducted (CAMEO 181), drugs seized are confiscated (CAMEO 1711)
+        ("Gunmen in Nigeria's Zamfara state seized dozens of schoolgirls from their dormitory.", "ASSAULT", None),
+        ("Kenyan police seized 40 kilograms of heroin at the port of Mombasa.", "COERCE", "ASSAULT"),
+        # blows (CAMEO 182); a ball kicked is none
+        ("A Philippine village official punched a fish vendor in Manila on Monday.", "ASSAULT", None),
+        ("The Nigerian striker kicked the ball into the net in Lagos.", None, "ASSAULT"),
+        # a ceasefire broken by arms (CAMEO 196); supplies dropped from the air (CAMEO 073); aid paused (CAMEO 162)
+        ("Pakistani forces violated the ceasefire along the Line of Control with India.", "FIGHT", None),
+        ("Jordanian planes dropped food and medical supplies over Gaza on Tuesday.", "AID", None),
+        ("Britain has paused bilateral aid to Rwanda over its support for the rebels.", "SANCTION", "AID"),
+        # released whoever is held, and money or relics given back (CAMEO 0841, 0842)
+        ("Bandits in Nigeria freed the children they had seized from a school in Kaduna.", "RETREAT", None),
+        ("Switzerland repatriated $300 million looted by a former Nigerian ruler to Nigeria.", "RETREAT", None),
+        ("Spanish police handed over two suspects to French police at the border.", "COOPERATE", "RETREAT"),
+        # an official of another state or of the UN expelled (CAMEO 166)
+        ("Burkina Faso expelled the UN resident coordinator on Friday.", "SANCTION", None),
+    ],
+)
+def test_event_type_press_idioms_of_cooperation_and_conflict(resources, text, etype, wrong):
+    types = _types(resources, text)
+    assert (etype is None or etype in types) and (wrong is None or wrong not in types), (text, types)
+
+
+@pytest.mark.parametrize(
+    "text, etype, wrong",
+    [
+        # charged with a crime: legal action (CAMEO 173); charging that something happened is an accusation
+        ("Kenyan police charged the former governor with embezzling public funds.", "COERCE", "DISAPPROVE"),
+        ("Taiwan charged that Beijing had bought the switch with an aid package.", None, "COERCE"),
+        # a regulator's penalty slapped or waived is administrative (CAMEO 172, 081)
+        ("Nigeria's central bank slapped a penalty on a Lagos lender for breaching currency rules.", "COERCE", "SANCTION"),
+        ("Kenya's energy regulator waived the penalty it had proposed against Kenya Power.", "CONCEDE", None),
+        # foreign forces ordered out (CAMEO 166); troops ordered out onto the streets are mobilised
+        ("Mali's junta ordered French troops out of the country by the end of the year.", "SANCTION", None),
+        # a boycott of another country's goods, and a vow of it, a threat (CAMEO 163, 1312)
+        ("Quebec's premier vowed to pull American wine off store shelves if Washington imposed tariffs on Canada.", "THREATEN", "AGREE"),
+        # a report fronted before its verb is no complement of it: "X has lifted sanctions, ministers agreed"
+        ("The European Union has lifted sanctions on Syria's central bank, EU foreign ministers agreed.", "RETREAT", None),
+        # rioting in the press's words: capitalised "Rioters", "irate youths" setting a station ablaze (CAMEO 145)
+        ("Rioters torched a police station in the Nigerian city of Kano on Monday.", "PROTEST", None),
+        ("Irate youths in Ughelli, Nigeria set ablaze a police station on Tuesday.", "PROTEST", None),
+        # a sick-out (CAMEO 143); lobbying on behalf of a party (CAMEO 053); a fact-finding mission (CAMEO 09)
+        ("Nurses in Kingston, Jamaica called in sick over unpaid allowances.", "PROTEST", None),
+        ("Poland's prime minister lobbied EU leaders on behalf of Ukraine.", "SUPPORT", None),
+        ("The UN Human Rights Council set up a fact-finding mission into the killings in Sudan.", "INVESTIGATE", None),
+    ],
+)
+def test_event_type_legal_action_boycotts_and_riots(resources, text, etype, wrong):
+    types = _types(resources, text)
+    assert (etype is None or etype in types) and (wrong is None or wrong not in types), (text, types)
+
+
+@pytest.mark.parametrize(
+    "text, etype, wrong",
+    [
+        # a truce that takes hold (CAMEO 0871); one agreed stays the agreement, one called for the demand
+        ("A ceasefire between Armenia and Azerbaijan took effect at noon on Saturday.", "RETREAT", None),
+        ("Turkey called for a ceasefire between Armenia and Azerbaijan on Sunday.", "DEMAND", "RETREAT"),
+        # a contract ended (CAMEO 160); a career or a loan spell ended is none
+        ("Harris County commissioners voted to end the county's contract with a Texas jail operator.", "SANCTION", None),
+        # a show of force (CAMEO 150); a show of hands is none
+        ("Two Chinese warships sailed near Taiwan in a show of force on Monday.", "MOBILIZE", None),
+        ("The Kenyan parliament approved the bill by a show of hands.", None, "MOBILIZE"),
+    ],
+)
+def test_event_type_truces_contracts_and_shows_of_force(resources, text, etype, wrong):
+    types = _types(resources, text)
+    assert (etype is None or etype in types) and (wrong is None or wrong not in types), (text, types)
+
+
+@pytest.mark.parametrize(
+    "text, etype, wrong",
+    [
+        # plans and deals killed (CAMEO 120); aircraft shot down and people killed stay violence
+        ("The Indian government shot down Pakistan's proposal for talks on Kashmir.", "REJECT", "FIGHT"),
+        ("Nigeria's senate threw out the president's request for a new loan from China.", "REJECT", None),
+        ("Syrian air defences shot down an Israeli drone over Quneitra.", "FIGHT", "REJECT"),
+        # agreements hammered out (CAMEO 057), put on notice (CAMEO 130), panned (CAMEO 111), doled out (CAMEO 070)
+        ("Kenya and Uganda hammered out a deal on the oil pipeline in Kampala on Friday.", "AGREE", None),
+        ("The United States put Iran on notice over its nuclear programme.", "THREATEN", None),
+        ("Brazil's president panned the European Union's deforestation law.", "DISAPPROVE", None),
+        ("The Australian government doled out $50 million to drought-hit farmers in Queensland.", "AID", None),
+        # movement restricted (CAMEO 191); merchant ships escorted are no target
+        ("Vietnam's coast guard chased Chinese fishing boats out of its waters.", "COERCE", None),
+        ("Armenian police cordoned off the parliament building in Yerevan.", "COERCE", None),
+        ("The Indian navy escorted merchant ships through the Red Sea.", None, "COERCE"),
+    ],
+)
+def test_event_type_plans_killed_notices_and_cordons(resources, text, etype, wrong):
+    types = _types(resources, text)
+    assert (etype is None or etype in types) and (wrong is None or wrong not in types), (text, types)

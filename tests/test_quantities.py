@@ -188,3 +188,19 @@ def test_number_regions_found_on_the_lower_cased_text_are_those_of_the_text():
         low = c.lower()
         if len(low) == 1:
             assert bool(w.match(c)) == bool(w.match(low)) and bool(d.match(c)) == bool(d.match(low)), hex(ord(c))
+
+
+def test_sentence_pattern_takes_runs_whole_with_the_same_matches_as_one_character_at_a_time():
+    """The sentences quantities are looked for in: the pattern takes a run of ordinary characters at once; its
+    matches are those of the pattern that took one character per repetition, on odd texts and random ones."""
+    import random
+
+    from newsgraph.quantities import extract as qx
+
+    one_at_a_time = re.compile(r"(?:[^.!?\n]|[.!?]+(?=[^\s.!?]))+(?:[.!?]+|\n|$)")
+    texts = ["", "\n", "...", "Prices rose 3.5% in May. Oil fell!! Then?\n\nU.S. output: 2.1m b/d.", "a.b. c!? d\n", "no end",
+             "Ends with newline\n", "!!! x", "x !!!", " . . . "]
+    rnd = random.Random(4)
+    texts += ["".join(rnd.choice("ab .!?\n\t,1") for _ in range(rnd.randint(0, 16))) for _ in range(20000)]
+    for text in texts:
+        assert [m.span() for m in qx._SENTENCE.finditer(text)] == [m.span() for m in one_at_a_time.finditer(text)], repr(text)

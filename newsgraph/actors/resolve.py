@@ -513,9 +513,13 @@ def _inside_longer_name(doc, span: Span, ents) -> bool:
     ent = next((e for e in ents if e.start <= span.start < e.end), None)
     if ent is None or ent.label_ not in NAME_LABELS or (ent.start, ent.end) == (span.start, span.end):
         return False
-    rest = [t for t in ent if not span.start <= t.i < span.end and t.lower_ != "the"]
     if any(t.tag_ == "POS" for t in ent):
         return False  # "Russia's Rosneft" is two actors
+    # a spaced dash parts two names ("BAMAKO - Mali expelled ...": a dateline, then the state), as a possessive does
+    dashes = [t.i for t in ent if t.text in DATELINE_DASHES and t.i > 0 and w.space[t.i - 1]]
+    lo = max((k + 1 for k in dashes if k < span.start), default=ent.start)
+    hi = min((k for k in dashes if k >= span.end), default=ent.end)
+    rest = [t for t in ent if lo <= t.i < hi and not span.start <= t.i < span.end and t.lower_ != "the"]
     return any(t.text[:1].isupper() and not t.is_punct for t in rest)
 
 
@@ -861,8 +865,8 @@ def _add_provisional(doc, spans: list[Span], ents) -> list[Span]:
             continue
         if not_an_actor(doc, toks[0].i, toks[-1].i + 1):
             continue  # "16:00 UTC", "the Dow Jones"
-        if len(toks) == 1 and _capitalised_adjective(doc, toks[0].i):
-            continue  # "Renegade soldiers shot ...": the first word of a sentence, not a name
+        if len(toks) == 1 and (_capitalised_adjective(doc, toks[0].i) or _group_word_opening_a_sentence(doc, toks[0].i)):
+            continue  # "Renegade soldiers shot ...", "Farmers blocked ...": the first word of a sentence, not a name
         label = ent.label_
         name_at = name_after_title(doc, toks[0].i, toks[-1].i + 1, label)
         if name_at > toks[0].i:
@@ -890,6 +894,25 @@ def _add_provisional(doc, spans: list[Span], ents) -> list[Span]:
     return out
 
 
+def _singular(word: str) -> str:
+    """A plural noun's singular, for words the tagger or lemmatiser left plural: "rebels" -> "rebel", "gunmen" ->
+    "gunman"; the word itself otherwise."""
+    if word.endswith("men"):
+        return word[:-3] + "man"
+    return word[:-1] if word.endswith("s") else word
+
+
+def _group_word_opening_a_sentence(doc, i: int) -> bool:
+    """Is the one-word entity at ``i`` a common noun for a group of people that opens a sentence or follows a dateline
+    ("PATIALA — Farmers blocked ...", "Police said ...", "Gunmen abducted ..."), which the NER model took for a name?"""
+    w = doc_arrays(doc)
+    if not (w.sent_start(i) == i or (i > 0 and w.words[i - 1] in DATELINE_ENDS)):
+        return False
+    nouns = sector_nouns()
+    word = w.lower[i]
+    return (word in nouns or _singular(word) in nouns) and (w.tag[i] in ("NNS", "NNPS") or word == "police")
+
+
 def _capitalised_adjective(doc, i: int) -> bool:
     """Is the one-word entity at ``i`` a capitalised modifier, not a name: the first word of a sentence, one of the
     lexicon's ``sentence_initial_modifiers``, modifying the common noun after it that names a group of people
@@ -906,6 +929,11 @@ def _capitalised_adjective(doc, i: int) -> bool:
 US_STYLE_TITLES = {"gov.": "GOV", "sen.": "LEG", "rep.": "LEG"}
 # the sectors of public offices: a title naming one ("Police chief X") makes its unknown holder an official of the story's state
 PUBLIC_SECTORS = {"GOV", "MIL", "JUD", "LEG", "COP"}
+# words that name no one state's body before a public body's head noun: "the Federal Government", "the Supreme Court", "the
+# Interior Ministry"
+GENERIC_BODY_WORDS = {"federal", "national", "supreme", "high", "central", "constitutional", "appeals", "appeal", "state", "provincial",
+                      "regional", "interior", "foreign", "home", "finance", "defence", "defense", "justice", "health", "education",
+                      "energy", "trade", "economy", "labour", "labor", "of", "and", "for", "the"}
 # the sectors a title before a name can give its holder: "Energy Minister X" GOV, "Army General X" MIL, "Judge X" JUD
 TITLE_SECTORS = {"GOV", "MIL", "JUD", "LEG", "COP", "OPP", "REB", "BUS", "MED", "LAB"}
 
@@ -1155,6 +1183,7 @@ class ArgResolver:
                 # "Salaheddine Sidhoum, Algeria's leading human rights activist": the appositive places an unknown name
                 self._place_by_apposition(ref, h, depth)
             self._guess_country(ref, h)
+            self._state_body(ref, span, h)
             if span.how == "demonym":
                 # "Bosnian Serbs", "Iraqi Kurds": a people qualified by another state's adjective live in that state
                 other = next((self.at[c] for c in w.children(h) if w.dep[c] in ("amod", "compound") and c in self.at
@@ -1193,8 +1222,8 @@ class ArgResolver:
                             r.country, r.sector = own.country, r.sector or own.sector
                     return r
         lemma = w.lemma[h]
-        if w.pos[h] == "PROPN" and w.is_title[h] and lemma not in self.nouns and lemma.endswith("s") and lemma[:-1] in self.nouns:
-            lemma = lemma[:-1]  # "Rebels in Chad ...": a capitalised plural the tagger took for a name
+        if w.pos[h] == "PROPN" and w.is_title[h] and lemma not in self.nouns and _singular(lemma) in self.nouns:
+            lemma = _singular(lemma)  # "Rebels in Chad ...", "Gunmen abducted ...": a capitalised plural the tagger took for a name
         compound_sector = self._compound_sector(h)
         role = lemma in ROLE_NOUNS | {"leader"}
         if role and compound_sector is None:
@@ -1505,6 +1534,22 @@ class ArgResolver:
                 if s is not None and s.ref.kind == "state":
                     return _copy(s.ref)
         return None
+
+    def _state_body(self, ref: ActorRef, span: Span, h) -> None:
+        """'the Federal Government', 'the Supreme Court', 'the Senate', 'the Interior Ministry': an organisation named by
+        nothing but generic words for a state's public body (``GENERIC_BODY_WORDS`` and a public sector's head noun) is
+        that body of the one state the story names (weaker than a named actor: ``guessed``)."""
+        if not ref.provisional or ref.kind != "organisation" or ref.country is not None:
+            return
+        w = self.w
+        words = [w.lower[k] for k in range(span.start, span.end)]
+        head = w.lemma[span.end - 1]
+        if self.nouns.get(head) not in PUBLIC_SECTORS or not all(x in GENERIC_BODY_WORDS or self.nouns.get(x) in PUBLIC_SECTORS for x in words[:-1]):
+            return
+        only = self.only_country()  # not a story of several states: "asked the High Court to order the Home Office"
+        if only:
+            ref.country, ref.sector = only, ref.sector or self.nouns.get(head)
+            self.guessed.add(h)
 
     def _guess_country(self, ref: ActorRef, h) -> None:
         """'Nigerian authorities jailed members of the banned Movement for ...': an organisation (or a person) acted on

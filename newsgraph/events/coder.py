@@ -23,6 +23,8 @@ from ..time import EventDates
 from .lexicon import Lexicon, Sense, load_ontology
 from .modality import REPORTING_VERBS, Modality, analyse
 
+# verbs of handing people or places over to a court, a state or custody ("hand" and "turn" with "over")
+HANDOVER_VERBS = {"hand", "transfer", "extradite", "surrender", "repatriate", "turn"}
 # participles that name who receives the thing: "a license granted to Chevron", "loans extended to Caracas"
 TRANSFER_PARTICIPLES = {"grant", "give", "issue", "award", "extend", "send", "provide", "offer", "deliver", "lend", "sell", "sign", "hold", "own"}
 HALT_VERBS = {"stop", "halt", "cease", "suspend", "end", "quit", "abandon", "discontinue"}
@@ -61,18 +63,22 @@ ARMED_FORCES = {"troop", "soldier", "army", "force", "navy", "warship", "battali
 HEAVY_WEAPONS = {"artillery", "tank", "missile", "mortar", "warplane", "gunship", "airstrike", "shelling", "shell", "bombardment"}
 # who is shot or killed when violence falls on the unarmed: one-sided violence (ASSAULT), not battle (FIGHT), even by soldiers
 # ("security forces opened fire on protesters", "troops shot dead six priests", "agents killed a journalist")
-CIVILIAN_VICTIMS = {"civilian", "villager", "protester", "protestor", "demonstrator", "marcher", "worshipper", "pilgrim", "student",
+CIVILIAN_VICTIMS = {"civilian", "villager", "crowd", "protester", "protestor", "demonstrator", "marcher", "worshipper", "pilgrim", "student",
                     "pupil", "child", "woman", "boy", "girl", "man", "priest", "nun", "monk", "cleric", "imam", "journalist",
                     "reporter", "photographer", "doctor", "nurse", "teacher", "farmer", "refugee", "people", "person", "resident",
                     "passenger", "shopper", "patient", "tourist", "family", "worker", "activist", "supporter", "voter", "bystander",
                     "mourner", "fisherman", "judge", "mayor", "president", "minister", "lawmaker", "politician", "candidate",
-                    "dissident", "critic", "opponent", "suspect", "prisoner", "detainee", "inmate", "migrant", "hostage", "diplomat"}
+                    "dissident", "critic", "opponent", "suspect", "prisoner", "detainee", "inmate", "migrant", "hostage", "diplomat",
+                    "lawyer", "attorney", "trader", "vendor", "driver", "businessman", "businesswoman", "pastor"}
 # armed victims, and battle, keep it fighting ("killed two rebel commanders", "killed three Albanians in a gunbattle")
 ARMED_VICTIMS = {"soldier", "troop", "rebel", "militant", "guerrilla", "fighter", "insurgent", "militiaman", "commander",
                  "general", "officer", "policeman", "gunman", "combatant", "jihadist", "trooper", "marine", "sniper"}
 BATTLE_WORDS = {"gunbattle", "firefight", "clash", "battle", "fighting", "crossfire", "skirmish", "offensive", "shootout"}
 UNCONVENTIONAL_WORDS = {"bomb", "bomber", "bombing", "suicide", "guerrilla", "militia", "militiaman", "militant", "gunman", "terrorist",
                         "insurgent", "explosive", "roadside"}
+
+# subordinators of a clause that tells what came before the sentence's news ("after", "since"): background
+BACKGROUND_MARKS = {"after", "since", "before", "until"}
 
 # sources whose force on non-combatants is repression (CAMEO 175)
 STATE_FORCE_SECTORS = {"MIL", "COP", "SPY", "POL", "GOV"}
@@ -107,7 +113,8 @@ TEMPORAL_MARKS = {"after", "before", "since", "until", "till", "once"}  # not "a
 
 # nouns framing an act as a reaction ("in protest against X", "in response to X", "in solidarity with X"): their object is
 # whom the act answers
-FRAME_NOUNS = {"protest", "response", "retaliation", "reaction", "solidarity", "defiance"}
+FRAME_NOUNS = {"protest", "response", "retaliation", "reaction", "solidarity", "defiance", "dispute", "row", "standoff", "stand-off", "feud",
+               "quarrel", "spat", "showdown"}
 
 # the alternative an ultimatum holds out ("withdraw or face air strikes", "or risk expulsion", "or be removed from office")
 ULTIMATUM_VERBS = {"face", "risk"}
@@ -478,9 +485,11 @@ class EventCoder:
                       for p in w.children(ag) if w.dep[p] == "pobj" for a in r.actors_for(p)]
         if passive and not source:
             # "were wounded in the shelling of Kharkiv by Russian forces", "died in an attack claimed by ...": the doer of the
-            # act the passive happened in
+            # act the passive happened in; "drones shipped by Turkey have been handed over to ...": the thing's sender
             source = [a for ch in w.children(tok) if w.dep[ch] == "prep" and w.lower[ch] in ("in", "during")
                       for p in w.children(ch) if w.dep[p] == "pobj" and w.pos[p] == "NOUN" for a in self._doer_of(p, r)]
+            source = source or [a for ch in w.children(tok) if w.dep[ch] == "nsubjpass" and w.pos[ch] == "NOUN" and r.span_of(ch) is None
+                                and not r.nouns.get(w.lemma[ch]) for t in (ch, *_contents(w, ch)) for a in self._doer_of(t, r)]
         mobilised = passive and not source and sense.type == "MOBILIZE"
         if mobilised:
             # "police were put on full alert", "troops were moved to the border": with no one named who gave the
@@ -534,6 +543,11 @@ class EventCoder:
             # "extradited drug lord Joaquin Guzman to the United States": an object nobody places (an unknown person, a
             # nameless body) leaves room for the party the act goes to
             target.extend(self._prep_targets([tok, *obj_heads], sense.preps, r))
+        elif target and _hands_over(w, tok):
+            # "handed over the former army commander to the tribunal in The Hague", "transferred two suspects to the custody
+            # of the UN court": whoever is handed over is what is given; the act is aimed at whom they go to
+            over = _particle(w, tok, "over")
+            target = [a for a in self._prep_targets([tok, *([over] if over is not None else [])], ("to",), r) if _coded(a)] or target
         elif target and sense.preps[:1] == ("from",):
             # "seized control of YPF from Spain's Repsol": taking something from someone is aimed at whom it is taken from
             # (a "from" phrase on the verb, its object or the object's "of" name, "the town of Tal Afar from Islamic State
@@ -546,6 +560,12 @@ class EventCoder:
             particle = _particle(w, tok, sense.particle) if sense.particle else None
             heads = [tok, *([particle] if particle is not None else []), *obj_heads, *objects.values()]
             target = self._prep_targets(heads, sense.preps, r)  # "pulled out of Lebanon": through the particle
+        if not target:
+            # "filed a case at the International Court of Justice against Colombia": the parser hangs the act's own phrase
+            # on the noun of the place phrase before it
+            venues = [p for ch in w.children(tok) if w.dep[ch] == "prep" and w.lower[ch] in LOCATIVE_PREPS
+                      for p in w.children(ch) if w.dep[p] == "pobj"]
+            target = self._prep_targets(venues, tuple(p for p in sense.preps if p not in LOCATIVE_PREPS and p != "of"), r)
         if not target:
             # "investigating crimes by Croatian extremists", "prevented a demonstration staged by students": an act
             # named as the object is aimed at whoever did it
@@ -648,7 +668,11 @@ class EventCoder:
         """Who did what an act followed: the subject of its after-clause ("after students had boycotted classes"), or
         the doer of its after-phrase's act ("after weeks of protests by teachers", "following Iraq's invasion")."""
         w = self._w
-        for ch in w.children(tok):
+        # "resigned and fled the country after weeks of protests led by students": the phrase may hang on a verb joined
+        # to the act that shares its subject
+        heads = [tok, *(v for v in w.children(tok) if w.dep[v] == "conj" and w.pos[v] == "VERB"
+                        and not any(w.dep[s] in ("nsubj", "nsubjpass") for s in w.children(v)))]
+        for ch in (c for h in heads for c in w.children(h)):
             if w.dep[ch] == "advcl" and any(w.dep[m] == "mark" and w.lower[m] in ("after", "following") for m in w.children(ch)):
                 found = [a for s in w.children(ch) if w.dep[s] == "nsubj" for a in r.actors_for(s)]
                 if found:
@@ -762,6 +786,10 @@ class EventCoder:
         w = self._w
         doers = [ch for ch in w.children(tok) if w.dep[ch] == "nsubj"]
         doers += [p for ch in w.children(tok) if w.dep[ch] == "agent" for p in w.children(ch) if w.dep[p] == "pobj"]
+        if not doers and w.dep[tok] in ("advcl", "conj") and w.pos[w.head[tok]] in VERBAL_POS:
+            # "A suicide bomber rammed a car into the checkpoint, killing five constables": the participle's doer is the
+            # subject of the act it goes on from
+            doers = [ch for ch in w.children(w.head[tok]) if w.dep[ch] == "nsubj"]
         for d in doers:
             # "kidnapped by armed men", "a suicide bomber blew himself up": nameless attackers are placed the same way
             if (w.lemma[d] in ATTACK_INSTRUMENTS | NAMELESS_ATTACKERS
@@ -847,6 +875,8 @@ class EventCoder:
             if w.dep[h] in ("xcomp", "conj", "advcl", "pcomp", "acomp") and w.head[h] != h:
                 link = w.dep[h]
                 h = w.head[h]
+                if link == "pcomp" and w.dep[h] == "prep" and w.lower[h] in ("by", "through") and w.pos[w.head[h]] in VERBAL_POS:
+                    h = w.head[h]  # "violated the ceasefire by opening fire on ...": the means shares the act's subject
                 passive = any(w.dep[ch] in ("auxpass", "nsubjpass") for ch in w.children(h))
                 if link == "conj" and passive:
                     # "the prime minister has been indicted by the court and will resign": coordinated verbs share
@@ -945,15 +975,25 @@ class EventCoder:
                             break
 
         for c in cands:
-            if c.target or c.suppressed:
+            if (c.target and not (c.guessed_target and c.sense.type == "PROTEST")) or c.suppressed:
                 continue
             # "police opened fire to disperse demonstrators": an act with no one named is aimed at whoever its
-            # purpose clause acts on (the purpose stays an event of its own)
+            # purpose clause acts on (the purpose stays an event of its own); "rallied outside parliament, denouncing the
+            # government's decision": a protest is aimed at whom its participle of speech names (before a target found
+            # only by the last-resort search)
             for ch in w.children(c.tok):
-                purpose = by_tok.get(ch) if w.dep[ch] in ("advcl", "xcomp") and any(w.dep[a] == "aux" and w.lower[a] == "to" for a in w.children(ch)) else None
-                if purpose is not None and purpose.target:
-                    c.target = _other_than_source(purpose.target, c.source)
-                    if c.target:
+                inner = by_tok.get(ch)
+                if inner is None or not inner.target:
+                    continue
+                purpose = (not c.target and w.dep[ch] in ("advcl", "xcomp")
+                           and any(w.dep[a] == "aux" and w.lower[a] == "to" for a in w.children(ch)))
+                participle = (c.sense.type == "PROTEST" and inner.sense.type in SPEECH_ACT_TYPES | {"REJECT"} and not inner.guessed_target
+                              and w.dep[ch] == "advcl"
+                              and w.tag[ch] == "VBG" and not any(w.dep[s] in ("nsubj", "nsubjpass") for s in w.children(ch)))
+                if purpose or participle:
+                    found = _other_than_source(inner.target, c.source)
+                    if found:
+                        c.target, c.guessed_target = found, False
                         break
 
     def _condition_subject(self, c: _Candidate) -> list[ActorRef]:
@@ -986,6 +1026,8 @@ class EventCoder:
             seen.add(t)
             if w.dep[t] not in FOLD_DEPS or _reporting_participle(w, t):
                 continue  # "rejected the offer, saying they would negotiate only with ...": a claim, not the complement
+            if w.dep[t] == "ccomp" and t < c.tok and w.head[t] == c.tok:
+                continue  # "The EU has lifted sanctions on X, ministers agreed": a report fronted, not a complement
             inner = by_tok.get(t)
             if inner is not None and inner is not c and not inner.suppressed:
                 out.append(inner)
@@ -1052,8 +1094,9 @@ class EventCoder:
             # "rushed 400 troops to its border with Cambodia": troops sent to a frontier are mobilised, not given (CAMEO 154)
             etype, cameo, mode, context = "MOBILIZE", "154", "troops", "military"
         if etype == "AGREE" and w.lemma[tok] in VOW_WORDS and any(
-                i.sense.type in ("ASSAULT", "FIGHT", "COERCE") and w.dep[i.tok] == "xcomp" and w.head[i.tok] == tok for i in c.inner):
-            # "police vowed to crush any protests": a promise of force is a threat (CAMEO 138)
+                i.sense.type in ("ASSAULT", "FIGHT", "COERCE", "SANCTION") and w.dep[i.tok] == "xcomp" and w.head[i.tok] == tok for i in c.inner):
+            # "police vowed to crush any protests": a promise of force is a threat (CAMEO 138); "vowed to pull American liquor
+            # off the shelves": of a boycott or sanction, a threat too (CAMEO 1312, set below)
             etype, cameo, mode, context = "THREATEN", "138", "violence", None
         if etype == "AGREE" and w.lemma[tok] in VOW_WORDS and self._hostile_condition(tok):
             # "vowed to pull American liquor off the shelves if Washington goes ahead with its tariffs": what is vowed
@@ -1093,6 +1136,8 @@ class EventCoder:
             confidence *= 0.85
         if any(a.provisional for a in source + target):
             confidence *= 0.9
+        if w.dep[tok] == "advcl" and any(w.dep[ch] == "mark" and w.lower[ch] in BACKGROUND_MARKS for ch in w.children(tok)):
+            confidence *= 0.9  # "Mali expelled the envoy after French officials criticised the junta": the cause, told as background
         start = w.idx[tok - 2] if _hyphenated(w, tok) else w.idx[tok]  # "build-up" starts at "build"
         date, precision, date_text = self._dates.for_trigger(token)
         text = span_text(sent)
@@ -1163,16 +1208,18 @@ class EventCoder:
         """Conventional warfare? A military or police source or subject, or heavy weapons in the sentence; never the
         victims ("killed two soldiers"), and bombs, guerrillas and militias make it unconventional."""
         w = self._w
+        subj = [ch for ch in w.children(tok) if w.dep[ch] in ("nsubj", "agent")] if tok is not None else []
+        doers = {w.lemma[t] for s in subj for t in w.subtree(s)}
+        if doers & UNCONVENTIONAL_WORDS:
+            return False
+        if doers & (ARMED_FORCES | HEAVY_WEAPONS):
+            return True  # "American warplanes struck facilities used by allied militias": the doer's arms decide
         nouns = {w.lemma[t] for t in range(sent.start, sent.end) if w.pos[t] in ("NOUN", "ADJ")}
         if nouns & UNCONVENTIONAL_WORDS:
             return False
-        lemmas = {w.lemma[t] for t in range(sent.start, sent.end)}
         if any(a.sector in ("MIL", "COP") or (a.kind == "state" and a.sector in (None, "GOV")) for a in source):
             return True  # a state's own use of force: "Turkey bombed bases in Iraq"
-        if lemmas & HEAVY_WEAPONS:
-            return True
-        subj = [ch for ch in w.children(tok) if w.dep[ch] in ("nsubj", "agent")] if tok is not None else []
-        return any(w.lemma[t] in ARMED_FORCES for s in subj for t in w.subtree(s))
+        return bool({w.lemma[t] for t in range(sent.start, sent.end)} & HEAVY_WEAPONS)
 
     def _civilian_victims(self, tok, sent) -> bool:
         """Are those a violent verb falls on unarmed people: its object, passive subject or "on"/"at" phrase (on the verb
@@ -1187,6 +1234,9 @@ class EventCoder:
                 if w.dep[p] == "prep" and w.lower[p] in preps:
                     victims.extend(q for q in w.children(p) if w.dep[q] == "pobj")
         victims += [c for v in victims for c in w.children(v) if w.dep[c] == "conj"]
+        # "fired into crowds of protesters": the crowd's people
+        victims += [q for v in victims if w.lemma[v] in ("crowd", "group", "hundreds", "dozens", "scores", "thousands") for p in w.children(v)
+                    if w.dep[p] == "prep" and w.lower[p] == "of" for q in w.children(p) if w.dep[q] == "pobj"]
         if w.dep[tok] == "advcl" and not any(w.pos[v] in ("NOUN", "PROPN") for v in victims) and w.head[tok] != tok:
             # "opened fire on protesters, killing nine": a participle that goes on from an act falls on whom that act did
             return self._civilian_victims(w.head[tok], sent)
@@ -1434,12 +1484,24 @@ def _direct_object_lemmas(w: DocArrays, tok: int) -> set[str]:
     return out
 
 
+def _hands_over(w: DocArrays, tok: int) -> bool:
+    """'handed over', 'turned over', 'transferred', 'extradited', 'surrendered': a verb of handing someone over."""
+    return w.lemma[tok] in HANDOVER_VERBS and (w.lemma[tok] not in ("hand", "turn") or _particle(w, tok, "over") is not None)
+
+
+def _contents(w: DocArrays, t: int) -> list[int]:
+    """What a container or measure holds: "a second batch of drones" -> drones."""
+    if w.lemma[t] not in CONTAINER_NOUNS:
+        return []
+    return [o for p in w.children(t) if w.dep[p] == "prep" and w.lower[p] == "of" for o in w.children(p) if w.dep[o] == "pobj"]
+
+
 def _markers(w: DocArrays, tok: int, objects) -> set[str]:
     """Synthetic object keys a sense may require (or avoid, in ``unless``): "*prep:for" (a "for" phrase on the verb),
     "*prep:under:fire" (that phrase with that noun, on the verb or its object), "*to-do" (an infinitive complement),
     "*to:leave" (that infinitive's verb),
     "*subj:bomb" (the subject's noun or compound), "*none" (no object),
-    "*place" (the object is a place name), "*modifier" (the verb is a participle describing a noun: "striking
+    "*place" (the object is a place name), "*person" (the object or passive subject is a person's name), "*modifier" (the verb is a participle describing a noun: "striking
     doctors"), "*naming" (an object predicate: "called the
     blockade a crime", "what he called the criminal blockade"), "*prt:forward" (a particle: "push forward")."""
     out = {f"*prep:{w.lower[c]}" for c in w.children(tok) if w.dep[c] == "prep"}
@@ -1467,6 +1529,8 @@ def _markers(w: DocArrays, tok: int, objects) -> set[str]:
                for n in (c, *(m for m in w.children(c) if w.dep[m] == "compound")))
     if not heads:
         out.add("*none")
+    if any(w.ent_type[c] == "PERSON" for c in w.children(tok) if w.dep[c] in (*OBJ_DEPS, "nsubjpass")):
+        out.add("*person")  # "freed Olivier Grondeau", "Grondeau was freed by Iran"
     if w.dep[tok] == "amod":
         out.add("*modifier")  # a participle that describes a noun ("striking doctors"), no act of its own
     if any(w.dep[c] == "oprd" for c in heads):
