@@ -218,3 +218,10 @@ def test_a_folded_act_is_part_of_the_trigger(resources):
     # an event that folds nothing keeps its own words
     events = extract(Document(text="Donald Trump warned Turkey on Monday."), resources).events
     assert all("impose" not in e.trigger for e in events)
+
+
+def test_ordering_force_against_others_is_a_threat(resources):
+    _has(resources, "Kenyan Interior Cabinet Secretary Kipchumba Murkomen told Kenyan police to shoot rioters who attack police stations.", "THREATEN", "138")
+    # ordering an arrest, or a policy, stays a demand
+    _has(resources, "Kenyan President William Ruto told Kenyan police to arrest the rioters.", "DEMAND")
+    _lacks(resources, "Kenyan President William Ruto told Kenyan police to arrest the rioters.", "THREATEN")

@@ -53,6 +53,7 @@ CROWD_SECTORS = {"CVL", "EDU", "LAB"}
 TROOP_WORDS = {"troop", "troops", "soldier", "force", "battalion", "brigade", "contingent"}
 BORDER_WORDS = {"border", "frontier", "boundary"}
 VOW_WORDS = {"vow", "pledge", "promise", "swear"}
+ORDER_WORDS = {"tell", "order", "instruct", "direct", "authorise", "authorize"}
 
 # people who attack without a name or a side: "armed men", "a suicide bomber", "unknown assailants"
 NAMELESS_ATTACKERS = {"man", "bomber", "attacker", "assailant", "kidnapper", "abductor", "hijacker", "gunman", "sniper", "arsonist"}
@@ -1097,6 +1098,11 @@ class EventCoder:
                 i.sense.type in ("ASSAULT", "FIGHT", "COERCE", "SANCTION") and w.dep[i.tok] == "xcomp" and w.head[i.tok] == tok for i in c.inner):
             # "police vowed to crush any protests": a promise of force is a threat (CAMEO 138); "vowed to pull American liquor
             # off the shelves": of a boycott or sanction, a threat too (CAMEO 1312, set below)
+            etype, cameo, mode, context = "THREATEN", "138", "violence", None
+        if etype == "DEMAND" and w.lemma[tok] in ORDER_WORDS and any(
+                i.sense.type in ("ASSAULT", "FIGHT") and w.dep[i.tok] == "xcomp" and w.head[i.tok] == tok for i in c.inner):
+            # "told police to shoot rioters who attack police stations": force ordered against a third party is a threat
+            # of it (CAMEO 138), the order's addressee is only the instrument
             etype, cameo, mode, context = "THREATEN", "138", "violence", None
         if etype == "AGREE" and w.lemma[tok] in VOW_WORDS and self._hostile_condition(tok):
             # "vowed to pull American liquor off the shelves if Washington goes ahead with its tariffs": what is vowed
