@@ -882,3 +882,18 @@ def test_event_type_truces_contracts_and_shows_of_force(resources, text, etype, 
 def test_event_type_plans_killed_notices_and_cordons(resources, text, etype, wrong):
     types = _types(resources, text)
     assert (etype is None or etype in types) and (wrong is None or wrong not in types), (text, types)
+
+
+@pytest.mark.parametrize(
+    "text, etype, wrong",
+    [
+        # forces readied at home threaten no one (MOBILIZE, intended); troops to another state's border do (THREATEN)
+        ("Kenya's police will deploy 5,000 officers in Nairobi for the election.", "MOBILIZE", "THREATEN"),
+        ("Russia said it would deploy more troops to its border with Finland.", "THREATEN", None),
+        # a teenager punched by police is assaulted, not fought
+        ("A handcuffed 17-year-old was punched by a police officer in Fresno, California.", "ASSAULT", "FIGHT"),
+    ],
+)
+def test_event_type_forces_readied_at_home_and_blows(resources, text, etype, wrong):
+    types = _types(resources, text)
+    assert (etype is None or etype in types) and (wrong is None or wrong not in types), (text, types)

@@ -899,7 +899,7 @@ def _singular(word: str) -> str:
     "gunman"; the word itself otherwise."""
     if word.endswith("men"):
         return word[:-3] + "man"
-    return word[:-1] if word.endswith("s") else word
+    return word.removesuffix("s")
 
 
 def _group_word_opening_a_sentence(doc, i: int) -> bool:

@@ -70,7 +70,8 @@ CIVILIAN_VICTIMS = {"civilian", "villager", "crowd", "protester", "protestor", "
                     "passenger", "shopper", "patient", "tourist", "family", "worker", "activist", "supporter", "voter", "bystander",
                     "mourner", "fisherman", "judge", "mayor", "president", "minister", "lawmaker", "politician", "candidate",
                     "dissident", "critic", "opponent", "suspect", "prisoner", "detainee", "inmate", "migrant", "hostage", "diplomat",
-                    "lawyer", "attorney", "trader", "vendor", "driver", "businessman", "businesswoman", "pastor"}
+                    "lawyer", "attorney", "trader", "vendor", "driver", "businessman", "businesswoman", "pastor", "teenager",
+                    "year-old"}  # "a handcuffed 17-year-old was punched"
 # armed victims, and battle, keep it fighting ("killed two rebel commanders", "killed three Albanians in a gunbattle")
 ARMED_VICTIMS = {"soldier", "troop", "rebel", "militant", "guerrilla", "fighter", "insurgent", "militiaman", "commander",
                  "general", "officer", "policeman", "gunman", "combatant", "jihadist", "trooper", "marine", "sniper"}
@@ -1251,7 +1252,7 @@ class EventCoder:
             words = {w.lemma[v]} | {w.lemma[c] for c in w.children(v) if w.dep[c] in ("compound", "amod", "appos")}
             if words & ARMED_VICTIMS:
                 return False
-            if w.lemma[v] in CIVILIAN_VICTIMS or w.ent_type[v] == "PERSON":
+            if w.lemma[v] in CIVILIAN_VICTIMS or w.ent_type[v] == "PERSON" or any(h in CIVILIAN_VICTIMS for h in _hyphenated(w, v)):
                 civilian = True
         if not civilian:
             return False
@@ -1325,7 +1326,8 @@ class EventCoder:
         if factuality == "hypothetical" and m.ultimatum and rel == "conflict" and etype not in ("THREATEN", "DEMAND", "REQUEST", "REJECT"):
             spec = table["intent"]["conflict"]
             return spec["type"], (spec.get("mode") or {}).get(etype), spec["cameo"].get(etype, spec["cameo"]["default"]), source, target, "threatened"
-        if factuality == "intended" and etype == "MOBILIZE" and not m.ultimatum and not _abroad(source, target):
+        if factuality == "intended" and etype == "MOBILIZE" and not m.ultimatum and source and all(
+                a.country and a.country in {s.country for s in source} for a in target):
             # "police said they would deploy 1,000 officers around the stadium": forces readied at home threaten no one
             return etype, mode, cameo, source, target, factuality
         if factuality == "intended" and rel in ("cooperation", "conflict") and etype not in ("AGREE", "THREATEN", "DEMAND", "REQUEST", "REJECT"):
