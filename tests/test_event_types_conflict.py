@@ -152,3 +152,76 @@ def test_shows_of_force_and_police_surges(resources):
     _lacks(resources, "The Pakistan Army test-fired a guided rocket on Saturday.", "FIGHT")
     # a show of support is no show of force
     _lacks(resources, "Thousands of Kenyans marched in Nairobi in a show of support for Kenyan President William Ruto.", "MOBILIZE")
+
+
+def test_breaking_a_ceasefire_is_fighting(resources):
+    _has(resources, "Indian troops broke the ceasefire along the Line of Control on Sunday, the Pakistani army said.", "FIGHT", "196")
+    # breaking up a rally is no ceasefire violation
+    _lacks(resources, "Indonesian police broke up the rally in Jakarta.", "FIGHT")
+
+
+def test_a_police_beating_is_no_combat(resources):
+    _has(resources, "A Fresno police officer punched a handcuffed Mexican teenager during an arrest.", "ASSAULT")
+    _lacks(resources, "A Fresno police officer punched a handcuffed Mexican teenager during an arrest.", "FIGHT")
+
+
+def test_blockades_restrict_movement(resources):
+    _has(resources, "Papua New Guinea's defence force tightened its blockade of Bougainville on Monday.", "COERCE", "191")
+    _has(resources, "Israel imposed a naval blockade on Gaza in 2007.", "COERCE", "191")
+    # sanctions stay sanctions
+    _has(resources, "The United States imposed sanctions on Venezuela's oil company on Monday.", "SANCTION")
+
+
+def test_stopping_an_aid_agency_is_an_expulsion(resources):
+    _has(resources, "Ethiopia suspended the operations of Medecins Sans Frontieres for three months.", "SANCTION", "1663")
+    # an agency suspending its own operations withdraws
+    _has(resources, "Medecins Sans Frontieres suspended its operations in Sudan after an attack on its staff.", "RETREAT")
+    _lacks(resources, "Medecins Sans Frontieres suspended its operations in Sudan after an attack on its staff.", "SANCTION")
+
+
+def test_ultimatum_with_a_passive_alternative(resources):
+    _has(resources, "Fiji's military commander Frank Bainimarama gave Prime Minister Laisenia Qarase until noon on Monday to meet his "
+                    "demands or be removed from office.", "THREATEN", "139")
+    # no alternative held out, no ultimatum
+    _lacks(resources, "Fiji's military commander Frank Bainimarama gave Prime Minister Laisenia Qarase until noon on Monday to meet his "
+                      "demands.", "THREATEN")
+
+
+def test_a_deployment_planned_at_home_is_no_threat(resources):
+    _has(resources, "The Metropolitan Police said it would deploy more than 1,000 officers around Tottenham on Saturday.", "MOBILIZE")
+    # forces to be sent abroad are a threat
+    _has(resources, "Russia said it would deploy nuclear missiles to Belarus.", "THREATEN")
+
+
+def test_a_vow_answering_a_hostile_act_is_a_threat(resources):
+    _has(resources, "British Columbia Premier David Eby vowed to pull American liquor off government store shelves if Washington goes "
+                    "ahead with its tariffs on Canadian lumber.", "THREATEN")
+    # a promise on a friendly or neutral condition stays a promise
+    _has(resources, "Iran promised to resume talks with the European Union if the talks are held in Oman.", "AGREE")
+    _lacks(resources, "Iran promised to resume talks with the European Union if the talks are held in Oman.", "THREATEN")
+
+
+def test_a_blockade_named_by_its_critic_is_no_blockade_by_the_critic(resources):
+    _lacks(resources, "Venezuela's ambassador to the UN, Samuel Moncada, condemned what he called the criminal blockade of Cuba.", "COERCE")
+
+
+def test_an_armed_group_storming_a_place_attacks_it(resources):
+    _has(resources, "Al-Shabaab fighters stormed a hotel in the Somali capital Mogadishu on Friday, killing at least 15 people.", "ASSAULT", "180")
+    # protesters storming a building riot
+    _has(resources, "Angry Kenyan protesters stormed the parliament building in Nairobi on Tuesday.", "PROTEST", "145")
+
+
+def test_a_folded_act_is_part_of_the_trigger(resources):
+    events = extract(Document(text="Donald Trump warned on Monday that Washington would impose crippling tariffs on Turkey."), resources).events
+    threat = [e for e in events if e.type == "THREATEN"]
+    assert threat and "impose" in threat[0].trigger and threat[0].trigger.startswith("warned"), [(e.type, e.trigger) for e in events]
+    # an event that folds nothing keeps its own words
+    events = extract(Document(text="Donald Trump warned Turkey on Monday."), resources).events
+    assert all("impose" not in e.trigger for e in events)
+
+
+def test_ordering_force_against_others_is_a_threat(resources):
+    _has(resources, "Kenyan Interior Cabinet Secretary Kipchumba Murkomen told Kenyan police to shoot rioters who attack police stations.", "THREATEN", "138")
+    # ordering an arrest, or a policy, stays a demand
+    _has(resources, "Kenyan President William Ruto told Kenyan police to arrest the rioters.", "DEMAND")
+    _lacks(resources, "Kenyan President William Ruto told Kenyan police to arrest the rioters.", "THREATEN")

@@ -53,6 +53,7 @@ CROWD_SECTORS = {"CVL", "EDU", "LAB"}
 TROOP_WORDS = {"troop", "troops", "soldier", "force", "battalion", "brigade", "contingent"}
 BORDER_WORDS = {"border", "frontier", "boundary"}
 VOW_WORDS = {"vow", "pledge", "promise", "swear"}
+ORDER_WORDS = {"tell", "order", "instruct", "direct", "authorise", "authorize"}
 
 # people who attack without a name or a side: "armed men", "a suicide bomber", "unknown assailants"
 NAMELESS_ATTACKERS = {"man", "bomber", "attacker", "assailant", "kidnapper", "abductor", "hijacker", "gunman", "sniper", "arsonist"}
@@ -117,6 +118,11 @@ TEMPORAL_MARKS = {"after", "before", "since", "until", "till", "once"}  # not "a
 FRAME_NOUNS = {"protest", "response", "retaliation", "reaction", "solidarity", "defiance", "dispute", "row", "standoff", "stand-off", "feud",
                "quarrel", "spat", "showdown"}
 
+# the alternative an ultimatum holds out ("withdraw or face air strikes", "or risk expulsion", "or be removed from office")
+ULTIMATUM_VERBS = {"face", "risk"}
+ULTIMATUM_PASSIVES = {"remove", "arrest", "expel", "sack", "fire", "jail", "prosecute", "deport", "punish", "ban", "fine", "sanction",
+                      "dismiss", "evict", "oust", "suspend", "disqualify", "attack", "destroy", "kill", "shut", "close", "dissolve"}
+
 # acts done by speaking: joined to a reported clause, they are often the reporter's own ("He said Venezuela had been
 # hostile and accused the government of ...")
 SPEECH_ACT_TYPES = {"DISAPPROVE", "ACCUSE", "THREATEN", "DEMAND", "REQUEST"}
@@ -175,7 +181,8 @@ class _Words:
         pos, lemma, lower, dep = w.pos, w.lemma, w.lower, w.dep
         self._listed = [i for i in range(w.n) if pos[i] in CONTENT_POS and (lemma[i] in listed or lower[i] in listed)]
         self._clause_verbs = [i for i in range(w.n) if pos[i] in VERBAL_POS and dep[i] in ("ccomp", "parataxis", "acl")]
-        self._faces = [i for i in range(w.n) if pos[i] in VERBAL_POS and lemma[i] == "face"]  # "... or face sanctions"
+        # "... or face sanctions", "... or risk expulsion", "... or be removed from office"
+        self._faces = [i for i in range(w.n) if pos[i] in VERBAL_POS and (lemma[i] in ULTIMATUM_VERBS or (lemma[i] in ULTIMATUM_PASSIVES and w.tag[i] == "VBN"))]
 
     @staticmethod
     def _in(positions: list[int], sent) -> list[int]:
@@ -231,6 +238,7 @@ class EventCoder:
                     c.sense = c.fallbacks.pop(0)
                     self._roles(c, resolver)
             self._fold_governed(cands)
+            self._cands = cands
             found = [self._event(c, sent, si, resolver, doc_id, published, quantities) for c in cands if not c.suppressed and self._enough(c)]
             events.extend(_drop_subsumed(found))
         return events
@@ -1070,6 +1078,9 @@ class EventCoder:
             # "rioters set fire to churches", "protesters attacked the police station", "rioters rampaged through the
             # town, burning offices", "rioting youths clashed with police": violent protest (CAMEO 145)
             etype, cameo, mode, context = "PROTEST", "145", "riot", None
+        elif etype == "PROTEST" and cameo == "145" and c.source and all(a.kind == "group" and a.sector in ("REB", "MIL") for a in c.source):
+            # "al-Shabaab fighters stormed a hotel": an armed group storming a place attacks it, it does not riot
+            etype, cameo, mode, context = "ASSAULT", "180", None, None
         if cameo == "192" and c.source and all(a.sector in CIVILIAN_SECTORS for a in c.source):
             # "students occupied the parliament grounds": an occupation by civilians obstructs, it is no seizure of
             # territory (CAMEO 144)
@@ -1078,9 +1089,11 @@ class EventCoder:
             # "hundreds of Vietnamese protested outside the Chinese embassy over the oil rig": people protesting
             # demonstrate (CAMEO 141); a government protesting complains (CAMEO 114)
             etype, cameo, mode, context = "PROTEST", "141", "demo", None
-        if cameo in ("174", "1722") and c.target and all(a.kind == "igo" or a.sector in ("IGO", "NGO") for a in c.target):
-            # "expelled the UN resident coordinator", "barred UNRWA from operating": an international body or aid agency
-            # sent away is a state's expulsion of a foreign presence (CAMEO 1663), not a deportation or a party ban
+        if (cameo in ("174", "1722", "0872") and any(a.kind == "igo" or a.sector in ("IGO", "NGO") for a in c.target)
+                and c.source and not any(a.kind == "igo" or a.sector in ("IGO", "NGO") for a in c.source)):
+            # "expelled the UN resident coordinator", "barred UNRWA from operating", "suspended the operations of MSF": an
+            # international body or aid agency sent away or stopped is a state's expulsion of a foreign presence (CAMEO
+            # 1663), not a deportation, a party ban or a withdrawal of one's own
             etype, cameo, mode, context = "SANCTION", "1663", "expel", "human_security"
         if cameo == "081" and c.target and all(a.kind == "company" or a.sector == "BUS" for a in c.target):
             # "the U.S. Treasury eased restrictions on Belaruskali": restrictions on a business are economic (CAMEO 085)
@@ -1093,6 +1106,15 @@ class EventCoder:
             # "police vowed to crush any protests": a promise of force is a threat (CAMEO 138); "vowed to pull American liquor
             # off the shelves": of a boycott or sanction, a threat too (CAMEO 1312, set below)
             etype, cameo, mode, context = "THREATEN", "138", "violence", None
+        if etype == "DEMAND" and w.lemma[tok] in ORDER_WORDS and any(
+                i.sense.type in ("ASSAULT", "FIGHT") and w.dep[i.tok] == "xcomp" and w.head[i.tok] == tok for i in c.inner):
+            # "told police to shoot rioters who attack police stations": force ordered against a third party is a threat
+            # of it (CAMEO 138), the order's addressee is only the instrument
+            etype, cameo, mode, context = "THREATEN", "138", "violence", None
+        if etype == "AGREE" and w.lemma[tok] in VOW_WORDS and self._hostile_condition(tok):
+            # "vowed to pull American liquor off the shelves if Washington goes ahead with its tariffs": what is vowed
+            # answers a hostile act, a retaliation held out (CAMEO 130), not a promise
+            etype, cameo, mode = "THREATEN", "130", None
         if etype == "MOBILIZE" and (self._peacekeeping_purpose(tok) or (self._helping_purpose(tok) and _abroad(c.source, c.target))):
             # "dispatched 50 soldiers to Solomon Islands to help police restore order": troops sent to help another state
             # "sent 300 soldiers to Liberia to bolster the peacekeeping force": troops sent to keep the peace are aid (CAMEO 074)
@@ -1144,7 +1166,7 @@ class EventCoder:
             evidence=text.strip(),
             evidence_start=sent.start_char + (len(text) - len(text.lstrip())),
             evidence_end=sent.start_char + len(text.rstrip()),
-            trigger=self._trigger_text(tok, {k: o for k, o in c.objects.items() if k in sense.objects} if sense.objects else {}),
+            trigger=self._trigger_text(tok, {k: o for k, o in c.objects.items() if k in sense.objects} if sense.objects else {}, c.inner),
             trigger_start=start,
             trigger_end=w.idx[tok] + w.length[tok],
             date=date,
@@ -1158,9 +1180,10 @@ class EventCoder:
             sentence=si,
         )
 
-    def _trigger_text(self, tok, objects) -> str:
+    def _trigger_text(self, tok, objects, inner=()) -> str:
         w = self._w
-        words = [tok]
+        # the acts folded into this one are part of what states it: "warned ... would impose tariffs"
+        words = [tok, *(i.tok for i in inner)]
         words.extend(c for c in w.children(tok) if w.dep[c] == "prt")
         hit = list(objects.values())  # the object words that met the sense ("attacked ... on the oil issue")
         if hit:
@@ -1241,6 +1264,21 @@ class EventCoder:
             return False
         lemmas = {w.lemma[t] for t in range(sent.start, sent.end)}
         return not (lemmas & BATTLE_WORDS or lemmas & HEAVY_WEAPONS)
+
+    def _hostile_condition(self, tok) -> bool:
+        """Is what the verb vows done on a condition ("if"/"unless" clause of its complement) that names a hostile act
+        (an event candidate of a conflict type: "if Washington goes ahead with its tariffs", "if attacked")?"""
+        w = self._w
+        for x in w.children(tok):
+            if w.dep[x] != "xcomp":
+                continue
+            for a in w.children(x):
+                if w.dep[a] != "advcl" or not any(w.dep[m] == "mark" and w.lower[m] in ("if", "unless") for m in w.children(a)):
+                    continue
+                clause = set(w.subtree(a))
+                if any(c.tok in clause and self.ontology.relation(c.sense.type) == "conflict" for c in self._cands):
+                    return True
+        return False
 
     def _helping_purpose(self, tok) -> bool:
         """Does the verb have a purpose clause of helping ("to help police restore order", "to assist the army")?"""
