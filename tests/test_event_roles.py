@@ -185,3 +185,11 @@ def test_a_participle_opening_the_sentence_is_a_passive_of_its_subject(resources
     attacks = [e for e in _events(resources, "Backed by Russian air strikes, Syrian troops attacked rebel positions near Aleppo.")
                if e.trigger == "attacked"]
     assert attacks and _codes(attacks[0].source) == {"SYR"}
+
+
+def test_a_folded_act_in_a_relative_clause_is_no_part_of_the_trigger(resources):
+    # "any refiner that buys Russian crude" says whom the threat is against; "to impose" says what is threatened
+    e = _event(resources, "Two senators threatened sanctions on any Indian refiner that buys Russian crude.", "THREATEN")
+    assert "buys" not in e.trigger, e.trigger
+    e = _event(resources, "The United States threatened to impose tariffs on Mexican steel.", "THREATEN")
+    assert "impose" in e.trigger, e.trigger

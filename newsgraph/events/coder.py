@@ -1183,13 +1183,25 @@ class EventCoder:
     def _trigger_text(self, tok, objects, inner=()) -> str:
         w = self._w
         # the acts folded into this one are part of what states it: "warned ... would impose tariffs"
-        words = [tok, *(i.tok for i in inner)]
+        words = [tok, *(i.tok for i in inner if not self._in_relative_clause(i.tok, tok))]
         words.extend(c for c in w.children(tok) if w.dep[c] == "prt")
         hit = list(objects.values())  # the object words that met the sense ("attacked ... on the oil issue")
         if hit:
             words.append(min(hit, key=lambda o: abs(o - tok)))
         words = sorted(set(words), key=lambda t: t)
         return " ".join(w.words_text(t - 2, t + 1) if _hyphenated(w, t) else w.text(t) for t in words)  # "staged sit-in"
+
+    def _in_relative_clause(self, t: int, top: int) -> bool:
+        """Is ``t`` inside a clause that describes a noun below ``top`` ("sanctions on any company that invests"): a
+        folded act that names who is meant, not what is done, so it is no part of the trigger's words?"""
+        w = self._w
+        for _ in range(12):
+            if t == top or w.head[t] == t:
+                return False
+            if w.dep[t] in ("relcl", "acl"):
+                return True
+            t = w.head[t]
+        return False
 
     def _clause_bounds(self, tok, inner) -> tuple[int, int]:
         w = self._w
