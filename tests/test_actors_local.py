@@ -5,18 +5,10 @@ public title ("Police chief X") - on sentences written for these tests, with mus
 
 import pytest
 
-from newsgraph.actors import ArgResolver, find_mentions
-from newsgraph.evaluate.plover import actor_code
+from newsgraph.actors import find_mentions
 from newsgraph.nlp import parse
 
-
-def _resolve(resources, text, word, nth=0):
-    """(code, sector) of each actor the phrase headed by the ``nth`` occurrence of ``word`` denotes."""
-    doc = parse(resources.nlp, text)
-    spans = find_mentions(doc, resources.registry, None)
-    r = ArgResolver(doc, spans, None, resources.registry)
-    tok = [t for t in doc if t.text == word][nth]
-    return [(actor_code(a), a.sector) for a in r.actors_for(tok)]
+from .test_actors_descriptions import _resolve
 
 
 def _mentions(resources, text):

@@ -894,7 +894,7 @@ def _add_provisional(doc, spans: list[Span], ents) -> list[Span]:
     return out
 
 
-def _singular(word: str) -> str:
+def singular(word: str) -> str:
     """A plural noun's singular, for words the tagger or lemmatiser left plural: "rebels" -> "rebel", "gunmen" ->
     "gunman"; the word itself otherwise."""
     if word.endswith("men"):
@@ -910,7 +910,7 @@ def _group_word_opening_a_sentence(doc, i: int) -> bool:
         return False
     nouns = sector_nouns()
     word = w.lower[i]
-    return (word in nouns or _singular(word) in nouns) and (w.tag[i] in ("NNS", "NNPS") or word == "police")
+    return (word in nouns or singular(word) in nouns) and (w.tag[i] in ("NNS", "NNPS") or word == "police")
 
 
 def _capitalised_adjective(doc, i: int) -> bool:
@@ -1222,8 +1222,8 @@ class ArgResolver:
                             r.country, r.sector = own.country, r.sector or own.sector
                     return r
         lemma = w.lemma[h]
-        if w.pos[h] == "PROPN" and w.is_title[h] and lemma not in self.nouns and _singular(lemma) in self.nouns:
-            lemma = _singular(lemma)  # "Rebels in Chad ...", "Gunmen abducted ...": a capitalised plural the tagger took for a name
+        if w.pos[h] == "PROPN" and w.is_title[h] and lemma not in self.nouns and singular(lemma) in self.nouns:
+            lemma = singular(lemma)  # "Rebels in Chad ...", "Gunmen abducted ...": a capitalised plural the tagger took for a name
         compound_sector = self._compound_sector(h)
         role = lemma in ROLE_NOUNS | {"leader"}
         if role and compound_sector is None:

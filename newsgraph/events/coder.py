@@ -15,7 +15,7 @@ import bisect
 import datetime as dt
 import hashlib
 
-from ..actors.resolve import ArgResolver, brokered_by, dedupe, names_a_currency
+from ..actors.resolve import ArgResolver, brokered_by, dedupe, names_a_currency, singular
 from ..model import ActorRef, Event, Quantity
 from ..nlp import VERBAL_POS, DocArrays, doc_arrays, span_text
 from ..quantities import quantities_for_event
@@ -79,9 +79,6 @@ BATTLE_WORDS = {"gunbattle", "firefight", "clash", "battle", "fighting", "crossf
 UNCONVENTIONAL_WORDS = {"bomb", "bomber", "bombing", "suicide", "guerrilla", "militia", "militiaman", "militant", "gunman", "terrorist",
                         "insurgent", "explosive", "roadside"}
 
-# subordinators of a clause that tells what came before the sentence's news ("after", "since"): background
-BACKGROUND_MARKS = {"after", "since", "before", "until"}
-
 # sources whose force on non-combatants is repression (CAMEO 175)
 STATE_FORCE_SECTORS = {"MIL", "COP", "SPY", "POL", "GOV"}
 
@@ -112,6 +109,9 @@ NON_ROLE_PREPS = {"according", "before", "after", "since", "until", "during", "f
 
 # conjunctions of clauses that say when an act happened ("after Hamas gunmen attacked ...")
 TEMPORAL_MARKS = {"after", "before", "since", "until", "till", "once"}  # not "as", "while": "mobilised as fighting with X entered a second day"
+# of those, the ones whose clause tells what came before the sentence's news ("after", "since"): background; "once" looks
+# ahead
+BACKGROUND_MARKS = TEMPORAL_MARKS - {"till", "once"}
 
 # nouns framing an act as a reaction ("in protest against X", "in response to X", "in solidarity with X"): their object is
 # whom the act answers
@@ -1378,7 +1378,7 @@ def _other_than_source(target: list[ActorRef], source: list[ActorRef]) -> list[A
 def _rioters(w: DocArrays, t: int) -> bool:
     """Is the phrase at ``t`` a crowd out of control: "rioters", "a mob", "rioting youths"?"""
     # a capitalised plural after a dateline is sometimes tagged a proper noun with itself as lemma ("— Rioters torched")
-    return w.lemma[t] in RIOTERS or (w.lower[t].endswith("s") and w.lower[t][:-1] in RIOTERS) or any(w.dep[m] in ("amod", "compound") and w.lower[m] in RIOTING for m in w.children(t))
+    return w.lemma[t] in RIOTERS or (w.lower[t].endswith("s") and singular(w.lower[t]) in RIOTERS) or any(w.dep[m] in ("amod", "compound") and w.lower[m] in RIOTING for m in w.children(t))
 
 
 def _reporting_participle(w: DocArrays, t: int) -> bool:
