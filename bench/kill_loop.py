@@ -4,9 +4,10 @@
 
 Each run starts `newsgraph ingest CORPUS --db STORE` (alternately in one process and with one worker process) and,
 once its processes have used a seeded random amount of CPU time, kills it with SIGKILL wherever it is: loading models, coding, in the middle of a
-write transaction, merging clusters. Kill points are drawn in CPU seconds of the run's processes, half during
-start-up and half while batches are coded and written, from windows measured first (see time_runs), so on a loaded
-or an idle machine alike kills land at every stage, and the store fills up over the runs rather than in the first. After every kill the store must open, `check` must find nothing wrong,
+write transaction, merging clusters. Kill points are drawn in CPU seconds of the run's processes, from windows measured
+first (see time_runs): half during start-up, half counted from the run's first commit (seen in the store's
+write-ahead log) while later batches are coded and written. So on a loaded or an idle machine alike kills land at
+every stage, half of them after something was stored, and the store fills up over the runs rather than in the first. After every kill the store must open, `check` must find nothing wrong,
 every document must be stored at most once, and no worker may be left running. The last run goes to the end
 and must store each document exactly once, with the same events as one uninterrupted run.
 tests/test_kill_loop.py runs a short version; BENCHMARKS.md ("Reliability") has the figures of a long one.
@@ -100,40 +101,71 @@ def _tree_cpu(marker: str, seen: dict[int, float]) -> float:
     return sum(seen.values())
 
 
-def _run(cmd: list[str], env: dict, marker: str, kill_at_cpu: float | None = None) -> tuple[subprocess.Popen, float]:
-    """Run ``cmd``; with ``kill_at_cpu``, SIGKILL it once its processes have used that much CPU. Returns (process, CPU used)."""
+def _wal_state(db: str) -> tuple[int, int] | None:
+    try:
+        st = os.stat(db + ".wal")
+    except OSError:
+        return None
+    return st.st_size, st.st_mtime_ns
+
+
+def _new_store(db: str) -> None:
+    """An empty store with its tables: made before the timed or killed runs, so the first commit a run writes is a
+    batch of documents, not the schema."""
+    from newsgraph.store import Store
+
+    for f in (db, db + ".wal"):
+        if os.path.exists(f):
+            os.remove(f)
+    Store(db).close()
+
+
+def _committed(db: str, before: tuple[int, int] | None, started_ns: int) -> bool:
+    """Has the run written a commit to ``db`` since it started? DuckDB appends each commit to the store's
+    write-ahead log (a batch of two short articles is some 20 KB), so: the log was written after the start, is
+    bigger than a header, and is not the one a killed run left behind."""
+    now = _wal_state(db)
+    return now is not None and now != before and now[1] >= started_ns and now[0] > 4096
+
+
+def _run(cmd: list[str], env: dict, marker: str, kill_at_cpu: float | None = None, db: str | None = None,
+         kill_after_commit_cpu: float | None = None) -> tuple[subprocess.Popen, float, float | None]:
+    """Run ``cmd``, polling the CPU seconds its processes have used. With ``kill_at_cpu``, SIGKILL it once they
+    have used that much; with ``db`` and ``kill_after_commit_cpu``, once they have used that much more after the
+    run's first commit to ``db``. Returns (process, CPU used, CPU used when the first commit was seen, or None)."""
     seen: dict[int, float] = {}
+    before, started_ns = (_wal_state(db) if db else None), time.time_ns()
+    first_commit = None
     proc = subprocess.Popen(cmd, env=dict(env, NEWSGRAPH_KILL_LOOP=marker), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     while proc.poll() is None:
         used = _tree_cpu(marker, seen)
-        if kill_at_cpu is not None and used >= kill_at_cpu:
+        if db and first_commit is None and _committed(db, before, started_ns):
+            first_commit = used
+        if (kill_at_cpu is not None and used >= kill_at_cpu) or \
+                (kill_after_commit_cpu is not None and first_commit is not None and used >= first_commit + kill_after_commit_cpu):
             os.kill(proc.pid, signal.SIGKILL)
             break
         time.sleep(0.05)
     proc.wait()
-    return proc, sum(seen.values())
+    return proc, sum(seen.values()), first_commit
 
 
 def time_runs(corpus: str, scratch_db: str, n_docs: int, runs: int) -> dict[int, tuple[float, float]]:
-    """Kill windows per mode (0: in-process, 1: one worker), in CPU seconds of the run's processes: (when the
-    first batch is being coded, latest kill point). Measured: start-up with model loading and two batches (the
-    first 4 articles, in each mode) and per-document CPU (a whole in-process run); the latest point leaves
-    2 x n_docs / runs documents coded, so the store fills up over the runs, not in the first one."""
-    head = corpus + ".first4.jsonl"
-    with open(corpus, encoding="utf-8") as src, open(head, "w", encoding="utf-8") as out:
-        out.writelines(line for _, line in zip(range(4), src))
+    """Kill windows per mode (0: in-process, 1: one worker), in CPU seconds of the run's processes: (start-up,
+    coding span). Measured on one whole run per mode into an empty store: start-up is the CPU used when its first
+    commit is seen (imports, models, opening the store, coding the first batch); the coding span is the CPU two
+    batches' worth of documents take on average, times n_docs / runs, so late kills leave a few batches each and
+    the store fills up over the runs, not in the first one."""
     env = dict(os.environ, PYTHONPATH=str(ROOT))
-
-    def cpu(path: str, workers: int) -> float:
-        db = f"{scratch_db}.{os.path.basename(path)}.{workers}.duckdb"
-        for f in (db, db + ".wal"):  # from an empty store: the run codes everything
-            if os.path.exists(f):
-                os.remove(f)
-        return _run(_ingest_cmd(path, db, workers), env, f"time-{os.getpid()}-{time.time_ns()}")[1]
-
-    start = {w: cpu(head, w) for w in (0, 1)}
-    per_doc = max(0.0, cpu(corpus, 0) - start[0]) / max(1, n_docs - 4)
-    return {w: (max(0.1, start[w] - 3 * per_doc), start[w] + per_doc * 2 * n_docs / runs) for w in (0, 1)}
+    windows = {}
+    for w in (0, 1):
+        db = f"{scratch_db}.{w}.duckdb"
+        _new_store(db)  # empty: the run codes everything
+        _, total, first = _run(_ingest_cmd(corpus, db, w), env, f"time-{os.getpid()}-{time.time_ns()}", db=db)
+        start = first if first is not None else total / 2  # commits too quick to see: half the run is start-up
+        per_doc = max(0.005, total - start) / max(1, n_docs - 2)
+        windows[w] = (max(0.1, start), per_doc * 2 * n_docs / runs)
+    return windows
 
 
 def kill_loop(corpus: str, db: str, n_docs: int, runs: int, seed: int, windows: dict[int, tuple[float, float]], reference_db: str | None = None,
@@ -144,16 +176,23 @@ def kill_loop(corpus: str, db: str, n_docs: int, runs: int, seed: int, windows: 
     failures (a store that did not open, a check problem, a duplicate, a lingering worker), and for the final
     run whether each document is stored once and (with ``reference_db``) the events equal the reference's."""
     rng = random.Random(seed)
+    if not os.path.exists(db):
+        _new_store(db)
     out = {"runs": runs, "killed": 0, "finished_before_kill": 0, "failures": 0, "failure_details": [],
-           "documents_after_each_kill": [], "kill_windows_cpu_s": {w: [round(a, 2), round(b, 2)] for w, (a, b) in windows.items()}}
+           "documents_after_each_kill": [], "kill_windows_cpu_s": {w: {"start_up": round(a, 2), "after_first_commit": round(b, 2)} for w, (a, b) in windows.items()}}
     for i in range(runs):
         workers = i % 2  # alternately in this process and with a worker process
         marker = f"{os.getpid()}-{seed}-{i}-{time.time_ns()}"
         env = dict(os.environ, PYTHONPATH=str(ROOT))
-        coding, latest = windows[workers]
-        # half the kills during start-up (imports, models, opening the store), half while batches are coded and written
-        delay = rng.uniform(0.05, coding) if rng.random() < 0.5 else rng.uniform(coding, latest)
-        proc, _ = _run(_ingest_cmd(corpus, db, workers), env, marker, kill_at_cpu=delay)
+        start, span = windows[workers]
+        # half the kills during start-up (imports, models, opening the store, coding the first batch), half after
+        # the run's first commit, while later batches are coded and written
+        if rng.random() < 0.5:
+            delay, after_commit = rng.uniform(0.05, start), None
+        else:
+            delay, after_commit = None, rng.uniform(0.0, span)
+        proc, _, _ = _run(_ingest_cmd(corpus, db, workers), env, marker, kill_at_cpu=delay, db=db, kill_after_commit_cpu=after_commit)
+        when = f"at {delay:.2f} CPU s" if delay is not None else f"{after_commit:.2f} CPU s after the first commit"
         if proc.returncode == -signal.SIGKILL:
             out["killed"] += 1
         else:
@@ -179,9 +218,9 @@ def kill_loop(corpus: str, db: str, n_docs: int, runs: int, seed: int, windows: 
         proc.stderr.close()
         if bad:
             out["failures"] += 1
-            out["failure_details"].append({"run": i, "kill_at_cpu_s": round(delay, 2), "problems": bad})
+            out["failure_details"].append({"run": i, "kill": when, "problems": bad})
         out["documents_after_each_kill"].append(state["documents"])
-        log(f"run {i + 1}/{runs}: workers={workers} kill after {delay:.2f} CPU s -> {'killed' if proc.returncode == -signal.SIGKILL else 'finished'}, "
+        log(f"run {i + 1}/{runs}: workers={workers} kill {when} -> {'killed' if proc.returncode == -signal.SIGKILL else 'finished'}, "
             f"{state['documents']} documents stored, {'OK' if not bad else bad}")
     final = subprocess.run(_ingest_cmd(corpus, db, 1), env=dict(os.environ, PYTHONPATH=str(ROOT)), capture_output=True, text=True, timeout=600)
     state = store_state(db)
