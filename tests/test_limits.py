@@ -83,7 +83,7 @@ def test_time_limit_through_ingest_stores_nothing_of_the_rejected_document(tmp_p
     src.mkdir()
     for f in sorted(EXAMPLES.glob("*.md"))[:2]:  # the header and first paragraph: quick even on a loaded machine
         head, body = f.read_text().rsplit("---", 1)
-        (src / f.name).write_text(head + "---" + body.strip().split("\n\n")[0] + "\n")
+        (src / f.name).write_text(head + "---\n\n" + body.strip().split("\n\n")[0] + "\n")
     (src / "slow.txt").write_text(f"Venezuela signed an oil deal with China on Monday. {SOFT}\n")
     errors = []
     db = str(tmp_path / "t.duckdb")
