@@ -289,3 +289,40 @@ def test_a_visit_begun_on_arrival_is_to_where_the_visitor_went(resources):
     # must-not: where the visitor left from is no one visited
     e = _event(resources, "Chinese Premier Li Qiang left Beijing on Saturday, beginning a four-day visit.", "CONSULT")
     assert _codes(e.target) == set()
+
+
+def test_a_visit_a_journey_was_made_for_is_to_where_it_went(resources):
+    e = _event(resources, "Kenyan President William Ruto flew to Tokyo on Monday for a four-day state visit.", "CONSULT")
+    assert _codes(e.source) == {"KEN"} and _codes(e.target) == {"JPN"}
+    # must-not: where the journey started is no one visited
+    e = _event(resources, "Kenyan President William Ruto flew out of Nairobi on Monday for a four-day state visit.", "CONSULT")
+    assert _codes(e.target) == set()
+
+
+def test_a_concession_answers_pressure_named_after_the_report_of_it(resources):
+    text = ("Ghana's government has backed down on a plan to tax mobile payments, the finance minister announced on Monday, after "
+            "opposition lawmakers staged a walkout.")
+    assert _codes(_event(resources, text, "CONCEDE").target) == {"GHA"}
+    # must-not: what came before is no one's act
+    text = "Ghana's government has backed down on a plan to tax mobile payments, the finance minister announced on Monday, after the storm passed."
+    assert _codes(_event(resources, text, "CONCEDE").target) == set()
+
+
+def test_a_complaint_is_against_whom_it_names_before_whom_it_is_lodged_with(resources):
+    text = "Lithuania has filed a formal complaint with the European Commission against Poland over its grain import ban."
+    assert _codes(_event(resources, text, "DISAPPROVE").target) == {"POL"}
+    # must-not: with no one complained against, it is lodged with the Commission
+    text = "Lithuania has filed a formal complaint with the European Commission over the grain import ban."
+    assert _codes(_event(resources, text, "DISAPPROVE").target) == {"IGO"}
+
+
+def test_forces_sent_with_no_owner_named_are_the_senders_own(resources):
+    # a police service's officers are its own, not its target
+    text = "The South African Police Service drafted in 2,000 extra officers on Friday ahead of the march."
+    assert _codes(_event(resources, text, "MOBILIZE").target) == set()
+    # warships placed only by the story's state (the dateline) are the sender's
+    text = "TAIPEI — China sent 30 warships into the strait on Monday, the defence ministry said."
+    assert _codes(_event(resources, text, "MOBILIZE").target) == set()
+    # must-not: forces named as another state's, and where forces are sent, stay the target
+    assert _codes(_event(resources, "China sent 30 warships toward Taiwanese troops on Monday.", "MOBILIZE").target) == {"TWN"}
+    assert _codes(_event(resources, "Kenya sent 400 police officers to Haiti on Tuesday to help fight the gangs.", "AID").target) == {"HTI"}

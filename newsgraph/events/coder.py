@@ -578,7 +578,9 @@ class EventCoder:
             # an act with its doer ("denounced the execution of prisoners by Iranian authorities") is aimed at the doer
             found = (r.span_of(o) is None and self._doer_of(o, r)) or r.actors_for(o)
             if sense.type in INSTRUMENT_TYPES:
-                found = [a for a in found if not _own_forces(a, source)]
+                # "China sent 34 warships around the island", "drafted in 300 officers": forces no one names the owner of
+                # (placed only by the story's country) are the sender's own
+                found = [a for a in found if not _own_forces(a, source) and not (source and o in r.guessed and a.sector in ("MIL", "COP"))]
             # "Lula reaffirmed Brazil's support for India's bid": an object that is the source's own (dropped from the
             # target anyway) leaves the search for the target open
             found = _other_than_source(found, source)
@@ -671,10 +673,12 @@ class EventCoder:
         if not source:
             # "The bombing at the airport's gate, claimed by Islamic State, ...": the act's doer
             source = self._doer_of(tok, r) or self._governing_subject(tok, r)
-        went = w.head[w.head[tok]]
-        if not target and w.dep[tok] in OBJ_DEPS and w.dep[w.head[tok]] == "advcl" and w.tag[w.head[tok]] == "VBG" and w.pos[went] in VERBAL_POS:
-            # "crossed into Pakistan on Saturday, beginning a two-day visit": what a participle going on from an act begins
-            # is aimed where the act went
+        link, went = w.head[tok], w.head[w.head[tok]]
+        if not target and w.pos[went] in VERBAL_POS and (
+                (w.dep[tok] in OBJ_DEPS and w.dep[link] == "advcl" and w.tag[link] == "VBG")
+                or (w.dep[tok] == "pobj" and w.lower[link] in ("for", "on"))):
+            # "crossed into Pakistan on Saturday, beginning a two-day visit", "flew to Beijing for his first foreign trip":
+            # a visit or talks begun on a journey, or that it was made for, are aimed where the journey went
             target = _other_than_source(self._prep_targets([went], ("to", "into"), r), source)
         return dedupe(source), dedupe(target)
 
@@ -738,6 +742,11 @@ class EventCoder:
         # to the act that shares its subject
         heads = [tok, *(v for v in w.children(tok) if w.dep[v] == "conj" and w.pos[v] == "VERB"
                         and not any(w.dep[s] in ("nsubj", "nsubjpass") for s in w.children(v)))]
+        report = w.head[tok]
+        if w.dep[tok] == "ccomp" and tok < report and w.lemma[report] in REPORTING_VERBS:
+            # "Alberta's government has backed down on the plan, the energy minister announced, after ranchers campaigned
+            # against it": the parser hangs what came before on the report that follows the act
+            heads.append(report)
         for ch in (c for h in heads for c in w.children(h)):
             if w.dep[ch] == "advcl" and any(w.dep[m] == "mark" and w.lower[m] in ("after", "following") for m in w.children(ch)):
                 found = [a for s in w.children(ch) if w.dep[s] == "nsubj" for a in r.actors_for(s)]
@@ -765,9 +774,15 @@ class EventCoder:
                 if w.dep[ch] in PREP_DEPS and w.lower[ch] in preps:
                     for p in w.children(ch):
                         if w.dep[p] == "pobj":
+                            # "filed a complaint with the European Commission | against Aena": a phrase of the act the sense
+                            # ranks higher, which the parser hung on this phrase's noun
+                            # (not where: "rioted at a jail in Dili" is about no one in Dili)
+                            found = [a for f in w.children(p) if w.dep[f] == "prep" and w.lower[f] not in LOCATIVE_PREPS
+                                     and rank.get(w.lower[f], len(rank)) < rank[w.lower[ch]]
+                                     for q in w.children(f) if w.dep[q] == "pobj" for a in r.actors_for(q)]
                             # "protested against abuses by the police"; "support for India's bid", "in protest against the
                             # government's tax increase": the act's doer, else whoever owns it (named, not "its")
-                            found = r.actors_for(p) or self._doer_of(p, r) or self._owner_of(p, r)
+                            found = found or r.actors_for(p) or self._doer_of(p, r) or self._owner_of(p, r)
                             after = w.right_edge(ch) + 1
                             if not found and after < w.n and w.head[after] == h and w.dep[after] in ("prep", "agent") and w.lower[after] == "by" and w.pos[p] == "NOUN":
                                 # "opened an inquiry into price-fixing | by five distributors": the doer's phrase the parser
@@ -1471,12 +1486,12 @@ def _coded(a: ActorRef) -> bool:
 
 
 def _own_forces(a: ActorRef, source: list[ActorRef]) -> bool:
-    """Is ``a`` the armed forces or police of a state whose government (or the state itself, its forces, or one of
-    its officials) is the source? Armed groups are no state's own forces."""
+    """Is ``a`` the armed forces or police of a state whose government (or the state itself, its forces or police, or
+    one of its officials) is the source? Armed groups are no state's own forces."""
     # a person of the state with no other sector is taken as speaking for it ("He ordered the army to be ready")
     # a person is no forces moved ("leapt to the defence of Police Commissioner Sir Mark Rowley")
     return a.kind not in ("group", "person") and a.sector in ("MIL", "COP") and bool(a.country) and any(
-        s.country == a.country and (s.kind == "state" or s.sector in ("GOV", "MIL") or (s.kind == "person" and not s.sector))
+        s.country == a.country and (s.kind == "state" or s.sector in ("GOV", "MIL", "COP") or (s.kind == "person" and not s.sector))
         for s in source)
 
 
