@@ -239,7 +239,11 @@ class EventCoder:
                     self._roles(c, resolver)
             self._fold_governed(cands)
             self._cands = cands
-            found = [self._event(c, sent, si, resolver, doc_id, published, quantities) for c in cands if not c.suppressed and self._enough(c)]
+            coded = [c for c in cands if not c.suppressed and self._enough(c)]
+            if any(c.sense.synonym_of for c in coded) and not all(c.sense.synonym_of for c in coded):
+                # a WordNet synonym (trigger_synonyms.yaml) is a fallback: it codes only sentences no hand trigger codes
+                coded = [c for c in coded if not c.sense.synonym_of]
+            found = [self._event(c, sent, si, resolver, doc_id, published, quantities) for c in coded]
             events.extend(_drop_subsumed(found))
         return events
 
@@ -327,7 +331,7 @@ class EventCoder:
                 c = _Candidate(tok, fitting[0], objects)
                 c.fallbacks = fitting[1:]
                 out.append(c)
-                if pos == "VERB":
+                if pos == "VERB" and not c.sense.synonym_of:  # a fallback synonym takes no hand noun's event
                     consumed.update(t for t in objects.values())
         # nominal triggers that are the object of a verb trigger are part of that event
         return [c for c in out if not (c.sense.pos == "NOUN" and c.tok in consumed)]
