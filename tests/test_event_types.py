@@ -952,3 +952,22 @@ def test_another_body_of_the_same_state_is_a_target(resources, text, coded):
     events = extract(Document(text=text), resources).events
     targets = [a for e in events for a in e.target if a.country and a.country == (e.source[0].country if e.source else None)]
     assert bool(targets) == coded, (text, [(e.type, e.source, e.target) for e in events])
+
+
+@pytest.mark.parametrize(
+    "text, etype, wrong",
+    [
+        # verbs of blows used for words: a reason phrase, a verbal adjective, a tone struck, an abstract enemy
+        ("Italy's prime minister attacked Germany's finance minister over the budget rules.", "DISAPPROVE", "ASSAULT"),
+        ("Gunmen from the Islamic State attacked a police station in Kirkuk over the weekend.", None, "DISAPPROVE"),
+        ("Venezuela's president launched a scathing attack on the Organization of American States.", "DISAPPROVE", "FIGHT"),
+        ("Russian forces launched a fresh attack on Ukrainian positions near Bakhmut.", "FIGHT", "DISAPPROVE"),
+        ("Japan's prime minister struck a conciliatory tone toward South Korea.", None, "ASSAULT"),
+        ("Japan's prime minister struck a conciliatory tone toward South Korea.", None, "FIGHT"),
+        ("Mexico's government is fighting corruption in the customs service.", None, "FIGHT"),
+        ("Colombia's army is fighting FARC dissidents in Cauca.", "FIGHT", None),
+    ],
+)
+def test_event_type_blows_that_are_words(resources, text, etype, wrong):
+    types = _types(resources, text)
+    assert (etype is None or etype in types) and (wrong is None or wrong not in types), (text, types)

@@ -1570,6 +1570,9 @@ def _markers(w: DocArrays, tok: int, objects) -> set[str]:
     # the object's own phrase, noun and all, where the parser hung it ("ordered Prime TV off the air")
     out.update(f"*prep:{w.lower[c]}:{w.lemma[o]}" for h in heads for c in w.children(h) if w.dep[c] == "prep"
                for o in w.children(c) if w.dep[o] == "pobj")
+    # a reason the parser hung on the object ("attacked the president over his plan"): "*prep:over" as on the verb
+    if any(w.dep[c] == "prep" and w.lower[c] == "over" for h in heads for c in w.children(h)):
+        out.add("*prep:over")
     # "*subj:bomb": the subject of a verb whose subject undergoes it ("a car bomb exploded"), with its compounds
     out.update(f"*subj:{w.lemma[n]}" for c in w.children(tok) if w.dep[c] == "nsubj"
                for n in (c, *(m for m in w.children(c) if w.dep[m] == "compound")))
