@@ -965,6 +965,8 @@ def test_another_body_of_the_same_state_is_a_target(resources, text, coded):
         ("Japan's prime minister struck a conciliatory tone toward South Korea.", None, "ASSAULT"),
         ("Japan's prime minister struck a conciliatory tone toward South Korea.", None, "FIGHT"),
         ("Mexico's government is fighting corruption in the customs service.", None, "FIGHT"),
+        # ceding to demands is a concession; ceding land a return of it
+        ("Peru's president ceded to the miners' demands on Friday.", "CONCEDE", None),
         ("Colombia's army is fighting FARC dissidents in Cauca.", "FIGHT", None),
     ],
 )
