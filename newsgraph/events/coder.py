@@ -15,7 +15,7 @@ import bisect
 import datetime as dt
 import hashlib
 
-from ..actors.resolve import ArgResolver, brokered_by, dedupe, names_a_currency, singular
+from ..actors.resolve import PRONOUNS_PERSON, PRONOUNS_PLURAL, PRONOUNS_THING, ArgResolver, brokered_by, dedupe, names_a_currency, singular
 from ..model import ActorRef, Event, Quantity
 from ..nlp import VERBAL_POS, DocArrays, doc_arrays, span_text
 from ..quantities import quantities_for_event
@@ -341,7 +341,8 @@ class EventCoder:
         w = self._w
         found: dict[str, object] = {}
         if pos == "VERB":
-            heads = [c for c in w.children(tok) if w.dep[c] in OBJ_DEPS or w.dep[c] == "nsubjpass"]
+            # a noun predicate of the object counts too: "took two aid workers hostage"
+            heads = [c for c in w.children(tok) if w.dep[c] in OBJ_DEPS or w.dep[c] == "nsubjpass" or (w.dep[c] == "xcomp" and w.pos[c] == "NOUN")]
             # "allowed U.N. inspectors to return": the subject of an infinitive complement is the verb's object; so is
             # that of a small clause, whose adjective or adverb counts too ("found the company guilty", "let the
             # inspectors back")
@@ -1367,16 +1368,35 @@ def _other_than_source(target: list[ActorRef], source: list[ActorRef]) -> list[A
     """The targets that are not the source itself, nor its own state named by place ("signed ... in Moscow",
     "the president promised to democratize Serbia"); a union, rebel group or party acting on its own
     government keeps it ("the PKK demanded that the Turkish government ...")."""
+    # the same actor and sector named by another phrase is another body of one state ("Ontario's premier tore into
+    # Toronto's city council", "the governor vetoed the legislature's bill"): a target still, unless the two phrases
+    # could name one body (the same head noun, a name, a pronoun, no text)
     keys = {(a.actor_id, a.sector) for a in source}
+    heads = {_head_word(a) for a in source}
+    heads.discard(None)
     # countries whose government (or the state itself) is the source: neither the state nor its government is the target
     governments = {a.country for a in source if a.country and a.kind in ("state", "government") and a.sector in (None, "GOV")}
     # countries one of whose officials or bodies is the source ("Montreal's mayor asked Ottawa for $500 million", "the
     # party spurned an invitation from the Punjab government"): the state named as such is not the target, a government
     # body is
     officials = {a.country for a in source if a.country and a.sector == "GOV"}
-    return [a for a in target if (a.actor_id, a.sector) not in keys
-            and not (a.kind == "state" and ((a.sector in (None, "GOV") and a.country in governments)
-                                            or (a.sector is None and a.country in officials)))]
+    named = len(heads) == len(source)  # every source named by a phrase of its own
+    return [a for a in target if (named and a.sector is not None and _head_word(a) not in (None, *heads))
+            or ((a.actor_id, a.sector) not in keys
+                and not (a.kind == "state" and ((a.sector in (None, "GOV") and a.country in governments)
+                                                or (a.sector is None and a.country in officials))))]
+
+
+PRONOUNS = PRONOUNS_PERSON | PRONOUNS_PLURAL | PRONOUNS_THING
+
+
+def _head_word(a: ActorRef) -> str | None:
+    """The common noun that heads the phrase naming an actor ("Toronto's city council" -> council); None for a name
+    ("Jerusalem", "the Kremlin"), a pronoun or an actor not named in the sentence."""
+    words = (a.text or "").split()
+    if len(words) < 2 or not words[-1].islower() or words[-1] in PRONOUNS:
+        return None
+    return words[-1]
 
 
 def _rioters(w: DocArrays, t: int) -> bool:
@@ -1554,6 +1574,9 @@ def _markers(w: DocArrays, tok: int, objects) -> set[str]:
     # the object's own phrase, noun and all, where the parser hung it ("ordered Prime TV off the air")
     out.update(f"*prep:{w.lower[c]}:{w.lemma[o]}" for h in heads for c in w.children(h) if w.dep[c] == "prep"
                for o in w.children(c) if w.dep[o] == "pobj")
+    # a reason the parser hung on the object ("attacked the president over his plan"): "*prep:over" as on the verb
+    if any(w.dep[c] == "prep" and w.lower[c] == "over" for h in heads for c in w.children(h)):
+        out.add("*prep:over")
     # "*subj:bomb": the subject of a verb whose subject undergoes it ("a car bomb exploded"), with its compounds
     out.update(f"*subj:{w.lemma[n]}" for c in w.children(tok) if w.dep[c] == "nsubj"
                for n in (c, *(m for m in w.children(c) if w.dep[m] == "compound")))
