@@ -138,3 +138,15 @@ def test_a_generic_body_is_the_story_s_state_s(resources, text, word, expected):
 def test_czechoslovakia_s_adjective_is_its_larger_successor_s(resources):
     assert _resolve(resources, "The Czechoslovak government recalled its envoy.", "government") == [("CZE", "GOV")]
     assert _resolve(resources, "The Slovak government recalled its envoy.", "government") == [("SVK", "GOV")]  # must-not
+
+
+def test_one_dateline_detector_for_the_town_and_the_party_words(resources):
+    # a town followed by its agency before the dash is a dateline as much as a town before a bare dash: the place of
+    # the story, and its unnamed groups that state's
+    got = _mentions(resources, "SUKKUR (Reuters) - Police arrested four men after the clash.")
+    assert ("SUKKUR", "PAK", "place") in got, got
+    assert _resolve(resources, "SUKKUR (Reuters) - Police arrested four men after the clash.", "Police") == [("PAK", "COP")]
+    # must not: a town of two states stays no one's, after a comma as before a dash
+    assert all(code is None for code, _ in _resolve(resources, "READING, Monday - Police arrested four men.", "Police"))
+    # must not: capitals before a dash that are no town ("NATO - the alliance -") name no place
+    assert not [m for m in _mentions(resources, "NATO - the alliance - accused Moscow of stalling.") if m[2] == "place"]

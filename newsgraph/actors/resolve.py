@@ -785,20 +785,14 @@ def _add_places(doc, spans: list[Span], registry: Registry, when: dt.date | None
 
 
 def _add_dateline_places(doc, spans: list[Span], registry: Registry, when: dt.date | None, words: _Words) -> list[Span]:
-    """The town of a dateline, where the story was filed: "CHENNAI —", "SUKKUR:", "BENIN CITY —" (a sentence opening
-    with up to four words in capitals, then a dash or colon), as a place of its state when the gazetteer has it, even a
-    name that is also a word (a dateline writes it as a place). The NER model seldom labels a town in capitals; the
-    dateline is often all that says which state a national daily's story is about. A registry name that covers only
-    part of the town's name ("BENIN" of "BENIN CITY") gives way to it; the dateline words are no event party
-    (``dateline_words``)."""
+    """The town of a dateline (``datelines``), where the story was filed: "CHENNAI —", "SUKKUR:", "BENIN CITY —", "MOMBASA,
+    Kenya (AP) —", as a place of its state when the gazetteer has it, even a name that is also a word (a dateline writes
+    it as a place). The NER model seldom labels a town in capitals; the dateline is often all that says which state a
+    national daily's story is about. A registry name that covers only part of the town's name ("BENIN" of "BENIN CITY")
+    gives way to it; the dateline words are no event party (``dateline_words``)."""
     w = doc_arrays(doc)
     out = spans
-    for start in w.sent_starts:
-        end = start
-        while end < w.n and end - start < 4 and len(words.text[end]) >= 2 and words.text[end].isupper() and words.text[end].replace("'", "").isalpha():
-            end += 1
-        if end == start or end >= w.n or words.text[end] not in DATELINE_ENDS:
-            continue
+    for start, end, _last in datelines(w):
         if out is spans:
             out = list(spans)
         inside = [s for s in out if start <= s.start < end]
@@ -1801,29 +1795,47 @@ DATELINE_DASHES = {"—", "–", "-", "--"}
 DATELINE_ENDS = DATELINE_DASHES | {":"}  # "SUKKUR: The Rangers ...", as Pakistani and Indian dailies write datelines
 
 
-def dateline_words(w: DocArrays, spans: list[Span]) -> set[int]:
-    """The words of wire datelines that open a sentence: "NAIROBI, Kenya —", "KINSHASA (Reuters) -": a place in
-    capitals (a state, capital or gazetteer place, or a place to the NER), then within ten words a dash after nothing
-    but names, commas and a parenthesised agency. Not "NATO - the alliance - accused ..."."""
-    out: set[int] = set()
-    named = {s.start: s.how for s in spans}
+def _capitals(word: str) -> bool:
+    return len(word) >= 2 and word.isupper() and word.replace("'", "").isalpha()
+
+
+def datelines(w: DocArrays) -> list[tuple[int, int, int]]:
+    """The wire datelines that open a sentence, as (start, end of the town, the dash or colon): "CHENNAI —", "SUKKUR:",
+    "BENIN CITY —" (up to four words in capitals, then a dash or colon), "NAIROBI, Kenya —", "KINSHASA (Reuters) -" (then
+    within ten words a dash after nothing but names, commas and a parenthesised agency). One detector for the place it
+    names (``_add_dateline_places``) and the words that are no event party (``dateline_words``)."""
+    out: list[tuple[int, int, int]] = []
+    words = w.words
     for start in w.sent_starts:
-        first = w.words[start]
-        if len(first) < 3 or not first.isupper() or not first.isalpha():
+        end = start
+        while end < w.n and end - start < 4 and _capitals(words[end]):
+            end += 1
+        if end == start or end >= w.n:
             continue
-        # a city: a capital or gazetteer place, or a word no name list holds followed by a comma or an agency
-        # ("MOMBASA, Kenya (AP) —"); a state or body in capitals opens a sentence ("CHINA - the world's biggest buyer -")
-        city = named.get(start) in ("metonym", "place")
-        unknown = start not in named and (w.ent_type[start] in ("GPE", "LOC") or (start + 1 < w.n and w.lower[start + 1] in (",", "(")))
-        if not (city or unknown):
+        if words[end] in DATELINE_ENDS:
+            out.append((start, end, end))
             continue
-        for k in range(start + 1, min(w.n, start + 10)):
-            t = w.words[k]
-            if t in DATELINE_DASHES or (t == ":" and city and w.words[k - 1].isupper()):
-                out.update(range(start, k + 1))
+        for k in range(end, min(w.n, start + 10)):
+            t = words[k]
+            if t in DATELINE_DASHES or (t == ":" and words[k - 1].isupper()):  # "SAN JUAN, PUERTO RICO:"
+                out.append((start, end, k))
                 break
             if not (w.pos[k] == "PROPN" or t in (",", "(", ")", ".") or w.is_title[k] or t.isupper()):
                 break
+    return out
+
+
+def dateline_words(w: DocArrays, spans: list[Span]) -> set[int]:
+    """The words of the ``datelines`` whose town is a place: a capital or gazetteer place (``_add_dateline_places`` has
+    named the gazetteer's), or a word no name list holds that the NER takes for a place or that a comma or an agency
+    follows ("MOMBASA, Kenya (AP) —"). Not "NATO - the alliance - accused ...", nor "CHINA - the world's biggest buyer -"."""
+    out: set[int] = set()
+    named = {s.start: s.how for s in spans}
+    for start, end, last in datelines(w):
+        city = named.get(start) in ("metonym", "place")
+        unknown = start not in named and (w.ent_type[start] in ("GPE", "LOC") or w.lower[end] in (",", "("))
+        if city or (unknown and w.words[last] != ":"):
+            out.update(range(start, last + 1))
     return out
 
 
