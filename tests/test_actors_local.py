@@ -150,3 +150,33 @@ def test_one_dateline_detector_for_the_town_and_the_party_words(resources):
     assert all(code is None for code, _ in _resolve(resources, "READING, Monday - Police arrested four men.", "Police"))
     # must not: capitals before a dash that are no town ("NATO - the alliance -") name no place
     assert not [m for m in _mentions(resources, "NATO - the alliance - accused Moscow of stalling.") if m[2] == "place"]
+
+
+@pytest.mark.parametrize(
+    "text, word, expected",
+    [
+        # a public body named by generic words (and the words the registry's bodies of several states share) is that
+        # body of the story's state: the one it names, its dateline's, or the one it names most
+        ("JOHANNESBURG — The Competition Commission fined three bakeries on Tuesday.", "Commission", [("ZAF", "GOV")]),
+        ("The Commission on Human Rights opened an inquiry into a police raid in Cebu.", "Commission", [("PHL", "GOV")]),
+        ("The Federal Investigation Agency arrested two smugglers in Lahore and Karachi after a boat sank off Italy.", "Agency", [("PAK", "GOV")]),
+        # a leader's surname before the body he led: that state's government
+        ("Protesters accused the Bush administration of ignoring the floods.", "administration", [("USA", "GOV")]),
+        ("Nicaragua broke off relations with the Noboa government in April.", "government", [("ECU", "GOV")]),
+    ],
+)
+def test_generic_public_bodies_and_leaders_governments(resources, text, word, expected):
+    assert _resolve(resources, text, word) == expected
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("The Electoral Commission fined the party, officials in London and Paris said.", "Commission"),  # two states alike
+        ("The Bolivarian Commission fined the party in Madrid.", "Commission"),  # one state's own word: not generic
+        ("The agency said aid to Kenya would resume.", "agency"),  # a body head noun alone is anyone's
+        ("The Smith government cut taxes.", "government"),  # no head of state or government of that name
+    ],
+)
+def test_no_state_for_bodies_of_no_one_state(resources, text, word):
+    assert all(code in (None, "IGO") for code, _ in _resolve(resources, text, word)), _resolve(resources, text, word)

@@ -927,7 +927,57 @@ PUBLIC_SECTORS = {"GOV", "MIL", "JUD", "LEG", "COP"}
 # Interior Ministry"
 GENERIC_BODY_WORDS = {"federal", "national", "supreme", "high", "central", "constitutional", "appeals", "appeal", "state", "provincial",
                       "regional", "interior", "foreign", "home", "finance", "defence", "defense", "justice", "health", "education",
-                      "energy", "trade", "economy", "labour", "labor", "of", "and", "for", "the"}
+                      "energy", "trade", "economy", "labour", "labor", "human", "rights", "of", "and", "for", "on", "the"}
+
+# a leader's surname before one of these is the government he led: "the Bush administration", "the Noboa government"
+LEADER_BODY_NOUNS = {"administration", "government", "regime", "cabinet", "presidency", "junta"}
+LEADER_OFFICES = {"head_of_state", "head_of_government"}
+
+
+@functools.lru_cache(maxsize=4)
+def leaders_by_surname(registry: Registry | None) -> dict[str, tuple[str, ...]]:
+    """Folded surname -> the states that the registry's heads of state or government of that surname led."""
+    out: dict[str, set[str]] = {}
+    for actor in registry.actors.values() if registry is not None else ():
+        if actor.kind != "person":
+            continue
+        states = {r.country or actor.country for r in actor.roles if r.office in LEADER_OFFICES} - {None}
+        if not states:
+            continue
+        for name in (actor.name, *actor.aliases):
+            for form in _surname_forms(name):
+                out.setdefault(fold(form), set()).update(states)
+    return {k: tuple(sorted(v)) for k, v in out.items()}
+
+
+# head nouns of a public body only when generic words qualify them ("the National Security Agency", "the Federal Revenue
+# Service"): alone, or after other words, they name anyone's ("the agency", "the International Energy Agency")
+PUBLIC_BODY_HEADS = {"agency": "GOV", "bureau": "GOV", "authority": "GOV", "service": "GOV", "directorate": "GOV", "board": "GOV", "office": "GOV"}
+
+
+@functools.lru_cache(maxsize=4)
+def public_body_words(registry: Registry | None) -> frozenset[str]:
+    """``GENERIC_BODY_WORDS`` and the words that name public bodies (government, courts, legislatures, police, forces)
+    of two or more states in the registry ("commission", "investigation", "competition", "electoral", "revenue"):
+    no state's name, adjective or town, and not one state's own word ("Bolivarian", "Garda")."""
+    if registry is None:
+        return frozenset(GENERIC_BODY_WORDS)
+    places = gazetteer()
+    own: set[str] = set()
+    states: dict[str, set[str]] = {}
+    for actor in registry.actors.values():
+        if actor.kind == "state":
+            for name in (actor.name, *actor.aliases, *actor.adjectives, *actor.demonyms, *actor.metonyms):
+                own.update(fold(name).split())
+    for actor in registry.actors.values():
+        if actor.country and (actor.kind == "government" or (actor.kind == "organisation" and actor.sector in PUBLIC_SECTORS)):
+            for name in (actor.name, *actor.aliases):
+                for word in fold(name).split():
+                    if word.isalpha() and len(word) > 2 and word not in own and word not in places:
+                        states.setdefault(word, set()).add(actor.country)
+    return frozenset(GENERIC_BODY_WORDS | {word for word, codes in states.items() if len(codes) >= 2})
+
+
 # the sectors a title before a name can give its holder: "Energy Minister X" GOV, "Army General X" MIL, "Judge X" JUD
 TITLE_SECTORS = {"GOV", "MIL", "JUD", "LEG", "COP", "OPP", "REB", "BUS", "MED", "LAB"}
 
@@ -1041,8 +1091,11 @@ class ArgResolver:
         self.at: dict[int, Span] = {}
         # the words of wire datelines: the coder asks this too (one definition) when the parser took one for a subject
         self.dateline = dateline_words(self.w, spans)
+        self.at_dateline: dict[int, Span] = {}  # the dateline's place spans, by their first word
         for s in spans:
             if s.start in self.dateline:
+                if s.ref.country:
+                    self.at_dateline[s.start] = s
                 continue  # "NAIROBI, Kenya — Police fired ...": where the story was filed, no one's act
             for k in range(s.start, s.end):
                 self.at[k] = s
@@ -1530,20 +1583,38 @@ class ArgResolver:
         return None
 
     def _state_body(self, ref: ActorRef, span: Span, h) -> None:
-        """'the Federal Government', 'the Supreme Court', 'the Senate', 'the Interior Ministry': an organisation named by
-        nothing but generic words for a state's public body (``GENERIC_BODY_WORDS`` and a public sector's head noun) is
-        that body of the one state the story names (weaker than a named actor: ``guessed``)."""
+        """'the Federal Government', 'the Supreme Court', 'the Competition Commission', 'the Commission on Human Rights':
+        an organisation named by nothing but generic words for a state's public body (``GENERIC_BODY_WORDS``, the words
+        of the registry's public bodies (``public_body_words``) and a public sector's head noun, before any "of", "on" or
+        "for") is that body of the state the story is about: the one state it names, else its dateline's, else the
+        state it names most (weaker than a named actor: ``guessed``)."""
         if not ref.provisional or ref.kind != "organisation" or ref.country is not None:
             return
         w = self.w
         words = [w.lower[k] for k in range(span.start, span.end)]
-        head = w.lemma[span.end - 1]
-        if self.nouns.get(head) not in PUBLIC_SECTORS or not all(x in GENERIC_BODY_WORDS or self.nouns.get(x) in PUBLIC_SECTORS for x in words[:-1]):
+        cut = next((i for i, x in enumerate(words) if x in ("of", "on", "for")), len(words))
+        head = w.lemma[span.start + cut - 1] if cut > 0 else ""
+        generic = public_body_words(self.registry)
+        sector = self.nouns.get(head) or (PUBLIC_BODY_HEADS.get(head) if cut > 1 else None)  # "the Federal Investigation Agency"
+        if sector not in PUBLIC_SECTORS or not all(x in generic or self.nouns.get(x) in PUBLIC_SECTORS for x in words[: cut - 1] + words[cut:]):
             return
-        only = self.only_country()  # not a story of several states: "asked the High Court to order the Home Office"
-        if only:
-            ref.country, ref.sector = only, ref.sector or self.nouns.get(head)
+        # not a story of several states alike: "asked the High Court to order the Home Office" (the Chagossians')
+        code = self.only_country() or self.dateline_country() or self.main_country()
+        if code:
+            ref.country, ref.sector = code, ref.sector or sector
             self.guessed.add(h)
+
+    def dateline_country(self) -> str | None:
+        """The state of the document's first dateline town ("JOHANNESBURG —"), where the story was filed."""
+        return next((self.at_dateline[k].ref.country for k in sorted(self.at_dateline)), None)
+
+    def main_country(self) -> str | None:
+        """The focus country when the document names it more often than any other state."""
+        counts = self._country_counts()
+        focus = self.focus_country()
+        if focus is None:
+            return None
+        return focus if all(v[0] < counts[focus][0] for c, v in counts.items() if c != focus) else None
 
     def _guess_country(self, ref: ActorRef, h) -> None:
         """'Nigerian authorities jailed members of the banned Movement for ...': an organisation (or a person) acted on
@@ -1565,6 +1636,12 @@ class ArgResolver:
                 return None  # "African Union-brokered talks"
             if span.how == "adjective" and span.ref.kind != "state" and span.ref.country:
                 return self._state_ref(span.ref.country)  # "Republican senators": the party's country, the noun's sector
+            if span.ref.country is None and w.lemma[w.head[c]] in LEADER_BODY_NOUNS:
+                # "the Bush administration", "the Noboa government": a head of state's or government's surname before
+                # the body he led is that state's government, when every such leader of that name led one state
+                states = leaders_by_surname(self.registry).get(fold(w.text(c)), ())
+                if len(states) == 1:
+                    return self._state_ref(states[0], "GOV")
             ref = _copy(span.ref)
             self._guess_country(ref, w.head[c])  # "banned the Mungiki sect"
             return ref
