@@ -180,3 +180,24 @@ def test_generic_public_bodies_and_leaders_governments(resources, text, word, ex
 )
 def test_no_state_for_bodies_of_no_one_state(resources, text, word):
     assert all(code in (None, "IGO") for code, _ in _resolve(resources, text, word)), _resolve(resources, text, word)
+
+
+@pytest.mark.parametrize(
+    "text, word, expected",
+    [
+        # criminals, and people named by their age, custody or trade, are of the place the story names
+        ("Armed bandits robbed a bus near Kano on Sunday, police said.", "bandits", [("NGA", "CRM")]),
+        ("Pirates seized a cargo ship off Puntland on Tuesday.", "Pirates", [("SOM", "CRM")]),
+        ("A gang of youths attacked a bus in Marseille overnight.", "youths", [("FRA", "CVL")]),
+        ("Bus drivers in Leeds walked out on Monday.", "drivers", [("GBR", "LAB")]),
+        ("The county auditor in Ohio accused the sheriff of misusing funds.", "auditor", [("USA", "GOV")]),
+    ],
+)
+def test_unnamed_people_of_the_story_s_place(resources, text, word, expected):
+    assert _resolve(resources, text, word) == expected
+
+
+def test_unnamed_people_without_a_place_are_no_one_s(resources):
+    # must not: no place, no dateline, no state named
+    assert _resolve(resources, "Bandits robbed a bus on Sunday.", "Bandits") in ([], [(None, "CRM")])
+    assert all(code is None for code, _ in _resolve(resources, "A gang of youths attacked a bus overnight.", "youths"))

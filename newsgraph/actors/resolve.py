@@ -1052,7 +1052,7 @@ GROUP_NOUNS = {"country", "nation", "leader", "side", "government", "state", "pa
 # sectors of nouns that name groups of people acting for a state or inside one: "rebels", "police",
 # "troops", "protesters", "students". Unnamed, they belong to the place they are in, else to the
 # state the document is about, as PETRARCH-style agent dictionaries code them.
-PEOPLE_SECTORS = {"MIL", "COP", "REB", "CVL", "OPP", "JUD", "LEG", "LAB", "EDU", "REL", "MED", "HRI", "PTY"}
+PEOPLE_SECTORS = {"MIL", "COP", "REB", "CRM", "CVL", "OPP", "JUD", "LEG", "LAB", "EDU", "REL", "MED", "HRI", "PTY"}
 # officials who serve abroad: where they are says nothing of whose they are ("the embassy in Nairobi")
 ABROAD_NOUNS = {"embassy", "consulate", "mission", "delegation", "envoy", "ambassador", "diplomat", "negotiator", "counterpart", "representative"}
 # heads that make an aid or rights phrase an organisation rather than people ("rights group", not "rights activists")
