@@ -201,3 +201,21 @@ def test_unnamed_people_without_a_place_are_no_one_s(resources):
     # must not: no place, no dateline, no state named
     assert _resolve(resources, "Bandits robbed a bus on Sunday.", "Bandits") in ([], [(None, "CRM")])
     assert all(code is None for code, _ in _resolve(resources, "A gang of youths attacked a bus overnight.", "youths"))
+
+
+@pytest.mark.parametrize(
+    "text, word, expected",
+    [
+        # heads of government of the smaller democracies, by name and by their surname before the government they led
+        ("Viktor Orbán criticised the ruling on Friday.", "Orbán", [("HUN", "GOV")]),
+        ("Farmers protested against the Rutte government's nitrogen plan.", "government", [("NLD", "GOV")]),
+        ("Unions marched against the Orbán government on Sunday.", "government", [("HUN", "GOV")]),
+    ],
+)
+def test_heads_of_government_of_smaller_democracies(resources, text, word, expected):
+    assert _resolve(resources, text, word) == expected
+
+
+def test_a_leader_s_surname_alone_is_no_one(resources):
+    # must not: a short surname alone, never named in full, is not the leader
+    assert all(code is None for code, _ in _resolve(resources, "Kok said the plan was dead.", "Kok"))

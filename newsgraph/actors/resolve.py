@@ -1636,23 +1636,30 @@ class ArgResolver:
                 return None  # "African Union-brokered talks"
             if span.how == "adjective" and span.ref.kind != "state" and span.ref.country:
                 return self._state_ref(span.ref.country)  # "Republican senators": the party's country, the noun's sector
-            if span.ref.country is None and w.lemma[w.head[c]] in LEADER_BODY_NOUNS:
-                # "the Bush administration", "the Noboa government": a head of state's or government's surname before
-                # the body he led is that state's government, when every such leader of that name led one state
-                states = leaders_by_surname(self.registry).get(fold(w.text(c)), ())
-                if len(states) == 1:
-                    return self._state_ref(states[0], "GOV")
+            if span.ref.country is None and (led := self._led_by(c)) is not None:
+                return led
             ref = _copy(span.ref)
             self._guess_country(ref, w.head[c])  # "banned the Mungiki sect"
             return ref
         if w.pos[c] == "PRON" and w.dep[c] == "poss":
             return None
+        if w.is_title[c] and (led := self._led_by(c)) is not None:  # a surname the NER left unlabelled ("the Ardern government")
+            return led
         if w.dep[c] == "amod" and w.lower[c] == "led":
             # "Vietnamese-led forces", "a Saudi-led coalition": the leader's ("US-backed forces" are not the backer's)
             leader = next((self.at[g] for g in w.children(c) if g < c and g in self.at and self.at[g].ref.kind == "state"), None)
             return _copy(leader.ref) if leader is not None else None
         # a compound chain: "the U.S. Treasury Department official"
         return self._head(c, depth + 1) if w.dep[c] in ("compound", "poss") else None
+
+    def _led_by(self, c) -> ActorRef | None:
+        """'the Bush administration', 'the Noboa government': a head of state's or government's surname before the body he
+        led is that state's government, when every such leader of that name led one state."""
+        w = self.w
+        if w.lemma[w.head[c]] not in LEADER_BODY_NOUNS:
+            return None
+        states = leaders_by_surname(self.registry).get(fold(w.text(c)), ())
+        return self._state_ref(states[0], "GOV") if len(states) == 1 else None
 
     def _combine(self, r: ActorRef, noun_sector: str | None, lemma: str, h) -> ActorRef:
         """A state modifier plus a head noun: VEN + "minister" -> VEN GOV; an org keeps its own sector."""
