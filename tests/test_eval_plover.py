@@ -122,3 +122,26 @@ def test_an_international_body_with_a_cameo_style_code_is_scored_as_igo(tmp_path
                      [_actor("The United Nations", "UNO", "IGO")], [_actor("Niger", "NER", "")], "condemned")
     figures, _ = _run(_write(tmp_path, [record]))
     assert figures["source_code_f1"] == 1.0
+
+
+def test_wrong_types_with_the_gold_cameo_code_are_counted_beside_the_exact_figure(tmp_path):
+    from newsgraph.evaluate.plover import pick_event
+    from newsgraph.extract import default_resources, extract_many
+    from newsgraph.model import Document
+
+    (result,) = extract_many([Document(text=RECORDS[0]["text"])], default_resources())
+    coded = pick_event(result.events, RECORDS[0]).cameo  # what the coder calls "condemned"
+    records = [dict(r) for r in RECORDS]
+    records[0].update(event="REJECT", cameo=coded)  # the same act, put under another PLOVER type
+    records[1].update(event="SANCTION", cameo="163")  # a different act altogether
+    records[2].update(cameo="057")
+    figures, text = _run(_write(tmp_path, records), show_errors=True)
+    assert figures["type_accuracy"] == pytest.approx(1 / 3, abs=1e-3)  # the exact figure is unchanged
+    assert figures["wrong_type_same_cameo_code"] == 1
+    assert figures["type_or_same_cameo_accuracy"] == pytest.approx(2 / 3, abs=1e-3)
+    assert "wrong types with the gold's CAMEO code" in text and f"{coded}/{coded}" in text
+
+
+def test_without_gold_cameo_codes_no_convention_figure_is_made_up(tmp_path):
+    figures, text = _run(_write(tmp_path, RECORDS))
+    assert "type_or_same_cameo_accuracy" not in figures and "CAMEO code" not in text
