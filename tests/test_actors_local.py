@@ -30,6 +30,12 @@ def _mentions(resources, text):
         ("Gov. Dana Whitlock spoke by phone with Mexican President Ana Robles on Tuesday.", "Whitlock", [("USA", "GOV")]),
         ("Sen. Carl Avery criticised the ruling on Friday.", "Avery", [("USA", "LEG")]),
         ("MANILA — Sen. Ana Villanueva criticised the ruling on Friday.", "Villanueva", [("PHL", "LEG")]),
+        # a capitalised local title before the name, in a story that names no state: American local news
+        ("Mayor Dana Whitlock pledged on Monday to overhaul the city's towing contracts.", "Whitlock", [("USA", "GOV")]),
+        ("Sheriff Carl Avery denied the claim on Friday.", "Avery", [("USA", "COP")]),
+        # ... but the story's state where it names one
+        ("MANILA — Mayor Joy Ramos ordered the market closed.", "Ramos", [("PHL", "GOV")]),
+        ("Mexican President Ana Robles met Mayor Clara Ortiz on Monday.", "Ortiz", [("MEX", "GOV")]),
         # a public title the title words name: the story's state
         ("Kenyan officials said Police chief Omari Wekesa had resigned.", "Wekesa", [("KEN", "COP")]),
     ],
@@ -45,6 +51,7 @@ def test_the_story_s_state_from_its_dateline_county_or_title_style(resources, te
         ("READING — Police arrested four men.", "Police"),  # not a dateline town the gazetteer takes: Reading is in two states
         ("Company chief executive Tom Harlan said profits rose.", "Harlan"),  # a business title holds no public office
         ("Mr. Dana Whitlock spoke to reporters on Tuesday.", "Whitlock"),  # no title at all
+        ("The mayor, Dana Whitlock, said the plan was dead.", "Whitlock"),  # no title before the name
     ],
 )
 def test_no_state_without_a_dateline_or_title(resources, text, word):

@@ -921,6 +921,8 @@ def _capitalised_adjective(doc, i: int) -> bool:
 # AP-style abbreviated titles before a name ("Gov. Gavin Newsom", "Sen. Ted Cruz"), which American papers write for their
 # own office holders, and the sector of each
 US_STYLE_TITLES = {"gov.": "GOV", "sen.": "LEG", "rep.": "LEG"}
+# local offices American news writes as a title before the name: "Mayor X", "Sheriff X", "Alderman X"
+US_LOCAL_TITLES = {"mayor": "GOV", "sheriff": "COP", "alderman": "GOV", "alderwoman": "GOV", "councilman": "GOV", "councilwoman": "GOV"}
 # the sectors of public offices: a title naming one ("Police chief X") makes its unknown holder an official of the story's state
 PUBLIC_SECTORS = {"GOV", "MIL", "JUD", "LEG", "COP"}
 # words that name no one state's body before a public body's head noun: "the Federal Government", "the Supreme Court", "the
@@ -1524,16 +1526,22 @@ class ArgResolver:
         abbreviated = US_STYLE_TITLES.get(title)
         # "Police chief X", "Army commander X": a public office the title's words name (``title_sector``), as good as
         # "President X"
-        if title not in OFFICE_TITLES and w.lemma[k] not in OFFICE_TITLES and not abbreviated and ref.sector not in PUBLIC_SECTORS:
+        if title not in OFFICE_TITLES and w.lemma[k] not in OFFICE_TITLES and not abbreviated and title not in US_LOCAL_TITLES and ref.sector not in PUBLIC_SECTORS:
             return
         focus = self.focus_country()
         if abbreviated and (focus is None or self._only_other_peoples(focus)):
             # "Gov. Gavin Newsom spoke with Mexican President Claudia Sheinbaum": American style names an American office
             # holder; the state of the other party's title is not his
             focus = "USA"
+        local = US_LOCAL_TITLES.get(title) if w.is_title[k] else None
+        if local and focus is None:
+            # "Mayor Dana Whitlock", "Sheriff Carl Avery": a local office written as a capitalised title before the name,
+            # in a story that names no state, is the American style of local news (elsewhere the town comes first:
+            # "London mayor X")
+            focus = "USA"
         if focus:
             ref.country = focus
-            ref.sector = ref.sector or abbreviated or self.nouns.get(w.lemma[k]) or "GOV"
+            ref.sector = ref.sector or abbreviated or local or self.nouns.get(w.lemma[k]) or "GOV"
 
     def _only_other_peoples(self, code: str) -> bool:
         """Is every mention of the state ``code`` a person, or the adjective or possessive of a person's title ("Mexican
