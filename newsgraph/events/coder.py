@@ -16,7 +16,7 @@ import datetime as dt
 import functools
 import hashlib
 
-from ..actors.resolve import ArgResolver, brokered_by, dedupe, names_a_currency, singular
+from ..actors.resolve import PRONOUNS_PERSON, PRONOUNS_PLURAL, PRONOUNS_THING, ArgResolver, brokered_by, dedupe, names_a_currency, sector_nouns, singular
 from ..model import ActorRef, Event, Quantity
 from ..nlp import VERBAL_POS, DocArrays, doc_arrays, span_text
 from ..quantities import quantities_for_event
@@ -163,7 +163,7 @@ def _event_id(doc_id: str, start: int, etype: str) -> str:
 
 
 class _Candidate:
-    __slots__ = ("tok", "sense", "source", "target", "guessed_target", "suppressed", "inner", "objects", "fallbacks")
+    __slots__ = ("tok", "sense", "source", "target", "guessed_target", "suppressed", "inner", "objects", "fallbacks", "first_sense")
 
     def __init__(self, tok, sense: Sense, objects):
         self.tok = tok
@@ -175,6 +175,7 @@ class _Candidate:
         self.suppressed = False
         self.inner: list[_Candidate] = []
         self.fallbacks: list[Sense] = []  # the word's later senses that fit too, tried when this one lacks its actors
+        self.first_sense = sense  # the best-fitting sense, before any fallback
 
 
 class _Words:
@@ -259,7 +260,20 @@ class EventCoder:
                     c.sense = c.fallbacks.pop(0)
                     self._roles(c, resolver)
             self._fold_governed(cands)
-            found = [self._event(c, cands, sent, si, resolver, doc_id, published, quantities) for c in cands if not c.suppressed and self._enough(c)]
+            coded = [c for c in cands if not c.suppressed and self._enough(c)]
+            if not coded:
+                # nothing in the sentence codes: its main verb still does when its subject names a doer the resolver
+                # cannot place ("Dockworkers at the port walked off the job", "Authorities in the province clamped a
+                # curfew on ..."); the event keeps no actor rather than a guessed one
+                coded = [c for c in cands if not c.suppressed and self._unplaced_doer(c)][:1]
+                for c in coded:  # no sense found its actors, so the best-fitting one stands ("traded gunfire")
+                    if c.sense is not c.first_sense:
+                        c.sense = c.first_sense
+                        self._roles(c, resolver)
+            if any(c.sense.synonym_of for c in coded) and not all(c.sense.synonym_of for c in coded):
+                # a WordNet synonym (trigger_synonyms.yaml) is a fallback: it codes only sentences no hand trigger codes
+                coded = [c for c in coded if not c.sense.synonym_of]
+            found = [self._event(c, cands, sent, si, resolver, doc_id, published, quantities) for c in coded]
             events.extend(_drop_subsumed(found))
         return events
 
@@ -302,7 +316,8 @@ class EventCoder:
                 continue
             c = by_tok.get(setter)
             if c is not None:
-                c.sense, c.fallbacks = self.ultimatum_sense, []
+                c.sense = c.first_sense = self.ultimatum_sense
+                c.fallbacks = []
             else:
                 out.append(_Candidate(setter, self.ultimatum_sense, {}))
         return out
@@ -347,7 +362,7 @@ class EventCoder:
                 c = _Candidate(tok, fitting[0], objects)
                 c.fallbacks = fitting[1:]
                 out.append(c)
-                if pos == "VERB":
+                if pos == "VERB" and not c.sense.synonym_of:  # a fallback synonym takes no hand noun's event
                     consumed.update(t for t in objects.values())
         # nominal triggers that are the object of a verb trigger are part of that event
         return [c for c in out if not (c.sense.pos == "NOUN" and c.tok in consumed)]
@@ -357,7 +372,8 @@ class EventCoder:
         w = self._w
         found: dict[str, object] = {}
         if pos == "VERB":
-            heads = [c for c in w.children(tok) if w.dep[c] in OBJ_DEPS or w.dep[c] == "nsubjpass"]
+            # a noun predicate of the object counts too: "took two aid workers hostage"
+            heads = [c for c in w.children(tok) if w.dep[c] in OBJ_DEPS or w.dep[c] == "nsubjpass" or (w.dep[c] == "xcomp" and w.pos[c] == "NOUN")]
             # "allowed U.N. inspectors to return": the subject of an infinitive complement is the verb's object; so is
             # that of a small clause, whose adjective or adverb counts too ("found the company guilty", "let the
             # inspectors back")
@@ -1148,6 +1164,28 @@ class EventCoder:
             return bool(c.source and c.target) or len(c.source) >= 2
         return bool(c.source or c.target)
 
+    def _unplaced_doer(self, c: _Candidate) -> bool:
+        """``c`` is a main-clause verb whose subject is a doer by its very word - a group noun of the sector
+        lexicon ("dockworkers", "authorities", "rebels", "the state government"; in "hundreds of demonstrators"
+        the noun after "of") - though no actor was resolved; a sense made for two parties needs two such subjects, and
+        a verb with a direct object codes only by a sense its object or particle confirms ("traded gunfire", not
+        "traded stories")."""
+        w, t = self._w, c.tok
+        if c.source or c.target or w.pos[t] != "VERB" or not (w.dep[t] == "ROOT" or (w.dep[t] == "conj" and w.dep[w.head[t]] == "ROOT")):
+            return False
+        sense = c.first_sense
+        if not (sense.objects or sense.particle) and any(w.dep[ch] == "dobj" for ch in w.children(t)):
+            return False
+        nouns = sector_nouns()
+        doers = 0
+        for ch in w.children(t):
+            if w.dep[ch] not in ("nsubj", "nsubjpass"):
+                continue
+            for head in (ch, *(h for h in w.conjuncts(ch))):
+                words = [head, *(o for p in w.children(head) if w.dep[p] == "prep" and w.lower[p] == "of" for o in w.children(p) if w.dep[o] == "pobj")]
+                doers += any(w.pos[x] == "NOUN" and (w.lemma[x] in nouns or w.lower[x] in nouns) for x in words)
+        return doers >= (2 if sense.needs == "pair" else 1)
+
     # ------------------------------------------------------------ event
     def _event(self, c: _Candidate, cands: list[_Candidate], sent, si: int, r: ArgResolver, doc_id: str, published,
                quantities: list[Quantity]) -> Event:
@@ -1242,6 +1280,8 @@ class EventCoder:
         confidence = sense.confidence
         if not source or not target:
             confidence *= 0.85
+        if not source and not target:
+            confidence *= 0.8  # a doer named by its sector's noun and placed nowhere (``_unplaced_doer``)
         if any(a.provisional for a in source + target):
             confidence *= 0.9
         if w.dep[tok] == "advcl" and any(w.dep[ch] == "mark" and w.lower[ch] in BACKGROUND_MARKS for ch in w.children(tok)):
@@ -1457,16 +1497,35 @@ def _other_than_source(target: list[ActorRef], source: list[ActorRef]) -> list[A
     """The targets that are not the source itself, nor its own state named by place ("signed ... in Moscow",
     "the president promised to democratize Serbia"); a union, rebel group or party acting on its own
     government keeps it ("the PKK demanded that the Turkish government ...")."""
+    # the same actor and sector named by another phrase is another body of one state ("Ontario's premier tore into
+    # Toronto's city council", "the governor vetoed the legislature's bill"): a target still, unless the two phrases
+    # could name one body (the same head noun, a name, a pronoun, no text)
     keys = {(a.actor_id, a.sector) for a in source}
+    heads = {_head_word(a) for a in source}
+    heads.discard(None)
     # countries whose government (or the state itself) is the source: neither the state nor its government is the target
     governments = {a.country for a in source if a.country and a.kind in ("state", "government") and a.sector in (None, "GOV")}
     # countries one of whose officials or bodies is the source ("Montreal's mayor asked Ottawa for $500 million", "the
     # party spurned an invitation from the Punjab government"): the state named as such is not the target, a government
     # body is
     officials = {a.country for a in source if a.country and a.sector == "GOV"}
-    return [a for a in target if (a.actor_id, a.sector) not in keys
-            and not (a.kind == "state" and ((a.sector in (None, "GOV") and a.country in governments)
-                                            or (a.sector is None and a.country in officials)))]
+    named = len(heads) == len(source)  # every source named by a phrase of its own
+    return [a for a in target if (named and a.sector is not None and _head_word(a) not in (None, *heads))
+            or ((a.actor_id, a.sector) not in keys
+                and not (a.kind == "state" and ((a.sector in (None, "GOV") and a.country in governments)
+                                                or (a.sector is None and a.country in officials))))]
+
+
+PRONOUNS = PRONOUNS_PERSON | PRONOUNS_PLURAL | PRONOUNS_THING
+
+
+def _head_word(a: ActorRef) -> str | None:
+    """The common noun that heads the phrase naming an actor ("Toronto's city council" -> council); None for a name
+    ("Jerusalem", "the Kremlin"), a pronoun or an actor not named in the sentence."""
+    words = (a.text or "").split()
+    if len(words) < 2 or not words[-1].islower() or words[-1] in PRONOUNS:
+        return None
+    return words[-1]
 
 
 def _rioters(w: DocArrays, t: int) -> bool:
@@ -1661,6 +1720,9 @@ def _markers(w: DocArrays, tok: int, objects) -> set[str]:
     # the object's own phrase, noun and all, where the parser hung it ("ordered Prime TV off the air")
     out.update(f"*prep:{w.lower[c]}:{w.lemma[o]}" for h in heads for c in w.children(h) if w.dep[c] == "prep"
                for o in w.children(c) if w.dep[o] == "pobj")
+    # a reason the parser hung on the object ("attacked the president over his plan"): "*prep:over" as on the verb
+    if any(w.dep[c] == "prep" and w.lower[c] == "over" for h in heads for c in w.children(h)):
+        out.add("*prep:over")
     # "*subj:bomb": the subject of a verb whose subject undergoes it ("a car bomb exploded"), with its compounds
     out.update(f"*subj:{w.lemma[n]}" for c in w.children(tok) if w.dep[c] == "nsubj"
                for n in (c, *(m for m in w.children(c) if w.dep[m] == "compound")))
