@@ -1174,7 +1174,7 @@ class EventCoder:
         if c.source or c.target or w.pos[t] != "VERB" or not (w.dep[t] == "ROOT" or (w.dep[t] == "conj" and w.dep[w.head[t]] == "ROOT")):
             return False
         sense = c.first_sense
-        if not (sense.objects or sense.particle) and any(w.dep[ch] == "dobj" for ch in w.children(t)):
+        if sense.needs == "target" or (not (sense.objects or sense.particle) and any(w.dep[ch] == "dobj" for ch in w.children(t))):
             return False
         nouns = sector_nouns()
         doers = 0
