@@ -925,6 +925,10 @@ def test_event_type_forces_readied_at_home_and_blows(resources, text, etype, wro
         ("The Philippine coast guard stood its ground against Chinese ships near the shoal.", "REJECT", "SUPPORT"),
         ("Brazil's government slammed the door on Argentina's request for a loan.", "REJECT", "DISAPPROVE"),
         ("Chad's junta turned its back on the African Union.", "REJECT", None),
+        ("Nigeria's government has been dragging its feet on the doctors' pay deal.", "REJECT", None),
+        ("The Italian government went back on its promise to cut fuel taxes.", "REJECT", None),
+        ("The Italian government went back to Brussels for more money.", None, "REJECT"),
+        ("Israel's army levelled dozens of homes in Khan Younis.", "COERCE", None),
         ("Niger's junta showed the door to Germany's ambassador.", "SANCTION", None),
         # a court voiding a law or throwing out a case is no blow
         ("Uganda's constitutional court struck down the government's new tax law.", "REJECT", "ASSAULT"),
