@@ -7,7 +7,9 @@ same call gives the same result in-process, in a process pool or on Ray.
 
 from __future__ import annotations
 
+import atexit
 import bisect
+import gc
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -43,10 +45,36 @@ _DEFAULT: Resources | None = None
 
 
 def default_resources() -> Resources:
+    """The process's shared resources, loaded on first need; the objects alive then are frozen (``freeze_loaded``)."""
     global _DEFAULT
     if _DEFAULT is None:
         _DEFAULT = Resources.load()
+        freeze_loaded()
     return _DEFAULT
+
+
+def freeze_loaded() -> None:
+    """Take the objects alive now (the spaCy pipeline, the registry, the lexicons: ~110,000 objects the cyclic
+    collector tracks) out of the garbage collector's full collections, for the rest of the process.
+
+    They live as long as the process and are never garbage, but every full collection walked them: 70-100 ms
+    of CPU, about every second pass over 45 documents, 2.5-3.5% of their parse; frozen, a full collection takes
+    3-8 ms. Garbage that exists now is collected first; objects made later are collected as before.
+
+    The frozen objects go back to the collector at exit (``gc.unfreeze``, registered once): the interpreter's last
+    collections skip frozen objects, so objects in reference cycles (DuckDB's module, types and functions among
+    them) would never be freed, and DuckDB's binding library (nanobind) counts what is still alive when it
+    unloads and prints "nanobind: leaked ... instances" for each. Nothing leaked while the process ran; unfrozen
+    before the interpreter shuts down, they are freed as without the freeze and nothing is printed."""
+    global _UNFREEZE_AT_EXIT
+    gc.collect()
+    gc.freeze()
+    if not _UNFREEZE_AT_EXIT:
+        atexit.register(gc.unfreeze)
+        _UNFREEZE_AT_EXIT = True
+
+
+_UNFREEZE_AT_EXIT = False
 
 
 def extract(document: Document, resources: Resources | None = None) -> DocResult:

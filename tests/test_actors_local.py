@@ -30,6 +30,12 @@ def _mentions(resources, text):
         ("Gov. Dana Whitlock spoke by phone with Mexican President Ana Robles on Tuesday.", "Whitlock", [("USA", "GOV")]),
         ("Sen. Carl Avery criticised the ruling on Friday.", "Avery", [("USA", "LEG")]),
         ("MANILA — Sen. Ana Villanueva criticised the ruling on Friday.", "Villanueva", [("PHL", "LEG")]),
+        # a capitalised local title before the name, in a story that names no state: American local news
+        ("Mayor Dana Whitlock pledged on Monday to overhaul the city's towing contracts.", "Whitlock", [("USA", "GOV")]),
+        ("Sheriff Carl Avery denied the claim on Friday.", "Avery", [("USA", "COP")]),
+        # ... but the story's state where it names one
+        ("MANILA — Mayor Joy Ramos ordered the market closed.", "Ramos", [("PHL", "GOV")]),
+        ("Mexican President Ana Robles met Mayor Clara Ortiz on Monday.", "Ortiz", [("MEX", "GOV")]),
         # a public title the title words name: the story's state
         ("Kenyan officials said Police chief Omari Wekesa had resigned.", "Wekesa", [("KEN", "COP")]),
     ],
@@ -45,6 +51,7 @@ def test_the_story_s_state_from_its_dateline_county_or_title_style(resources, te
         ("READING — Police arrested four men.", "Police"),  # not a dateline town the gazetteer takes: Reading is in two states
         ("Company chief executive Tom Harlan said profits rose.", "Harlan"),  # a business title holds no public office
         ("Mr. Dana Whitlock spoke to reporters on Tuesday.", "Whitlock"),  # no title at all
+        ("The mayor, Dana Whitlock, said the plan was dead.", "Whitlock"),  # no title before the name
     ],
 )
 def test_no_state_without_a_dateline_or_title(resources, text, word):
@@ -138,3 +145,84 @@ def test_a_generic_body_is_the_story_s_state_s(resources, text, word, expected):
 def test_czechoslovakia_s_adjective_is_its_larger_successor_s(resources):
     assert _resolve(resources, "The Czechoslovak government recalled its envoy.", "government") == [("CZE", "GOV")]
     assert _resolve(resources, "The Slovak government recalled its envoy.", "government") == [("SVK", "GOV")]  # must-not
+
+
+def test_one_dateline_detector_for_the_town_and_the_party_words(resources):
+    # a town followed by its agency before the dash is a dateline as much as a town before a bare dash: the place of
+    # the story, and its unnamed groups that state's
+    got = _mentions(resources, "SUKKUR (Reuters) - Police arrested four men after the clash.")
+    assert ("SUKKUR", "PAK", "place") in got, got
+    assert _resolve(resources, "SUKKUR (Reuters) - Police arrested four men after the clash.", "Police") == [("PAK", "COP")]
+    # must not: a town of two states stays no one's, after a comma as before a dash
+    assert all(code is None for code, _ in _resolve(resources, "READING, Monday - Police arrested four men.", "Police"))
+    # must not: capitals before a dash that are no town ("NATO - the alliance -") name no place
+    assert not [m for m in _mentions(resources, "NATO - the alliance - accused Moscow of stalling.") if m[2] == "place"]
+
+
+@pytest.mark.parametrize(
+    "text, word, expected",
+    [
+        # a public body named by generic words (and the words the registry's bodies of several states share) is that
+        # body of the story's state: the one it names, its dateline's, or the one it names most
+        ("JOHANNESBURG — The Competition Commission fined three bakeries on Tuesday.", "Commission", [("ZAF", "GOV")]),
+        ("The Commission on Human Rights opened an inquiry into a police raid in Cebu.", "Commission", [("PHL", "GOV")]),
+        ("The Federal Investigation Agency arrested two smugglers in Lahore and Karachi after a boat sank off Italy.", "Agency", [("PAK", "GOV")]),
+        # a leader's surname before the body he led: that state's government
+        ("Protesters accused the Bush administration of ignoring the floods.", "administration", [("USA", "GOV")]),
+        ("Nicaragua broke off relations with the Noboa government in April.", "government", [("ECU", "GOV")]),
+    ],
+)
+def test_generic_public_bodies_and_leaders_governments(resources, text, word, expected):
+    assert _resolve(resources, text, word) == expected
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("The Electoral Commission fined the party, officials in London and Paris said.", "Commission"),  # two states alike
+        ("The Bolivarian Commission fined the party in Madrid.", "Commission"),  # one state's own word: not generic
+        ("The agency said aid to Kenya would resume.", "agency"),  # a body head noun alone is anyone's
+        ("The Smith government cut taxes.", "government"),  # no head of state or government of that name
+    ],
+)
+def test_no_state_for_bodies_of_no_one_state(resources, text, word):
+    assert all(code in (None, "IGO") for code, _ in _resolve(resources, text, word)), _resolve(resources, text, word)
+
+
+@pytest.mark.parametrize(
+    "text, word, expected",
+    [
+        # criminals, and people named by their age, custody or trade, are of the place the story names
+        ("Armed bandits robbed a bus near Kano on Sunday, police said.", "bandits", [("NGA", "CRM")]),
+        ("Pirates seized a cargo ship off Puntland on Tuesday.", "Pirates", [("SOM", "CRM")]),
+        ("A gang of youths attacked a bus in Marseille overnight.", "youths", [("FRA", "CVL")]),
+        ("Bus drivers in Leeds walked out on Monday.", "drivers", [("GBR", "LAB")]),
+        ("The county auditor in Ohio accused the sheriff of misusing funds.", "auditor", [("USA", "GOV")]),
+    ],
+)
+def test_unnamed_people_of_the_story_s_place(resources, text, word, expected):
+    assert _resolve(resources, text, word) == expected
+
+
+def test_unnamed_people_without_a_place_are_no_one_s(resources):
+    # must not: no place, no dateline, no state named
+    assert _resolve(resources, "Bandits robbed a bus on Sunday.", "Bandits") in ([], [(None, "CRM")])
+    assert all(code is None for code, _ in _resolve(resources, "A gang of youths attacked a bus overnight.", "youths"))
+
+
+@pytest.mark.parametrize(
+    "text, word, expected",
+    [
+        # heads of government of the smaller democracies, by name and by their surname before the government they led
+        ("Viktor Orbán criticised the ruling on Friday.", "Orbán", [("HUN", "GOV")]),
+        ("Farmers protested against the Rutte government's nitrogen plan.", "government", [("NLD", "GOV")]),
+        ("Unions marched against the Orbán government on Sunday.", "government", [("HUN", "GOV")]),
+    ],
+)
+def test_heads_of_government_of_smaller_democracies(resources, text, word, expected):
+    assert _resolve(resources, text, word) == expected
+
+
+def test_a_leader_s_surname_alone_is_no_one(resources):
+    # must not: a short surname alone, never named in full, is not the leader
+    assert all(code is None for code, _ in _resolve(resources, "Kok said the plan was dead.", "Kok"))

@@ -193,3 +193,99 @@ def test_a_folded_act_in_a_relative_clause_is_no_part_of_the_trigger(resources):
     assert "buys" not in e.trigger, e.trigger
     e = _event(resources, "The United States threatened to impose tariffs on Mexican steel.", "THREATEN")
     assert "impose" in e.trigger, e.trigger
+
+
+def _coded_as_parsed(resources, text, fixes):
+    """The events of ``text`` parsed as spaCy parses it, with the links in ``fixes`` ({word index: (head index, label)})
+    changed to how the parser links such words in other sentences: the rules below are for those parses."""
+    from spacy.tokens import Doc
+
+    from newsgraph.actors import ArgResolver, find_mentions
+
+    parsed = resources.nlp(text)
+    heads, deps, tags = [t.head.i for t in parsed], [t.dep_ for t in parsed], [t.tag_ for t in parsed]
+    for i, (head, dep, *tag) in fixes.items():
+        heads[i], deps[i] = head, dep
+        tags[i] = tag[0] if tag else tags[i]
+    doc = Doc(resources.nlp.vocab, words=[t.text for t in parsed], spaces=[bool(t.whitespace_) for t in parsed], heads=heads,
+              deps=deps, pos=[t.pos_ for t in parsed], tags=tags, lemmas=[t.lemma_ for t in parsed],
+              ents=[f"{t.ent_iob_}-{t.ent_type_}" if t.ent_type_ else "O" for t in parsed])
+    resolver = ArgResolver(doc, find_mentions(doc, resources.registry, None), None, resources.registry)
+    return resources.coder.code(doc, resolver, "test", None, [])
+
+
+def test_a_dateline_taken_for_a_second_subject_does_not_hide_the_subject_of_a_nominal_event(resources):
+    text = "KATHMANDU — Prime Minister Narendra Modi began a two-day visit to Nepal on Friday."
+    (e,) = [e for e in _coded_as_parsed(resources, text, {0: (6, "nsubj")}) if e.type == "CONSULT"]
+    assert _codes(e.source) == {"IND"} and _codes(e.target) == {"NPL"}
+    # must-not: a subject that names no one is still the subject (the dateline is not taken instead)
+    e = _event(resources, "NAIROBI — The delegation began a three-day visit to Uganda on Monday.", "CONSULT")
+    assert _codes(e.source) == set()
+
+
+def test_the_doer_of_a_decision_acts_in_its_infinitive(resources):
+    e = _event(resources, "The decision by the European Union to sanction Russia's central bank angered Moscow.", "SANCTION")
+    assert _codes(e.source) == {"IGO"} and _codes(e.target) == {"RUS"}
+    # must-not: with no doer named, none is made up
+    e = _event(resources, "The decision to sanction Russia's central bank angered Moscow.", "SANCTION")
+    assert _codes(e.source) == set()
+
+
+def test_a_passive_agent_the_parser_hung_on_the_place(resources):
+    text = "A delegation from Tajikistan was received in Bishkek by Kyrgyz President Sadyr Japarov on Thursday."
+    by = next(t.i for t in resources.nlp(text) if t.text == "by")
+    place = next(t.i for t in resources.nlp(text) if t.text == "Bishkek")
+    (e,) = [e for e in _coded_as_parsed(resources, text, {by: (place, "prep")}) if e.type == "CONSULT"]
+    assert _codes(e.source) == {"KGZ"} and _codes(e.target) == {"TJK"}
+    # must-not: with no "by" phrase, the place is not the agent
+    e = _event(resources, "A delegation from Tajikistan was received in Bishkek on Thursday.", "CONSULT")
+    assert _codes(e.source) == set()
+
+
+def test_a_participle_after_a_quotes_reporting_verb_is_the_speakers(resources):
+    text = ("'He has our full confidence and he is doing his job,' the Mexican interior minister said, leaping to the defence of "
+            "police chief Omar Garcia Harfuch.")
+    e = _event(resources, text, "SUPPORT")
+    # a police chief is a person, not forces of the speaker's state moved about: he stays the target
+    assert _codes(e.source) == {"MEX"} and _codes(e.target) == {"MEX"}
+    # must-not: with no quotation the participle goes on from the reported act, not from the reporter
+    text = "Dockworkers in Rotterdam walked off the job on Monday, the FNV union said, halting container traffic in protest at the pension reform."
+    assert all("union" not in (a.text or "") for e in _events(resources, text) for a in e.source)
+    # must-not: a state's own troops are still no target of its offer
+    assert _codes(_event(resources, "Mexico offered its troops to Haiti on Monday.", "AGREE").target) == {"HTI"}
+
+
+def test_a_past_participle_describing_a_noun_is_a_passive_of_that_noun(resources):
+    text = "Prosecutors in Lima are examining the case of former president Pedro Castillo, now detained in a police barracks."
+    assert not _events(resources, text, "COERCE")  # Castillo is detained, he detains no one
+    e = _event(resources, "The court heard from a journalist arrested by Ugandan police in Kampala last year.", "COERCE")
+    assert _codes(e.source) == {"UGA"}
+    # must-not: where the parser found no other verb, the participle is the sentence's verb and the noun its subject
+    text = "Hundreds of Mongolians protested outside the Russian embassy in Ulaanbaatar on Sunday over the gas pipeline."
+    (e,) = [e for e in _coded_as_parsed(resources, text, {0: (0, "ROOT"), 3: (0, "acl", "VBN")}) if e.type == "PROTEST"]
+    assert _codes(e.source) == {"MNG"}
+
+
+def test_whoever_watches_an_act_is_no_party_to_it(resources):
+    text = "Iran paraded its new ballistic missiles in Tehran on Sunday, with President Masoud Pezeshkian watching from a stand."
+    assert _codes(_event(resources, text, "MOBILIZE").target) == set()
+    # must-not: a clause after another preposition is what the act is about
+    text = "Anti-graft investigators in Nairobi are looking into whether the Kenyan energy minister took bribes."
+    assert _codes(_event(resources, text, "INVESTIGATE").target) == {"KEN"}
+
+
+def test_a_protest_kept_up_until_someone_acts_is_aimed_at_them(resources):
+    text = ("Dissident Ales Bialiatski began a hunger strike on Monday, vowing to refuse food until the Belarusian government "
+            "frees his colleagues.")
+    assert _codes(_event(resources, text, "PROTEST").target) == {"BLR"}
+    # must-not: an until-phrase of time names no one
+    events = _events(resources, "Nurses in Portugal will stay on strike until next week, their union said.")
+    assert events and all(not _codes(e.target) for e in events)
+
+
+def test_a_visit_begun_on_arrival_is_to_where_the_visitor_went(resources):
+    e = _event(resources, "Chinese Premier Li Qiang flew into Canberra on Saturday, beginning a four-day visit.", "CONSULT")
+    assert _codes(e.source) == {"CHN"} and _codes(e.target) == {"AUS"}
+    # must-not: where the visitor left from is no one visited
+    e = _event(resources, "Chinese Premier Li Qiang left Beijing on Saturday, beginning a four-day visit.", "CONSULT")
+    assert _codes(e.target) == set()

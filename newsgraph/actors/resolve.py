@@ -785,20 +785,14 @@ def _add_places(doc, spans: list[Span], registry: Registry, when: dt.date | None
 
 
 def _add_dateline_places(doc, spans: list[Span], registry: Registry, when: dt.date | None, words: _Words) -> list[Span]:
-    """The town of a dateline, where the story was filed: "CHENNAI —", "SUKKUR:", "BENIN CITY —" (a sentence opening
-    with up to four words in capitals, then a dash or colon), as a place of its state when the gazetteer has it, even a
-    name that is also a word (a dateline writes it as a place). The NER model seldom labels a town in capitals; the
-    dateline is often all that says which state a national daily's story is about. A registry name that covers only
-    part of the town's name ("BENIN" of "BENIN CITY") gives way to it; the dateline words are no event party
-    (``dateline_words``)."""
+    """The town of a dateline (``datelines``), where the story was filed: "CHENNAI —", "SUKKUR:", "BENIN CITY —", "MOMBASA,
+    Kenya (AP) —", as a place of its state when the gazetteer has it, even a name that is also a word (a dateline writes
+    it as a place). The NER model seldom labels a town in capitals; the dateline is often all that says which state a
+    national daily's story is about. A registry name that covers only part of the town's name ("BENIN" of "BENIN CITY")
+    gives way to it; the dateline words are no event party (``dateline_words``)."""
     w = doc_arrays(doc)
     out = spans
-    for start in w.sent_starts:
-        end = start
-        while end < w.n and end - start < 4 and len(words.text[end]) >= 2 and words.text[end].isupper() and words.text[end].replace("'", "").isalpha():
-            end += 1
-        if end == start or end >= w.n or words.text[end] not in DATELINE_ENDS:
-            continue
+    for start, end, _last in datelines(w):
         if out is spans:
             out = list(spans)
         inside = [s for s in out if start <= s.start < end]
@@ -927,13 +921,65 @@ def _capitalised_adjective(doc, i: int) -> bool:
 # AP-style abbreviated titles before a name ("Gov. Gavin Newsom", "Sen. Ted Cruz"), which American papers write for their
 # own office holders, and the sector of each
 US_STYLE_TITLES = {"gov.": "GOV", "sen.": "LEG", "rep.": "LEG"}
+# local offices American news writes as a title before the name: "Mayor X", "Sheriff X", "Alderman X"
+US_LOCAL_TITLES = {"mayor": "GOV", "sheriff": "COP", "alderman": "GOV", "alderwoman": "GOV", "councilman": "GOV", "councilwoman": "GOV"}
 # the sectors of public offices: a title naming one ("Police chief X") makes its unknown holder an official of the story's state
 PUBLIC_SECTORS = {"GOV", "MIL", "JUD", "LEG", "COP"}
 # words that name no one state's body before a public body's head noun: "the Federal Government", "the Supreme Court", "the
 # Interior Ministry"
 GENERIC_BODY_WORDS = {"federal", "national", "supreme", "high", "central", "constitutional", "appeals", "appeal", "state", "provincial",
                       "regional", "interior", "foreign", "home", "finance", "defence", "defense", "justice", "health", "education",
-                      "energy", "trade", "economy", "labour", "labor", "of", "and", "for", "the"}
+                      "energy", "trade", "economy", "labour", "labor", "human", "rights", "of", "and", "for", "on", "the"}
+
+# a leader's surname before one of these is the government he led: "the Bush administration", "the Noboa government"
+LEADER_BODY_NOUNS = {"administration", "government", "regime", "cabinet", "presidency", "junta"}
+LEADER_OFFICES = {"head_of_state", "head_of_government"}
+
+
+@functools.lru_cache(maxsize=4)
+def leaders_by_surname(registry: Registry | None) -> dict[str, tuple[str, ...]]:
+    """Folded surname -> the states that the registry's heads of state or government of that surname led."""
+    out: dict[str, set[str]] = {}
+    for actor in registry.actors.values() if registry is not None else ():
+        if actor.kind != "person":
+            continue
+        states = {r.country or actor.country for r in actor.roles if r.office in LEADER_OFFICES} - {None}
+        if not states:
+            continue
+        for name in (actor.name, *actor.aliases):
+            for form in _surname_forms(name):
+                out.setdefault(fold(form), set()).update(states)
+    return {k: tuple(sorted(v)) for k, v in out.items()}
+
+
+# head nouns of a public body only when generic words qualify them ("the National Security Agency", "the Federal Revenue
+# Service"): alone, or after other words, they name anyone's ("the agency", "the International Energy Agency")
+PUBLIC_BODY_HEADS = {"agency": "GOV", "bureau": "GOV", "authority": "GOV", "service": "GOV", "directorate": "GOV", "board": "GOV", "office": "GOV"}
+
+
+@functools.lru_cache(maxsize=4)
+def public_body_words(registry: Registry | None) -> frozenset[str]:
+    """``GENERIC_BODY_WORDS`` and the words that name public bodies (government, courts, legislatures, police, forces)
+    of two or more states in the registry ("commission", "investigation", "competition", "electoral", "revenue"):
+    no state's name, adjective or town, and not one state's own word ("Bolivarian", "Garda")."""
+    if registry is None:
+        return frozenset(GENERIC_BODY_WORDS)
+    places = gazetteer()
+    own: set[str] = set()
+    states: dict[str, set[str]] = {}
+    for actor in registry.actors.values():
+        if actor.kind == "state":
+            for name in (actor.name, *actor.aliases, *actor.adjectives, *actor.demonyms, *actor.metonyms):
+                own.update(fold(name).split())
+    for actor in registry.actors.values():
+        if actor.country and (actor.kind == "government" or (actor.kind == "organisation" and actor.sector in PUBLIC_SECTORS)):
+            for name in (actor.name, *actor.aliases):
+                for word in fold(name).split():
+                    if word.isalpha() and len(word) > 2 and word not in own and word not in places:
+                        states.setdefault(word, set()).add(actor.country)
+    return frozenset(GENERIC_BODY_WORDS | {word for word, codes in states.items() if len(codes) >= 2})
+
+
 # the sectors a title before a name can give its holder: "Energy Minister X" GOV, "Army General X" MIL, "Judge X" JUD
 TITLE_SECTORS = {"GOV", "MIL", "JUD", "LEG", "COP", "OPP", "REB", "BUS", "MED", "LAB"}
 
@@ -1008,7 +1054,7 @@ GROUP_NOUNS = {"country", "nation", "leader", "side", "government", "state", "pa
 # sectors of nouns that name groups of people acting for a state or inside one: "rebels", "police",
 # "troops", "protesters", "students". Unnamed, they belong to the place they are in, else to the
 # state the document is about, as PETRARCH-style agent dictionaries code them.
-PEOPLE_SECTORS = {"MIL", "COP", "REB", "CVL", "OPP", "JUD", "LEG", "LAB", "EDU", "REL", "MED", "HRI", "PTY"}
+PEOPLE_SECTORS = {"MIL", "COP", "REB", "CRM", "CVL", "OPP", "JUD", "LEG", "LAB", "EDU", "REL", "MED", "HRI", "PTY"}
 # officials who serve abroad: where they are says nothing of whose they are ("the embassy in Nairobi")
 ABROAD_NOUNS = {"embassy", "consulate", "mission", "delegation", "envoy", "ambassador", "diplomat", "negotiator", "counterpart", "representative"}
 # heads that make an aid or rights phrase an organisation rather than people ("rights group", not "rights activists")
@@ -1047,8 +1093,11 @@ class ArgResolver:
         self.at: dict[int, Span] = {}
         # the words of wire datelines: the coder asks this too (one definition) when the parser took one for a subject
         self.dateline = dateline_words(self.w, spans)
+        self.at_dateline: dict[int, Span] = {}  # the dateline's place spans, by their first word
         for s in spans:
             if s.start in self.dateline:
+                if s.ref.country:
+                    self.at_dateline[s.start] = s
                 continue  # "NAIROBI, Kenya — Police fired ...": where the story was filed, no one's act
             for k in range(s.start, s.end):
                 self.at[k] = s
@@ -1477,16 +1526,22 @@ class ArgResolver:
         abbreviated = US_STYLE_TITLES.get(title)
         # "Police chief X", "Army commander X": a public office the title's words name (``title_sector``), as good as
         # "President X"
-        if title not in OFFICE_TITLES and w.lemma[k] not in OFFICE_TITLES and not abbreviated and ref.sector not in PUBLIC_SECTORS:
+        if title not in OFFICE_TITLES and w.lemma[k] not in OFFICE_TITLES and not abbreviated and title not in US_LOCAL_TITLES and ref.sector not in PUBLIC_SECTORS:
             return
         focus = self.focus_country()
         if abbreviated and (focus is None or self._only_other_peoples(focus)):
             # "Gov. Gavin Newsom spoke with Mexican President Claudia Sheinbaum": American style names an American office
             # holder; the state of the other party's title is not his
             focus = "USA"
+        local = US_LOCAL_TITLES.get(title) if w.is_title[k] else None
+        if local and focus is None:
+            # "Mayor Dana Whitlock", "Sheriff Carl Avery": a local office written as a capitalised title before the name,
+            # in a story that names no state, is the American style of local news (elsewhere the town comes first:
+            # "London mayor X")
+            focus = "USA"
         if focus:
             ref.country = focus
-            ref.sector = ref.sector or abbreviated or self.nouns.get(w.lemma[k]) or "GOV"
+            ref.sector = ref.sector or abbreviated or local or self.nouns.get(w.lemma[k]) or "GOV"
 
     def _only_other_peoples(self, code: str) -> bool:
         """Is every mention of the state ``code`` a person, or the adjective or possessive of a person's title ("Mexican
@@ -1536,20 +1591,38 @@ class ArgResolver:
         return None
 
     def _state_body(self, ref: ActorRef, span: Span, h) -> None:
-        """'the Federal Government', 'the Supreme Court', 'the Senate', 'the Interior Ministry': an organisation named by
-        nothing but generic words for a state's public body (``GENERIC_BODY_WORDS`` and a public sector's head noun) is
-        that body of the one state the story names (weaker than a named actor: ``guessed``)."""
+        """'the Federal Government', 'the Supreme Court', 'the Competition Commission', 'the Commission on Human Rights':
+        an organisation named by nothing but generic words for a state's public body (``GENERIC_BODY_WORDS``, the words
+        of the registry's public bodies (``public_body_words``) and a public sector's head noun, before any "of", "on" or
+        "for") is that body of the state the story is about: the one state it names, else its dateline's, else the
+        state it names most (weaker than a named actor: ``guessed``)."""
         if not ref.provisional or ref.kind != "organisation" or ref.country is not None:
             return
         w = self.w
         words = [w.lower[k] for k in range(span.start, span.end)]
-        head = w.lemma[span.end - 1]
-        if self.nouns.get(head) not in PUBLIC_SECTORS or not all(x in GENERIC_BODY_WORDS or self.nouns.get(x) in PUBLIC_SECTORS for x in words[:-1]):
+        cut = next((i for i, x in enumerate(words) if x in ("of", "on", "for")), len(words))
+        head = w.lemma[span.start + cut - 1] if cut > 0 else ""
+        generic = public_body_words(self.registry)
+        sector = self.nouns.get(head) or (PUBLIC_BODY_HEADS.get(head) if cut > 1 else None)  # "the Federal Investigation Agency"
+        if sector not in PUBLIC_SECTORS or not all(x in generic or self.nouns.get(x) in PUBLIC_SECTORS for x in words[: cut - 1] + words[cut:]):
             return
-        only = self.only_country()  # not a story of several states: "asked the High Court to order the Home Office"
-        if only:
-            ref.country, ref.sector = only, ref.sector or self.nouns.get(head)
+        # not a story of several states alike: "asked the High Court to order the Home Office" (the Chagossians')
+        code = self.only_country() or self.dateline_country() or self.main_country()
+        if code:
+            ref.country, ref.sector = code, ref.sector or sector
             self.guessed.add(h)
+
+    def dateline_country(self) -> str | None:
+        """The state of the document's first dateline town ("JOHANNESBURG —"), where the story was filed."""
+        return next((self.at_dateline[k].ref.country for k in sorted(self.at_dateline)), None)
+
+    def main_country(self) -> str | None:
+        """The focus country when the document names it more often than any other state."""
+        counts = self._country_counts()
+        focus = self.focus_country()
+        if focus is None:
+            return None
+        return focus if all(v[0] < counts[focus][0] for c, v in counts.items() if c != focus) else None
 
     def _guess_country(self, ref: ActorRef, h) -> None:
         """'Nigerian authorities jailed members of the banned Movement for ...': an organisation (or a person) acted on
@@ -1571,17 +1644,30 @@ class ArgResolver:
                 return None  # "African Union-brokered talks"
             if span.how == "adjective" and span.ref.kind != "state" and span.ref.country:
                 return self._state_ref(span.ref.country)  # "Republican senators": the party's country, the noun's sector
+            if span.ref.country is None and (led := self._led_by(c)) is not None:
+                return led
             ref = _copy(span.ref)
             self._guess_country(ref, w.head[c])  # "banned the Mungiki sect"
             return ref
         if w.pos[c] == "PRON" and w.dep[c] == "poss":
             return None
+        if w.is_title[c] and (led := self._led_by(c)) is not None:  # a surname the NER left unlabelled ("the Ardern government")
+            return led
         if w.dep[c] == "amod" and w.lower[c] == "led":
             # "Vietnamese-led forces", "a Saudi-led coalition": the leader's ("US-backed forces" are not the backer's)
             leader = next((self.at[g] for g in w.children(c) if g < c and g in self.at and self.at[g].ref.kind == "state"), None)
             return _copy(leader.ref) if leader is not None else None
         # a compound chain: "the U.S. Treasury Department official"
         return self._head(c, depth + 1) if w.dep[c] in ("compound", "poss") else None
+
+    def _led_by(self, c) -> ActorRef | None:
+        """'the Bush administration', 'the Noboa government': a head of state's or government's surname before the body he
+        led is that state's government, when every such leader of that name led one state."""
+        w = self.w
+        if w.lemma[w.head[c]] not in LEADER_BODY_NOUNS:
+            return None
+        states = leaders_by_surname(self.registry).get(fold(w.text(c)), ())
+        return self._state_ref(states[0], "GOV") if len(states) == 1 else None
 
     def _combine(self, r: ActorRef, noun_sector: str | None, lemma: str, h) -> ActorRef:
         """A state modifier plus a head noun: VEN + "minister" -> VEN GOV; an org keeps its own sector."""
@@ -1801,29 +1887,47 @@ DATELINE_DASHES = {"—", "–", "-", "--"}
 DATELINE_ENDS = DATELINE_DASHES | {":"}  # "SUKKUR: The Rangers ...", as Pakistani and Indian dailies write datelines
 
 
-def dateline_words(w: DocArrays, spans: list[Span]) -> set[int]:
-    """The words of wire datelines that open a sentence: "NAIROBI, Kenya —", "KINSHASA (Reuters) -": a place in
-    capitals (a state, capital or gazetteer place, or a place to the NER), then within ten words a dash after nothing
-    but names, commas and a parenthesised agency. Not "NATO - the alliance - accused ..."."""
-    out: set[int] = set()
-    named = {s.start: s.how for s in spans}
+def _capitals(word: str) -> bool:
+    return len(word) >= 2 and word.isupper() and word.replace("'", "").isalpha()
+
+
+def datelines(w: DocArrays) -> list[tuple[int, int, int]]:
+    """The wire datelines that open a sentence, as (start, end of the town, the dash or colon): "CHENNAI —", "SUKKUR:",
+    "BENIN CITY —" (up to four words in capitals, then a dash or colon), "NAIROBI, Kenya —", "KINSHASA (Reuters) -" (then
+    within ten words a dash after nothing but names, commas and a parenthesised agency). One detector for the place it
+    names (``_add_dateline_places``) and the words that are no event party (``dateline_words``)."""
+    out: list[tuple[int, int, int]] = []
+    words = w.words
     for start in w.sent_starts:
-        first = w.words[start]
-        if len(first) < 3 or not first.isupper() or not first.isalpha():
+        end = start
+        while end < w.n and end - start < 4 and _capitals(words[end]):
+            end += 1
+        if end == start or end >= w.n:
             continue
-        # a city: a capital or gazetteer place, or a word no name list holds followed by a comma or an agency
-        # ("MOMBASA, Kenya (AP) —"); a state or body in capitals opens a sentence ("CHINA - the world's biggest buyer -")
-        city = named.get(start) in ("metonym", "place")
-        unknown = start not in named and (w.ent_type[start] in ("GPE", "LOC") or (start + 1 < w.n and w.lower[start + 1] in (",", "(")))
-        if not (city or unknown):
+        if words[end] in DATELINE_ENDS:
+            out.append((start, end, end))
             continue
-        for k in range(start + 1, min(w.n, start + 10)):
-            t = w.words[k]
-            if t in DATELINE_DASHES or (t == ":" and city and w.words[k - 1].isupper()):
-                out.update(range(start, k + 1))
+        for k in range(end, min(w.n, start + 10)):
+            t = words[k]
+            if t in DATELINE_DASHES or (t == ":" and words[k - 1].isupper()):  # "SAN JUAN, PUERTO RICO:"
+                out.append((start, end, k))
                 break
             if not (w.pos[k] == "PROPN" or t in (",", "(", ")", ".") or w.is_title[k] or t.isupper()):
                 break
+    return out
+
+
+def dateline_words(w: DocArrays, spans: list[Span]) -> set[int]:
+    """The words of the ``datelines`` whose town is a place: a capital or gazetteer place (``_add_dateline_places`` has
+    named the gazetteer's), or a word no name list holds that the NER takes for a place or that a comma or an agency
+    follows ("MOMBASA, Kenya (AP) —"). Not "NATO - the alliance - accused ...", nor "CHINA - the world's biggest buyer -"."""
+    out: set[int] = set()
+    named = {s.start: s.how for s in spans}
+    for start, end, last in datelines(w):
+        city = named.get(start) in ("metonym", "place")
+        unknown = start not in named and (w.ent_type[start] in ("GPE", "LOC") or w.lower[end] in (",", "("))
+        if city or (unknown and w.words[last] != ":"):
+            out.update(range(start, last + 1))
     return out
 
 

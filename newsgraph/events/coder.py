@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 import hashlib
 
-from ..actors.resolve import PRONOUNS_PERSON, PRONOUNS_PLURAL, PRONOUNS_THING, ArgResolver, brokered_by, dedupe, names_a_currency, singular
+from ..actors.resolve import PRONOUNS_PERSON, PRONOUNS_PLURAL, PRONOUNS_THING, ArgResolver, brokered_by, dedupe, names_a_currency, sector_nouns, singular
 from ..model import ActorRef, Event, Quantity
 from ..nlp import VERBAL_POS, DocArrays, doc_arrays, span_text
 from ..quantities import quantities_for_event
@@ -95,6 +96,10 @@ ACCOUNTING_PREPS = {"over", "for", "of", "with"}
 
 # types of concessions and agreements, made to the other side of the talks that led to them
 CONCESSION_TYPES = {"CONCEDE", "AGREE", "RETREAT"}
+# types that press someone to act: a protest or threat kept up until someone does ("on strike until the government pays");
+# not a refusal, aimed at what it refuses ("refused to recognise Maduro's victory until the electoral council releases ...")
+PRESSING_TYPES = {"PROTEST", "THREATEN"}
+
 # types that answer what happened before them: a concession to pressure (not a mobilisation: "went on alert after
 # China launched drills" is coded with no target)
 REACTION_TYPES = {"CONCEDE"}
@@ -161,7 +166,7 @@ def _event_id(doc_id: str, start: int, etype: str) -> str:
 
 
 class _Candidate:
-    __slots__ = ("tok", "sense", "source", "target", "guessed_target", "suppressed", "inner", "objects", "fallbacks")
+    __slots__ = ("tok", "sense", "source", "target", "guessed_target", "suppressed", "inner", "objects", "fallbacks", "first_sense")
 
     def __init__(self, tok, sense: Sense, objects):
         self.tok = tok
@@ -173,6 +178,7 @@ class _Candidate:
         self.suppressed = False
         self.inner: list[_Candidate] = []
         self.fallbacks: list[Sense] = []  # the word's later senses that fit too, tried when this one lacks its actors
+        self.first_sense = sense  # the best-fitting sense, before any fallback
 
 
 class _Words:
@@ -205,6 +211,22 @@ class _Words:
 
     def joint(self, sent) -> list:
         return self._in(sorted(self._joint), sent)
+
+
+class _SentenceWords:
+    """The lemmas of one sentence, all of them and those of its nouns and adjectives, each set built on first use."""
+
+    def __init__(self, w: DocArrays, sent):
+        self._w, self._sent = w, sent
+
+    @functools.cached_property
+    def lemmas(self) -> set[str]:
+        return {self._w.lemma[t] for t in range(self._sent.start, self._sent.end)}
+
+    @functools.cached_property
+    def nouns(self) -> set[str]:
+        w = self._w
+        return {w.lemma[t] for t in range(self._sent.start, self._sent.end) if w.pos[t] in ("NOUN", "ADJ")}
 
 
 class EventCoder:
@@ -251,8 +273,20 @@ class EventCoder:
                     c.sense = c.fallbacks.pop(0)
                     self._roles(c, resolver)
             self._fold_governed(cands)
-            self._cands = cands
-            found = [self._event(c, sent, si, resolver, doc_id, published, quantities) for c in cands if not c.suppressed and self._enough(c)]
+            coded = [c for c in cands if not c.suppressed and self._enough(c)]
+            if not coded:
+                # nothing in the sentence codes: its main verb still does when its subject names a doer the resolver
+                # cannot place ("Dockworkers at the port walked off the job", "Authorities in the province clamped a
+                # curfew on ..."); the event keeps no actor rather than a guessed one
+                coded = [c for c in cands if not c.suppressed and self._unplaced_doer(c)][:1]
+                for c in coded:  # no sense found its actors, so the best-fitting one stands ("traded gunfire")
+                    if c.sense is not c.first_sense:
+                        c.sense = c.first_sense
+                        self._roles(c, resolver)
+            if any(c.sense.synonym_of for c in coded) and not all(c.sense.synonym_of for c in coded):
+                # a WordNet synonym (trigger_synonyms.yaml) is a fallback: it codes only sentences no hand trigger codes
+                coded = [c for c in coded if not c.sense.synonym_of]
+            found = [self._event(c, cands, sent, si, resolver, doc_id, published, quantities) for c in coded]
             events.extend(_drop_subsumed(found))
         return events
 
@@ -295,7 +329,8 @@ class EventCoder:
                 continue
             c = by_tok.get(setter)
             if c is not None:
-                c.sense, c.fallbacks = self.ultimatum_sense, []
+                c.sense = c.first_sense = self.ultimatum_sense
+                c.fallbacks = []
             else:
                 out.append(_Candidate(setter, self.ultimatum_sense, {}))
         return out
@@ -340,7 +375,7 @@ class EventCoder:
                 c = _Candidate(tok, fitting[0], objects)
                 c.fallbacks = fitting[1:]
                 out.append(c)
-                if pos == "VERB":
+                if pos == "VERB" and not c.sense.synonym_of:  # a fallback synonym takes no hand noun's event
                     consumed.update(t for t in objects.values())
         # nominal triggers that are the object of a verb trigger are part of that event
         return [c for c in out if not (c.sense.pos == "NOUN" and c.tok in consumed)]
@@ -462,6 +497,10 @@ class EventCoder:
         if (not c.target or c.guessed_target) and sense.type in REACTION_TYPES:
             # "backed down after students had boycotted classes": a concession answers whoever pressed for it
             c.target = _other_than_source(self._provoker(tok, r), c.source) or c.target
+        if (not c.target or c.guessed_target) and sense.type in PRESSING_TYPES:
+            # "went on hunger strike, vowing to refuse food until the government frees political prisoners": a protest or a
+            # threat held until someone acts is aimed at them
+            c.target = _other_than_source(self._until_subject(tok, r), c.source) or c.target
         if c.target is not guessed:
             c.guessed_target = False
         if not c.target and sense.home:
@@ -475,7 +514,14 @@ class EventCoder:
         # ...": a past participle opening a clause, with no subject of its own, is a passive whose subject is the clause's
         opening = (not passive and w.tag[tok] == "VBN" and w.dep[tok] == "advcl" and tok < w.head[tok]
                    and not any(w.dep[ch] in ("nsubj", "nsubjpass", "aux", "auxpass") for ch in w.children(tok)))
-        passive = passive or opening
+        # "former president Rodrigo Duterte, now detained at Scheveningen", "a tanker seized by Iran": a past participle that
+        # describes a noun is a passive whose subject is that noun
+        # (not where the parser found no other verb: "Hundreds of Vietnamese protested outside ...", "fighters of the Renamo
+        # movement handed in their weapons" hang the sentence's verb on its subject)
+        reduced = (not passive and w.tag[tok] == "VBN" and w.dep[tok] == "acl" and w.pos[w.head[tok]] in ("NOUN", "PROPN")
+                   and not any(w.dep[ch] in ("nsubj", "nsubjpass", "aux", "auxpass") for ch in w.children(tok))
+                   and _argument_of_verb(w, w.head[tok]))
+        passive = passive or opening or reduced
         source: list[ActorRef] = []
         target: list[ActorRef] = []
         # "A longtime ally of Moscow, Belarus on Monday recognised ...": of two subjects the parser gives, the one next to
@@ -505,6 +551,9 @@ class EventCoder:
             # the agent on the passive's predicate noun (or its "as" phrase)
             preds = [ch for ch in w.children(tok) if w.dep[ch] in OBJ_DEPS]
             preds += [q for ch in w.children(tok) if w.dep[ch] == "prep" and w.lower[ch] == "as" for q in w.children(ch) if w.dep[q] == "pobj"]
+            # "was received in Tashkent by Uzbek President ...", "was arrested in Paris by French police": or on the place
+            preds += [q for ch in w.children(tok) if w.dep[ch] == "prep" and w.lower[ch] in LOCATIVE_PREPS for q in w.children(ch)
+                      if w.dep[q] == "pobj" and w.pos[q] == "PROPN"]
             source = [a for o in preds for ag in w.children(o) if w.dep[ag] in ("prep", "agent") and w.lower[ag] == "by"
                       for p in w.children(ag) if w.dep[p] == "pobj" for a in r.actors_for(p)]
         if passive and not source:
@@ -519,11 +568,12 @@ class EventCoder:
             # "police were put on full alert", "troops were moved to the border": with no one named who gave the
             # order, the forces mobilised are the actor, not the target
             source = [a for ch in w.children(tok) if w.dep[ch] == "nsubjpass" for a in r.actors_for(ch)]
+            source = source or (r.actors_for(w.head[tok]) if reduced else [])
         speaker = _speaker_conjunct(w, tok) if not source and sense.type in SPEECH_ACT_TYPES else None
         if speaker is not None:
             # the reporter's own act: its subject or no one, never the reported clause's subject
             source = [a for ch in w.children(speaker) if w.dep[ch] in SUBJ_DEPS for a in r.actors_for(ch)]
-        elif not source and not opening:
+        elif not source and not opening and not reduced:
             source = self._inherited_subject(tok, r)
         if not source and not passive:
             top = tok
@@ -542,7 +592,8 @@ class EventCoder:
         # then the direct object (or the passive subject) if it is an actor
         obj_heads = ([ch for ch in w.children(tok) if w.dep[ch] == "dative" and w.pos[ch] in ("NOUN", "PROPN")]
                      + [ch for ch in w.children(tok) if w.dep[ch] in OBJ_DEPS or (passive and not mobilised and w.dep[ch] == "nsubjpass")]
-                     + ([ch for ch in w.children(w.head[tok]) if w.dep[ch] in ("nsubj", "nsubjpass")] if opening else []))
+                     + ([ch for ch in w.children(w.head[tok]) if w.dep[ch] in ("nsubj", "nsubjpass")] if opening else [])
+                     + ([w.head[tok]] if reduced and not mobilised else []))
         if not obj_heads and not passive:
             obj_heads = _shared_objects(w, tok)  # "have beaten and detained dozens of protesters"
         guessed: list[ActorRef] = []
@@ -652,6 +703,11 @@ class EventCoder:
         if not source:
             # "The bombing at the airport's gate, claimed by Islamic State, ...": the act's doer
             source = self._doer_of(tok, r) or self._governing_subject(tok, r)
+        went = w.head[w.head[tok]]
+        if not target and w.dep[tok] in OBJ_DEPS and w.dep[w.head[tok]] == "advcl" and w.tag[w.head[tok]] == "VBG" and w.pos[went] in VERBAL_POS:
+            # "crossed into Pakistan on Saturday, beginning a two-day visit": what a participle going on from an act begins
+            # is aimed where the act went
+            target = _other_than_source(self._prep_targets([went], ("to", "into"), r), source)
         return dedupe(source), dedupe(target)
 
     def _acting_for(self, subj, r: ArgResolver) -> list[ActorRef]:
@@ -677,6 +733,23 @@ class EventCoder:
             if noun is None:
                 break
         return unplaced
+
+    def _until_subject(self, tok, r: ArgResolver) -> list[ActorRef]:
+        """The subject of the until-clause of ``tok`` or of a participle or infinitive that goes on from it (two steps)."""
+        w = self._w
+        frontier = [(tok, 0)]
+        while frontier:
+            h, depth = frontier.pop()
+            for ch in w.children(h):
+                if w.dep[ch] != "advcl" and w.dep[ch] != "xcomp":
+                    continue
+                if w.dep[ch] == "advcl" and any(w.dep[m] == "mark" and w.lower[m] == "until" for m in w.children(ch)):
+                    found = [a for s in w.children(ch) if w.dep[s] in ("nsubj", "nsubjpass") for a in r.actors_for(s)]
+                    if found:
+                        return found
+                elif depth < 2:
+                    frontier.append((ch, depth + 1))
+        return []
 
     def _talks_partner(self, tok, r: ArgResolver) -> list[ActorRef]:
         """Whom talks named in an after/following phrase of ``tok`` were held with."""
@@ -857,7 +930,12 @@ class EventCoder:
             # "resigned on Friday ... and flew to Miami": a verb joined to the act with no object is another act
             joined = (w.head[t] == tok and w.dep[t] == "conj" and w.pos[t] == "VERB"
                       and not any(w.dep[o] in OBJ_DEPS or w.dep[o] == "agent" for o in w.children(t)))
-            if (own_frame or locative or temporal or joined or _reporting_participle(w, t) or w.dep[t] in ("relcl", "appos")
+            # "..., with leader Kim Jong Un watching from a balcony": a clause with its own subject after a preposition
+            # says what went on around the act
+            # (not "looking into whether the campaign took illegal donations": what is looked into)
+            absolute = (w.dep[t] == "pcomp" and w.lower[w.head[t]] in ("with", "without")
+                        and any(w.dep[s] in ("nsubj", "nsubjpass") for s in w.children(t)))
+            if (own_frame or locative or temporal or joined or absolute or _reporting_participle(w, t) or w.dep[t] in ("relcl", "appos")
                     or (w.dep[t] in ("prep", "npadvmod") and w.lower[t] in NON_ROLE_PREPS)):
                 blocked.update(x for x in w.subtree(t))
         for t in subtree:
@@ -898,8 +976,18 @@ class EventCoder:
         h = tok
         for _ in range(4):
             if w.dep[h] in ("xcomp", "conj", "advcl", "pcomp", "acomp") and w.head[h] != h:
-                link = w.dep[h]
+                link, was = w.dep[h], h
                 h = w.head[h]
+                # "'He has done nothing wrong,' Home Secretary Yvette Cooper said, leaping to the defence of ...": a participle
+                # after the reporting verb that follows a quote is the speaker's, though the parser hangs both on the quote
+                # (only after a quotation: in "Dockworkers walked off the job, the union said, halting container traffic" the
+                # workers halt it)
+                speaker = (next((p for p in w.children(h) if w.dep[p] in ("parataxis", "ccomp") and w.lemma[p] in REPORTING_VERBS and h < p < was
+                                 and any(w.tag[q] in ("''", "``") for q in range(h, p))), None)
+                           if link == "advcl" and w.tag[was] == "VBG" and h < was else None)
+                found = [a for p in ([speaker] if speaker is not None else []) for ch in w.children(p) if w.dep[ch] == "nsubj" for a in r.actors_for(ch)]
+                if found:
+                    return found
                 if link == "pcomp" and w.dep[h] == "prep" and w.lower[h] in ("by", "through") and w.pos[w.head[h]] in VERBAL_POS:
                     h = w.head[h]  # "violated the ceasefire by opening fire on ...": the means shares the act's subject
                 passive = any(w.dep[ch] in ("auxpass", "nsubjpass") for ch in w.children(h))
@@ -922,6 +1010,8 @@ class EventCoder:
                     # "King Gyanendra's decision to reinstate parliament", "Iran's offer to ship fuel": whoever owns the
                     # decision, plan or offer is who acts
                     owner = [a for ch in w.children(w.head[h]) if w.dep[ch] == "poss" for a in r.actors_for(ch)]
+                    # "the decision by the European Union to sanction ...", "a bid by Moscow to annex ...": its doer
+                    owner = owner or self._doer_of(w.head[h], r)
                     if owner:
                         return owner
                 # "the PKK issued a declaration demanding ...": the noun's verb's subject
@@ -944,9 +1034,11 @@ class EventCoder:
                 return []
             link, h = h, w.head[h]
             if w.pos[h] in VERBAL_POS and w.dep[h] != "prep":  # "following", "including" are prepositions here
-                for ch in w.children(h):
-                    if w.dep[ch] in SUBJ_DEPS:
-                        return r.actors_for(ch)
+                subjects = [ch for ch in w.children(h) if w.dep[ch] in SUBJ_DEPS]
+                if subjects:
+                    # "COLOMBO — Prime Minister Narendra Modi began a state visit to Sri Lanka": not the dateline the parser
+                    # took for a second subject
+                    return next((found for ch in subjects for s in _undated(w, r, ch) if (found := r.actors_for(s))), [])
                 if (w.lemma[h] in ACCOUNTING_VERBS and w.dep[link] == "prep" and w.lower[link] in ACCOUNTING_PREPS
                         and any(w.dep[ch] == "auxpass" for ch in w.children(h))):
                     # "Five officers were charged over the beating of ...", "was praised for its support of ...": whom the
@@ -1073,18 +1165,43 @@ class EventCoder:
             return bool(c.source and c.target) or len(c.source) >= 2
         return bool(c.source or c.target)
 
+    def _unplaced_doer(self, c: _Candidate) -> bool:
+        """``c`` is a main-clause verb whose subject is a doer by its very word - a group noun of the sector
+        lexicon ("dockworkers", "authorities", "rebels", "the state government"; in "hundreds of demonstrators"
+        the noun after "of") - though no actor was resolved; a sense made for two parties needs two such subjects, and
+        a verb with a direct object codes only by a sense its object or particle confirms ("traded gunfire", not
+        "traded stories")."""
+        w, t = self._w, c.tok
+        if c.source or c.target or w.pos[t] != "VERB" or not (w.dep[t] == "ROOT" or (w.dep[t] == "conj" and w.dep[w.head[t]] == "ROOT")):
+            return False
+        sense = c.first_sense
+        if not (sense.objects or sense.particle) and any(w.dep[ch] == "dobj" for ch in w.children(t)):
+            return False
+        nouns = sector_nouns()
+        doers = 0
+        for ch in w.children(t):
+            if w.dep[ch] not in ("nsubj", "nsubjpass"):
+                continue
+            for head in (ch, *(h for h in w.conjuncts(ch))):
+                words = [head, *(o for p in w.children(head) if w.dep[p] == "prep" and w.lower[p] == "of" for o in w.children(p) if w.dep[o] == "pobj")]
+                doers += any(w.pos[x] == "NOUN" and (w.lemma[x] in nouns or w.lower[x] in nouns) for x in words)
+        return doers >= (2 if sense.needs == "pair" else 1)
+
     # ------------------------------------------------------------ event
-    def _event(self, c: _Candidate, sent, si: int, r: ArgResolver, doc_id: str, published, quantities: list[Quantity]) -> Event:
+    def _event(self, c: _Candidate, cands: list[_Candidate], sent, si: int, r: ArgResolver, doc_id: str, published,
+               quantities: list[Quantity]) -> Event:
+        """The event of candidate ``c``; ``cands`` are all of its sentence's candidates."""
         w = self._w
         tok, sense = c.tok, c.sense
         mode, context, cameo = sense.mode, sense.context, sense.cameo
         etype = sense.type
-        if sense.military and self._military(sent, c.source, tok):
+        words = _SentenceWords(w, sent)  # its lemma sets are built on first use, once for all the checks below
+        if sense.military and self._military(words, c.source, tok):
             etype = sense.military.get("type", etype)
             cameo = sense.military.get("cameo", cameo)
             mode = sense.military.get("mode", mode)
             context = "military"
-            if self._civilian_victims(tok, sent):
+            if self._civilian_victims(tok, words):
                 # the soldiers' violence falls on the unarmed: one-sided (ASSAULT), as the sense codes it by default;
                 # when a state's forces use it, it is repression (CAMEO 175: "security forces opened fire on protesters")
                 etype, cameo, mode, context = sense.type, sense.cameo, sense.mode, sense.context
@@ -1132,7 +1249,7 @@ class EventCoder:
             # "told police to shoot rioters who attack police stations": force ordered against a third party is a threat
             # of it (CAMEO 138), the order's addressee is only the instrument
             etype, cameo, mode, context = "THREATEN", "138", "violence", None
-        if etype == "AGREE" and w.lemma[tok] in VOW_WORDS and self._hostile_condition(tok):
+        if etype == "AGREE" and w.lemma[tok] in VOW_WORDS and self._hostile_condition(tok, cands):
             # "vowed to pull American liquor off the shelves if Washington goes ahead with its tariffs": what is vowed
             # answers a hostile act, a retaliation held out (CAMEO 130), not a promise
             etype, cameo, mode = "THREATEN", "130", None
@@ -1168,6 +1285,8 @@ class EventCoder:
         confidence = sense.confidence
         if not source or not target:
             confidence *= 0.85
+        if not source and not target:
+            confidence *= 0.8  # a doer named by its sector's noun and placed nowhere (``_unplaced_doer``)
         if any(a.provisional for a in source + target):
             confidence *= 0.9
         if w.dep[tok] == "advcl" and any(w.dep[ch] == "mark" and w.lower[ch] in BACKGROUND_MARKS for ch in w.children(tok)):
@@ -1250,7 +1369,7 @@ class EventCoder:
                 return [ref]
         return []
 
-    def _military(self, sent, source: list[ActorRef], tok=None) -> bool:
+    def _military(self, words: _SentenceWords, source: list[ActorRef], tok=None) -> bool:
         """Conventional warfare? A military or police source or subject, or heavy weapons in the sentence; never the
         victims ("killed two soldiers"), and bombs, guerrillas and militias make it unconventional."""
         w = self._w
@@ -1260,14 +1379,13 @@ class EventCoder:
             return False
         if doers & (ARMED_FORCES | HEAVY_WEAPONS):
             return True  # "American warplanes struck facilities used by allied militias": the doer's arms decide
-        nouns = {w.lemma[t] for t in range(sent.start, sent.end) if w.pos[t] in ("NOUN", "ADJ")}
-        if nouns & UNCONVENTIONAL_WORDS:
+        if words.nouns & UNCONVENTIONAL_WORDS:
             return False
         if any(a.sector in ("MIL", "COP") or (a.kind == "state" and a.sector in (None, "GOV")) for a in source):
             return True  # a state's own use of force: "Turkey bombed bases in Iraq"
-        return bool({w.lemma[t] for t in range(sent.start, sent.end)} & HEAVY_WEAPONS)
+        return bool(words.lemmas & HEAVY_WEAPONS)
 
-    def _civilian_victims(self, tok, sent) -> bool:
+    def _civilian_victims(self, tok, words: _SentenceWords) -> bool:
         """Are those a violent verb falls on unarmed people: its object, passive subject or "on"/"at" phrase (on the verb
         or its object: "opened fire on protesters") a civilian noun or a named person, and no battle or heavy weapons
         in the sentence?"""
@@ -1285,22 +1403,22 @@ class EventCoder:
                     if w.dep[p] == "prep" and w.lower[p] == "of" for q in w.children(p) if w.dep[q] == "pobj"]
         if w.dep[tok] == "advcl" and not any(w.pos[v] in ("NOUN", "PROPN") for v in victims) and w.head[tok] != tok:
             # "opened fire on protesters, killing nine": a participle that goes on from an act falls on whom that act did
-            return self._civilian_victims(w.head[tok], sent)
+            return self._civilian_victims(w.head[tok], words)
         civilian = False
         for v in victims:
-            words = {w.lemma[v]} | {w.lemma[c] for c in w.children(v) if w.dep[c] in ("compound", "amod", "appos")}
-            if words & ARMED_VICTIMS:
+            described = {w.lemma[v]} | {w.lemma[c] for c in w.children(v) if w.dep[c] in ("compound", "amod", "appos")}
+            if described & ARMED_VICTIMS:
                 return False
             if w.lemma[v] in CIVILIAN_VICTIMS or w.ent_type[v] == "PERSON" or any(h in CIVILIAN_VICTIMS for h in _hyphenated(w, v)):
                 civilian = True
         if not civilian:
             return False
-        lemmas = {w.lemma[t] for t in range(sent.start, sent.end)}
-        return not (lemmas & BATTLE_WORDS or lemmas & HEAVY_WEAPONS)
+        return not (words.lemmas & BATTLE_WORDS or words.lemmas & HEAVY_WEAPONS)
 
-    def _hostile_condition(self, tok) -> bool:
+    def _hostile_condition(self, tok, cands: list[_Candidate]) -> bool:
         """Is what the verb vows done on a condition ("if"/"unless" clause of its complement) that names a hostile act
-        (an event candidate of a conflict type: "if Washington goes ahead with its tariffs", "if attacked")?"""
+        (an event candidate of the sentence, ``cands``, of a conflict type: "if Washington goes ahead with its tariffs",
+        "if attacked")?"""
         w = self._w
         for x in w.children(tok):
             if w.dep[x] != "xcomp":
@@ -1309,7 +1427,7 @@ class EventCoder:
                 if w.dep[a] != "advcl" or not any(w.dep[m] == "mark" and w.lower[m] in ("if", "unless") for m in w.children(a)):
                     continue
                 clause = set(w.subtree(a))
-                if any(c.tok in clause and self.ontology.relation(c.sense.type) == "conflict" for c in self._cands):
+                if any(c.tok in clause and self.ontology.relation(c.sense.type) == "conflict" for c in cands):
                     return True
         return False
 
@@ -1438,7 +1556,8 @@ def _own_forces(a: ActorRef, source: list[ActorRef]) -> bool:
     """Is ``a`` the armed forces or police of a state whose government (or the state itself, its forces, or one of
     its officials) is the source? Armed groups are no state's own forces."""
     # a person of the state with no other sector is taken as speaking for it ("He ordered the army to be ready")
-    return a.kind != "group" and a.sector in ("MIL", "COP") and bool(a.country) and any(
+    # a person is no forces moved ("leapt to the defence of Police Commissioner Sir Mark Rowley")
+    return a.kind not in ("group", "person") and a.sector in ("MIL", "COP") and bool(a.country) and any(
         s.country == a.country and (s.kind == "state" or s.sector in ("GOV", "MIL") or (s.kind == "person" and not s.sector))
         for s in source)
 
@@ -1477,6 +1596,22 @@ def _speaker_conjunct(w: DocArrays, tok: int) -> int | None:
             or not any(w.dep[c] == "aux" and w.lower[c] in BACKSHIFT_AUX for c in w.children(clause))):
         return None
     return report if any(w.dep[c] in SUBJ_DEPS for c in w.children(report)) else None
+
+
+# links that keep a noun inside the phrase of a verb's argument
+ARGUMENT_LINKS = {"nsubj", "nsubjpass", "dobj", "obj", "pobj", "prep", "dative", "attr", "oprd", "conj", "appos", "poss"}
+
+
+def _argument_of_verb(w: DocArrays, noun: int) -> bool:
+    """Is the noun inside an argument of a verb (its subject, object or prepositional phrase, at any depth), and not in a
+    fragment the parser found no verb for ("Hundreds of Vietnamese protested ..." with "protested" hung on the noun)?"""
+    for _ in range(12):
+        if w.dep[noun] not in ARGUMENT_LINKS or w.head[noun] == noun:
+            return False
+        noun = w.head[noun]
+        if w.pos[noun] in VERBAL_POS:
+            return True
+    return False
 
 
 def _undated(w: DocArrays, r: ArgResolver, subj: int) -> list[int]:

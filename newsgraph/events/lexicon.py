@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
 
@@ -37,6 +37,7 @@ class Sense:
     factuality: str | None = None
     confidence: float = 0.6
     line: int = 0  # position in the data file, for error messages and tie-breaking
+    synonym_of: str | None = None  # a WordNet synonym's sense, cloned from this hand trigger's (trigger_synonyms.yaml)
 
 
 # irregular inflections of the verbs the trigger lexicon lists (regular ones are generated)
@@ -92,7 +93,16 @@ def _words(values) -> tuple[str, ...]:
     return tuple(("on" if x else "off") if isinstance(x, bool) else str(x).lower() for x in values)
 
 
-def load_lexicon(path: Path | None = None) -> Lexicon:
+SYNONYM_CONFIDENCE = 0.8  # a synonym's sense is as sure as the hand sense it inherits, times this
+
+
+def load_lexicon(path: Path | None = None, synonyms: Path | None | bool = None) -> Lexicon:
+    """The trigger senses of ``path`` (data/events/triggers.yaml), plus the fallback senses of the WordNet synonyms in
+    ``synonyms`` (data/events/trigger_synonyms.yaml by default when ``path`` is the default; False for none)."""
+    if synonyms is None:
+        synonyms = path is None
+    if synonyms is True:
+        synonyms = _data("events", "trigger_synonyms.yaml")
     path = path or _data("events", "triggers.yaml")
     try:
         raw = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -149,12 +159,46 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
             for form in verb_forms(lemma):
                 if (form, pos) not in by_lemma:
                     by_lemma[(form, pos)] = lst
+    if synonyms:
+        _add_synonyms(synonyms, senses, by_lemma)
     for lst in by_lemma.values():
         # senses constrained by their particle or object come before unconstrained ones, particle senses first, each
         # in file order: "withdrew recognition" must meet the recognition sense before the bare "withdraw", and
         # "backed down" the yielding sense before the bare "back", "gave up their weapons" disarming before giving
         lst.sort(key=lambda s: (s.objects is None and s.particle is None, s.particle is None, s.line))
     return Lexicon(senses, by_lemma)
+
+
+def _add_synonyms(path: Path, senses: list[Sense], by_lemma: dict[tuple[str, str], list[Sense]]) -> None:
+    """Each word of the generated synonym file takes the meaning-alone senses (no particle, no objects) of the hand
+    trigger it is a synonym or nominalisation of (``from``, ``from_pos``), at a lower confidence, marked ``synonym_of``. A word the hand lexicon lists already (the
+    file may be older than triggers.yaml) keeps its hand senses only; a trigger that no longer has the sense is skipped."""
+    try:
+        rows = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        raise DataFileError(str(path), f"invalid YAML: {getattr(e, 'problem', e)}", mark.line + 1 if mark else None) from None
+    listed = set(by_lemma)
+    line = len(senses)
+    for i, row in enumerate(rows, start=1):
+        if not isinstance(row, dict) or not row.get("word") or not row.get("from") or row.get("pos") not in ("VERB", "NOUN"):
+            raise DataFileError(str(path), f"synonym {i}: needs word, from and pos VERB or NOUN")
+        word, pos = str(row["word"]).lower(), row["pos"]
+        forms = (word, *verb_forms(word)) if pos == "VERB" else (word,)
+        if any((f, p) in listed for f in forms for p in ("VERB", "NOUN")):
+            continue
+        from_pos = row.get("from_pos", pos)  # a nominalisation ("extradition") inherits its verb's senses
+        inherited = [s for s in by_lemma.get((str(row["from"]).lower(), from_pos), ())
+                     if s.particle is None and s.objects is None and s.synonym_of is None]
+        clones = []
+        for s in inherited:
+            line += 1
+            clones.append(replace(s, lemmas=(word,), pos=pos, confidence=round(s.confidence * SYNONYM_CONFIDENCE, 3), line=line,
+                                  synonym_of=str(row["from"]).lower()))
+        senses.extend(clones)
+        for form in forms:
+            if clones and (form, pos) not in by_lemma:
+                by_lemma[(form, pos)] = clones
 
 
 @dataclass
