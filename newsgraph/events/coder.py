@@ -1176,8 +1176,6 @@ class EventCoder:
             return False
         sense = c.first_sense
         if sense.needs == "target" or (not (sense.objects or sense.particle) and any(w.dep[ch] == "dobj" for ch in w.children(t))):
-            return False
-        if sense.needs == "target":
             return False  # "The city council cut the school budget": a sense made for a target codes nothing without one
         nouns = sector_nouns()
         doers = 0
