@@ -17,9 +17,8 @@ from .actors import ArgResolver, Registry, default_registry, find_mentions
 from .events.coder import EventCoder
 from .events.lexicon import Lexicon, default_lexicon
 from .events.title import title_events
-from .language import is_english
-
 from .framing import frame
+from .language import is_english
 from .model import DocResult, Document, Mention
 from .nlp import DocArrays, doc_arrays, doc_text, load_pipeline, parse_together, release_arrays, span_chars
 from .quantities import attach_quantities, extract_quantities
