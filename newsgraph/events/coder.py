@@ -16,7 +16,7 @@ import datetime as dt
 import functools
 import hashlib
 
-from ..actors.resolve import PRONOUNS_PERSON, PRONOUNS_PLURAL, PRONOUNS_THING, ArgResolver, brokered_by, dedupe, names_a_currency, singular
+from ..actors.resolve import PRONOUNS_PERSON, PRONOUNS_PLURAL, PRONOUNS_THING, ArgResolver, brokered_by, dedupe, names_a_currency, sector_nouns, singular
 from ..model import ActorRef, Event, Quantity
 from ..nlp import VERBAL_POS, DocArrays, doc_arrays, span_text
 from ..quantities import quantities_for_event
@@ -163,7 +163,7 @@ def _event_id(doc_id: str, start: int, etype: str) -> str:
 
 
 class _Candidate:
-    __slots__ = ("tok", "sense", "source", "target", "guessed_target", "suppressed", "inner", "objects", "fallbacks")
+    __slots__ = ("tok", "sense", "source", "target", "guessed_target", "suppressed", "inner", "objects", "fallbacks", "first_sense")
 
     def __init__(self, tok, sense: Sense, objects):
         self.tok = tok
@@ -175,6 +175,7 @@ class _Candidate:
         self.suppressed = False
         self.inner: list[_Candidate] = []
         self.fallbacks: list[Sense] = []  # the word's later senses that fit too, tried when this one lacks its actors
+        self.first_sense = sense  # the best-fitting sense, before any fallback
 
 
 class _Words:
@@ -260,6 +261,15 @@ class EventCoder:
                     self._roles(c, resolver)
             self._fold_governed(cands)
             coded = [c for c in cands if not c.suppressed and self._enough(c)]
+            if not coded:
+                # nothing in the sentence codes: its main verb still does when its subject names a doer the resolver
+                # cannot place ("Dockworkers at the port walked off the job", "Authorities in the province clamped a
+                # curfew on ..."); the event keeps no actor rather than a guessed one
+                coded = [c for c in cands if not c.suppressed and self._unplaced_doer(c)][:1]
+                for c in coded:  # no sense found its actors, so the best-fitting one stands ("traded gunfire")
+                    if c.sense is not c.first_sense:
+                        c.sense = c.first_sense
+                        self._roles(c, resolver)
             if any(c.sense.synonym_of for c in coded) and not all(c.sense.synonym_of for c in coded):
                 # a WordNet synonym (trigger_synonyms.yaml) is a fallback: it codes only sentences no hand trigger codes
                 coded = [c for c in coded if not c.sense.synonym_of]
@@ -306,7 +316,8 @@ class EventCoder:
                 continue
             c = by_tok.get(setter)
             if c is not None:
-                c.sense, c.fallbacks = self.ultimatum_sense, []
+                c.sense = c.first_sense = self.ultimatum_sense
+                c.fallbacks = []
             else:
                 out.append(_Candidate(setter, self.ultimatum_sense, {}))
         return out
@@ -1138,6 +1149,28 @@ class EventCoder:
             return bool(c.source and c.target) or len(c.source) >= 2
         return bool(c.source or c.target)
 
+    def _unplaced_doer(self, c: _Candidate) -> bool:
+        """``c`` is a main-clause verb whose subject is a doer by its very word - a group noun of the sector
+        lexicon ("dockworkers", "authorities", "rebels", "the state government"; in "hundreds of demonstrators"
+        the noun after "of") - though no actor was resolved; a sense made for two parties needs two such subjects, and
+        a verb with a direct object codes only by a sense its object or particle confirms ("traded gunfire", not
+        "traded stories")."""
+        w, t = self._w, c.tok
+        if c.source or c.target or w.pos[t] != "VERB" or not (w.dep[t] == "ROOT" or (w.dep[t] == "conj" and w.dep[w.head[t]] == "ROOT")):
+            return False
+        sense = c.first_sense
+        if not (sense.objects or sense.particle) and any(w.dep[ch] == "dobj" for ch in w.children(t)):
+            return False
+        nouns = sector_nouns()
+        doers = 0
+        for ch in w.children(t):
+            if w.dep[ch] not in ("nsubj", "nsubjpass"):
+                continue
+            for head in (ch, *(h for h in w.conjuncts(ch))):
+                words = [head, *(o for p in w.children(head) if w.dep[p] == "prep" and w.lower[p] == "of" for o in w.children(p) if w.dep[o] == "pobj")]
+                doers += any(w.pos[x] == "NOUN" and (w.lemma[x] in nouns or w.lower[x] in nouns) for x in words)
+        return doers >= (2 if sense.needs == "pair" else 1)
+
     # ------------------------------------------------------------ event
     def _event(self, c: _Candidate, cands: list[_Candidate], sent, si: int, r: ArgResolver, doc_id: str, published,
                quantities: list[Quantity]) -> Event:
@@ -1232,6 +1265,8 @@ class EventCoder:
         confidence = sense.confidence
         if not source or not target:
             confidence *= 0.85
+        if not source and not target:
+            confidence *= 0.8  # a doer named by its sector's noun and placed nowhere (``_unplaced_doer``)
         if any(a.provisional for a in source + target):
             confidence *= 0.9
         if w.dep[tok] == "advcl" and any(w.dep[ch] == "mark" and w.lower[ch] in BACKGROUND_MARKS for ch in w.children(tok)):
