@@ -226,3 +226,11 @@ def test_heads_of_government_of_smaller_democracies(resources, text, word, expec
 def test_a_leader_s_surname_alone_is_no_one(resources):
     # must not: a short surname alone, never named in full, is not the leader
     assert all(code is None for code, _ in _resolve(resources, "Kok said the plan was dead.", "Kok"))
+
+
+def test_a_subdivision_by_its_english_name(resources):
+    # pycountry writes "Bayern"; English news writes "Bavaria" (pycountry's English translation of the name)
+    assert _resolve(resources, "Police in Bavaria arrested two men.", "Police") == [("DEU", "COP")]
+    assert ("Bavaria", "DEU", "place") in _mentions(resources, "Floods hit Bavaria on Monday.")
+    # must not: a word that is no place name stays no one's
+    assert all(code is None for code, _ in _resolve(resources, "Police in the valley arrested two men.", "Police"))

@@ -925,6 +925,10 @@ def test_event_type_forces_readied_at_home_and_blows(resources, text, etype, wro
         ("The Philippine coast guard stood its ground against Chinese ships near the shoal.", "REJECT", "SUPPORT"),
         ("Brazil's government slammed the door on Argentina's request for a loan.", "REJECT", "DISAPPROVE"),
         ("Chad's junta turned its back on the African Union.", "REJECT", None),
+        ("Nigeria's government has been dragging its feet on the doctors' pay deal.", "REJECT", None),
+        ("The Italian government went back on its promise to cut fuel taxes.", "REJECT", None),
+        ("The Italian government went back to Brussels for more money.", None, "REJECT"),
+        ("Israel's army levelled dozens of homes in Khan Younis.", "COERCE", None),
         ("Niger's junta showed the door to Germany's ambassador.", "SANCTION", None),
         # a court voiding a law or throwing out a case is no blow
         ("Uganda's constitutional court struck down the government's new tax law.", "REJECT", "ASSAULT"),
@@ -973,3 +977,49 @@ def test_another_body_of_the_same_state_is_a_target(resources, text, coded):
 def test_event_type_blows_that_are_words(resources, text, etype, wrong):
     types = _types(resources, text)
     assert (etype is None or etype in types) and (wrong is None or wrong not in types), (text, types)
+
+
+@pytest.mark.parametrize(
+    "text, etype, wrong",
+    [
+        # joint work: "working with", "jointly" with a joint subject
+        ("Kenya's health ministry is working with the World Health Organization to vaccinate children.", "COOPERATE", None),
+        ("The Ghanaian teacher worked with children in Accra for years.", None, "COOPERATE"),
+        ("By 2010, Petrobras and the Chinese firm Sinopec were jointly operating three oil fields in Angola.", "COOPERATE", None),
+        ("MTN and Airtel will jointly build a fibre network in Uganda.", "COOPERATE", "AGREE"),
+        # rallying support, quitting a bloc, settling, an armed group disarming to monitors, broadcasters gagged
+        ("Brazil's president toured African capitals drumming up backing for South Africa's bid for a UN Security Council seat.", "SUPPORT", None),
+        ("Burundi's government announced it was quitting the International Criminal Court.", "SANCTION", "CONCEDE"),
+        ("The Kenyan company says it is prepared to settle with the Ugandan farmers.", "AGREE", None),
+        ("Russia and India settled their oil trade in rupees.", None, "AGREE"),
+        ("Colombia's ELN rebels handed 3,000 rifles to UN monitors.", "RETREAT", "AID"),
+        ("The United States handed 30 tanks to Ukraine's army.", "AID", "RETREAT"),
+        ("Nigeria's broadcasting commission ordered all radio stations to stop airing the opposition's adverts.", "COERCE", None),
+        ("Kenya's lawyer told reporters the court had adjourned.", None, "COERCE"),
+        # rules scrapped under pressure; war graves exhumed by investigators
+        ("After months of pressure from parents, Chile's education ministry scrapped its rules on school uniforms.", "CONCEDE", None),
+        ("Investigators from the UN war crimes tribunal began exhuming mass graves near Prijedor.", "INVESTIGATE", None),
+        # armed forces protecting civilians (CAMEO 074); a deadline set for an act (CAMEO 139)
+        ("Ghanaian peacekeepers sheltered 300 civilians inside their base in South Sudan.", "AID", None),
+        ("Kenya's president gave the striking doctors until Monday to return to work.", "THREATEN", "AID"),
+        # what a container holds says what was sent
+        ("Turkey's disaster agency sent three planes loaded with tents and generators to Libya.", "AID", None),
+        # a party's youths beating a reporter assault him; a crowd after a dateline riots
+        ("HARARE — ZANU-PF youths beat a journalist outside the court in Harare on Tuesday.", "ASSAULT", "PROTEST"),
+        ("DHAKA — Protesters in Dhaka set fire to a police station on Thursday.", "PROTEST", "ASSAULT"),
+    ],
+)
+def test_event_type_joint_work_support_drives_and_protection(resources, text, etype, wrong):
+    types = _types(resources, text)
+    assert (etype is None or etype in types) and (wrong is None or wrong not in types), (text, types)
+
+
+def test_a_finite_verb_joined_to_a_negated_one_keeps_its_own_polarity(resources):
+    # "would not sign X and dropped Y": the dropping happened
+    text = "Kenya's president said he would not sign the finance bill and dropped all of its tax increases, after protesters stormed parliament."
+    events = extract(Document(text=text), resources).events
+    assert any(e.type == "CONCEDE" and e.factuality != "denied" for e in events), [(e.type, e.factuality) for e in events]
+    # "did not sign or ratify": both denied
+    text = "Kenya's president did not sign the finance bill or drop its tax increases, after protesters stormed parliament."
+    events = extract(Document(text=text), resources).events
+    assert not any(e.type == "CONCEDE" for e in events), [(e.type, e.factuality) for e in events]

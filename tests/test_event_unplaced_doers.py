@@ -30,6 +30,7 @@ def test_a_doer_named_by_its_group_noun_codes_the_main_verb_without_an_actor(res
     "Benchmark futures traded near $80 a barrel on Tuesday.",  # no doer: a thing
     "The workers who marched on Friday were paid on Monday.",  # not the main verb
     "Soldiers traded stories about the long winter.",  # one doer for a sense that needs two, and not gunfire
+    "The regional government slashed the hospital budget last week.",  # a sense that is about its target needs one
 ])
 def test_no_doer_no_main_verb_or_no_pair_codes_nothing(resources, text):
     assert _events(resources, text) == []

@@ -583,6 +583,16 @@ def _places_yaml() -> dict:
     return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
 
 
+def _subdivision_names_in_english():
+    """pycountry's English translations of the ISO 3166-2 subdivision names (a gettext catalogue; the names themselves
+    are as each state writes them)."""
+    import gettext
+
+    import pycountry
+
+    return gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=["en"], fallback=True)
+
+
 @functools.lru_cache(maxsize=1)
 def curated_places() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
     """(folded names of data/lexicons/places.yaml, of the ISO 3166-2 subdivisions (pycountry)) -> the states each
@@ -598,11 +608,14 @@ def curated_places() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, .
         for name in names or ():
             hand.setdefault(fold(str(name)), set()).add(code)
     iso: dict[str, set[str]] = {}
+    english = _subdivision_names_in_english()
     for sub in pycountry.subdivisions:
-        name = _SUBDIVISION_SUFFIX.sub("", sub.name).strip()
         country = pycountry.countries.get(alpha_2=sub.country_code)
-        if len(name) >= 3 and name[:1].isupper() and country is not None and not set(fold(name).split()) <= generic:
-            iso.setdefault(fold(name), set()).add(country.alpha_3)
+        # the name as the state writes it, and as English news does where pycountry's translations differ ("Bayern": "Bavaria")
+        for written in {sub.name, *english.gettext(sub.name).split(" / ")}:
+            name = _SUBDIVISION_SUFFIX.sub("", written).strip()
+            if len(name) >= 3 and name[:1].isupper() and country is not None and not set(fold(name).split()) <= generic:
+                iso.setdefault(fold(name), set()).add(country.alpha_3)
     # tuples of strings, not sets: the garbage collector stops tracking them, and these tables live as long as the process
     return {k: tuple(sorted(v)) for k, v in hand.items()}, {k: tuple(sorted(v)) for k, v in iso.items()}
 

@@ -47,6 +47,7 @@ ATTACK_INSTRUMENTS = {"bomb", "bombing", "explosion", "blast", "device", "mine",
 # crowds whose violence is a riot, not an attack or a coercive act
 RIOTERS = {"rioter", "mob", "looter", "protester", "protestor", "demonstrator", "crowd", "youth"}
 # modifiers that make any crowd rioters ("rioting youths", "rampaging fans", "angry villagers")
+ORGANISED_SECTORS = {"POL", "PTY", "REB", "MIL", "COP", "SPY"}
 RIOTING = {"rioting", "rampaging", "marauding", "angry", "irate", "enraged", "furious"}  # not "riot": "riot police"
 # sectors of people who are not armed forces or officials: what they occupy, they occupy in protest
 CIVILIAN_SECTORS = {"CVL", "EDU", "LAB", "OPP", "REL", "MED", "AGR"}
@@ -124,6 +125,7 @@ FRAME_NOUNS = {"protest", "response", "retaliation", "reaction", "solidarity", "
                "quarrel", "spat", "showdown"}
 
 # the alternative an ultimatum holds out ("withdraw or face air strikes", "or risk expulsion", "or be removed from office")
+JOINT_ADVERBS = {"jointly", "collaboratively", "cooperatively"}
 ULTIMATUM_VERBS = {"face", "risk"}
 ULTIMATUM_PASSIVES = {"remove", "arrest", "expel", "sack", "fire", "jail", "prosecute", "deport", "punish", "ban", "fine", "sanction",
                       "dismiss", "evict", "oust", "suspend", "disqualify", "attack", "destroy", "kill", "shut", "close", "dissolve"}
@@ -135,6 +137,7 @@ SPEECH_ACT_TYPES = {"DISAPPROVE", "ACCUSE", "THREATEN", "DEMAND", "REQUEST"}
 BACKSHIFT_AUX = {"had", "would", "could", "might", "has", "have"}
 
 # things that carry or measure goods: what they hold is what is sent ("two cargo planes of tents")
+LADEN_VERBS = {"load", "carry", "pack", "fill", "laden", "stack", "cram", "bear", "stuff"}
 CONTAINER_NOUNS = {"plane", "planeload", "aircraft", "flight", "truck", "truckload", "lorry", "convoy", "ship", "shipload", "boatload",
                    "vessel", "cargo", "consignment", "batch", "load", "shipment", "tonne", "ton", "stock", "stockpile", "crate",
                    "container", "bag", "sack", "kit", "carton", "package", "parcel", "tranche", "delivery"}
@@ -189,6 +192,8 @@ class _Words:
         self._clause_verbs = [i for i in range(w.n) if pos[i] in VERBAL_POS and dep[i] in ("ccomp", "parataxis", "acl")]
         # "... or face sanctions", "... or risk expulsion", "... or be removed from office"
         self._faces = [i for i in range(w.n) if pos[i] in VERBAL_POS and (lemma[i] in ULTIMATUM_VERBS or (lemma[i] in ULTIMATUM_PASSIVES and w.tag[i] == "VBN"))]
+        # "will jointly build a fibre network": the verbs joint work is said of
+        self._joint = [w.head[i] for i in range(w.n) if lower[i] in JOINT_ADVERBS and dep[i] == "advmod" and pos[w.head[i]] in VERBAL_POS]
 
     @staticmethod
     def _in(positions: list[int], sent) -> list[int]:
@@ -203,6 +208,9 @@ class _Words:
 
     def faces(self, sent) -> list:
         return self._in(self._faces, sent)
+
+    def joint(self, sent) -> list:
+        return self._in(sorted(self._joint), sent)
 
 
 class _SentenceWords:
@@ -231,6 +239,9 @@ class EventCoder:
         # the event behind "X gave Y ten days to withdraw or face air strikes" (CAMEO 139, give ultimatum)
         self.ultimatum_sense = Sense(lemmas=(), pos="VERB", type="THREATEN", cameo="139", needs="any", factuality="threatened", governs=True,
                                      confidence=0.55)
+        # whatever two parties do jointly ("will jointly build", "were jointly marketing cigars"), when no trigger says more
+        self.joint_sense = Sense(lemmas=(), pos="VERB", type="COOPERATE", cameo="060", symmetric=True, preps=("with",), needs="pair",
+                                 confidence=0.5)
         self._listed = {lemma for lemma, _pos in lexicon.by_lemma}
         # spaCy splits "build-up" and "cease-fire" into three tokens, the last one the head: its word is listed too, and
         # the whole word looked up (``_hyphenated``)
@@ -248,6 +259,8 @@ class EventCoder:
             cands = self._candidates(sent)
             cands += self._obligations(sent, cands)
             cands += self._ultimatums(sent, cands)
+            fired = {c.tok for c in cands}
+            cands += [_Candidate(v, self.joint_sense, {}) for v in self._words.joint(sent) if v not in fired]
             if not cands:
                 continue
             self._resolver = resolver
@@ -425,6 +438,9 @@ class EventCoder:
                     for p in w.children(c):
                         if w.dep[p] == "pobj":
                             add(p, depth + 1)
+            if depth < 2 and w.lemma[t] in CONTAINER_NOUNS:  # "sent three planes loaded with tents"
+                for o in _contents(w, t):
+                    add(o, depth + 1)
 
         for h in heads:
             add(h, 0)
@@ -1159,8 +1175,8 @@ class EventCoder:
         if c.source or c.target or w.pos[t] != "VERB" or not (w.dep[t] == "ROOT" or (w.dep[t] == "conj" and w.dep[w.head[t]] == "ROOT")):
             return False
         sense = c.first_sense
-        if not (sense.objects or sense.particle) and any(w.dep[ch] == "dobj" for ch in w.children(t)):
-            return False
+        if sense.needs == "target" or (not (sense.objects or sense.particle) and any(w.dep[ch] == "dobj" for ch in w.children(t))):
+            return False  # "The city council cut the school budget": a sense made for a target codes nothing without one
         nouns = sector_nouns()
         doers = 0
         for ch in w.children(t):
@@ -1192,7 +1208,11 @@ class EventCoder:
                 if etype == "ASSAULT" and any(a.sector in STATE_FORCE_SECTORS or (a.kind == "state" and not a.sector) for a in c.source):
                     cameo, mode, context = "175", None, None
         doers = [tok, *([w.head[tok]] if w.dep[tok] in ("advcl", "conj", "xcomp") else [])]
-        if etype in ("COERCE", "ASSAULT", "FIGHT") and any(w.dep[ch] == "nsubj" and _rioters(w, ch) for d in doers for ch in w.children(d)):
+        # the crowd may be the apposition of a dateline the parser made the subject ("DHAKA — Protesters in Dhaka set
+        # fire to ..."); a party's or an army's youths or men beating someone are no crowd out of control
+        if (etype in ("COERCE", "ASSAULT", "FIGHT") and not any(a.sector in ORGANISED_SECTORS for a in c.source)
+                and any(w.dep[ch] == "nsubj" and (_rioters(w, ch) or any(w.dep[a] == "appos" and _rioters(w, a) for a in w.children(ch)))
+                        for d in doers for ch in w.children(d))):
             # "rioters set fire to churches", "protesters attacked the police station", "rioters rampaged through the
             # town, burning offices", "rioting youths clashed with police": violent protest (CAMEO 145)
             etype, cameo, mode, context = "PROTEST", "145", "riot", None
@@ -1467,6 +1487,9 @@ class EventCoder:
                 a.country and a.country in {s.country for s in source} for a in target):
             # "police said they would deploy 1,000 officers around the stadium": forces readied at home threaten no one
             return etype, mode, cameo, source, target, factuality
+        if factuality == "intended" and sense is self.joint_sense:
+            # "Vodacom and Safaricom will jointly build a network": joint work announced by the partners is their cooperation
+            return etype, mode, cameo, source, target, factuality
         if factuality == "intended" and rel in ("cooperation", "conflict") and etype not in ("AGREE", "THREATEN", "DEMAND", "REQUEST", "REJECT"):
             spec = table["intent"]["conflict" if m.ultimatum else rel]  # "will withdraw unless ..." is a threat
             new_mode = (spec.get("mode") or {}).get(etype)
@@ -1655,13 +1678,12 @@ def _direct_object_lemmas(w: DocArrays, tok: int) -> set[str]:
     while todo:
         t = todo.pop()
         out.update((w.lemma[t], w.lower[t], *_hyphenated(w, t)))
+        todo.extend(_contents(w, t))
         for c in w.children(t):
             if w.dep[c] in ("compound", "amod"):
                 out.add(w.lemma[c])
             elif w.dep[c] == "conj":
                 todo.append(c)
-            elif w.dep[c] == "prep" and w.lower[c] == "of" and w.lemma[t] in CONTAINER_NOUNS:
-                todo.extend(o for o in w.children(c) if w.dep[o] == "pobj")
     return out
 
 
@@ -1671,10 +1693,16 @@ def _hands_over(w: DocArrays, tok: int) -> bool:
 
 
 def _contents(w: DocArrays, t: int) -> list[int]:
-    """What a container or measure holds: "a second batch of drones" -> drones."""
+    """What a container or measure holds: "a second batch of drones" -> drones; "three planes loaded with tents", "trucks
+    carrying sorghum" -> tents, sorghum."""
     if w.lemma[t] not in CONTAINER_NOUNS:
         return []
-    return [o for p in w.children(t) if w.dep[p] == "prep" and w.lower[p] == "of" for o in w.children(p) if w.dep[o] == "pobj"]
+    out = [o for p in w.children(t) if w.dep[p] == "prep" and w.lower[p] == "of" for o in w.children(p) if w.dep[o] == "pobj"]
+    for a in w.children(t):
+        if w.dep[a] == "acl" and w.lemma[a] in LADEN_VERBS:
+            out.extend(o for c in w.children(a) if w.dep[c] == "dobj" or (w.dep[c] == "prep" and w.lower[c] == "with")
+                       for o in ((c,) if w.dep[c] == "dobj" else w.children(c)) if w.dep[o] in ("dobj", "pobj"))
+    return out
 
 
 def _markers(w: DocArrays, tok: int, objects) -> set[str]:
@@ -1691,6 +1719,9 @@ def _markers(w: DocArrays, tok: int, objects) -> set[str]:
     # or its compound ("came under artillery fire": "*prep:under:artillery")
     out.update(f"*prep:{w.lower[c]}:{w.lemma[n]}" for c in w.children(tok) if w.dep[c] == "prep" for o in w.children(c) if w.dep[o] == "pobj"
                for n in (o, *(m for m in w.children(o) if w.dep[m] == "compound")))
+    # a date as the phrase's noun: "*prep:until:*date" ("gave Saddam until January 15 to pull out")
+    out.update(f"*prep:{w.lower[c]}:*date" for c in w.children(tok) if w.dep[c] == "prep" for o in w.children(c) if w.dep[o] == "pobj"
+               and w.ent_type[o] == "DATE")
     # a two-word preposition the parser nests ("walked out | of prison"): the inner phrase with its noun
     # and one hung on the verb's adverbial particle ("walked away | from the table", "walked out | of talks")
     out.update(f"*prep:{w.lower[p]}:{w.lemma[o]}" for c in w.children(tok)

@@ -82,6 +82,10 @@ def analyse(tok: int, sent, r: ArgResolver, forced: str | None = None) -> Modali
         if w.dep[h] == "advcl" and any(w.dep[c] == "mark" and w.lower[c] in HYPOTHETICAL_MARKS for c in w.children(h)):
             m.factuality = "hypothetical"
             return m
+        if w.dep[h] == "conj" and w.tag[parent] == "VB" and w.tag[h] in ("VBD", "VBZ", "VBP"):
+            # "said he would not sign the bill and dropped its tax increases": a finite verb joined to a bare one under an
+            # auxiliary is a clause of its own, with neither its auxiliaries nor its negation
+            break
         if w.dep[h] == "conj":
             aux |= {w.lower[c] for c in w.children(parent) if w.dep[c] in ("aux", "auxpass")}
             if any(w.dep[c] == "neg" for c in w.children(parent)) and not any(w.dep[c] == "neg" for c in w.children(tok)):
