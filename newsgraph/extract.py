@@ -17,9 +17,8 @@ from .actors import ArgResolver, Registry, default_registry, find_mentions
 from .events.coder import EventCoder
 from .events.lexicon import Lexicon, default_lexicon
 from .events.title import title_events
-from .language import is_english
-
 from .framing import frame
+from .language import is_english
 from .model import DocResult, Document, Mention
 from .nlp import DocArrays, doc_arrays, doc_text, load_pipeline, parse_together, release_arrays, span_chars
 from .quantities import attach_quantities, extract_quantities
@@ -59,7 +58,9 @@ def freeze_loaded() -> None:
 
     They live as long as the process and are never garbage, but every full collection walked them: 70-100 ms
     of CPU, about every second pass over 45 documents, 2.5-3.5% of their parse; frozen, a full collection takes
-    3-8 ms. Garbage that exists now is collected first; objects made later are collected as before.
+    3-8 ms. Garbage that exists now is collected first; objects made later are collected as before. The price: an
+object alive now that later becomes cyclic garbage is only freed at exit, and ``gc.get_objects``/``get_referrers``
+do not list frozen objects.
 
     The frozen objects go back to the collector at exit (``gc.unfreeze``, registered once): the interpreter's last
     collections skip frozen objects, so objects in reference cycles (DuckDB's module, types and functions among
