@@ -59,8 +59,8 @@ def freeze_loaded() -> None:
     They live as long as the process and are never garbage, but every full collection walked them: 70-100 ms
     of CPU, about every second pass over 45 documents, 2.5-3.5% of their parse; frozen, a full collection takes
     3-8 ms. Garbage that exists now is collected first; objects made later are collected as before. The price: an
-object alive now that later becomes cyclic garbage is only freed at exit, and ``gc.get_objects``/``get_referrers``
-do not list frozen objects.
+    object alive now that later becomes cyclic garbage is only freed at exit, and ``gc.get_objects``/``get_referrers``
+    do not list frozen objects.
 
     The frozen objects go back to the collector at exit (``gc.unfreeze``, registered once): the interpreter's last
     collections skip frozen objects, so objects in reference cycles (DuckDB's module, types and functions among
@@ -134,8 +134,7 @@ def _extract_parsed(document: Document, parsed, res: Resources, title=None) -> D
     text = doc_text(parsed)
     idx, length = arrays.idx, arrays.length
     for s in spans:
-        # a Span (``parsed[s.start : s.end]``) only for an empty one, whose offsets the arrays do not give
-        start, end = (idx[s.start], idx[s.end - 1] + length[s.end - 1]) if s.end > s.start else span_chars(parsed[s.start : s.end], idx, length)
+        start, end = span_chars(parsed, s.start, s.end, idx, length)
         mentions.append(
             Mention(
                 start=start,

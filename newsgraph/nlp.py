@@ -139,13 +139,14 @@ def doc_text(doc) -> str:
     return text if text is not None else doc.text
 
 
-def span_chars(span, idx: list[int], length: list[int]) -> tuple[int, int]:
-    """``(span.start_char, span.end_char)`` from the doc's IDX and LENGTH arrays (``doc.to_array([IDX, LENGTH])``):
-    those properties build a Token object per word, and mentions are many."""
-    if span.end <= span.start:
+def span_chars(doc, start: int, end: int, idx: list[int], length: list[int]) -> tuple[int, int]:
+    """``(doc[start:end].start_char, doc[start:end].end_char)`` from the doc's IDX and LENGTH arrays
+    (``doc.to_array([IDX, LENGTH])``), without building the Span: its properties build a Token object per word, and
+    mentions are many. Only an empty span, whose offsets the arrays do not give, is built."""
+    if end <= start:
+        span = doc[start:end]
         return span.start_char, span.end_char
-    last = span.end - 1
-    return idx[span.start], idx[last] + length[last]
+    return idx[start], idx[end - 1] + length[end - 1]
 
 
 def span_text(span) -> str:

@@ -68,8 +68,8 @@ def test_offsets_and_texts_read_from_the_arrays_are_the_spans_own(resources):
         for j in range(i, min(len(doc), i + 7) + 1):
             span = doc[i:j]
             assert names.span_text(i, j) == span.text, (i, j)
-            assert span_chars(span, w.idx, w.length) == (span.start_char, span.end_char), (i, j)
-            start, end = span_chars(span, w.idx, w.length)
+            assert span_chars(doc, i, j, w.idx, w.length) == (span.start_char, span.end_char), (i, j)
+            start, end = span_chars(doc, i, j, w.idx, w.length)
             assert text[start:end] == span.text, (i, j)
 
 

@@ -16,7 +16,8 @@ the coder's event that best matches the gold trigger words is compared:
   file does not): how many wrong types still have the gold's CAMEO code (same three digits: the same act, mapped to
   another PLOVER type by a convention the sets disagree on, e.g. CAMEO 163 sanctions as SANCTION or COERCE) or only
   its root (first two digits), and type accuracy counting the former as right (``type_or_same_cameo_accuracy``),
-  printed beside the exact figure, never instead of it.
+  printed beside the exact figure, never instead of it. In the JSON, ``wrong_type_same_cameo_root`` counts every wrong
+  type with the gold's root, the same code included; the printed line gives those with the root only.
 """
 
 from __future__ import annotations

@@ -47,8 +47,9 @@ ATTACK_INSTRUMENTS = {"bomb", "bombing", "explosion", "blast", "device", "mine",
 # crowds whose violence is a riot, not an attack or a coercive act
 RIOTERS = {"rioter", "mob", "looter", "protester", "protestor", "demonstrator", "crowd", "youth"}
 # modifiers that make any crowd rioters ("rioting youths", "rampaging fans", "angry villagers")
-ORGANISED_SECTORS = {"POL", "PTY", "REB", "MIL", "COP", "SPY"}
 RIOTING = {"rioting", "rampaging", "marauding", "angry", "irate", "enraged", "furious"}  # not "riot": "riot police"
+# sectors of organised groups, whose youths or men beating someone are no crowd out of control
+ORGANISED_SECTORS = {"POL", "PTY", "REB", "MIL", "COP", "SPY"}
 # sectors of people who are not armed forces or officials: what they occupy, they occupy in protest
 CIVILIAN_SECTORS = {"CVL", "EDU", "LAB", "OPP", "REL", "MED", "AGR"}
 CROWD_SECTORS = {"CVL", "EDU", "LAB"}
@@ -124,8 +125,9 @@ BACKGROUND_MARKS = TEMPORAL_MARKS - {"till", "once"}
 FRAME_NOUNS = {"protest", "response", "retaliation", "reaction", "solidarity", "defiance", "dispute", "row", "standoff", "stand-off", "feud",
                "quarrel", "spat", "showdown"}
 
-# the alternative an ultimatum holds out ("withdraw or face air strikes", "or risk expulsion", "or be removed from office")
+# adverbs that make a verb the joint work of its parties ("will jointly build a fibre network")
 JOINT_ADVERBS = {"jointly", "collaboratively", "cooperatively"}
+# the alternative an ultimatum holds out ("withdraw or face air strikes", "or risk expulsion", "or be removed from office")
 ULTIMATUM_VERBS = {"face", "risk"}
 ULTIMATUM_PASSIVES = {"remove", "arrest", "expel", "sack", "fire", "jail", "prosecute", "deport", "punish", "ban", "fine", "sanction",
                       "dismiss", "evict", "oust", "suspend", "disqualify", "attack", "destroy", "kill", "shut", "close", "dissolve"}
@@ -193,7 +195,7 @@ class _Words:
         # "... or face sanctions", "... or risk expulsion", "... or be removed from office"
         self._faces = [i for i in range(w.n) if pos[i] in VERBAL_POS and (lemma[i] in ULTIMATUM_VERBS or (lemma[i] in ULTIMATUM_PASSIVES and w.tag[i] == "VBN"))]
         # "will jointly build a fibre network": the verbs joint work is said of
-        self._joint = [w.head[i] for i in range(w.n) if lower[i] in JOINT_ADVERBS and dep[i] == "advmod" and pos[w.head[i]] in VERBAL_POS]
+        self._joint = sorted({w.head[i] for i in range(w.n) if lower[i] in JOINT_ADVERBS and dep[i] == "advmod" and pos[w.head[i]] in VERBAL_POS})
 
     @staticmethod
     def _in(positions: list[int], sent) -> list[int]:
@@ -210,7 +212,7 @@ class _Words:
         return self._in(self._faces, sent)
 
     def joint(self, sent) -> list:
-        return self._in(sorted(self._joint), sent)
+        return self._in(self._joint, sent)
 
 
 class _SentenceWords:
