@@ -5,7 +5,8 @@
 Without files: the released dev file (../shared/eval/plover-gsr-dev.json) and every bench/data/plover_*.json.
 Each row has the figures `newsgraph eval plover FILE` prints as its last line, so the table is the same as running
 the command on each file; the held-out files written blind are scored like any other, and only these aggregate
-figures are shown. With --json, the last line is a JSON object {file: figures}.
+figures are shown. With --json, the last line is a JSON object {file: figures}. A file that cannot be read as PLOVER
+records is named on stderr with what is wrong, the others are still scored, and the exit code is 1.
 """
 
 from __future__ import annotations
@@ -34,19 +35,28 @@ def main() -> None:
     ap.add_argument("files", nargs="*")
     ap.add_argument("--json", action="store_true", help="end with a JSON object of every file's figures")
     args = ap.parse_args()
+    from newsgraph.errors import NewsgraphError
     from newsgraph.evaluate.plover import evaluate
 
     files = args.files or default_files()
     print("| file | " + " | ".join(label for _, label in COLUMNS) + " |")
     print("|---|" + "---|" * len(COLUMNS))
     table = {}
+    failed = False
     for path in files:
-        figures = evaluate(path, out=io.StringIO())
+        try:
+            figures = evaluate(path, out=io.StringIO())
+        except NewsgraphError as e:  # a missing, empty or malformed file: said, and the other files still scored
+            print(f"error: {e}", file=sys.stderr)
+            failed = True
+            continue
         table[Path(path).name] = figures
         cells = [str(figures.get(key, "")) for key, _ in COLUMNS]
         print(f"| {Path(path).name} | " + " | ".join(cells) + " |", flush=True)
     if args.json:
         print(json.dumps(table))
+    if failed:
+        sys.exit(1)
 
 
 if __name__ == "__main__":
