@@ -1,0 +1,150 @@
+"""The press phrasebook (the last section of newsgraph/data/events/triggers.yaml): news idioms, phrasal verbs and light
+verbs, on sentences written for these tests from general knowledge of news English (never evaluation text).
+
+Each positive case names the PLOVER type, where it matters the CAMEO code, and a country that must be among the
+sources and one among the targets; each must-not case is the everyday or figurative use of a polysemous entry.
+"""
+
+import pytest
+
+from newsgraph.extract import extract
+from newsgraph.model import Document
+
+
+def _events(resources, text):
+    return extract(Document(text=text), resources).events
+
+
+def _countries(actors):
+    return {a.country for a in actors}
+
+
+# (text, type, cameo or None, source country or None, target country or None)
+POSITIVE = [
+    # AGREE
+    ("Russia gave the green light to the pipeline project with Turkey.", "AGREE", "030", "RUS", "TUR"),
+    ("Pakistan signed on to the initiative backed by China.", "AGREE", "030", "PAK", None),
+    ("India okayed the proposal from Nepal.", "AGREE", "030", "IND", "NPL"),
+    ("Serbia entered into an agreement with Kosovo.", "AGREE", "057", "SRB", None),
+    ("Germany made overtures to Russia.", "AGREE", "030", "DEU", "RUS"),
+    ("Turkey offered to mediate between Russia and Ukraine.", "AGREE", "039", "TUR", None),
+    # CONSULT
+    ("Blinken flew to Beijing on Sunday.", "CONSULT", "042", "USA", "CHN"),
+    ("Modi jetted off to Washington on Tuesday.", "CONSULT", "042", "IND", "USA"),
+    ("Biden dialled Netanyahu on Friday.", "CONSULT", "041", "USA", "ISR"),
+    ("Washington reached out to Tehran.", "CONSULT", "040", "USA", "IRN"),
+    ("Qatar played mediator between Israel and Hamas.", "CONSULT", "045", "QAT", None),
+    # SUPPORT
+    ("Germany came out in favour of the French plan.", "SUPPORT", "051", "DEU", None),
+    ("Egypt and Ethiopia buried the hatchet on Tuesday.", "SUPPORT", "050", "EGY", None),
+    ("Canada vouched for the Indian diplomat.", "SUPPORT", "052", "CAN", "IND"),
+    ("Russia extended recognition to the breakaway regions of Georgia.", "SUPPORT", "054", "RUS", None),
+    # COOPERATE
+    ("Japan joined hands with India on the project.", "COOPERATE", "060", "JPN", "IND"),
+    # AID
+    ("Germany stumped up 2 billion euros for Ukraine.", "AID", "071", "DEU", "UKR"),
+    ("Japan gifted ten ambulances to Ghana.", "AID", "070", "JPN", "GHA"),
+    # CONCEDE
+    ("The Kenyan finance minister tendered his resignation on Monday.", "CONCEDE", "0831", "KEN", None),
+    ("Turkey dropped its objection to Sweden's membership of NATO.", "CONCEDE", "080", "TUR", None),
+    # RETREAT
+    ("The United States unfroze Iranian assets.", "RETREAT", "085", "USA", "IRN"),
+    ("Russia halted its offensive against Ukraine.", "RETREAT", "087", "RUS", "UKR"),
+    # SANCTION
+    ("Russia declared the British diplomat persona non grata.", "SANCTION", "166", "RUS", "GBR"),
+    ("The United States hit Russia with sanctions.", "SANCTION", "163", "USA", "RUS"),
+    ("ECOWAS suspended Niger from the bloc.", "SANCTION", "160", None, "NER"),
+    # THREATEN
+    ("Israel vowed revenge against Hamas.", "THREATEN", "130", "ISR", None),
+    ("China rattled its sabre over Taiwan.", "THREATEN", "138", "CHN", "TWN"),
+    # DISAPPROVE
+    ("Russia branded the American move a provocation.", "DISAPPROVE", "111", "RUS", None),
+    ("The European Union voiced concern over the arrests in Georgia.", "DISAPPROVE", "111", None, None),
+    ("India took issue with the report from Canada.", "DISAPPROVE", "111", "IND", None),
+    ("China pointed the finger at the United States.", "DISAPPROVE", "112", "CHN", "USA"),
+    # INVESTIGATE
+    ("The UN sent a fact-finding mission to Myanmar.", "INVESTIGATE", "090", None, "MMR"),
+    # REJECT
+    ("Turkey blocked the accession of Sweden.", "REJECT", "120", "TUR", "SWE"),
+    ("Iran balked at the demands of the United States.", "REJECT", "120", "IRN", None),
+    ("Hungary held up the aid package for Ukraine.", "REJECT", "120", "HUN", None),
+    # DEMAND
+    ("The UN pleaded for access to Gaza.", "DEMAND", "020", None, None),
+    ("Biden leaned on Netanyahu to agree to a truce.", "DEMAND", "100", "USA", "ISR"),
+    ("The United States piled pressure on Israel to allow aid into Gaza.", "DEMAND", "100", "USA", "ISR"),
+    # PROTEST
+    ("The opposition in Bangladesh boycotted the election.", "PROTEST", "143", "BGD", None),
+    ("Protesters in Tehran burned the flag of the United States.", "PROTEST", "141", "IRN", None),
+    # MOBILIZE
+    ("China flexed its military muscle near Taiwan.", "MOBILIZE", "150", "CHN", "TWN"),
+    ("North Korea launched a ballistic missile into the sea.", "MOBILIZE", "150", "PRK", None),
+    # COERCE
+    ("Egyptian police picked up the activist in Cairo.", "COERCE", "173", "EGY", None),
+    ("The Russian authorities took the American journalist into custody.", "COERCE", "173", "RUS", None),
+    ("Bahrain stripped the critic of his citizenship.", "COERCE", "172", "BHR", None),
+    # ASSAULT
+    ("The Syrian army used chemical weapons against the rebels.", "ASSAULT", "2041", "SYR", None),
+    # FIGHT
+    ("The Ukrainian army retook the town from Russian forces.", "FIGHT", "192", "UKR", None),
+    ("Israel launched rockets into Lebanon.", "FIGHT", "190", "ISR", "LBN"),
+]
+
+
+@pytest.mark.parametrize("text,etype,cameo,source,target", POSITIVE)
+def test_phrasebook_entry(resources, text, etype, cameo, source, target):
+    events = _events(resources, text)
+    hits = [e for e in events if e.type == etype and (cameo is None or e.cameo == cameo)]
+    assert hits, [(e.type, e.cameo, e.trigger) for e in events]
+    if source:
+        assert any(source in _countries(e.source) for e in hits), [(e.source, e.target) for e in hits]
+    if target:
+        assert any(target in _countries(e.target) for e in hits), [(e.source, e.target) for e in hits]
+
+
+# (text, a type it must not have): the everyday or figurative use of a polysemous entry
+MUST_NOT = [
+    ("Apple released its quarterly results on Thursday.", "RETREAT"),
+    ("The student handed in his homework.", "CONCEDE"),
+    ("The mayor of Paris cut the ribbon at the new bridge.", "SANCTION"),
+    ("Inflation in Germany eased to 3.2% in March.", "RETREAT"),
+    ("The lake in Finland froze over in January.", "SANCTION"),
+    ("Microsoft made an offer for Activision.", "AGREE"),
+    ("Germany's economy lost ground to France.", "CONCEDE"),
+    ("The central bank of Japan pumped billions into the economy.", "AID"),
+    ("Rising prices in Britain put pressure on households.", "DEMAND"),
+    ("The decision puts pressure on the Bank of England.", "DEMAND"),
+    ("Storms knocked out power in Florida.", "FIGHT"),
+    ("The Brazilian company took out a loan from a German bank.", "FIGHT"),
+    ("The chef in Rome grilled the fish.", "INVESTIGATE"),
+    ("The United Nations voiced concern over the drought in Somalia.", "DISAPPROVE"),
+    ("Pakistan stopped work on the dam.", "PROTEST"),
+    ("The talks in Geneva stalled in May.", "REJECT"),
+    ("India launched a rocket carrying a lunar probe.", "MOBILIZE"),
+    ("The company dropped its claim against Apple.", "CONCEDE"),
+    ("The court in Nairobi dismissed the case against the former minister.", "CONCEDE"),
+    ("China's leaders said all countries should unite and fight against bullying.", "THREATEN"),
+    ("President Maduro insists on standing by his ally Russia.", "DEMAND"),
+    ("Italy's economy reached a record high.", "AGREE"),
+    ("The Kenyan runner flew to London for the marathon.", "FIGHT"),
+]
+
+
+@pytest.mark.parametrize("text,wrong", MUST_NOT)
+def test_phrasebook_everyday_use_is_no_event(resources, text, wrong):
+    assert wrong not in [e.type for e in _events(resources, text)]
+
+
+def test_a_missile_launched_at_a_target_is_an_attack_and_one_into_the_sea_a_show_of_force(resources):
+    attack = _events(resources, "Hezbollah launched rockets at Israel.")
+    assert any(e.type == "FIGHT" for e in attack), [(e.type, e.trigger) for e in attack]
+    test = _events(resources, "North Korea launched two missiles into the sea off its east coast.")
+    assert not any(e.type == "FIGHT" for e in test), [(e.type, e.trigger) for e in test]
+
+
+def test_press_phrasebook_section_is_last_and_marked():
+    from importlib import resources as ir
+
+    text = ir.files("newsgraph").joinpath("data", "events", "triggers.yaml").read_text(encoding="utf-8")
+    head = "Press phrasebook: written from general knowledge of news English, without reading any evaluation record"
+    assert text.count(head) == 1
+    assert text.index(head) > text.index("FIGHT (CAMEO 19) and ASSAULT (CAMEO 18, 20)")
