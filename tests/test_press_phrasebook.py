@@ -87,6 +87,19 @@ POSITIVE = [
     # FIGHT
     ("The Ukrainian army retook the town from Russian forces.", "FIGHT", "192", "UKR", None),
     ("Israel launched rockets into Lebanon.", "FIGHT", "190", "ISR", "LBN"),
+    # second round
+    ("China put forward a peace plan for Ukraine.", "AGREE", "030", "CHN", None),
+    ("Zelensky received a phone call from Biden.", "CONSULT", "041", "USA", "UKR"),
+    ("Lavrov led a delegation to Beijing.", "CONSULT", "042", "RUS", "CHN"),
+    ("Egypt bought fighter jets from France.", "COOPERATE", "062", "EGY", "FRA"),
+    ("Russia called back its troops from the border with Ukraine.", "RETREAT", "0872", "RUS", None),
+    ("Iran backed out of the deal with Britain.", "REJECT", "120", "IRN", None),
+    ("Activists in Kenya chained themselves to the gates of parliament.", "PROTEST", "144", "KEN", None),
+    ("The Chinese government clamped down on dissent.", "COERCE", "170", "CHN", None),
+    ("Greece pushed back migrants to Turkey.", "COERCE", "174", "GRC", None),
+    ("Ukraine downed a Russian drone.", "FIGHT", "195", "UKR", "RUS"),
+    ("The Ukrainian army fended off an attack by Russian forces.", "FIGHT", "190", "UKR", None),
+    ("Indian police launched a manhunt for the militants.", "INVESTIGATE", "091", "IND", None),
 ]
 
 
@@ -126,6 +139,10 @@ MUST_NOT = [
     ("President Maduro insists on standing by his ally Russia.", "DEMAND"),
     ("Italy's economy reached a record high.", "AGREE"),
     ("The Kenyan runner flew to London for the marathon.", "FIGHT"),
+    ("The Dutch company put forward its chief executive as a candidate.", "AGREE"),
+    ("Rescuers in Turkey launched a search for survivors of the earthquake.", "INVESTIGATE"),
+    ("The Nigerian doctors treated the patients with antibiotics.", "COERCE"),
+    ("The Indian firm opened a new file on its website.", "INVESTIGATE"),
 ]
 
 
