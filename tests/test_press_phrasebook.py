@@ -100,6 +100,16 @@ POSITIVE = [
     ("Ukraine downed a Russian drone.", "FIGHT", "195", "UKR", "RUS"),
     ("The Ukrainian army fended off an attack by Russian forces.", "FIGHT", "190", "UKR", None),
     ("Indian police launched a manhunt for the militants.", "INVESTIGATE", "091", "IND", None),
+    # third round
+    ("Trump cut a deal with China on trade.", "AGREE", "057", "USA", "CHN"),
+    ("Egypt made peace with Israel in 1979.", "AGREE", "037", "EGY", "ISR"),
+    ("Biden assured Zelensky of American support.", "SUPPORT", "051", "USA", "UKR"),
+    ("The Arab League readmitted Syria to the bloc.", "SUPPORT", "050", None, "SYR"),
+    ("Washington turned up the heat on Tehran.", "DEMAND", "100", "USA", "IRN"),
+    ("Biden took a dig at Putin.", "DISAPPROVE", "111", "USA", "RUS"),
+    ("The president of Peru called out the army.", "MOBILIZE", "154", "PER", None),
+    ("Russian troops crossed the border into Ukraine.", "FIGHT", "192", "RUS", "UKR"),
+    ("Armenia went to war with Azerbaijan in 2020.", "FIGHT", "190", "ARM", "AZE"),
 ]
 
 
@@ -143,6 +153,10 @@ MUST_NOT = [
     ("Rescuers in Turkey launched a search for survivors of the earthquake.", "INVESTIGATE"),
     ("The Nigerian doctors treated the patients with antibiotics.", "COERCE"),
     ("The Indian firm opened a new file on its website.", "INVESTIGATE"),
+    ("The refugees from Syria crossed the border into Turkey.", "FIGHT"),
+    ("The accountant in Berlin reconciled the figures for Germany.", "SUPPORT"),
+    ("Iran registered 500 new cases of dengue on Monday.", "INVESTIGATE"),
+    ("The coach added Smith from Brazil to the list of players for the match.", "SANCTION"),
 ]
 
 
