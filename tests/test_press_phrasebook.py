@@ -110,6 +110,9 @@ POSITIVE = [
     ("The president of Peru called out the army.", "MOBILIZE", "154", "PER", None),
     ("Russian troops crossed the border into Ukraine.", "FIGHT", "192", "RUS", "UKR"),
     ("Armenia went to war with Azerbaijan in 2020.", "FIGHT", "190", "ARM", "AZE"),
+    # fourth round
+    ("Chinese coast guard vessels harassed Philippine fishing boats.", "COERCE", "170", "CHN", "PHL"),
+    ("Erdogan purged the army of critics.", "COERCE", "170", "TUR", None),
 ]
 
 
@@ -157,6 +160,7 @@ MUST_NOT = [
     ("The accountant in Berlin reconciled the figures for Germany.", "SUPPORT"),
     ("Iran registered 500 new cases of dengue on Monday.", "INVESTIGATE"),
     ("The coach added Smith from Brazil to the list of players for the match.", "SANCTION"),
+    ("The German company purged its customer data.", "COERCE"),
 ]
 
 
