@@ -113,6 +113,13 @@ POSITIVE = [
     # fourth round
     ("Chinese coast guard vessels harassed Philippine fishing boats.", "COERCE", "170", "CHN", "PHL"),
     ("Erdogan purged the army of critics.", "COERCE", "170", "TUR", None),
+    # fifth round
+    ("Russia returned 20 Ukrainian children.", "RETREAT", "0841", "RUS", "UKR"),
+    ("China retaliated against the EU with tariffs on brandy.", "SANCTION", "163", "CHN", None),
+    ("Iranian authorities hanged the protester.", "ASSAULT", "186", "IRN", None),
+    ("The junta in Niger revoked military agreements with France.", "SANCTION", "160", "NER", "FRA"),
+    ("Trump tore up the nuclear deal with Iran.", "SANCTION", "160", "USA", "IRN"),
+    ("Azerbaijan seized control of Nagorno-Karabakh.", "FIGHT", "192", "AZE", None),
 ]
 
 
@@ -161,6 +168,10 @@ MUST_NOT = [
     ("Iran registered 500 new cases of dengue on Monday.", "INVESTIGATE"),
     ("The coach added Smith from Brazil to the list of players for the match.", "SANCTION"),
     ("The German company purged its customer data.", "COERCE"),
+    ("The Democrats in the United States seized control of the Senate.", "FIGHT"),
+    ("Firefighters in Greece gained control of the blaze.", "FIGHT"),
+    ("Children in Gaza returned to school.", "RETREAT"),
+    ("The fans in London hanged a banner from the bridge.", "ASSAULT"),
 ]
 
 
