@@ -172,6 +172,18 @@ MUST_NOT = [
     ("Firefighters in Greece gained control of the blaze.", "FIGHT"),
     ("Children in Gaza returned to school.", "RETREAT"),
     ("The fans in London hanged a banner from the bridge.", "ASSAULT"),
+    # found by reading the entries again for their everyday senses
+    ("The candidates in the Brazilian election traded blows in the debate.", "ASSAULT"),
+    ("The French president went on the offensive against his critics.", "FIGHT"),
+    ("Ukrainians in Kyiv bear the cost of the war.", "AID"),
+    ("The Dutch crew repaired the breach in the dike.", "SUPPORT"),
+    ("The Turkish factory released toxins into the river.", "ASSAULT"),
+    ("Protesters in Hong Kong held shields against the police.", "ASSAULT"),
+    ("The Italian tourists went on a shopping spree in Milan.", "ASSAULT"),
+    ("The king of Nepal was deposed in 2008.", "INVESTIGATE"),
+    ("The Indian engineers launched a new search engine.", "INVESTIGATE"),
+    ("The British army trained Ukrainian soldiers.", "MOBILIZE"),
+    ("The American company closed its business in Russia.", "PROTEST"),
 ]
 
 
