@@ -120,6 +120,9 @@ POSITIVE = [
     ("The junta in Niger revoked military agreements with France.", "SANCTION", "160", "NER", "FRA"),
     ("Trump tore up the nuclear deal with Iran.", "SANCTION", "160", "USA", "IRN"),
     ("Azerbaijan seized control of Nagorno-Karabakh.", "FIGHT", "192", "AZE", None),
+    # sixth round: what is investigated
+    ("The ICC is investigating war crimes in Ukraine.", "INVESTIGATE", "094", None, "UKR"),
+    ("The UN probed the torture of detainees in Libya.", "INVESTIGATE", "092", None, "LBY"),
 ]
 
 
