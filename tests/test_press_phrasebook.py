@@ -123,6 +123,8 @@ POSITIVE = [
     # sixth round: what is investigated
     ("The ICC is investigating war crimes in Ukraine.", "INVESTIGATE", "094", None, "UKR"),
     ("The UN probed the torture of detainees in Libya.", "INVESTIGATE", "092", None, "LBY"),
+    ("The UN rapped Israel over the settlements.", "DISAPPROVE", "111", None, "ISR"),
+    ("A suicide blast rocked a mosque in Peshawar.", "ASSAULT", "183", None, None),
 ]
 
 
@@ -187,6 +189,7 @@ MUST_NOT = [
     ("The Indian engineers launched a new search engine.", "INVESTIGATE"),
     ("The British army trained Ukrainian soldiers.", "MOBILIZE"),
     ("The American company closed its business in Russia.", "PROTEST"),
+    ("A gas explosion shook the factory in Texas.", "ASSAULT"),
 ]
 
 
