@@ -125,6 +125,9 @@ POSITIVE = [
     ("The UN probed the torture of detainees in Libya.", "INVESTIGATE", "092", None, "LBY"),
     ("The UN rapped Israel over the settlements.", "DISAPPROVE", "111", None, "ISR"),
     ("A suicide blast rocked a mosque in Peshawar.", "ASSAULT", "183", None, None),
+    # eighth round
+    ("Colombia handed over the drug lord to the United States.", "COOPERATE", "063", "COL", "USA"),
+    ("Russia moved nuclear weapons to Belarus.", "MOBILIZE", "154", "RUS", "BLR"),
 ]
 
 
