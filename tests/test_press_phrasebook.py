@@ -128,6 +128,7 @@ POSITIVE = [
     # eighth round
     ("Colombia handed over the drug lord to the United States.", "COOPERATE", "063", "COL", "USA"),
     ("Russia moved nuclear weapons to Belarus.", "MOBILIZE", "154", "RUS", "BLR"),
+    ("The EU welcomed Israel's decision to allow aid into Gaza.", "SUPPORT", "051", None, "ISR"),
 ]
 
 
@@ -193,6 +194,7 @@ MUST_NOT = [
     ("The British army trained Ukrainian soldiers.", "MOBILIZE"),
     ("The American company closed its business in Russia.", "PROTEST"),
     ("A gas explosion shook the factory in Texas.", "ASSAULT"),
+    ("Putin welcomed the Chinese delegation to Moscow.", "SUPPORT"),
 ]
 
 
