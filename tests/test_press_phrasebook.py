@@ -129,6 +129,7 @@ POSITIVE = [
     ("Colombia handed over the drug lord to the United States.", "COOPERATE", "063", "COL", "USA"),
     ("Russia moved nuclear weapons to Belarus.", "MOBILIZE", "154", "RUS", "BLR"),
     ("The EU welcomed Israel's decision to allow aid into Gaza.", "SUPPORT", "051", None, "ISR"),
+    ("The US rushed air defence systems to Israel.", "AID", "072", "USA", "ISR"),
 ]
 
 
