@@ -196,6 +196,7 @@ MUST_NOT = [
     ("The American company closed its business in Russia.", "PROTEST"),
     ("A gas explosion shook the factory in Texas.", "ASSAULT"),
     ("Putin welcomed the Chinese delegation to Moscow.", "SUPPORT"),
+    ("Venezuela's opposition denounced the deal with Russia.", "SANCTION"),
 ]
 
 
