@@ -130,6 +130,11 @@ POSITIVE = [
     ("Russia moved nuclear weapons to Belarus.", "MOBILIZE", "154", "RUS", "BLR"),
     ("The EU welcomed Israel's decision to allow aid into Gaza.", "SUPPORT", "051", None, "ISR"),
     ("The US rushed air defence systems to Israel.", "AID", "072", "USA", "ISR"),
+    # ninth round
+    ("Iran gave assurances to the IAEA.", "AGREE", "030", "IRN", None),
+    ("Israel retaliated with airstrikes on Gaza.", "FIGHT", "190", "ISR", "PSE"),
+    ("Italy turned away migrant boats.", "COERCE", "174", "ITA", None),
+    ("Xi hosted a state banquet for Putin.", "CONSULT", "043", "CHN", "RUS"),
 ]
 
 
@@ -197,6 +202,7 @@ MUST_NOT = [
     ("A gas explosion shook the factory in Texas.", "ASSAULT"),
     ("Putin welcomed the Chinese delegation to Moscow.", "SUPPORT"),
     ("Venezuela's opposition denounced the deal with Russia.", "SANCTION"),
+    ("The Swiss bank gave guarantees on the loan.", "AGREE"),
 ]
 
 
