@@ -136,7 +136,6 @@ POSITIVE = [
     ("Italy turned away migrant boats.", "COERCE", "174", "ITA", None),
     ("Xi hosted a state banquet for Putin.", "CONSULT", "043", "CHN", "RUS"),
     # tenth round
-    ("Vietnam opened its market to American beef.", "COOPERATE", "061", "VNM", "USA"),
     ("Russia regretted the decision of the United States to withdraw.", "DISAPPROVE", "110", "RUS", "USA"),
     ("Israel retreated from its demand for a buffer zone.", "CONCEDE", "080", "ISR", None),
 ]
@@ -207,7 +206,6 @@ MUST_NOT = [
     ("Putin welcomed the Chinese delegation to Moscow.", "SUPPORT"),
     ("Venezuela's opposition denounced the deal with Russia.", "SANCTION"),
     ("The Swiss bank gave guarantees on the loan.", "AGREE"),
-    ("The Saudi stock market opened at a record level.", "COOPERATE"),
 ]
 
 
