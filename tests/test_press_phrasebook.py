@@ -138,6 +138,8 @@ POSITIVE = [
     # tenth round
     ("Russia regretted the decision of the United States to withdraw.", "DISAPPROVE", "110", "RUS", "USA"),
     ("Israel retreated from its demand for a buffer zone.", "CONCEDE", "080", "ISR", None),
+    ("Iran vowed to retaliate against Israel.", "THREATEN", None, "IRN", "ISR"),
+    ("Iran retaliated against Israel.", "FIGHT", "190", "IRN", "ISR"),
 ]
 
 
@@ -206,6 +208,7 @@ MUST_NOT = [
     ("Putin welcomed the Chinese delegation to Moscow.", "SUPPORT"),
     ("Venezuela's opposition denounced the deal with Russia.", "SANCTION"),
     ("The Swiss bank gave guarantees on the loan.", "AGREE"),
+    ("Russia retaliated by expelling Western diplomats.", "FIGHT"),
 ]
 
 
