@@ -326,3 +326,20 @@ def test_forces_sent_with_no_owner_named_are_the_senders_own(resources):
     # must-not: forces named as another state's, and where forces are sent, stay the target
     assert _codes(_event(resources, "China sent 30 warships toward Taiwanese troops on Monday.", "MOBILIZE").target) == {"TWN"}
     assert _codes(_event(resources, "Kenya sent 400 police officers to Haiti on Tuesday to help fight the gangs.", "AID").target) == {"HTI"}
+
+
+@pytest.mark.parametrize(
+    "text, etype, target",
+    [
+        # people named by what they are, a sector noun the resolver leaves unplaced, a name an authority acts on
+        ("Ghanaian police arrested four men in Kumasi on Friday after the robbery.", "COERCE", {"GHA"}),
+        ("The Central Bank of Kenya slapped a heavy fine on a mid-sized lender for breaking currency rules.", "COERCE", {"KEN"}),
+        ("Sweden's competition authority opened an investigation into Brightwater Logistics over price fixing.", "INVESTIGATE", {"SWE"}),
+        # must-not: a thing is no party; a name one grants asylum to may be anyone's; one's own forces are no target
+        ("Ghanaian police seized four tonnes of cocaine at the port on Friday.", "COERCE", set()),
+        ("Uruguay granted asylum to Marcus Delacroix on Tuesday, angering Argentina.", "AID", set()),
+        ("The Kenyan army began sending 2,000 soldiers to the northern border on Monday.", "MOBILIZE", set()),
+    ],
+)
+def test_an_unplaced_party_acted_on_is_of_the_sources_state(resources, text, etype, target):
+    assert _codes(_event(resources, text, etype).target) == target

@@ -75,6 +75,11 @@ CIVILIAN_VICTIMS = {"civilian", "villager", "crowd", "protester", "protestor", "
                     "dissident", "critic", "opponent", "suspect", "prisoner", "detainee", "inmate", "migrant", "hostage", "diplomat",
                     "lawyer", "attorney", "trader", "vendor", "driver", "businessman", "businesswoman", "pastor", "teenager",
                     "year-old"}  # "a handcuffed 17-year-old was punched"
+# people named by what they are, of no sector: whom an act falls on, with no name or place, is of the state it happens in
+PEOPLE_WORDS = CIVILIAN_VICTIMS | {"customer", "client", "consumer", "homeowner", "tenant", "motorist", "employee", "investor",
+                                   "borrower", "depositor", "parent", "owner", "individual", "youngster", "teen"}
+# what marks a party as not of the state where the act happens ("investigated three foreign cement distributors")
+FOREIGN_WORDS = {"foreign", "international", "overseas", "multinational", "offshore", "expatriate", "visiting"}
 # armed victims, and battle, keep it fighting ("killed two rebel commanders", "killed three Albanians in a gunbattle")
 ARMED_VICTIMS = {"soldier", "troop", "rebel", "militant", "guerrilla", "fighter", "insurgent", "militiaman", "commander",
                  "general", "officer", "policeman", "gunman", "combatant", "jihadist", "trooper", "marine", "sniper"}
@@ -505,9 +510,57 @@ class EventCoder:
             c.target = _other_than_source(self._until_subject(tok, r), c.source) or c.target
         if c.target is not guessed:
             c.guessed_target = False
+        if (c.guessed_target or not any(_coded(a) for a in c.target)) and not sense.symmetric:
+            # "arrested three men": the party the act falls on, placed by no one, before a guess or an unplaced name
+            unplaced = self._unplaced_party(c, r)
+            if unplaced:
+                c.target, c.guessed_target = unplaced, False
         if not c.target and sense.home:
             # "Iraq's government is prepared to impose martial law": at home, unless a place or party is named
             c.target = [r.located_ref(a.country) for a in c.source[:1] if a.country]
+
+    def _unplaced_party(self, c: _Candidate, r: ArgResolver) -> list[ActorRef]:
+        """'Police arrested three men', 'the regulator slapped a penalty on a tier-one lender', 'rejected a call by
+        environmental groups': a party in the act's own argument slot (its object, or the object of one of the sense's
+        prepositions on the trigger or on its object) that nothing places - people named by what they are, a noun of the
+        sector lexicon the resolver leaves unplaced - is of the source's state, where the act happens (as event data
+        codes it); so is a name the registry lacks that an authority acts on ("launched a probe into Norfolk Southern",
+        "fined Minera Escondida"): whom one grants asylum, frees or sues is as often foreign."""
+        w = self._w
+        tok, sense = c.tok, c.sense
+        home = next((a.country for a in c.source if a.country), None)
+        if home is None:
+            return []
+        passive = any(w.dep[ch] in ("auxpass", "nsubjpass") for ch in w.children(tok))
+        heads = []
+        if sense.pos == "VERB":
+            heads += [ch for ch in w.children(tok) if w.dep[ch] in ("dobj", "obj", "dative") or (passive and w.dep[ch] == "nsubjpass")]
+        for h in (tok, *c.objects.values()):
+            heads += [p for ch in w.children(h) if w.dep[ch] == "prep" and w.lower[ch] in sense.preps and w.lower[ch] not in LOCATIVE_PREPS
+                      for p in w.children(ch) if w.dep[p] == "pobj"]
+        out: list[ActorRef] = []
+        for h in heads:
+            for k in (h, *w.conjuncts(h)):
+                if w.pos[k] not in ("NOUN", "PROPN"):
+                    continue
+                found = r.actors_for(k)
+                if any(_coded(a) for a in found):
+                    continue
+                if found:
+                    if sense.type in AUTHORITY_TYPES:
+                        out.extend(a.copy(country=home) for a in found if a.provisional)
+                    continue
+                sector = r.nouns.get(w.lemma[k]) or r.nouns.get(w.lower[k])
+                if sector is None and (w.lemma[k] in PEOPLE_WORDS or any(x in PEOPLE_WORDS for x in _hyphenated(w, k))):
+                    sector = "CVL"  # "arrested three men", "apologised to customers", "punched a handcuffed 17-year-old"
+                if (sector and w.pos[k] == "NOUN" and not any(w.dep[d] == "poss" and w.pos[d] == "PRON" for d in w.children(k))
+                        and not any(w.lower[x] in FOREIGN_WORDS for x in range(w.left_edge(k), k))):
+                    ref = r.located_ref(home)
+                    ref.sector, ref.kind, ref.text = sector, "group", w.words_text(w.left_edge(k), k + 1)
+                    out.append(ref)
+        if sense.type in INSTRUMENT_TYPES:
+            out = [a for a in out if not _own_forces(a, c.source)]  # "began sending 10,000 troops"
+        return _other_than_source(dedupe(out), c.source)
 
     def _verb_roles(self, tok, sense: Sense, objects, r: ArgResolver):
         w = self._w
