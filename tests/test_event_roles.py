@@ -343,3 +343,9 @@ def test_forces_sent_with_no_owner_named_are_the_senders_own(resources):
 )
 def test_an_unplaced_party_acted_on_is_of_the_sources_state(resources, text, etype, target):
     assert _codes(_event(resources, text, etype).target) == target
+
+
+def test_forces_moved_at_home_are_aimed_at_no_one_there(resources):
+    assert _codes(_event(resources, "The Ghanaian army deployed two battalions to Tamale on Friday.", "MOBILIZE").target) == set()
+    # must-not: forces sent into another state are aimed at it
+    assert _codes(_event(resources, "Russia deployed 5,000 troops to Belarus on Friday.", "MOBILIZE").target) == {"BLR"}

@@ -468,6 +468,11 @@ class EventCoder:
         c.target = _other_than_source(c.target, c.source)
         if sense.type in INSTRUMENT_TYPES:
             c.target = [a for a in c.target if not _own_forces(a, c.source)]
+        if sense.type == "MOBILIZE":
+            # "The Nigerian Army deployed two battalions to Bokkos", "put troopers on alert across metro Phoenix": forces
+            # moved or readied at home are aimed at no one there (a place stands for its state, which is their own)
+            home = {a.country for a in c.source if a.country}
+            c.target = [a for a in c.target if not (a.sector is None and a.country in home)]
         if not c.source and sense.type in ("ASSAULT", "FIGHT"):
             c.source = self._unclaimed_attack(tok, r)
         if not c.source and sense.type in AUTHORITY_TYPES and sense.pos == "VERB" and any(w.dep[ch] == "auxpass" for ch in w.children(tok)):
