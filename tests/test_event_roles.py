@@ -349,3 +349,10 @@ def test_forces_moved_at_home_are_aimed_at_no_one_there(resources):
     assert _codes(_event(resources, "The Ghanaian army deployed two battalions to Tamale on Friday.", "MOBILIZE").target) == set()
     # must-not: forces sent into another state are aimed at it
     assert _codes(_event(resources, "Russia deployed 5,000 troops to Belarus on Friday.", "MOBILIZE").target) == {"BLR"}
+
+
+def test_a_commander_forgiven_or_defended_is_the_target_not_the_sources_own_forces(resources):
+    text = "The widow of a murdered Peruvian reporter publicly forgave the army commander who ordered the killing."
+    assert _codes(_event(resources, text, "SUPPORT").target) == {"PER"}
+    # must-not: soldiers sent abroad are the sender's own, the state they go to is the target
+    assert _codes(_event(resources, "Peru sent 200 soldiers to Bolivia on Monday to help after the floods.", "AID").target) == {"BOL"}

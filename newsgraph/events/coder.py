@@ -38,7 +38,7 @@ PLACE_AFFECTING_TYPES = {"COERCE", "PROTEST", "CONCEDE", "RETREAT", "THREATEN"}
 # types whose object may be the doer's own forces, moved, offered or pulled back rather than acted on ("ordered ten
 # battalions to the border with Colombia", "offered its troops to Lebanon", "withdrew its soldiers from ..."): those
 # forces are not the target, the place or party they go to is
-INSTRUMENT_TYPES = {"MOBILIZE", "RETREAT", "AID", "AGREE", "COOPERATE", "SUPPORT", "THREATEN", "CONCEDE"}
+INSTRUMENT_TYPES = {"MOBILIZE", "RETREAT", "AID", "AGREE", "COOPERATE", "THREATEN"}
 
 # weapons that stand as the subject of violence when no attacker is named ("a car bomb killed ...")
 ATTACK_INSTRUMENTS = {"bomb", "bombing", "explosion", "blast", "device", "mine", "minefield", "landmine", "rocket", "missile", "shell",
@@ -1631,9 +1631,11 @@ def _own_forces(a: ActorRef, source: list[ActorRef]) -> bool:
     """Is ``a`` the armed forces or police of a state whose government (or the state itself, its forces or police, or
     one of its officials) is the source? Armed groups are no state's own forces."""
     # a person of the state with no other sector is taken as speaking for it ("He ordered the army to be ready")
-    # a person is no forces moved ("leapt to the defence of Police Commissioner Sir Mark Rowley")
+    # a person is no forces moved ("leapt to the defence of Police Commissioner Sir Mark Rowley"); nor does a state's
+    # civilian, journalist or company command any ("the mother of a slain journalist forgave the paramilitary commander")
     return a.kind not in ("group", "person") and a.sector in ("MIL", "COP") and bool(a.country) and any(
-        s.country == a.country and (s.kind == "state" or s.sector in ("GOV", "MIL", "COP") or (s.kind == "person" and not s.sector))
+        s.country == a.country and ((s.kind == "state" and s.sector in (None, *STATE_FORCE_SECTORS)) or s.sector in ("GOV", "MIL", "COP")
+                                    or (s.kind == "person" and not s.sector))
         for s in source)
 
 
