@@ -356,3 +356,16 @@ def test_a_commander_forgiven_or_defended_is_the_target_not_the_sources_own_forc
     assert _codes(_event(resources, text, "SUPPORT").target) == {"PER"}
     # must-not: soldiers sent abroad are the sender's own, the state they go to is the target
     assert _codes(_event(resources, "Peru sent 200 soldiers to Bolivia on Monday to help after the floods.", "AID").target) == {"BOL"}
+
+
+def test_a_main_act_by_a_named_party_codes_with_no_target_rather_than_none(resources):
+    e = _event(resources, "Brazil's health ministry has pulled funding from the clinic, its director said.", "SANCTION")
+    assert _codes(e.source) == {"BRA"} and e.target == []
+    # must-not: an act in a subordinate clause whose target nobody places stays uncoded
+    assert not _events(resources, "After the flood, the clinic was closed as the ministry pulled funding from it.", "SANCTION")
+
+
+def test_a_sanctioned_party_is_not_placed_at_home(resources):
+    # a fine on unnamed firms falls at home; a sanction on them is as often abroad
+    assert _codes(_event(resources, "Ghana's revenue authority fined three shipping firms on Monday.", "COERCE").target) == {"GHA"}
+    assert _codes(_event(resources, "The US Treasury froze the assets of three shipping firms on Monday.", "SANCTION").target) == set()

@@ -76,8 +76,9 @@ CIVILIAN_VICTIMS = {"civilian", "villager", "crowd", "protester", "protestor", "
                     "lawyer", "attorney", "trader", "vendor", "driver", "businessman", "businesswoman", "pastor", "teenager",
                     "year-old"}  # "a handcuffed 17-year-old was punched"
 # people named by what they are, of no sector: whom an act falls on, with no name or place, is of the state it happens in
-PEOPLE_WORDS = CIVILIAN_VICTIMS | {"customer", "client", "consumer", "homeowner", "tenant", "motorist", "employee", "investor",
-                                   "borrower", "depositor", "parent", "owner", "individual", "youngster", "teen"}
+# (not customers, clients or investors: an exporter's or a fund's are as often abroad)
+PEOPLE_WORDS = CIVILIAN_VICTIMS | {"consumer", "homeowner", "tenant", "motorist", "employee", "borrower", "depositor", "parent",
+                                   "individual", "youngster", "teen"}
 # what marks a party as not of the state where the act happens ("investigated three foreign cement distributors")
 FOREIGN_WORDS = {"foreign", "international", "overseas", "multinational", "offshore", "expatriate", "visiting"}
 # armed victims, and battle, keep it fighting ("killed two rebel commanders", "killed three Albanians in a gunbattle")
@@ -287,6 +288,15 @@ class EventCoder:
                 # curfew on ..."); the event keeps no actor rather than a guessed one
                 coded = [c for c in cands if not c.suppressed and self._unplaced_doer(c)][:1]
                 for c in coded:  # no sense found its actors, so the best-fitting one stands ("traded gunfire")
+                    if c.sense is not c.first_sense:
+                        c.sense = c.first_sense
+                        self._roles(c, resolver)
+            if not coded:
+                # the main verb's act, done by a named party, still codes when the one it is aimed at is placed by no one
+                # ("Ontario's health ministry has pulled funding from <a site the registry lacks>, the operator said"): its
+                # target stays empty rather than the event being lost
+                coded = [c for c in cands if not c.suppressed and self._sure_but_aimless(c)][:1]
+                for c in coded:
                     if c.sense is not c.first_sense:
                         c.sense = c.first_sense
                         self._roles(c, resolver)
@@ -558,7 +568,11 @@ class EventCoder:
                 sector = r.nouns.get(w.lemma[k]) or r.nouns.get(w.lower[k])
                 if sector is None and (w.lemma[k] in PEOPLE_WORDS or any(x in PEOPLE_WORDS for x in _hyphenated(w, k))):
                     sector = "CVL"  # "arrested three men", "apologised to customers", "punched a handcuffed 17-year-old"
-                if (sector and w.pos[k] == "NOUN" and not any(w.dep[d] == "poss" and w.pos[d] == "PRON" for d in w.children(k))
+                # not "the company" alone, which stands for one named before (the resolver found no one), nor whom a
+                # sanction falls on (as often abroad)
+                anaphor = [w.lower[d] for d in w.children(k)] == ["the"]
+                if (sector and w.pos[k] == "NOUN" and not anaphor and sense.type != "SANCTION"
+                        and not any(w.dep[d] == "poss" and w.pos[d] == "PRON" for d in w.children(k))
                         and not any(w.lower[x] in FOREIGN_WORDS for x in range(w.left_edge(k), k))):
                     ref = r.located_ref(home)
                     ref.sector, ref.kind, ref.text = sector, "group", w.words_text(w.left_edge(k), k + 1)
@@ -1239,6 +1253,23 @@ class EventCoder:
         if needs == "pair":
             return bool(c.source and c.target) or len(c.source) >= 2
         return bool(c.source or c.target)
+
+    def _sure_but_aimless(self, c: _Candidate) -> bool:
+        """``c`` is a main-clause verb (or the act a report at the root states: "..., the agency said") of a hand
+        trigger whose senses all wanted a target or pair they did not find, though a named party does it; and the act
+        is sure without its target: its best sense is confirmed by the direct object itself ("pulled funding from"), or
+        it is a speech act with an object ("accused him of taking bribes") - not "offered few details about the
+        financing", not "welcomed the news" (no visit)."""
+        w, t = self._w, c.tok
+        h = w.head[t]
+        main = (w.dep[t] == "ROOT" or (w.dep[t] == "conj" and w.dep[h] == "ROOT")
+                or (w.dep[t] in ("ccomp", "parataxis") and w.dep[h] == "ROOT" and w.lemma[h] in REPORTING_VERBS))
+        if not main or w.pos[t] != "VERB" or c.first_sense.synonym_of or not any(_coded(a) for a in c.source):
+            return False
+        sense = c.first_sense
+        if sense.objects:
+            return bool(sense.objects & _direct_object_lemmas(w, t))
+        return sense.type in SPEECH_ACT_TYPES and any(w.dep[o] in OBJ_DEPS for o in w.children(t))
 
     def _unplaced_doer(self, c: _Candidate) -> bool:
         """``c`` is a main-clause verb whose subject is a doer by its very word - a group noun of the sector
