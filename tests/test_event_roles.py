@@ -369,3 +369,11 @@ def test_a_sanctioned_party_is_not_placed_at_home(resources):
     # a fine on unnamed firms falls at home; a sanction on them is as often abroad
     assert _codes(_event(resources, "Ghana's revenue authority fined three shipping firms on Monday.", "COERCE").target) == {"GHA"}
     assert _codes(_event(resources, "The US Treasury froze the assets of three shipping firms on Monday.", "SANCTION").target) == set()
+
+
+def test_two_armed_sides_of_one_state_named_apart_fight_each_other(resources):
+    text = "Forces loyal to the Sudanese army clashed with a local militia near the El Obeid airport on Tuesday."
+    assert _codes(_event(resources, text, "FIGHT").target) == {"SDN"}
+    # must-not: one side named twice is not its own target
+    text = "Sudanese troops clashed near the El Obeid airport on Tuesday, the troops said."
+    assert _codes(_event(resources, text, "FIGHT").target) == set()

@@ -1637,6 +1637,8 @@ def _head_word(a: ActorRef) -> str | None:
     """The common noun that heads the phrase naming an actor ("Toronto's city council" -> council); None for a name
     ("Jerusalem", "the Kremlin"), a pronoun or an actor not named in the sentence."""
     words = (a.text or "").split()
+    if len(words) == 1 and words[0].istitle() and singular(words[0].lower()) in sector_nouns():
+        return words[0].lower()  # "Forces loyal to the army clashed with a local militia": a common noun opening the sentence
     if len(words) < 2 or not words[-1].islower() or words[-1] in PRONOUNS:
         return None
     return words[-1]
