@@ -377,3 +377,11 @@ def test_two_armed_sides_of_one_state_named_apart_fight_each_other(resources):
     # must-not: one side named twice is not its own target
     text = "Sudanese troops clashed near the El Obeid airport on Tuesday, the troops said."
     assert _codes(_event(resources, text, "FIGHT").target) == set()
+
+
+def test_whom_the_doer_tells_in_a_participle_is_the_target(resources):
+    text = "The governor of Ohio vetoed the budget bill on Tuesday, telling Republican lawmakers it would raise taxes."
+    assert _codes(_event(resources, text, "REJECT").target) == {"USA"}
+    # must-not: a statement to the press is aimed at no one
+    text = "The governor of Ohio vetoed the budget bill on Tuesday, telling reporters it would raise taxes."
+    assert _codes(_event(resources, text, "REJECT").target) == set()

@@ -79,6 +79,8 @@ CIVILIAN_VICTIMS = {"civilian", "villager", "crowd", "protester", "protestor", "
 # (not customers, clients or investors: an exporter's or a fund's are as often abroad)
 PEOPLE_WORDS = CIVILIAN_VICTIMS | {"consumer", "homeowner", "tenant", "motorist", "employee", "borrower", "depositor", "parent",
                                    "individual", "youngster", "teen"}
+# verbs of telling someone something: whom a participle of them addresses is whom the act it goes on from is aimed at
+ADDRESS_VERBS = {"tell", "assure", "inform", "reassure", "remind", "notify"}
 # what marks a party as not of the state where the act happens ("investigated three foreign cement distributors")
 FOREIGN_WORDS = {"foreign", "international", "overseas", "multinational", "offshore", "expatriate", "visiting"}
 # armed victims, and battle, keep it fighting ("killed two rebel commanders", "killed three Albanians in a gunbattle")
@@ -526,13 +528,31 @@ class EventCoder:
         if c.target is not guessed:
             c.guessed_target = False
         if (c.guessed_target or not any(_coded(a) for a in c.target)) and not sense.symmetric:
-            # "arrested three men": the party the act falls on, placed by no one, before a guess or an unplaced name
-            unplaced = self._unplaced_party(c, r)
-            if unplaced:
-                c.target, c.guessed_target = unplaced, False
+            # "arrested three men": the party the act falls on, placed by no one, before a guess or an unplaced name;
+            # "vetoed the bill, telling Democratic lawmakers it would ...": whom the actor tells of it
+            found = self._unplaced_party(c, r) or self._addressee(tok, c.source, r)
+            if found:
+                c.target, c.guessed_target = found, False
         if not c.target and sense.home:
             # "Iraq's government is prepared to impose martial law": at home, unless a place or party is named
             c.target = [r.located_ref(a.country) for a in c.source[:1] if a.country]
+
+    def _addressee(self, tok, source: list[ActorRef], r: ArgResolver) -> list[ActorRef]:
+        """Whom the doer addresses in a participle that goes on from the act or from its infinitive ("pledged to lift
+        the ban, telling leaders of the opposition party that ...", "vetoed the bill, telling lawmakers ..."): the
+        act is aimed at them."""
+        w = self._w
+        heads = [tok, *(x for x in w.children(tok) if w.dep[x] == "xcomp")]
+        for h in heads:
+            for p in w.children(h):
+                if (w.dep[p] == "advcl" and w.tag[p] == "VBG" and w.lemma[p] in ADDRESS_VERBS
+                        and not any(w.dep[s] in ("nsubj", "nsubjpass") for s in w.children(p))):
+                    # not "telling reporters": a statement to the press is aimed at no one
+                    found = _other_than_source([a for o in w.children(p) if w.dep[o] in ("dobj", "dative") for a in r.actors_for(o)
+                                                if a.sector != "MED"], source)
+                    if any(_coded(a) for a in found):
+                        return found
+        return []
 
     def _unplaced_party(self, c: _Candidate, r: ArgResolver) -> list[ActorRef]:
         """'Police arrested three men', 'the regulator slapped a penalty on a tier-one lender', 'rejected a call by
