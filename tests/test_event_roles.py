@@ -385,3 +385,10 @@ def test_whom_the_doer_tells_in_a_participle_is_the_target(resources):
     # must-not: a statement to the press is aimed at no one
     text = "The governor of Ohio vetoed the budget bill on Tuesday, telling reporters it would raise taxes."
     assert _codes(_event(resources, text, "REJECT").target) == set()
+
+
+def test_the_partner_hung_on_the_venue_of_talks_is_the_target(resources):
+    text = "In a telephone call on Monday, Peruvian President Dina Boluarte discussed trade and the reopening of border posts at Tacna with Chile's Gabriel Boric."
+    assert _codes(_event(resources, text, "CONSULT").target) == {"CHL"}
+    # must-not: where the talks are held is no one they are held with
+    assert _codes(_event(resources, "Peruvian President Dina Boluarte discussed trade at a summit in Santiago on Monday.", "CONSULT").target) == set()

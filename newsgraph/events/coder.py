@@ -966,7 +966,11 @@ class EventCoder:
         while stack:
             t = stack.pop()
             if venue_free and w.dep[t] == "prep" and w.lower[t] in LOCATIVE_PREPS:
-                continue  # "opened negotiations in the Togolese capital Lome", "held two days of talks in Rio de Janeiro"
+                # "opened negotiations in the Togolese capital Lome", "held two days of talks in Rio de Janeiro"; but the
+                # partner's phrase the parser hung on the venue is the act's ("discussed the crossings at Cucuta with
+                # Venezuela's Nicolas Maduro")
+                stack.extend(f for p in w.children(t) if w.dep[p] == "pobj" for f in w.children(p) if w.dep[f] == "prep" and w.lower[f] == "with")
+                continue
             if w.dep[t] in ("prep", "npadvmod") and (w.lower[t] in NON_ROLE_PREPS or w.lemma[t] in ("day", "week", "month", "year")):
                 continue  # "days before Russia began its invasion", "according to Xinhua"
             if w.dep[t] in ("advcl", "relcl", "acl", "parataxis", "ccomp", "appos") and w.head[t] == head and w.pos[head] in VERBAL_POS:
