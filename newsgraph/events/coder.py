@@ -581,6 +581,9 @@ class EventCoder:
                 found = r.actors_for(k)
                 if any(_coded(a) for a in found):
                     continue
+                if any(s is not None and s.ref.country not in (None, home) for x in range(w.left_edge(k), w.right_edge(k) + 1)
+                       for s in [r.span_of(x)]):
+                    continue  # "employees of London-listed gold miner Acacia Mining": the phrase places it elsewhere
                 if found:
                     if sense.type in AUTHORITY_TYPES:
                         out.extend(a.copy(country=home) for a in found if a.provisional)
