@@ -394,3 +394,11 @@ def test_the_partner_hung_on_the_venue_of_talks_is_the_target(resources):
     assert _codes(_event(resources, text, "CONSULT").target) == {"CHL"}
     # must-not: where the talks are held is no one they are held with
     assert _codes(_event(resources, "Peruvian President Dina Boluarte discussed trade at a summit in Santiago on Monday.", "CONSULT").target) == set()
+
+
+def test_whom_a_concession_lets_act_is_its_target(resources):
+    text = "Tanzania's parliament on Tuesday repealed the clause that banned rallies, clearing the way for opposition groups to campaign."
+    assert _codes(_event(resources, text, "CONCEDE").target) == {"TZA"}
+    # must-not: a thing let through is no party
+    text = "Tanzania's parliament on Tuesday repealed the clause that banned rallies, clearing the way for the bill to pass."
+    assert _codes(_event(resources, text, "CONCEDE").target) == set()

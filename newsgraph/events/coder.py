@@ -81,6 +81,9 @@ PEOPLE_WORDS = CIVILIAN_VICTIMS | {"consumer", "homeowner", "tenant", "motorist"
                                    "individual", "youngster", "teen"}
 # verbs of telling someone something: whom a participle of them addresses is whom the act it goes on from is aimed at
 ADDRESS_VERBS = {"tell", "assure", "inform", "reassure", "remind", "notify"}
+# verbs of letting someone do something: whom a participle of them lets act is whom a concession benefits ("repealed the
+# clause, clearing the way for opposition groups to register", "lifted the ban, allowing the party to campaign")
+ENABLING_VERBS = {"allow", "let", "enable", "permit", "clear", "pave"}
 # what marks a party as not of the state where the act happens ("investigated three foreign cement distributors")
 FOREIGN_WORDS = {"foreign", "international", "overseas", "multinational", "offshore", "expatriate", "visiting"}
 # armed victims, and battle, keep it fighting ("killed two rebel commanders", "killed three Albanians in a gunbattle")
@@ -538,18 +541,23 @@ class EventCoder:
             c.target = [r.located_ref(a.country) for a in c.source[:1] if a.country]
 
     def _addressee(self, tok, source: list[ActorRef], r: ArgResolver) -> list[ActorRef]:
-        """Whom the doer addresses in a participle that goes on from the act or from its infinitive ("pledged to lift
-        the ban, telling leaders of the opposition party that ...", "vetoed the bill, telling lawmakers ..."): the
-        act is aimed at them."""
+        """Whom the doer addresses, or lets act, in a participle that goes on from the act or from its infinitive
+        ("pledged to lift the ban, telling leaders of the opposition party that ...", "vetoed the bill, telling lawmakers
+        ...", "repealed the clause, clearing the way for opposition groups to register"): the act is aimed at them."""
         w = self._w
         heads = [tok, *(x for x in w.children(tok) if w.dep[x] == "xcomp")]
         for h in heads:
             for p in w.children(h):
-                if (w.dep[p] == "advcl" and w.tag[p] == "VBG" and w.lemma[p] in ADDRESS_VERBS
+                if (w.dep[p] == "advcl" and w.tag[p] == "VBG" and w.lemma[p] in ADDRESS_VERBS | ENABLING_VERBS
                         and not any(w.dep[s] in ("nsubj", "nsubjpass") for s in w.children(p))):
+                    objects = [o for o in w.children(p) if w.dep[o] in ("dobj", "dative")]
+                    # "clearing the way for opposition groups to register": for whom the way is cleared
+                    # (or, as the parser often has it, the subject of the clause on "way": "for opposition groups to register")
+                    objects += [q for o in objects if w.lemma[o] == "way" for f in w.children(o)
+                                for q in ([x for x in w.children(f) if w.dep[x] == "pobj"] if w.dep[f] == "prep" and w.lower[f] == "for"
+                                          else [x for x in w.children(f) if w.dep[x] == "nsubj"] if w.dep[f] in ("relcl", "acl") else [])]
                     # not "telling reporters": a statement to the press is aimed at no one
-                    found = _other_than_source([a for o in w.children(p) if w.dep[o] in ("dobj", "dative") for a in r.actors_for(o)
-                                                if a.sector != "MED"], source)
+                    found = _other_than_source([a for o in objects for a in r.actors_for(o) if a.sector != "MED"], source)
                     if any(_coded(a) for a in found):
                         return found
         return []
