@@ -335,6 +335,8 @@ def test_forces_sent_with_no_owner_named_are_the_senders_own(resources):
         ("Ghanaian police arrested four men in Kumasi on Friday after the robbery.", "COERCE", {"GHA"}),
         ("The Central Bank of Kenya slapped a heavy fine on a mid-sized lender for breaking currency rules.", "COERCE", {"KEN"}),
         ("Sweden's competition authority opened an investigation into Brightwater Logistics over price fixing.", "INVESTIGATE", {"SWE"}),
+        # the doer of an act in the slot
+        ("Chile's competition regulator opened an inquiry into alleged price-fixing by four cement producers on Monday.", "INVESTIGATE", {"CHL"}),
         # must-not: a name its own phrase places in another state ("London-listed") is not placed at home
         ("Police in Accra detained two managers of London-listed miner Brightwater Gold on Monday, angering Britain.", "COERCE", set()),
         # must-not: a thing is no party; a name one grants asylum to may be anyone's; one's own forces are no target
