@@ -581,8 +581,10 @@ class EventCoder:
         for h in (tok, *c.objects.values()):
             heads += [p for ch in w.children(h) if w.dep[ch] == "prep" and w.lower[ch] in sense.preps and w.lower[ch] not in LOCATIVE_PREPS
                       for p in w.children(ch) if w.dep[p] == "pobj"]
-        # "opened an inquiry into price-fixing by five fuel distributors": an act in the slot falls on whoever did it
-        heads += [p for h in heads if w.pos[h] == "NOUN" for ch in w.children(h) if w.dep[ch] in ("prep", "agent") and w.lower[ch] == "by"
+        # "opened an inquiry into price-fixing by five fuel distributors": an act in the slot falls on whoever did it (its
+        # by-phrase, which the parser may hang on the active verb)
+        acts = [h for h in heads if w.pos[h] == "NOUN"] + ([] if passive or sense.pos != "VERB" else [tok])
+        heads += [p for h in acts for ch in w.children(h) if w.dep[ch] == "prep" and w.lower[ch] == "by"
                   for p in w.children(ch) if w.dep[p] == "pobj"]
         out: list[ActorRef] = []
         for h in heads:
