@@ -589,7 +589,9 @@ class EventCoder:
         out: list[ActorRef] = []
         for h in heads:
             for k in (h, *w.conjuncts(h)):
-                if w.pos[k] not in ("NOUN", "PROPN"):
+                # "a handcuffed 17-year-old": the tagger makes the last part of the hyphenated word an adjective
+                person = any(x in PEOPLE_WORDS for x in _hyphenated(w, k))
+                if w.pos[k] not in ("NOUN", "PROPN") and not person:
                     continue
                 found = r.actors_for(k)
                 if any(_coded(a) for a in found):
@@ -602,12 +604,12 @@ class EventCoder:
                         out.extend(a.copy(country=home) for a in found if a.provisional)
                     continue
                 sector = r.nouns.get(w.lemma[k]) or r.nouns.get(w.lower[k])
-                if sector is None and (w.lemma[k] in PEOPLE_WORDS or any(x in PEOPLE_WORDS for x in _hyphenated(w, k))):
-                    sector = "CVL"  # "arrested three men", "apologised to customers", "punched a handcuffed 17-year-old"
+                if sector is None and (w.lemma[k] in PEOPLE_WORDS or person):
+                    sector = "CVL"  # "arrested three men", "punched a handcuffed 17-year-old"
                 # not "the company" alone, which stands for one named before (the resolver found no one), nor whom a
                 # sanction falls on (as often abroad)
                 anaphor = [w.lower[d] for d in w.children(k)] == ["the"]
-                if (sector and w.pos[k] == "NOUN" and not anaphor and sense.type != "SANCTION"
+                if (sector and (w.pos[k] == "NOUN" or person) and not anaphor and sense.type != "SANCTION"
                         and not any(w.dep[d] == "poss" and w.pos[d] == "PRON" for d in w.children(k))
                         and not any(w.lower[x] in FOREIGN_WORDS for x in range(w.left_edge(k), k))):
                     ref = r.located_ref(home)
