@@ -405,3 +405,10 @@ def test_whom_a_concession_lets_act_is_its_target(resources):
     # must-not: a thing let through is no party
     text = "Tanzania's parliament on Tuesday repealed the clause that banned rallies, clearing the way for the bill to pass."
     assert _codes(_event(resources, text, "CONCEDE").target) == set()
+
+
+def test_a_party_tied_by_its_relative_clause_to_a_body_is_of_that_body(resources):
+    assert _codes(_event(resources, "Chile expelled two diplomats who worked for the Bolivian embassy.", "SANCTION").target) == {"BOL"}
+    # must-not: a clause that only says where or why is no tie
+    text = "Indian customs released the tanker it had held at Paradip for its Russian cargo, the owner said."
+    assert "RUS" not in _codes(_event(resources, text, "RETREAT").target)

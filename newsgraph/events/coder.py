@@ -84,6 +84,8 @@ ADDRESS_VERBS = {"tell", "assure", "inform", "reassure", "remind", "notify"}
 # verbs of letting someone do something: whom a participle of them lets act is whom a concession benefits ("repealed the
 # clause, clearing the way for opposition groups to register", "lifted the ban, allowing the party to campaign")
 ENABLING_VERBS = {"allow", "let", "enable", "permit", "clear", "pave"}
+# verbs of serving a body: a person's relative clause of them ties the person to it ("diplomats who worked for the embassy")
+SERVICE_VERBS = {"work", "serve", "fight", "belong", "spy", "report"}
 # what marks a party as not of the state where the act happens ("investigated three foreign cement distributors")
 FOREIGN_WORDS = {"foreign", "international", "overseas", "multinational", "offshore", "expatriate", "visiting"}
 # armed victims, and battle, keep it fighting ("killed two rebel commanders", "killed three Albanians in a gunbattle")
@@ -595,6 +597,13 @@ class EventCoder:
                     continue
                 found = r.actors_for(k)
                 if any(_coded(a) for a in found):
+                    continue
+                # "expelled two diplomats who worked for the Bolivian embassy": whom the party's own clause ties it to
+                tied = [a for rc in w.children(k) if w.dep[rc] in ("relcl", "acl") and w.lemma[rc] in SERVICE_VERBS for p in w.children(rc)
+                        if w.dep[p] == "prep" and w.lower[p] in ("for", "with", "in") for q in w.children(p) if w.dep[q] == "pobj"
+                        for a in r.actors_for(q) if _coded(a)]
+                if tied:
+                    out.extend(tied)
                     continue
                 if any(s is not None and s.ref.country not in (None, home) for x in range(w.left_edge(k), w.right_edge(k) + 1)
                        for s in [r.span_of(x)]):
