@@ -412,3 +412,11 @@ def test_a_party_tied_by_its_relative_clause_to_a_body_is_of_that_body(resources
     # must-not: a clause that only says where or why is no tie
     text = "Indian customs released the tanker it had held at Paradip for its Russian cargo, the owner said."
     assert "RUS" not in _codes(_event(resources, text, "RETREAT").target)
+
+
+def test_what_is_pressed_for_is_no_party_acted_on(resources):
+    e = _event(resources, "Kenya's opposition party pressed for judicial commissions on Monday.", "DEMAND")
+    assert _codes(e.target) == set()
+    # must-not: whom one presses is still the target
+    e = _event(resources, "Kenya's opposition party pressed the electoral commission on Monday to publish the results.", "DEMAND")
+    assert _codes(e.target) == {"KEN"}

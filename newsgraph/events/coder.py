@@ -580,9 +580,10 @@ class EventCoder:
         heads = []
         if sense.pos == "VERB":
             heads += [ch for ch in w.children(tok) if w.dep[ch] in ("dobj", "obj", "dative") or (passive and w.dep[ch] == "nsubjpass")]
+        # (what one presses or calls for is what is asked, not who is: "pressing for judicial commissions")
+        preps = {p for p in sense.preps if p not in LOCATIVE_PREPS and not (p == "for" and sense.type in ("DEMAND", "REQUEST"))}
         for h in (tok, *c.objects.values()):
-            heads += [p for ch in w.children(h) if w.dep[ch] == "prep" and w.lower[ch] in sense.preps and w.lower[ch] not in LOCATIVE_PREPS
-                      for p in w.children(ch) if w.dep[p] == "pobj"]
+            heads += [p for ch in w.children(h) if w.dep[ch] == "prep" and w.lower[ch] in preps for p in w.children(ch) if w.dep[p] == "pobj"]
         # "opened an inquiry into price-fixing by five fuel distributors": an act in the slot falls on whoever did it (its
         # by-phrase, which the parser may hang on the active verb)
         acts = [h for h in heads if w.pos[h] == "NOUN"] + ([] if passive or sense.pos != "VERB" else [tok])
