@@ -420,3 +420,13 @@ def test_what_is_pressed_for_is_no_party_acted_on(resources):
     # must-not: whom one presses is still the target
     e = _event(resources, "Kenya's opposition party pressed the electoral commission on Monday to publish the results.", "DEMAND")
     assert _codes(e.target) == {"KEN"}
+
+
+def test_an_inquiry_into_what_someone_did_is_aimed_at_them(resources):
+    text = "Police in Mombasa are looking into claims that a port official sold the same container twice, the police commander said."
+    assert _codes(_event(resources, text, "INVESTIGATE").target) == {"KEN"}
+    text = "New Zealand's Commerce Commission is examining whether Harbourline Fuels delayed a refinery restart."
+    assert _codes(_event(resources, text, "INVESTIGATE").target) == {"NZL"}
+    # must-not: a clause that says nothing of a doer adds no one
+    text = "New Zealand's Commerce Commission is examining whether prices rose too fast."
+    assert _codes(_event(resources, text, "INVESTIGATE").target) == set()

@@ -589,6 +589,12 @@ class EventCoder:
         acts = [h for h in heads if w.pos[h] == "NOUN"] + ([] if passive or sense.pos != "VERB" else [tok])
         heads += [p for h in acts for ch in w.children(h) if w.dep[ch] == "prep" and w.lower[ch] == "by"
                   for p in w.children(ch) if w.dep[p] == "pobj"]
+        # "examining whether Viva Energy delayed a restart", "looking into claims that a county land officer sold ...": an
+        # inquiry into what a clause says someone did is aimed at them, named or not
+        said = [s for h in acts for cl in w.children(h) if w.dep[cl] in ("ccomp", "acl") and sense.type in AUTHORITY_TYPES
+                and any(w.dep[m] == "mark" and w.lower[m] in ("whether", "if", "that") for m in w.children(cl))
+                for s in w.children(cl) if w.dep[s] in ("nsubj", "nsubjpass")]
+        heads += said
         out: list[ActorRef] = []
         for h in heads:
             for k in (h, *w.conjuncts(h)):
@@ -598,6 +604,8 @@ class EventCoder:
                     continue
                 found = r.actors_for(k)
                 if any(_coded(a) for a in found):
+                    if h in said:
+                        out.extend(found)
                     continue
                 # "expelled two diplomats who worked for the Bolivian embassy": whom the party's own clause ties it to
                 tied = [a for rc in w.children(k) if w.dep[rc] in ("relcl", "acl") and w.lemma[rc] in SERVICE_VERBS for p in w.children(rc)
