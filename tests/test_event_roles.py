@@ -334,6 +334,8 @@ def test_forces_sent_with_no_owner_named_are_the_senders_own(resources):
         # people named by what they are, a sector noun the resolver leaves unplaced, a name an authority acts on
         ("Ghanaian police arrested four men in Kumasi on Friday after the robbery.", "COERCE", {"GHA"}),
         ("A handcuffed 16-year-old was punched repeatedly by a Denver police officer during an arrest.", "ASSAULT", {"USA"}),
+        ("Al-Shabaab fighters shot dead twelve commuters on Friday.", "ASSAULT", {"SOM"}),
+        ("Al-Shabaab fighters shot dead twelve camels on Friday.", "ASSAULT", set()),
         ("The Central Bank of Kenya slapped a heavy fine on a mid-sized lender for breaking currency rules.", "COERCE", {"KEN"}),
         ("Sweden's competition authority opened an investigation into Brightwater Logistics over price fixing.", "INVESTIGATE", {"SWE"}),
         # the doer of an act in the slot

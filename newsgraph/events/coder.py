@@ -78,7 +78,11 @@ CIVILIAN_VICTIMS = {"civilian", "villager", "crowd", "protester", "protestor", "
 # people named by what they are, of no sector: whom an act falls on, with no name or place, is of the state it happens in
 # (not customers, clients or investors: an exporter's or a fund's are as often abroad)
 PEOPLE_WORDS = CIVILIAN_VICTIMS | {"consumer", "homeowner", "tenant", "motorist", "employee", "borrower", "depositor", "parent",
-                                   "individual", "youngster", "teen"}
+                                   "individual", "youngster", "teen", "commuter", "pedestrian", "cyclist", "rider", "traveller",
+                                   "traveler", "holidaymaker", "beachgoer", "churchgoer", "concertgoer", "spectator", "fan", "diner",
+                                   "pensioner", "retiree", "widow", "orphan", "infant", "baby", "toddler", "minor", "juvenile",
+                                   "landowner", "householder", "occupant", "squatter", "evacuee", "survivor", "victim", "wife",
+                                   "husband", "son", "daughter", "mother", "father", "relative"}
 # verbs of telling someone something: whom a participle of them addresses is whom the act it goes on from is aimed at
 ADDRESS_VERBS = {"tell", "assure", "inform", "reassure", "remind", "notify"}
 # verbs of letting someone do something: whom a participle of them lets act is whom a concession benefits ("repealed the
