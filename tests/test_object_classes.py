@@ -1,0 +1,103 @@
+"""Object classes (newsgraph/data/events/object_classes.yaml): named noun classes that trigger senses refer to as
+"@name" in their objects and unless lists, expanded once at load. Sentences are written for these tests."""
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from newsgraph.errors import DataFileError
+from newsgraph.events.lexicon import default_lexicon, load_lexicon, load_object_classes
+from newsgraph.extract import extract
+from newsgraph.model import Document
+
+ROOT = Path(__file__).resolve().parent.parent
+TRIGGERS = ROOT / "newsgraph" / "data" / "events" / "triggers.yaml"
+CLASSES = ROOT / "newsgraph" / "data" / "events" / "object_classes.yaml"
+
+
+def _write(tmp_path, name, text):
+    p = tmp_path / name
+    p.write_text(text, encoding="utf-8")
+    return p
+
+
+def test_a_class_may_include_another_and_a_marker_may_end_in_one(tmp_path):
+    classes = _write(tmp_path, "classes.yaml", "boats: [ferry, barge]\nvessels: ['@boats', tanker]\n")
+    triggers = _write(tmp_path, "triggers.yaml", """
+- lemmas: [seize]
+  pos: VERB
+  objects: ["@vessels", cash]
+  unless: ["*prep:to:@boats"]
+  type: COERCE
+  cameo: "1711"
+""")
+    assert load_object_classes(classes)["vessels"] == {"ferry", "barge", "tanker"}
+    sense = load_lexicon(triggers, synonyms=False, classes=classes).senses[0]
+    assert sense.objects == {"ferry", "barge", "tanker", "cash"}
+    assert sense.unless == {"*prep:to:ferry", "*prep:to:barge"}
+
+
+@pytest.mark.parametrize("classes, triggers, message", [
+    ("a: ['@b']\nb: ['@a']\n", None, "includes itself"),
+    ("a: ['@nowhere']\n", None, "unknown class"),
+    ("a: []\n", None, "non-empty list"),
+    ("a: [x]\n", '- {lemmas: [seize], type: COERCE, objects: ["@b"]}\n', "sense 1 objects: unknown object class '@b'"),
+])
+def test_a_bad_class_reference_names_the_file_and_the_fault(tmp_path, classes, triggers, message):
+    c = _write(tmp_path, "classes.yaml", classes)
+    t = _write(tmp_path, "triggers.yaml", triggers or "- {lemmas: [seize], type: COERCE}\n")
+    with pytest.raises(DataFileError, match=message):
+        load_lexicon(t, synonyms=False, classes=c)
+
+
+def test_every_shipped_class_is_used_and_expands_to_plain_words():
+    """No dead class, and no "@" left in any sense after loading: the coder matches plain word sets."""
+    text = TRIGGERS.read_text(encoding="utf-8")
+    classes = yaml.safe_load(CLASSES.read_text(encoding="utf-8"))
+    used = {n for n in classes if f"@{n}\"" in text or f"'@{n}'" in text
+            or any(f"@{n}" in map(str, v) for v in classes.values())}
+    assert used == set(classes)
+    for s in default_lexicon().senses:
+        assert not any("@" in w for w in set(s.objects or ()) | s.unless), s.lemmas
+
+
+def _events(resources, text):
+    return [(e.type, e.cameo, e.trigger) for e in extract(Document(text=text), resources).events]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # @cargo: what a vessel or truck carries is seized, intercepted or traded whatever it is packed in
+    ("Kenyan police seized 14 containers of counterfeit goods belonging to a Nairobi trader.", ("COERCE", "1711", "seized containers")),
+    ("Iran intercepted a consignment of weapons bound for Yemen.", ("COERCE", "1711", "intercepted consignment")),
+    # @money: a sum of money, in any currency
+    ("Kenyan customs officers seized $3 million in cash from a Tanzanian businessman.", ("COERCE", "1711", "seized million")),
+    ("Nigerian police seized 40 million naira from a Ghanaian businessman.", ("COERCE", "1711", "seized naira")),
+    # @vessels: every kind of boat
+    ("The Indian navy sank a Pakistani barge off the coast of Gujarat.", ("FIGHT", "190", "sank barge")),
+    # @rules: a rule, regulation or ordinance is scrapped as a bill or a policy is
+    ("The Nigerian government scrapped the rules on foreign currency accounts.", ("CONCEDE", "0832", "scrapped rules")),
+    # @envoys
+    ("Ghana recalled its consul from Nigeria.", ("SANCTION", "161", "recalled consul")),
+])
+def test_a_class_member_meets_every_sense_that_names_the_class(resources, text, expected):
+    assert expected in _events(resources, text)
+
+
+@pytest.mark.parametrize("text, expected, not_expected", [
+    # the sum is what was frozen, the aid is what it was: halting aid (162), not freezing assets (163)
+    ("The United States froze $40 million in military aid to Egypt.", ("SANCTION", "162", "froze aid"), "163"),
+    # ignoring a law is defying a norm (128), not turning down a request (120): rules are not in the ignore sense's class
+    ("The Kenyan government ignored the law and deported the Ugandan activist.", ("REJECT", "128", "ignored law"), "120"),
+])
+def test_a_class_does_not_reach_senses_that_do_not_name_it(resources, text, expected, not_expected):
+    events = _events(resources, text)
+    assert expected in events
+    assert not any(cameo == not_expected for _, cameo, _ in events)
+
+
+def test_scrapping_things_that_are_not_rules_is_no_concession(resources):
+    """Only the rules class was added to scrapping: old ships, or weights of drugs, are no rules or sums."""
+    assert not any(t == "CONCEDE" for t, _, _ in _events(resources, "The Nigerian government scrapped the old ships of the Nigerian navy."))
+    events = _events(resources, "Kenyan police seized 60 pounds of heroin from a Ugandan trader.")
+    assert ("COERCE", "1711", "seized heroin") in events  # a pound here is a weight, not a currency
