@@ -79,6 +79,14 @@ def _events(resources, text):
     ("The Nigerian government scrapped the rules on foreign currency accounts.", ("CONCEDE", "0832", "scrapped rules")),
     # @envoys
     ("Ghana recalled its consul from Nigeria.", ("SANCTION", "161", "recalled consul")),
+    # @grains: every staple, for trade as for relief
+    ("Nigeria exported 2 million tonnes of sorghum to Niger last year.", ("COOPERATE", "061", "exported sorghum")),
+    # @requests: whatever was asked or put forward is what is ignored or pushed back
+    ("Iran ignored the Iraqi proposal for a joint border commission.", ("REJECT", "120", "ignored proposal")),
+    ("Ethiopia pushed back Egypt's initiative on the Nile dam.", ("REJECT", "120", "pushed initiative")),
+    # a marker ending in a class: put aboard any aircraft, or onto a flight, is a removal
+    ("Immigration officers escorted the Kenyan activist onto a flight to Nairobi on Monday.", ("COERCE", "174", "escorted")),
+    ("The Ugandan journalist was bundled aboard a plane to Kampala by Kenyan police.", ("COERCE", "174", "bundled")),
 ])
 def test_a_class_member_meets_every_sense_that_names_the_class(resources, text, expected):
     assert expected in _events(resources, text)
@@ -101,3 +109,8 @@ def test_scrapping_things_that_are_not_rules_is_no_concession(resources):
     assert not any(t == "CONCEDE" for t, _, _ in _events(resources, "The Nigerian government scrapped the old ships of the Nigerian navy."))
     events = _events(resources, "Kenyan police seized 60 pounds of heroin from a Ugandan trader.")
     assert ("COERCE", "1711", "seized heroin") in events  # a pound here is a weight, not a currency
+
+
+def test_an_escort_is_a_removal_only_onto_a_plane_and_never_for_a_visiting_leader(resources):
+    assert not any(c == "174" for _, c, _ in _events(resources, "Kenyan police escorted the Ugandan president onto his plane after the summit."))
+    assert not any(c == "174" for _, c, _ in _events(resources, "The Nigerian army escorted the Cameroonian refugees to their camp."))
