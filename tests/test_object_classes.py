@@ -77,6 +77,10 @@ def _events(resources, text):
     ("The Indian navy sank a Pakistani barge off the coast of Gujarat.", ("FIGHT", "190", "sank barge")),
     # @rules: a rule, regulation or ordinance is scrapped as a bill or a policy is
     ("The Nigerian government scrapped the rules on foreign currency accounts.", ("CONCEDE", "0832", "scrapped rules")),
+    # @small_arms: arms are seized as surely as they are handed in
+    ("Kenyan police seized weapons and ammunition from Somali smugglers.", ("COERCE", "1711", "seized weapons")),
+    ("Kenyan police seized a large cache of pistols from Somali smugglers.", ("COERCE", "1711", "seized pistols")),
+    ("Somali rebels handed in their pistols to Kenyan monitors.", ("RETREAT", "0873", "handed in")),
     # @envoys
     ("Ghana recalled its consul from Nigeria.", ("SANCTION", "161", "recalled consul")),
     # @grains: every staple, for trade as for relief
@@ -114,3 +118,11 @@ def test_scrapping_things_that_are_not_rules_is_no_concession(resources):
 def test_an_escort_is_a_removal_only_onto_a_plane_and_never_for_a_visiting_leader(resources):
     assert not any(c == "174" for _, c, _ in _events(resources, "Kenyan police escorted the Ugandan president onto his plane after the summit."))
     assert not any(c == "174" for _, c, _ in _events(resources, "The Nigerian army escorted the Cameroonian refugees to their camp."))
+
+
+def test_an_adverb_before_the_predicate_adjective_keeps_the_multiword_trigger(resources):
+    """"held X fully responsible": the adverb makes the parser hang the adjective as a clause, not a small clause; it
+    is still what the verb's sense asks for. An adjective no sense lists ("fully open") makes no event."""
+    assert ("DISAPPROVE", "112", "held responsible") in _events(resources, "Kenya held Somalia fully responsible for the attack.")
+    assert ("DISAPPROVE", "112", "held accountable") in _events(resources, "Kenya held Somalia directly accountable for the attack.")
+    assert _events(resources, "The Kenyan minister held the briefing fully open to Somali journalists.") == []

@@ -393,6 +393,9 @@ class EventCoder:
             # that of a small clause, whose adjective or adverb counts too ("found the company guilty", "let the
             # inspectors back")
             for c in w.children(tok):
+                if w.dep[c] == "advcl" and w.pos[c] == "ADJ" and heads:
+                    # an adverb before the adjective makes the parser hang it as a clause: "held Somalia fully responsible"
+                    heads.append(c)
                 if w.dep[c] != "ccomp":
                     continue
                 small = w.pos[c] in ("ADJ", "ADV")
