@@ -81,6 +81,20 @@ def _events(resources, text):
     ("Kenyan police seized weapons and ammunition from Somali smugglers.", ("COERCE", "1711", "seized weapons")),
     ("Kenyan police seized a large cache of pistols from Somali smugglers.", ("COERCE", "1711", "seized pistols")),
     ("Somali rebels handed in their pistols to Kenyan monitors.", ("RETREAT", "0873", "handed in")),
+    # @suspects: whoever a state's courts want is handed over, whatever the paper calls him
+    ("Portuguese police handed over an alleged drug kingpin to Brazilian authorities.", ("COOPERATE", "063", "handed over kingpin")),
+    # @records: a shipping manifest is shared as a file is
+    ("Kenyan police passed shipping manifests to their Tanzanian counterparts.", ("COOPERATE", "064", "passed manifests")),
+    # @vehicles: given as relief, burned in a riot
+    ("The Indian charity donated 20 ambulances to the Nepalese health ministry.", ("AID", "070", "donated ambulances")),
+    # @licences: a certificate is restored as a licence is
+    ("The Kenyan aviation authority restored the operating certificate of a Ugandan airline.", ("CONCEDE", "081", "restored certificate")),
+    # @cargo released: seized goods let go
+    ("Kenyan customs officers released 30 containers of used tyres belonging to a Ugandan trader.", ("RETREAT", "0842", "released containers")),
+    # @assemblies: staying away from a sitting is a boycott
+    ("Zimbabwean opposition lawmakers stayed away from parliament during the president's speech.", ("PROTEST", "143", "stayed")),
+    # @vessels in a marker, and classes in unless: people put aboard a ferry are removed; troops or the rescued are not
+    ("Malaysian immigration officers put 300 Indonesian migrants aboard a ferry to Batam.", ("COERCE", "174", "put")),
     # @envoys
     ("Ghana recalled its consul from Nigeria.", ("SANCTION", "161", "recalled consul")),
     # @grains: every staple, for trade as for relief
@@ -126,3 +140,19 @@ def test_an_adverb_before_the_predicate_adjective_keeps_the_multiword_trigger(re
     assert ("DISAPPROVE", "112", "held responsible") in _events(resources, "Kenya held Somalia fully responsible for the attack.")
     assert ("DISAPPROVE", "112", "held accountable") in _events(resources, "Kenya held Somalia directly accountable for the attack.")
     assert _events(resources, "The Kenyan minister held the briefing fully open to Somali journalists.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "The Malaysian navy put 300 marines aboard a warship bound for Sabah.",  # troops: a deployment
+    "Malaysian rescuers put the injured Indonesian fishermen aboard a helicopter.",  # the rescued
+    "Kenyan workers stayed away from the office because of the floods.",  # an office is no sitting
+])
+def test_class_senses_keep_out_what_their_unless_classes_name(resources, text):
+    assert not any(c in ("174", "143") for _, c, _ in _events(resources, text))
+
+
+def test_a_sense_met_by_the_object_head_beats_one_met_by_its_modifier(resources):
+    """"handed over a drug kingpin": the aid sense lists drugs (medicines), the extradition sense lists wanted people;
+    the head noun says what was handed over. A shipment of aid released stays aid (its contents are the head)."""
+    assert not any(t == "AID" for t, _, _ in _events(resources, "Portuguese police handed over an alleged drug kingpin to Brazilian authorities."))
+    assert ("AID", "070", "released aid") in _events(resources, "Egypt released a shipment of aid to Gaza.")

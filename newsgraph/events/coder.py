@@ -371,8 +371,11 @@ class EventCoder:
             if len(fitting) > 1 and pos == "VERB":
                 # a sense met by the direct object itself comes before one met only through a prepositional phrase:
                 # "rushed reinforcements to the Line of Control" is about the reinforcements, not a credit line
-                direct = _direct_object_lemmas(w, tok)
-                fitting.sort(key=lambda s: 0 if s.particle or (s.objects and s.objects & direct) else 1 if s.objects else 2)
+                # and one met by the object's head noun before one met only by a modifier: a "drug kingpin" handed
+                # over is a person, not a drug
+                direct, heads = _direct_object_lemmas(w, tok), _direct_object_lemmas(w, tok, modifiers=False)
+                fitting.sort(key=lambda s: 0 if s.particle or (s.objects and s.objects & heads) else 1 if s.objects and s.objects & direct
+                             else 2 if s.objects else 3)
             if fitting:
                 c = _Candidate(tok, fitting[0], objects)
                 c.fallbacks = fitting[1:]
@@ -1690,9 +1693,10 @@ def _first_person_subject(w: DocArrays, tok: int) -> bool:
     return False
 
 
-def _direct_object_lemmas(w: DocArrays, tok: int) -> set[str]:
-    """Lemmas and forms of the verb's direct objects (or passive subject), their modifiers and conjuncts; for a
-    container or measure ("two cargo planes of tents", "its entire stock of howitzers"), what it holds too."""
+def _direct_object_lemmas(w: DocArrays, tok: int, modifiers: bool = True) -> set[str]:
+    """Lemmas and forms of the verb's direct objects (or passive subject), their modifiers (unless ``modifiers`` is
+    false) and conjuncts; for a container or measure ("two cargo planes of tents", "its entire stock of howitzers"),
+    what it holds too."""
     out: set[str] = set()
     todo = [c for c in w.children(tok) if w.dep[c] in OBJ_DEPS or w.dep[c] == "nsubjpass"]
     while todo:
@@ -1700,7 +1704,7 @@ def _direct_object_lemmas(w: DocArrays, tok: int) -> set[str]:
         out.update((w.lemma[t], w.lower[t], *_hyphenated(w, t)))
         todo.extend(_contents(w, t))
         for c in w.children(t):
-            if w.dep[c] in ("compound", "amod"):
+            if w.dep[c] in ("compound", "amod") and modifiers:
                 out.add(w.lemma[c])
             elif w.dep[c] == "conj":
                 todo.append(c)
