@@ -95,6 +95,14 @@ def _events(resources, text):
     ("Zimbabwean opposition lawmakers stayed away from parliament during the president's speech.", ("PROTEST", "143", "stayed")),
     # @vessels in a marker, and classes in unless: people put aboard a ferry are removed; troops or the rescued are not
     ("Malaysian immigration officers put 300 Indonesian migrants aboard a ferry to Batam.", ("COERCE", "174", "put")),
+    # @explosives: set off as detonated
+    ("Somali militants set off a car bomb outside the Kenyan embassy in Mogadishu.", ("ASSAULT", "183", "set off bomb")),
+    # @gunfire: any fire traded
+    ("Indian and Pakistani troops traded shellfire across the Line of Control.", ("FIGHT", "190", "traded shellfire")),
+    # @vessels blocked at sea: restricting movement, whatever the boat carries
+    ("Chinese coast guard vessels blocked a Philippine supply boat near the Second Thomas Shoal.", ("COERCE", "191", "blocked boat")),
+    # a marker ending in a class: sifting through any kind of record
+    ("Kenyan investigators sifted through the evidence against the Somali businessman.", ("INVESTIGATE", "091", "sifted")),
     # @envoys
     ("Ghana recalled its consul from Nigeria.", ("SANCTION", "161", "recalled consul")),
     # @grains: every staple, for trade as for relief
@@ -146,9 +154,10 @@ def test_an_adverb_before_the_predicate_adjective_keeps_the_multiword_trigger(re
     "The Malaysian navy put 300 marines aboard a warship bound for Sabah.",  # troops: a deployment
     "Malaysian rescuers put the injured Indonesian fishermen aboard a helicopter.",  # the rescued
     "Kenyan workers stayed away from the office because of the floods.",  # an office is no sitting
+    "The Kenyan government set off for talks in Mogadishu.",  # setting off on a journey
 ])
 def test_class_senses_keep_out_what_their_unless_classes_name(resources, text):
-    assert not any(c in ("174", "143") for _, c, _ in _events(resources, text))
+    assert not any(c in ("174", "143", "183") for _, c, _ in _events(resources, text))
 
 
 def test_a_sense_met_by_the_object_head_beats_one_met_by_its_modifier(resources):
