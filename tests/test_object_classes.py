@@ -103,6 +103,10 @@ def _events(resources, text):
     ("Chinese coast guard vessels blocked a Philippine supply boat near the Second Thomas Shoal.", ("COERCE", "191", "blocked boat")),
     # a marker ending in a class: sifting through any kind of record
     ("Kenyan investigators sifted through the evidence against the Somali businessman.", ("INVESTIGATE", "091", "sifted")),
+    # @civilians: the same people taken, freed, evacuated or sheltered
+    ("Somali gunmen seized 12 Kenyan passengers from a bus near Mandera.", ("ASSAULT", "181", "seized passengers")),
+    ("Somali militants freed 20 Kenyan farmers.", ("RETREAT", "0841", "freed farmers")),
+    ("Kenyan troops evacuated 300 Somali students from the border town.", ("AID", "073", "evacuated students")),
     # @envoys
     ("Ghana recalled its consul from Nigeria.", ("SANCTION", "161", "recalled consul")),
     # @grains: every staple, for trade as for relief
