@@ -170,3 +170,11 @@ def test_a_sense_met_by_the_object_head_beats_one_met_by_its_modifier(resources)
     the head noun says what was handed over. A shipment of aid released stays aid (its contents are the head)."""
     assert not any(t == "AID" for t, _, _ in _events(resources, "Portuguese police handed over an alleged drug kingpin to Brazilian authorities."))
     assert ("AID", "070", "released aid") in _events(resources, "Egypt released a shipment of aid to Gaza.")
+
+
+def test_a_named_object_meets_a_sense_through_the_kind_beside_it(resources):
+    """"the Ocean Star, a Liberian-flagged tanker": the apposition says what the name is. A common noun's apposition is
+    not taken ("the deal, a blow to the opposition" names no thing of the deal's kind)."""
+    text = "The Ocean Star, a Liberian-flagged tanker, was boarded by Iranian commandos in the Strait of Hormuz."
+    assert any(t == "COERCE" and c == "1711" for t, c, _ in _events(resources, text))
+    assert not any(t == "COERCE" for t, _, _ in _events(resources, "Iranian officials boarded a flight to Geneva, a city they rarely visit."))
