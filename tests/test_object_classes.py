@@ -109,6 +109,7 @@ def _events(resources, text):
     ("Kenyan troops evacuated 300 Somali students from the border town.", ("AID", "073", "evacuated students")),
     # @envoys
     ("Ghana recalled its consul from Nigeria.", ("SANCTION", "161", "recalled consul")),
+    ("Kenya recalled its charge d'affaires from Somalia.", ("SANCTION", "161", "recalled d'affaires")),
     # @grains: every staple, for trade as for relief
     ("Nigeria exported 2 million tonnes of sorghum to Niger last year.", ("COOPERATE", "061", "exported sorghum")),
     # @requests: whatever was asked or put forward is what is ignored or pushed back
