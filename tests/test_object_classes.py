@@ -68,7 +68,7 @@ def _events(resources, text):
 
 @pytest.mark.parametrize("text, expected", [
     # @cargo: what a vessel or truck carries is seized, intercepted or traded whatever it is packed in
-    ("Kenyan police seized 14 containers of counterfeit goods belonging to a Nairobi trader.", ("COERCE", "1711", "seized containers")),
+    ("Kenyan police seized three containers of counterfeit medicine at the border post.", ("COERCE", "1711", "seized containers")),
     ("Iran intercepted a consignment of weapons bound for Yemen.", ("COERCE", "1711", "intercepted consignment")),
     # @money: a sum of money, in any currency
     ("Kenyan customs officers seized $3 million in cash from a Tanzanian businessman.", ("COERCE", "1711", "seized million")),
@@ -82,27 +82,27 @@ def _events(resources, text):
     ("Kenyan police seized a large cache of pistols from Somali smugglers.", ("COERCE", "1711", "seized pistols")),
     ("Somali rebels handed in their pistols to Kenyan monitors.", ("RETREAT", "0873", "handed in")),
     # @suspects: whoever a state's courts want is handed over, whatever the paper calls him
-    ("Portuguese police handed over an alleged drug kingpin to Brazilian authorities.", ("COOPERATE", "063", "handed over kingpin")),
+    ("Peru handed over a notorious drug kingpin to US agents.", ("COOPERATE", "063", "handed over kingpin")),
     # @records: a shipping manifest is shared as a file is
-    ("Kenyan police passed shipping manifests to their Tanzanian counterparts.", ("COOPERATE", "064", "passed manifests")),
+    ("Ghana shared cargo manifests with Togolese investigators.", ("COOPERATE", "064", "shared manifests")),
     # @vehicles: given as relief, burned in a riot
     ("The Indian charity donated 20 ambulances to the Nepalese health ministry.", ("AID", "070", "donated ambulances")),
     # @licences: a certificate is restored as a licence is
-    ("The Kenyan aviation authority restored the operating certificate of a Ugandan airline.", ("CONCEDE", "081", "restored certificate")),
+    ("The Kenyan ministry restored the broadcasting certificate of a Somali radio station.", ("CONCEDE", "081", "restored certificate")),
     # @cargo released: seized goods let go
-    ("Kenyan customs officers released 30 containers of used tyres belonging to a Ugandan trader.", ("RETREAT", "0842", "released containers")),
+    ("Tanzanian port authorities released 12 impounded containers of textiles on Friday.", ("RETREAT", "0842", "released containers")),
     # @assemblies: staying away from a sitting is a boycott
-    ("Zimbabwean opposition lawmakers stayed away from parliament during the president's speech.", ("PROTEST", "143", "stayed")),
+    ("Ugandan opposition MPs stayed away from the assembly during the budget vote.", ("PROTEST", "143", "stayed")),
     # @vessels in a marker, and classes in unless: people put aboard a ferry are removed; troops or the rescued are not
-    ("Malaysian immigration officers put 300 Indonesian migrants aboard a ferry to Batam.", ("COERCE", "174", "put")),
+    ("Greek police put 80 Syrian asylum seekers aboard a boat back to Turkey.", ("COERCE", "174", "put")),
     # @explosives: set off as detonated
-    ("Somali militants set off a car bomb outside the Kenyan embassy in Mogadishu.", ("ASSAULT", "183", "set off bomb")),
+    ("Rebels set off a roadside bomb near a Malian army convoy.", ("ASSAULT", "183", "set off bomb")),
     # @gunfire: any fire traded
-    ("Indian and Pakistani troops traded shellfire across the Line of Control.", ("FIGHT", "190", "traded shellfire")),
+    ("Armenian and Azerbaijani forces traded shellfire along the border.", ("FIGHT", "190", "traded shellfire")),
     # @vessels blocked at sea: restricting movement, whatever the boat carries
-    ("Chinese coast guard vessels blocked a Philippine supply boat near the Second Thomas Shoal.", ("COERCE", "191", "blocked boat")),
+    ("Turkish patrol ships blocked a Greek fishing boat in the Aegean.", ("COERCE", "191", "blocked boat")),
     # a marker ending in a class: sifting through any kind of record
-    ("Kenyan investigators sifted through the evidence against the Somali businessman.", ("INVESTIGATE", "091", "sifted")),
+    ("Nigerian auditors sifted through the evidence in the oil ministry's ledgers.", ("INVESTIGATE", "091", "sifted")),
     # @civilians: the same people taken, freed, evacuated or sheltered
     ("Somali gunmen seized 12 Kenyan passengers from a bus near Mandera.", ("ASSAULT", "181", "seized passengers")),
     ("Somali militants freed 20 Kenyan farmers.", ("RETREAT", "0841", "freed farmers")),
@@ -116,7 +116,7 @@ def _events(resources, text):
     ("Iran ignored the Iraqi proposal for a joint border commission.", ("REJECT", "120", "ignored proposal")),
     ("Ethiopia pushed back Egypt's initiative on the Nile dam.", ("REJECT", "120", "pushed initiative")),
     # a marker ending in a class: put aboard any aircraft, or onto a flight, is a removal
-    ("Immigration officers escorted the Kenyan activist onto a flight to Nairobi on Monday.", ("COERCE", "174", "escorted")),
+    ("Thai police escorted the Cambodian activist onto a plane to Phnom Penh.", ("COERCE", "174", "escorted")),
     ("The Ugandan journalist was bundled aboard a plane to Kampala by Kenyan police.", ("COERCE", "174", "bundled")),
 ])
 def test_a_class_member_meets_every_sense_that_names_the_class(resources, text, expected):
@@ -125,7 +125,7 @@ def test_a_class_member_meets_every_sense_that_names_the_class(resources, text, 
 
 @pytest.mark.parametrize("text, expected, not_expected", [
     # the sum is what was frozen, the aid is what it was: halting aid (162), not freezing assets (163)
-    ("The United States froze $40 million in military aid to Egypt.", ("SANCTION", "162", "froze aid"), "163"),
+    ("Britain froze $30 million in military aid to Uganda.", ("SANCTION", "162", "froze aid"), "163"),
     # ignoring a law is defying a norm (128), not turning down a request (120): rules are not in the ignore sense's class
     ("The Kenyan government ignored the law and deported the Ugandan activist.", ("REJECT", "128", "ignored law"), "120"),
 ])
@@ -138,7 +138,7 @@ def test_a_class_does_not_reach_senses_that_do_not_name_it(resources, text, expe
 def test_scrapping_things_that_are_not_rules_is_no_concession(resources):
     """Only the rules class was added to scrapping: old ships, or weights of drugs, are no rules or sums."""
     assert not any(t == "CONCEDE" for t, _, _ in _events(resources, "The Nigerian government scrapped the old ships of the Nigerian navy."))
-    events = _events(resources, "Kenyan police seized 60 pounds of heroin from a Ugandan trader.")
+    events = _events(resources, "Kenyan police seized 25 pounds of heroin from a Ugandan trader.")
     assert ("COERCE", "1711", "seized heroin") in events  # a pound here is a weight, not a currency
 
 
@@ -169,7 +169,7 @@ def test_class_senses_keep_out_what_their_unless_classes_name(resources, text):
 def test_a_sense_met_by_the_object_head_beats_one_met_by_its_modifier(resources):
     """"handed over a drug kingpin": the aid sense lists drugs (medicines), the extradition sense lists wanted people;
     the head noun says what was handed over. A shipment of aid released stays aid (its contents are the head)."""
-    assert not any(t == "AID" for t, _, _ in _events(resources, "Portuguese police handed over an alleged drug kingpin to Brazilian authorities."))
+    assert not any(t == "AID" for t, _, _ in _events(resources, "Peru handed over a notorious drug kingpin to US agents."))
     assert ("AID", "070", "released aid") in _events(resources, "Egypt released a shipment of aid to Gaza.")
 
 

@@ -443,7 +443,7 @@ class EventCoder:
                 elif w.dep[c] == "conj":
                     add(c, depth)
                 elif w.dep[c] == "appos" and w.pos[t] == "PROPN" and w.pos[c] == "NOUN":
-                    # a name with its kind beside it: "boarded the Stena Impero, a British-flagged tanker"
+                    # a name with its kind beside it: "boarded the Ocean Star, a Liberian-flagged tanker"
                     found.setdefault(w.lemma[c], t)
                 elif depth < 2 and w.dep[c] == "prep" and w.lower[c] in ("of", "in", "for", "on"):  # "the ban on oil exports"
                     for p in w.children(c):
