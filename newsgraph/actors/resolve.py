@@ -306,7 +306,8 @@ def _qualify_provisional(doc, words: _Words, spans: list[Span], registry: Regist
 def _named_town_state(doc, s: Span) -> str | None:
     """The state of a town or province an organisation's name opens with or ends on ("Fresno County Farm Bureau",
     "Detroit Federation of Teachers", "Arizona Department of Water Resources", "International Resources Holding of
-    Abu Dhabi"); not a name that is also a common word ("Reading"), which ``cities`` flags."""
+    Abu Dhabi"); a name that is also a common word ("Reading", which ``cities`` flags) only before nothing but the
+    words of a public institution ("Reading Borough Council", ``facility_words``)."""
     places, place_only = gazetteer(), cities()[1]
     words = [doc[k].text for k in range(s.start, s.end)]
     starts = [0] + [k + 1 for k, t in enumerate(words[:-1]) if t == "of"]
@@ -314,8 +315,41 @@ def _named_town_state(doc, s: Span) -> str | None:
         for b in range(min(len(words), a + 3), a, -1):
             name = fold(" ".join(words[a:b]))
             code = places.get(name)
-            if code and name not in place_only and (a > 0 or b < len(words)):
+            if code and (a > 0 or b < len(words)) and (name not in place_only or (a == 0 and name not in GENERIC_BODY_WORDS
+                                                                                   and _facility_tail(w.lower() for w in words[b:]))):
                 return code
+    return None
+
+
+@functools.lru_cache(maxsize=1)
+def facility_words() -> frozenset[str]:
+    """places.yaml's ``_facility_words``: what follows a town's name in the name of a site or institution named for it."""
+    return frozenset(str(x).lower() for x in _places_yaml().get("_facility_words") or ())
+
+
+def _facility_tail(lowered) -> bool:
+    """Are the (lower-case) words, one or more, all words of a site or public institution ("City Hall", "Harbour
+    Bridge", "Technical College")?"""
+    facility = facility_words()
+    n = 0
+    for x in lowered:
+        if x not in facility:
+            return False
+        n += 1
+    return n > 0
+
+
+def _town_of_facility(w: DocArrays, start: int, end: int) -> tuple[int, int, str] | None:
+    """'Atlanta City Hall', 'the Sydney Harbour Bridge', 'Tema Port': a site's name made of a town of the gazetteer (one
+    to three words) and nothing but ``facility_words`` after it; (first, end) of the town's words and its state."""
+    if w.lower[start] == "the":
+        start += 1
+    for b in range(min(end - 1, start + 3), start, -1):
+        if _facility_tail(w.lower[k] for k in range(b, end)):
+            name = fold("".join([*(w.lower[k] + " " if w.space[k] else w.lower[k] for k in range(start, b - 1)), w.lower[b - 1]]))
+            code = gazetteer().get(name)
+            if code and name not in GENERIC_BODY_WORDS:  # "Federal High Court": no town's
+                return start, b, code
     return None
 
 
@@ -603,6 +637,7 @@ def curated_places() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, .
     generic = {fold(str(w)) for w in data.pop("_generic", None) or ()}
     data.pop("_written_as_place", None)
     data.pop("_state_abbreviations", None)
+    data.pop("_facility_words", None)
     hand: dict[str, set[str]] = {}
     for code, names in data.items():
         for name in names or ():
@@ -686,6 +721,10 @@ _INTO_PLACE = {"to", "at", "through", "into", "towards", "toward", "via", "off"}
 _LOCAL_PEOPLE = {"police", "policemen", "residents", "villagers", "townspeople", "mayor", "municipality", "council", "councillors"}
 
 
+# nouns after a name that make it a province's or town's government: "the Sindh government", "the Kano governor"
+LOCAL_GOVERNMENT_NOUNS = {"government", "governor", "assembly", "legislature"}
+
+
 def _written_as_place(w: DocArrays, start: int, end: int) -> bool:
     """The text writes the words [start, end) as a place: "in Sivas", "through Temuco", "the Kabylie region", "the port
     city of Mariupol", "Reading police" (a town's own people: not "the Bush administration"), "Reading, England" (a
@@ -740,9 +779,24 @@ def _add_places(doc, spans: list[Span], registry: Registry, when: dt.date | None
                     out.append(Span(town.start, town.end, ref_for(actor, "place", town.text, when), "place", actor))
                     taken.update(range(town.start, town.end))
                 continue
+        if label == "FAC":
+            # "marched from Atlanta City Hall", "across the Sydney Harbour Bridge": a site named for its town is in the
+            # town's state; the town's words are a place (not the bridge or the hall: no actor)
+            town = _town_of_facility(w, ent.start, ent.end)
+            actor = registry.get(town[2]) if town else None
+            if actor is not None:
+                text = w.words_text(town[0], town[1])
+                out.append(Span(town[0], town[1], ref_for(actor, "place", text, when), "place", actor))
+                taken.update(range(ent.start, ent.end))
+                continue
         if label in ("GPE", "LOC"):
             written = False  # not looked at yet: a place by its label, unless its name is also a word
         elif label in ("ORG", "PERSON", "NORP") and _written_as_place(w, ent.start, ent.end):
+            written = True
+        elif (label in ("ORG", "PERSON", "NORP") and ent.end < w.n and w.lower[ent.end] in LOCAL_GOVERNMENT_NOUNS
+              and fold(ent.text) not in leaders_by_surname(registry)):
+            # "the Chhattisgarh government", "the Sindh governor": a province's or town's own government (not "the
+            # Harper government", a leader's, though Liberia has a Harper: ``_led_by``)
             written = True
         elif label in ("ORG", "PERSON", "NORP", "PRODUCT", "FAC"):
             written = None  # mislabelled, maybe: a place by its name alone, if that name is nothing else (below)
@@ -915,9 +969,22 @@ def _group_word_opening_a_sentence(doc, i: int) -> bool:
     w = doc_arrays(doc)
     if not (w.sent_start(i) == i or (i > 0 and w.words[i - 1] in DATELINE_ENDS)):
         return False
+    return is_group_noun(w, i)
+
+
+def is_group_noun(w: DocArrays, i: int) -> bool:
+    """Is word ``i`` a noun that names a doer by its very word, a group of people or a body of the sector lexicon
+    ("rebels", "authorities", "dockworkers", "council"), by its lemma, its form or its form made singular ("Gunmen")?
+    A word the tagger or the NER took for a name counts only in the plural ("Farmers blocked ...", "Rebels in Chad
+    ..."; not "Congress", "Treasury", "Cabinet"), or as "Police". One test for the resolver's sentence-opening group
+    words (``_group_word_opening_a_sentence``) and the coder's unplaced doers."""
     nouns = sector_nouns()
     word = w.lower[i]
-    return (word in nouns or singular(word) in nouns) and (w.tag[i] in ("NNS", "NNPS") or word == "police")
+    if not (w.lemma[i] in nouns or word in nouns or singular(word) in nouns):
+        return False
+    if w.pos[i] == "NOUN" and not w.ent_type[i]:
+        return True
+    return w.tag[i] in ("NNS", "NNPS") or word == "police"
 
 
 def _capitalised_adjective(doc, i: int) -> bool:
@@ -943,6 +1010,12 @@ PUBLIC_SECTORS = {"GOV", "MIL", "JUD", "LEG", "COP"}
 GENERIC_BODY_WORDS = {"federal", "national", "supreme", "high", "central", "constitutional", "appeals", "appeal", "state", "provincial",
                       "regional", "interior", "foreign", "home", "finance", "defence", "defense", "justice", "health", "education",
                       "energy", "trade", "economy", "labour", "labor", "human", "rights", "of", "and", "for", "on", "the"}
+
+# words that make a public body or office a town's, county's or province's, which serves in the story's state ("city
+# officials", "the county auditor", "municipal authorities", "neighborhood councils"), and such offices by their word
+LOCAL_BODY_WORDS = {"local", "city", "county", "municipal", "district", "provincial", "town", "village", "parish", "borough", "neighborhood",
+                    "neighbourhood", "ward", "township", "prefectural", "metropolitan"}
+LOCAL_OFFICES = {"councillor", "councilor", "alderman", "auditor", "mayor"}
 
 # a leader's surname before one of these is the government he led: "the Bush administration", "the Noboa government"
 LEADER_BODY_NOUNS = {"administration", "government", "regime", "cabinet", "presidency", "junta"}
@@ -1307,18 +1380,18 @@ class ArgResolver:
             place = self._homeland(h, r.country) if ethnic and r.kind == "state" else None
             if place is not None:  # "ethnic Albanian guerrillas operating in Macedonia"
                 r = self._state_ref(place)
+            if r.provisional and r.country is None and noun_sector in PEOPLE_SECTORS | PUBLIC_SECTORS:
+                # "Customs officers at Tema Port", "Kayapo chiefs in Brasilia": a name no state places gives way to the place
+                # the phrase names, as for "protesters in Dhaka"
+                owner = self._phrase_owner(h, lemma, depth)
+                code = owner.country if owner is not None else self._place_of(h)
+                if code:
+                    return self._state_ref(code, noun_sector, h)
             return self._combine(r, noun_sector, lemma, h)
         # "the head of Rosneft", "the government of Venezuela"; "the border with Colombia" names the other side
-        for c in w.children(h):
-            if w.dep[c] == "prep" and (w.lower[c] in ("of", "from", "at") or (w.lower[c] == "with" and lemma in FRONTIER_NOUNS)
-                                       or (w.lower[c] == "for" and lemma in ROLE_NOUNS)):  # "a spokesman for the foreign ministry"
-                for p in w.children(c):
-                    if w.dep[p] == "pobj":
-                        r = self._head(p, depth + 1)
-                        if r is not None:
-                            if p in self.guessed:
-                                self.guessed.add(h)  # "the release of the journalist": as weak as the journalist's guess
-                            return self._combine(r, noun_sector, lemma, h)
+        r = self._phrase_owner(h, lemma, depth)
+        if r is not None:
+            return self._combine(r, noun_sector, lemma, h)
         # a span covering a modifier chain: "Chinese President Xi Jinping" when the head is a title
         if span is not None and span.how == "adjective":
             return self._combine(_copy(span.ref), noun_sector, lemma, h)
@@ -1364,6 +1437,11 @@ class ArgResolver:
             # "election officials in Kenya", "the authorities in Tbilisi": the place named (not the focus: "officials" alone
             # may be anyone's; nor diplomats, who serve abroad)
             code = self._place_of(h)
+            if code is None and (lemma in LOCAL_OFFICES or any(w.dep[c] in ("amod", "compound") and w.lemma[c] in LOCAL_BODY_WORDS for c in w.children(h))):
+                # "the county auditor", "city officials", "the municipal authorities": a town's or county's body serves
+                # at home, in the story's state (weaker than a named place)
+                code = self.focus_country()
+                self.guessed.add(h)
             if code:
                 return self._state_ref(code, noun_sector, h)
         if (noun_sector == "BUS" and w.tag[h] == "NNS" and lemma != "group" and not any(w.dep[c] == "poss" for c in w.children(h))
@@ -1381,6 +1459,22 @@ class ArgResolver:
                 self.guessed.add(h)
             if code:
                 return self._state_ref(code, noun_sector, h)
+        return None
+
+    def _phrase_owner(self, h, lemma: str, depth: int) -> ActorRef | None:
+        """The actor an of/from/at phrase names for a head noun: "the head of Rosneft", "the government of Venezuela",
+        "dockworkers at the port of Antwerp"; "the border with Colombia" and "a spokesman for the foreign ministry" too."""
+        w = self.w
+        for c in w.children(h):
+            if w.dep[c] == "prep" and (w.lower[c] in ("of", "from", "at") or (w.lower[c] == "with" and lemma in FRONTIER_NOUNS)
+                                       or (w.lower[c] == "for" and lemma in ROLE_NOUNS)):
+                for p in w.children(c):
+                    if w.dep[p] == "pobj":
+                        r = self._head(p, depth + 1)
+                        if r is not None:
+                            if p in self.guessed:
+                                self.guessed.add(h)  # "the release of the journalist": as weak as the journalist's guess
+                            return r
         return None
 
     def _phrase_sector(self, h, lemma: str) -> str | None:
@@ -1479,6 +1573,12 @@ class ArgResolver:
                         return s.ref.country
                     # "in East Timor's capital Dili", "in the northern city of Kirkuk"
                     found = self._place_of(p, depth + 1) or self._possessor_state(p)
+                    if found:
+                        return found
+            elif w.dep[c] == "prep" and w.lower[c] == "of" and depth == 0:
+                # "survivors of the earthquake in Kashmir", "victims of the floods in Sindh": where what they suffered was
+                for p in w.children(c):
+                    found = self._place_of(p, depth + 1) if w.dep[p] == "pobj" else None
                     if found:
                         return found
             elif w.dep[c] in ("acl", "dobj") and (w.dep[c] == "dobj" or w.lemma[c] in PLACE_PARTICIPLES):

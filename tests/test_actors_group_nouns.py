@@ -1,0 +1,108 @@
+"""Issue 4 (actors of newspaper copy): unnamed groups anchored by a place take the place's state with their noun's sector
+- a site named for its town ("Atlanta City Hall") names that town as a place, a name no state places gives way to the
+place its phrase names ("Customs officers at the port of X"), a group is placed by where what it suffered happened
+("survivors of the floods in X"); one test of a group noun (``is_group_noun``) for the resolver and the coder; the
+victim words of the coder derived from the sector lexicon. Sentences written for these tests, with must-not cases.
+"""
+
+import pytest
+
+from newsgraph.actors.resolve import is_group_noun
+from newsgraph.events.coder import victim_words
+from newsgraph.nlp import doc_arrays, parse
+
+from .test_actors_descriptions import _resolve
+from .test_actors_local import _mentions
+
+
+@pytest.mark.parametrize(
+    "text, word, expected",
+    [
+        ("Farmers blocked the highway on Monday.", "Farmers", True),
+        ("Police said two men were arrested.", "Police", True),
+        ("The city council voted on Tuesday.", "council", True),
+        ("Gunmen abducted three engineers.", "Gunmen", True),
+        ("Congress passed the bill on Tuesday.", "Congress", False),  # a name: capitalised and singular
+        ("The bridge was closed on Monday.", "bridge", False),  # no group of people
+    ],
+)
+def test_is_group_noun(resources, text, word, expected):
+    doc = parse(resources.nlp, text)
+    i = next(t.i for t in doc if t.text == word)
+    assert is_group_noun(doc_arrays(doc), i) is expected
+
+
+def test_victim_words_come_from_the_sector_lexicon():
+    civilians, armed = victim_words()
+    assert {"protester", "villager", "journalist", "bishop", "student", "man", "trader"} <= civilians  # CVL, MED, REL, EDU, unlisted
+    assert {"soldier", "rebel", "policeman", "police", "sniper"} <= armed  # MIL, REB, COP, unlisted
+    assert not {"youth", "rioter", "soldier"} & civilians  # a clash's other side is no one-sided victim
+    assert not civilians & armed
+
+
+@pytest.mark.parametrize(
+    "text, place, code",
+    [
+        ("Hundreds of nurses marched from Tulsa City Hall on Saturday.", "Tulsa", "USA"),
+        ("Thousands of cyclists rode across the Auckland Harbour Bridge on Sunday.", "Auckland", "NZL"),
+    ],
+)
+def test_a_site_named_for_its_town_is_in_the_towns_state(resources, text, place, code):
+    # the town as a place of its state (a site the NER labels a facility), or the site as a body of that state
+    assert any(place in m[0] and m[1] == code for m in _mentions(resources, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Traffic on the George Washington Bridge was halted for an hour.",  # a person's name before the site's words
+        "The Federal High Court adjourned the case on Monday.",  # generic words, not a town
+    ],
+)
+def test_a_site_not_named_for_a_town_names_no_place(resources, text):
+    assert not [m for m in _mentions(resources, text) if m[2] == "place"]
+
+
+@pytest.mark.parametrize(
+    "text, word, expected",
+    [
+        # a name no state places gives way to the place the phrase names
+        ("Customs officers at the port of Mombasa detained two ships on Monday.", "officers", [("KEN", "COP")]),
+        ("Zorvan elders in Quetta rejected the offer on Monday.", "elders", [("PAK", "CVL")]),
+        # civilians named by what they do in a dispute
+        ("Striking marchers in Lagos blocked the expressway on Friday.", "marchers", [("NGA", "CVL")]),
+        ("Pensioners in Athens rallied outside parliament on Friday.", "Pensioners", [("GRC", "CVL")]),
+        # where what a group suffered happened places it
+        ("Helicopters ferried tents to survivors of the floods in Sindh on Friday.", "survivors", [("PAK", "CVL")]),
+    ],
+)
+def test_unnamed_groups_take_the_state_of_the_place_their_phrase_names(resources, text, word, expected):
+    assert _resolve(resources, text, word) == expected
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("Zorvan elders rejected the offer on Monday.", "elders"),  # no place: the name stays unplaced, not guessed
+        ("The parent company sold the plant on Monday.", "company"),  # "parent" is no group of people
+    ],
+)
+def test_no_place_no_state(resources, text, word):
+    assert all(code is None or code == "" for code, _ in _resolve(resources, text, word))
+
+
+@pytest.mark.parametrize(
+    "text, place, code",
+    [
+        # a province the NER took for a person or a body, before "government": the province, a place of its state
+        ("KOLKATA — The Chhattisgarh government will release 40 prisoners, officials said.", "Chhattisgarh", "IND"),
+    ],
+)
+def test_a_place_before_its_government_is_a_place(resources, text, place, code):
+    assert (place, code, "place") in _mentions(resources, text)
+
+
+def test_a_leaders_surname_before_government_is_no_town(resources):
+    # Liberia has a town named Harper; "the Harper government" is Canada's
+    mentions = _mentions(resources, "The Harper government cut funding for the program in 2012.")
+    assert not [m for m in mentions if m[1] == "LBR"]
