@@ -651,10 +651,17 @@ def test_a_hostile_act_held_out_on_a_condition_is_a_threat(resources):
     text = "Kenya's communications regulator said it could withdraw Safaricom's operating licence unless the company paid a fine."
     events = extract(Document(text=text), resources).events
     assert any(e.type == "THREATEN" and e.factuality == "threatened" for e in events), [(e.type, e.factuality) for e in events]
-    # with no "unless", a possible sanction stays a sanction, hypothetical
-    text = "Kenya's regulator could withdraw Safaricom's licence if the company misses the deadline."
+    # an "if" condition hung on the act does the same ("could freeze budget support if the law is enforced")
+    text = "The European Union could freeze budget support to Uganda if the law is enforced, the bloc's envoy said."
     events = extract(Document(text=text), resources).events
-    assert any(e.type == "SANCTION" and e.factuality == "hypothetical" for e in events), [(e.type, e.factuality) for e in events]
+    assert any(e.type == "THREATEN" and e.cameo == "1312" and e.factuality == "threatened" for e in events), [(e.type, e.factuality) for e in events]
+    # must not: a cooperative act held out on a condition is no threat; a condition on another verb leaves the act alone
+    text = "Kenya could send food aid to Somalia if the rains fail."
+    events = extract(Document(text=text), resources).events
+    assert any(e.type == "AID" and e.factuality == "hypothetical" for e in events), [(e.type, e.factuality) for e in events]
+    text = "If the company misses the deadline, the regulator said, it has the power to review the case."
+    events = extract(Document(text=text), resources).events
+    assert not any(e.type == "THREATEN" for e in events), [(e.type, e.factuality) for e in events]
 
 
 @pytest.mark.parametrize("text", ["Kenyan lawmakers voted for the budget on Monday.", "Kenyans voted in large numbers against a backdrop of violence."])

@@ -1509,9 +1509,9 @@ class EventCoder:
             spec = table["obligation"]
             obliged = source or target
             return spec["type"], None, spec["cameo"].get(etype, spec["cameo"]["default"]), dedupe(m.reporter), obliged, ("reported" if m.attribution else "asserted")
-        # "could withdraw MTN's licence unless the company paid": a hostile act held out on a condition is a threat, as
-        # "will withdraw unless ..." is
-        if factuality == "hypothetical" and m.ultimatum and rel == "conflict" and etype not in ("THREATEN", "DEMAND", "REQUEST", "REJECT"):
+        # "could withdraw MTN's licence unless the company paid", "could freeze budget support if the law is enforced": a
+        # hostile act held out on a condition is a threat, as "will withdraw unless ..." is
+        if factuality == "hypothetical" and (m.ultimatum or m.condition) and rel == "conflict" and etype not in ("THREATEN", "DEMAND", "REQUEST", "REJECT"):
             spec = table["intent"]["conflict"]
             return spec["type"], (spec.get("mode") or {}).get(etype), spec["cameo"].get(etype, spec["cameo"]["default"]), source, target, "threatened"
         if factuality == "intended" and etype == "MOBILIZE" and not m.ultimatum and source and all(

@@ -39,6 +39,7 @@ class Modality:
     obligation: bool = False  # "X must/should ...": someone demands it of X
     negated: bool = False  # "does not recognize", also inside a condition
     ultimatum: bool = False  # "... unless X does Y": a condition that makes an intention a threat
+    condition: bool = False  # "... if X does Y" hung on the event itself: a hostile act held out on it is a threat
 
 
 def analyse(tok: int, sent, r: ArgResolver, forced: str | None = None) -> Modality:
@@ -93,7 +94,9 @@ def analyse(tok: int, sent, r: ArgResolver, forced: str | None = None) -> Modali
                 return m
         h = parent
     # "will withdraw unless ...", "could revoke the licence unless ...": a condition that makes the act a threat
-    m.ultimatum = any(w.dep[c] == "advcl" and any(w.dep[g] == "mark" and w.lower[g] == "unless" for g in w.children(c)) for c in w.children(tok))
+    marks = {w.lower[g] for c in w.children(tok) if w.dep[c] == "advcl" for g in w.children(c) if w.dep[g] == "mark"}
+    m.ultimatum = "unless" in marks
+    m.condition = "if" in marks
     if any(w.dep[c] == "mark" and w.lower[c] in HYPOTHETICAL_MARKS for c in w.children(tok)):
         m.factuality = "hypothetical"
     elif aux & FUTURE_AUX or any(w.lower[c] == "going" for c in w.children(tok)):
