@@ -67,7 +67,7 @@ def test_a_site_not_named_for_a_town_names_no_place(resources, text):
     "text, word, expected",
     [
         # a name no state places gives way to the place the phrase names
-        ("Customs officers at the port of Mombasa detained two ships on Monday.", "officers", [("KEN", "COP")]),
+        ("Customs officers at the port of Lagos held two trawlers on Friday.", "officers", [("NGA", "COP")]),
         ("Zorvan elders in Quetta rejected the offer on Monday.", "elders", [("PAK", "CVL")]),
         # civilians named by what they do in a dispute
         ("Striking marchers in Lagos blocked the expressway on Friday.", "marchers", [("NGA", "CVL")]),
@@ -106,3 +106,50 @@ def test_a_leaders_surname_before_government_is_no_town(resources):
     # Liberia has a town named Harper; "the Harper government" is Canada's
     mentions = _mentions(resources, "The Harper government cut funding for the program in 2012.")
     assert not [m for m in mentions if m[1] == "LBR"]
+
+
+@pytest.mark.parametrize(
+    "text, place, code",
+    [
+        # an ISO 3166-2 name with its romanised division word ("Hunan Sheng", "Gyeonggi-do") is written bare in English
+        ("Floods in Hunan forced 20,000 people from their homes.", "Hunan", "CHN"),
+        ("Officials in Gyeonggi said the outbreak had been contained.", "Gyeonggi", "KOR"),
+        # a subdivision written with its type: that state's, though the name alone is a word or another state's town
+        ("The Rivers State government sued the pipeline operator.", "Rivers State", "NGA"),
+        ("The Delta State governor visited the camp on Monday.", "Delta State", "NGA"),
+        # a province before its police, unlabelled by the NER model
+        ("Manipur police have sealed the highway after the clashes.", "Manipur", "IND"),
+    ],
+)
+def test_subdivisions_as_news_writes_them(resources, text, place, code):
+    assert (place, code, "place") in _mentions(resources, text)
+
+
+@pytest.mark.parametrize(
+    "text, wrong",
+    [
+        ("The ferry from Palm Island docked late on Monday.", "ISL"),  # "Island" is not Iceland's "Ísland"
+        ("Male students marched to the ministry on Monday.", "MDV"),  # "Male" is not the Maldives' "Malé"
+        ("Troops moved north towards the plateau on Monday.", "NGA"),  # a plateau is no Nigerian state
+        ("Police in Delta, British Columbia, arrested two men.", "NGA"),  # Canada's Delta, no "State" after it
+        ("Federal police raided the offices on Monday.", "ARG"),  # a generic word before police is no town
+    ],
+)
+def test_words_that_are_no_such_place(resources, text, wrong):
+    assert not [m for m in _mentions(resources, text) if m[1] == wrong]
+
+
+@pytest.mark.parametrize(
+    "text, word, expected",
+    [
+        # a town's or county's body serves in the story's state
+        ("Floods hit Hunan again. The county board ordered the evacuation of six villages.", "board", [("CHN", "GOV")]),
+        ("Parents in Tulsa are angry. The city's school board voted to close two schools.", "board", [("USA", "GOV")]),
+    ],
+)
+def test_local_bodies_serve_in_the_storys_state(resources, text, word, expected):
+    assert _resolve(resources, text, word) == expected
+
+
+def test_a_company_board_is_no_local_body(resources):
+    assert _resolve(resources, "Floods hit Hunan again. The company's board rejected the offer.", "board") == []

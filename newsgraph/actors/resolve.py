@@ -214,6 +214,7 @@ def find_mentions(doc, registry: Registry, when: dt.date | None = None) -> list[
     spans = _add_dateline_places(doc, spans, registry, when, words)
     spans = _add_counties(doc, spans, registry, when, words)
     spans = _add_places(doc, spans, registry, when, ents)
+    spans = _add_unlabelled_places(doc, spans, registry, when, words)
     _shared_state_names(spans, registry, when)
     spans = _add_provisional(doc, spans, ents)
     spans = _short_forms_of_bodies(spans, when)
@@ -627,6 +628,47 @@ def _subdivision_names_in_english():
     return gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=["en"], fallback=True)
 
 
+# the romanised word for a province, city or region that ends some ISO 3166-2 names where English writes the bare name:
+# Chinese "Hunan Sheng", "Beijing Shi", "Xizang Zizhiqu"; Korean "Gyeonggi-do", "Busan-gwangyeoksi"
+_ROMANISED_DIVISION_WORDS = {"sheng", "shi", "zizhiqu", "tebiexingzhengqu", "do", "si", "gwangyeoksi", "teukbyeolsi", "teukbyeoljachisi",
+                             "teukbyeoljachido"}
+
+
+def _bare_division_name(name: str) -> list[str]:
+    """The name English news uses for a subdivision whose ISO 3166-2 name ends on a romanised division word ("Hunan
+    Sheng": "Hunan"), less a Chinese autonomous region's people ("Guangxi Zhuangzu Zizhiqu": "Guangxi"); none else."""
+    words = re.split(r"[\s-]", name)
+    if len(words) < 2 or words[-1].lower() not in _ROMANISED_DIVISION_WORDS:
+        return []
+    rest = words[:-1]
+    if len(rest) == 2 and (rest[1].lower().endswith("zu") or rest[1].lower() == "uygur"):
+        rest = rest[:1]
+    return [" ".join(rest)]
+
+
+@functools.lru_cache(maxsize=1)
+def typed_subdivisions() -> dict[tuple[str, str], str]:
+    """(folded ISO 3166-2 name, the last word of its type in lower case) -> its state, where one state has a subdivision
+    of that name and type: ("plateau", "state") -> NGA, ("delta", "state") -> NGA, ("upper east", "region") -> GHA. A
+    name written with its type ("Plateau State", "Rivers State", "Upper East Region") is that subdivision, though the name
+    alone is a word (``_generic``: "Plateau", "Delta") or another state's town or department (Canada's Delta, Benin's
+    Plateau) (``_add_places``)."""
+    import pycountry
+
+    found: dict[tuple[str, str], set[str]] = {}
+    english = _subdivision_names_in_english()
+    for sub in pycountry.subdivisions:
+        country = pycountry.countries.get(alpha_2=sub.country_code)
+        kind = (sub.type or "").split()[-1:]
+        if country is None or not kind:
+            continue
+        for written in {sub.name, *english.gettext(sub.name).split(" / ")}:
+            name = fold(_SUBDIVISION_SUFFIX.sub("", written).strip())
+            if len(name) >= 3:
+                found.setdefault((name, kind[0].lower()), set()).add(country.alpha_3)
+    return {key: next(iter(codes)) for key, codes in found.items() if len(codes) == 1}
+
+
 @functools.lru_cache(maxsize=1)
 def curated_places() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
     """(folded names of data/lexicons/places.yaml, of the ISO 3166-2 subdivisions (pycountry)) -> the states each
@@ -649,8 +691,9 @@ def curated_places() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, .
         # the name as the state writes it, and as English news does where pycountry's translations differ ("Bayern": "Bavaria")
         for written in {sub.name, *english.gettext(sub.name).split(" / ")}:
             name = _SUBDIVISION_SUFFIX.sub("", written).strip()
-            if len(name) >= 3 and name[:1].isupper() and country is not None and not set(fold(name).split()) <= generic:
-                iso.setdefault(fold(name), set()).add(country.alpha_3)
+            for name in (name, *_bare_division_name(name)):
+                if len(name) >= 3 and name[:1].isupper() and country is not None and not set(fold(name).split()) <= generic:
+                    iso.setdefault(fold(name), set()).add(country.alpha_3)
     # tuples of strings, not sets: the garbage collector stops tracking them, and these tables live as long as the process
     return {k: tuple(sorted(v)) for k, v in hand.items()}, {k: tuple(sorted(v)) for k, v in iso.items()}
 
@@ -813,7 +856,8 @@ def _add_places(doc, spans: list[Span], registry: Registry, when: dt.date | None
         key = fold("".join([*(w.lower[k] + " " if w.space[k] else w.lower[k] for k in range(first, last)), w.lower[last]]))
         if whole != last and f"{key} {w.lower[last + 1]}" in places:
             key = f"{key} {w.lower[last + 1]}"  # "Fresno County": a US county is listed with its place word
-        code = places.get(key)
+        code = typed_subdivisions().get((key, w.lower[last + 1])) if whole != last and w.is_title[last + 1] else None
+        code = code or places.get(key)  # "Plateau State", "Delta State": Nigeria's, though "plateau" is a word and Canada has a Delta
         states = (code,) if code else shared.get(key)
         if states is None or key in registry.folded:
             continue
@@ -848,6 +892,36 @@ def _add_places(doc, spans: list[Span], registry: Registry, when: dt.date | None
             actor = registry.get(hits[0]) if len(hits) == 1 else None
             if actor is not None:
                 out.append(Span(start, end, ref_for(actor, "place", text, when), "place", actor))
+    return out
+
+
+def _add_unlabelled_places(doc, spans: list[Span], registry: Registry, when: dt.date | None, words: _Words) -> list[Span]:
+    """A province or town the NER model did not label, before its own police, people or government ("Mizoram police
+    have ...", "the Kano governor"): one or two capitalised words outside any entity that the gazetteer gives one state
+    (not a name that is also a word, ``cities``' flag, nor a generic body word: "Federal police"), as a place of that state."""
+    w = doc_arrays(doc)
+    lower = w.lower
+    places, place_only = gazetteer(), cities()[1]
+    out = spans
+    for noun in (*_LOCAL_PEOPLE, *LOCAL_GOVERNMENT_NOUNS):
+        k = 0
+        while True:
+            try:
+                k = lower.index(noun, k + 1)  # a search in C: most documents have none of these words
+            except ValueError:
+                break
+            if w.ent_iob[k - 1] not in ("O", "") or not words.text[k - 1][:1].isupper():
+                continue
+            taken = _taken(out)
+            for a in (k - 2, k - 1):
+                if a < 0 or any(j in taken or w.ent_iob[j] not in ("O", "") or not words.text[j][:1].isupper() for j in range(a, k)):
+                    continue
+                name = fold(words.span_text(a, k))
+                code = places.get(name)
+                actor = registry.get(code) if code and name not in place_only and name not in GENERIC_BODY_WORDS and name not in registry.folded else None
+                if actor is not None:
+                    out = [*out, Span(a, k, ref_for(actor, "place", words.span_text(a, k), when), "place", actor)]
+                    break
     return out
 
 
@@ -1014,7 +1088,7 @@ GENERIC_BODY_WORDS = {"federal", "national", "supreme", "high", "central", "cons
 # words that make a public body or office a town's, county's or province's, which serves in the story's state ("city
 # officials", "the county auditor", "municipal authorities", "neighborhood councils"), and such offices by their word
 LOCAL_BODY_WORDS = {"local", "city", "county", "municipal", "district", "provincial", "town", "village", "parish", "borough", "neighborhood",
-                    "neighbourhood", "ward", "township", "prefectural", "metropolitan"}
+                    "neighbourhood", "ward", "township", "prefectural", "metropolitan", "school"}
 LOCAL_OFFICES = {"councillor", "councilor", "alderman", "auditor", "mayor"}
 
 # a leader's surname before one of these is the government he led: "the Bush administration", "the Noboa government"
@@ -1433,13 +1507,15 @@ class ArgResolver:
                 return self._state_ref(prior.country, noun_sector, h)
         if noun_sector in ("NGO", "HRI") and w.pos[h] in ("NOUN", "PROPN") and (noun_sector == "NGO" or lemma in ORGANISATION_HEADS):
             return self._unnamed_ngo(h, noun_sector)
-        if noun_sector == "GOV" and lemma not in ABROAD_NOUNS and w.pos[h] == "NOUN" and not any(w.dep[c] == "poss" for c in w.children(h)):
+        if noun_sector == "GOV" and lemma not in ABROAD_NOUNS and w.pos[h] == "NOUN" and not any(w.dep[c] == "poss" and w.lemma[c] not in LOCAL_BODY_WORDS
+                                                                                      for c in w.children(h)):
             # "election officials in Kenya", "the authorities in Tbilisi": the place named (not the focus: "officials" alone
             # may be anyone's; nor diplomats, who serve abroad)
             code = self._place_of(h)
-            if code is None and (lemma in LOCAL_OFFICES or any(w.dep[c] in ("amod", "compound") and w.lemma[c] in LOCAL_BODY_WORDS for c in w.children(h))):
-                # "the county auditor", "city officials", "the municipal authorities": a town's or county's body serves
-                # at home, in the story's state (weaker than a named place)
+            if code is None and (lemma in LOCAL_OFFICES or any(w.dep[c] in ("amod", "compound", "poss") and w.lemma[c] in LOCAL_BODY_WORDS
+                                                               for c in w.children(h))):
+                # "the county auditor", "city officials", "the city's school board": a town's or county's body serves at
+                # home, in the story's state (weaker than a named place)
                 code = self.focus_country()
                 self.guessed.add(h)
             if code:
