@@ -153,3 +153,23 @@ def test_local_bodies_serve_in_the_storys_state(resources, text, word, expected)
 
 def test_a_company_board_is_no_local_body(resources):
     assert _resolve(resources, "Floods hit Hunan again. The company's board rejected the offer.", "board") == []
+
+
+def test_a_local_body_in_american_local_news(resources):
+    # a story that names no state but titles its people the American way ("Sheriff X"): its county's body is American
+    text = "The county auditor is accusing Sheriff Carl Avery of misusing jail funds."
+    assert _resolve(resources, text, "auditor") == [("USA", "GOV")]
+    assert _resolve(resources, "The county auditor accused the treasurer of misusing funds.", "auditor") == []
+
+
+@pytest.mark.parametrize(
+    "text, word, expected",
+    [
+        # a region's adjective is its state's, as CAMEO codes regions
+        ("The Scottish government condemned the ruling on Monday.", "government", [("GBR", "GOV")]),
+        ("Bavarian police raided six flats on Tuesday.", "police", [("DEU", "COP")]),
+        ("Catalan separatists called a general strike.", "separatists", [("ESP", "REB")]),
+    ],
+)
+def test_regional_adjectives(resources, text, word, expected):
+    assert _resolve(resources, text, word) == expected

@@ -1515,8 +1515,8 @@ class ArgResolver:
             if code is None and (lemma in LOCAL_OFFICES or any(w.dep[c] in ("amod", "compound", "poss") and w.lemma[c] in LOCAL_BODY_WORDS
                                                                for c in w.children(h))):
                 # "the county auditor", "city officials", "the city's school board": a town's or county's body serves at
-                # home, in the story's state (weaker than a named place)
-                code = self.focus_country()
+                # home, in the story's state (weaker than a named place); in American local news, as its titles show
+                code = self.focus_country() or self._american_local_story()
                 self.guessed.add(h)
             if code:
                 return self._state_ref(code, noun_sector, h)
@@ -1731,6 +1731,19 @@ class ArgResolver:
         if focus:
             ref.country = focus
             ref.sector = ref.sector or abbreviated or local or self.nouns.get(w.lemma[k]) or "GOV"
+
+    def _american_local_story(self) -> str | None:
+        """"USA" when the story names no state but a person under an American-style title ("Sheriff Dale Avery", "Mayor
+        X", "Gov. X": ``_titled_person``'s convention for them), else None."""
+        w = self.w
+        for s in self.spans:
+            k = s.start - 1
+            while k >= 0 and w.is_punct[k] and w.text(k) == ".":
+                k -= 1
+            if (s.ref.kind == "person" and s.ref.provisional and k >= 0
+                    and (w.lower[k] in US_STYLE_TITLES or (w.lower[k] in US_LOCAL_TITLES and w.is_title[k]))):
+                return "USA"
+        return None
 
     def _only_other_peoples(self, code: str) -> bool:
         """Is every mention of the state ``code`` a person, or the adjective or possessive of a person's title ("Mexican
