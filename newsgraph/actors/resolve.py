@@ -768,6 +768,9 @@ _LOCAL_PEOPLE = {"police", "policemen", "residents", "villagers", "townspeople",
 LOCAL_GOVERNMENT_NOUNS = {"government", "governor", "assembly", "legislature"}
 
 
+_PLACE_PEOPLE_NOUNS = frozenset(_LOCAL_PEOPLE | LOCAL_GOVERNMENT_NOUNS)
+
+
 def _written_as_place(w: DocArrays, start: int, end: int) -> bool:
     """The text writes the words [start, end) as a place: "in Sivas", "through Temuco", "the Kabylie region", "the port
     city of Mariupol", "Reading police" (a town's own people: not "the Bush administration"), "Reading, England" (a
@@ -903,11 +906,11 @@ def _add_unlabelled_places(doc, spans: list[Span], registry: Registry, when: dt.
     lower = w.lower
     places, place_only = gazetteer(), cities()[1]
     out = spans
-    for noun in (*_LOCAL_PEOPLE, *LOCAL_GOVERNMENT_NOUNS):
+    for noun in _PLACE_PEOPLE_NOUNS.intersection(lower):  # a pass in C; most documents have none of these words
         k = 0
         while True:
             try:
-                k = lower.index(noun, k + 1)  # a search in C: most documents have none of these words
+                k = lower.index(noun, k + 1)  # a search in C
             except ValueError:
                 break
             if w.ent_iob[k - 1] not in ("O", "") or not words.text[k - 1][:1].isupper():
