@@ -173,3 +173,20 @@ def test_a_local_body_in_american_local_news(resources):
 )
 def test_regional_adjectives(resources, text, word, expected):
     assert _resolve(resources, text, word) == expected
+
+
+@pytest.mark.parametrize(
+    "text, word, expected",
+    [
+        # peoples of one state, as event data codes them: that state's
+        ("Maori elders demanded the return of the land on Monday.", "elders", [("NZL", "CVL")]),
+        ("Zulu leaders rejected the proposal on Friday.", "leaders", [("ZAF", "GOV")]),
+    ],
+)
+def test_peoples_of_one_state(resources, text, word, expected):
+    assert _resolve(resources, text, word) == expected
+
+
+def test_a_weapon_named_for_a_people_is_no_state(resources):
+    # peoples whose name is also a weapon's or a car's (Apache, Cherokee) are left out
+    assert not [m for m in _mentions(resources, "Apache helicopters fired on the convoy.") if m[1] == "USA"]
