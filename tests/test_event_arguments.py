@@ -524,6 +524,9 @@ def test_the_venue_of_talks_is_no_party_however_deep(resources):
 def test_newspaper_openings_before_the_subject(resources):
     # an opening phrase the parser joins the subjects to: all the parties between the comma and the verb
     _assert_codes(resources, "After years of deadlock, Ethiopia and Eritrea signed a peace agreement in Jeddah.", "AGREE", {"ETH", "ERI"}, None)
+    # parties named by nouns an adjective places, not by names
+    _assert_codes(resources, "After weeks of shelling near the disputed enclave, Uzbek border commanders and their Kyrgyz counterparts agreed "
+                  "to withdraw heavy weapons from the frontier.", "AGREE", {"UZB", "KGZ"}, None)
     # a fronted description of the subject is no second subject
     _assert_codes(resources, "A longtime ally of Moscow, Belarus on Monday recognised the independence of Abkhazia.", "SUPPORT", {"BLR"}, None)
 

@@ -225,3 +225,11 @@ def test_ordering_force_against_others_is_a_threat(resources):
     # ordering an arrest, or a policy, stays a demand
     _has(resources, "Kenyan President William Ruto told Kenyan police to arrest the rioters.", "DEMAND")
     _lacks(resources, "Kenyan President William Ruto told Kenyan police to arrest the rioters.", "THREATEN")
+
+
+def test_a_way_closed_by_state_forces_restricts_movement(resources):
+    # a navy or police closing a port or roads restricts movement (CAMEO 191); civilians doing it obstruct (CAMEO 144)
+    _has(resources, "The Israeli navy blockaded the port of Gaza.", "COERCE", "191")
+    _has(resources, "Kenyan police sealed off the roads into Kisumu on Friday.", "COERCE", "191")
+    _has(resources, "French farmers blockaded the port of Calais with tractors.", "PROTEST", "144")
+    _lacks(resources, "French farmers blockaded the port of Calais with tractors.", "COERCE")

@@ -991,8 +991,12 @@ class EventCoder:
         start = w.sent_start(tok)
         comma = next((t for t in reversed(range(start, tok)) if w.text(t) == ","), None)
         if comma is not None:
+            # each name there, and each noun phrase by its head, for a noun an adjective places ("Kyrgyz border
+            # commanders and their Tajik counterparts")
             between = dedupe([a for t in range(comma + 1, tok) for s in [r.span_of(t)]
-                              if s is not None and s.start == t and s.how != "adjective" for a in r.actors_for(t)])
+                              if (s is not None and s.start == t and s.how != "adjective")
+                              or (w.pos[t] == "NOUN" and (w.dep[t] == "conj" or not comma < w.head[t] < tok))
+                              for a in r.actors_for(t)])
             if len(between) > 1:
                 return between
         for t in reversed(range(start, tok)):
@@ -1249,10 +1253,14 @@ class EventCoder:
         elif etype == "PROTEST" and cameo == "145" and c.source and all(a.kind == "group" and a.sector in ("REB", "MIL") for a in c.source):
             # "al-Shabaab fighters stormed a hotel": an armed group storming a place attacks it, it does not riot
             etype, cameo, mode, context = "ASSAULT", "180", None, None
-        if cameo == "192" and c.source and all(a.sector in CIVILIAN_SECTORS for a in c.source):
-            # "students occupied the parliament grounds": an occupation by civilians obstructs, it is no seizure of
-            # territory (CAMEO 144)
+        if cameo in ("191", "192") and c.source and all(a.sector in CIVILIAN_SECTORS for a in c.source):
+            # "students occupied the parliament grounds", "villagers blockaded the flow station": an occupation or a
+            # blockade by civilians obstructs, it is no seizure of territory nor a state's restriction of movement (CAMEO 144)
             etype, cameo, mode, context = "PROTEST", "144", "obstruct", None
+        elif cameo == "144" and c.source and all(a.sector in ("MIL", "COP") for a in c.source):
+            # "the navy blockaded the port", "police sealed the roads into the town": a state's forces closing a way
+            # restrict movement (CAMEO 191), they do not protest
+            etype, cameo, mode, context = "COERCE", "191", "restrict", "military" if any(a.sector == "MIL" for a in c.source) else None
         if cameo == "114" and w.lemma[tok] in ("protest", "demonstrate") and c.source and all(a.sector in CROWD_SECTORS for a in c.source):
             # "hundreds of Vietnamese protested outside the Chinese embassy over the oil rig": people protesting
             # demonstrate (CAMEO 141); a government protesting complains (CAMEO 114)
