@@ -190,3 +190,10 @@ def test_peoples_of_one_state(resources, text, word, expected):
 def test_a_weapon_named_for_a_people_is_no_state(resources):
     # peoples whose name is also a weapon's or a car's (Apache, Cherokee) are left out
     assert not [m for m in _mentions(resources, "Apache helicopters fired on the convoy.") if m[1] == "USA"]
+
+
+def test_an_institution_named_for_a_leader_is_of_the_leaders_state(resources):
+    text = "Doctors at Kenyatta National Hospital demanded a meeting with the minister."
+    assert ("Kenyatta National Hospital", "KEN") in [m[:2] for m in _mentions(resources, text)]
+    # a leader's surname before words of no public institution names no state's body
+    assert ("Kenyatta Holdings Group", None) in [m[:2] for m in _mentions(resources, "Kenyatta Holdings Group sold the farm.")]

@@ -297,7 +297,7 @@ def _qualify_provisional(doc, words: _Words, spans: list[Span], registry: Regist
                     ref.country = m.actor.id
                     break
         if ref.country is None:
-            ref.country = _named_town_state(doc, s)
+            ref.country = _named_town_state(doc, s) or _named_for_a_leader(doc, s, registry)
         if ref.sector is None:
             last = doc[s.end - 1].lemma_.lower()
             # a capitalised plural keeps its "s" as lemma: "Confederation of Trade Unions"
@@ -319,6 +319,19 @@ def _named_town_state(doc, s: Span) -> str | None:
             if code and (a > 0 or b < len(words)) and (name not in place_only or (a == 0 and name not in GENERIC_BODY_WORDS
                                                                                    and _facility_tail(w.lower() for w in words[b:]))):
                 return code
+    return None
+
+
+def _named_for_a_leader(doc, s: Span, registry: Registry) -> str | None:
+    """The state of a site or public institution named for one of its heads of state or government ("Kenyatta National
+    Hospital", "Jomo Kenyatta University", "Jinnah International Airport"): the leader's surname (every leader of that
+    name led that state: ``leaders_by_surname``), in first or second place, then nothing but ``facility_words``."""
+    words = [doc[k].text for k in range(s.start, s.end)]
+    for a in (0, 1):
+        if a + 1 < len(words) and _facility_tail(x.lower() for x in words[a + 1 :]):
+            states = leaders_by_surname(registry).get(fold(words[a]), ())
+            if len(states) == 1:
+                return states[0]
     return None
 
 
