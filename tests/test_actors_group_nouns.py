@@ -197,3 +197,24 @@ def test_an_institution_named_for_a_leader_is_of_the_leaders_state(resources):
     assert ("Kenyatta National Hospital", "KEN") in [m[:2] for m in _mentions(resources, text)]
     # a leader's surname before words of no public institution names no state's body
     assert ("Kenyatta Holdings Group", None) in [m[:2] for m in _mentions(resources, "Kenyatta Holdings Group sold the farm.")]
+
+
+@pytest.mark.parametrize(
+    "text, word, expected",
+    [
+        # a head's title before a surname only one state's leaders bore: that state's office, not the story's focus
+        ("President George Bush met the Saudi king on Friday.", "Bush", [("USA", "GOV")]),
+        # any other name under the title: the story's state, as before
+        ("President Ana Ortiz met the Saudi king on Friday.", "Ortiz", [("SAU", "GOV")]),
+        # a minister's title is no head's: a surname shared with a leader says nothing ("Martin": Canada's Paul Martin)
+        ("Health Minister Ana Martin visited Madrid on Friday.", "Martin", [("ESP", "GOV")]),
+    ],
+)
+def test_a_titled_leaders_namesake(resources, text, word, expected):
+    assert _resolve(resources, text, word) == expected
+
+
+def test_a_bodys_president_is_no_leaders_namesake(resources):
+    # "Johnson" was a British prime minister's name, but this is a city council's president
+    text = "Tulsa City Council President Dana Johnson praised the deal on Thursday."
+    assert _resolve(resources, text, "Johnson") != [("GBR", "GOV")]

@@ -1090,6 +1090,9 @@ def _capitalised_adjective(doc, i: int) -> bool:
 
 # AP-style abbreviated titles before a name ("Gov. Gavin Newsom", "Sen. Ted Cruz"), which American papers write for their
 # own office holders, and the sector of each
+# titles of heads of state or government (and their deputies: "Vice President X"), before a name
+HEAD_TITLES = {"president", "premier", "chancellor"}
+
 US_STYLE_TITLES = {"gov.": "GOV", "sen.": "LEG", "rep.": "LEG"}
 # local offices American news writes as a title before the name: "Mayor X", "Sheriff X", "Alderman X"
 US_LOCAL_TITLES = {"mayor": "GOV", "sheriff": "COP", "alderman": "GOV", "alderwoman": "GOV", "councilman": "GOV", "councilwoman": "GOV"}
@@ -1733,6 +1736,15 @@ class ArgResolver:
         # "President X"
         if title not in OFFICE_TITLES and w.lemma[k] not in OFFICE_TITLES and not abbreviated and title not in US_LOCAL_TITLES and ref.sector not in PUBLIC_SECTORS:
             return
+        body = k > 0 and w.is_title[k - 1] and w.lower[k - 1] not in ("vice", "prime", "former", "deputy", "acting", "interim")
+        if (title in HEAD_TITLES or (title == "minister" and k > 0 and w.lower[k - 1] == "prime")) and not body:
+            # "President George Bush", "Vice President Sara Duterte": a head's title before a surname that only one state's
+            # heads of state or government bore is that state's office, whatever state the story names most (not a
+            # body's head: "City Council President Kenyatta Johnson")
+            led = leaders_by_surname(self.registry).get(fold(w.text(span.end - 1)), ())
+            if len(led) == 1:
+                ref.country, ref.sector = led[0], ref.sector or "GOV"
+                return
         focus = self.focus_country()
         if abbreviated and (focus is None or self._only_other_peoples(focus)):
             # "Gov. Gavin Newsom spoke with Mexican President Claudia Sheinbaum": American style names an American office
