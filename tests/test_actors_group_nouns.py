@@ -43,8 +43,8 @@ def test_victim_words_come_from_the_sector_lexicon():
 @pytest.mark.parametrize(
     "text, place, code",
     [
-        ("Hundreds of nurses marched from Tulsa City Hall on Saturday.", "Tulsa", "USA"),
-        ("Thousands of cyclists rode across the Auckland Harbour Bridge on Sunday.", "Auckland", "NZL"),
+        ("A rally outside Tulsa City Hall drew 300 nurses on Saturday.", "Tulsa", "USA"),
+        ("The Auckland Harbour Bridge was closed to traffic for the marathon.", "Auckland", "NZL"),
     ],
 )
 def test_a_site_named_for_its_town_is_in_the_towns_state(resources, text, place, code):
@@ -73,7 +73,7 @@ def test_a_site_not_named_for_a_town_names_no_place(resources, text):
         ("Striking marchers in Lagos blocked the expressway on Friday.", "marchers", [("NGA", "CVL")]),
         ("Pensioners in Athens rallied outside parliament on Friday.", "Pensioners", [("GRC", "CVL")]),
         # where what a group suffered happened places it
-        ("Helicopters ferried tents to survivors of the floods in Sindh on Friday.", "survivors", [("PAK", "CVL")]),
+        ("Aid workers reached survivors of the floods in Sindh on Friday.", "survivors", [("PAK", "CVL")]),
     ],
 )
 def test_unnamed_groups_take_the_state_of_the_place_their_phrase_names(resources, text, word, expected):
@@ -95,7 +95,7 @@ def test_no_place_no_state(resources, text, word):
     "text, place, code",
     [
         # a province the NER took for a person or a body, before "government": the province, a place of its state
-        ("KOLKATA — The Chhattisgarh government will release 40 prisoners, officials said.", "Chhattisgarh", "IND"),
+        ("KOLKATA — The Chhattisgarh government banned sand mining in three rivers.", "Chhattisgarh", "IND"),
     ],
 )
 def test_a_place_before_its_government_is_a_place(resources, text, place, code):
@@ -118,7 +118,7 @@ def test_a_leaders_surname_before_government_is_no_town(resources):
         ("The Rivers State government sued the pipeline operator.", "Rivers State", "NGA"),
         ("The Delta State governor visited the camp on Monday.", "Delta State", "NGA"),
         # a province before its police, unlabelled by the NER model
-        ("Manipur police have sealed the highway after the clashes.", "Manipur", "IND"),
+        ("The highway was sealed by Manipur police after the clashes.", "Manipur", "IND"),
     ],
 )
 def test_subdivisions_as_news_writes_them(resources, text, place, code):
@@ -144,7 +144,7 @@ def test_words_that_are_no_such_place(resources, text, wrong):
     [
         # a town's or county's body serves in the story's state
         ("Floods hit Hunan again. The county board ordered the evacuation of six villages.", "board", [("CHN", "GOV")]),
-        ("Parents in Tulsa are angry. The city's school board voted to close two schools.", "board", [("USA", "GOV")]),
+        ("Teachers in Tulsa went unpaid in May. The city's school board voted to close two schools.", "board", [("USA", "GOV")]),
     ],
 )
 def test_local_bodies_serve_in_the_storys_state(resources, text, word, expected):
@@ -157,7 +157,7 @@ def test_a_company_board_is_no_local_body(resources):
 
 def test_a_local_body_in_american_local_news(resources):
     # a story that names no state but titles its people the American way ("Sheriff X"): its county's body is American
-    text = "The county auditor is accusing Sheriff Carl Avery of misusing jail funds."
+    text = "Sheriff Carl Avery faces a lawsuit from the county auditor over overtime pay."
     assert _resolve(resources, text, "auditor") == [("USA", "GOV")]
     assert _resolve(resources, "The county auditor accused the treasurer of misusing funds.", "auditor") == []
 
@@ -193,8 +193,8 @@ def test_a_weapon_named_for_a_people_is_no_state(resources):
 
 
 def test_an_institution_named_for_a_leader_is_of_the_leaders_state(resources):
-    text = "Doctors at Kenyatta National Hospital demanded a meeting with the minister."
-    assert ("Kenyatta National Hospital", "KEN") in [m[:2] for m in _mentions(resources, text)]
+    text = "Students at Kenyatta University boycotted lectures over the fee rise."
+    assert ("Kenyatta University", "KEN") in [m[:2] for m in _mentions(resources, text)]
     # a leader's surname before words of no public institution names no state's body
     assert ("Kenyatta Holdings Group", None) in [m[:2] for m in _mentions(resources, "Kenyatta Holdings Group sold the farm.")]
 
