@@ -326,3 +326,109 @@ def test_forces_sent_with_no_owner_named_are_the_senders_own(resources):
     # must-not: forces named as another state's, and where forces are sent, stay the target
     assert _codes(_event(resources, "China sent 30 warships toward Taiwanese troops on Monday.", "MOBILIZE").target) == {"TWN"}
     assert _codes(_event(resources, "Kenya sent 400 police officers to Haiti on Tuesday to help fight the gangs.", "AID").target) == {"HTI"}
+
+
+@pytest.mark.parametrize(
+    "text, etype, target",
+    [
+        # people named by what they are, a sector noun the resolver leaves unplaced, a name an authority acts on
+        ("Ghanaian police arrested four men in Kumasi on Friday after the robbery.", "COERCE", {"GHA"}),
+        ("A handcuffed 16-year-old was punched repeatedly by a Denver police officer during an arrest.", "ASSAULT", {"USA"}),
+        ("Al-Shabaab fighters shot dead twelve commuters on Friday.", "ASSAULT", {"SOM"}),
+        ("Al-Shabaab fighters shot dead twelve camels on Friday.", "ASSAULT", set()),
+        ("The Central Bank of Kenya slapped a heavy fine on a mid-sized lender for breaking currency rules.", "COERCE", {"KEN"}),
+        ("Sweden's competition authority opened an investigation into Brightwater Logistics over price fixing.", "INVESTIGATE", {"SWE"}),
+        # the doer of an act in the slot
+        ("Chile's competition regulator opened an inquiry into alleged price-fixing by four cement producers on Monday.", "INVESTIGATE", {"CHL"}),
+        # must-not: a name its own phrase places in another state ("London-listed") is not placed at home
+        ("Police in Accra detained two managers of London-listed miner Brightwater Gold on Monday, angering Britain.", "COERCE", set()),
+        # must-not: a thing is no party; a name one grants asylum to may be anyone's; one's own forces are no target
+        ("Ghanaian police seized four tonnes of cocaine at the port on Friday.", "COERCE", set()),
+        ("Uruguay granted asylum to Marcus Delacroix on Tuesday, angering Argentina.", "AID", set()),
+        ("The Kenyan army began sending 2,000 soldiers to the northern border on Monday.", "MOBILIZE", set()),
+    ],
+)
+def test_an_unplaced_party_acted_on_is_of_the_sources_state(resources, text, etype, target):
+    assert _codes(_event(resources, text, etype).target) == target
+
+
+def test_forces_moved_at_home_are_aimed_at_no_one_there(resources):
+    assert _codes(_event(resources, "The Ghanaian army deployed two battalions to Tamale on Friday.", "MOBILIZE").target) == set()
+    # must-not: forces sent into another state are aimed at it
+    assert _codes(_event(resources, "Russia deployed 5,000 troops to Belarus on Friday.", "MOBILIZE").target) == {"BLR"}
+
+
+def test_a_commander_forgiven_or_defended_is_the_target_not_the_sources_own_forces(resources):
+    text = "The widow of a murdered Peruvian reporter publicly forgave the army commander who ordered the killing."
+    assert _codes(_event(resources, text, "SUPPORT").target) == {"PER"}
+    # must-not: soldiers sent abroad are the sender's own, the state they go to is the target
+    assert _codes(_event(resources, "Peru sent 200 soldiers to Bolivia on Monday to help after the floods.", "AID").target) == {"BOL"}
+
+
+def test_a_main_act_by_a_named_party_codes_with_no_target_rather_than_none(resources):
+    e = _event(resources, "Brazil's health ministry has pulled funding from the clinic, its director said.", "SANCTION")
+    assert _codes(e.source) == {"BRA"} and e.target == []
+    # must-not: an act in a subordinate clause whose target nobody places stays uncoded
+    assert not _events(resources, "After the flood, the clinic was closed as the ministry pulled funding from it.", "SANCTION")
+
+
+def test_a_sanctioned_party_is_not_placed_at_home(resources):
+    # a fine on unnamed firms falls at home; a sanction on them is as often abroad
+    assert _codes(_event(resources, "Ghana's revenue authority fined three shipping firms on Monday.", "COERCE").target) == {"GHA"}
+    assert _codes(_event(resources, "The US Treasury froze the assets of three shipping firms on Monday.", "SANCTION").target) == set()
+
+
+def test_two_armed_sides_of_one_state_named_apart_fight_each_other(resources):
+    text = "Forces loyal to the Sudanese army clashed with a local militia near the El Obeid airport on Tuesday."
+    assert _codes(_event(resources, text, "FIGHT").target) == {"SDN"}
+    # must-not: one side named twice is not its own target
+    text = "Sudanese troops clashed near the El Obeid airport on Tuesday, the troops said."
+    assert _codes(_event(resources, text, "FIGHT").target) == set()
+
+
+def test_whom_the_doer_tells_in_a_participle_is_the_target(resources):
+    text = "The governor of Ohio vetoed the budget bill on Tuesday, telling Republican lawmakers it would raise taxes."
+    assert _codes(_event(resources, text, "REJECT").target) == {"USA"}
+    # must-not: a statement to the press is aimed at no one
+    text = "The governor of Ohio vetoed the budget bill on Tuesday, telling reporters it would raise taxes."
+    assert _codes(_event(resources, text, "REJECT").target) == set()
+
+
+def test_the_partner_hung_on_the_venue_of_talks_is_the_target(resources):
+    text = "In a telephone call on Monday, Peruvian President Dina Boluarte discussed trade and the reopening of border posts at Tacna with Chile's Gabriel Boric."
+    assert _codes(_event(resources, text, "CONSULT").target) == {"CHL"}
+    # must-not: where the talks are held is no one they are held with
+    assert _codes(_event(resources, "Peruvian President Dina Boluarte discussed trade at a summit in Santiago on Monday.", "CONSULT").target) == set()
+
+
+def test_whom_a_concession_lets_act_is_its_target(resources):
+    text = "Tanzania's parliament on Tuesday repealed the clause that banned rallies, clearing the way for opposition groups to campaign."
+    assert _codes(_event(resources, text, "CONCEDE").target) == {"TZA"}
+    # must-not: a thing let through is no party
+    text = "Tanzania's parliament on Tuesday repealed the clause that banned rallies, clearing the way for the bill to pass."
+    assert _codes(_event(resources, text, "CONCEDE").target) == set()
+
+
+def test_a_party_tied_by_its_relative_clause_to_a_body_is_of_that_body(resources):
+    assert _codes(_event(resources, "Chile expelled two diplomats who worked for the Bolivian embassy.", "SANCTION").target) == {"BOL"}
+    # must-not: a clause that only says where or why is no tie
+    text = "Indian customs released the tanker it had held at Paradip for its Russian cargo, the owner said."
+    assert "RUS" not in _codes(_event(resources, text, "RETREAT").target)
+
+
+def test_what_is_pressed_for_is_no_party_acted_on(resources):
+    e = _event(resources, "Kenya's opposition party pressed for judicial commissions on Monday.", "DEMAND")
+    assert _codes(e.target) == set()
+    # must-not: whom one presses is still the target
+    e = _event(resources, "Kenya's opposition party pressed the electoral commission on Monday to publish the results.", "DEMAND")
+    assert _codes(e.target) == {"KEN"}
+
+
+def test_an_inquiry_into_what_someone_did_is_aimed_at_them(resources):
+    text = "Police in Mombasa are looking into claims that a port official sold the same container twice, the police commander said."
+    assert _codes(_event(resources, text, "INVESTIGATE").target) == {"KEN"}
+    text = "New Zealand's Commerce Commission is examining whether Harbourline Fuels delayed a refinery restart."
+    assert _codes(_event(resources, text, "INVESTIGATE").target) == {"NZL"}
+    # must-not: a clause that says nothing of a doer adds no one
+    text = "New Zealand's Commerce Commission is examining whether prices rose too fast."
+    assert _codes(_event(resources, text, "INVESTIGATE").target) == set()

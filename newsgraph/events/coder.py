@@ -38,7 +38,7 @@ PLACE_AFFECTING_TYPES = {"COERCE", "PROTEST", "CONCEDE", "RETREAT", "THREATEN"}
 # types whose object may be the doer's own forces, moved, offered or pulled back rather than acted on ("ordered ten
 # battalions to the border with Colombia", "offered its troops to Lebanon", "withdrew its soldiers from ..."): those
 # forces are not the target, the place or party they go to is
-INSTRUMENT_TYPES = {"MOBILIZE", "RETREAT", "AID", "AGREE", "COOPERATE", "SUPPORT", "THREATEN", "CONCEDE"}
+INSTRUMENT_TYPES = {"MOBILIZE", "RETREAT", "AID", "AGREE", "COOPERATE", "THREATEN"}
 
 # weapons that stand as the subject of violence when no attacker is named ("a car bomb killed ...")
 ATTACK_INSTRUMENTS = {"bomb", "bombing", "explosion", "blast", "device", "mine", "minefield", "landmine", "rocket", "missile", "shell",
@@ -92,6 +92,24 @@ def victim_words() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(civilian), frozenset(armed)
 
 
+CIVILIAN_VICTIMS, ARMED_VICTIMS = victim_words()  # derived at import: the sets the rules below extend
+# people named by what they are, of no sector: whom an act falls on, with no name or place, is of the state it happens in
+# (not customers, clients or investors: an exporter's or a fund's are as often abroad)
+PEOPLE_WORDS = CIVILIAN_VICTIMS | {"consumer", "homeowner", "tenant", "motorist", "employee", "borrower", "depositor", "parent",
+                                   "individual", "youngster", "teen", "commuter", "pedestrian", "cyclist", "rider", "traveller",
+                                   "traveler", "holidaymaker", "beachgoer", "churchgoer", "concertgoer", "spectator", "fan", "diner",
+                                   "pensioner", "retiree", "widow", "orphan", "infant", "baby", "toddler", "minor", "juvenile",
+                                   "landowner", "householder", "occupant", "squatter", "evacuee", "survivor", "victim", "wife",
+                                   "husband", "son", "daughter", "mother", "father", "relative"}
+# verbs of telling someone something: whom a participle of them addresses is whom the act it goes on from is aimed at
+ADDRESS_VERBS = {"tell", "assure", "inform", "reassure", "remind", "notify"}
+# verbs of letting someone do something: whom a participle of them lets act is whom a concession benefits ("repealed the
+# clause, clearing the way for opposition groups to register", "lifted the ban, allowing the party to campaign")
+ENABLING_VERBS = {"allow", "let", "enable", "permit", "clear", "pave"}
+# verbs of serving a body: a person's relative clause of them ties the person to it ("diplomats who worked for the embassy")
+SERVICE_VERBS = {"work", "serve", "fight", "belong", "spy", "report"}
+# what marks a party as not of the state where the act happens ("investigated three foreign cement distributors")
+FOREIGN_WORDS = {"foreign", "international", "overseas", "multinational", "offshore", "expatriate", "visiting"}
 BATTLE_WORDS = {"gunbattle", "firefight", "clash", "battle", "fighting", "crossfire", "skirmish", "offensive", "shootout"}
 UNCONVENTIONAL_WORDS = {"bomb", "bomber", "bombing", "suicide", "guerrilla", "militia", "militiaman", "militant", "gunman", "terrorist",
                         "insurgent", "explosive", "roadside"}
@@ -299,6 +317,15 @@ class EventCoder:
                     if c.sense is not c.first_sense:
                         c.sense = c.first_sense
                         self._roles(c, resolver)
+            if not coded:
+                # the main verb's act, done by a named party, still codes when the one it is aimed at is placed by no one
+                # ("Ontario's health ministry has pulled funding from <a site the registry lacks>, the operator said"): its
+                # target stays empty rather than the event being lost
+                coded = [c for c in cands if not c.suppressed and self._sure_but_aimless(c)][:1]
+                for c in coded:
+                    if c.sense is not c.first_sense:
+                        c.sense = c.first_sense
+                        self._roles(c, resolver)
             if any(c.sense.synonym_of for c in coded) and not all(c.sense.synonym_of for c in coded):
                 # a WordNet synonym (trigger_synonyms.yaml) is a fallback: it codes only sentences no hand trigger codes
                 coded = [c for c in coded if not c.sense.synonym_of]
@@ -477,6 +504,11 @@ class EventCoder:
         c.target = _other_than_source(c.target, c.source)
         if sense.type in INSTRUMENT_TYPES:
             c.target = [a for a in c.target if not _own_forces(a, c.source)]
+        if sense.type == "MOBILIZE":
+            # "The Nigerian Army deployed two battalions to Bokkos", "put troopers on alert across metro Phoenix": forces
+            # moved or readied at home are aimed at no one there (a place stands for its state, which is their own)
+            home = {a.country for a in c.source if a.country}
+            c.target = [a for a in c.target if not (a.sector is None and a.country in home)]
         if not c.source and sense.type in ("ASSAULT", "FIGHT"):
             c.source = self._unclaimed_attack(tok, r)
         if not c.source and sense.type in AUTHORITY_TYPES and sense.pos == "VERB" and any(w.dep[ch] == "auxpass" for ch in w.children(tok)):
@@ -519,9 +551,110 @@ class EventCoder:
             c.target = _other_than_source(self._until_subject(tok, r), c.source) or c.target
         if c.target is not guessed:
             c.guessed_target = False
+        if (c.guessed_target or not any(_coded(a) for a in c.target)) and not sense.symmetric:
+            # "arrested three men": the party the act falls on, placed by no one, before a guess or an unplaced name;
+            # "vetoed the bill, telling Democratic lawmakers it would ...": whom the actor tells of it
+            found = self._unplaced_party(c, r) or self._addressee(tok, c.source, r)
+            if found:
+                c.target, c.guessed_target = found, False
         if not c.target and sense.home:
             # "Iraq's government is prepared to impose martial law": at home, unless a place or party is named
             c.target = [r.located_ref(a.country) for a in c.source[:1] if a.country]
+
+    def _addressee(self, tok, source: list[ActorRef], r: ArgResolver) -> list[ActorRef]:
+        """Whom the doer addresses, or lets act, in a participle that goes on from the act or from its infinitive
+        ("pledged to lift the ban, telling leaders of the opposition party that ...", "vetoed the bill, telling lawmakers
+        ...", "repealed the clause, clearing the way for opposition groups to register"): the act is aimed at them."""
+        w = self._w
+        heads = [tok, *(x for x in w.children(tok) if w.dep[x] == "xcomp")]
+        for h in heads:
+            for p in w.children(h):
+                if (w.dep[p] == "advcl" and w.tag[p] == "VBG" and w.lemma[p] in ADDRESS_VERBS | ENABLING_VERBS
+                        and not any(w.dep[s] in ("nsubj", "nsubjpass") for s in w.children(p))):
+                    objects = [o for o in w.children(p) if w.dep[o] in ("dobj", "dative")]
+                    # "clearing the way for opposition groups to register": for whom the way is cleared
+                    # (or, as the parser often has it, the subject of the clause on "way": "for opposition groups to register")
+                    objects += [q for o in objects if w.lemma[o] == "way" for f in w.children(o)
+                                for q in ([x for x in w.children(f) if w.dep[x] == "pobj"] if w.dep[f] == "prep" and w.lower[f] == "for"
+                                          else [x for x in w.children(f) if w.dep[x] == "nsubj"] if w.dep[f] in ("relcl", "acl") else [])]
+                    # not "telling reporters": a statement to the press is aimed at no one
+                    found = _other_than_source([a for o in objects for a in r.actors_for(o) if a.sector != "MED"], source)
+                    if any(_coded(a) for a in found):
+                        return found
+        return []
+
+    def _unplaced_party(self, c: _Candidate, r: ArgResolver) -> list[ActorRef]:
+        """'Police arrested three men', 'the regulator slapped a penalty on a tier-one lender', 'rejected a call by
+        environmental groups': a party in the act's own argument slot (its object, or the object of one of the sense's
+        prepositions on the trigger or on its object) that nothing places - people named by what they are, a noun of the
+        sector lexicon the resolver leaves unplaced - is of the source's state, where the act happens (as event data
+        codes it); so is a name the registry lacks that an authority acts on ("launched a probe into Norfolk Southern",
+        "fined Minera Escondida"): whom one grants asylum, frees or sues is as often foreign."""
+        w = self._w
+        tok, sense = c.tok, c.sense
+        home = next((a.country for a in c.source if a.country), None)
+        if home is None:
+            return []
+        passive = any(w.dep[ch] in ("auxpass", "nsubjpass") for ch in w.children(tok))
+        heads = []
+        if sense.pos == "VERB":
+            heads += [ch for ch in w.children(tok) if w.dep[ch] in ("dobj", "obj", "dative") or (passive and w.dep[ch] == "nsubjpass")]
+        # (what one presses or calls for is what is asked, not who is: "pressing for judicial commissions")
+        preps = {p for p in sense.preps if p not in LOCATIVE_PREPS and not (p == "for" and sense.type in ("DEMAND", "REQUEST"))}
+        for h in (tok, *c.objects.values()):
+            heads += [p for ch in w.children(h) if w.dep[ch] == "prep" and w.lower[ch] in preps for p in w.children(ch) if w.dep[p] == "pobj"]
+        # "opened an inquiry into price-fixing by five fuel distributors": an act in the slot falls on whoever did it (its
+        # by-phrase, which the parser may hang on the active verb)
+        acts = [h for h in heads if w.pos[h] == "NOUN"] + ([] if passive or sense.pos != "VERB" else [tok])
+        heads += [p for h in acts for ch in w.children(h) if w.dep[ch] == "prep" and w.lower[ch] == "by"
+                  for p in w.children(ch) if w.dep[p] == "pobj"]
+        # "examining whether Viva Energy delayed a restart", "looking into claims that a county land officer sold ...": an
+        # inquiry into what a clause says someone did is aimed at them, named or not
+        said = [s for h in acts for cl in w.children(h) if w.dep[cl] in ("ccomp", "acl") and sense.type in AUTHORITY_TYPES
+                and any(w.dep[m] == "mark" and w.lower[m] in ("whether", "if", "that") for m in w.children(cl))
+                for s in w.children(cl) if w.dep[s] in ("nsubj", "nsubjpass")]
+        heads += said
+        out: list[ActorRef] = []
+        for h in heads:
+            for k in (h, *w.conjuncts(h)):
+                # "a handcuffed 17-year-old": the tagger makes the last part of the hyphenated word an adjective
+                person = any(x in PEOPLE_WORDS for x in _hyphenated(w, k))
+                if w.pos[k] not in ("NOUN", "PROPN") and not person:
+                    continue
+                found = r.actors_for(k)
+                if any(_coded(a) for a in found):
+                    if h in said:
+                        out.extend(found)
+                    continue
+                # "expelled two diplomats who worked for the Bolivian embassy": whom the party's own clause ties it to
+                tied = [a for rc in w.children(k) if w.dep[rc] in ("relcl", "acl") and w.lemma[rc] in SERVICE_VERBS for p in w.children(rc)
+                        if w.dep[p] == "prep" and w.lower[p] in ("for", "with", "in") for q in w.children(p) if w.dep[q] == "pobj"
+                        for a in r.actors_for(q) if _coded(a)]
+                if tied:
+                    out.extend(tied)
+                    continue
+                if any(s is not None and s.ref.country not in (None, home) for x in range(w.left_edge(k), w.right_edge(k) + 1)
+                       for s in [r.span_of(x)]):
+                    continue  # "employees of London-listed gold miner Acacia Mining": the phrase places it elsewhere
+                if found:
+                    if sense.type in AUTHORITY_TYPES:
+                        out.extend(a.copy(country=home) for a in found if a.provisional)
+                    continue
+                sector = r.nouns.get(w.lemma[k]) or r.nouns.get(w.lower[k])
+                if sector is None and (w.lemma[k] in PEOPLE_WORDS or person):
+                    sector = "CVL"  # "arrested three men", "punched a handcuffed 17-year-old"
+                # not "the company" alone, which stands for one named before (the resolver found no one), nor whom a
+                # sanction falls on (as often abroad)
+                anaphor = [w.lower[d] for d in w.children(k)] == ["the"]
+                if (sector and (w.pos[k] == "NOUN" or person) and not anaphor and sense.type != "SANCTION"
+                        and not any(w.dep[d] == "poss" and w.pos[d] == "PRON" for d in w.children(k))
+                        and not any(w.lower[x] in FOREIGN_WORDS for x in range(w.left_edge(k), k))):
+                    ref = r.located_ref(home)
+                    ref.sector, ref.kind, ref.text = sector, "group", w.words_text(w.left_edge(k), k + 1)
+                    out.append(ref)
+        if sense.type in INSTRUMENT_TYPES:
+            out = [a for a in out if not _own_forces(a, c.source)]  # "began sending 10,000 troops"
+        return _other_than_source(dedupe(out), c.source)
 
     def _verb_roles(self, tok, sense: Sense, objects, r: ArgResolver):
         w = self._w
@@ -888,7 +1021,11 @@ class EventCoder:
         while stack:
             t = stack.pop()
             if venue_free and w.dep[t] == "prep" and w.lower[t] in LOCATIVE_PREPS:
-                continue  # "opened negotiations in the Togolese capital Lome", "held two days of talks in Rio de Janeiro"
+                # "opened negotiations in the Togolese capital Lome", "held two days of talks in Rio de Janeiro"; but the
+                # partner's phrase the parser hung on the venue is the act's ("discussed the crossings at Cucuta with
+                # Venezuela's Nicolas Maduro")
+                stack.extend(f for p in w.children(t) if w.dep[p] == "pobj" for f in w.children(p) if w.dep[f] == "prep" and w.lower[f] == "with")
+                continue
             if w.dep[t] in ("prep", "npadvmod") and (w.lower[t] in NON_ROLE_PREPS or w.lemma[t] in ("day", "week", "month", "year")):
                 continue  # "days before Russia began its invasion", "according to Xinhua"
             if w.dep[t] in ("advcl", "relcl", "acl", "parataxis", "ccomp", "appos") and w.head[t] == head and w.pos[head] in VERBAL_POS:
@@ -1199,6 +1336,23 @@ class EventCoder:
         if needs == "pair":
             return bool(c.source and c.target) or len(c.source) >= 2
         return bool(c.source or c.target)
+
+    def _sure_but_aimless(self, c: _Candidate) -> bool:
+        """``c`` is a main-clause verb (or the act a report at the root states: "..., the agency said") of a hand
+        trigger whose senses all wanted a target or pair they did not find, though a named party does it; and the act
+        is sure without its target: its best sense is confirmed by the direct object itself ("pulled funding from"), or
+        it is a speech act with an object ("accused him of taking bribes") - not "offered few details about the
+        financing", not "welcomed the news" (no visit)."""
+        w, t = self._w, c.tok
+        h = w.head[t]
+        main = (w.dep[t] == "ROOT" or (w.dep[t] == "conj" and w.dep[h] == "ROOT")
+                or (w.dep[t] in ("ccomp", "parataxis") and w.dep[h] == "ROOT" and w.lemma[h] in REPORTING_VERBS))
+        if not main or w.pos[t] != "VERB" or c.first_sense.synonym_of or not any(_coded(a) for a in c.source):
+            return False
+        sense = c.first_sense
+        if sense.objects:
+            return bool(sense.objects & _direct_object_lemmas(w, t))
+        return sense.type in SPEECH_ACT_TYPES and any(w.dep[o] in OBJ_DEPS for o in w.children(t))
 
     def _unplaced_doer(self, c: _Candidate) -> bool:
         """``c`` is a main-clause verb whose subject is a doer by its very word - a group noun of the sector
@@ -1570,6 +1724,8 @@ def _head_word(a: ActorRef) -> str | None:
     """The common noun that heads the phrase naming an actor ("Toronto's city council" -> council); None for a name
     ("Jerusalem", "the Kremlin"), a pronoun or an actor not named in the sentence."""
     words = (a.text or "").split()
+    if len(words) == 1 and words[0].istitle() and singular(words[0].lower()) in sector_nouns():
+        return words[0].lower()  # "Forces loyal to the army clashed with a local militia": a common noun opening the sentence
     if len(words) < 2 or not words[-1].islower() or words[-1] in PRONOUNS:
         return None
     return words[-1]
@@ -1595,9 +1751,11 @@ def _own_forces(a: ActorRef, source: list[ActorRef]) -> bool:
     """Is ``a`` the armed forces or police of a state whose government (or the state itself, its forces or police, or
     one of its officials) is the source? Armed groups are no state's own forces."""
     # a person of the state with no other sector is taken as speaking for it ("He ordered the army to be ready")
-    # a person is no forces moved ("leapt to the defence of Police Commissioner Sir Mark Rowley")
+    # a person is no forces moved ("leapt to the defence of Police Commissioner Sir Mark Rowley"); nor does a state's
+    # civilian, journalist or company command any ("the mother of a slain journalist forgave the paramilitary commander")
     return a.kind not in ("group", "person") and a.sector in ("MIL", "COP") and bool(a.country) and any(
-        s.country == a.country and (s.kind == "state" or s.sector in ("GOV", "MIL", "COP") or (s.kind == "person" and not s.sector))
+        s.country == a.country and ((s.kind == "state" and s.sector in (None, *STATE_FORCE_SECTORS)) or s.sector in ("GOV", "MIL", "COP")
+                                    or (s.kind == "person" and not s.sector))
         for s in source)
 
 
