@@ -214,6 +214,7 @@ def find_mentions(doc, registry: Registry, when: dt.date | None = None) -> list[
     spans = _add_dateline_places(doc, spans, registry, when, words)
     spans = _add_counties(doc, spans, registry, when, words)
     spans = _add_places(doc, spans, registry, when, ents)
+    spans = _add_unlabelled_places(doc, spans, registry, when, words)
     _shared_state_names(spans, registry, when)
     spans = _add_provisional(doc, spans, ents)
     spans = _short_forms_of_bodies(spans, when)
@@ -296,7 +297,7 @@ def _qualify_provisional(doc, words: _Words, spans: list[Span], registry: Regist
                     ref.country = m.actor.id
                     break
         if ref.country is None:
-            ref.country = _named_town_state(doc, s)
+            ref.country = _named_town_state(doc, s) or _named_for_a_leader(doc, s, registry)
         if ref.sector is None:
             last = doc[s.end - 1].lemma_.lower()
             # a capitalised plural keeps its "s" as lemma: "Confederation of Trade Unions"
@@ -306,7 +307,8 @@ def _qualify_provisional(doc, words: _Words, spans: list[Span], registry: Regist
 def _named_town_state(doc, s: Span) -> str | None:
     """The state of a town or province an organisation's name opens with or ends on ("Fresno County Farm Bureau",
     "Detroit Federation of Teachers", "Arizona Department of Water Resources", "International Resources Holding of
-    Abu Dhabi"); not a name that is also a common word ("Reading"), which ``cities`` flags."""
+    Abu Dhabi"); a name that is also a common word ("Reading", which ``cities`` flags) only before nothing but the
+    words of a public institution ("Reading Borough Council", ``facility_words``)."""
     places, place_only = gazetteer(), cities()[1]
     words = [doc[k].text for k in range(s.start, s.end)]
     starts = [0] + [k + 1 for k, t in enumerate(words[:-1]) if t == "of"]
@@ -314,8 +316,54 @@ def _named_town_state(doc, s: Span) -> str | None:
         for b in range(min(len(words), a + 3), a, -1):
             name = fold(" ".join(words[a:b]))
             code = places.get(name)
-            if code and name not in place_only and (a > 0 or b < len(words)):
+            if code and (a > 0 or b < len(words)) and (name not in place_only or (a == 0 and name not in GENERIC_BODY_WORDS
+                                                                                   and _facility_tail(w.lower() for w in words[b:]))):
                 return code
+    return None
+
+
+def _named_for_a_leader(doc, s: Span, registry: Registry) -> str | None:
+    """The state of a site or public institution named for one of its heads of state or government ("Kenyatta National
+    Hospital", "Jomo Kenyatta University", "Jinnah International Airport"): the leader's surname (every leader of that
+    name led that state: ``leaders_by_surname``), in first or second place, then nothing but ``facility_words``."""
+    words = [doc[k].text for k in range(s.start, s.end)]
+    for a in (0, 1):
+        if a + 1 < len(words) and _facility_tail(x.lower() for x in words[a + 1 :]):
+            states = leaders_by_surname(registry).get(fold(words[a]), ())
+            if len(states) == 1:
+                return states[0]
+    return None
+
+
+@functools.lru_cache(maxsize=1)
+def facility_words() -> frozenset[str]:
+    """places.yaml's ``_facility_words``: what follows a town's name in the name of a site or institution named for it."""
+    return frozenset(str(x).lower() for x in _places_yaml().get("_facility_words") or ())
+
+
+def _facility_tail(lowered) -> bool:
+    """Are the (lower-case) words, one or more, all words of a site or public institution ("City Hall", "Harbour
+    Bridge", "Technical College")?"""
+    facility = facility_words()
+    n = 0
+    for x in lowered:
+        if x not in facility:
+            return False
+        n += 1
+    return n > 0
+
+
+def _town_of_facility(w: DocArrays, start: int, end: int) -> tuple[int, int, str] | None:
+    """'Atlanta City Hall', 'the Sydney Harbour Bridge', 'Tema Port': a site's name made of a town of the gazetteer (one
+    to three words) and nothing but ``facility_words`` after it; (first, end) of the town's words and its state."""
+    if w.lower[start] == "the":
+        start += 1
+    for b in range(min(end - 1, start + 3), start, -1):
+        if _facility_tail(w.lower[k] for k in range(b, end)):
+            name = fold("".join([*(w.lower[k] + " " if w.space[k] else w.lower[k] for k in range(start, b - 1)), w.lower[b - 1]]))
+            code = gazetteer().get(name)
+            if code and name not in GENERIC_BODY_WORDS:  # "Federal High Court": no town's
+                return start, b, code
     return None
 
 
@@ -593,6 +641,47 @@ def _subdivision_names_in_english():
     return gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=["en"], fallback=True)
 
 
+# the romanised word for a province, city or region that ends some ISO 3166-2 names where English writes the bare name:
+# Chinese "Hunan Sheng", "Beijing Shi", "Xizang Zizhiqu"; Korean "Gyeonggi-do", "Busan-gwangyeoksi"
+_ROMANISED_DIVISION_WORDS = {"sheng", "shi", "zizhiqu", "tebiexingzhengqu", "do", "si", "gwangyeoksi", "teukbyeolsi", "teukbyeoljachisi",
+                             "teukbyeoljachido"}
+
+
+def _bare_division_name(name: str) -> list[str]:
+    """The name English news uses for a subdivision whose ISO 3166-2 name ends on a romanised division word ("Hunan
+    Sheng": "Hunan"), less a Chinese autonomous region's people ("Guangxi Zhuangzu Zizhiqu": "Guangxi"); none else."""
+    words = re.split(r"[\s-]", name)
+    if len(words) < 2 or words[-1].lower() not in _ROMANISED_DIVISION_WORDS:
+        return []
+    rest = words[:-1]
+    if len(rest) == 2 and (rest[1].lower().endswith("zu") or rest[1].lower() == "uygur"):
+        rest = rest[:1]
+    return [" ".join(rest)]
+
+
+@functools.lru_cache(maxsize=1)
+def typed_subdivisions() -> dict[tuple[str, str], str]:
+    """(folded ISO 3166-2 name, the last word of its type in lower case) -> its state, where one state has a subdivision
+    of that name and type: ("plateau", "state") -> NGA, ("delta", "state") -> NGA, ("upper east", "region") -> GHA. A
+    name written with its type ("Plateau State", "Rivers State", "Upper East Region") is that subdivision, though the name
+    alone is a word (``_generic``: "Plateau", "Delta") or another state's town or department (Canada's Delta, Benin's
+    Plateau) (``_add_places``)."""
+    import pycountry
+
+    found: dict[tuple[str, str], set[str]] = {}
+    english = _subdivision_names_in_english()
+    for sub in pycountry.subdivisions:
+        country = pycountry.countries.get(alpha_2=sub.country_code)
+        kind = (sub.type or "").split()[-1:]
+        if country is None or not kind:
+            continue
+        for written in {sub.name, *english.gettext(sub.name).split(" / ")}:
+            name = fold(_SUBDIVISION_SUFFIX.sub("", written).strip())
+            if len(name) >= 3:
+                found.setdefault((name, kind[0].lower()), set()).add(country.alpha_3)
+    return {key: next(iter(codes)) for key, codes in found.items() if len(codes) == 1}
+
+
 @functools.lru_cache(maxsize=1)
 def curated_places() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
     """(folded names of data/lexicons/places.yaml, of the ISO 3166-2 subdivisions (pycountry)) -> the states each
@@ -603,6 +692,7 @@ def curated_places() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, .
     generic = {fold(str(w)) for w in data.pop("_generic", None) or ()}
     data.pop("_written_as_place", None)
     data.pop("_state_abbreviations", None)
+    data.pop("_facility_words", None)
     hand: dict[str, set[str]] = {}
     for code, names in data.items():
         for name in names or ():
@@ -614,8 +704,9 @@ def curated_places() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, .
         # the name as the state writes it, and as English news does where pycountry's translations differ ("Bayern": "Bavaria")
         for written in {sub.name, *english.gettext(sub.name).split(" / ")}:
             name = _SUBDIVISION_SUFFIX.sub("", written).strip()
-            if len(name) >= 3 and name[:1].isupper() and country is not None and not set(fold(name).split()) <= generic:
-                iso.setdefault(fold(name), set()).add(country.alpha_3)
+            for name in (name, *_bare_division_name(name)):
+                if len(name) >= 3 and name[:1].isupper() and country is not None and not set(fold(name).split()) <= generic:
+                    iso.setdefault(fold(name), set()).add(country.alpha_3)
     # tuples of strings, not sets: the garbage collector stops tracking them, and these tables live as long as the process
     return {k: tuple(sorted(v)) for k, v in hand.items()}, {k: tuple(sorted(v)) for k, v in iso.items()}
 
@@ -686,6 +777,13 @@ _INTO_PLACE = {"to", "at", "through", "into", "towards", "toward", "via", "off"}
 _LOCAL_PEOPLE = {"police", "policemen", "residents", "villagers", "townspeople", "mayor", "municipality", "council", "councillors"}
 
 
+# nouns after a name that make it a province's or town's government: "the Sindh government", "the Kano governor"
+LOCAL_GOVERNMENT_NOUNS = {"government", "governor", "assembly", "legislature"}
+
+
+_PLACE_PEOPLE_NOUNS = frozenset(_LOCAL_PEOPLE | LOCAL_GOVERNMENT_NOUNS)
+
+
 def _written_as_place(w: DocArrays, start: int, end: int) -> bool:
     """The text writes the words [start, end) as a place: "in Sivas", "through Temuco", "the Kabylie region", "the port
     city of Mariupol", "Reading police" (a town's own people: not "the Bush administration"), "Reading, England" (a
@@ -740,9 +838,24 @@ def _add_places(doc, spans: list[Span], registry: Registry, when: dt.date | None
                     out.append(Span(town.start, town.end, ref_for(actor, "place", town.text, when), "place", actor))
                     taken.update(range(town.start, town.end))
                 continue
+        if label == "FAC":
+            # "marched from Atlanta City Hall", "across the Sydney Harbour Bridge": a site named for its town is in the
+            # town's state; the town's words are a place (not the bridge or the hall: no actor)
+            town = _town_of_facility(w, ent.start, ent.end)
+            actor = registry.get(town[2]) if town else None
+            if actor is not None:
+                text = w.words_text(town[0], town[1])
+                out.append(Span(town[0], town[1], ref_for(actor, "place", text, when), "place", actor))
+                taken.update(range(ent.start, ent.end))
+                continue
         if label in ("GPE", "LOC"):
             written = False  # not looked at yet: a place by its label, unless its name is also a word
         elif label in ("ORG", "PERSON", "NORP") and _written_as_place(w, ent.start, ent.end):
+            written = True
+        elif (label in ("ORG", "PERSON", "NORP") and ent.end < w.n and w.lower[ent.end] in LOCAL_GOVERNMENT_NOUNS
+              and fold(ent.text) not in leaders_by_surname(registry)):
+            # "the Chhattisgarh government", "the Sindh governor": a province's or town's own government (not "the
+            # Harper government", a leader's, though Liberia has a Harper: ``_led_by``)
             written = True
         elif label in ("ORG", "PERSON", "NORP", "PRODUCT", "FAC"):
             written = None  # mislabelled, maybe: a place by its name alone, if that name is nothing else (below)
@@ -759,7 +872,8 @@ def _add_places(doc, spans: list[Span], registry: Registry, when: dt.date | None
         key = fold("".join([*(w.lower[k] + " " if w.space[k] else w.lower[k] for k in range(first, last)), w.lower[last]]))
         if whole != last and f"{key} {w.lower[last + 1]}" in places:
             key = f"{key} {w.lower[last + 1]}"  # "Fresno County": a US county is listed with its place word
-        code = places.get(key)
+        code = typed_subdivisions().get((key, w.lower[last + 1])) if whole != last and w.is_title[last + 1] else None
+        code = code or places.get(key)  # "Plateau State", "Delta State": Nigeria's, though "plateau" is a word and Canada has a Delta
         states = (code,) if code else shared.get(key)
         if states is None or key in registry.folded:
             continue
@@ -794,6 +908,36 @@ def _add_places(doc, spans: list[Span], registry: Registry, when: dt.date | None
             actor = registry.get(hits[0]) if len(hits) == 1 else None
             if actor is not None:
                 out.append(Span(start, end, ref_for(actor, "place", text, when), "place", actor))
+    return out
+
+
+def _add_unlabelled_places(doc, spans: list[Span], registry: Registry, when: dt.date | None, words: _Words) -> list[Span]:
+    """A province or town the NER model did not label, before its own police, people or government ("Mizoram police
+    have ...", "the Kano governor"): one or two capitalised words outside any entity that the gazetteer gives one state
+    (not a name that is also a word, ``cities``' flag, nor a generic body word: "Federal police"), as a place of that state."""
+    w = doc_arrays(doc)
+    lower = w.lower
+    places, place_only = gazetteer(), cities()[1]
+    out = spans
+    for noun in _PLACE_PEOPLE_NOUNS.intersection(lower):  # a pass in C; most documents have none of these words
+        k = 0
+        while True:
+            try:
+                k = lower.index(noun, k + 1)  # a search in C
+            except ValueError:
+                break
+            if w.ent_iob[k - 1] not in ("O", "") or not words.text[k - 1][:1].isupper():
+                continue
+            taken = _taken(out)
+            for a in (k - 2, k - 1):
+                if a < 0 or any(j in taken or w.ent_iob[j] not in ("O", "") or not words.text[j][:1].isupper() for j in range(a, k)):
+                    continue
+                name = fold(words.span_text(a, k))
+                code = places.get(name)
+                actor = registry.get(code) if code and name not in place_only and name not in GENERIC_BODY_WORDS and name not in registry.folded else None
+                if actor is not None:
+                    out = [*out, Span(a, k, ref_for(actor, "place", words.span_text(a, k), when), "place", actor)]
+                    break
     return out
 
 
@@ -915,9 +1059,22 @@ def _group_word_opening_a_sentence(doc, i: int) -> bool:
     w = doc_arrays(doc)
     if not (w.sent_start(i) == i or (i > 0 and w.words[i - 1] in DATELINE_ENDS)):
         return False
+    return is_group_noun(w, i)
+
+
+def is_group_noun(w: DocArrays, i: int) -> bool:
+    """Is word ``i`` a noun that names a doer by its very word, a group of people or a body of the sector lexicon
+    ("rebels", "authorities", "dockworkers", "council"), by its lemma, its form or its form made singular ("Gunmen")?
+    A word the tagger or the NER took for a name counts only in the plural ("Farmers blocked ...", "Rebels in Chad
+    ..."; not "Congress", "Treasury", "Cabinet"), or as "Police". One test for the resolver's sentence-opening group
+    words (``_group_word_opening_a_sentence``) and the coder's unplaced doers."""
     nouns = sector_nouns()
     word = w.lower[i]
-    return (word in nouns or singular(word) in nouns) and (w.tag[i] in ("NNS", "NNPS") or word == "police")
+    if not (w.lemma[i] in nouns or word in nouns or singular(word) in nouns):
+        return False
+    if w.pos[i] == "NOUN" and not w.ent_type[i]:
+        return True
+    return w.tag[i] in ("NNS", "NNPS") or word == "police"
 
 
 def _capitalised_adjective(doc, i: int) -> bool:
@@ -933,6 +1090,9 @@ def _capitalised_adjective(doc, i: int) -> bool:
 
 # AP-style abbreviated titles before a name ("Gov. Gavin Newsom", "Sen. Ted Cruz"), which American papers write for their
 # own office holders, and the sector of each
+# titles of heads of state or government (and their deputies: "Vice President X"), before a name
+HEAD_TITLES = {"president", "premier", "chancellor"}
+
 US_STYLE_TITLES = {"gov.": "GOV", "sen.": "LEG", "rep.": "LEG"}
 # local offices American news writes as a title before the name: "Mayor X", "Sheriff X", "Alderman X"
 US_LOCAL_TITLES = {"mayor": "GOV", "sheriff": "COP", "alderman": "GOV", "alderwoman": "GOV", "councilman": "GOV", "councilwoman": "GOV"}
@@ -943,6 +1103,12 @@ PUBLIC_SECTORS = {"GOV", "MIL", "JUD", "LEG", "COP"}
 GENERIC_BODY_WORDS = {"federal", "national", "supreme", "high", "central", "constitutional", "appeals", "appeal", "state", "provincial",
                       "regional", "interior", "foreign", "home", "finance", "defence", "defense", "justice", "health", "education",
                       "energy", "trade", "economy", "labour", "labor", "human", "rights", "of", "and", "for", "on", "the"}
+
+# words that make a public body or office a town's, county's or province's, which serves in the story's state ("city
+# officials", "the county auditor", "municipal authorities", "neighborhood councils"), and such offices by their word
+LOCAL_BODY_WORDS = {"local", "city", "county", "municipal", "district", "provincial", "town", "village", "parish", "borough", "neighborhood",
+                    "neighbourhood", "ward", "township", "prefectural", "metropolitan", "school"}
+LOCAL_OFFICES = {"councillor", "councilor", "alderman", "auditor", "mayor"}
 
 # a leader's surname before one of these is the government he led: "the Bush administration", "the Noboa government"
 LEADER_BODY_NOUNS = {"administration", "government", "regime", "cabinet", "presidency", "junta"}
@@ -1307,18 +1473,18 @@ class ArgResolver:
             place = self._homeland(h, r.country) if ethnic and r.kind == "state" else None
             if place is not None:  # "ethnic Albanian guerrillas operating in Macedonia"
                 r = self._state_ref(place)
+            if r.provisional and r.country is None and noun_sector in PEOPLE_SECTORS | PUBLIC_SECTORS:
+                # "Customs officers at Tema Port", "Kayapo chiefs in Brasilia": a name no state places gives way to the place
+                # the phrase names, as for "protesters in Dhaka"
+                owner = self._phrase_owner(h, lemma, depth)
+                code = owner.country if owner is not None else self._place_of(h)
+                if code:
+                    return self._state_ref(code, noun_sector, h)
             return self._combine(r, noun_sector, lemma, h)
         # "the head of Rosneft", "the government of Venezuela"; "the border with Colombia" names the other side
-        for c in w.children(h):
-            if w.dep[c] == "prep" and (w.lower[c] in ("of", "from", "at") or (w.lower[c] == "with" and lemma in FRONTIER_NOUNS)
-                                       or (w.lower[c] == "for" and lemma in ROLE_NOUNS)):  # "a spokesman for the foreign ministry"
-                for p in w.children(c):
-                    if w.dep[p] == "pobj":
-                        r = self._head(p, depth + 1)
-                        if r is not None:
-                            if p in self.guessed:
-                                self.guessed.add(h)  # "the release of the journalist": as weak as the journalist's guess
-                            return self._combine(r, noun_sector, lemma, h)
+        r = self._phrase_owner(h, lemma, depth)
+        if r is not None:
+            return self._combine(r, noun_sector, lemma, h)
         # a span covering a modifier chain: "Chinese President Xi Jinping" when the head is a title
         if span is not None and span.how == "adjective":
             return self._combine(_copy(span.ref), noun_sector, lemma, h)
@@ -1360,10 +1526,17 @@ class ArgResolver:
                 return self._state_ref(prior.country, noun_sector, h)
         if noun_sector in ("NGO", "HRI") and w.pos[h] in ("NOUN", "PROPN") and (noun_sector == "NGO" or lemma in ORGANISATION_HEADS):
             return self._unnamed_ngo(h, noun_sector)
-        if noun_sector == "GOV" and lemma not in ABROAD_NOUNS and w.pos[h] == "NOUN" and not any(w.dep[c] == "poss" for c in w.children(h)):
+        if noun_sector == "GOV" and lemma not in ABROAD_NOUNS and w.pos[h] == "NOUN" and not any(w.dep[c] == "poss" and w.lemma[c] not in LOCAL_BODY_WORDS
+                                                                                      for c in w.children(h)):
             # "election officials in Kenya", "the authorities in Tbilisi": the place named (not the focus: "officials" alone
             # may be anyone's; nor diplomats, who serve abroad)
             code = self._place_of(h)
+            if code is None and (lemma in LOCAL_OFFICES or any(w.dep[c] in ("amod", "compound", "poss") and w.lemma[c] in LOCAL_BODY_WORDS
+                                                               for c in w.children(h))):
+                # "the county auditor", "city officials", "the city's school board": a town's or county's body serves at
+                # home, in the story's state (weaker than a named place); in American local news, as its titles show
+                code = self.focus_country() or self._american_local_story()
+                self.guessed.add(h)
             if code:
                 return self._state_ref(code, noun_sector, h)
         if (noun_sector == "BUS" and w.tag[h] == "NNS" and lemma != "group" and not any(w.dep[c] == "poss" for c in w.children(h))
@@ -1381,6 +1554,22 @@ class ArgResolver:
                 self.guessed.add(h)
             if code:
                 return self._state_ref(code, noun_sector, h)
+        return None
+
+    def _phrase_owner(self, h, lemma: str, depth: int) -> ActorRef | None:
+        """The actor an of/from/at phrase names for a head noun: "the head of Rosneft", "the government of Venezuela",
+        "dockworkers at the port of Antwerp"; "the border with Colombia" and "a spokesman for the foreign ministry" too."""
+        w = self.w
+        for c in w.children(h):
+            if w.dep[c] == "prep" and (w.lower[c] in ("of", "from", "at") or (w.lower[c] == "with" and lemma in FRONTIER_NOUNS)
+                                       or (w.lower[c] == "for" and lemma in ROLE_NOUNS)):
+                for p in w.children(c):
+                    if w.dep[p] == "pobj":
+                        r = self._head(p, depth + 1)
+                        if r is not None:
+                            if p in self.guessed:
+                                self.guessed.add(h)  # "the release of the journalist": as weak as the journalist's guess
+                            return r
         return None
 
     def _phrase_sector(self, h, lemma: str) -> str | None:
@@ -1481,6 +1670,12 @@ class ArgResolver:
                     found = self._place_of(p, depth + 1) or self._possessor_state(p)
                     if found:
                         return found
+            elif w.dep[c] == "prep" and w.lower[c] == "of" and depth == 0:
+                # "survivors of the earthquake in Kashmir", "victims of the floods in Sindh": where what they suffered was
+                for p in w.children(c):
+                    found = self._place_of(p, depth + 1) if w.dep[p] == "pobj" else None
+                    if found:
+                        return found
             elif w.dep[c] in ("acl", "dobj") and (w.dep[c] == "dobj" or w.lemma[c] in PLACE_PARTICIPLES):
                 found = self._place_of(c, depth + 1)
                 if found:
@@ -1541,6 +1736,15 @@ class ArgResolver:
         # "President X"
         if title not in OFFICE_TITLES and w.lemma[k] not in OFFICE_TITLES and not abbreviated and title not in US_LOCAL_TITLES and ref.sector not in PUBLIC_SECTORS:
             return
+        body = k > 0 and w.is_title[k - 1] and w.lower[k - 1] not in ("vice", "prime", "former", "deputy", "acting", "interim")
+        if (title in HEAD_TITLES or (title == "minister" and k > 0 and w.lower[k - 1] == "prime")) and not body:
+            # "President George Bush", "Vice President Sara Duterte": a head's title before a surname that only one state's
+            # heads of state or government bore is that state's office, whatever state the story names most (not a
+            # body's head: "City Council President Kenyatta Johnson")
+            led = leaders_by_surname(self.registry).get(fold(w.text(span.end - 1)), ())
+            if len(led) == 1:
+                ref.country, ref.sector = led[0], ref.sector or "GOV"
+                return
         focus = self.focus_country()
         if abbreviated and (focus is None or self._only_other_peoples(focus)):
             # "Gov. Gavin Newsom spoke with Mexican President Claudia Sheinbaum": American style names an American office
@@ -1555,6 +1759,19 @@ class ArgResolver:
         if focus:
             ref.country = focus
             ref.sector = ref.sector or abbreviated or local or self.nouns.get(w.lemma[k]) or "GOV"
+
+    def _american_local_story(self) -> str | None:
+        """"USA" when the story names no state but a person under an American-style title ("Sheriff Dale Avery", "Mayor
+        X", "Gov. X": ``_titled_person``'s convention for them), else None."""
+        w = self.w
+        for s in self.spans:
+            k = s.start - 1
+            while k >= 0 and w.is_punct[k] and w.text(k) == ".":
+                k -= 1
+            if (s.ref.kind == "person" and s.ref.provisional and k >= 0
+                    and (w.lower[k] in US_STYLE_TITLES or (w.lower[k] in US_LOCAL_TITLES and w.is_title[k]))):
+                return "USA"
+        return None
 
     def _only_other_peoples(self, code: str) -> bool:
         """Is every mention of the state ``code`` a person, or the adjective or possessive of a person's title ("Mexican

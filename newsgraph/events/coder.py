@@ -16,7 +16,7 @@ import datetime as dt
 import functools
 import hashlib
 
-from ..actors.resolve import PRONOUNS_PERSON, PRONOUNS_PLURAL, PRONOUNS_THING, ArgResolver, brokered_by, dedupe, names_a_currency, sector_nouns, singular
+from ..actors.resolve import PRONOUNS_PERSON, PRONOUNS_PLURAL, PRONOUNS_THING, ArgResolver, brokered_by, dedupe, is_group_noun, names_a_currency, sector_nouns, singular
 from ..model import ActorRef, Event, Quantity
 from ..nlp import VERBAL_POS, DocArrays, doc_arrays, span_text
 from ..quantities import quantities_for_event
@@ -67,14 +67,32 @@ ARMED_FORCES = {"troop", "soldier", "army", "force", "navy", "warship", "battali
 HEAVY_WEAPONS = {"artillery", "tank", "missile", "mortar", "warplane", "gunship", "airstrike", "shelling", "shell", "bombardment"}
 # who is shot or killed when violence falls on the unarmed: one-sided violence (ASSAULT), not battle (FIGHT), even by soldiers
 # ("security forces opened fire on protesters", "troops shot dead six priests", "agents killed a journalist")
-CIVILIAN_VICTIMS = {"civilian", "villager", "crowd", "protester", "protestor", "demonstrator", "marcher", "worshipper", "pilgrim", "student",
-                    "pupil", "child", "woman", "boy", "girl", "man", "priest", "nun", "monk", "cleric", "imam", "journalist",
-                    "reporter", "photographer", "doctor", "nurse", "teacher", "farmer", "refugee", "people", "person", "resident",
-                    "passenger", "shopper", "patient", "tourist", "family", "worker", "activist", "supporter", "voter", "bystander",
-                    "mourner", "fisherman", "judge", "mayor", "president", "minister", "lawmaker", "politician", "candidate",
-                    "dissident", "critic", "opponent", "suspect", "prisoner", "detainee", "inmate", "migrant", "hostage", "diplomat",
-                    "lawyer", "attorney", "trader", "vendor", "driver", "businessman", "businesswoman", "pastor", "teenager",
-                    "year-old"}  # "a handcuffed 17-year-old was punched"
+# the sector lexicon's (sector_nouns.yaml) words for the unarmed and for the armed, and the people it does not list
+# (no sector: a man, a teenager, a shopper; office holders, whose sector's nouns also name bodies and buildings)
+UNARMED_SECTORS = {"CVL", "EDU", "REL", "LAB", "MED", "HRI", "OPP", "JUD", "LEG"}
+ARMED_SECTORS = {"MIL", "REB", "COP"}
+UNLISTED_CIVILIANS = {"crowd", "monk", "nun", "photographer", "man", "boy", "girl", "person", "shopper", "patient", "supporter",
+                      "bystander", "politician", "candidate", "critic", "opponent", "suspect", "lawyer", "attorney", "vendor",
+                      "businessman", "businesswoman", "pastor", "teenager", "mayor", "president", "minister", "diplomat", "trader",
+                      "year-old"}  # "a handcuffed 17-year-old was punched"
+UNLISTED_ARMED = {"combatant", "sniper"}
+# civilians of the lexicon that violence meets as often in a clash as in one-sided violence: neither side's word
+CLASHING_CIVILIANS = {"youth", "thug", "rioter", "looter", "mob"}
+
+
+@functools.cache
+def victim_words() -> tuple[frozenset[str], frozenset[str]]:
+    """(civilian, armed) victim nouns: who is shot or killed when violence falls on the unarmed is one-sided violence
+    (ASSAULT), not battle (FIGHT), even by soldiers ("security forces opened fire on protesters", "troops shot dead six
+    priests", "agents killed a journalist"); armed victims, and battle, keep it fighting ("killed two rebel commanders",
+    "killed three Albanians in a gunbattle")."""
+    nouns = sector_nouns()
+    civilian = {n for n, sector in nouns.items() if sector in UNARMED_SECTORS and n not in CLASHING_CIVILIANS} | UNLISTED_CIVILIANS
+    armed = {n for n, sector in nouns.items() if sector in ARMED_SECTORS} | UNLISTED_ARMED
+    return frozenset(civilian), frozenset(armed)
+
+
+CIVILIAN_VICTIMS, ARMED_VICTIMS = victim_words()  # derived at import: the sets the rules below extend
 # people named by what they are, of no sector: whom an act falls on, with no name or place, is of the state it happens in
 # (not customers, clients or investors: an exporter's or a fund's are as often abroad)
 PEOPLE_WORDS = CIVILIAN_VICTIMS | {"consumer", "homeowner", "tenant", "motorist", "employee", "borrower", "depositor", "parent",
@@ -92,9 +110,6 @@ ENABLING_VERBS = {"allow", "let", "enable", "permit", "clear", "pave"}
 SERVICE_VERBS = {"work", "serve", "fight", "belong", "spy", "report"}
 # what marks a party as not of the state where the act happens ("investigated three foreign cement distributors")
 FOREIGN_WORDS = {"foreign", "international", "overseas", "multinational", "offshore", "expatriate", "visiting"}
-# armed victims, and battle, keep it fighting ("killed two rebel commanders", "killed three Albanians in a gunbattle")
-ARMED_VICTIMS = {"soldier", "troop", "rebel", "militant", "guerrilla", "fighter", "insurgent", "militiaman", "commander",
-                 "general", "officer", "policeman", "gunman", "combatant", "jihadist", "trooper", "marine", "sniper"}
 BATTLE_WORDS = {"gunbattle", "firefight", "clash", "battle", "fighting", "crossfire", "skirmish", "offensive", "shootout"}
 UNCONVENTIONAL_WORDS = {"bomb", "bomber", "bombing", "suicide", "guerrilla", "militia", "militiaman", "militant", "gunman", "terrorist",
                         "insurgent", "explosive", "roadside"}
@@ -397,8 +412,11 @@ class EventCoder:
             if len(fitting) > 1 and pos == "VERB":
                 # a sense met by the direct object itself comes before one met only through a prepositional phrase:
                 # "rushed reinforcements to the Line of Control" is about the reinforcements, not a credit line
-                direct = _direct_object_lemmas(w, tok)
-                fitting.sort(key=lambda s: 0 if s.particle or (s.objects and s.objects & direct) else 1 if s.objects else 2)
+                # and one met by the object's head noun before one met only by a modifier: a "drug kingpin" handed
+                # over is a person, not a drug
+                direct, heads = _direct_object_lemmas(w, tok), _direct_object_lemmas(w, tok, modifiers=False)
+                fitting.sort(key=lambda s: 0 if s.particle or (s.objects and s.objects & heads) else 1 if s.objects and s.objects & direct
+                             else 2 if s.objects else 3)
             if fitting:
                 c = _Candidate(tok, fitting[0], objects)
                 c.fallbacks = fitting[1:]
@@ -419,6 +437,9 @@ class EventCoder:
             # that of a small clause, whose adjective or adverb counts too ("found the company guilty", "let the
             # inspectors back")
             for c in w.children(tok):
+                if w.dep[c] == "advcl" and w.pos[c] == "ADJ" and heads:
+                    # an adverb before the adjective makes the parser hang it as a clause: "held Somalia fully responsible"
+                    heads.append(c)
                 if w.dep[c] != "ccomp":
                     continue
                 small = w.pos[c] in ("ADJ", "ADV")
@@ -462,6 +483,9 @@ class EventCoder:
                             found.setdefault(w.lemma[m], t)
                 elif w.dep[c] == "conj":
                     add(c, depth)
+                elif w.dep[c] == "appos" and w.pos[t] == "PROPN" and w.pos[c] == "NOUN":
+                    # a name with its kind beside it: "boarded the Ocean Star, a Liberian-flagged tanker"
+                    found.setdefault(w.lemma[c], t)
                 elif depth < 2 and w.dep[c] == "prep" and w.lower[c] in ("of", "in", "for", "on"):  # "the ban on oil exports"
                     for p in w.children(c):
                         if w.dep[p] == "pobj":
@@ -1351,14 +1375,13 @@ class EventCoder:
         sense = c.first_sense
         if sense.needs == "target" or (not (sense.objects or sense.particle) and any(w.dep[ch] == "dobj" for ch in w.children(t))):
             return False  # "The city council cut the school budget": a sense made for a target codes nothing without one
-        nouns = sector_nouns()
         doers = 0
         for ch in w.children(t):
             if w.dep[ch] not in ("nsubj", "nsubjpass"):
                 continue
             for head in (ch, *(h for h in w.conjuncts(ch))):
                 words = [head, *(o for p in w.children(head) if w.dep[p] == "prep" and w.lower[p] == "of" for o in w.children(p) if w.dep[o] == "pobj")]
-                doers += any(w.pos[x] == "NOUN" and (w.lemma[x] in nouns or w.lower[x] in nouns) for x in words)
+                doers += any(is_group_noun(w, x) for x in words)
         return doers >= (2 if sense.needs == "pair" else 1)
 
     # ------------------------------------------------------------ event
@@ -1582,12 +1605,13 @@ class EventCoder:
         if w.dep[tok] == "advcl" and not any(w.pos[v] in ("NOUN", "PROPN") for v in victims) and w.head[tok] != tok:
             # "opened fire on protesters, killing nine": a participle that goes on from an act falls on whom that act did
             return self._civilian_victims(w.head[tok], words)
+        civilians, armed = victim_words()
         civilian = False
         for v in victims:
             described = {w.lemma[v]} | {w.lemma[c] for c in w.children(v) if w.dep[c] in ("compound", "amod", "appos")}
-            if described & ARMED_VICTIMS:
+            if described & armed:
                 return False
-            if w.lemma[v] in CIVILIAN_VICTIMS or w.ent_type[v] == "PERSON" or any(h in CIVILIAN_VICTIMS for h in _hyphenated(w, v)):
+            if w.lemma[v] in civilians or w.ent_type[v] == "PERSON" or any(h in civilians for h in _hyphenated(w, v)):
                 civilian = True
         if not civilian:
             return False
@@ -1852,9 +1876,10 @@ def _first_person_subject(w: DocArrays, tok: int) -> bool:
     return False
 
 
-def _direct_object_lemmas(w: DocArrays, tok: int) -> set[str]:
-    """Lemmas and forms of the verb's direct objects (or passive subject), their modifiers and conjuncts; for a
-    container or measure ("two cargo planes of tents", "its entire stock of howitzers"), what it holds too."""
+def _direct_object_lemmas(w: DocArrays, tok: int, modifiers: bool = True) -> set[str]:
+    """Lemmas and forms of the verb's direct objects (or passive subject), their modifiers (unless ``modifiers`` is
+    false) and conjuncts; for a container or measure ("two cargo planes of tents", "its entire stock of howitzers"),
+    what it holds too."""
     out: set[str] = set()
     todo = [c for c in w.children(tok) if w.dep[c] in OBJ_DEPS or w.dep[c] == "nsubjpass"]
     while todo:
@@ -1862,7 +1887,7 @@ def _direct_object_lemmas(w: DocArrays, tok: int) -> set[str]:
         out.update((w.lemma[t], w.lower[t], *_hyphenated(w, t)))
         todo.extend(_contents(w, t))
         for c in w.children(t):
-            if w.dep[c] in ("compound", "amod"):
+            if w.dep[c] in ("compound", "amod") and modifiers:
                 out.add(w.lemma[c])
             elif w.dep[c] == "conj":
                 todo.append(c)

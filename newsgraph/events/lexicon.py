@@ -96,9 +96,61 @@ def _words(values) -> tuple[str, ...]:
 SYNONYM_CONFIDENCE = 0.8  # a synonym's sense is as sure as the hand sense it inherits, times this
 
 
-def load_lexicon(path: Path | None = None, synonyms: Path | None | bool = None) -> Lexicon:
+def load_object_classes(path: Path | None = None) -> dict[str, frozenset[str]]:
+    """The named noun classes of ``path`` (data/events/object_classes.yaml): class name -> its words, a member
+    ``@other`` standing for all of that class's words. Senses refer to a class in their objects and unless lists."""
+    path = path or _data("events", "object_classes.yaml")
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        raise DataFileError(str(path), f"invalid YAML: {getattr(e, 'problem', e)}", mark.line + 1 if mark else None) from None
+    if not isinstance(raw, dict) or not all(isinstance(v, list) and v for v in raw.values()):
+        raise DataFileError(str(path), "must map each class name to a non-empty list of words")
+    lists = {str(k).lower(): _words(v) for k, v in raw.items()}
+    out: dict[str, frozenset[str]] = {}
+
+    def expand(name: str, seen: tuple[str, ...]) -> frozenset[str]:
+        if name in out:
+            return out[name]
+        if name in seen:
+            raise DataFileError(str(path), f"class {name!r} includes itself (through {' -> '.join(seen)})")
+        words: set[str] = set()
+        for w in lists[name]:
+            if w.startswith("@"):
+                if w[1:] not in lists:
+                    raise DataFileError(str(path), f"class {name!r}: unknown class {w!r}")
+                words |= expand(w[1:], (*seen, name))
+            else:
+                words.add(w)
+        out[name] = frozenset(words)
+        return out[name]
+
+    for name in lists:
+        expand(name, ())
+    return out
+
+
+def _expand_classes(words: tuple[str, ...], classes: dict[str, frozenset[str]], where: str, path: Path) -> frozenset[str]:
+    """A sense's objects or unless list with its class references expanded: "@vessels" gives every vessel noun, and a
+    marker ending in one ("*prep:to:@monitors") gives that marker for each member ("*prep:to:inspector", ...)."""
+    out: set[str] = set()
+    for w in words:
+        at = w.find("@")
+        if at < 0 or (at and w[at - 1] != ":"):
+            out.add(w)
+            continue
+        members = classes.get(w[at + 1:])
+        if members is None:
+            raise DataFileError(str(path), f"{where}: unknown object class {w[at:]!r} (data/events/object_classes.yaml)")
+        out.update(w[:at] + m for m in members)
+    return frozenset(out)
+
+
+def load_lexicon(path: Path | None = None, synonyms: Path | None | bool = None, classes: Path | None = None) -> Lexicon:
     """The trigger senses of ``path`` (data/events/triggers.yaml), plus the fallback senses of the WordNet synonyms in
-    ``synonyms`` (data/events/trigger_synonyms.yaml by default when ``path`` is the default; False for none)."""
+    ``synonyms`` (data/events/trigger_synonyms.yaml by default when ``path`` is the default; False for none). Object
+    classes ("@vessels") come from ``classes`` (data/events/object_classes.yaml by default)."""
     if synonyms is None:
         synonyms = path is None
     if synonyms is True:
@@ -112,6 +164,7 @@ def load_lexicon(path: Path | None = None, synonyms: Path | None | bool = None) 
     if not isinstance(raw, list):
         raise DataFileError(str(path), "must be a YAML list of trigger senses")
     ontology = load_ontology()
+    object_classes = load_object_classes(classes)
     senses: list[Sense] = []
     for i, rec in enumerate(raw, start=1):
         if not isinstance(rec, dict) or not rec.get("lemmas") or not rec.get("type"):
@@ -132,8 +185,8 @@ def load_lexicon(path: Path | None = None, synonyms: Path | None | bool = None) 
                 cameo=str(rec["cameo"]) if rec.get("cameo") is not None else None,
                 mode=rec.get("mode"),
                 context=rec.get("context"),
-                objects=frozenset(_words(rec["objects"])) if rec.get("objects") else None,
-                unless=frozenset(_words(rec.get("unless") or ())),
+                objects=_expand_classes(_words(rec["objects"]), object_classes, f"sense {i} objects", path) if rec.get("objects") else None,
+                unless=_expand_classes(_words(rec.get("unless") or ()), object_classes, f"sense {i} unless", path),
                 particle=_words([rec["particle"]])[0] if rec.get("particle") is not None else None,
                 preps=_words(rec["preps"]) if rec.get("preps") is not None else DEFAULT_PREPS,
                 source_preps=_words(rec["source_preps"]) if rec.get("source_preps") is not None else DEFAULT_SOURCE_PREPS,
