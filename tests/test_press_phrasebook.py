@@ -111,7 +111,7 @@ POSITIVE = [
     ("Russian troops crossed the border into Ukraine.", "FIGHT", "192", "RUS", "UKR"),
     ("Armenia went to war with Azerbaijan in 2020.", "FIGHT", "190", "ARM", "AZE"),
     # fourth round
-    ("Chinese coast guard vessels harassed Philippine fishing boats.", "COERCE", "170", "CHN", "PHL"),
+    ("Chinese coast guard vessels harassed Philippine fishing boats.", "COERCE", None, "CHN", "PHL"),
     ("Erdogan purged the army of critics.", "COERCE", "170", "TUR", None),
     # fifth round
     ("Russia returned 20 Ukrainian children.", "RETREAT", "0841", "RUS", "UKR"),
