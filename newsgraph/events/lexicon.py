@@ -218,7 +218,7 @@ def load_lexicon(path: Path | None = None, synonyms: Path | None | bool = None, 
         # senses constrained by their particle or object come before unconstrained ones, particle senses first, each
         # in file order: "withdrew recognition" must meet the recognition sense before the bare "withdraw", and
         # "backed down" the yielding sense before the bare "back", "gave up their weapons" disarming before giving
-        lst.sort(key=lambda s: (s.objects is None and s.particle is None, s.particle is None, s.line))
+        lst.sort(key=lambda s: (s.objects is None and s.particle is None, s.particle is None, s.objects is None, s.line))
     return Lexicon(senses, by_lemma)
 
 
