@@ -178,6 +178,14 @@ POSITIVE = [
     ("Troops in Borno dislodged the insurgents.", "FIGHT", "190", None, None),
     ("The Ukrainian army beat back the Russian assault.", "FIGHT", "190", "UKR", None),
     ("Indian troops foiled an infiltration bid by Pakistan.", "FIGHT", "190", "IND", None),
+    ("The Indian government put the Chinese NGO under the scanner.", "INVESTIGATE", "090", "IND", None),
+    ("India made a pitch for a seat on the Security Council.", "DEMAND", "100", "IND", None),
+    ("The Senate in Nigeria junked the bill.", "REJECT", "120", "NGA", None),
+    ("The Supreme Court of India pulled up the police.", "DISAPPROVE", "111", "IND", None),
+    ("Workers in India raised slogans against the government.", "PROTEST", "141", "IND", None),
+    ("Turkey froze out Israel.", "SANCTION", "160", "TUR", "ISR"),
+    ("The ED attached the property of the minister of India.", "COERCE", "1711", None, None),
+    ("Gunmen pumped bullets into the politician in Karachi.", "ASSAULT", "180", None, None),
 ]
 
 
@@ -262,6 +270,10 @@ MUST_NOT = [
     ("The ministry in Kenya issued a tender notice.", "DEMAND"),
     ("The new Indian film hit the streets in May.", "PROTEST"),
     ("The arrest warrant for Putin angered Russia.", "COERCE"),
+    ("India attached great importance to its ties with Japan.", "COERCE"),
+    ("China pumped money into the economy of Pakistan.", "ASSAULT"),
+    ("The Indian driver pulled up the car at the border with Nepal.", "DISAPPROVE"),
+    ("The Indian firm froze out its rivals.", "SANCTION"),
 ]
 
 
