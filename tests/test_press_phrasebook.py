@@ -186,6 +186,9 @@ POSITIVE = [
     ("Turkey froze out Israel.", "SANCTION", "160", "TUR", "ISR"),
     ("The ED attached the property of the minister of India.", "COERCE", "1711", None, None),
     ("Gunmen pumped bullets into the politician in Karachi.", "ASSAULT", "180", None, None),
+    ("India and Japan signed on the dotted line.", "AGREE", "057", "IND", None),
+    ("The militants in Nigeria renounced violence.", "RETREAT", "087", "NGA", None),
+    ("The United States put boots on the ground in Syria.", "MOBILIZE", "154", "USA", None),
 ]
 
 
@@ -274,6 +277,7 @@ MUST_NOT = [
     ("China pumped money into the economy of Pakistan.", "ASSAULT"),
     ("The Indian driver pulled up the car at the border with Nepal.", "DISAPPROVE"),
     ("The Indian firm froze out its rivals.", "SANCTION"),
+    ("The Italian shoe firm sent boots to Kenya.", "MOBILIZE"),
 ]
 
 
