@@ -189,6 +189,12 @@ POSITIVE = [
     ("India and Japan signed on the dotted line.", "AGREE", "057", "IND", None),
     ("The militants in Nigeria renounced violence.", "RETREAT", "087", "NGA", None),
     ("The United States put boots on the ground in Syria.", "MOBILIZE", "154", "USA", None),
+    ("India went to bat for Japan.", "SUPPORT", "052", "IND", "JPN"),
+    ("Kenya sent a congratulatory message to Ghana.", "SUPPORT", "051", "KEN", "GHA"),
+    ("India conveyed condolences to Nepal.", "SUPPORT", "051", "IND", "NPL"),
+    ("China provided budgetary support to Pakistan.", "AID", "071", "CHN", "PAK"),
+    ("The IMF released a tranche to Pakistan.", "AID", "071", None, "PAK"),
+    ("The Indian foreign minister called up his Chinese counterpart.", "CONSULT", "041", "IND", "CHN"),
 ]
 
 
@@ -278,6 +284,8 @@ MUST_NOT = [
     ("The Indian driver pulled up the car at the border with Nepal.", "DISAPPROVE"),
     ("The Indian firm froze out its rivals.", "SANCTION"),
     ("The Italian shoe firm sent boots to Kenya.", "MOBILIZE"),
+    ("Ukraine called up 10,000 reservists.", "CONSULT"),
+    ("The Indian firm released its quarterly results.", "AID"),
 ]
 
 
