@@ -308,21 +308,15 @@ class EventCoder:
                     self._roles(c, resolver)
             self._fold_governed(cands)
             coded = [c for c in cands if not c.suppressed and self._enough(c)]
-            if not coded:
-                # nothing in the sentence codes: its main verb still does when its subject names a doer the resolver
-                # cannot place ("Dockworkers at the port walked off the job", "Authorities in the province clamped a
-                # curfew on ..."); the event keeps no actor rather than a guessed one
-                coded = [c for c in cands if not c.suppressed and self._unplaced_doer(c)][:1]
+            # nothing in the sentence codes: its main verb still does when its subject names a doer the resolver cannot
+            # place ("Dockworkers at the port walked off the job": no actor rather than a guessed one), else when a named
+            # party does an act that is sure without the one it is aimed at, placed by no one ("Ontario's health ministry
+            # has pulled funding from <a site the registry lacks>": its target stays empty rather than the event lost)
+            for last_resort in (self._unplaced_doer, self._sure_but_aimless):
+                if coded:
+                    break
+                coded = [c for c in cands if not c.suppressed and last_resort(c)][:1]
                 for c in coded:  # no sense found its actors, so the best-fitting one stands ("traded gunfire")
-                    if c.sense is not c.first_sense:
-                        c.sense = c.first_sense
-                        self._roles(c, resolver)
-            if not coded:
-                # the main verb's act, done by a named party, still codes when the one it is aimed at is placed by no one
-                # ("Ontario's health ministry has pulled funding from <a site the registry lacks>, the operator said"): its
-                # target stays empty rather than the event being lost
-                coded = [c for c in cands if not c.suppressed and self._sure_but_aimless(c)][:1]
-                for c in coded:
                     if c.sense is not c.first_sense:
                         c.sense = c.first_sense
                         self._roles(c, resolver)
