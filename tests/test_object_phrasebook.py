@@ -1,0 +1,137 @@
+"""The object phrasebook (the last section of newsgraph/data/events/triggers.yaml, and the object classes it widened in
+newsgraph/data/events/object_classes.yaml): objects news copy uses with verbs whose every sense wants one, intransitive
+uses, and nouns naming a listed verb's event, on sentences written for these tests from general knowledge of news
+English (never evaluation text).
+
+Each positive case names the PLOVER type, where it matters the CAMEO code, and a country that must be among the
+sources and one among the targets; each must-not case is the everyday or figurative use of a polysemous entry.
+"""
+
+import pytest
+
+from newsgraph.extract import extract
+from newsgraph.model import Document
+
+
+def _events(resources, text):
+    return extract(Document(text=text), resources).events
+
+
+def _countries(actors):
+    return {a.country for a in actors}
+
+
+# (text, type, cameo or None, source country or None, target country or None)
+POSITIVE = [
+    # detention: held, prolonged, ended
+    ("Iran is still holding the French activist.", "COERCE", "173", "IRN", "FRA"),
+    ("Iran held the two French nationals for two years.", "COERCE", "173", "IRN", "FRA"),
+    ("The Nigerian army held the journalist for ten days.", "COERCE", "173", "NGA", None),
+    ("Hamas is holding more than 100 Israeli hostages.", "ASSAULT", "181", "PSE", None),
+    ("The Russian court extended the detention of the American journalist by three months.", "COERCE", "173", "RUS", "USA"),
+    ("Pakistan lifted the house arrest of the opposition leader.", "RETREAT", "0841", "PAK", None),
+    # ways reopened and closed
+    ("Azerbaijan reopened the Lachin road.", "RETREAT", "0872", "AZE", None),
+    ("Egypt reopened the Salloum land port.", "RETREAT", "0872", "EGY", None),
+    ("Turkey closed the Bosphorus strait to warships.", "COERCE", "191", "TUR", None),
+    ("Israel closed the Erez gate.", "COERCE", "191", "ISR", None),
+    ("The reopening of the Rafah crossing by Egypt allowed aid into Gaza.", "RETREAT", "0872", "EGY", None),
+    # rules, censorship and security tightened; tariffs hiked; freedoms widened
+    ("Russia tightened its grip on the media.", "COERCE", "1721", "RUS", None),
+    ("The Iraqi government tightened security in Baghdad.", "MOBILIZE", None, "IRQ", None),
+    ("Trump hiked tariffs on steel from Canada.", "SANCTION", "163", None, "CAN"),
+    ("The tightening of sanctions on Iran by the United States angered Tehran.", "SANCTION", "163", "USA", "IRN"),
+    ("The Tunisian parliament expanded press freedoms in Tunisia.", "CONCEDE", "0833", "TUN", None),
+    # intransitive uses
+    ("Dock workers struck in Antwerp on Monday.", "PROTEST", "143", "BEL", None),
+    ("The Israeli army advanced on Rafah.", "FIGHT", "190", "ISR", "PSE"),
+    # released, deployed, given, resumed, cut off, widened
+    ("Iran released the Swedish diplomat.", "RETREAT", "0841", "IRN", "SWE"),
+    ("The Taliban released the American contractor.", "RETREAT", "0841", "AFG", "USA"),
+    ("Turkey deployed drones to Libya.", "MOBILIZE", "154", "TUR", "LBY"),
+    ("Russia deployed nuclear weapons to Belarus.", "MOBILIZE", "154", "RUS", "BLR"),
+    ("Germany stepped up arms deliveries to Ukraine.", "AID", "072", "DEU", "UKR"),
+    ("The United States resumed aid to Ethiopia.", "AID", "070", "USA", "ETH"),
+    ("Russia cut off gas to Bulgaria.", "SANCTION", "162", "RUS", "BGR"),
+    ("Israel widened its offensive in southern Lebanon.", "FIGHT", "190", "ISR", "LBN"),
+    ("Singapore hanged the drug trafficker.", "ASSAULT", "186", "SGP", None),
+    ("Nigeria suspended Twitter.", "COERCE", "1721", "NGA", None),
+    # nouns naming the event
+    ("Germany's backing for Ukraine angered Russia.", "SUPPORT", "051", "DEU", "UKR"),
+    ("Spain's recognition of Palestine angered Israel.", "SUPPORT", "054", "ESP", "PSE"),
+    ("Iran's seizure of the British tanker angered London.", "COERCE", "1711", "IRN", "GBR"),
+    ("The cancellation of the state visit by France angered Algeria.", "SANCTION", "164", "FRA", None),
+    ("The eviction of Palestinian families by Israeli settlers sparked protests.", "COERCE", "171", "ISR", "PSE"),
+    ("The repatriation of prisoners of war by Russia and Ukraine continued.", "RETREAT", "0841", "RUS", None),
+    ("The EU asset freeze on Russian oligarchs angered Moscow.", "SANCTION", "163", None, "RUS"),
+    ("The imposition of a curfew in Dhaka by the Bangladeshi government angered protesters.", "COERCE", "1723", "BGD", None),
+]
+
+
+@pytest.mark.parametrize("text,etype,cameo,source,target", POSITIVE)
+def test_object_phrasebook_entry(resources, text, etype, cameo, source, target):
+    events = _events(resources, text)
+    hits = [e for e in events if e.type == etype and (cameo is None or e.cameo == cameo)]
+    assert hits, [(e.type, e.cameo, e.trigger) for e in events]
+    if source:
+        assert any(source in _countries(e.source) for e in hits), [(e.source, e.target) for e in hits]
+    if target:
+        assert any(target in _countries(e.target) for e in hits), [(e.source, e.target) for e in hits]
+
+
+# (text, a type it must not have): the everyday or figurative use of a polysemous entry
+MUST_NOT = [
+    ("Biden held a press conference in Washington.", "COERCE"),
+    ("Modi held the post of chief minister in Gujarat for 13 years.", "COERCE"),
+    ("Putin held Xi's hand in Moscow.", "COERCE"),
+    ("The Kenyan athlete held the world record for Kenya.", "COERCE"),
+    ("The protesters in Kenya held a vigil for the victims.", "COERCE"),
+    ("The German chancellor held the minister responsible for the failure.", "COERCE"),
+    ("The police in London closed the bridge for repairs.", "COERCE"),
+    ("The Bank of England tightened lending rules for British banks.", "COERCE"),
+    ("The football league in Spain tightened its rules on doping.", "COERCE"),
+    ("The Indian company tightened its cybersecurity after the hack.", "MOBILIZE"),
+    ("Japan raised questions about the plan.", "SANCTION"),
+    ("The Chinese weightlifter lifted 200 kilograms in Paris.", "SANCTION"),
+    ("Brazil's striker extended his lead in the scoring chart.", "COERCE"),
+    ("The Indian firm expanded its mining rights in Australia.", "CONCEDE"),
+    ("The German company struck a deal with France.", "PROTEST"),
+    ("The Brazilian bank advanced the loan to the farmers.", "FIGHT"),
+    ("India advanced to the final of the World Cup.", "FIGHT"),
+    ("Public support for the war in Russia fell.", "SUPPORT"),
+    ("The Japanese firm won recognition for its work in India.", "SUPPORT"),
+    ("The seizure of power by the army in Niger was condemned.", "COERCE"),
+    ("Carbon capture in Norway was praised.", "FIGHT"),
+    ("Apple released the new iPhone in China.", "RETREAT"),
+    ("The Indian firm deployed new software in Kenya.", "MOBILIZE"),
+    ("Amazon deployed delivery drones in Britain.", "MOBILIZE"),
+    ("The EU ramped up ammunition production for Ukraine.", "AID"),
+    ("Storms cut off power to Florida.", "SANCTION"),
+    ("The Indian firm expanded its operations in Kenya.", "FIGHT"),
+    ("The Kenyan bank resumed lending to farmers.", "AID"),
+]
+
+
+@pytest.mark.parametrize("text,wrong", MUST_NOT)
+def test_object_phrasebook_everyday_use_is_no_event(resources, text, wrong):
+    assert wrong not in [e.type for e in _events(resources, text)]
+
+
+def test_object_phrasebook_section_is_marked_after_the_press_phrasebook():
+    from importlib import resources as ir
+
+    text = ir.files("newsgraph").joinpath("data", "events", "triggers.yaml").read_text(encoding="utf-8")
+    head = "Object phrasebook: written from general knowledge of news English, without reading any evaluation record"
+    assert text.count(head) == 1
+    assert text.index(head) > text.index("Press phrasebook: written from general knowledge of news English")
+
+
+def test_widened_classes_hold_what_their_name_says():
+    from newsgraph.events.lexicon import load_object_classes
+
+    classes = load_object_classes()
+    assert {"road", "strait", "port", "border", "crossing"} <= classes["ways"]
+    assert {"activist", "journalist", "national", "suspect"} <= classes["detainees"]
+    assert "minister" not in classes["detainees"] and "president" not in classes["detainees"]  # "held the post of minister"
+    assert {"freedom", "right", "suffrage"} <= classes["freedoms"]
+    assert {"detention", "custody", "remand"} <= classes["detention"]
