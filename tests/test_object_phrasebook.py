@@ -65,6 +65,24 @@ POSITIVE = [
     ("The repatriation of prisoners of war by Russia and Ukraine continued.", "RETREAT", "0841", "RUS", None),
     ("The EU asset freeze on Russian oligarchs angered Moscow.", "SANCTION", "163", None, "RUS"),
     ("The imposition of a curfew in Dhaka by the Bangladeshi government angered protesters.", "COERCE", "1723", "BGD", None),
+    # zones, caps, missions, borders, revenues, sums received
+    ("NATO imposed a no-fly zone over Libya.", "COERCE", "191", None, "LBY"),
+    ("Russia lifted the cap on grain exports to Egypt.", "RETREAT", "085", "RUS", None),
+    ("Turkey opened a consulate in Kirkuk.", "SUPPORT", "050", "TUR", "IRQ"),
+    ("Russia mobilised along the border with Ukraine.", "MOBILIZE", "154", "RUS", "UKR"),
+    ("Israel withheld tax revenues from the Palestinian Authority.", "SANCTION", "162", "ISR", "PSE"),
+    ("The Palestinian Authority received $100 million from Saudi Arabia.", "AID", "070", "SAU", "PSE"),
+    ("Russia's military intervention in Syria saved Assad.", "FIGHT", "190", "RUS", "SYR"),
+    ("The hanging of the protesters by Iran drew condemnation.", "ASSAULT", "186", "IRN", None),
+    ("Bolivia's nationalisation of the gas industry angered Brazil.", "COERCE", "1711", "BOL", None),
+    # returned and freed, let in, shown
+    ("Pakistan handed over the Indian pilot to India.", "RETREAT", "0841", "PAK", "IND"),
+    ("China returned the seized Philippine boat.", "RETREAT", "0842", "CHN", "PHL"),
+    ("Russia handed back the Ukrainian ships.", "RETREAT", "0842", "RUS", "UKR"),
+    ("The court in Lagos released the jailed reporter on bail.", "RETREAT", "0841", "NGA", None),
+    ("Egypt allowed 20 trucks into Gaza.", "RETREAT", "086", "EGY", "PSE"),
+    ("Chinese warships sailed through the Taiwan Strait.", "MOBILIZE", "150", "CHN", None),
+    ("Russian bombers flew near Alaska.", "MOBILIZE", "150", "RUS", "USA"),
 ]
 
 
@@ -109,6 +127,16 @@ MUST_NOT = [
     ("Storms cut off power to Florida.", "SANCTION"),
     ("The Indian firm expanded its operations in Kenya.", "FIGHT"),
     ("The Kenyan bank resumed lending to farmers.", "AID"),
+    ("India raised taxes on rice exports.", "RETREAT"),
+    ("The Indian firm cut its revenue forecast.", "SANCTION"),
+    ("Boeing secured a $10 billion contract from Qatar Airways.", "AID"),
+    ("The German company received 10 million euros from the Kenyan government.", "AID"),
+    ("Migrants massed at the border with Poland.", "MOBILIZE"),
+    ("The Indian band released the album in London.", "RETREAT"),
+    ("Messi returned the ball to Spain's keeper.", "RETREAT"),
+    ("The old Soviet warship sailed to the museum in Riga.", "MOBILIZE"),
+    ("Police in London opened fire on the gunman outside the embassy.", "SUPPORT"),
+    ("Hamas is holding the Israeli soldier captive.", "COERCE"),
 ]
 
 
