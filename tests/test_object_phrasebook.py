@@ -83,6 +83,10 @@ POSITIVE = [
     ("Egypt allowed 20 trucks into Gaza.", "RETREAT", "086", "EGY", "PSE"),
     ("Chinese warships sailed through the Taiwan Strait.", "MOBILIZE", "150", "CHN", None),
     ("Russian bombers flew near Alaska.", "MOBILIZE", "150", "RUS", "USA"),
+    ("China's military drills around Taiwan alarmed Japan.", "MOBILIZE", "150", "CHN", "TWN"),
+    ("The joint naval drills of China and Russia worried Japan.", "COOPERATE", "062", "CHN", None),
+    ("North Korea's missile test angered Japan.", "MOBILIZE", "150", "PRK", None),
+    ("North Korea resumed missile tests.", "MOBILIZE", "150", "PRK", None),
 ]
 
 
@@ -137,6 +141,8 @@ MUST_NOT = [
     ("The old Soviet warship sailed to the museum in Riga.", "MOBILIZE"),
     ("Police in London opened fire on the gunman outside the embassy.", "SUPPORT"),
     ("Hamas is holding the Israeli soldier captive.", "COERCE"),
+    ("The fire drill at the school in Kenya went well.", "MOBILIZE"),
+    ("Iran resumed its nuclear programme talks with France.", "MOBILIZE"),
 ]
 
 
