@@ -62,6 +62,7 @@ POSITIVE = [
     ("Iran's seizure of the British tanker angered London.", "COERCE", "1711", "IRN", "GBR"),
     ("The cancellation of the state visit by France angered Algeria.", "SANCTION", "164", "FRA", None),
     ("The eviction of Palestinian families by Israeli settlers sparked protests.", "COERCE", "171", "ISR", "PSE"),
+    ("Russia's expulsion of the British diplomats angered London.", "COERCE", "174", "RUS", "GBR"),
     ("The repatriation of prisoners of war by Russia and Ukraine continued.", "RETREAT", "0841", "RUS", None),
     ("The EU asset freeze on Russian oligarchs angered Moscow.", "SANCTION", "163", None, "RUS"),
     ("The imposition of a curfew in Dhaka by the Bangladeshi government angered protesters.", "COERCE", "1723", "BGD", None),
@@ -87,6 +88,8 @@ POSITIVE = [
     ("The joint naval drills of China and Russia worried Japan.", "COOPERATE", "062", "CHN", None),
     ("North Korea's missile test angered Japan.", "MOBILIZE", "150", "PRK", None),
     ("North Korea resumed missile tests.", "MOBILIZE", "150", "PRK", None),
+    ("Turkey's solidarity with Gaza angered Israel.", "SUPPORT", "051", "TUR", "PSE"),
+    ("The suspension of US aid to Niger angered the junta.", "SANCTION", "162", "USA", "NER"),
 ]
 
 
@@ -142,6 +145,7 @@ MUST_NOT = [
     ("Police in London opened fire on the gunman outside the embassy.", "SUPPORT"),
     ("Hamas is holding the Israeli soldier captive.", "COERCE"),
     ("The fire drill at the school in Kenya went well.", "MOBILIZE"),
+    ("The film won praise from critics in France.", "SUPPORT"),
     ("Iran resumed its nuclear programme talks with France.", "MOBILIZE"),
 ]
 
