@@ -90,6 +90,7 @@ POSITIVE = [
     ("North Korea resumed missile tests.", "MOBILIZE", "150", "PRK", None),
     ("Turkey's solidarity with Gaza angered Israel.", "SUPPORT", "051", "TUR", "PSE"),
     ("The suspension of US aid to Niger angered the junta.", "SANCTION", "162", "USA", "NER"),
+    ("Israel bulldozed Palestinian olive groves.", "COERCE", "171", "ISR", "PSE"),
 ]
 
 
@@ -146,6 +147,8 @@ MUST_NOT = [
     ("Hamas is holding the Israeli soldier captive.", "COERCE"),
     ("The fire drill at the school in Kenya went well.", "MOBILIZE"),
     ("The film won praise from critics in France.", "SUPPORT"),
+    ("The storm in Italy destroyed olive groves.", "COERCE"),
+    ("Spain cut olive oil production.", "COERCE"),
     ("Iran resumed its nuclear programme talks with France.", "MOBILIZE"),
 ]
 
