@@ -91,6 +91,7 @@ POSITIVE = [
     ("Turkey's solidarity with Gaza angered Israel.", "SUPPORT", "051", "TUR", "PSE"),
     ("The suspension of US aid to Niger angered the junta.", "SANCTION", "162", "USA", "NER"),
     ("Israel bulldozed Palestinian olive groves.", "COERCE", "171", "ISR", "PSE"),
+    ("Lithuania pulled its ambassador from Beijing.", "SANCTION", "161", "LTU", "CHN"),
 ]
 
 
