@@ -92,6 +92,7 @@ POSITIVE = [
     ("The suspension of US aid to Niger angered the junta.", "SANCTION", "162", "USA", "NER"),
     ("Israel bulldozed Palestinian olive groves.", "COERCE", "171", "ISR", "PSE"),
     ("Lithuania pulled its ambassador from Beijing.", "SANCTION", "161", "LTU", "CHN"),
+    ("Iran complied with the demands of the IAEA.", "CONCEDE", "080", "IRN", None),
 ]
 
 
@@ -150,6 +151,7 @@ MUST_NOT = [
     ("The film won praise from critics in France.", "SUPPORT"),
     ("The storm in Italy destroyed olive groves.", "COERCE"),
     ("Spain cut olive oil production.", "COERCE"),
+    ("The Indian company complied with the tax rules.", "CONCEDE"),
     ("Iran resumed its nuclear programme talks with France.", "MOBILIZE"),
 ]
 
