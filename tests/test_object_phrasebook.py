@@ -93,6 +93,7 @@ POSITIVE = [
     ("Israel bulldozed Palestinian olive groves.", "COERCE", "171", "ISR", "PSE"),
     ("Lithuania pulled its ambassador from Beijing.", "SANCTION", "161", "LTU", "CHN"),
     ("Iran complied with the demands of the IAEA.", "CONCEDE", "080", "IRN", None),
+    ("Pakistan's plea to the IMF for a bailout angered India.", "DEMAND", "020", "PAK", None),
 ]
 
 
