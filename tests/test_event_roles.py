@@ -432,3 +432,24 @@ def test_an_inquiry_into_what_someone_did_is_aimed_at_them(resources):
     # must-not: a clause that says nothing of a doer adds no one
     text = "New Zealand's Commerce Commission is examining whether prices rose too fast."
     assert _codes(_event(resources, text, "INVESTIGATE").target) == set()
+
+
+@pytest.mark.parametrize(
+    "text, etype, target",
+    [
+        # the owner of a thing in the slot: whose permits are revoked, whose books are examined
+        ("Peru's competition agency opened an inquiry into the accounts of six cement distributors on Tuesday.", "INVESTIGATE", {"PER"}),
+        # the object of the act the trigger's infinitive names
+        ("Ghana's energy regulator threatened on Monday to revoke the licences of nine fuel distributors.", "THREATEN", {"GHA"}),
+        # whose licence or contract is withdrawn is at home, though a sanction is as often aimed abroad
+        ("The Lagos State government revoked the operating licence of three bus contractors on Friday.", "SANCTION", {"NGA"}),
+        # a participle the parser took for a verb under the slot's preposition
+        ("Chile's government gave in to protesting miners on Monday after a week of blockades.", "CONCEDE", {"CHL"}),
+        # must-not: a thing's owner that no one is stays out; a sanction's own target is not placed at home
+        ("Peru's competition agency opened an inquiry into the accounts of two copper mines on Tuesday.", "INVESTIGATE", set()),
+        ("The US Treasury froze the bank accounts of three shipping firms on Monday.", "SANCTION", set()),
+        ("Chile's government gave in to ending the blockade on Monday.", "CONCEDE", set()),
+    ],
+)
+def test_an_unplaced_owner_or_party_of_the_slot_is_of_the_sources_state(resources, text, etype, target):
+    assert _codes(_event(resources, text, etype).target) == target

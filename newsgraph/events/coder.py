@@ -108,6 +108,10 @@ ADDRESS_VERBS = {"tell", "assure", "inform", "reassure", "remind", "notify"}
 ENABLING_VERBS = {"allow", "let", "enable", "permit", "clear", "pave"}
 # verbs of serving a body: a person's relative clause of them ties the person to it ("diplomats who worked for the embassy")
 SERVICE_VERBS = {"work", "serve", "fight", "belong", "spy", "report"}
+# what an authority grants at home: whose licence, permit, contract or funding it withdraws is of its own state, though a
+# sanction is as often aimed abroad ("revoked the permits of four workshops", "pulled funding from the clinic")
+GRANTED_THINGS = {"licence", "license", "permit", "contract", "funding", "grant", "subsidy", "accreditation", "registration",
+                  "franchise", "lease", "tender", "certificate", "authorisation", "authorization", "approval"}
 # what marks a party as not of the state where the act happens ("investigated three foreign cement distributors")
 FOREIGN_WORDS = {"foreign", "international", "overseas", "multinational", "offshore", "expatriate", "visiting"}
 BATTLE_WORDS = {"gunbattle", "firefight", "clash", "battle", "fighting", "crossfire", "skirmish", "offensive", "shootout"}
@@ -197,6 +201,15 @@ CONTENT_POS = (*VERBAL_POS, "NOUN", "PROPN")
 
 def _event_id(doc_id: str, start: int, etype: str) -> str:
     return hashlib.sha1(f"{doc_id}:{start}:{etype}".encode()).hexdigest()[:16]
+
+
+def _slot_nouns(w, prep) -> list[int]:
+    """The nouns a preposition takes: its objects, and the object of a participle the parser took for a verb ("gave in to
+    striking students", "apologised to protesting farmers": the participle describes the noun right after it)."""
+    out = [p for p in w.children(prep) if w.dep[p] == "pobj"]
+    out += [o for p in w.children(prep) if w.dep[p] == "pcomp" and w.tag[p] == "VBG" and w.n > p + 1 and w.head[p + 1] == p
+            and w.dep[p + 1] == "dobj" and w.pos[p + 1] == "NOUN" for o in [p + 1]]
+    return out
 
 
 class _Candidate:
@@ -602,10 +615,16 @@ class EventCoder:
         heads = []
         if sense.pos == "VERB":
             heads += [ch for ch in w.children(tok) if w.dep[ch] in ("dobj", "obj", "dative") or (passive and w.dep[ch] == "nsubjpass")]
+        # "threatened to revoke the licences of ...": the object of the act the trigger's infinitive names
+        heads += [ch for o in c.objects.values() if w.pos[o] == "VERB" and o != tok for ch in w.children(o) if w.dep[ch] in ("dobj", "obj", "dative")]
         # (what one presses or calls for is what is asked, not who is: "pressing for judicial commissions")
         preps = {p for p in sense.preps if p not in LOCATIVE_PREPS and not (p == "for" and sense.type in ("DEMAND", "REQUEST"))}
         for h in (tok, *c.objects.values()):
-            heads += [p for ch in w.children(h) if w.dep[ch] == "prep" and w.lower[ch] in preps for p in w.children(ch) if w.dep[p] == "pobj"]
+            heads += [p for ch in w.children(h) if w.dep[ch] == "prep" and w.lower[ch] in preps for p in _slot_nouns(w, ch)]
+        # "revoked the permits of four fireworks workshops", "combing through the books of the county water district": a
+        # thing in the slot, no party itself, stands for whose it is
+        heads += [q for h in heads if w.pos[h] == "NOUN" and r.span_of(h) is None and not r.nouns.get(w.lemma[h]) and w.lemma[h] not in PEOPLE_WORDS
+                  for p in w.children(h) if w.dep[p] == "prep" and w.lower[p] == "of" for q in w.children(p) if w.dep[q] == "pobj"]
         # "opened an inquiry into price-fixing by five fuel distributors": an act in the slot falls on whoever did it (its
         # by-phrase, which the parser may hang on the active verb)
         acts = [h for h in heads if w.pos[h] == "NOUN"] + ([] if passive or sense.pos != "VERB" else [tok])
@@ -617,6 +636,8 @@ class EventCoder:
                 and any(w.dep[m] == "mark" and w.lower[m] in ("whether", "if", "that") for m in w.children(cl))
                 for s in w.children(cl) if w.dep[s] in ("nsubj", "nsubjpass")]
         heads += said
+        # whom a sanction falls on may be anywhere; whose licence or funding is withdrawn is of the source's own state
+        placeable = sense.type != "SANCTION" or any(w.lemma[h] in GRANTED_THINGS for h in heads)
         out: list[ActorRef] = []
         for h in heads:
             for k in (h, *w.conjuncts(h)):
@@ -649,7 +670,7 @@ class EventCoder:
                 # not "the company" alone, which stands for one named before (the resolver found no one), nor whom a
                 # sanction falls on (as often abroad)
                 anaphor = [w.lower[d] for d in w.children(k)] == ["the"]
-                if (sector and (w.pos[k] == "NOUN" or person) and not anaphor and sense.type != "SANCTION"
+                if (sector and (w.pos[k] == "NOUN" or person) and not anaphor and placeable
                         and not any(w.dep[d] == "poss" and w.pos[d] == "PRON" for d in w.children(k))
                         and not any(w.lower[x] in FOREIGN_WORDS for x in range(w.left_edge(k), k))):
                     ref = r.located_ref(home)
@@ -956,35 +977,34 @@ class EventCoder:
             # the sense lists its prepositions by priority: "complained over the raids to the UN" is about the raids
             for ch in sorted(w.children(h), key=lambda c: (rank.get(w.lower[c], len(rank)), c)):
                 if w.dep[ch] in PREP_DEPS and w.lower[ch] in preps:
-                    for p in w.children(ch):
-                        if w.dep[p] == "pobj":
-                            # "filed a complaint with the European Commission | against Aena": a phrase of the act the sense
-                            # ranks higher, which the parser hung on this phrase's noun
-                            # (not where: "rioted at a jail in Dili" is about no one in Dili)
-                            found = [a for f in w.children(p) if w.dep[f] == "prep" and w.lower[f] not in LOCATIVE_PREPS
-                                     and rank.get(w.lower[f], len(rank)) < rank[w.lower[ch]]
-                                     for q in w.children(f) if w.dep[q] == "pobj" for a in r.actors_for(q)]
-                            # "protested against abuses by the police"; "support for India's bid", "in protest against the
-                            # government's tax increase": the act's doer, else whoever owns it (named, not "its")
-                            found = found or r.actors_for(p) or self._doer_of(p, r) or self._owner_of(p, r)
-                            after = w.right_edge(ch) + 1
-                            if not found and after < w.n and w.head[after] == h and w.dep[after] in ("prep", "agent") and w.lower[after] == "by" and w.pos[p] == "NOUN":
-                                # "opened an inquiry into price-fixing | by five distributors": the doer's phrase the parser
-                                # hung on the verb, right after the act it names
-                                found = [a for q in w.children(after) if w.dep[q] == "pobj" for a in r.actors_for(q)]
-                            if not found and not framed and w.lemma[p] in FRAME_NOUNS:
-                                # "blocked roads in protest against the government's tax", "in response to X": the frame's
-                                # object, when no phrase of the act itself names anyone ("ceased its operations in
-                                # Venezuela in response to U.S. sanctions")
-                                # "in protest at the slow issuing of licences by the British government": down the "of" chain
-                                # (its phrase may hang on the verb instead: "blockaded the ports in protest | at the issuing")
-                                frames = [f for f in w.children(p) if w.dep[f] in PREP_DEPS and w.lower[f] in ("against", "to", "at", "over", "with", "for")]
-                                frames = frames or [f for f in w.children(h) if w.dep[f] == "prep" and f == w.right_edge(ch) + 1 and w.lower[f] in ("against", "at", "over")]
-                                framed = [a for f in frames for q in w.children(f) if w.dep[q] == "pobj" for a in self._pressing(q, r)][:1] or framed
-                            out.extend(found)
-                            if not found and not located and r.nouns.get(w.lemma[p]):
-                                # "troops to a peace-keeping force in Liberia": the place the unnamed party is in
-                                located = r.located_in(p)
+                    for p in _slot_nouns(w, ch):
+                        # "filed a complaint with the European Commission | against Aena": a phrase of the act the sense
+                        # ranks higher, which the parser hung on this phrase's noun
+                        # (not where: "rioted at a jail in Dili" is about no one in Dili)
+                        found = [a for f in w.children(p) if w.dep[f] == "prep" and w.lower[f] not in LOCATIVE_PREPS
+                                 and rank.get(w.lower[f], len(rank)) < rank[w.lower[ch]]
+                                 for q in w.children(f) if w.dep[q] == "pobj" for a in r.actors_for(q)]
+                        # "protested against abuses by the police"; "support for India's bid", "in protest against the
+                        # government's tax increase": the act's doer, else whoever owns it (named, not "its")
+                        found = found or r.actors_for(p) or self._doer_of(p, r) or self._owner_of(p, r)
+                        after = w.right_edge(ch) + 1
+                        if not found and after < w.n and w.head[after] == h and w.dep[after] in ("prep", "agent") and w.lower[after] == "by" and w.pos[p] == "NOUN":
+                            # "opened an inquiry into price-fixing | by five distributors": the doer's phrase the parser
+                            # hung on the verb, right after the act it names
+                            found = [a for q in w.children(after) if w.dep[q] == "pobj" for a in r.actors_for(q)]
+                        if not found and not framed and w.lemma[p] in FRAME_NOUNS:
+                            # "blocked roads in protest against the government's tax", "in response to X": the frame's
+                            # object, when no phrase of the act itself names anyone ("ceased its operations in
+                            # Venezuela in response to U.S. sanctions")
+                            # "in protest at the slow issuing of licences by the British government": down the "of" chain
+                            # (its phrase may hang on the verb instead: "blockaded the ports in protest | at the issuing")
+                            frames = [f for f in w.children(p) if w.dep[f] in PREP_DEPS and w.lower[f] in ("against", "to", "at", "over", "with", "for")]
+                            frames = frames or [f for f in w.children(h) if w.dep[f] == "prep" and f == w.right_edge(ch) + 1 and w.lower[f] in ("against", "at", "over")]
+                            framed = [a for f in frames for q in w.children(f) if w.dep[q] == "pobj" for a in self._pressing(q, r)][:1] or framed
+                        out.extend(found)
+                        if not found and not located and r.nouns.get(w.lemma[p]):
+                            # "troops to a peace-keeping force in Liberia": the place the unnamed party is in
+                            located = r.located_in(p)
                     if out:
                         return out
         return out or framed or located
