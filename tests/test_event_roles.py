@@ -453,3 +453,28 @@ def test_an_inquiry_into_what_someone_did_is_aimed_at_them(resources):
 )
 def test_an_unplaced_owner_or_party_of_the_slot_is_of_the_sources_state(resources, text, etype, target):
     assert _codes(_event(resources, text, etype).target) == target
+
+
+@pytest.mark.parametrize(
+    "text, etype, target",
+    [
+        # the other side of the dispute a protest is in, hung on the act or on a participle that goes on from it
+        ("MILAN — Bus drivers walked off the job on Friday in a dispute with city transport officials over rotas.", "PROTEST", {"ITA"}),
+        ("LIMA — Peruvian truckers blocked highways on Monday, stranding thousands of travellers, in a dispute with the transport ministry over tolls.", "PROTEST", {"PER"}),
+        # a name the resolver did not take, told by the kind of body it is
+        ("MILAN — Bus drivers walked off the job on Friday in a dispute with city transport company TPL over rotas.", "PROTEST", {"ITA"}),
+        # whom a protest demands act
+        ("Jailed Chilean activist Lorena Vidal went on hunger strike on Tuesday, demanding that prison officials let her see a lawyer.", "PROTEST", {"CHL"}),
+        # whom an inquiry into how something was done is about
+        ("Uganda's auditor general opened an investigation into how three road contractors were paid twice.", "INVESTIGATE", {"UGA"}),
+        # the party's own clause does not place it ("from Burkina Faso" is where the goods came from)
+        ("Police in Accra arrested 12 men suspected of smuggling gold from Burkina Faso on Friday.", "COERCE", {"GHA"}),
+        # must-not: a dispute, a demand or an inquiry that names no party adds none; a party its own words place abroad stays there
+        ("LIMA — Peruvian truckers blocked highways on Monday, stranding thousands of travellers, in a dispute over tolls.", "PROTEST", set()),
+        ("Jailed Chilean activist Lorena Vidal went on hunger strike on Tuesday, demanding that her trial be moved.", "PROTEST", set()),
+        ("Uganda's auditor general opened an investigation into how the road fund was spent twice.", "INVESTIGATE", set()),
+        ("Police in Accra arrested 12 Burkinabe men on Friday.", "COERCE", {"BFA"}),
+    ],
+)
+def test_a_party_named_in_the_acts_dispute_demand_or_inquiry_clause(resources, text, etype, target):
+    assert _codes(_event(resources, text, etype).target) == target

@@ -112,6 +112,13 @@ SERVICE_VERBS = {"work", "serve", "fight", "belong", "spy", "report"}
 # sanction is as often aimed abroad ("revoked the permits of four workshops", "pulled funding from the clinic")
 GRANTED_THINGS = {"licence", "license", "permit", "contract", "funding", "grant", "subsidy", "accreditation", "registration",
                   "franchise", "lease", "tender", "certificate", "authorisation", "authorization", "approval"}
+# verbs of demanding: the clause of a participle of them says whom a protest presses ("on strike, demanding that X ...")
+DEMANDING_VERBS = {"demand", "insist", "urge"}
+# words that open a clause an inquiry looks into ("investigating how officials awarded ...", "examining whether ...")
+WH_WORDS = {"how", "why", "whether", "if"}
+INQUIRY_PREPS = {"into", "over", "about", "on"}
+# kinds of body a name may be told by ("forestry firm CMPC", "the transport company GTT")
+NAMED_KIND_SECTORS = {"BUS", "NGO", "LAB"}
 # what marks a party as not of the state where the act happens ("investigated three foreign cement distributors")
 FOREIGN_WORDS = {"foreign", "international", "overseas", "multinational", "offshore", "expatriate", "visiting"}
 BATTLE_WORDS = {"gunbattle", "firefight", "clash", "battle", "fighting", "crossfire", "skirmish", "offensive", "shootout"}
@@ -625,6 +632,8 @@ class EventCoder:
         # thing in the slot, no party itself, stands for whose it is
         heads += [q for h in heads if w.pos[h] == "NOUN" and r.span_of(h) is None and not r.nouns.get(w.lemma[h]) and w.lemma[h] not in PEOPLE_WORDS
                   for p in w.children(h) if w.dep[p] == "prep" and w.lower[p] == "of" for q in w.children(p) if w.dep[q] == "pobj"]
+        # (a name the registry lacks that one presses to act, as one an authority acts on, is placed at home)
+        pressed = sense.type in PRESSING_TYPES or sense.type == "DEMAND"
         # "opened an inquiry into price-fixing by five fuel distributors": an act in the slot falls on whoever did it (its
         # by-phrase, which the parser may hang on the active verb)
         acts = [h for h in heads if w.pos[h] == "NOUN"] + ([] if passive or sense.pos != "VERB" else [tok])
@@ -632,9 +641,30 @@ class EventCoder:
                   for p in w.children(ch) if w.dep[p] == "pobj"]
         # "examining whether Viva Energy delayed a restart", "looking into claims that a county land officer sold ...": an
         # inquiry into what a clause says someone did is aimed at them, named or not
-        said = [s for h in acts for cl in w.children(h) if w.dep[cl] in ("ccomp", "acl") and sense.type in AUTHORITY_TYPES
-                and any(w.dep[m] == "mark" and w.lower[m] in ("whether", "if", "that") for m in w.children(cl))
-                for s in w.children(cl) if w.dep[s] in ("nsubj", "nsubjpass")]
+        clauses = []
+        if sense.type in AUTHORITY_TYPES:
+            acts = acts + ([tok] if sense.pos == "NOUN" else [])  # "an investigation into how ...": the trigger's own clause
+            clauses += [cl for h in acts for cl in w.children(h) if w.dep[cl] in ("ccomp", "acl")
+                        and any(w.dep[m] == "mark" and w.lower[m] in ("whether", "if", "that") for m in w.children(cl))]
+            # "opened an investigation into how officials awarded the contract": the clause the inquiry's phrase takes
+            clauses += [cl for h in acts for p in w.children(h) if w.dep[p] == "prep" and w.lower[p] in INQUIRY_PREPS for cl in w.children(p)
+                        if w.dep[cl] == "pcomp" and any(w.dep[m] in ("advmod", "mark") and w.lower[m] in WH_WORDS for m in w.children(cl))]
+        if sense.type in PRESSING_TYPES or sense.type == "DEMAND":
+            # "went on hunger strike, demanding that prison authorities let ...", "blocked the road, demanding that the power
+            # company restore supply": a protest, or a demand, is aimed at whom it demands act
+            demands = [tok] if sense.type == "DEMAND" else [v for v in w.children(tok) if w.dep[v] == "advcl" and w.lemma[v] in DEMANDING_VERBS]
+            clauses += [cl for v in demands for cl in w.children(v) if w.dep[cl] == "ccomp"
+                        and not any(w.dep[m] == "mark" and w.lower[m] in WH_WORDS for m in w.children(cl))]
+        said = [s for cl in clauses for s in w.children(cl) if w.dep[s] in ("nsubj", "nsubjpass")]
+        said += [a for s in said for a in w.children(s) if w.dep[a] == "appos"]  # "whether supermarket chains Coles and ..."
+        if sense.type in PRESSING_TYPES:
+            # "walked off the job ..., forcing airlines to cancel flights, in a dispute with the government": the other side of
+            # the dispute the act is in (the parser may hang it on a participle that goes on from the act)
+            hosts = [tok, *(v for v in w.children(tok) if w.dep[v] == "advcl" and w.tag[v] == "VBG"
+                            and not any(w.dep[x] in ("nsubj", "nsubjpass") for x in w.children(v)))]
+            said += [q for v in hosts for p in w.children(v) if w.dep[p] == "prep" and w.lower[p] == "in"
+                     for f in w.children(p) if w.dep[f] == "pobj" and w.lemma[f] in FRAME_NOUNS
+                     for g in w.children(f) if w.dep[g] == "prep" and w.lower[g] in ("with", "against") for q in w.children(g) if w.dep[q] == "pobj"]
         heads += said
         # whom a sanction falls on may be anywhere; whose licence or funding is withdrawn is of the source's own state
         placeable = sense.type != "SANCTION" or any(w.lemma[h] in GRANTED_THINGS for h in heads)
@@ -657,20 +687,25 @@ class EventCoder:
                 if tied:
                     out.extend(tied)
                     continue
-                if any(s is not None and s.ref.country not in (None, home) for x in range(w.left_edge(k), w.right_edge(k) + 1)
-                       for s in [r.span_of(x)]):
+                # (not its clause: "arrested 17 men suspected of smuggling fertiliser from Niger")
+                end = min([w.left_edge(x) for x in w.children(k) if x > k and w.dep[x] in ("acl", "relcl")] + [w.right_edge(k) + 1])
+                if any(s is not None and s.ref.country not in (None, home) for x in range(w.left_edge(k), end) for s in [r.span_of(x)]):
                     continue  # "employees of London-listed gold miner Acacia Mining": the phrase places it elsewhere
                 if found:
-                    if sense.type in AUTHORITY_TYPES:
+                    if sense.type in AUTHORITY_TYPES or (pressed and h in said):
                         out.extend(a.copy(country=home) for a in found if a.provisional)
                     continue
                 sector = r.nouns.get(w.lemma[k]) or r.nouns.get(w.lower[k])
+                if sector is None and w.pos[k] == "PROPN" and not found:
+                    # "a dispute with city transport company GTT": a name the resolver did not take, told by its kind
+                    sector = next((r.nouns.get(w.lemma[d]) for d in w.children(k) if w.dep[d] == "compound" and w.pos[d] == "NOUN"
+                                   and r.nouns.get(w.lemma[d]) in NAMED_KIND_SECTORS), None)
                 if sector is None and (w.lemma[k] in PEOPLE_WORDS or person):
                     sector = "CVL"  # "arrested three men", "punched a handcuffed 17-year-old"
                 # not "the company" alone, which stands for one named before (the resolver found no one), nor whom a
                 # sanction falls on (as often abroad)
                 anaphor = [w.lower[d] for d in w.children(k)] == ["the"]
-                if (sector and (w.pos[k] == "NOUN" or person) and not anaphor and placeable
+                if (sector and (w.pos[k] in ("NOUN", "PROPN") or person) and not anaphor and placeable
                         and not any(w.dep[d] == "poss" and w.pos[d] == "PRON" for d in w.children(k))
                         and not any(w.lower[x] in FOREIGN_WORDS for x in range(w.left_edge(k), k))):
                     ref = r.located_ref(home)
