@@ -478,3 +478,11 @@ def test_an_unplaced_owner_or_party_of_the_slot_is_of_the_sources_state(resource
 )
 def test_a_party_named_in_the_acts_dispute_demand_or_inquiry_clause(resources, text, etype, target):
     assert _codes(_event(resources, text, etype).target) == target
+
+
+def test_a_criminal_group_named_by_its_trade_is_a_party(resources):
+    e = _event(resources, "Ghanaian police opened an investigation into two drug rings operating in Tamale on Friday.", "INVESTIGATE")
+    assert [(actor_code(a), a.sector) for a in e.target] == [("GHA", "CRM")]
+    # must-not: what the trade deals in is no party
+    e = _event(resources, "Ghanaian police opened an investigation into two drug shipments seized in Tamale on Friday.", "INVESTIGATE")
+    assert "CRM" not in {a.sector for a in e.target}
