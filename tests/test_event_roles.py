@@ -486,3 +486,13 @@ def test_a_criminal_group_named_by_its_trade_is_a_party(resources):
     # must-not: what the trade deals in is no party
     e = _event(resources, "Ghanaian police opened an investigation into two drug shipments seized in Tamale on Friday.", "INVESTIGATE")
     assert "CRM" not in {a.sector for a in e.target}
+
+
+def test_a_body_named_after_a_place_at_home_that_an_authority_acts_on(resources):
+    text = "Ohio state auditors are combing through the books of the Hardin County Sewer District after a string of complaints."
+    assert _codes(_event(resources, text, "INVESTIGATE").target) == {"USA"}
+    # must-not: a body named after a place abroad, and a thing, are not placed at home
+    text = "Ohio state auditors are combing through the books of the Ontario Sewer District after a string of complaints."
+    assert "USA" not in _codes(_event(resources, text, "INVESTIGATE").target)
+    text = "Ohio state auditors are combing through the books of the Hardin County sewer plant after a string of complaints."
+    assert _codes(_event(resources, text, "INVESTIGATE").target) == set()

@@ -116,7 +116,7 @@ GRANTED_THINGS = {"licence", "license", "permit", "contract", "funding", "grant"
 DEMANDING_VERBS = {"demand", "insist", "urge"}
 # words that open a clause an inquiry looks into ("investigating how officials awarded ...", "examining whether ...")
 WH_WORDS = {"how", "why", "whether", "if"}
-INQUIRY_PREPS = {"into", "over", "about", "on"}
+INQUIRY_PREPS = {"into", "over", "about", "on", "through"}
 # kinds of body a name may be told by ("forestry firm CMPC", "the transport company GTT")
 NAMED_KIND_SECTORS = {"BUS", "NGO", "LAB"}
 # what marks a party as not of the state where the act happens ("investigated three foreign cement distributors")
@@ -634,6 +634,8 @@ class EventCoder:
         heads += [ch for o in c.objects.values() if w.pos[o] == "VERB" and o != tok for ch in w.children(o) if w.dep[ch] in ("dobj", "obj", "dative")]
         # (what one presses or calls for is what is asked, not who is: "pressing for judicial commissions")
         preps = {p for p in sense.preps if p not in LOCATIVE_PREPS and not (p == "for" and sense.type in ("DEMAND", "REQUEST"))}
+        if sense.type == "INVESTIGATE":
+            preps |= INQUIRY_PREPS  # "combing through the books of ...", "a probe over the deaths of ...": what is looked into
         for h in (tok, *c.objects.values()):
             heads += [p for ch in w.children(h) if w.dep[ch] == "prep" and w.lower[ch] in preps for p in _slot_nouns(w, ch)]
         # "revoked the permits of four fireworks workshops", "combing through the books of the county water district": a
@@ -710,6 +712,14 @@ class EventCoder:
                                    and r.nouns.get(w.lemma[d]) in NAMED_KIND_SECTORS), None)
                 if sector is None and (w.lemma[k] in PEOPLE_WORDS or person):
                     sector = "CVL"  # "arrested three men", "punched a handcuffed 17-year-old"
+                if (sector is None and w.pos[k] == "PROPN" and not found and sense.type in AUTHORITY_TYPES
+                        and any(s is not None and s.ref.country == home for d in w.children(k) if w.dep[d] == "compound" for s in [r.span_of(d)])):
+                    # "combing through the books of the Martin County Water District": a body the resolver did not take,
+                    # named after a place at home, that an authority acts on
+                    ref = r.located_ref(home)
+                    ref.kind, ref.text = "organisation", w.words_text(w.left_edge(k), k + 1)
+                    out.append(ref)
+                    continue
                 # not "the company" alone, which stands for one named before (the resolver found no one), nor whom a
                 # sanction falls on (as often abroad)
                 anaphor = [w.lower[d] for d in w.children(k)] == ["the"]
