@@ -474,6 +474,8 @@ def test_an_unplaced_owner_or_party_of_the_slot_is_of_the_sources_state(resource
         ("Jailed Chilean activist Lorena Vidal went on hunger strike on Tuesday, demanding that her trial be moved.", "PROTEST", set()),
         ("Uganda's auditor general opened an investigation into how the road fund was spent twice.", "INVESTIGATE", set()),
         ("Police in Accra arrested 12 Burkinabe men on Friday.", "COERCE", {"BFA"}),
+        # must-not: a name that is a sector noun is no body told by its kind ("bank" here is a river's)
+        ("Russian forces completed their withdrawal from the east bank of the Oskil River on Friday, the ministry said.", "RETREAT", set()),
     ],
 )
 def test_a_party_named_in_the_acts_dispute_demand_or_inquiry_clause(resources, text, etype, target):

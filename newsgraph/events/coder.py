@@ -697,8 +697,10 @@ class EventCoder:
                 if tied:
                     out.extend(tied)
                     continue
-                # (not its clause: "arrested 17 men suspected of smuggling fertiliser from Niger")
-                end = min([w.left_edge(x) for x in w.children(k) if x > k and w.dep[x] in ("acl", "relcl")] + [w.right_edge(k) + 1])
+                # (not its clause: "arrested 17 men suspected of smuggling fertiliser from Niger"; but "including the city of
+                # Kherson", "working for London-listed X" are of the phrase)
+                end = min([w.left_edge(x) for x in w.children(k) if x > k and (w.dep[x] == "relcl" or (w.dep[x] == "acl" and w.tag[x] == "VBN"))]
+                          + [w.right_edge(k) + 1])
                 if any(s is not None and s.ref.country not in (None, home) for x in range(w.left_edge(k), end) for s in [r.span_of(x)]):
                     continue  # "employees of London-listed gold miner Acacia Mining": the phrase places it elsewhere
                 if found:
@@ -706,10 +708,12 @@ class EventCoder:
                         out.extend(a.copy(country=home) for a in found if a.provisional)
                     continue
                 sector = r.nouns.get(w.lemma[k]) or r.nouns.get(w.lower[k])
-                if sector is None and w.pos[k] == "PROPN" and not found:
-                    # "a dispute with city transport company GTT": a name the resolver did not take, told by its kind
-                    sector = next((r.nouns.get(w.lemma[d]) for d in w.children(k) if w.dep[d] == "compound" and w.pos[d] == "NOUN"
-                                   and r.nouns.get(w.lemma[d]) in NAMED_KIND_SECTORS), None)
+                # "a dispute with city transport company GTT": a name the resolver did not take, told by its kind (not a
+                # name that is a sector noun: "the West Bank")
+                kind = None if w.pos[k] != "PROPN" or found else next(
+                    (r.nouns.get(w.lemma[d]) for d in w.children(k) if w.dep[d] == "compound" and w.pos[d] == "NOUN"
+                     and r.nouns.get(w.lemma[d]) in NAMED_KIND_SECTORS), None)
+                sector = kind or sector
                 if sector is None and (w.lemma[k] in PEOPLE_WORDS or person):
                     sector = "CVL"  # "arrested three men", "punched a handcuffed 17-year-old"
                 if (sector is None and w.pos[k] == "PROPN" and not found and sense.type in AUTHORITY_TYPES
@@ -723,7 +727,7 @@ class EventCoder:
                 # not "the company" alone, which stands for one named before (the resolver found no one), nor whom a
                 # sanction falls on (as often abroad)
                 anaphor = [w.lower[d] for d in w.children(k)] == ["the"]
-                if (sector and (w.pos[k] in ("NOUN", "PROPN") or person) and not anaphor and placeable
+                if (sector and (w.pos[k] == "NOUN" or person or kind) and not anaphor and placeable
                         and not any(w.dep[d] == "poss" and w.pos[d] == "PRON" for d in w.children(k))
                         and not any(w.lower[x] in FOREIGN_WORDS for x in range(w.left_edge(k), k))):
                     ref = r.located_ref(home)
