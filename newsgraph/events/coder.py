@@ -620,7 +620,9 @@ class EventCoder:
         prepositions on the trigger or on its object) that nothing places - people named by what they are, a noun of the
         sector lexicon the resolver leaves unplaced - is of the source's state, where the act happens (as event data
         codes it); so is a name the registry lacks that an authority acts on ("launched a probe into Norfolk Southern",
-        "fined Minera Escondida"): whom one grants asylum, frees or sues is as often foreign."""
+        "fined Minera Escondida"): whom one grants asylum, frees or sues is as often foreign. The slot reaches the object of
+        the trigger's infinitive ("threatened to revoke ..."), the owner of a thing in it ("the permits of four workshops"),
+        the subject of an inquiry's or a demand's clause, and the other side of a protest's dispute."""
         w = self._w
         tok, sense = c.tok, c.sense
         home = next((a.country for a in c.source if a.country), None)
