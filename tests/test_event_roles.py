@@ -432,3 +432,69 @@ def test_an_inquiry_into_what_someone_did_is_aimed_at_them(resources):
     # must-not: a clause that says nothing of a doer adds no one
     text = "New Zealand's Commerce Commission is examining whether prices rose too fast."
     assert _codes(_event(resources, text, "INVESTIGATE").target) == set()
+
+
+@pytest.mark.parametrize(
+    "text, etype, target",
+    [
+        # the owner of a thing in the slot: whose permits are revoked, whose books are examined
+        ("Peru's competition agency opened an inquiry into the accounts of six cement distributors on Tuesday.", "INVESTIGATE", {"PER"}),
+        # the object of the act the trigger's infinitive names
+        ("Ghana's energy regulator threatened on Monday to revoke the licences of nine fuel distributors.", "THREATEN", {"GHA"}),
+        # whose licence or contract is withdrawn is at home, though a sanction is as often aimed abroad
+        ("The Lagos State government revoked the operating licence of three bus contractors on Friday.", "SANCTION", {"NGA"}),
+        # a participle the parser took for a verb under the slot's preposition
+        ("Chile's government gave in to protesting miners on Monday after a week of blockades.", "CONCEDE", {"CHL"}),
+        # must-not: a thing's owner that no one is stays out; a sanction's own target is not placed at home
+        ("Peru's competition agency opened an inquiry into the accounts of two copper mines on Tuesday.", "INVESTIGATE", set()),
+        ("The US Treasury froze the bank accounts of three shipping firms on Monday.", "SANCTION", set()),
+        ("Chile's government gave in to ending the blockade on Monday.", "CONCEDE", set()),
+    ],
+)
+def test_an_unplaced_owner_or_party_of_the_slot_is_of_the_sources_state(resources, text, etype, target):
+    assert _codes(_event(resources, text, etype).target) == target
+
+
+@pytest.mark.parametrize(
+    "text, etype, target",
+    [
+        # the other side of the dispute a protest is in, hung on the act or on a participle that goes on from it
+        ("MILAN — Bus drivers walked off the job on Friday in a dispute with city transport officials over rotas.", "PROTEST", {"ITA"}),
+        ("LIMA — Peruvian truckers blocked highways on Monday, stranding thousands of travellers, in a dispute with the transport ministry over tolls.", "PROTEST", {"PER"}),
+        # a name the resolver did not take, told by the kind of body it is
+        ("MILAN — Bus drivers walked off the job on Friday in a dispute with city transport company TPL over rotas.", "PROTEST", {"ITA"}),
+        # whom a protest demands act
+        ("Jailed Chilean activist Lorena Vidal went on hunger strike on Tuesday, demanding that prison officials let her see a lawyer.", "PROTEST", {"CHL"}),
+        # whom an inquiry into how something was done is about
+        ("Uganda's auditor general opened an investigation into how three road contractors were paid twice.", "INVESTIGATE", {"UGA"}),
+        # the party's own clause does not place it ("from Burkina Faso" is where the goods came from)
+        ("Police in Accra arrested 12 men suspected of smuggling gold from Burkina Faso on Friday.", "COERCE", {"GHA"}),
+        # must-not: a dispute, a demand or an inquiry that names no party adds none; a party its own words place abroad stays there
+        ("LIMA — Peruvian truckers blocked highways on Monday, stranding thousands of travellers, in a dispute over tolls.", "PROTEST", set()),
+        ("Jailed Chilean activist Lorena Vidal went on hunger strike on Tuesday, demanding that her trial be moved.", "PROTEST", set()),
+        ("Uganda's auditor general opened an investigation into how the road fund was spent twice.", "INVESTIGATE", set()),
+        ("Police in Accra arrested 12 Burkinabe men on Friday.", "COERCE", {"BFA"}),
+        # must-not: a name that is a sector noun is no body told by its kind ("bank" here is a river's)
+        ("Russian forces completed their withdrawal from the east bank of the Oskil River on Friday, the ministry said.", "RETREAT", set()),
+    ],
+)
+def test_a_party_named_in_the_acts_dispute_demand_or_inquiry_clause(resources, text, etype, target):
+    assert _codes(_event(resources, text, etype).target) == target
+
+
+def test_a_criminal_group_named_by_its_trade_is_a_party(resources):
+    e = _event(resources, "Ghanaian police opened an investigation into two drug rings operating in Tamale on Friday.", "INVESTIGATE")
+    assert [(actor_code(a), a.sector) for a in e.target] == [("GHA", "CRM")]
+    # must-not: what the trade deals in is no party
+    e = _event(resources, "Ghanaian police opened an investigation into two drug shipments seized in Tamale on Friday.", "INVESTIGATE")
+    assert "CRM" not in {a.sector for a in e.target}
+
+
+def test_a_body_named_after_a_place_at_home_that_an_authority_acts_on(resources):
+    text = "Ohio state auditors are combing through the books of the Hardin County Sewer District after a string of complaints."
+    assert _codes(_event(resources, text, "INVESTIGATE").target) == {"USA"}
+    # must-not: a body named after a place abroad, and a thing, are not placed at home
+    text = "Ohio state auditors are combing through the books of the Ontario Sewer District after a string of complaints."
+    assert "USA" not in _codes(_event(resources, text, "INVESTIGATE").target)
+    text = "Ohio state auditors are combing through the books of the Hardin County sewer plant after a string of complaints."
+    assert _codes(_event(resources, text, "INVESTIGATE").target) == set()

@@ -108,6 +108,17 @@ ADDRESS_VERBS = {"tell", "assure", "inform", "reassure", "remind", "notify"}
 ENABLING_VERBS = {"allow", "let", "enable", "permit", "clear", "pave"}
 # verbs of serving a body: a person's relative clause of them ties the person to it ("diplomats who worked for the embassy")
 SERVICE_VERBS = {"work", "serve", "fight", "belong", "spy", "report"}
+# what an authority grants at home: whose licence, permit, contract or funding it withdraws is of its own state, though a
+# sanction is as often aimed abroad ("revoked the permits of four workshops", "pulled funding from the clinic")
+GRANTED_THINGS = {"licence", "license", "permit", "contract", "funding", "grant", "subsidy", "accreditation", "registration",
+                  "franchise", "lease", "tender", "certificate", "authorisation", "authorization", "approval"}
+# verbs of demanding: the clause of a participle of them says whom a protest presses ("on strike, demanding that X ...")
+DEMANDING_VERBS = {"demand", "insist", "urge"}
+# words that open a clause an inquiry looks into ("investigating how officials awarded ...", "examining whether ...")
+WH_WORDS = {"how", "why", "whether", "if"}
+INQUIRY_PREPS = {"into", "over", "about", "on", "through"}
+# kinds of body a name may be told by ("forestry firm CMPC", "the transport company GTT")
+NAMED_KIND_SECTORS = {"BUS", "NGO", "LAB"}
 # what marks a party as not of the state where the act happens ("investigated three foreign cement distributors")
 FOREIGN_WORDS = {"foreign", "international", "overseas", "multinational", "offshore", "expatriate", "visiting"}
 BATTLE_WORDS = {"gunbattle", "firefight", "clash", "battle", "fighting", "crossfire", "skirmish", "offensive", "shootout"}
@@ -202,6 +213,15 @@ CONTENT_POS = (*VERBAL_POS, "NOUN", "PROPN")
 
 def _event_id(doc_id: str, start: int, etype: str) -> str:
     return hashlib.sha1(f"{doc_id}:{start}:{etype}".encode()).hexdigest()[:16]
+
+
+def _slot_nouns(w, prep) -> list[int]:
+    """The nouns a preposition takes: its objects, and the object of a participle the parser took for a verb ("gave in to
+    striking students", "apologised to protesting farmers": the participle describes the noun right after it)."""
+    out = [p for p in w.children(prep) if w.dep[p] == "pobj"]
+    out += [o for p in w.children(prep) if w.dep[p] == "pcomp" and w.tag[p] == "VBG" and w.n > p + 1 and w.head[p + 1] == p
+            and w.dep[p + 1] == "dobj" and w.pos[p + 1] == "NOUN" for o in [p + 1]]
+    return out
 
 
 class _Candidate:
@@ -600,7 +620,9 @@ class EventCoder:
         prepositions on the trigger or on its object) that nothing places - people named by what they are, a noun of the
         sector lexicon the resolver leaves unplaced - is of the source's state, where the act happens (as event data
         codes it); so is a name the registry lacks that an authority acts on ("launched a probe into Norfolk Southern",
-        "fined Minera Escondida"): whom one grants asylum, frees or sues is as often foreign."""
+        "fined Minera Escondida"): whom one grants asylum, frees or sues is as often foreign. The slot reaches the object of
+        the trigger's infinitive ("threatened to revoke ..."), the owner of a thing in it ("the permits of four workshops"),
+        the subject of an inquiry's or a demand's clause, and the other side of a protest's dispute."""
         w = self._w
         tok, sense = c.tok, c.sense
         home = next((a.country for a in c.source if a.country), None)
@@ -610,10 +632,20 @@ class EventCoder:
         heads = []
         if sense.pos == "VERB":
             heads += [ch for ch in w.children(tok) if w.dep[ch] in ("dobj", "obj", "dative") or (passive and w.dep[ch] == "nsubjpass")]
+        # "threatened to revoke the licences of ...": the object of the act the trigger's infinitive names
+        heads += [ch for o in c.objects.values() if w.pos[o] == "VERB" and o != tok for ch in w.children(o) if w.dep[ch] in ("dobj", "obj", "dative")]
         # (what one presses or calls for is what is asked, not who is: "pressing for judicial commissions")
         preps = {p for p in sense.preps if p not in LOCATIVE_PREPS and not (p == "for" and sense.type in ("DEMAND", "REQUEST"))}
+        if sense.type == "INVESTIGATE":
+            preps |= INQUIRY_PREPS  # "combing through the books of ...", "a probe over the deaths of ...": what is looked into
         for h in (tok, *c.objects.values()):
-            heads += [p for ch in w.children(h) if w.dep[ch] == "prep" and w.lower[ch] in preps for p in w.children(ch) if w.dep[p] == "pobj"]
+            heads += [p for ch in w.children(h) if w.dep[ch] == "prep" and w.lower[ch] in preps for p in _slot_nouns(w, ch)]
+        # "revoked the permits of four fireworks workshops", "combing through the books of the county water district": a
+        # thing in the slot, no party itself, stands for whose it is
+        heads += [q for h in heads if w.pos[h] == "NOUN" and r.span_of(h) is None and not r.nouns.get(w.lemma[h]) and w.lemma[h] not in PEOPLE_WORDS
+                  for p in w.children(h) if w.dep[p] == "prep" and w.lower[p] == "of" for q in w.children(p) if w.dep[q] == "pobj"]
+        # (a name the registry lacks that one presses to act, as one an authority acts on, is placed at home)
+        pressed = sense.type in PRESSING_TYPES or sense.type == "DEMAND"
         # "opened an inquiry into price-fixing by five fuel distributors": an act in the slot falls on whoever did it (its
         # by-phrase, which the parser may hang on the active verb)
         acts = [h for h in heads if w.pos[h] == "NOUN"] + ([] if passive or sense.pos != "VERB" else [tok])
@@ -621,10 +653,33 @@ class EventCoder:
                   for p in w.children(ch) if w.dep[p] == "pobj"]
         # "examining whether Viva Energy delayed a restart", "looking into claims that a county land officer sold ...": an
         # inquiry into what a clause says someone did is aimed at them, named or not
-        said = [s for h in acts for cl in w.children(h) if w.dep[cl] in ("ccomp", "acl") and sense.type in AUTHORITY_TYPES
-                and any(w.dep[m] == "mark" and w.lower[m] in ("whether", "if", "that") for m in w.children(cl))
-                for s in w.children(cl) if w.dep[s] in ("nsubj", "nsubjpass")]
+        clauses = []
+        if sense.type in AUTHORITY_TYPES:
+            acts = acts + ([tok] if sense.pos == "NOUN" else [])  # "an investigation into how ...": the trigger's own clause
+            clauses += [cl for h in acts for cl in w.children(h) if w.dep[cl] in ("ccomp", "acl")
+                        and any(w.dep[m] == "mark" and w.lower[m] in ("whether", "if", "that") for m in w.children(cl))]
+            # "opened an investigation into how officials awarded the contract": the clause the inquiry's phrase takes
+            clauses += [cl for h in acts for p in w.children(h) if w.dep[p] == "prep" and w.lower[p] in INQUIRY_PREPS for cl in w.children(p)
+                        if w.dep[cl] == "pcomp" and any(w.dep[m] in ("advmod", "mark") and w.lower[m] in WH_WORDS for m in w.children(cl))]
+        if sense.type in PRESSING_TYPES or sense.type == "DEMAND":
+            # "went on hunger strike, demanding that prison authorities let ...", "blocked the road, demanding that the power
+            # company restore supply": a protest, or a demand, is aimed at whom it demands act
+            demands = [tok] if sense.type == "DEMAND" else [v for v in w.children(tok) if w.dep[v] == "advcl" and w.lemma[v] in DEMANDING_VERBS]
+            clauses += [cl for v in demands for cl in w.children(v) if w.dep[cl] == "ccomp"
+                        and not any(w.dep[m] == "mark" and w.lower[m] in WH_WORDS for m in w.children(cl))]
+        said = [s for cl in clauses for s in w.children(cl) if w.dep[s] in ("nsubj", "nsubjpass")]
+        said += [a for s in said for a in w.children(s) if w.dep[a] == "appos"]  # "whether supermarket chains Coles and ..."
+        if sense.type in PRESSING_TYPES:
+            # "walked off the job ..., forcing airlines to cancel flights, in a dispute with the government": the other side of
+            # the dispute the act is in (the parser may hang it on a participle that goes on from the act)
+            hosts = [tok, *(v for v in w.children(tok) if w.dep[v] == "advcl" and w.tag[v] == "VBG"
+                            and not any(w.dep[x] in ("nsubj", "nsubjpass") for x in w.children(v)))]
+            said += [q for v in hosts for p in w.children(v) if w.dep[p] == "prep" and w.lower[p] == "in"
+                     for f in w.children(p) if w.dep[f] == "pobj" and w.lemma[f] in FRAME_NOUNS
+                     for g in w.children(f) if w.dep[g] == "prep" and w.lower[g] in ("with", "against") for q in w.children(g) if w.dep[q] == "pobj"]
         heads += said
+        # whom a sanction falls on may be anywhere; whose licence or funding is withdrawn is of the source's own state
+        placeable = sense.type != "SANCTION" or any(w.lemma[h] in GRANTED_THINGS for h in heads)
         out: list[ActorRef] = []
         for h in heads:
             for k in (h, *w.conjuncts(h)):
@@ -644,20 +699,37 @@ class EventCoder:
                 if tied:
                     out.extend(tied)
                     continue
-                if any(s is not None and s.ref.country not in (None, home) for x in range(w.left_edge(k), w.right_edge(k) + 1)
-                       for s in [r.span_of(x)]):
+                # (not its clause: "arrested 17 men suspected of smuggling fertiliser from Niger"; but "including the city of
+                # Kherson", "working for London-listed X" are of the phrase)
+                end = min([w.left_edge(x) for x in w.children(k) if x > k and (w.dep[x] == "relcl" or (w.dep[x] == "acl" and w.tag[x] == "VBN"))]
+                          + [w.right_edge(k) + 1])
+                if any(s is not None and s.ref.country not in (None, home) for x in range(w.left_edge(k), end) for s in [r.span_of(x)]):
                     continue  # "employees of London-listed gold miner Acacia Mining": the phrase places it elsewhere
                 if found:
-                    if sense.type in AUTHORITY_TYPES:
+                    if sense.type in AUTHORITY_TYPES or (pressed and h in said):
                         out.extend(a.copy(country=home) for a in found if a.provisional)
                     continue
                 sector = r.nouns.get(w.lemma[k]) or r.nouns.get(w.lower[k])
+                # "a dispute with city transport company GTT": a name the resolver did not take, told by its kind (not a
+                # name that is a sector noun: "the West Bank")
+                kind = None if w.pos[k] != "PROPN" or found else next(
+                    (r.nouns.get(w.lemma[d]) for d in w.children(k) if w.dep[d] == "compound" and w.pos[d] == "NOUN"
+                     and r.nouns.get(w.lemma[d]) in NAMED_KIND_SECTORS), None)
+                sector = kind or sector
                 if sector is None and (w.lemma[k] in PEOPLE_WORDS or person):
                     sector = "CVL"  # "arrested three men", "punched a handcuffed 17-year-old"
+                if (sector is None and w.pos[k] == "PROPN" and not found and sense.type in AUTHORITY_TYPES
+                        and any(s is not None and s.ref.country == home for d in w.children(k) if w.dep[d] == "compound" for s in [r.span_of(d)])):
+                    # "combing through the books of the Martin County Water District": a body the resolver did not take,
+                    # named after a place at home, that an authority acts on
+                    ref = r.located_ref(home)
+                    ref.kind, ref.text = "organisation", w.words_text(w.left_edge(k), k + 1)
+                    out.append(ref)
+                    continue
                 # not "the company" alone, which stands for one named before (the resolver found no one), nor whom a
                 # sanction falls on (as often abroad)
                 anaphor = [w.lower[d] for d in w.children(k)] == ["the"]
-                if (sector and (w.pos[k] == "NOUN" or person) and not anaphor and sense.type != "SANCTION"
+                if (sector and (w.pos[k] == "NOUN" or person or kind) and not anaphor and placeable
                         and not any(w.dep[d] == "poss" and w.pos[d] == "PRON" for d in w.children(k))
                         and not any(w.lower[x] in FOREIGN_WORDS for x in range(w.left_edge(k), k))):
                     ref = r.located_ref(home)
@@ -964,35 +1036,34 @@ class EventCoder:
             # the sense lists its prepositions by priority: "complained over the raids to the UN" is about the raids
             for ch in sorted(w.children(h), key=lambda c: (rank.get(w.lower[c], len(rank)), c)):
                 if w.dep[ch] in PREP_DEPS and w.lower[ch] in preps:
-                    for p in w.children(ch):
-                        if w.dep[p] == "pobj":
-                            # "filed a complaint with the European Commission | against Aena": a phrase of the act the sense
-                            # ranks higher, which the parser hung on this phrase's noun
-                            # (not where: "rioted at a jail in Dili" is about no one in Dili)
-                            found = [a for f in w.children(p) if w.dep[f] == "prep" and w.lower[f] not in LOCATIVE_PREPS
-                                     and rank.get(w.lower[f], len(rank)) < rank[w.lower[ch]]
-                                     for q in w.children(f) if w.dep[q] == "pobj" for a in r.actors_for(q)]
-                            # "protested against abuses by the police"; "support for India's bid", "in protest against the
-                            # government's tax increase": the act's doer, else whoever owns it (named, not "its")
-                            found = found or r.actors_for(p) or self._doer_of(p, r) or self._owner_of(p, r)
-                            after = w.right_edge(ch) + 1
-                            if not found and after < w.n and w.head[after] == h and w.dep[after] in ("prep", "agent") and w.lower[after] == "by" and w.pos[p] == "NOUN":
-                                # "opened an inquiry into price-fixing | by five distributors": the doer's phrase the parser
-                                # hung on the verb, right after the act it names
-                                found = [a for q in w.children(after) if w.dep[q] == "pobj" for a in r.actors_for(q)]
-                            if not found and not framed and w.lemma[p] in FRAME_NOUNS:
-                                # "blocked roads in protest against the government's tax", "in response to X": the frame's
-                                # object, when no phrase of the act itself names anyone ("ceased its operations in
-                                # Venezuela in response to U.S. sanctions")
-                                # "in protest at the slow issuing of licences by the British government": down the "of" chain
-                                # (its phrase may hang on the verb instead: "blockaded the ports in protest | at the issuing")
-                                frames = [f for f in w.children(p) if w.dep[f] in PREP_DEPS and w.lower[f] in ("against", "to", "at", "over", "with", "for")]
-                                frames = frames or [f for f in w.children(h) if w.dep[f] == "prep" and f == w.right_edge(ch) + 1 and w.lower[f] in ("against", "at", "over")]
-                                framed = [a for f in frames for q in w.children(f) if w.dep[q] == "pobj" for a in self._pressing(q, r)][:1] or framed
-                            out.extend(found)
-                            if not found and not located and r.nouns.get(w.lemma[p]):
-                                # "troops to a peace-keeping force in Liberia": the place the unnamed party is in
-                                located = r.located_in(p)
+                    for p in _slot_nouns(w, ch):
+                        # "filed a complaint with the European Commission | against Aena": a phrase of the act the sense
+                        # ranks higher, which the parser hung on this phrase's noun
+                        # (not where: "rioted at a jail in Dili" is about no one in Dili)
+                        found = [a for f in w.children(p) if w.dep[f] == "prep" and w.lower[f] not in LOCATIVE_PREPS
+                                 and rank.get(w.lower[f], len(rank)) < rank[w.lower[ch]]
+                                 for q in w.children(f) if w.dep[q] == "pobj" for a in r.actors_for(q)]
+                        # "protested against abuses by the police"; "support for India's bid", "in protest against the
+                        # government's tax increase": the act's doer, else whoever owns it (named, not "its")
+                        found = found or r.actors_for(p) or self._doer_of(p, r) or self._owner_of(p, r)
+                        after = w.right_edge(ch) + 1
+                        if not found and after < w.n and w.head[after] == h and w.dep[after] in ("prep", "agent") and w.lower[after] == "by" and w.pos[p] == "NOUN":
+                            # "opened an inquiry into price-fixing | by five distributors": the doer's phrase the parser
+                            # hung on the verb, right after the act it names
+                            found = [a for q in w.children(after) if w.dep[q] == "pobj" for a in r.actors_for(q)]
+                        if not found and not framed and w.lemma[p] in FRAME_NOUNS:
+                            # "blocked roads in protest against the government's tax", "in response to X": the frame's
+                            # object, when no phrase of the act itself names anyone ("ceased its operations in
+                            # Venezuela in response to U.S. sanctions")
+                            # "in protest at the slow issuing of licences by the British government": down the "of" chain
+                            # (its phrase may hang on the verb instead: "blockaded the ports in protest | at the issuing")
+                            frames = [f for f in w.children(p) if w.dep[f] in PREP_DEPS and w.lower[f] in ("against", "to", "at", "over", "with", "for")]
+                            frames = frames or [f for f in w.children(h) if w.dep[f] == "prep" and f == w.right_edge(ch) + 1 and w.lower[f] in ("against", "at", "over")]
+                            framed = [a for f in frames for q in w.children(f) if w.dep[q] == "pobj" for a in self._pressing(q, r)][:1] or framed
+                        out.extend(found)
+                        if not found and not located and r.nouns.get(w.lemma[p]):
+                            # "troops to a peace-keeping force in Liberia": the place the unnamed party is in
+                            located = r.located_in(p)
                     if out:
                         return out
         return out or framed or located
