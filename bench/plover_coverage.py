@@ -78,7 +78,7 @@ class TracingCoder(EventCoder):
                 fails["no-particle"] += 1
             else:
                 return "fits"
-        if fails["object-not-listed"] and self._by_hypernyms(tok, senses, dict(objects), unless | markers):
+        if fails["object-not-listed"] and self._by_hypernyms(tok, pos, senses, dict(objects), unless | markers):
             return "fits-by-hypernym"  # the coder's fallback: an object noun's WordNet hypernym is listed
         return f"{pos}:{fails.most_common(1)[0][0]}"
 

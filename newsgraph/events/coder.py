@@ -322,9 +322,10 @@ class EventCoder:
                     if c.sense is not c.first_sense:
                         c.sense = c.first_sense
                         self._roles(c, resolver)
-            if any(c.sense.synonym_of for c in coded) and not all(c.sense.synonym_of for c in coded):
-                # a WordNet synonym (trigger_synonyms.yaml) is a fallback: it codes only sentences no hand trigger codes
-                coded = [c for c in coded if not c.sense.synonym_of]
+            if any(c.sense.synonym_of or c.widened for c in coded):
+                # a WordNet synonym (trigger_synonyms.yaml) and a sense met only by an object's hypernym
+                # (noun_hypernyms.tsv) are fallbacks: they code only sentences no hand trigger codes by its own lists
+                coded = [c for c in coded if not (c.sense.synonym_of or c.widened)] or coded
             found = [self._event(c, cands, sent, si, resolver, doc_id, published, quantities) for c in coded]
             events.extend(_drop_subsumed(found))
         return events
@@ -407,7 +408,7 @@ class EventCoder:
                        and (not sense.particle or _particle(w, tok, sense.particle) is not None)]
             widened = False
             if not fitting and objects:
-                fitting = self._by_hypernyms(tok, senses, objects, unless | markers)
+                fitting = self._by_hypernyms(tok, pos, senses, objects, unless | markers)
                 widened = bool(fitting)
             if len(fitting) > 1 and pos == "VERB" and not widened:
                 # a sense met by the direct object itself comes before one met only through a prepositional phrase:
@@ -422,12 +423,12 @@ class EventCoder:
                 c.fallbacks = fitting[1:]
                 c.widened = widened
                 out.append(c)
-                if pos == "VERB" and not c.sense.synonym_of:  # a fallback synonym takes no hand noun's event
+                if pos == "VERB" and not c.sense.synonym_of and not widened:  # a fallback takes no hand noun's event
                     consumed.update(t for t in objects.values())
         # nominal triggers that are the object of a verb trigger are part of that event
         return [c for c in out if not (c.sense.pos == "NOUN" and c.tok in consumed)]
 
-    def _by_hypernyms(self, tok, senses: list[Sense], objects: dict[str, object], unless: set[str]) -> list[Sense]:
+    def _by_hypernyms(self, tok, pos: str, senses: list[Sense], objects: dict[str, object], unless: set[str]) -> list[Sense]:
         """The senses of ``tok`` that fit once its object nouns stand in for their WordNet hypernyms, for a listed word
         no sense of which fits: "held a summit" meets the sense listing "meeting", "seized a frigate" the one listing
         "warship" (data/events/noun_hypernyms.tsv). Only senses that failed on their objects alone are retried (their
@@ -441,9 +442,17 @@ class EventCoder:
                  and (not s.particle or _particle(w, tok, s.particle) is not None)]
         if not retry:
             return []
+        if pos == "VERB":
+            about = _direct_object_lemmas(w, tok, modifiers=False)
+        else:  # "the seizure of a frigate", "talks on the accord"
+            pobjs = [p for c in w.children(tok) if w.dep[c] == "prep" and w.lower[c] in ("of", "on") for p in w.children(c) if w.dep[p] == "pobj"]
+            about = {w.lemma[t] for p in pobjs for t in (p, *w.conjuncts(p))}
         wide: dict[str, tuple[int, object]] = {}  # hypernym -> (how far up, the object noun it stands for)
         for key, t in objects.items():
-            if w.pos[t] == "NOUN" and key == w.lemma[t]:
+            # the object nouns themselves, not what is said of them further down ("restoring the blackmail in the
+            # talks on independence"); and not an event noun of the lexicon, which codes its own event ("began a
+            # visit to Colombo" is the visit's, with its destination)
+            if key in about and w.pos[t] == "NOUN" and key == w.lemma[t] and (key, "NOUN") not in self.lex.by_lemma:
                 for rank, h in enumerate(self.lex.hypernyms(key)):
                     if h not in wide or rank < wide[h][0]:
                         wide[h] = (rank, t)
