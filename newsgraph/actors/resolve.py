@@ -26,6 +26,7 @@ from pathlib import Path
 import yaml
 
 from ..model import ActorRef
+from ..datelines import DATELINE_DASHES, DATELINE_ENDS, dateline_at
 from ..nlp import DocArrays, doc_arrays
 from .registry import HOW_PRIORITY, Actor, AliasEntry, Registry, fold, lead_key, split_entries  # noqa: F401  (fold, HOW_PRIORITY re-exported)
 
@@ -2113,37 +2114,20 @@ class ArgResolver:
         return seen[::-1] if len(seen) == 2 else []
 
 
-DATELINE_DASHES = {"—", "–", "-", "--"}
-DATELINE_ENDS = DATELINE_DASHES | {":"}  # "SUKKUR: The Rangers ...", as Pakistani and Indian dailies write datelines
-
-
-def _capitals(word: str) -> bool:
-    return len(word) >= 2 and word.isupper() and word.replace("'", "").isalpha()
-
-
 def datelines(w: DocArrays) -> list[tuple[int, int, int]]:
-    """The wire datelines that open a sentence, as (start, end of the town, the dash or colon): "CHENNAI —", "SUKKUR:",
-    "BENIN CITY —" (up to four words in capitals, then a dash or colon), "NAIROBI, Kenya —", "KINSHASA (Reuters) -" (then
-    within ten words a dash after nothing but names, commas and a parenthesised agency). One detector for the place it
-    names (``_add_dateline_places``) and the words that are no event party (``dateline_words``)."""
+    """The wire datelines that open a sentence (``datelines.dateline_at``), as (start, end of the town, the dash or
+    colon): "CHENNAI —", "SUKKUR:", "BENIN CITY —", "NAIROBI, Kenya —", "KINSHASA (Reuters) -". One detector for the
+    place it names (``_add_dateline_places``) and the words that are no event party (``dateline_words``)."""
     out: list[tuple[int, int, int]] = []
     words = w.words
+
+    def name_like(k: int) -> bool:
+        return w.pos[k] == "PROPN" or w.is_title[k]
+
     for start in w.sent_starts:
-        end = start
-        while end < w.n and end - start < 4 and _capitals(words[end]):
-            end += 1
-        if end == start or end >= w.n:
-            continue
-        if words[end] in DATELINE_ENDS:
-            out.append((start, end, end))
-            continue
-        for k in range(end, min(w.n, start + 10)):
-            t = words[k]
-            if t in DATELINE_DASHES or (t == ":" and words[k - 1].isupper()):  # "SAN JUAN, PUERTO RICO:"
-                out.append((start, end, k))
-                break
-            if not (w.pos[k] == "PROPN" or t in (",", "(", ")", ".") or w.is_title[k] or t.isupper()):
-                break
+        found = dateline_at(words, start, name_like)
+        if found is not None:
+            out.append((start, *found))
     return out
 
 
