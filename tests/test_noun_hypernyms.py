@@ -114,6 +114,37 @@ def test_the_unless_list_applies_to_the_hypernyms_too(resources, tmp_path):
     assert lex.hypernyms("conclave") == ()
 
 
+def test_a_prepositional_marker_is_widened_too(resources, tmp_path):
+    """A sense that wants "*prep:in:meeting" meets "took part in a conclave"; not a phrase on another preposition."""
+    triggers = tmp_path / "triggers.yaml"
+    triggers.write_text("- {lemmas: [take], pos: VERB, objects: ['*prep:in:meeting'], type: CONSULT, cameo: '040', symmetric: true,"
+                        " preps: [with]}\n", encoding="utf-8")
+    table = tmp_path / "noun_hypernyms.tsv"
+    table.write_text("conclave\tmeeting gathering\n", encoding="utf-8")
+    lex = load_lexicon(triggers, hypernyms=table)
+    res = replace(resources, lexicon=lex, coder=EventCoder(lex))
+    assert _events(res, "Kenya took part in a conclave with Uganda.") == [("CONSULT", "took conclave")]
+    assert _events(res, "Kenya took a plane to a conclave with Uganda.") == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the tagger takes "crossing" after a name for a participle, the name for the object or its subject
+        ("Jordan reopened the King Hussein crossing for travellers on Sunday.", ("RETREAT", "reopened crossing")),
+        ("Egypt reopened the Salloum crossing to trucks on Monday.", ("RETREAT", "reopened crossing")),
+    ],
+)
+def test_a_noun_after_a_name_taken_for_a_participle_is_the_object(resources, text, expected):
+    assert expected in _events(resources, text)
+
+
+def test_a_real_participle_after_a_name_is_no_object(resources):
+    # "the Kremlin" is the object; "saying" a participle with its own clause, no object noun
+    events = _events(resources, "NATO warned the Kremlin saying it would respond to any incursion.")
+    assert not any("saying" in trigger for _type, trigger in events)
+
+
 @pytest.mark.skipif(not os.environ.get("NEWSGRAPH_WORDNET"), reason="set NEWSGRAPH_WORDNET to WordNet 3.0's dict folder")
 def test_the_shipped_table_is_what_the_script_makes(tmp_path):
     out = tmp_path / "noun_hypernyms.tsv"

@@ -434,7 +434,8 @@ class EventCoder:
         "warship" (data/events/noun_hypernyms.tsv). Only senses that failed on their objects alone are retried (their
         particle is there, their ``unless`` list excludes nothing, and excludes no hypernym either: a sense made for
         talks does not take a "grudge" as a kind of "hostility" if it names hostility as what it is not). Only the
-        nouns the object phrase is about are widened, not their modifiers ("a drug kingpin" is no drug), and not names.
+        nouns the object phrase is about are widened, not their modifiers ("a drug kingpin" is no drug), and not names;
+        so are the nouns of the verb's prepositional phrases, as markers ("*prep:with:artillery").
         The nearest hypernym wins among several senses; the hypernyms join ``objects`` (the event's trigger text names
         the object that met the sense)."""
         w = self._w
@@ -456,6 +457,18 @@ class EventCoder:
                 for rank, h in enumerate(self.lex.hypernyms(key)):
                     if h not in wide or rank < wide[h][0]:
                         wide[h] = (rank, t)
+        if pos == "VERB":
+            # a prepositional phrase's noun as a sense's marker names it: "attacked the convoy with howitzers" meets
+            # "*prep:with:artillery" as "with rockets" meets "*prep:with:rocket"
+            for c in w.children(tok):
+                if w.dep[c] != "prep":
+                    continue
+                for t in w.children(c):
+                    if w.dep[t] == "pobj" and w.pos[t] == "NOUN" and (w.lemma[t], "NOUN") not in self.lex.by_lemma:
+                        for rank, h in enumerate(self.lex.hypernyms(w.lemma[t])):
+                            key = f"*prep:{w.lower[c]}:{h}"
+                            if key not in wide or rank < wide[key][0]:
+                                wide[key] = (rank, t)
         if not wide:
             return []
         keys = wide.keys()
@@ -536,6 +549,18 @@ class EventCoder:
 
         for h in heads:
             add(h, 0)
+        if pos == "VERB":
+            for c in w.children(tok):
+                # "reopened the King Hussein crossing (to trucks)": the tagger takes the noun after a name for a
+                # participle, the name for the object or the participle's subject; the "-ing" word is the object's noun
+                n = c - 1
+                if (w.tag[c] == "VBG" and w.dep[c] in ("advcl", "ccomp", "acl", "xcomp") and n > tok and w.pos[n] == "PROPN"
+                        and (w.head[n] == tok and w.dep[n] in OBJ_DEPS or w.head[n] == c and w.dep[n] == "nsubj")
+                        and any(w.dep[d] == "det" and w.lower[d] == "the" for d in w.children(n))
+                        and not any(w.dep[d] in (*OBJ_DEPS, "aux", "auxpass") for d in w.children(c))):
+                    if n not in heads:
+                        add(n, 0)
+                    found.setdefault(w.lower[c], c)
         return found
 
     # ------------------------------------------------------------ roles
