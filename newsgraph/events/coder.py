@@ -191,6 +191,11 @@ SUBJ_DEPS = ("nsubj", "csubj")
 # spaCy labels "to X" after verbs of giving "dative" rather than "prep": both are prepositional roles
 PREP_DEPS = ("prep", "dative")
 OBJ_DEPS = ("dobj", "obj", "attr", "oprd")
+# personal pronouns as the object or a passive's subject: people ("arrested him", "they were freed"), whom a sense for
+# people takes as it takes a person's name ("*person"); a plural one only when the sentence names no plural noun
+# before it that it may stand for (``_antecedent``: "compiled the figures and released them" releases figures)
+PERSONAL_PRONOUNS = {"him", "her", "them", "us", "me", "he", "she", "they", "we"}
+PLURAL_PRONOUNS = {"them", "they"}
 ADVERB_PARTICLES = frozenset({"forward", "ahead", "back", "on", "through", "away"})
 CONTENT_POS = (*VERBAL_POS, "NOUN", "PROPN")
 
@@ -525,6 +530,9 @@ class EventCoder:
                 found.setdefault(w.lower[t], t)
                 for whole in _hyphenated(w, t):  # "staged a sit-in": spaCy splits it, its head is "in"
                     found.setdefault(whole, t)
+                a = _antecedent(w, t)
+                if a is not None:  # "seized three tankers and released them": what "them" stands for is the object
+                    found.setdefault(w.lemma[a], t)
             for c in w.children(t):
                 if w.dep[c] in ("compound", "amod", "nmod"):
                     # "cut internet and phone services": a coordinated modifier the parser makes nmod, and its conjuncts
@@ -2018,8 +2026,9 @@ def _markers(w: DocArrays, tok: int, objects) -> set[str]:
                for n in (c, *(m for m in w.children(c) if w.dep[m] == "compound")))
     if not heads:
         out.add("*none")
-    if any(w.ent_type[c] == "PERSON" for c in w.children(tok) if w.dep[c] in (*OBJ_DEPS, "nsubjpass")):
-        out.add("*person")  # "freed Olivier Grondeau", "Grondeau was freed by Iran"
+    if any(w.ent_type[c] == "PERSON" or (w.lower[c] in PERSONAL_PRONOUNS and _of_people(w, _antecedent(w, c)))
+           for c in w.children(tok) if w.dep[c] in (*OBJ_DEPS, "nsubjpass")):
+        out.add("*person")  # "freed Olivier Grondeau", "Grondeau was freed by Iran", "freed him", "they were deported"
     if w.dep[tok] == "amod":
         out.add("*modifier")  # a participle that describes a noun ("striking doctors"), no act of its own
     if any(w.dep[c] == "oprd" for c in heads):
@@ -2029,6 +2038,24 @@ def _markers(w: DocArrays, tok: int, objects) -> set[str]:
     if any(w.ent_type[t] in ("GPE", "LOC", "FAC") for t in objects.values()):
         out.add("*place")
     return out
+
+
+def _antecedent(w: DocArrays, t: int) -> int | None:
+    """For "them" or "they", the nearest plural common noun before it in its sentence that it may stand for ("seized
+    three tankers and released them": tankers), else None."""
+    if w.lower[t] not in PLURAL_PRONOUNS:
+        return None
+    start = w.sent_start(t)
+    return next((k for k in range(t - 1, start - 1, -1) if w.tag[k] == "NNS"), None)
+
+
+def _of_people(w: DocArrays, antecedent: int | None) -> bool:
+    """Does a personal pronoun with this ``_antecedent`` stand for people: none in its sentence (a singular pronoun, or
+    "them" told of before), or a noun for people ("holding three crewmen ... ready to free them")?"""
+    if antecedent is None:
+        return True
+    word = w.lower[antecedent]
+    return w.lemma[antecedent] in PEOPLE_WORDS or word.endswith("men") or is_group_noun(w, antecedent)
 
 
 def _to_phrase_lemmas(w: DocArrays, heads) -> set[str]:
