@@ -11,7 +11,8 @@ For each record the coder codes nothing for, the stage where its sentences stopp
 
 And for each uncovered record and each record whose events all have the wrong type, where the gold trigger's words
 stood: ``gold-trigger-unlisted`` (no listed word), ``gold-trigger-listed-unfit`` (listed, no sense fitted),
-``gold-trigger-fits`` (a sense fitted: the wrong sense, or roles missing).
+``gold-trigger-fits`` (a sense fitted: the wrong sense, or roles missing; ``fitting-gold-word-roles`` says, for an
+uncovered record, that sense's type, what it needs, which roles it found and where the trigger hangs).
 
 For ``no-listed-word`` records, the part of speech spaCy gave the gold trigger's words (``gold-trigger-pos``): how
 many gold triggers are verbs the lexicon lacks, nouns, adjectives. The last line is a JSON object per file.
@@ -40,7 +41,7 @@ class TracingCoder(EventCoder):
     """The coder, counting per document the listed words, the fitting candidates and the candidates given roles."""
 
     def reset(self) -> None:
-        self.listed, self.fitting, self.why = set(), set(), {}
+        self.listed, self.fitting, self.why, self.roles = set(), set(), {}, {}
 
     def _candidates(self, sent):
         out = super()._candidates(sent)
@@ -49,6 +50,12 @@ class TracingCoder(EventCoder):
         for t in self._words.listed(sent):
             self.why.setdefault(self._w.lower[t], self._unfit(t))
         return out
+
+    def _roles(self, c, r) -> None:
+        super()._roles(c, r)
+        needs = c.sense.needs or ("pair" if c.sense.pos == "NOUN" else "-")
+        self.roles[self._w.lower[c.tok]] = (f"{c.sense.type} {c.sense.pos} needs={needs} source={'yes' if c.source else 'no'} "
+                                            f"target={'yes' if c.target else 'no'} dep={self._w.dep[c.tok]}")
 
     def _unfit(self, tok) -> str:
         """Why no sense of the listed word ``tok`` fits (the first check all its senses fail), or "fits"."""
@@ -94,6 +101,7 @@ def main() -> None:
         stages: Counter = Counter()
         wrong: Counter = Counter()
         unfit: Counter = Counter()
+        roles: Counter = Counter()
         pos: Counter = Counter()
         for rec in records:
             coder.reset()
@@ -106,6 +114,9 @@ def main() -> None:
                     wrong[where] += 1
                 continue
             stages[where] += 1
+            if where == "gold-trigger-fits":
+                for g in sorted(gold & coder.fitting):
+                    roles[coder.roles.get(g, "?")] += 1
             for g in sorted(gold & coder.listed):
                 unfit[coder.why.get(g, "?")] += 1
                 if show:
@@ -120,7 +131,7 @@ def main() -> None:
             else:
                 stage = "no-actors"
             stages[stage] += 1
-        print(json.dumps({"file": path, "n": len(records), **stages, "wrong-type": dict(wrong), "uncovered-gold-word": dict(unfit),
+        print(json.dumps({"file": path, "n": len(records), **stages, "wrong-type": dict(wrong), "uncovered-gold-word": dict(unfit), "fitting-gold-word-roles": dict(roles),
                           "gold-trigger-pos": dict(pos)}))
 
 
