@@ -444,40 +444,36 @@ class EventCoder:
         The nearest hypernym wins among several senses; the hypernyms join ``objects`` (the event's trigger text names
         the object that met the sense)."""
         w = self._w
-        retry = [s for s in senses if s.objects is not None and not s.unless & unless
-                 and (not s.particle or _particle(w, tok, s.particle) is not None)]
-        if not retry:
-            return []
+        by_lemma, hypernyms = self.lex.by_lemma, self.lex.hypernyms
+        nouns = [(key, t) for key, t in objects.items() if w.pos[t] == "NOUN" and key == w.lemma[t] and (key, "NOUN") not in by_lemma]
+        phrases = [(c, t) for c in w.children(tok) if w.dep[c] == "prep" for t in w.children(c)
+                   if w.dep[t] == "pobj" and w.pos[t] == "NOUN" and (w.lemma[t], "NOUN") not in by_lemma] if pos == "VERB" else []
+        if not any(hypernyms(key) for key, _t in nouns) and not any(hypernyms(w.lemma[t]) for _c, t in phrases):
+            return []  # most unfit words: no object noun the table knows
         if pos == "VERB":
             about = _direct_object_lemmas(w, tok, modifiers=False)
         else:  # "the seizure of a frigate", "talks on the accord"
             pobjs = [p for c in w.children(tok) if w.dep[c] == "prep" and w.lower[c] in ("of", "on") for p in w.children(c) if w.dep[p] == "pobj"]
             about = {w.lemma[t] for p in pobjs for t in (p, *w.conjuncts(p))}
         wide: dict[str, tuple[int, object]] = {}  # hypernym -> (how far up, the object noun it stands for)
-        for key, t in objects.items():
-            # the object nouns themselves, not what is said of them further down ("restoring the blackmail in the
-            # talks on independence"); and not an event noun of the lexicon, which codes its own event ("began a
-            # visit to Colombo" is the visit's, with its destination)
-            if key in about and w.pos[t] == "NOUN" and key == w.lemma[t] and (key, "NOUN") not in self.lex.by_lemma:
-                for rank, h in enumerate(self.lex.hypernyms(key)):
+        # the object nouns themselves, not what is said of them further down ("restoring the blackmail in the talks on
+        # independence"); and not an event noun of the lexicon, which codes its own event ("began a visit to Colombo"
+        # is the visit's, with its destination)
+        for key, t in nouns:
+            if key in about:
+                for rank, h in enumerate(hypernyms(key)):
                     if h not in wide or rank < wide[h][0]:
                         wide[h] = (rank, t)
-        if pos == "VERB":
-            # a prepositional phrase's noun as a sense's marker names it: "attacked the convoy with howitzers" meets
-            # "*prep:with:artillery" as "with rockets" meets "*prep:with:rocket"
-            for c in w.children(tok):
-                if w.dep[c] != "prep":
-                    continue
-                for t in w.children(c):
-                    if w.dep[t] == "pobj" and w.pos[t] == "NOUN" and (w.lemma[t], "NOUN") not in self.lex.by_lemma:
-                        for rank, h in enumerate(self.lex.hypernyms(w.lemma[t])):
-                            key = f"*prep:{w.lower[c]}:{h}"
-                            if key not in wide or rank < wide[key][0]:
-                                wide[key] = (rank, t)
-        if not wide:
-            return []
+        # a prepositional phrase's noun as a sense's marker names it: "took part in a conclave" meets "*prep:in:meeting"
+        # as "in a meeting" would
+        for c, t in phrases:
+            for rank, h in enumerate(hypernyms(w.lemma[t])):
+                key = f"*prep:{w.lower[c]}:{h}"
+                if key not in wide or rank < wide[key][0]:
+                    wide[key] = (rank, t)
         keys = wide.keys()
-        fitting = sorted((s for s in retry if s.objects & keys and not s.unless & keys),
+        fitting = sorted((s for s in senses if s.objects is not None and s.objects & keys and not s.unless & (unless | keys)
+                          and (not s.particle or _particle(w, tok, s.particle) is not None)),
                          key=lambda s: min(wide[h][0] for h in s.objects & keys))
         if fitting:
             for h, (_rank, t) in wide.items():
@@ -506,11 +502,14 @@ class EventCoder:
                 if small:
                     heads.append(c)
             # "agreed on a deal", "talks with": objects of a prep directly on the verb
+            named = []  # "reopened the King Hussein crossing": see below
             for c in w.children(tok):
                 # "placed X under investigation", "spoke by telephone with"
                 if w.dep[c] == "prep" and w.lower[c] in ("on", "to", "in", "of", "under", "by"):
                     # not a frame: "blocked the gate in protest at the plan" blocks no protest
                     heads.extend(p for p in w.children(c) if w.dep[p] == "pobj" and not (w.lower[c] == "in" and w.lemma[p] in FRAME_NOUNS))
+                elif w.tag[c] == "VBG" and c - 1 > tok and w.pos[c - 1] == "PROPN":
+                    named.append(c)
                 if w.dep[c] == "prt":  # "step up sanctions"
                     continue
         else:
@@ -558,11 +557,11 @@ class EventCoder:
         for h in heads:
             add(h, 0)
         if pos == "VERB":
-            for c in w.children(tok):
+            for c in named:
                 # "reopened the King Hussein crossing (to trucks)": the tagger takes the noun after a name for a
                 # participle, the name for the object or the participle's subject; the "-ing" word is the object's noun
                 n = c - 1
-                if (w.tag[c] == "VBG" and w.dep[c] in ("advcl", "ccomp", "acl", "xcomp") and n > tok and w.pos[n] == "PROPN"
+                if (w.dep[c] in ("advcl", "ccomp", "acl", "xcomp")
                         and (w.head[n] == tok and w.dep[n] in OBJ_DEPS or w.head[n] == c and w.dep[n] == "nsubj")
                         and any(w.dep[d] == "det" and w.lower[d] == "the" for d in w.children(n))
                         and not any(w.dep[d] in (*OBJ_DEPS, "aux", "auxpass") for d in w.children(c))):
