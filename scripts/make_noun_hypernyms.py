@@ -16,8 +16,9 @@ What it keeps, per noun:
 
 - the noun is one lower-case word that news uses: wordfreq Zipf at least ``MIN_ZIPF``;
 - its dominant senses: WordNet's first (ordered by SemCor tag counts) and any other tagged at least
-  ``SECOND_SENSE_SHARE`` as often; a noun with no tagged sense at all keeps its first ``UNTAGGED_SENSES`` (WordNet's
-  order is then the lexicographers' guess: "summit" is a peak before it is a meeting of heads of government); never
+  ``SECOND_SENSE_SHARE`` as often; a noun untagged itself, by the tagged uses of its senses' other lemmas ("licence"
+  by "license": a permit), and with none at all its first ``UNTAGGED_SENSES`` (WordNet's order is then the
+  lexicographers' guess: "summit" is a peak before it is a meeting of heads of government); never
   an instance sense (a named place or person: "Paris", "Lincoln"), nor one of a field that names no object of a news
   event (``NO_OBJECT_FIELDS``: attributes, feelings, times, shapes: "seized the heights" is no seizure of property);
 - the one-word lemmas of the hypernyms (``@``) of those senses up to ``DEPTH`` levels up, each only where that
@@ -69,8 +70,8 @@ person individual someone somebody mortal soul organism being living_thing causa
 artifact artefact instrumentality instrumentation structure construction idea thought concept
 """.split())
 # WordNet lexicographer files of nouns that are no object of a news event ("seized the heights" is no seizure of an
-# attribute): noun.Tops, attribute, body, feeling, motive, phenomenon, process, quantity, relation, shape, time
-NO_OBJECT_FIELDS = frozenset({3, 7, 8, 12, 16, 19, 22, 23, 24, 25, 28})
+# attribute): attribute, body, feeling, motive, phenomenon, process, quantity, relation, shape, time
+NO_OBJECT_FIELDS = frozenset({7, 8, 12, 16, 19, 22, 23, 24, 25, 28})
 
 
 def object_lists(lex) -> list[set[str]]:
@@ -92,14 +93,22 @@ def make_table(wordnet: Path, lists: list[set[str]]) -> tuple[dict[str, list[str
     def instance(offset: str) -> bool:
         return any(p[0] == "@i" for p in synsets[offset][1])
 
+    in_synset: Counter = Counter()  # a synset's tagged uses, all its lemmas
+    for (_lemma, offset), n in tags.items():
+        in_synset[offset] += n
+
     def dominant(noun: str, untagged: int = UNTAGGED_SENSES) -> list[str]:
-        offsets = [o for o in index.get(noun, ()) if not instance(o) and synsets[o][2] not in NO_OBJECT_FIELDS]
-        if not offsets:
-            return []
-        first = tags.get((noun, offsets[0]), 0)
-        if not first:
-            return offsets[:untagged]
-        return [o for o in offsets if tags.get((noun, o), 0) >= SECOND_SENSE_SHARE * first]
+        """The noun's usual senses, judged among all its senses, then those of a field a news event's object can be."""
+        offsets = [o for o in index.get(noun, ()) if not instance(o)]
+        count = {o: tags.get((noun, o), 0) for o in offsets}
+        if offsets and not any(count.values()):
+            # the word itself untagged: its synsets' uses under their other lemmas ("licence" is mostly a permit, as
+            # "license" is), else WordNet's first senses
+            count = {o: in_synset[o] for o in offsets}
+            if not any(count.values()):
+                count = {o: int(i < untagged) for i, o in enumerate(offsets)}
+        first = max(count.values(), default=0)
+        return [o for o in offsets if count[o] and count[o] >= SECOND_SENSE_SHARE * first and synsets[o][2] not in NO_OBJECT_FIELDS]
 
     def ancestors(offset: str, depth: int) -> set[str]:
         out, frontier = {offset}, [offset]
