@@ -37,6 +37,12 @@ def test_the_shipped_table_gives_the_kinds_the_object_lists_name():
     assert lex.hypernyms("height") == ()
 
 
+def test_the_table_says_which_object_words_a_noun_stands_near():
+    above, near = default_lexicon().noun_kinds("schooner")
+    assert "vessel" in above and {"ship", "boat"} & near
+    assert default_lexicon().noun_kinds("zzzword") == ((), frozenset())
+
+
 def test_the_table_is_read_on_first_use_only():
     lex = load_lexicon(ROOT / "newsgraph" / "data" / "events" / "triggers.yaml")
     assert lex._hypernyms is None
@@ -82,6 +88,10 @@ def test_a_sense_met_through_a_hypernym_is_less_sure(resources):
         "The minister reopened the bakery in Cairo.",
         # the heights are an attribute in WordNet's first sense: no seizure of property
         "Rebels seized the heights above the town.",
+        # a bus terminal is a kind of "station", but the media sense lists stations with newspapers and channels, none
+        # of which a terminal is near; a crusade is a venture, but the joint-venture sense lists mergers and bids
+        "The government reopened the bus terminal in Cairo.",
+        "Germany launched a crusade against tax evasion.",
     ],
 )
 def test_an_object_in_another_sense_meets_no_sense(resources, text):

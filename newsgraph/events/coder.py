@@ -444,7 +444,7 @@ class EventCoder:
         The nearest hypernym wins among several senses; the hypernyms join ``objects`` (the event's trigger text names
         the object that met the sense)."""
         w = self._w
-        by_lemma, hypernyms = self.lex.by_lemma, self.lex.hypernyms
+        by_lemma, hypernyms, kinds = self.lex.by_lemma, self.lex.hypernyms, self.lex.noun_kinds
         nouns = [(key, t) for key, t in objects.items() if w.pos[t] == "NOUN" and key == w.lemma[t] and (key, "NOUN") not in by_lemma]
         phrases = [(c, t) for c in w.children(tok) if w.dep[c] == "prep" for t in w.children(c)
                    if w.dep[t] == "pobj" and w.pos[t] == "NOUN" and (w.lemma[t], "NOUN") not in by_lemma] if pos == "VERB" else []
@@ -456,23 +456,32 @@ class EventCoder:
             pobjs = [p for c in w.children(tok) if w.dep[c] == "prep" and w.lower[c] in ("of", "on") for p in w.children(c) if w.dep[p] == "pobj"]
             about = {w.lemma[t] for p in pobjs for t in (p, *w.conjuncts(p))}
         wide: dict[str, tuple[int, object]] = {}  # hypernym -> (how far up, the object noun it stands for)
+        near: set[str] = set()  # the object words those nouns stand near
         # the object nouns themselves, not what is said of them further down ("restoring the blackmail in the talks on
         # independence"); and not an event noun of the lexicon, which codes its own event ("began a visit to Colombo"
         # is the visit's, with its destination)
         for key, t in nouns:
             if key in about:
-                for rank, h in enumerate(hypernyms(key)):
+                above, kin = kinds(key)
+                near |= kin
+                for rank, h in enumerate(above):
                     if h not in wide or rank < wide[h][0]:
                         wide[h] = (rank, t)
         # a prepositional phrase's noun as a sense's marker names it: "took part in a conclave" meets "*prep:in:meeting"
         # as "in a meeting" would
         for c, t in phrases:
-            for rank, h in enumerate(hypernyms(w.lemma[t])):
+            above, kin = kinds(w.lemma[t])
+            near.update(f"*prep:{w.lower[c]}:{v}" for v in kin)
+            for rank, h in enumerate(above):
                 key = f"*prep:{w.lower[c]}:{h}"
                 if key not in wide or rank < wide[key][0]:
                     wide[key] = (rank, t)
         keys = wide.keys()
+        # the sense's list must be about things like the noun: besides the hypernym, another word the noun stands near
+        # ("reopened the bus terminal" is no kind of reopening a media "station", listed with newspapers and channels);
+        # a list of one or two words is its own context
         fitting = sorted((s for s in senses if s.objects is not None and s.objects & keys and not s.unless & (unless | keys)
+                          and (len(s.objects) < 3 or len(s.objects & (keys | near)) >= 2)
                           and (not s.particle or _particle(w, tok, s.particle) is not None)),
                          key=lambda s: min(wide[h][0] for h in s.objects & keys))
         if fitting:

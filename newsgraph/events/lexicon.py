@@ -92,16 +92,25 @@ class Lexicon:
         """The WordNet hypernyms of ``noun`` (its dominant senses, nearest first) that the generated table lists: the
         coder's fallback when no sense's objects list names the noun itself. The table is read on the first call,
         not at load: most documents never need it."""
+        return self.noun_kinds(noun)[0]
+
+    def noun_kinds(self, noun: str) -> tuple[tuple[str, ...], frozenset[str]]:
+        """``noun``'s hypernyms (as ``hypernyms``) and the other object words it stands near (a common hypernym close
+        to both: a schooner is near a ship)."""
         table = self._hypernyms
         if table is None:
             table = self._hypernyms = load_noun_hypernyms(self.hypernym_file) if self.hypernym_file else {}
-        words = table.get(noun)
-        return tuple(words.split()) if words else ()
+        row = table.get(noun)
+        if not row:
+            return (), frozenset()
+        words, _tab, near = row.partition("\t")
+        return tuple(words.split()), frozenset(near.split())
 
 
 def load_noun_hypernyms(path: Path) -> dict[str, str]:
-    """noun -> its hypernyms, space-separated, from a file of ``noun<TAB>hypernym ...`` lines (``#`` comments), as
-    scripts/make_noun_hypernyms.py writes it. The hypernyms stay one string until asked for: loading is a few ms."""
+    """noun -> "its hypernyms<TAB>the object words it stands near", from a file of ``noun<TAB>hypernym ...[<TAB>near
+    ...]`` lines (``#`` comments), as scripts/make_noun_hypernyms.py writes it. The words stay one string until asked
+    for: loading is a few ms."""
     table: dict[str, str] = {}
     with path.open(encoding="utf-8") as fh:
         for i, line in enumerate(fh, start=1):
