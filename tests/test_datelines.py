@@ -43,3 +43,17 @@ def test_the_subject_after_a_dateline_does_the_act(resources):
     assert agree, events
     assert {a.country for a in agree[0].source} == {"KEN", "SOM"}
     assert "ADDIS" not in agree[0].evidence
+
+
+def test_a_person_a_passive_acts_on_takes_the_one_state_of_the_story(resources):
+    # the dateline is a sentence of its own now, so the state comes from the story, not from the sentence
+    events = extract(Document(text="LIMA, Peru — Presidential candidate Julio Arce Benavides was shot dead by gunmen as he "
+                                   "left a rally on Wednesday."), resources).events
+    (shot,) = [e for e in events if e.type == "ASSAULT"]
+    assert [a.country for a in shot.target] == ["PER"]
+
+
+def test_an_unplaced_doer_is_not_guessed_into_the_story_state(resources):
+    events = extract(Document(text="LIMA, Peru — Julio Arce Benavides accused the mining company of polluting the river."),
+                     resources).events
+    assert all(a.country != "PER" for e in events for a in e.source if a.name == "Julio Arce Benavides")

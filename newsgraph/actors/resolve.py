@@ -1861,7 +1861,7 @@ class ArgResolver:
         ``h``, the phrase head, goes to ``guessed``). Not as a subject (who acts unplaced is as often foreign), nor
         when the story names several states ("Washington sanctioned the Cardón refinery ... Venezuela's oil sector")."""
         w = self.w
-        if ref.provisional and ref.kind in ("organisation", "person") and ref.country is None and w.dep[h] not in ("nsubj", "nsubjpass") and self.only_country():
+        if ref.provisional and ref.kind in ("organisation", "person") and ref.country is None and w.dep[h] != "nsubj" and self.only_country():
             ref.country = self.only_country()
             self.guessed.add(h)
 
