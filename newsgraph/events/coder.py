@@ -412,7 +412,7 @@ class EventCoder:
                        and not sense.unless & (unless | markers)
                        and (not sense.particle or _particle(w, tok, sense.particle) is not None)]
             widened = False
-            if not fitting and objects:
+            if not fitting:  # "with mortars" may be all there is: no object, a phrase a marker names
                 fitting = self._by_hypernyms(tok, pos, senses, objects, unless | markers)
                 widened = bool(fitting)
             if len(fitting) > 1 and pos == "VERB" and not widened:
@@ -440,9 +440,10 @@ class EventCoder:
         particle is there, their ``unless`` list excludes nothing, and excludes no hypernym either: a sense made for
         talks does not take a "grudge" as a kind of "hostility" if it names hostility as what it is not). Only the
         nouns the object phrase is about are widened, not their modifiers ("a drug kingpin" is no drug), and not names;
-        so are the nouns of the verb's prepositional phrases, as markers ("*prep:with:artillery").
-        The nearest hypernym wins among several senses; the hypernyms join ``objects`` (the event's trigger text names
-        the object that met the sense)."""
+        so are the nouns of the verb's prepositional phrases, as markers ("*prep:with:artillery"). A list of three
+        words or more must also name another word the noun stands near (the table's third column): it is then about
+        things like the noun. The nearest hypernym wins among several senses; the hypernyms join ``objects`` (the
+        event's trigger text names the object that met the sense)."""
         w = self._w
         by_lemma, hypernyms, kinds = self.lex.by_lemma, self.lex.hypernyms, self.lex.noun_kinds
         nouns = [(key, t) for key, t in objects.items() if w.pos[t] == "NOUN" and key == w.lemma[t] and (key, "NOUN") not in by_lemma]
