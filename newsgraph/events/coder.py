@@ -225,7 +225,8 @@ def _slot_nouns(w, prep) -> list[int]:
 
 
 class _Candidate:
-    __slots__ = ("tok", "sense", "source", "target", "guessed_target", "suppressed", "inner", "objects", "fallbacks", "first_sense")
+    __slots__ = ("tok", "sense", "source", "target", "guessed_target", "suppressed", "inner", "objects", "fallbacks", "first_sense",
+                 "widened")
 
     def __init__(self, tok, sense: Sense, objects):
         self.tok = tok
@@ -238,6 +239,7 @@ class _Candidate:
         self.inner: list[_Candidate] = []
         self.fallbacks: list[Sense] = []  # the word's later senses that fit too, tried when this one lacks its actors
         self.first_sense = sense  # the best-fitting sense, before any fallback
+        self.widened = False  # the sense fitted only through the object's WordNet hypernyms (``EventCoder._by_hypernyms``)
 
 
 class _Words:
@@ -345,9 +347,10 @@ class EventCoder:
                     if c.sense is not c.first_sense:
                         c.sense = c.first_sense
                         self._roles(c, resolver)
-            if any(c.sense.synonym_of for c in coded) and not all(c.sense.synonym_of for c in coded):
-                # a WordNet synonym (trigger_synonyms.yaml) is a fallback: it codes only sentences no hand trigger codes
-                coded = [c for c in coded if not c.sense.synonym_of]
+            if any(c.sense.synonym_of or c.widened for c in coded):
+                # a WordNet synonym (trigger_synonyms.yaml) and a sense met only by an object's hypernym
+                # (noun_hypernyms.tsv) are fallbacks: they code only sentences no hand trigger codes by its own lists
+                coded = [c for c in coded if not (c.sense.synonym_of or c.widened)] or coded
             found = [self._event(c, cands, sent, si, resolver, doc_id, published, quantities) for c in coded]
             events.extend(_drop_subsumed(found))
         return events
@@ -428,7 +431,11 @@ class EventCoder:
                        if (sense.objects is None or sense.objects & objects.keys() or sense.objects & markers)
                        and not sense.unless & (unless | markers)
                        and (not sense.particle or _particle(w, tok, sense.particle) is not None)]
-            if len(fitting) > 1 and pos == "VERB":
+            widened = False
+            if not fitting:  # "with mortars" may be all there is: no object, a phrase a marker names
+                fitting = self._by_hypernyms(tok, pos, senses, objects, unless | markers)
+                widened = bool(fitting)
+            if len(fitting) > 1 and pos == "VERB" and not widened:
                 # a sense met by the direct object itself comes before one met only through a prepositional phrase:
                 # "rushed reinforcements to the Line of Control" is about the reinforcements, not a credit line
                 # and one met by the object's head noun before one met only by a modifier: a "drug kingpin" handed
@@ -439,11 +446,69 @@ class EventCoder:
             if fitting:
                 c = _Candidate(tok, fitting[0], objects)
                 c.fallbacks = fitting[1:]
+                c.widened = widened
                 out.append(c)
-                if pos == "VERB" and not c.sense.synonym_of:  # a fallback synonym takes no hand noun's event
+                if pos == "VERB" and not c.sense.synonym_of and not widened:  # a fallback takes no hand noun's event
                     consumed.update(t for t in objects.values())
         # nominal triggers that are the object of a verb trigger are part of that event
         return [c for c in out if not (c.sense.pos == "NOUN" and c.tok in consumed)]
+
+    def _by_hypernyms(self, tok, pos: str, senses: list[Sense], objects: dict[str, object], unless: set[str]) -> list[Sense]:
+        """The senses of ``tok`` that fit once its object nouns stand in for their WordNet hypernyms, for a listed word
+        no sense of which fits: "held a summit" meets the sense listing "meeting", "seized a frigate" the one listing
+        "warship" (data/events/noun_hypernyms.tsv). Only senses that failed on their objects alone are retried (their
+        particle is there, their ``unless`` list excludes nothing, and excludes no hypernym either: a sense made for
+        talks does not take a "grudge" as a kind of "hostility" if it names hostility as what it is not). Only the
+        nouns the object phrase is about are widened, not their modifiers ("a drug kingpin" is no drug), and not names;
+        so are the nouns of the verb's prepositional phrases, as markers ("*prep:with:artillery"). A list of three
+        words or more must also name another word the noun stands near (the table's third column): it is then about
+        things like the noun. The nearest hypernym wins among several senses; the hypernyms join ``objects`` (the
+        event's trigger text names the object that met the sense)."""
+        w = self._w
+        by_lemma, hypernyms, kinds = self.lex.by_lemma, self.lex.hypernyms, self.lex.noun_kinds
+        nouns = [(key, t) for key, t in objects.items() if w.pos[t] == "NOUN" and key == w.lemma[t] and (key, "NOUN") not in by_lemma]
+        phrases = [(c, t) for c in w.children(tok) if w.dep[c] == "prep" for t in w.children(c)
+                   if w.dep[t] == "pobj" and w.pos[t] == "NOUN" and (w.lemma[t], "NOUN") not in by_lemma] if pos == "VERB" else []
+        if not any(hypernyms(key) for key, _t in nouns) and not any(hypernyms(w.lemma[t]) for _c, t in phrases):
+            return []  # most unfit words: no object noun the table knows
+        if pos == "VERB":
+            about = _direct_object_lemmas(w, tok, modifiers=False)
+        else:  # "the seizure of a frigate", "talks on the accord"
+            pobjs = [p for c in w.children(tok) if w.dep[c] == "prep" and w.lower[c] in ("of", "on") for p in w.children(c) if w.dep[p] == "pobj"]
+            about = {w.lemma[t] for p in pobjs for t in (p, *w.conjuncts(p))}
+        wide: dict[str, tuple[int, object]] = {}  # hypernym -> (how far up, the object noun it stands for)
+        near: set[str] = set()  # the object words those nouns stand near
+        # the object nouns themselves, not what is said of them further down ("restoring the blackmail in the talks on
+        # independence"); and not an event noun of the lexicon, which codes its own event ("began a visit to Colombo"
+        # is the visit's, with its destination)
+        for key, t in nouns:
+            if key in about:
+                above, kin = kinds(key)
+                near |= kin
+                for rank, h in enumerate(above):
+                    if h not in wide or rank < wide[h][0]:
+                        wide[h] = (rank, t)
+        # a prepositional phrase's noun as a sense's marker names it: "took part in a conclave" meets "*prep:in:meeting"
+        # as "in a meeting" would
+        for c, t in phrases:
+            above, kin = kinds(w.lemma[t])
+            near.update(f"*prep:{w.lower[c]}:{v}" for v in kin)
+            for rank, h in enumerate(above):
+                key = f"*prep:{w.lower[c]}:{h}"
+                if key not in wide or rank < wide[key][0]:
+                    wide[key] = (rank, t)
+        keys = wide.keys()
+        # the sense's list must be about things like the noun: besides the hypernym, another word the noun stands near
+        # ("reopened the bus terminal" is no kind of reopening a media "station", listed with newspapers and channels);
+        # a list of one or two words is its own context
+        fitting = sorted((s for s in senses if s.objects is not None and s.objects & keys and not s.unless & (unless | keys)
+                          and (len(s.objects) < 3 or len(s.objects & (keys | near)) >= 2)
+                          and (not s.particle or _particle(w, tok, s.particle) is not None)),
+                         key=lambda s: min(wide[h][0] for h in s.objects & keys))
+        if fitting:
+            for h, (_rank, t) in wide.items():
+                objects.setdefault(h, t)
+        return fitting
 
     def _object_lemmas(self, tok, pos: str) -> dict[str, object]:
         """Lemmas of the trigger's object phrase: head, modifiers, and of/in/for objects (two levels)."""
@@ -467,11 +532,14 @@ class EventCoder:
                 if small:
                     heads.append(c)
             # "agreed on a deal", "talks with": objects of a prep directly on the verb
+            named = []  # "reopened the King Hussein crossing": see below
             for c in w.children(tok):
                 # "placed X under investigation", "spoke by telephone with"
                 if w.dep[c] == "prep" and w.lower[c] in ("on", "to", "in", "of", "under", "by"):
                     # not a frame: "blocked the gate in protest at the plan" blocks no protest
                     heads.extend(p for p in w.children(c) if w.dep[p] == "pobj" and not (w.lower[c] == "in" and w.lemma[p] in FRAME_NOUNS))
+                elif w.tag[c] == "VBG" and c - 1 > tok and w.pos[c - 1] == "PROPN":
+                    named.append(c)
                 if w.dep[c] == "prt":  # "step up sanctions"
                     continue
         else:
@@ -518,6 +586,18 @@ class EventCoder:
 
         for h in heads:
             add(h, 0)
+        if pos == "VERB":
+            for c in named:
+                # "reopened the King Hussein crossing (to trucks)": the tagger takes the noun after a name for a
+                # participle, the name for the object or the participle's subject; the "-ing" word is the object's noun
+                n = c - 1
+                if (w.dep[c] in ("advcl", "ccomp", "acl", "xcomp")
+                        and (w.head[n] == tok and w.dep[n] in OBJ_DEPS or w.head[n] == c and w.dep[n] == "nsubj")
+                        and any(w.dep[d] == "det" and w.lower[d] == "the" for d in w.children(n))
+                        and not any(w.dep[d] in (*OBJ_DEPS, "aux", "auxpass") for d in w.children(c))):
+                    if n not in heads:
+                        add(n, 0)
+                    found.setdefault(w.lower[c], c)
         return found
 
     # ------------------------------------------------------------ roles
@@ -1563,6 +1643,8 @@ class EventCoder:
             confidence *= 0.8  # a doer named by its sector's noun and placed nowhere (``_unplaced_doer``)
         if any(a.provisional for a in source + target):
             confidence *= 0.9
+        if c.widened:
+            confidence *= 0.9  # its object met the sense only as a kind of what the sense lists
         if w.dep[tok] == "advcl" and any(w.dep[ch] == "mark" and w.lower[ch] in BACKGROUND_MARKS for ch in w.children(tok)):
             confidence *= 0.9  # "Mali expelled the envoy after French officials criticised the junta": the cause, told as background
         start = w.idx[tok - 2] if _hyphenated(w, tok) else w.idx[tok]  # "build-up" starts at "build"

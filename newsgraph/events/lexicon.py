@@ -85,6 +85,42 @@ def _data(*parts: str) -> Path:
 class Lexicon:
     senses: list[Sense]
     by_lemma: dict[tuple[str, str], list[Sense]]
+    hypernym_file: Path | None = None  # data/events/noun_hypernyms.tsv: read on first use (``hypernyms``)
+    _hypernyms: dict[str, str] | None = field(default=None, repr=False, compare=False)
+
+    def hypernyms(self, noun: str) -> tuple[str, ...]:
+        """The WordNet hypernyms of ``noun`` (its dominant senses, nearest first) that the generated table lists: the
+        coder's fallback when no sense's objects list names the noun itself. The table is read on the first call,
+        not at load: most documents never need it."""
+        return self.noun_kinds(noun)[0]
+
+    def noun_kinds(self, noun: str) -> tuple[tuple[str, ...], frozenset[str]]:
+        """``noun``'s hypernyms (as ``hypernyms``) and the other object words it stands near (a common hypernym close
+        to both: a schooner is near a ship)."""
+        table = self._hypernyms
+        if table is None:
+            table = self._hypernyms = load_noun_hypernyms(self.hypernym_file) if self.hypernym_file else {}
+        row = table.get(noun)
+        if not row:
+            return (), frozenset()
+        words, _tab, near = row.partition("\t")
+        return tuple(words.split()), frozenset(near.split())
+
+
+def load_noun_hypernyms(path: Path) -> dict[str, str]:
+    """noun -> "its hypernyms<TAB>the object words it stands near", from a file of ``noun<TAB>hypernym ...[<TAB>near
+    ...]`` lines (``#`` comments), as scripts/make_noun_hypernyms.py writes it. The words stay one string until asked
+    for: loading is a few ms."""
+    table: dict[str, str] = {}
+    with path.open(encoding="utf-8") as fh:
+        for i, line in enumerate(fh, start=1):
+            if line.startswith("#") or not line.strip():
+                continue
+            noun, tab, words = line.rstrip("\n").partition("\t")
+            if not tab or not noun or not words:
+                raise DataFileError(str(path), "each line must be a noun, a tab and its hypernyms (rerun scripts/make_noun_hypernyms.py)", i)
+            table[noun] = words
+    return table
 
 
 def _words(values) -> tuple[str, ...]:
@@ -147,14 +183,19 @@ def _expand_classes(words: tuple[str, ...], classes: dict[str, frozenset[str]], 
     return frozenset(out)
 
 
-def load_lexicon(path: Path | None = None, synonyms: Path | None | bool = None, classes: Path | None = None) -> Lexicon:
+def load_lexicon(path: Path | None = None, synonyms: Path | None | bool = None, classes: Path | None = None,
+                 hypernyms: Path | None | bool = None) -> Lexicon:
     """The trigger senses of ``path`` (data/events/triggers.yaml), plus the fallback senses of the WordNet synonyms in
     ``synonyms`` (data/events/trigger_synonyms.yaml by default when ``path`` is the default; False for none). Object
-    classes ("@vessels") come from ``classes`` (data/events/object_classes.yaml by default)."""
+    classes ("@vessels") come from ``classes`` (data/events/object_classes.yaml by default). ``hypernyms`` is the
+    table of noun hypernyms the coder widens an unlisted object with (data/events/noun_hypernyms.tsv by default, read
+    on first use; False for none)."""
     if synonyms is None:
         synonyms = path is None
     if synonyms is True:
         synonyms = _data("events", "trigger_synonyms.yaml")
+    if hypernyms is None or hypernyms is True:
+        hypernyms = _data("events", "noun_hypernyms.tsv")
     path = path or _data("events", "triggers.yaml")
     try:
         raw = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -219,7 +260,7 @@ def load_lexicon(path: Path | None = None, synonyms: Path | None | bool = None, 
         # in file order: "withdrew recognition" must meet the recognition sense before the bare "withdraw", and
         # "backed down" the yielding sense before the bare "back", "gave up their weapons" disarming before giving
         lst.sort(key=lambda s: (s.objects is None and s.particle is None, s.particle is None, s.objects is None, s.line))
-    return Lexicon(senses, by_lemma)
+    return Lexicon(senses, by_lemma, hypernyms or None)
 
 
 def _add_synonyms(path: Path, senses: list[Sense], by_lemma: dict[tuple[str, str], list[Sense]]) -> None:
