@@ -88,9 +88,10 @@ def test_a_sense_met_through_a_hypernym_is_less_sure(resources):
         "The minister reopened the bakery in Cairo.",
         # the heights are an attribute in WordNet's first sense: no seizure of property
         "Rebels seized the heights above the town.",
-        # a bus terminal is a kind of "station", but the media sense lists stations with newspapers and channels, none
-        # of which a terminal is near; a crusade is a venture, but the joint-venture sense lists mergers and bids
-        "The government reopened the bus terminal in Cairo.",
+        # a firehouse is a kind of "station", but the media sense lists stations with newspapers and channels, none
+        # of which a firehouse is near; a crusade is a venture, but the joint-venture sense lists mergers and bids
+        # (a terminal is one of the ways in and out a state reopens, object_classes.yaml's @ways, by hand)
+        "The government reopened the firehouse in Cairo.",
         "Germany launched a crusade against tax evasion.",
     ],
 )

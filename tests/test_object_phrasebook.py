@@ -180,3 +180,34 @@ def test_widened_classes_hold_what_their_name_says():
     assert "minister" not in classes["detainees"] and "president" not in classes["detainees"]  # "held the post of minister"
     assert {"freedom", "right", "suffrage"} <= classes["freedoms"]
     assert {"detention", "custody", "remand"} <= classes["detention"]
+
+
+@pytest.mark.parametrize("text", [
+    "The government reopened the police station in Cairo.",
+    "Authorities ordered the petrol station to close for the night.",
+])
+def test_a_station_that_is_no_broadcaster_is_no_media_event(resources, text):
+    assert not any(e.cameo in ("0811", "1721") for e in extract(Document(text=text), resources).events)
+
+
+def test_a_broadcaster_station_still_is(resources):
+    events = extract(Document(text="Ethiopia's government unblocked the independent radio station on Monday."), resources).events
+    assert any(e.cameo == "0811" for e in events)
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya took part in a meeting on Somalia.",
+    "Kenya took note of the vote in Somalia.",
+])
+def test_an_idiom_of_take_seizes_no_place(resources, text):
+    assert not any(e.cameo == "192" for e in extract(Document(text=text), resources).events)
+
+
+def test_taking_a_town_still_is(resources):
+    events = extract(Document(text="Ethiopian troops took the town of Humera from Eritrean forces on Monday."), resources).events
+    assert any(e.cameo == "192" for e in events)
+
+
+def test_capturing_part_of_a_town_still_is(resources):
+    events = extract(Document(text="Ethiopian troops captured part of the town of Humera from Eritrean forces on Monday."), resources).events
+    assert any(e.cameo == "192" for e in events)
