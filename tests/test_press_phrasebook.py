@@ -198,8 +198,9 @@ POSITIVE = [
 ]
 
 
-@pytest.mark.parametrize("text,etype,cameo,source,target", POSITIVE)
-def test_phrasebook_entry(resources, text, etype, cameo, source, target):
+def check_entry(resources, text, etype, cameo, source, target):
+    """A positive case of a phrasebook (this one, tests/test_object_phrasebook.py's): an event of the type (and CAMEO
+    code, if given) with the source and target countries, if given."""
     events = _events(resources, text)
     hits = [e for e in events if e.type == etype and (cameo is None or e.cameo == cameo)]
     assert hits, [(e.type, e.cameo, e.trigger) for e in events]
@@ -207,6 +208,16 @@ def test_phrasebook_entry(resources, text, etype, cameo, source, target):
         assert any(source in _countries(e.source) for e in hits), [(e.source, e.target) for e in hits]
     if target:
         assert any(target in _countries(e.target) for e in hits), [(e.source, e.target) for e in hits]
+
+
+def check_everyday_use(resources, text, wrong):
+    """A must-not case of a phrasebook: the everyday use has no event of the type ``wrong``."""
+    assert wrong not in [e.type for e in _events(resources, text)]
+
+
+@pytest.mark.parametrize("text,etype,cameo,source,target", POSITIVE)
+def test_phrasebook_entry(resources, text, etype, cameo, source, target):
+    check_entry(resources, text, etype, cameo, source, target)
 
 
 # (text, a type it must not have): the everyday or figurative use of a polysemous entry
@@ -291,7 +302,7 @@ MUST_NOT = [
 
 @pytest.mark.parametrize("text,wrong", MUST_NOT)
 def test_phrasebook_everyday_use_is_no_event(resources, text, wrong):
-    assert wrong not in [e.type for e in _events(resources, text)]
+    check_everyday_use(resources, text, wrong)
 
 
 def test_a_missile_launched_at_a_target_is_an_attack_and_one_into_the_sea_a_show_of_force(resources):
