@@ -29,8 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from newsgraph.evaluate.plover import gold_trigger_words, load_records
-from newsgraph.events.coder import EventCoder, _hyphenated, _markers, _particle, _to_phrase_lemmas
-from newsgraph.nlp import VERBAL_POS
+from newsgraph.events.coder import EventCoder, _misfit, _trigger_pos
 from newsgraph.extract import default_resources, extract_many
 from newsgraph.model import Document
 
@@ -58,33 +57,22 @@ class TracingCoder(EventCoder):
                                             f"target={'yes' if c.target else 'no'} dep={self._w.dep[c.tok]}")
 
     def _unfit(self, tok) -> str:
-        """Why no sense of the listed word ``tok`` fits (the first check all its senses fail), or "fits"."""
+        """Why no sense of the listed word ``tok`` fits (the check most of its senses fail first), or "fits": the coder's
+        own checks (``_trigger_pos``, ``_senses``, ``_sense_context``, ``_misfit``)."""
         w = self._w
-        if w.pos[tok] in VERBAL_POS:
-            pos = "VERB"
-        elif w.pos[tok] in ("NOUN", "PROPN") and w.ent_type[tok] not in ("DATE", "TIME"):
-            pos = "NOUN"
-        else:
+        pos = _trigger_pos(w, tok)
+        if pos is None:
             return "tagged-" + w.pos[tok]
-        senses = (next((self.lex.by_lemma[(h, pos)] for h in _hyphenated(w, tok) if (h, pos) in self.lex.by_lemma), None)
-                  or self.lex.by_lemma.get((w.lemma[tok], pos)) or self.lex.by_lemma.get((w.lower[tok], pos)))
+        senses = self._senses(tok, pos)
         if not senses:
             return f"listed-not-as-{pos}"
-        objects = self._object_lemmas(tok, pos)
-        markers = _markers(w, tok, objects) if pos == "VERB" else set()
-        unless = objects.keys() | _to_phrase_lemmas(w, objects.values())
-        if pos == "NOUN" and w.dep[tok] == "compound":
-            unless = unless | {w.lemma[w.head[tok]]}
+        objects, markers, unless = self._sense_context(tok, pos)
         fails = Counter()
         for sense in senses:
-            if not (sense.objects is None or sense.objects & objects.keys() or sense.objects & markers):
-                fails["object-not-listed" if objects else "no-object"] += 1
-            elif sense.unless & (unless | markers):
-                fails["unless"] += 1
-            elif sense.particle and _particle(w, tok, sense.particle) is None:
-                fails["no-particle"] += 1
-            else:
+            why = _misfit(w, tok, sense, objects, markers, unless)
+            if why is None:
                 return "fits"
+            fails[{"objects": "object-not-listed" if objects else "no-object", "particle": "no-particle"}.get(why, why)] += 1
         if fails["object-not-listed"] and self._by_hypernyms(tok, pos, senses, dict(objects), unless | markers):
             return "fits-by-hypernym"  # the coder's fallback: an object noun's WordNet hypernym is listed
         return f"{pos}:{fails.most_common(1)[0][0]}"

@@ -15,8 +15,6 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable, Sequence
 
-import yaml
-
 DATELINE_DASHES = {"—", "–", "-", "--"}
 DATELINE_ENDS = DATELINE_DASHES | {":"}  # "SUKKUR: The Rangers ...", as Pakistani and Indian dailies write datelines
 COMPONENT = "newsgraph_datelines"
@@ -81,8 +79,8 @@ def _town(name: str) -> bool:
 def _capitals() -> frozenset[str]:
     """Folded capitals and seats of government of countries.yaml ("NAIROBI —", "PRETORIA —"): the registry has them as
     metonyms of their governments, the gazetteer of towns leaves them to it."""
-    from .actors.registry import _data_dir, fold
+    from .actors.registry import _data_dir, _load_yaml, fold
 
-    data = yaml.load((_data_dir() / "countries.yaml").read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    data = _load_yaml(_data_dir() / "countries.yaml")  # the registry's reader: a broken file is a DataFileError naming it
     return frozenset(fold(str(name)) for rec in (data or {}).values() if isinstance(rec, dict)
                      for name in (rec.get("capital"), *(rec.get("metonyms") or ())) if name)

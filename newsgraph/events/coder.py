@@ -405,32 +405,14 @@ class EventCoder:
         out: list[_Candidate] = []
         consumed: set[int] = set()
         for tok in self._words.listed(sent):  # verbs and nouns whose lemma or form the lexicon lists
-            if w.pos[tok] in VERBAL_POS:
-                pos = "VERB"
-            elif w.pos[tok] in ("NOUN", "PROPN") and w.ent_type[tok] not in ("DATE", "TIME"):  # "in March" is no protest march
-                pos = "NOUN"
-            else:
+            pos = _trigger_pos(w, tok)
+            if pos is None:
                 continue
-            # the whole hyphenated word before its last part: "test-fired a rocket" is no firing at anyone
-            senses = (next((self.lex.by_lemma[(h, pos)] for h in _hyphenated(w, tok) if (h, pos) in self.lex.by_lemma), None)
-                      or self.lex.by_lemma.get((w.lemma[tok], pos)) or self.lex.by_lemma.get((w.lower[tok], pos)))
-            if not senses and pos == "NOUN" and w.pos[tok] == "NOUN":
-                # the tagger sometimes calls a verb a noun ("the US sanctions PDVSA"): only nouns as nouns here
-                continue
+            senses = self._senses(tok, pos)
             if not senses:
                 continue
-            objects = self._object_lemmas(tok, pos)
-            markers = _markers(w, tok, objects) if pos == "VERB" else set()
-            # "blocked access to the dollar system": where the object leads says what it is, a road or a market
-            unless = objects.keys() | _to_phrase_lemmas(w, objects.values())
-            if pos == "NOUN" and w.dep[tok] == "compound":
-                # "joint war games", "war crimes": a noun that modifies another names a kind of that thing, and the
-                # sense's figurative list holds the heads that make it no event of its own
-                unless = unless | {w.lemma[w.head[tok]]}
-            fitting = [sense for sense in senses
-                       if (sense.objects is None or sense.objects & objects.keys() or sense.objects & markers)
-                       and not sense.unless & (unless | markers)
-                       and (not sense.particle or _particle(w, tok, sense.particle) is not None)]
+            objects, markers, unless = self._sense_context(tok, pos)
+            fitting = [sense for sense in senses if _misfit(w, tok, sense, objects, markers, unless) is None]
             widened = False
             if not fitting:  # "with mortars" may be all there is: no object, a phrase a marker names
                 fitting = self._by_hypernyms(tok, pos, senses, objects, unless | markers)
@@ -452,6 +434,28 @@ class EventCoder:
                     consumed.update(t for t in objects.values())
         # nominal triggers that are the object of a verb trigger are part of that event
         return [c for c in out if not (c.sense.pos == "NOUN" and c.tok in consumed)]
+
+    def _senses(self, tok, pos: str) -> list[Sense] | None:
+        """The senses of the listed word ``tok`` as ``pos``: of the whole hyphenated word before its last part ("test-fired
+        a rocket" is no firing at anyone), else of its lemma, else of its form. A word the tagger made a noun looks up
+        nouns only ("the US sanctions PDVSA": the tagger sometimes calls a verb a noun)."""
+        w, by_lemma = self._w, self.lex.by_lemma
+        return (next((by_lemma[(h, pos)] for h in _hyphenated(w, tok) if (h, pos) in by_lemma), None)
+                or by_lemma.get((w.lemma[tok], pos)) or by_lemma.get((w.lower[tok], pos)))
+
+    def _sense_context(self, tok, pos: str) -> tuple[dict[str, object], set[str], set[str]]:
+        """What the senses of ``tok`` are checked against (``_misfit``): its object phrase's lemmas, a verb's markers,
+        and the words a sense's ``unless`` list may name."""
+        w = self._w
+        objects = self._object_lemmas(tok, pos)
+        markers = _markers(w, tok, objects) if pos == "VERB" else set()
+        # "blocked access to the dollar system": where the object leads says what it is, a road or a market
+        unless = objects.keys() | _to_phrase_lemmas(w, objects.values())
+        if pos == "NOUN" and w.dep[tok] == "compound":
+            # "joint war games", "war crimes": a noun that modifies another names a kind of that thing, and the
+            # sense's figurative list holds the heads that make it no event of its own
+            unless = unless | {w.lemma[w.head[tok]]}
+        return objects, markers, unless
 
     def _by_hypernyms(self, tok, pos: str, senses: list[Sense], objects: dict[str, object], unless: set[str]) -> list[Sense]:
         """The senses of ``tok`` that fit once its object nouns stand in for their WordNet hypernyms, for a listed word
@@ -741,7 +745,7 @@ class EventCoder:
             # "opened an investigation into how officials awarded the contract": the clause the inquiry's phrase takes
             clauses += [cl for h in acts for p in w.children(h) if w.dep[p] == "prep" and w.lower[p] in INQUIRY_PREPS for cl in w.children(p)
                         if w.dep[cl] == "pcomp" and any(w.dep[m] in ("advmod", "mark") and w.lower[m] in WH_WORDS for m in w.children(cl))]
-        if sense.type in PRESSING_TYPES or sense.type == "DEMAND":
+        if pressed:
             # "went on hunger strike, demanding that prison authorities let ...", "blocked the road, demanding that the power
             # company restore supply": a protest, or a demand, is aimed at whom it demands act
             demands = [tok] if sense.type == "DEMAND" else [v for v in w.children(tok) if w.dep[v] == "advcl" and w.lemma[v] in DEMANDING_VERBS]
@@ -2118,6 +2122,29 @@ def _markers(w: DocArrays, tok: int, objects) -> set[str]:
     if any(w.ent_type[t] in ("GPE", "LOC", "FAC") for t in objects.values()):
         out.add("*place")
     return out
+
+
+def _trigger_pos(w: DocArrays, tok: int) -> str | None:
+    """A listed word as a trigger: "VERB" for a verb or auxiliary, "NOUN" for a noun or name (not one in a date: "in
+    March" is no protest march), else None."""
+    if w.pos[tok] in VERBAL_POS:
+        return "VERB"
+    if w.pos[tok] in ("NOUN", "PROPN") and w.ent_type[tok] not in ("DATE", "TIME"):
+        return "NOUN"
+    return None
+
+
+def _misfit(w: DocArrays, tok: int, sense: Sense, objects, markers: set[str], unless: set[str]) -> str | None:
+    """Why ``sense`` does not fit the trigger ``tok`` (``EventCoder._sense_context`` gives the rest), as the first
+    check it fails: "objects" (it wants an object its list lacks), "unless" (its list names the object or a marker),
+    "particle" (its particle is missing); None when it fits."""
+    if not (sense.objects is None or sense.objects & objects.keys() or sense.objects & markers):
+        return "objects"
+    if sense.unless & (unless | markers):
+        return "unless"
+    if sense.particle and _particle(w, tok, sense.particle) is None:
+        return "particle"
+    return None
 
 
 def _antecedent(w: DocArrays, t: int) -> int | None:
