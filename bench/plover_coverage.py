@@ -29,7 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from newsgraph.evaluate.plover import gold_trigger_words, load_records
-from newsgraph.events.coder import EventCoder, _misfit, _trigger_pos
+from newsgraph.events.coder import EventCoder, _misfit
 from newsgraph.extract import default_resources, extract_many
 from newsgraph.model import Document
 
@@ -58,12 +58,11 @@ class TracingCoder(EventCoder):
 
     def _unfit(self, tok) -> str:
         """Why no sense of the listed word ``tok`` fits (the check most of its senses fail first), or "fits": the coder's
-        own checks (``_trigger_pos``, ``_senses``, ``_sense_context``, ``_misfit``)."""
+        own checks (``_trigger``, ``_sense_context``, ``_misfit``)."""
         w = self._w
-        pos = _trigger_pos(w, tok)
+        pos, senses = self._trigger(tok)
         if pos is None:
             return "tagged-" + w.pos[tok]
-        senses = self._senses(tok, pos)
         if not senses:
             return f"listed-not-as-{pos}"
         objects, markers, unless = self._sense_context(tok, pos)

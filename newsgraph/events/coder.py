@@ -106,6 +106,9 @@ ADDRESS_VERBS = {"tell", "assure", "inform", "reassure", "remind", "notify"}
 # verbs of letting someone do something: whom a participle of them lets act is whom a concession benefits ("repealed the
 # clause, clearing the way for opposition groups to register", "lifted the ban, allowing the party to campaign")
 ENABLING_VERBS = {"allow", "let", "enable", "permit", "clear", "pave"}
+# verbs whose complement is a bare infinitive with its own subject: "let the tanker sail", "made them sign", "helped
+# farmers replant" (the parser makes it a ccomp, the subject its nsubj: the verb's object, as in "allowed them to leave")
+BARE_INFINITIVE_VERBS = {"let", "make", "help", "have", "see", "watch", "hear"}
 # verbs of serving a body: a person's relative clause of them ties the person to it ("diplomats who worked for the embassy")
 SERVICE_VERBS = {"work", "serve", "fight", "belong", "spy", "report"}
 # what an authority grants at home: whose licence, permit, contract or funding it withdraws is of its own state, though a
@@ -405,10 +408,7 @@ class EventCoder:
         out: list[_Candidate] = []
         consumed: set[int] = set()
         for tok in self._words.listed(sent):  # verbs and nouns whose lemma or form the lexicon lists
-            pos = _trigger_pos(w, tok)
-            if pos is None:
-                continue
-            senses = self._senses(tok, pos)
+            pos, senses = self._trigger(tok)
             if not senses:
                 continue
             objects, markers, unless = self._sense_context(tok, pos)
@@ -434,6 +434,20 @@ class EventCoder:
                     consumed.update(t for t in objects.values())
         # nominal triggers that are the object of a verb trigger are part of that event
         return [c for c in out if not (c.sense.pos == "NOUN" and c.tok in consumed)]
+
+    def _trigger(self, tok) -> tuple[str | None, list[Sense] | None]:
+        """The listed word ``tok`` as a trigger: its part of speech (``_trigger_pos``) and its senses as that. A word the
+        tagger made a noun that the lexicon lists as a verb only is a verb when the parser gave it a verb's dependents, an
+        auxiliary or a direct object ("two men on a motorcycle beat a reporter", "has been trucking sorghum to ..."): the
+        tagger's slip, which the parse does not share."""
+        w = self._w
+        pos = _trigger_pos(w, tok)
+        if pos is None:
+            return None, None
+        senses = self._senses(tok, pos)
+        if not senses and pos == "NOUN" and w.pos[tok] == "NOUN" and any(w.dep[c] in ("aux", "dobj") for c in w.children(tok)):
+            return "VERB", self._senses(tok, "VERB")
+        return pos, senses
 
     def _senses(self, tok, pos: str) -> list[Sense] | None:
         """The senses of the listed word ``tok`` as ``pos``: of the whole hyphenated word before its last part ("test-fired
@@ -521,6 +535,8 @@ class EventCoder:
         if pos == "VERB":
             # a noun predicate of the object counts too: "took two aid workers hostage"
             heads = [c for c in w.children(tok) if w.dep[c] in OBJ_DEPS or w.dep[c] == "nsubjpass" or (w.dep[c] == "xcomp" and w.pos[c] == "NOUN")]
+            if not heads:
+                heads = _shared_objects(w, tok)  # "seized and burned the trucks": the pair's object is each verb's
             # "allowed U.N. inspectors to return": the subject of an infinitive complement is the verb's object; so is
             # that of a small clause, whose adjective or adverb counts too ("found the company guilty", "let the
             # inspectors back")
@@ -531,7 +547,7 @@ class EventCoder:
                 if w.dep[c] != "ccomp":
                     continue
                 small = w.pos[c] in ("ADJ", "ADV")
-                if small or any(w.dep[a] == "aux" and w.lower[a] == "to" for a in w.children(c)):
+                if small or _infinitive(w, tok, c):
                     heads.extend(s for s in w.children(c) if w.dep[s] == "nsubj")
                 if small:
                     heads.append(c)
@@ -577,6 +593,11 @@ class EventCoder:
                             found.setdefault(w.lemma[m], t)
                 elif w.dep[c] == "conj":
                     add(c, depth)
+                elif w.dep[c] in ("cc", "prep") and w.lower[c] in ("but", "except", "save") and w.pos[t] in ("PRON", "DET", "NUM"):
+                    # "shut all but two of its border crossings": the parser hangs the rest of the phrase on "but"
+                    for p in w.children(c):
+                        if w.dep[p] == "pobj":
+                            add(p, depth)
                 elif w.dep[c] == "appos" and w.pos[t] == "PROPN" and w.pos[c] == "NOUN":
                     # a name with its kind beside it: "boarded the Ocean Star, a Liberian-flagged tanker"
                     found.setdefault(w.lemma[c], t)
@@ -2093,7 +2114,7 @@ def _markers(w: DocArrays, tok: int, objects) -> set[str]:
     out.update(f"*prep:{w.lower[p]}:{w.lemma[o]}" for c in w.children(tok)
                if (w.dep[c] == "prep" and not any(w.dep[o] == "pobj" for o in w.children(c))) or (w.dep[c] in ("advmod", "prt") and w.lower[c] in ADVERB_PARTICLES)
                for p in w.children(c) if w.dep[p] == "prep" for o in w.children(p) if w.dep[o] == "pobj")
-    infinitives = [c for c in w.children(tok) if w.dep[c] in ("xcomp", "ccomp") and any(w.dep[a] == "aux" and w.lower[a] == "to" for a in w.children(c))]
+    infinitives = [c for c in w.children(tok) if w.dep[c] in ("xcomp", "ccomp") and _infinitive(w, tok, c)]
     if any(w.dep[c] == "xcomp" for c in infinitives):
         out.add("*to-do")
     # "*to:leave": the infinitive's verb, and those joined to it ("ordered the office to shut down and its staff to leave")
@@ -2106,8 +2127,10 @@ def _markers(w: DocArrays, tok: int, objects) -> set[str]:
     if any(w.dep[c] == "prep" and w.lower[c] == "over" for h in heads for c in w.children(h)):
         out.add("*prep:over")
     # "*subj:bomb": the subject of a verb whose subject undergoes it ("a car bomb exploded"), with its compounds
+    # and for a relative clause's "that" or "which", the noun the clause is about ("a car bomb that exploded")
     out.update(f"*subj:{w.lemma[n]}" for c in w.children(tok) if w.dep[c] == "nsubj"
-               for n in (c, *(m for m in w.children(c) if w.dep[m] == "compound")))
+               for s in ((w.head[tok],) if w.tag[c] in ("WDT", "WP") and w.dep[tok] == "relcl" else (c,))
+               for n in (s, *(m for m in w.children(s) if w.dep[m] == "compound")))
     if not heads:
         out.add("*none")
     if any(w.ent_type[c] == "PERSON" or (w.lower[c] in PERSONAL_PRONOUNS and _of_people(w, _antecedent(w, c)))
@@ -2122,6 +2145,15 @@ def _markers(w: DocArrays, tok: int, objects) -> set[str]:
     if any(w.ent_type[t] in ("GPE", "LOC", "FAC") for t in objects.values()):
         out.add("*place")
     return out
+
+
+def _infinitive(w: DocArrays, tok: int, c: int) -> bool:
+    """Is the complement ``c`` of the verb ``tok`` an infinitive: "to" leave, or a bare infinitive with its own subject
+    after a verb that takes one ("let the tanker sail", "made them sign"; not "said they sail", a finite clause)?"""
+    if any(w.dep[a] == "aux" and w.lower[a] == "to" for a in w.children(c)):
+        return True
+    return (w.lemma[tok] in BARE_INFINITIVE_VERBS and w.dep[c] == "ccomp" and w.tag[c] in ("VB", "VBP")
+            and any(w.dep[s] == "nsubj" for s in w.children(c)) and not any(w.dep[a] in ("aux", "mark") for a in w.children(c)))
 
 
 def _trigger_pos(w: DocArrays, tok: int) -> str | None:
