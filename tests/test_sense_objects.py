@@ -60,3 +60,80 @@ def test_a_relative_clauses_that_stands_for_the_noun_it_follows(resources):
     w = doc_arrays(doc)
     left = next(t.i for t in doc if t.text == "left")
     assert "*subj:smuggler" in _markers(w, left, {}) and "*subj:bag" not in _markers(w, left, {})
+
+
+def test_a_jointly_owned_object_makes_the_work_on_it_joint(resources):
+    events = extract(Document(text="Shell and Exxon have started running their jointly owned refinery in Rotterdam."), resources).events
+    assert [(e.type, e.trigger) for e in events] == [("COOPERATE", "running")]
+    assert {a.actor_id for a in events[0].source} == {"shell", "exxonmobil"}
+    # one party's act on a thing two own is its own: no joint work
+    assert _events(resources, "Shell bought a jointly owned refinery in Rotterdam from Exxon.") == []
+
+
+def test_acting_in_defiance_of_an_order_rejects_it(resources):
+    assert ("REJECT", "defiance ruling") in _events(resources, "Kenyan police held the opposition leader in defiance of a High Court ruling.")
+    # the odds are no order
+    assert "REJECT" not in _types(resources, "Thousands of Serbian students marched in defiance of the odds.")
+
+
+def test_a_re_verb_the_lexicon_lacks_is_its_verb_done_again(resources):
+    assert ("FIGHT", "reoccupied town") in _events(resources, "Israeli troops reoccupied the West Bank town of Jenin on Monday.")
+    # "refined" is no fine, "recommended" no praise: their "re" is no "again"
+    assert _events(resources, "Nigeria refined more oil in the first quarter.") == []
+    assert _events(resources, "Kenya's president recommended the judge for promotion.") == []
+
+
+def test_re_verbs_are_fallbacks_like_synonyms():
+    from newsgraph.events.lexicon import NOT_AGAIN, default_lexicon
+
+    lex = default_lexicon()
+    senses = lex.by_lemma[("reoccupy", "VERB")]
+    assert senses and all(s.synonym_of == "occupy" for s in senses)
+    assert ("rebuilt", "VERB") in lex.by_lemma  # the irregular forms of the verb, with "re"
+    assert ("refine", "VERB") not in lex.by_lemma and "refine" in NOT_AGAIN
+    # a re- word the hand lexicon lists keeps its own senses only
+    assert all(s.synonym_of is None for s in lex.by_lemma[("reopen", "VERB")])
+
+
+def test_a_particle_the_parser_hung_on_a_number_is_still_the_verbs(resources):
+    # "over 14 farms" read as "more than fourteen": the particle of "took over" all the same
+    assert ("COERCE", "took farms") in _events(resources, "Zimbabwean land officials took over 14 farms owned by white farmers on Friday.")
+    # a number after a verb with no such particle sense stays a number
+    assert ("AID", "received maize") in _events(resources, "Kenya received over 14 tonnes of maize from Uganda.")
+
+
+def test_a_past_tense_hung_on_its_object_as_a_modifier_takes_that_object(resources):
+    events = extract(Document(text="Switzerland froze bank accounts linked to the ousted Tunisian president."), resources).events
+    assert [(e.type, e.trigger) for e in events] == [("SANCTION", "froze accounts")]
+    assert [a.actor_id for a in events[0].source] == ["CHE"]
+    # a participle that describes a noun stays a description: "striking doctors" strike no one
+    assert _events(resources, "The army said striking doctors had returned to work.") == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Kenyan police shared fingerprints and passport scans of the two suspects with Interpol.", ("COOPERATE", "shared fingerprints")),
+        ("Ecuador and Peru have begun swapping intelligence on drug flights.", ("COOPERATE", "swapping intelligence")),
+        ("The Rotary Club of Nairobi donated 300 desks to Kenyatta National Hospital.", ("AID", "donated")),
+    ],
+)
+def test_the_object_lists_name_the_things_shared_and_given(resources, text, expected):
+    assert expected in _events(resources, text)
+
+
+def test_what_is_swapped_is_not_always_intelligence(resources):
+    assert ("RETREAT", "swapped prisoners") in _events(resources, "Russia and Ukraine swapped prisoners in Istanbul.")
+    assert _types(resources, "Kenya donated blood.") == set()
+
+
+def test_the_time_given_to_do_something_carries_the_infinitive(resources):
+    # the parser hangs "to leave" on the hours given, or on the verb as a clause: the verb's infinitive all the same
+    assert ("SANCTION", "gave") in _events(resources, "Kenya gave the Somali ambassador 72 hours to leave.")
+    # whom the time is given to is checked as an object is: residents told to leave are evacuated, not expelled
+    assert "SANCTION" not in _types(resources, "Kenya gave residents 48 hours to leave the flood zone.")
+    # an ultimatum whose time the infinitive hangs on
+    assert ("THREATEN", "given") in _events(
+        resources, "The Kenya Nurses Union has given the health ministry 14 days to pay salary arrears or face a nationwide strike.")
+    # time given to finish a job is neither
+    assert _events(resources, "Kenya gave the contractors two weeks to finish the road.") == []

@@ -108,6 +108,8 @@ ADDRESS_VERBS = {"tell", "assure", "inform", "reassure", "remind", "notify"}
 ENABLING_VERBS = {"allow", "let", "enable", "permit", "clear", "pave"}
 # verbs whose complement is a bare infinitive with its own subject: "let the tanker sail", "made them sign", "helped
 # farmers replant" (the parser makes it a ccomp, the subject its nsubj: the verb's object, as in "allowed them to leave")
+# a length of time given to do something: "gave the ambassador 72 hours to leave", "a week to comply or face sanctions"
+TIME_UNITS = {"minute", "hour", "day", "week", "month", "year"}
 BARE_INFINITIVE_VERBS = {"let", "make", "help", "have", "see", "watch", "hear"}
 # verbs of serving a body: a person's relative clause of them ties the person to it ("diplomats who worked for the embassy")
 SERVICE_VERBS = {"work", "serve", "fight", "belong", "spy", "report"}
@@ -256,8 +258,10 @@ class _Words:
         self._clause_verbs = [i for i in range(w.n) if pos[i] in VERBAL_POS and dep[i] in ("ccomp", "parataxis", "acl")]
         # "... or face sanctions", "... or risk expulsion", "... or be removed from office"
         self._faces = [i for i in range(w.n) if pos[i] in VERBAL_POS and (lemma[i] in ULTIMATUM_VERBS or (lemma[i] in ULTIMATUM_PASSIVES and w.tag[i] == "VBN"))]
-        # "will jointly build a fibre network": the verbs joint work is said of
-        self._joint = sorted({w.head[i] for i in range(w.n) if lower[i] in JOINT_ADVERBS and dep[i] == "advmod" and pos[w.head[i]] in VERBAL_POS})
+        # "will jointly build a fibre network": the verbs joint work is said of; "have started running their jointly owned
+        # plant": a participle that describes the object of a verb says the verb's work is joint
+        self._joint = sorted({_joint_work(w, w.head[i]) for i in range(w.n) if lower[i] in JOINT_ADVERBS and dep[i] == "advmod"
+                              and pos[w.head[i]] in VERBAL_POS})
 
     @staticmethod
     def _in(positions: list[int], sent) -> list[int]:
@@ -390,9 +394,14 @@ class EventCoder:
             # the alternative hangs on the act demanded, which hangs on the verb that sets the ultimatum
             demanded = w.head[t]
             setter = w.head[demanded]
+            deps = ("xcomp", "ccomp", "advcl")
+            if w.dep[demanded] in ("relcl", "acl") and w.dep[setter] == "dobj" and w.lemma[setter] in TIME_UNITS:
+                # "has given the ministry 14 days to pay or face a strike": the parser hangs the infinitive on the time
+                # given, the time on the verb that sets the ultimatum
+                setter, deps = w.head[setter], ("relcl", "acl")
             # an infinitive set by someone ("gave them ten days to leave"); "said China must drop barriers or face tariffs"
             # is the obligation's DEMAND
-            if (w.dep[demanded] not in ("xcomp", "ccomp", "advcl") or setter == demanded or w.pos[setter] not in VERBAL_POS
+            if (w.dep[demanded] not in deps or setter == demanded or w.pos[setter] not in VERBAL_POS
                     or not any(w.dep[a] == "aux" and w.lower[a] == "to" for a in w.children(demanded))):
                 continue
             c = by_tok.get(setter)
@@ -465,6 +474,9 @@ class EventCoder:
         markers = _markers(w, tok, objects) if pos == "VERB" else set()
         # "blocked access to the dollar system": where the object leads says what it is, a road or a market
         unless = objects.keys() | _to_phrase_lemmas(w, objects.values())
+        if pos == "VERB":
+            # and whom the verb gives to: "gave residents 48 hours to leave" is an evacuation, as "told residents to leave" is
+            unless = unless | {w.lemma[c] for c in w.children(tok) if w.dep[c] == "dative"}
         if pos == "NOUN" and w.dep[tok] == "compound":
             # "joint war games", "war crimes": a noun that modifies another names a kind of that thing, and the
             # sense's figurative list holds the heads that make it no event of its own
@@ -537,6 +549,9 @@ class EventCoder:
             heads = [c for c in w.children(tok) if w.dep[c] in OBJ_DEPS or w.dep[c] == "nsubjpass" or (w.dep[c] == "xcomp" and w.pos[c] == "NOUN")]
             if not heads:
                 heads = _shared_objects(w, tok)  # "seized and burned the trucks": the pair's object is each verb's
+            modified = _modified_object(w, tok)
+            if modified is not None and not heads:
+                heads = [modified]  # "Azerbaijan paraded tanks": the noun the parser hung the verb on
             # "allowed U.N. inspectors to return": the subject of an infinitive complement is the verb's object; so is
             # that of a small clause, whose adjective or adverb counts too ("found the company guilty", "let the
             # inspectors back")
@@ -865,10 +880,13 @@ class EventCoder:
         # the verb is the subject, the other a fronted description of it
         subjects = [ch for ch in w.children(tok) if w.dep[ch] in SUBJ_DEPS]
         fronted = {e for e in subjects[:-1] if any(w.text(i) == "," for i in range(w.right_edge(e) + 1, subjects[-1]))}
+        modified = _modified_object(w, tok)  # "Switzerland froze bank accounts": the name the parser made an adverb
         for ch in w.children(tok):
             if ch in fronted:
                 continue
-            if w.dep[ch] == "agent":
+            if modified is not None and w.dep[ch] == "npadvmod" and ch < tok and not subjects:
+                source.extend(r.actors_for(ch))
+            elif w.dep[ch] == "agent":
                 for p in w.children(ch):
                     if w.dep[p] == "pobj":
                         source.extend(r.actors_for(p))
@@ -930,7 +948,8 @@ class EventCoder:
         obj_heads = ([ch for ch in w.children(tok) if w.dep[ch] == "dative" and w.pos[ch] in ("NOUN", "PROPN")]
                      + [ch for ch in w.children(tok) if w.dep[ch] in OBJ_DEPS or (passive and not mobilised and w.dep[ch] == "nsubjpass")]
                      + ([ch for ch in w.children(w.head[tok]) if w.dep[ch] in ("nsubj", "nsubjpass")] if opening else [])
-                     + ([w.head[tok]] if reduced and not mobilised else []))
+                     + ([w.head[tok]] if reduced and not mobilised else [])
+                     + ([modified] if modified is not None else []))
         if not obj_heads and not passive:
             obj_heads = _shared_objects(w, tok)  # "have beaten and detained dozens of protesters"
         guessed: list[ActorRef] = []
@@ -1950,8 +1969,12 @@ def _own_forces(a: ActorRef, source: list[ActorRef]) -> bool:
 
 def _particle(w: DocArrays, tok: int, word: str):
     """The verb's particle ``word`` ("pull out"), also where the parser took it for a preposition ("pulled out of"); never
-    a phrase before the verb ("In 1995, Canberra gave Vietnam ..." gives nothing in)."""
-    return next((c for c in w.children(tok) if w.dep[c] in ("prt", "prep", "advmod") and w.lower[c] == word and c > tok), None)
+    a phrase before the verb ("In 1995, Canberra gave Vietnam ..." gives nothing in), and where it hung the particle on
+    a number right after it ("took over 14 farms", "handed over 30 rifles": "over 14" read as more than fourteen)."""
+    found = next((c for c in w.children(tok) if w.dep[c] in ("prt", "prep", "advmod") and w.lower[c] == word and c > tok), None)
+    if found is None and tok + 1 < w.n and w.lower[tok + 1] == word and w.tag[tok + 1] == "RP" and w.dep[tok + 1] == "quantmod":
+        return tok + 1
+    return found
 
 
 def _joint_subject(source: list[ActorRef], sense: Sense) -> bool:
@@ -2115,11 +2138,19 @@ def _markers(w: DocArrays, tok: int, objects) -> set[str]:
                if (w.dep[c] == "prep" and not any(w.dep[o] == "pobj" for o in w.children(c))) or (w.dep[c] in ("advmod", "prt") and w.lower[c] in ADVERB_PARTICLES)
                for p in w.children(c) if w.dep[p] == "prep" for o in w.children(p) if w.dep[o] == "pobj")
     infinitives = [c for c in w.children(tok) if w.dep[c] in ("xcomp", "ccomp") and _infinitive(w, tok, c)]
+    # "gave the ambassador 72 hours to leave": the time given, and the infinitive the parser hangs on it or on the verb
+    spans = [o for o in w.children(tok) if w.dep[o] == "dobj" and w.lemma[o] in TIME_UNITS]
+    if spans:
+        infinitives += [c for h in (tok, *spans) for c in w.children(h) if w.dep[c] in ("advcl", "relcl", "acl")
+                        and any(w.dep[a] == "aux" and w.lower[a] == "to" for a in w.children(c))]
     if any(w.dep[c] == "xcomp" for c in infinitives):
         out.add("*to-do")
     # "*to:leave": the infinitive's verb, and those joined to it ("ordered the office to shut down and its staff to leave")
     out.update(f"*to:{w.lemma[v]}" for c in infinitives for v in (c, *(j for j in w.children(c) if w.dep[j] == "conj")))
     heads = [c for c in w.children(tok) if w.dep[c] in OBJ_DEPS]
+    modified = _modified_object(w, tok)
+    if modified is not None:
+        heads.append(modified)
     # the object's own phrase, noun and all, where the parser hung it ("ordered Prime TV off the air")
     out.update(f"*prep:{w.lower[c]}:{w.lemma[o]}" for h in heads for c in w.children(h) if w.dep[c] == "prep"
                for o in w.children(c) if w.dep[o] == "pobj")
@@ -2136,7 +2167,7 @@ def _markers(w: DocArrays, tok: int, objects) -> set[str]:
     if any(w.ent_type[c] == "PERSON" or (w.lower[c] in PERSONAL_PRONOUNS and _of_people(w, _antecedent(w, c)))
            for c in w.children(tok) if w.dep[c] in (*OBJ_DEPS, "nsubjpass")):
         out.add("*person")  # "freed Olivier Grondeau", "Grondeau was freed by Iran", "freed him", "they were deported"
-    if w.dep[tok] == "amod":
+    if w.dep[tok] == "amod" and modified is None:
         out.add("*modifier")  # a participle that describes a noun ("striking doctors"), no act of its own
     if any(w.dep[c] == "oprd" for c in heads):
         out.add("*naming")
@@ -2154,6 +2185,38 @@ def _infinitive(w: DocArrays, tok: int, c: int) -> bool:
         return True
     return (w.lemma[tok] in BARE_INFINITIVE_VERBS and w.dep[c] == "ccomp" and w.tag[c] in ("VB", "VBP")
             and any(w.dep[s] == "nsubj" for s in w.children(c)) and not any(w.dep[a] in ("aux", "mark") for a in w.children(c)))
+
+
+def _modified_object(w: DocArrays, tok: int) -> int | None:
+    """"Azerbaijan paraded tanks through Baku", "Switzerland froze bank accounts linked to ...": a past-tense verb the parser
+    hung as a modifier on the noun after it (a modifier would be a participle, not a past tense), with its subject, or the
+    name the parser made an adverb, before it: that noun is the verb's object."""
+    noun = w.head[tok]
+    if (w.dep[tok] == "amod" and w.tag[tok] == "VBD" and noun > tok and w.pos[noun] in ("NOUN", "PROPN")
+            and any(w.dep[c] in ("nsubj", "npadvmod") and c < tok for c in w.children(tok))):
+        return noun
+    return None
+
+
+def _joint_work(w: DocArrays, v: int) -> int:
+    """The verb whose work a joint adverb on ``v`` makes joint: ``v`` itself, or for a participle that describes a
+    verb's direct object, that verb when the parties it is said of do it together ("A and B started running their jointly
+    owned unit"; not "A bought a jointly owned refinery from B")."""
+    if w.dep[v] in ("amod", "acl") and w.tag[v] == "VBN":
+        noun = w.head[v]
+        verb = w.head[noun]
+        if w.dep[noun] == "dobj" and w.pos[verb] in VERBAL_POS:
+            doer = verb
+            for _ in range(2):  # "have started running": the subject of the verb the complement hangs on
+                subj = [c for c in w.children(doer) if w.dep[c] == "nsubj"]
+                if subj:
+                    if any(w.dep[c] == "conj" for c in w.children(subj[0])):
+                        return verb
+                    break
+                if w.dep[doer] != "xcomp":
+                    break
+                doer = w.head[doer]
+    return v
 
 
 def _trigger_pos(w: DocArrays, tok: int) -> str | None:

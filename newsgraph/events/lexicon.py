@@ -255,12 +255,47 @@ def load_lexicon(path: Path | None = None, synonyms: Path | None | bool = None, 
                     by_lemma[(form, pos)] = lst
     if synonyms:
         _add_synonyms(synonyms, senses, by_lemma)
+        _add_iteratives(senses, by_lemma)
     for lst in by_lemma.values():
         # senses constrained by their particle or object come before unconstrained ones, particle senses first, each
         # in file order: "withdrew recognition" must meet the recognition sense before the bare "withdraw", and
         # "backed down" the yielding sense before the bare "back", "gave up their weapons" disarming before giving
         lst.sort(key=lambda s: (s.objects is None and s.particle is None, s.particle is None, s.objects is None, s.line))
     return Lexicon(senses, by_lemma, hypernyms or None)
+
+
+# words of "re" and a listed verb whose "re" is not "again" (or that are no verb of it at all): "refined oil" is no fine,
+# "recommended" no praise, "replaced the minister" no placing
+NOT_AGAIN = frozenset({
+    "react", "really", "rebar", "rebase", "rebe", "rebus", "recap", "recapitulate", "recast", "recede", "recharge", "recollect",
+    "recommend", "recreate", "redeem", "redirect", "redish", "redoubt", "redrum", "redub", "reface", "refeed", "refind", "refine",
+    "reflash", "reflex", "reform", "refree", "refund", "regift", "rego", "relet", "reline", "relook", "reman", "remediate", "rename",
+    "repass", "repay", "repetition", "repin", "replace", "replay", "repost", "represent", "reprod", "research", "reserve", "reside",
+    "resit", "resound", "resting", "restall", "retable", "retour", "reup", "revisit", "rewind", "rewound", "retie", "retouch"})
+
+
+def _add_iteratives(senses: list[Sense], by_lemma: dict[tuple[str, str], list[Sense]]) -> None:
+    """A verb of "re" and a hand verb that the lexicon does not list takes that verb's senses, objects and all: what is
+    done again is the same act ("reoccupied the town", "rejoined the talks", "rearrested the activist"). Like a
+    synonym's, its senses are fallbacks (``synonym_of``, lower confidence): they code only sentences no hand trigger
+    codes. Words whose "re" is no "again" (``NOT_AGAIN``) are left out."""
+    listed = set(by_lemma)
+    line = len(senses)
+    stems = sorted({lemma for s in senses if s.pos == "VERB" and s.synonym_of is None for lemma in s.lemmas if lemma.isalpha()})
+    for stem in stems:
+        word = "re" + stem
+        forms = (word, *verb_forms(word), *("re" + f for f in IRREGULAR_FORMS.get(stem, ())))  # "rebuilt", "retook"
+        if word in NOT_AGAIN or any((f, p) in listed for f in forms for p in ("VERB", "NOUN")):
+            continue
+        clones = []
+        for s in by_lemma.get((stem, "VERB"), ()):
+            if s.synonym_of is None:
+                line += 1
+                clones.append(replace(s, lemmas=(word,), confidence=round(s.confidence * SYNONYM_CONFIDENCE, 3), line=line, synonym_of=stem))
+        senses.extend(clones)
+        for form in forms:
+            if clones and (form, "VERB") not in by_lemma:
+                by_lemma[(form, "VERB")] = clones
 
 
 def _add_synonyms(path: Path, senses: list[Sense], by_lemma: dict[tuple[str, str], list[Sense]]) -> None:
