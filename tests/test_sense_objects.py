@@ -137,3 +137,14 @@ def test_the_time_given_to_do_something_carries_the_infinitive(resources):
         resources, "The Kenya Nurses Union has given the health ministry 14 days to pay salary arrears or face a nationwide strike.")
     # time given to finish a job is neither
     assert _events(resources, "Kenya gave the contractors two weeks to finish the road.") == []
+
+
+def test_letting_someone_go_is_a_release(resources):
+    assert ("RETREAT", "let") in _events(resources, "Yemen's Houthis have let the Greek tanker leave Hodeidah.")
+    assert ("RETREAT", "let") in _events(resources, "Kenya let the two British hostages go.")
+    assert _events(resources, "Kenya let the matter go.") == []
+
+
+def test_calling_off_a_blockade_ends_it(resources):
+    assert _events(resources, "Indian farmers called off their blockade of the highway.") == [("CONCEDE", "called off blockade")]
+    assert _events(resources, "Indian farmers called a blockade of the highway.") == [("PROTEST", "called blockade")]
