@@ -72,6 +72,8 @@ class TracingCoder(EventCoder):
             if why is None:
                 return "fits"
             fails[{"objects": "object-not-listed" if objects else "no-object", "particle": "no-particle"}.get(why, why)] += 1
+        if pos == "VERB" and any(_misfit(w, tok, s, objects, markers, unless) is None for s in self.lex.again.get(w.lemma[tok], ())):
+            return "fits-as-re-verb"  # the coder's fallback for a listed re- verb: its verb's senses ("reopen talks")
         if fails["object-not-listed"] and self._by_hypernyms(tok, pos, senses, dict(objects), unless | markers):
             return "fits-by-hypernym"  # the coder's fallback: an object noun's WordNet hypernym is listed
         return f"{pos}:{fails.most_common(1)[0][0]}"

@@ -148,3 +148,18 @@ def test_letting_someone_go_is_a_release(resources):
 def test_calling_off_a_blockade_ends_it(resources):
     assert _events(resources, "Indian farmers called off their blockade of the highway.") == [("CONCEDE", "called off blockade")]
     assert _events(resources, "Indian farmers called a blockade of the highway.") == [("PROTEST", "called blockade")]
+
+
+def test_a_listed_re_verb_none_of_whose_senses_fits_is_its_verb_done_again(resources):
+    # "reopen" is listed for crossings and media; talks reopened are talks opened again
+    assert _events(resources, "Britain reopened talks on Monday.") == [("CONSULT", "reopened talks")]
+    assert ("AGREE", "reopen talks") in _events(resources, "Britain said on Monday it was ready to reopen talks.")
+    # its own senses come first, and a re- word that is no "again" has none of its verb's
+    assert ("RETREAT", "reopened crossing") in _events(resources, "Kenya reopened the border crossing with Somalia.")
+    from newsgraph.events.lexicon import default_lexicon
+    assert "resign" not in default_lexicon().again and "reopen" in default_lexicon().again
+
+
+def test_premises_sealed_by_an_authority_are_shut_down(resources):
+    assert ("COERCE", "sealed clinics") in _events(resources, "Nairobi county officials sealed 14 illegal clinics in Kibera on Monday.")
+    assert ("AGREE", "sealed deal") in _events(resources, "Kenya and Uganda sealed a trade deal.")

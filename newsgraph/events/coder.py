@@ -423,6 +423,9 @@ class EventCoder:
             objects, markers, unless = self._sense_context(tok, pos)
             fitting = [sense for sense in senses if _misfit(w, tok, sense, objects, markers, unless) is None]
             widened = False
+            if not fitting and pos == "VERB" and w.lemma[tok] in self.lex.again:
+                # "ready to reopen talks": a listed "re" verb none of whose own senses fits is its verb done again
+                fitting = [s for s in self.lex.again[w.lemma[tok]] if _misfit(w, tok, s, objects, markers, unless) is None]
             if not fitting:  # "with mortars" may be all there is: no object, a phrase a marker names
                 fitting = self._by_hypernyms(tok, pos, senses, objects, unless | markers)
                 widened = bool(fitting)

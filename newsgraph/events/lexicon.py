@@ -86,6 +86,8 @@ class Lexicon:
     senses: list[Sense]
     by_lemma: dict[tuple[str, str], list[Sense]]
     hypernym_file: Path | None = None  # data/events/noun_hypernyms.tsv: read on first use (``hypernyms``)
+    # a listed "re" verb -> its verb's senses, tried when none of its own fits ("reopen talks"; ``_add_iteratives``)
+    again: dict[str, list[Sense]] = field(default_factory=dict)
     _hypernyms: dict[str, str] | None = field(default=None, repr=False, compare=False)
 
     def hypernyms(self, noun: str) -> tuple[str, ...]:
@@ -255,13 +257,15 @@ def load_lexicon(path: Path | None = None, synonyms: Path | None | bool = None, 
                     by_lemma[(form, pos)] = lst
     if synonyms:
         _add_synonyms(synonyms, senses, by_lemma)
-        _add_iteratives(senses, by_lemma)
+        again = _add_iteratives(senses, by_lemma)
+    else:
+        again = {}
     for lst in by_lemma.values():
         # senses constrained by their particle or object come before unconstrained ones, particle senses first, each
         # in file order: "withdrew recognition" must meet the recognition sense before the bare "withdraw", and
         # "backed down" the yielding sense before the bare "back", "gave up their weapons" disarming before giving
         lst.sort(key=lambda s: (s.objects is None and s.particle is None, s.particle is None, s.objects is None, s.line))
-    return Lexicon(senses, by_lemma, hypernyms or None)
+    return Lexicon(senses, by_lemma, hypernyms or None, again=again)
 
 
 # words of "re" and a listed verb whose "re" is not "again" (or that are no verb of it at all): "refined oil" is no fine,
@@ -271,31 +275,44 @@ NOT_AGAIN = frozenset({
     "recommend", "recreate", "redeem", "redirect", "redish", "redoubt", "redrum", "redub", "reface", "refeed", "refind", "refine",
     "reflash", "reflex", "reform", "refree", "refund", "regift", "rego", "relet", "reline", "relook", "reman", "remediate", "rename",
     "repass", "repay", "repetition", "repin", "replace", "replay", "repost", "represent", "reprod", "research", "reserve", "reside",
-    "resit", "resound", "resting", "restall", "retable", "retour", "reup", "revisit", "rewind", "rewound", "retie", "retouch"})
+    "resit", "resound", "resting", "restall", "retable", "retour", "reup", "revisit", "rewind", "rewound", "retie", "retouch",
+    # listed words whose "re" is no "again" either: their own senses only
+    "recall", "remove", "resign", "return", "reset", "relay", "repress", "reassure", "retreat", "reclaim", "resettle", "restate",
+    "release", "resolve", "reserve", "repel", "reject", "report", "request", "rescue", "respond", "restore", "retain", "reveal"})
 
 
-def _add_iteratives(senses: list[Sense], by_lemma: dict[tuple[str, str], list[Sense]]) -> None:
+def _add_iteratives(senses: list[Sense], by_lemma: dict[tuple[str, str], list[Sense]]) -> dict[str, list[Sense]]:
     """A verb of "re" and a hand verb that the lexicon does not list takes that verb's senses, objects and all: what is
     done again is the same act ("reoccupied the town", "rejoined the talks", "rearrested the activist"). Like a
     synonym's, its senses are fallbacks (``synonym_of``, lower confidence): they code only sentences no hand trigger
-    codes. Words whose "re" is no "again" (``NOT_AGAIN``) are left out."""
+    codes. Words whose "re" is no "again" (``NOT_AGAIN``) are left out.
+    A "re" verb the hand lexicon lists keeps its own senses; its verb's senses are returned for it (word -> senses), for
+    the coder to try when none of its own fits ("reopen talks": the lexicon lists "reopen" for crossings)."""
     listed = set(by_lemma)
     line = len(senses)
     stems = sorted({lemma for s in senses if s.pos == "VERB" and s.synonym_of is None for lemma in s.lemmas if lemma.isalpha()})
+    again: dict[str, list[Sense]] = {}
     for stem in stems:
         word = "re" + stem
         forms = (word, *verb_forms(word), *("re" + f for f in IRREGULAR_FORMS.get(stem, ())))  # "rebuilt", "retook"
-        if word in NOT_AGAIN or any((f, p) in listed for f in forms for p in ("VERB", "NOUN")):
+        if word in NOT_AGAIN:
             continue
         clones = []
         for s in by_lemma.get((stem, "VERB"), ()):
             if s.synonym_of is None:
                 line += 1
                 clones.append(replace(s, lemmas=(word,), confidence=round(s.confidence * SYNONYM_CONFIDENCE, 3), line=line, synonym_of=stem))
+        if not clones:
+            continue
+        if any((f, p) in listed for f in forms for p in ("VERB", "NOUN")):
+            if (word, "VERB") in listed:
+                again[word] = clones
+            continue
         senses.extend(clones)
         for form in forms:
-            if clones and (form, "VERB") not in by_lemma:
+            if (form, "VERB") not in by_lemma:
                 by_lemma[(form, "VERB")] = clones
+    return again
 
 
 def _add_synonyms(path: Path, senses: list[Sense], by_lemma: dict[tuple[str, str], list[Sense]]) -> None:
