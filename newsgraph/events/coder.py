@@ -108,9 +108,9 @@ ADDRESS_VERBS = {"tell", "assure", "inform", "reassure", "remind", "notify"}
 ENABLING_VERBS = {"allow", "let", "enable", "permit", "clear", "pave"}
 # verbs whose complement is a bare infinitive with its own subject: "let the tanker sail", "made them sign", "helped
 # farmers replant" (the parser makes it a ccomp, the subject its nsubj: the verb's object, as in "allowed them to leave")
+BARE_INFINITIVE_VERBS = {"let", "make", "help", "have", "see", "watch", "hear"}
 # a length of time given to do something: "gave the ambassador 72 hours to leave", "a week to comply or face sanctions"
 TIME_UNITS = {"minute", "hour", "day", "week", "month", "year"}
-BARE_INFINITIVE_VERBS = {"let", "make", "help", "have", "see", "watch", "hear"}
 # verbs of serving a body: a person's relative clause of them ties the person to it ("diplomats who worked for the embassy")
 SERVICE_VERBS = {"work", "serve", "fight", "belong", "spy", "report"}
 # what an authority grants at home: whose licence, permit, contract or funding it withdraws is of its own state, though a
