@@ -163,3 +163,9 @@ def test_a_listed_re_verb_none_of_whose_senses_fits_is_its_verb_done_again(resou
 def test_premises_sealed_by_an_authority_are_shut_down(resources):
     assert ("COERCE", "sealed clinics") in _events(resources, "Nairobi county officials sealed 14 illegal clinics in Kibera on Monday.")
     assert ("AGREE", "sealed deal") in _events(resources, "Kenya and Uganda sealed a trade deal.")
+
+
+def test_an_adjective_complement_is_checked_as_an_object(resources):
+    assert ("SUPPORT", "said sorry") in _events(resources, "The Kenyan police have said sorry to the Maasai community for the raid.")
+    # a clause of saying is no apology
+    assert "SUPPORT" not in _types(resources, "The Kenyan minister said he was sorry.")

@@ -549,7 +549,9 @@ class EventCoder:
         found: dict[str, object] = {}
         if pos == "VERB":
             # a noun predicate of the object counts too: "took two aid workers hostage"
-            heads = [c for c in w.children(tok) if w.dep[c] in OBJ_DEPS or w.dep[c] == "nsubjpass" or (w.dep[c] == "xcomp" and w.pos[c] == "NOUN")]
+            # and an adjective complement: "said sorry to the families"
+            heads = [c for c in w.children(tok) if w.dep[c] in OBJ_DEPS or w.dep[c] == "nsubjpass" or (w.dep[c] == "xcomp" and w.pos[c] == "NOUN")
+                     or (w.dep[c] == "acomp" and w.pos[c] == "ADJ")]
             if not heads:
                 heads = _shared_objects(w, tok)  # "seized and burned the trucks": the pair's object is each verb's
             modified = _modified_object(w, tok)
