@@ -553,3 +553,47 @@ def test_an_infinitives_doer_is_the_object_of_the_verb_it_hangs_on(resources, te
 def test_whom_a_passive_demand_falls_on_is_not_its_source(resources):
     e = _event(resources, "Israel was urged to halt settlement construction in the West Bank.", "DEMAND")
     assert (_codes(e.source), _codes(e.target)) == (set(), {"ISR"})
+
+
+@pytest.mark.parametrize(
+    "text, etype, target",
+    [
+        # a phrase a possessive opens, as a reported clause's object, is the speaker's
+        ("The Ukrainian army said Russian forces had shelled its positions near Bakhmut overnight.", "FIGHT", {"UKR"}),
+        ("The Kenyan government said Somali militants had attacked its soldiers near the border.", "ASSAULT", {"KEN"}),
+        # must-not: "their" after a plural subject is the subject's own; a bare pronoun object is someone else
+        ("The Israeli army said Palestinian militants had moved their fighters into the tunnels.", "MOBILIZE", set()),
+    ],
+)
+def test_a_reported_clauses_possessive_object_is_its_speakers(resources, text, etype, target):
+    assert _codes(_event(resources, text, etype).target) == target
+
+
+@pytest.mark.parametrize(
+    "text, etype, target",
+    [
+        # whom a measure was laid on, as its own clause says
+        ("Beijing has lifted the tariffs it imposed on Australian barley three years ago.", "RETREAT", {"AUS"}),
+        ("The United States eased the sanctions it had imposed on Venezuela's oil sector.", "RETREAT", {"VEN"}),
+        # must-not: a clause of another kind of act on the object says nothing of whom the act is aimed at
+        ("Beijing has lifted the tariffs it discussed with Australian officials three years ago.", "RETREAT", set()),
+    ],
+)
+def test_a_measures_own_clause_names_whom_undoing_it_is_aimed_at(resources, text, etype, target):
+    assert _codes(_event(resources, text, etype).target) == target
+
+
+def test_a_passives_weapon_phrase_is_an_unclaimed_attack(resources):
+    e = _event(resources, "A prominent journalist has been killed in a car bomb explosion in eastern Beirut.", "ASSAULT")
+    assert _codes(e.source) == {"LBN"}
+    # must-not: where someone was killed is no weapon
+    e = _event(resources, "The journalist was killed in his home in Karachi.", "ASSAULT")
+    assert _codes(e.source) == set()
+
+
+def test_a_name_nobody_places_that_a_demand_presses_is_at_home(resources):
+    text = "Coffee growers' unions in Uganda have asked the Kawacom Estates board for an urgent meeting on prices, Reuters reported."
+    assert _codes(_event(resources, text, "DEMAND").target) == {"UGA"}
+    # must-not: a name its own phrase places abroad stays there
+    text = "Coffee growers' unions in Uganda have asked the London-based Kawacom Estates board for an urgent meeting on prices."
+    assert "UGA" not in _codes(_event(resources, text, "DEMAND").target)

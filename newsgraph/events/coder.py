@@ -44,6 +44,10 @@ INSTRUMENT_TYPES = {"MOBILIZE", "RETREAT", "AID", "AGREE", "COOPERATE", "THREATE
 ATTACK_INSTRUMENTS = {"bomb", "bombing", "explosion", "blast", "device", "mine", "minefield", "landmine", "rocket", "missile", "shell",
                       "mortar", "grenade", "ied", "attack", "ambush", "airstrike", "strike", "shelling", "gunfire"}
 
+# of those, the ones planted or thrown where they strike, whose place is the attack's when no one claims it ("killed in a car
+# bomb explosion in Beirut")
+HIDDEN_WEAPONS = {"bomb", "bombing", "explosion", "blast", "device", "mine", "landmine", "grenade", "ied", "attack", "ambush"}
+
 # crowds whose violence is a riot, not an attack or a coercive act
 RIOTERS = {"rioter", "mob", "looter", "protester", "protestor", "demonstrator", "crowd", "youth"}
 # modifiers that make any crowd rioters ("rioting youths", "rampaging fans", "angry villagers")
@@ -811,7 +815,7 @@ class EventCoder:
                 if any(s is not None and s.ref.country not in (None, home) for x in range(w.left_edge(k), end) for s in [r.span_of(x)]):
                     continue  # "employees of London-listed gold miner Acacia Mining": the phrase places it elsewhere
                 if found:
-                    if sense.type in AUTHORITY_TYPES or (pressed and h in said):
+                    if sense.type in AUTHORITY_TYPES or (pressed and (h in said or sense.type == "DEMAND")):
                         out.extend(a.copy(country=home) for a in found if a.provisional)
                     continue
                 sector = r.nouns.get(w.lemma[k]) or r.nouns.get(w.lower[k])
@@ -946,6 +950,9 @@ class EventCoder:
             # an object known only by the story's country ("contributed troops to ...") yields to a named target;
             # an act with its doer ("denounced the execution of prisoners by Iranian authorities") is aimed at the doer
             found = (r.span_of(o) is None and self._doer_of(o, r)) or r.actors_for(o)
+            if not found and sense.type not in INSTRUMENT_TYPES:
+                # "the Ukrainian army said Russian forces had shelled its positions": what the act falls on is the speaker's
+                found = self._speaker_for(o, r, owned=True)
             if sense.type in INSTRUMENT_TYPES:
                 # "China sent 34 warships around the island", "drafted in 300 officers": forces no one names the owner of
                 # (placed only by the story's country) are the sender's own
@@ -990,6 +997,12 @@ class EventCoder:
             # "revoked Chevron's license", "a license granted to Chevron": actors inside the object phrase
             for o in obj_heads:
                 target.extend(self._actors_in(o, r, venue_free=sense.type in VENUE_TYPES))
+        if not target:
+            # "lifted the tariffs it slapped on Australia's barley", "extended the curbs imposed on Russian banks": a measure
+            # whose own clause says whom it was laid on is aimed at them (a clause of a verb that sanctions or coerces)
+            laid = [v for o in obj_heads for v in w.children(o) if w.dep[v] in ("relcl", "acl") and w.pos[v] == "VERB"
+                    and any(s.type in ("SANCTION", "COERCE") for s in self.lex.by_lemma.get((w.lemma[v], "VERB"), ()))]
+            target = _other_than_source(self._prep_targets(laid, ("on", "against"), r), source)
         pair: list[ActorRef] = []
         if sense.symmetric or sense.type == "FIGHT":
             # before the last-resort search: "talks were held in Hanoi between Vietnam and China" are the pair's, as is
@@ -1061,19 +1074,25 @@ class EventCoder:
         return (doer or r.actors_for(subj) or self._doer_of(subj, r) or (self._owner_of(subj, r) if thing else [])
                 or self._speaker_for(subj, r))
 
-    def _speaker_for(self, subj, r: ArgResolver) -> list[ActorRef]:
+    def _speaker_for(self, subj, r: ArgResolver, owned: bool = False) -> list[ActorRef]:
         """The subject of a clause a speaker states of itself, when it names no one by itself: a pronoun ("the Tanzanian
         president told reporters he would visit Kenya") or a phrase a possessive pronoun opens ("the Ugandan army said its
         soldiers had killed five rebels", "the foreign minister said his government rejected ...") stands for the
         speaker, the subject of the verb the clause is the complement of; the phrase's own noun, when the sector lexicon
-        has it, gives the sector ("its soldiers": the army's country, MIL)."""
+        has it, gives the sector ("its soldiers": the army's country, MIL). With ``owned``, for an object or a passive's
+        subject: only a phrase a possessive opens ("said Russian forces had shelled its positions": the army's; not "said
+        they had arrested him"), and not "their" after a plural subject, whose own it likelier is."""
         w = self._w
         possessive = next((d for d in w.children(subj) if w.dep[d] == "poss" and w.lower[d] in SPEAKER_POSSESSIVES), None)
-        kinds = SPEAKER_NOUNS.get(w.lemma[subj]) if [w.lower[d] for d in w.children(subj)] == ["the"] else None
-        if not (possessive is not None or kinds or (w.pos[subj] == "PRON" and w.lower[subj] in SPEAKER_PRONOUNS)):
+        kinds = SPEAKER_NOUNS.get(w.lemma[subj]) if [w.lower[d] for d in w.children(subj)] == ["the"] and not owned else None
+        if not (possessive is not None or kinds or (w.pos[subj] == "PRON" and w.lower[subj] in SPEAKER_PRONOUNS and not owned)):
             return []
         clause = w.head[subj]
         if w.dep[clause] not in ("ccomp", "parataxis") or w.head[clause] == clause:
+            return []
+        if owned and (possessive is None or (w.lower[possessive] == "their" and any(
+                w.dep[s] in ("nsubj", "nsubjpass") and s != subj and (w.tag[s] in ("NNS", "NNPS") or any(w.dep[c] == "conj" for c in w.children(s)))
+                for s in w.children(clause)))):
             return []
         verb = w.head[clause]
         if w.lemma[verb] not in SPEAKER_VERBS or w.pos[verb] not in VERBAL_POS:
@@ -1273,6 +1292,12 @@ class EventCoder:
         w = self._w
         doers = [ch for ch in w.children(tok) if w.dep[ch] == "nsubj"]
         doers += [p for ch in w.children(tok) if w.dep[ch] == "agent" for p in w.children(ch) if w.dep[p] == "pobj"]
+        if any(w.dep[ch] == "auxpass" for ch in w.children(tok)):
+            # "was killed in a car bomb explosion in Beirut", "were wounded by a roadside bomb": the weapon of a passive
+            # (not an attack whose doer is named: "wounded in the bombing of a checkpoint by al-Shabaab"; not shelling or an
+            # air strike, which come from the other side: "wounded in the shelling of Kharkiv")
+            doers += [p for ch in w.children(tok) if w.dep[ch] == "prep" and w.lower[ch] in ("in", "by") for p in w.children(ch)
+                      if w.dep[p] == "pobj" and w.lemma[p] in HIDDEN_WEAPONS and not any(w.lower[b] == "by" for b in range(p, w.right_edge(p) + 1))]
         if not doers and w.dep[tok] in ("advcl", "conj") and w.pos[w.head[tok]] in VERBAL_POS:
             # "A suicide bomber rammed a car into the checkpoint, killing five constables": the participle's doer is the
             # subject of the act it goes on from
