@@ -514,6 +514,9 @@ def test_a_body_named_after_a_place_at_home_that_an_authority_acts_on(resources)
         # through the clause's infinitive, and a noun that names the speaker's kind again
         ("Sudan's army chief said he was ready to hold talks with the Rapid Support Forces in Jeddah.", "AGREE", {"SDN"}),
         ("The EU's foreign policy chief said the bloc would impose new sanctions on Iran.", "THREATEN", {"IGO"}),
+        # a verb of speech with no subject of its own is said by whoever said or did what it goes on from
+        ("The Nigerian army said it had killed 30 militants, adding that its troops had also freed 12 hostages.", "RETREAT", {"NGA"}),
+        ("The Ugandan army issued a statement on Monday, saying its soldiers had killed five rebels near the border.", "FIGHT", {"UGA"}),
         # must-not: a clause one directs at someone else is not the speaker's own act
         ("The court ruled that he must pay damages to the Kenyan government.", "DEMAND", set()),
         ("The Kenyan president told the Ugandan envoy he must withdraw his troops from the island.", "DEMAND", set()),
@@ -522,6 +525,14 @@ def test_a_body_named_after_a_place_at_home_that_an_authority_acts_on(resources)
 def test_a_reported_clauses_pronoun_subject_is_its_speaker(resources, text, etype, source):
     events = _events(resources, text, etype)
     assert _codes(events[0].source if events else []) == source
+
+
+def test_whom_a_reported_obligation_presses_is_not_its_speaker(resources):
+    # the obligation's pronoun is someone else, not the opposition leader who says it
+    for text in ("'He must resign,' the Kenyan opposition leader said.", "The Kenyan opposition leader said he must resign over the scandal."):
+        assert not any(_codes(e.source) & _codes(e.target) for e in _events(resources, text))
+    e = _event(resources, "The Nigerian president said they should release the hostages immediately.", "DEMAND")
+    assert "GOV" not in {a.sector for a in e.target}
 
 
 def test_a_gerund_of_a_time_phrase_is_done_by_the_subject_of_its_verb(resources):

@@ -1090,6 +1090,8 @@ class EventCoder:
         clause = w.head[subj]
         if w.dep[clause] not in ("ccomp", "parataxis") or w.head[clause] == clause:
             return []
+        if any(w.dep[a] == "aux" and w.lower[a] in ("must", "should", "ought") for a in w.children(clause)):
+            return []  # "'He must resign,' the opposition leader said": whom an obligation presses is someone else
         if owned and (possessive is None or (w.lower[possessive] == "their" and any(
                 w.dep[s] in ("nsubj", "nsubjpass") and s != subj and (w.tag[s] in ("NNS", "NNPS") or any(w.dep[c] == "conj" for c in w.children(s)))
                 for s in w.children(clause)))):
@@ -1100,10 +1102,13 @@ class EventCoder:
         # "told the minister he must resign": a clause told to someone named may be about them
         if any(w.dep[o] in ("dobj", "dative") and any(a.sector != "MED" for a in r.actors_for(o)) for o in w.children(verb)):
             return []
-        speaker = next((c for c in w.children(verb) if w.dep[c] == "nsubj" and w.pos[c] != "PRON"), None)
-        if speaker is None:
+        speaker = next((c for c in w.children(verb) if w.dep[c] == "nsubj"), None)
+        if speaker is not None and w.pos[speaker] == "PRON":
             return []
-        found = self._acting_for(speaker, r)
+        # "the army said it had killed 30 militants, adding that its troops had freed 12 hostages": a verb of speech with no
+        # subject of its own is said by the subject of the verb it goes on from
+        found = (self._acting_for(speaker, r) if speaker is not None
+                 else self._inherited_subject(verb, r) if w.dep[verb] in ("advcl", "conj", "acl") else [])
         if kinds:
             # "the kingdom": the state of whoever speaks for it
             return [a.copy(sector=None, kind="state", text=w.text(subj)) if kinds == ("state",) else a.copy(text=w.text(subj))
