@@ -586,6 +586,8 @@ def test_a_reported_clauses_possessive_object_is_its_speakers(resources, text, e
         # whom a measure was laid on, as its own clause says
         ("Beijing has lifted the tariffs it imposed on Australian barley three years ago.", "RETREAT", {"AUS"}),
         ("The United States eased the sanctions it had imposed on Venezuela's oil sector.", "RETREAT", {"VEN"}),
+        # what one gives back, from whom it was seized
+        ("Iran has returned the tanker it seized from Britain last year.", "RETREAT", {"GBR"}),
         # must-not: a clause of another kind of act on the object says nothing of whom the act is aimed at
         ("Beijing has lifted the tariffs it discussed with Australian officials three years ago.", "RETREAT", set()),
     ],

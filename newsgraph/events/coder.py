@@ -998,11 +998,13 @@ class EventCoder:
             for o in obj_heads:
                 target.extend(self._actors_in(o, r, venue_free=sense.type in VENUE_TYPES))
         if not target:
-            # "lifted the tariffs it slapped on Australia's barley", "extended the curbs imposed on Russian banks": a measure
-            # whose own clause says whom it was laid on is aimed at them (a clause of a verb that sanctions or coerces)
+            # "lifted the tariffs it slapped on Australia's barley", "returned the tanker it seized from Britain": a measure or
+            # a thing whose own clause says whom it was laid on or taken from is aimed at them (a clause of a verb that
+            # sanctions or coerces)
             laid = [v for o in obj_heads for v in w.children(o) if w.dep[v] in ("relcl", "acl") and w.pos[v] == "VERB"
                     and any(s.type in ("SANCTION", "COERCE") for s in self.lex.by_lemma.get((w.lemma[v], "VERB"), ()))]
-            target = _other_than_source(self._prep_targets(laid, ("on", "against"), r), source)
+            if laid:
+                target = _other_than_source(self._prep_targets(laid, ("on", "against", "from"), r), source)
         pair: list[ActorRef] = []
         if sense.symmetric or sense.type == "FIGHT":
             # before the last-resort search: "talks were held in Hanoi between Vietnam and China" are the pair's, as is
