@@ -498,3 +498,115 @@ def test_a_body_named_after_a_place_at_home_that_an_authority_acts_on(resources)
     assert "USA" not in _codes(_event(resources, text, "INVESTIGATE").target)
     text = "Ohio state auditors are combing through the books of the Hardin County sewer plant after a string of complaints."
     assert _codes(_event(resources, text, "INVESTIGATE").target) == set()
+
+
+@pytest.mark.parametrize(
+    "text, etype, source",
+    [
+        # a pronoun opening the clause a speaker states of itself is the speaker (a state's body named by a common noun,
+        # which the pronoun's own antecedent search does not reach)
+        ("Brazil's president said he would meet his Argentine counterpart in Buenos Aires next month.", "AGREE", {"BRA"}),
+        ("The Tanzanian president told reporters he would visit Kenya next week.", "AGREE", {"TZA"}),
+        # a phrase its possessive opens, the clause fronted or not, and a passive's subject of a mobilisation
+        ("The Ugandan army said on Monday that its soldiers had killed five rebels.", "FIGHT", {"UGA"}),
+        ("Its forces had killed 30 militants in the raid, the Nigerian army said on Sunday.", "FIGHT", {"NGA"}),
+        ("The Turkish defence ministry said its troops had been deployed to the Syrian border.", "MOBILIZE", {"TUR"}),
+        # through the clause's infinitive, and a noun that names the speaker's kind again
+        ("Sudan's army chief said he was ready to hold talks with the Rapid Support Forces in Jeddah.", "AGREE", {"SDN"}),
+        ("The EU's foreign policy chief said the bloc would impose new sanctions on Iran.", "THREATEN", {"IGO"}),
+        # a verb of speech with no subject of its own is said by whoever said or did what it goes on from
+        ("The Nigerian army said it had killed 30 militants, adding that its troops had also freed 12 hostages.", "RETREAT", {"NGA"}),
+        ("The Ugandan army issued a statement on Monday, saying its soldiers had killed five rebels near the border.", "FIGHT", {"UGA"}),
+        # must-not: a clause one directs at someone else is not the speaker's own act
+        ("The court ruled that he must pay damages to the Kenyan government.", "DEMAND", set()),
+        ("The Kenyan president told the Ugandan envoy he must withdraw his troops from the island.", "DEMAND", set()),
+    ],
+)
+def test_a_reported_clauses_pronoun_subject_is_its_speaker(resources, text, etype, source):
+    events = _events(resources, text, etype)
+    assert _codes(events[0].source if events else []) == source
+
+
+def test_whom_a_reported_obligation_presses_is_not_its_speaker(resources):
+    # the obligation's pronoun is someone else, not the opposition leader who says it
+    for text in ("'He must resign,' the Kenyan opposition leader said.", "The Kenyan opposition leader said he must resign over the scandal."):
+        assert not any(_codes(e.source) & _codes(e.target) for e in _events(resources, text))
+    e = _event(resources, "The Nigerian president said they should release the hostages immediately.", "DEMAND")
+    assert "GOV" not in {a.sector for a in e.target}
+
+
+def test_a_gerund_of_a_time_phrase_is_done_by_the_subject_of_its_verb(resources):
+    e = _event(resources, "After meeting the Chinese foreign minister, the Indian envoy said the two sides would resume border talks.", "CONSULT")
+    assert _codes(e.source) == {"IND"}
+    # a passive's subject, not its agent
+    e = _event(resources, "After attacking a guard outside the embassy, the Kenyan activist was arrested by Ugandan police.", "ASSAULT")
+    assert _codes(e.source) == {"KEN"}
+    # must-not: what was done without is not done, and not made the subject's act
+    events = _events(resources, "Without consulting the Kenyan government, the Ugandan president signed the border deal.", "CONSULT")
+    assert not any(_codes(e.source) for e in events)
+
+
+@pytest.mark.parametrize(
+    "text, etype, source",
+    [
+        # the object of the verb an infinitive hangs on does what it is brought to do, a passive's subject too
+        ("Egypt persuaded Hamas to accept a ceasefire with Israel.", "AGREE", {"PSE"}),
+        ("The United States helped Ukraine to repel Russian attacks on Kyiv.", "FIGHT", {"UKR"}),
+        ("Iraq was forced by the United Nations to destroy its missiles.", "FIGHT", {"IRQ"}),
+        # must-not: a promise is kept by whoever makes it
+        ("The Kenyan president promised Uganda to withdraw troops from the island.", "AGREE", {"KEN"}),
+    ],
+)
+def test_an_infinitives_doer_is_the_object_of_the_verb_it_hangs_on(resources, text, etype, source):
+    assert _codes(_event(resources, text, etype).source) == source
+
+
+def test_whom_a_passive_demand_falls_on_is_not_its_source(resources):
+    e = _event(resources, "Israel was urged to halt settlement construction in the West Bank.", "DEMAND")
+    assert (_codes(e.source), _codes(e.target)) == (set(), {"ISR"})
+
+
+@pytest.mark.parametrize(
+    "text, etype, target",
+    [
+        # a phrase a possessive opens, as a reported clause's object, is the speaker's
+        ("The Ukrainian army said Russian forces had shelled its positions near Bakhmut overnight.", "FIGHT", {"UKR"}),
+        ("The Kenyan government said Somali militants had attacked its soldiers near the border.", "ASSAULT", {"KEN"}),
+        # must-not: "their" after a plural subject is the subject's own; a bare pronoun object is someone else
+        ("The Israeli army said Palestinian militants had moved their fighters into the tunnels.", "MOBILIZE", set()),
+    ],
+)
+def test_a_reported_clauses_possessive_object_is_its_speakers(resources, text, etype, target):
+    assert _codes(_event(resources, text, etype).target) == target
+
+
+@pytest.mark.parametrize(
+    "text, etype, target",
+    [
+        # whom a measure was laid on, as its own clause says
+        ("Beijing has lifted the tariffs it imposed on Australian barley three years ago.", "RETREAT", {"AUS"}),
+        ("The United States eased the sanctions it had imposed on Venezuela's oil sector.", "RETREAT", {"VEN"}),
+        # what one gives back, from whom it was seized
+        ("Iran has returned the tanker it seized from Britain last year.", "RETREAT", {"GBR"}),
+        # must-not: a clause of another kind of act on the object says nothing of whom the act is aimed at
+        ("Beijing has lifted the tariffs it discussed with Australian officials three years ago.", "RETREAT", set()),
+    ],
+)
+def test_a_measures_own_clause_names_whom_undoing_it_is_aimed_at(resources, text, etype, target):
+    assert _codes(_event(resources, text, etype).target) == target
+
+
+def test_a_passives_weapon_phrase_is_an_unclaimed_attack(resources):
+    e = _event(resources, "A prominent journalist has been killed in a car bomb explosion in eastern Beirut.", "ASSAULT")
+    assert _codes(e.source) == {"LBN"}
+    # must-not: where someone was killed is no weapon
+    e = _event(resources, "The journalist was killed in his home in Karachi.", "ASSAULT")
+    assert _codes(e.source) == set()
+
+
+def test_a_name_nobody_places_that_a_demand_presses_is_at_home(resources):
+    text = "Coffee growers' unions in Uganda have asked the Kawacom Estates board for an urgent meeting on prices, Reuters reported."
+    assert _codes(_event(resources, text, "DEMAND").target) == {"UGA"}
+    # must-not: a name its own phrase places abroad stays there
+    text = "Coffee growers' unions in Uganda have asked the London-based Kawacom Estates board for an urgent meeting on prices."
+    assert "UGA" not in _codes(_event(resources, text, "DEMAND").target)

@@ -22,7 +22,7 @@ from ..nlp import VERBAL_POS, DocArrays, doc_arrays, span_text
 from ..quantities import quantities_for_event
 from ..time import EventDates
 from .lexicon import Lexicon, Sense, load_ontology
-from .modality import REPORTING_VERBS, Modality, analyse
+from .modality import REPORTING_VERBS, THREAT_VERBS, Modality, analyse
 
 # verbs of handing people or places over to a court, a state or custody ("hand" and "turn" with "over")
 HANDOVER_VERBS = {"hand", "transfer", "extradite", "surrender", "repatriate", "turn"}
@@ -43,6 +43,10 @@ INSTRUMENT_TYPES = {"MOBILIZE", "RETREAT", "AID", "AGREE", "COOPERATE", "THREATE
 # weapons that stand as the subject of violence when no attacker is named ("a car bomb killed ...")
 ATTACK_INSTRUMENTS = {"bomb", "bombing", "explosion", "blast", "device", "mine", "minefield", "landmine", "rocket", "missile", "shell",
                       "mortar", "grenade", "ied", "attack", "ambush", "airstrike", "strike", "shelling", "gunfire"}
+
+# of those, the ones planted or thrown where they strike, whose place is the attack's when no one claims it ("killed in a car
+# bomb explosion in Beirut")
+HIDDEN_WEAPONS = {"bomb", "bombing", "explosion", "blast", "device", "mine", "landmine", "grenade", "ied", "attack", "ambush"}
 
 # crowds whose violence is a riot, not an attack or a coercive act
 RIOTERS = {"rioter", "mob", "looter", "protester", "protestor", "demonstrator", "crowd", "youth"}
@@ -185,6 +189,27 @@ ULTIMATUM_PASSIVES = {"remove", "arrest", "expel", "sack", "fire", "jail", "pros
 SPEECH_ACT_TYPES = {"DISAPPROVE", "ACCUSE", "THREATEN", "DEMAND", "REQUEST"}
 # auxiliaries that mark a reported clause's back-shifted tense ("had been", "would meet")
 BACKSHIFT_AUX = {"had", "would", "could", "might", "has", "have"}
+
+# verbs whose clause a speaker states of itself: the pronoun that opens it, or a phrase its possessive opens, is the
+# speaker's own side ("the army said its soldiers had killed five rebels", "the president said he would visit Kenya",
+# "'We will retaliate,' the ministry warned"); not verbs that direct others ("ruled that he must pay", "demanded that
+# he resign")
+SPEAKER_VERBS = REPORTING_VERBS | THREAT_VERBS | {"vow", "pledge", "promise", "deny", "signal", "hint", "decide", "confirm"}
+SPEAKER_PRONOUNS = {"he", "she", "it", "they", "we", "i"}
+SPEAKER_POSSESSIVES = {"his", "her", "its", "their", "our", "my"}
+# nouns by which such a clause names its speaker again, by the kinds of actor each names ("the EU's foreign policy chief
+# said the bloc would impose ...", "Saudi Arabia's energy minister said the kingdom would ...")
+SPEAKER_NOUNS = {"bloc": ("igo",), "alliance": ("igo",), "kingdom": ("state",), "country": ("state",), "nation": ("state",),
+                 "republic": ("state",), "company": ("company",), "firm": ("company",), "group": ("group", "organisation"),
+                 "movement": ("group", "organisation"), "organisation": ("organisation", "igo"), "organization": ("organisation", "igo")}
+
+# prepositions of time whose gerund is done by the subject of the verb the phrase hangs on ("after meeting", "on
+# arriving", "before leaving"; not "without consulting", which did not happen)
+ADJUNCT_PREPS = {"after", "before", "upon", "on", "since", "while", "when"}
+
+# verbs whose infinitive is done by their subject even when they have an object ("promised Kenya to deliver ...");
+# other verbs with an object hand the infinitive to it ("persuaded Hamas to accept ...")
+SUBJECT_CONTROL_VERBS = {"promise", "vow", "pledge", "swear", "threaten"}
 
 # things that carry or measure goods: what they hold is what is sent ("two cargo planes of tents")
 LADEN_VERBS = {"load", "carry", "pack", "fill", "laden", "stack", "cram", "bear", "stuff"}
@@ -831,7 +856,7 @@ class EventCoder:
                 if any(s is not None and s.ref.country not in (None, home) for x in range(w.left_edge(k), end) for s in [r.span_of(x)]):
                     continue  # "employees of London-listed gold miner Acacia Mining": the phrase places it elsewhere
                 if found:
-                    if sense.type in AUTHORITY_TYPES or (pressed and h in said):
+                    if sense.type in AUTHORITY_TYPES or (pressed and (h in said or sense.type == "DEMAND")):
                         out.extend(a.copy(country=home) for a in found if a.provisional)
                     continue
                 sector = r.nouns.get(w.lemma[k]) or r.nouns.get(w.lower[k])
@@ -927,7 +952,7 @@ class EventCoder:
         if mobilised:
             # "police were put on full alert", "troops were moved to the border": with no one named who gave the
             # order, the forces mobilised are the actor, not the target
-            source = [a for ch in w.children(tok) if w.dep[ch] == "nsubjpass" for a in r.actors_for(ch)]
+            source = [a for ch in w.children(tok) if w.dep[ch] == "nsubjpass" for a in (r.actors_for(ch) or self._speaker_for(ch, r))]
             source = source or (r.actors_for(w.head[tok]) if reduced else [])
         speaker = _speaker_conjunct(w, tok) if not source and sense.type in SPEECH_ACT_TYPES else None
         if speaker is not None:
@@ -970,6 +995,9 @@ class EventCoder:
             # an object known only by the story's country ("contributed troops to ...") yields to a named target;
             # an act with its doer ("denounced the execution of prisoners by Iranian authorities") is aimed at the doer
             found = (r.span_of(o) is None and self._doer_of(o, r)) or r.actors_for(o)
+            if not found and sense.type not in INSTRUMENT_TYPES:
+                # "the Ukrainian army said Russian forces had shelled its positions": what the act falls on is the speaker's
+                found = self._speaker_for(o, r, owned=True)
             if sense.type in INSTRUMENT_TYPES:
                 # "China sent 34 warships around the island", "drafted in 300 officers": forces no one names the owner of
                 # (placed only by the story's country) are the sender's own
@@ -1014,6 +1042,14 @@ class EventCoder:
             # "revoked Chevron's license", "a license granted to Chevron": actors inside the object phrase
             for o in obj_heads:
                 target.extend(self._actors_in(o, r, venue_free=sense.type in VENUE_TYPES))
+        if not target:
+            # "lifted the tariffs it slapped on Australia's barley", "returned the tanker it seized from Britain": a measure or
+            # a thing whose own clause says whom it was laid on or taken from is aimed at them (a clause of a verb that
+            # sanctions or coerces)
+            laid = [v for o in obj_heads for v in w.children(o) if w.dep[v] in ("relcl", "acl") and w.pos[v] == "VERB"
+                    and any(s.type in ("SANCTION", "COERCE") for s in self.lex.by_lemma.get((w.lemma[v], "VERB"), ()))]
+            if laid:
+                target = _other_than_source(self._prep_targets(laid, ("on", "against", "from"), r), source)
         pair: list[ActorRef] = []
         if sense.symmetric or sense.type == "FIGHT":
             # before the last-resort search: "talks were held in Hanoi between Vietnam and China" are the pair's, as is
@@ -1078,11 +1114,56 @@ class EventCoder:
     def _acting_for(self, subj, r: ArgResolver) -> list[ActorRef]:
         """Who acts through a subject: the actor it names; for a thing or an act, whoever did it ("a roadside bomb
         planted by al-Shabaab fighters tore through ...", "The bombing, claimed by Islamic State, killed ...") or owns it
-        ("the Edhi Foundation's boats ferried food")."""
+        ("the Edhi Foundation's boats ferried food"); for a reported clause's pronoun, its speaker (``_speaker_for``)."""
         w = self._w
         thing = r.span_of(subj) is None and w.pos[subj] == "NOUN" and not r.nouns.get(w.lemma[subj])
         doer = self._doer_of(subj, r) if thing else []
-        return doer or r.actors_for(subj) or self._doer_of(subj, r) or (self._owner_of(subj, r) if thing else [])
+        return (doer or r.actors_for(subj) or self._doer_of(subj, r) or (self._owner_of(subj, r) if thing else [])
+                or self._speaker_for(subj, r))
+
+    def _speaker_for(self, subj, r: ArgResolver, owned: bool = False) -> list[ActorRef]:
+        """The subject of a clause a speaker states of itself, when it names no one by itself: a pronoun ("the Tanzanian
+        president told reporters he would visit Kenya") or a phrase a possessive pronoun opens ("the Ugandan army said its
+        soldiers had killed five rebels", "the foreign minister said his government rejected ...") stands for the
+        speaker, the subject of the verb the clause is the complement of; the phrase's own noun, when the sector lexicon
+        has it, gives the sector ("its soldiers": the army's country, MIL). With ``owned``, for an object or a passive's
+        subject: only a phrase a possessive opens ("said Russian forces had shelled its positions": the army's; not "said
+        they had arrested him"), and not "their" after a plural subject, whose own it likelier is."""
+        w = self._w
+        possessive = next((d for d in w.children(subj) if w.dep[d] == "poss" and w.lower[d] in SPEAKER_POSSESSIVES), None)
+        kinds = SPEAKER_NOUNS.get(w.lemma[subj]) if [w.lower[d] for d in w.children(subj)] == ["the"] and not owned else None
+        if not (possessive is not None or kinds or (w.pos[subj] == "PRON" and w.lower[subj] in SPEAKER_PRONOUNS and not owned)):
+            return []
+        clause = w.head[subj]
+        if w.dep[clause] not in ("ccomp", "parataxis") or w.head[clause] == clause:
+            return []
+        if any(w.dep[a] == "aux" and w.lower[a] in ("must", "should", "ought") for a in w.children(clause)):
+            return []  # "'He must resign,' the opposition leader said": whom an obligation presses is someone else
+        if owned and (possessive is None or (w.lower[possessive] == "their" and any(
+                w.dep[s] in ("nsubj", "nsubjpass") and s != subj and (w.tag[s] in ("NNS", "NNPS") or any(w.dep[c] == "conj" for c in w.children(s)))
+                for s in w.children(clause)))):
+            return []
+        verb = w.head[clause]
+        if w.lemma[verb] not in SPEAKER_VERBS or w.pos[verb] not in VERBAL_POS:
+            return []
+        # "told the minister he must resign": a clause told to someone named may be about them
+        if any(w.dep[o] in ("dobj", "dative") and any(a.sector != "MED" for a in r.actors_for(o)) for o in w.children(verb)):
+            return []
+        speaker = next((c for c in w.children(verb) if w.dep[c] == "nsubj"), None)
+        if speaker is not None and w.pos[speaker] == "PRON":
+            return []
+        # "the army said it had killed 30 militants, adding that its troops had freed 12 hostages": a verb of speech with no
+        # subject of its own is said by the subject of the verb it goes on from
+        found = (self._acting_for(speaker, r) if speaker is not None
+                 else self._inherited_subject(verb, r) if w.dep[verb] in ("advcl", "conj", "acl") else [])
+        if kinds:
+            # "the kingdom": the state of whoever speaks for it
+            return [a.copy(sector=None, kind="state", text=w.text(subj)) if kinds == ("state",) else a.copy(text=w.text(subj))
+                    for a in found if (a.kind in kinds or (kinds == ("state",) and a.country and a.kind != "person"))][:1]
+        # "its soldiers" of a state's body are its forces; a rebel group's commanders are the group's
+        sector = r.nouns.get(w.lemma[subj]) if possessive is not None else None
+        return [a.copy(sector=sector, text=w.text(subj)) if sector and a.sector in (None, "GOV") else a.copy(text=w.text(subj))
+                for a in found]
 
     def _pressing(self, noun, r: ArgResolver) -> list[ActorRef]:
         """Who is behind the pressure a noun names: "the miners", "protests by the miners", "weeks of protests by ..."."""
@@ -1263,6 +1344,12 @@ class EventCoder:
         w = self._w
         doers = [ch for ch in w.children(tok) if w.dep[ch] == "nsubj"]
         doers += [p for ch in w.children(tok) if w.dep[ch] == "agent" for p in w.children(ch) if w.dep[p] == "pobj"]
+        if any(w.dep[ch] == "auxpass" for ch in w.children(tok)):
+            # "was killed in a car bomb explosion in Beirut", "were wounded by a roadside bomb": the weapon of a passive
+            # (not an attack whose doer is named: "wounded in the bombing of a checkpoint by al-Shabaab"; not shelling or an
+            # air strike, which come from the other side: "wounded in the shelling of Kharkiv")
+            doers += [p for ch in w.children(tok) if w.dep[ch] == "prep" and w.lower[ch] in ("in", "by") for p in w.children(ch)
+                      if w.dep[p] == "pobj" and w.lemma[p] in HIDDEN_WEAPONS and not any(w.lower[b] == "by" for b in range(p, w.right_edge(p) + 1))]
         if not doers and w.dep[tok] in ("advcl", "conj") and w.pos[w.head[tok]] in VERBAL_POS:
             # "A suicide bomber rammed a car into the checkpoint, killing five constables": the participle's doer is the
             # subject of the act it goes on from
@@ -1371,9 +1458,24 @@ class EventCoder:
                 found = [a for p in ([speaker] if speaker is not None else []) for ch in w.children(p) if w.dep[ch] == "nsubj" for a in r.actors_for(ch)]
                 if found:
                     return found
-                if link == "pcomp" and w.dep[h] == "prep" and w.lower[h] in ("by", "through") and w.pos[w.head[h]] in VERBAL_POS:
+                # "After meeting the Chinese foreign minister, the Indian envoy said ...", "On returning to Kenya, he was
+                # arrested": a gerund a preposition of time opens before the clause shares the grammatical subject of the
+                # clause's verb (a passive's too); after the verb the parser may hang the phrase on a complement's verb
+                # ("let the tanker sail from Bandar Abbas, two months after seizing it")
+                adjunct = (link == "pcomp" and w.dep[h] == "prep" and w.lower[h] in ADJUNCT_PREPS and w.pos[w.head[h]] in VERBAL_POS
+                           and h < w.head[h])
+                if adjunct or (link == "pcomp" and w.dep[h] == "prep" and w.lower[h] in ("by", "through") and w.pos[w.head[h]] in VERBAL_POS):
                     h = w.head[h]  # "violated the ceasefire by opening fire on ...": the means shares the act's subject
-                passive = any(w.dep[ch] in ("auxpass", "nsubjpass") for ch in w.children(h))
+                passive = not adjunct and any(w.dep[ch] in ("auxpass", "nsubjpass") for ch in w.children(h))
+                if link == "xcomp" and w.pos[h] in VERBAL_POS and w.lemma[h] not in SUBJECT_CONTROL_VERBS:
+                    # "Egypt persuaded Hamas to accept a ceasefire", "helped Ukraine to repel ...": the object does what it is
+                    # brought to do; "Iraq was forced by the UN to destroy its missiles": a passive's subject does (not
+                    # forces placed only by the story's country: "sent troops to patrol ...")
+                    controllers = [ch for ch in w.children(h) if (w.dep[ch] == "dobj" and ch < was and ch not in r.guessed)
+                                   or (passive and w.dep[ch] == "nsubjpass")]
+                    found = [a for c in controllers for a in r.actors_for(c)]
+                    if found:
+                        return found
                 if link == "conj" and passive:
                     # "the prime minister has been indicted by the court and will resign": coordinated verbs share
                     # the grammatical subject, not the first verb's agent
@@ -1382,7 +1484,7 @@ class EventCoder:
                         return shared
                 for ch in w.children(h):
                     if (w.dep[ch] in SUBJ_DEPS or (w.dep[ch] == "nsubjpass" and not passive)) and (subjects := _undated(w, r, ch)):
-                        return [a for s in subjects for a in r.actors_for(s)]
+                        return [a for s in subjects for a in (r.actors_for(s) or self._speaker_for(s, r))]
                     if w.dep[ch] == "agent":
                         return [a for p in w.children(ch) if w.dep[p] == "pobj" for a in r.actors_for(p)]
             elif w.dep[h] in ("relcl", "acl") and w.head[h] != h:
@@ -1421,7 +1523,7 @@ class EventCoder:
                 if subjects:
                     # "COLOMBO — Prime Minister Narendra Modi began a state visit to Sri Lanka": not the dateline the parser
                     # took for a second subject
-                    return next((found for ch in subjects for s in _undated(w, r, ch) if (found := r.actors_for(s))), [])
+                    return next((found for ch in subjects for s in _undated(w, r, ch) if (found := r.actors_for(s) or self._speaker_for(s, r))), [])
                 if (w.lemma[h] in ACCOUNTING_VERBS and w.dep[link] == "prep" and w.lower[link] in ACCOUNTING_PREPS
                         and any(w.dep[ch] == "auxpass" for ch in w.children(h))):
                     # "Five officers were charged over the beating of ...", "was praised for its support of ...": whom the
@@ -1453,9 +1555,14 @@ class EventCoder:
                     # (not the demander itself: "Zambia appealed for assistance" gives the aid noun Zambia as its source);
                     # it outranks a target nobody places ("offered to station Patriot batteries in Poland")
                     asked = _other_than_source(inner.source, c.source) if c.sense.type in ("DEMAND", "REQUEST") else []
+                    # (one asked whom nobody places yields to a placed party of the act: "asked the High Court to order the
+                    # Foreign Office to ...")
+                    asked = asked if any(_coded(a) for a in asked) else []
                     c.target = asked or _other_than_source(inner.target, c.source or inner.source) or c.target
                 if not c.source:
-                    c.source = inner.source
+                    # (not whom the governing act falls on: "Israel was urged to halt settlement construction")
+                    taken = {(a.actor_id, a.sector) for a in c.target}
+                    c.source = [a for a in inner.source if (a.actor_id, a.sector) not in taken]
             if not c.target and c.sense.type == "THREATEN":
                 c.target = self._condition_subject(c)
             if not c.target:
