@@ -1257,6 +1257,9 @@ PARTITIVE_NOUNS = {"score", "hundred", "thousand", "dozen", "million", "ten", "t
 OFFICE_TITLES = {"president", "king", "queen", "prime", "premier", "minister", "general", "gen.", "judge", "governor", "chancellor",
                  "emir", "sultan", "colonel", "col.", "marshal", "admiral", "ayatollah", "senator", "mayor", "archbishop", "bishop"}
 ROLE_NOUNS = {"head", "chief", "ceo", "chairman", "president", "executive", "spokesman", "spokeswoman", "spokesperson", "official", "representative", "director", "boss", "minister"}
+# people who act for a party named after "for", as a spokesman does: "negotiators for Israel and Hamas", "lawyers for the
+# family" (not an envoy: "the special envoy for Syria" serves whoever sent him there)
+AGENT_NOUNS = {"negotiator", "lawyer", "attorney", "counsel"}
 # One-word titles written before a name ("Premier Li Qiang", "Chairwoman Ana Ruiz").
 PERSON_TITLE_WORDS = {"premier", "chancellor", "king", "queen", "prince", "princess", "emir", "sultan", "senator", "governor", "mayor", "general", "admiral", "chairwoman", "chairperson", "secretary", "ambassador", "vice-president", "analyst", "professor", "prof.", "rev.", "pope", "sheikh"}
 
@@ -1345,14 +1348,14 @@ class ArgResolver:
         return out
 
     def _coordinated_owners(self, h) -> list[ActorRef]:
-        """'the independence of Slovenia and Croatia', 'negotiators from Sudan and South Sudan': the further conjuncts of
-        the of/from phrase that named a noun's actor (the first is ``_head``'s)."""
+        """'the independence of Slovenia and Croatia', 'negotiators from Sudan and South Sudan', 'negotiators for Israel and
+        Hamas': the further conjuncts of the of/from (for) phrase that named a noun's actor (the first is ``_head``'s)."""
         w = self.w
         if h in self.at or w.pos[h] not in ("NOUN", "PROPN"):
             return []
         out = []
         for c in w.children(h):
-            if w.dep[c] == "prep" and w.lower[c] in ("of", "from"):
+            if w.dep[c] == "prep" and (w.lower[c] in ("of", "from") or (w.lower[c] == "for" and w.lemma[h] in AGENT_NOUNS)):
                 for p in w.children(c):
                     if w.dep[p] == "pobj":
                         for conj in self._conjuncts(p):
@@ -1559,11 +1562,12 @@ class ArgResolver:
 
     def _phrase_owner(self, h, lemma: str, depth: int) -> ActorRef | None:
         """The actor an of/from/at phrase names for a head noun: "the head of Rosneft", "the government of Venezuela",
-        "dockworkers at the port of Antwerp"; "the border with Colombia" and "a spokesman for the foreign ministry" too."""
+        "dockworkers at the port of Antwerp"; "the border with Colombia", "a spokesman for the foreign ministry" and "negotiators
+        for Hamas" too."""
         w = self.w
         for c in w.children(h):
             if w.dep[c] == "prep" and (w.lower[c] in ("of", "from", "at") or (w.lower[c] == "with" and lemma in FRONTIER_NOUNS)
-                                       or (w.lower[c] == "for" and lemma in ROLE_NOUNS)):
+                                       or (w.lower[c] == "for" and (lemma in ROLE_NOUNS or lemma in AGENT_NOUNS))):
                 for p in w.children(c):
                     if w.dep[p] == "pobj":
                         r = self._head(p, depth + 1)

@@ -1255,7 +1255,10 @@ class EventCoder:
             # not whom it is aimed at (the sense's own prepositions were tried before this search); but the victims of
             # one-sided violence and coercion are people of where it happens ("killed a cleric in Basra")
             on_act = w.head[t] == tok or (w.head[w.head[t]] == tok and w.dep[w.head[t]] in OBJ_DEPS)
-            locative = on_act and w.dep[t] == "prep" and w.lower[t] in LOCATIVE_PREPS and etype not in ("ASSAULT", "COERCE")
+            # (or deeper, on a thing of the act's own phrase: "signed a memorandum of understanding in Jakarta", "exchanged
+            # gunfire for several hours near Beni", "Meeting behind closed doors in Doha")
+            locative = ((on_act or _where_of_act(w, r, w.head[t], tok)) and w.dep[t] == "prep" and w.lower[t] in LOCATIVE_PREPS
+                        and etype not in ("ASSAULT", "COERCE"))
             # "in the days after Hamas gunmen attacked ...": when, not to whom
             # "... on the same day an American carrier group sailed into the Gulf": a clause of its own that a time phrase
             # opens is when, too
@@ -1989,6 +1992,31 @@ def _undated(w: DocArrays, r: ArgResolver, subj: int) -> list[int]:
 
 
 TIME_NOUNS = {"day", "week", "month", "year", "night", "morning", "afternoon", "evening", "time", "moment", "hour", "hours", "days", "weeks"}
+
+# prepositions whose phrase, hung on the act, says where or for how long it went on: a place phrase inside it is where too
+SETTING_PREPS = LOCATIVE_PREPS | {"behind", "beside", "inside", "within"}
+
+
+def _where_of_act(w: DocArrays, r: ArgResolver, h: int, tok: int) -> bool:
+    """Is ``h`` a thing of the act's own phrase, a place phrase on which says where the act happened: the object's "of"
+    noun ("a memorandum of understanding | in Jakarta"), the noun of a place or duration phrase of the act ("behind closed
+    doors | in Doha", "for several hours | near Beni"), down a chain of such links? Not a party ("rebels in Syria", "a
+    force in Liberia", which the place places), nor a topic ("talks on the war in Syria")."""
+    for _ in range(4):
+        if h == tok or w.pos[h] != "NOUN" or r.span_of(h) is not None or r.nouns.get(w.lemma[h]) or w.lemma[h] in PEOPLE_WORDS:
+            return False
+        up = w.head[h]
+        if w.dep[h] in OBJ_DEPS:
+            return up == tok
+        if w.dep[h] != "pobj" or w.dep[up] != "prep":
+            return False
+        prep = w.lower[up]
+        if not (prep == "of" or prep in SETTING_PREPS or (prep in ("for", "over") and w.lemma[h] in TIME_NOUNS)):
+            return False
+        h = w.head[up]
+        if h == tok:
+            return prep != "of"
+    return False
 
 
 def _time_clause(w: DocArrays, clause: int) -> bool:
