@@ -115,6 +115,99 @@ def pick_event(events: list[Event], rec: dict[str, Any]) -> Event | None:
     return max(events, key=score)
 
 
+class PloverScore:
+    """The figures of `newsgraph eval plover`, added up one record at a time.
+
+    ``add`` takes a gold record and what stands for the prediction: a type (None: nothing coded), source and target
+    as (code, sector) pairs, the CAMEO code, and whether anything was coded for the record at all. The coder's events
+    (``evaluate``) and a second annotator's records (bench/plover_agreement.py) are scored by this one piece of code.
+    """
+
+    def __init__(self) -> None:
+        self.types = PerClass()
+        self.src, self.tgt, self.src_sec, self.tgt_sec, self.either = PRF(), PRF(), PRF(), PRF(), PRF()
+        self.n = self.correct = self.covered = self.with_cameo = self.same_code = self.same_root = 0
+        self.gold_labels: set[str] = set()
+        self.errors: list[tuple[str, str | None, str, str]] = []
+
+    def add(self, rec: dict[str, Any], pred_type: str | None, pred_source: list[tuple[str, str]],
+            pred_target: list[tuple[str, str]], pred_cameo: str = "", covered: bool | None = None) -> None:
+        gold_type = rec["event"]
+        self.n += 1
+        self.gold_labels.add(gold_type)
+        self.covered += bool(pred_type) if covered is None else covered
+        self.types.add_pair(pred_type, gold_type)
+        gold_cameo = str(rec.get("cameo") or "").strip()
+        self.with_cameo += bool(gold_cameo)
+        if pred_type == gold_type:
+            self.correct += 1
+        else:
+            if gold_cameo and pred_cameo:
+                self.same_code += pred_cameo[:3] == gold_cameo[:3]
+                self.same_root += pred_cameo[:2] == gold_cameo[:2]
+            self.errors.append((gold_type, pred_type, f"{pred_cameo or '-'}/{gold_cameo or '-'}", rec["text"]))
+        pred_codes, gold_codes = set(), set()
+        for prf, prf_sec, gold_list, pred in (
+            (self.src, self.src_sec, gold_actors(rec.get("source")), pred_source),
+            (self.tgt, self.tgt_sec, gold_actors(rec.get("target")), pred_target),
+        ):
+            prf.add_sets({c for c, _ in pred}, {c for c, _ in gold_list})
+            prf_sec.add_sets(set(pred), set(gold_list))
+            pred_codes.update(c for c, _ in pred)
+            gold_codes.update(c for c, _ in gold_list)
+        self.either.add_sets(pred_codes, gold_codes)
+
+    def figures(self) -> dict[str, Any]:
+        n, correct = self.n, self.correct
+        figures = {
+            "type_accuracy": ratio(correct, n),
+            "macro_f1": round(self.types.macro_f1(sorted(self.gold_labels)), 4),
+            "source_code_f1": round(self.src.f1, 4),
+            "target_code_f1": round(self.tgt.f1, 4),
+            "source_code_sector_f1": round(self.src_sec.f1, 4),
+            "target_code_sector_f1": round(self.tgt_sec.f1, 4),
+            "source_code_precision": round(self.src.precision, 4),
+            "source_code_recall": round(self.src.recall, 4),
+            "target_code_precision": round(self.tgt.precision, 4),
+            "target_code_recall": round(self.tgt.recall, 4),
+            "actor_code_f1": round(self.either.f1, 4),
+            "coverage": ratio(self.covered, n),
+            "n": n,
+        }
+        if self.with_cameo:
+            figures["type_or_same_cameo_accuracy"] = ratio(correct + self.same_code, n)
+            figures["wrong_type_same_cameo_code"] = self.same_code
+            figures["wrong_type_same_cameo_root"] = self.same_root
+        return figures
+
+    def report(self, path: str, show_errors: bool, out) -> dict[str, Any]:
+        """Print the per-type table (and the wrong-type records if asked), end with the figures as a JSON line."""
+        gold_labels = sorted(self.gold_labels)
+        print(f"PLOVER evaluation on {path}: {self.n} records", file=out)
+        print(f"{'type':<12} {'n':>4} {'P':>6} {'R':>6} {'F1':>6}", file=out)
+        for label in gold_labels:
+            p = self.types.get(label)
+            print(f"{label:<12} {p.tp + p.fn:>4} {p.precision:6.3f} {p.recall:6.3f} {p.f1:6.3f}", file=out)
+        extra = sorted(set(self.types.by) - set(gold_labels))
+        if extra:
+            print(f"predicted types absent from the gold: {', '.join(extra)}", file=out)
+        if show_errors:
+            print("  (CAMEO: predicted/gold)", file=out)
+            for g, p, c, t in self.errors:
+                print(f"  gold {g:<11} pred {p or '-':<11} {c:<9} {t[:150]}", file=out)
+        if self.with_cameo:
+            print(f"wrong types with the gold's CAMEO code (a mapping convention, not a misreading): {self.same_code} of "
+                  f"{self.n - self.correct}; with its CAMEO root only: {self.same_root - self.same_code}", file=out)
+        figures = self.figures()
+        print(json.dumps(figures), file=out)
+        return figures
+
+
+def event_actors(actors: list[ActorRef]) -> list[tuple[str, str]]:
+    """An event's source or target as the (code, sector) pairs the gold is written in; actors with no code are left out."""
+    return [(actor_code(a), actor_sector(a)) for a in actors if actor_code(a)]
+
+
 def evaluate(path: str, limit: int | None = None, show_errors: bool = False, out=None) -> dict[str, Any]:
     out = out or sys.stdout  # looked up per call, so a caller's redirected stdout is used
     from ..extract import default_resources, extract_many
@@ -124,77 +217,12 @@ def evaluate(path: str, limit: int | None = None, show_errors: bool = False, out
         records = records[:limit]
     res = default_resources()
     docs = [Document(text=r["text"]) for r in records]
-    types = PerClass()
-    src, tgt, src_sec, tgt_sec, either = PRF(), PRF(), PRF(), PRF(), PRF()
-    correct = covered = with_cameo = same_code = same_root = 0
-    errors = []
+    score = PloverScore()
     for rec, result in zip(records, extract_many(docs, res)):
-        gold_type = rec["event"]
         ev = pick_event(result.events, rec)
-        if result.events:
-            covered += 1
-        pred_type = ev.type if ev else None
-        types.add_pair(pred_type, gold_type)
-        gold_cameo = str(rec.get("cameo") or "").strip()
-        pred_cameo = (ev.cameo or "") if ev else ""
-        with_cameo += bool(gold_cameo)
-        if pred_type == gold_type:
-            correct += 1
-        else:
-            if gold_cameo and pred_cameo:
-                same_code += pred_cameo[:3] == gold_cameo[:3]
-                same_root += pred_cameo[:2] == gold_cameo[:2]
-            if show_errors:
-                errors.append((gold_type, pred_type, f"{pred_cameo or '-'}/{gold_cameo or '-'}", rec["text"]))
-        pred_codes, gold_codes = set(), set()
-        for prf, prf_sec, gold_list, pred_list in (
-            (src, src_sec, gold_actors(rec.get("source")), ev.source if ev else []),
-            (tgt, tgt_sec, gold_actors(rec.get("target")), ev.target if ev else []),
-        ):
-            pred = [(actor_code(a), actor_sector(a)) for a in pred_list if actor_code(a)]
-            prf.add_sets({c for c, _ in pred}, {c for c, _ in gold_list})
-            prf_sec.add_sets(set(pred), set(gold_list))
-            pred_codes.update(c for c, _ in pred)
-            gold_codes.update(c for c, _ in gold_list)
-        either.add_sets(pred_codes, gold_codes)
-    n = len(records)
-    gold_labels = sorted({r["event"] for r in records})
-    print(f"PLOVER evaluation on {path}: {n} records", file=out)
-    print(f"{'type':<12} {'n':>4} {'P':>6} {'R':>6} {'F1':>6}", file=out)
-    for label in gold_labels:
-        p = types.get(label)
-        print(f"{label:<12} {p.tp + p.fn:>4} {p.precision:6.3f} {p.recall:6.3f} {p.f1:6.3f}", file=out)
-    extra = sorted(set(types.by) - set(gold_labels))
-    if extra:
-        print(f"predicted types absent from the gold: {', '.join(extra)}", file=out)
-    if show_errors:
-        print("  (CAMEO: predicted/gold)", file=out)
-        for g, p, c, t in errors:
-            print(f"  gold {g:<11} pred {p or '-':<11} {c:<9} {t[:150]}", file=out)
-    if with_cameo:
-        print(f"wrong types with the gold's CAMEO code (a mapping convention, not a misreading): {same_code} of "
-              f"{n - correct}; with its CAMEO root only: {same_root - same_code}", file=out)
-    figures = {
-        "type_accuracy": ratio(correct, n),
-        "macro_f1": round(types.macro_f1(gold_labels), 4),
-        "source_code_f1": round(src.f1, 4),
-        "target_code_f1": round(tgt.f1, 4),
-        "source_code_sector_f1": round(src_sec.f1, 4),
-        "target_code_sector_f1": round(tgt_sec.f1, 4),
-        "source_code_precision": round(src.precision, 4),
-        "source_code_recall": round(src.recall, 4),
-        "target_code_precision": round(tgt.precision, 4),
-        "target_code_recall": round(tgt.recall, 4),
-        "actor_code_f1": round(either.f1, 4),
-        "coverage": ratio(covered, n),
-        "n": n,
-    }
-    if with_cameo:
-        figures["type_or_same_cameo_accuracy"] = ratio(correct + same_code, n)
-        figures["wrong_type_same_cameo_code"] = same_code
-        figures["wrong_type_same_cameo_root"] = same_root
-    print(json.dumps(figures), file=out)
-    return figures
+        score.add(rec, ev.type if ev else None, event_actors(ev.source) if ev else [],
+                  event_actors(ev.target) if ev else [], (ev.cameo or "") if ev else "", covered=bool(result.events))
+    return score.report(path, show_errors, out)
 
 
 @eval_group.command("plover")
