@@ -63,3 +63,83 @@ def test_an_envoy_for_a_place_is_not_its_own(resources):
     # must-not: an envoy for a country serves whoever sent him
     e = _event(resources, "The special envoy for Yemen met rebel leaders in Muscat on Monday.", "CONSULT")
     assert "YEM" not in _codes(e.source)
+
+
+def _mentions(resources, text):
+    from newsgraph.evaluate.plover import actor_code as code
+
+    return {m.text: code(m.actor) for m in extract(Document(text=text), resources).mentions}
+
+
+@pytest.mark.parametrize(
+    "text, name, code",
+    [
+        # a town the hand list gives one state, the towns table several: the one the story is set in
+        ("Los Angeles school officials lifted the suspension of a Venice High basketball coach on Tuesday.", "Venice", "USA"),
+        ("Police in Birmingham arrested two men near Tuscaloosa on Tuesday.", "Birmingham", "USA"),
+        # must-not: with no other state's town named, the hand list's state
+        ("Italian police arrested two men in Venice on Tuesday.", "Venice", "ITA"),
+        ("Police in Birmingham arrested two men on Tuesday.", "Birmingham", "GBR"),
+        # a region of several states: the one the story names
+        ("Paraguayan soldiers raided a ranch in the Chaco on Monday.", "Chaco", "PRY"),
+        ("Argentine farmers in the Chaco blocked roads on Monday.", "Chaco", "ARG"),
+        # a town of the table the NER model took for an organisation, of no state the story names, is no place
+        ("Ethiopian troops battled Fano militiamen near Gondar on Monday.", "Fano", None),
+        # must-not: written as a place, it is one
+        ("Italian police arrested two men in Fano on Monday.", "Fano", "ITA"),
+    ],
+)
+def test_a_town_name_of_several_states_is_the_storys(resources, text, name, code):
+    assert _mentions(resources, text).get(name) == code
+
+
+@pytest.mark.parametrize(
+    "text, name, code",
+    [
+        # a body's registry name continued by words of public bodies is part of another body's name, placed by its owner
+        ("Kenya's National Security Council met on Monday to review the curfew.", "National Security Council", "KEN"),
+        ("Police detained two officers of the Department of State Services in Abuja.", "Department of State Services", "NGA"),
+        # must-not: the registry's own longer name, the name alone, a title after it
+        ("The UN Security Council condemned the attack on Monday.", "UN Security Council", "IGO"),
+        ("The Security Council condemned the attack on Monday.", "Security Council", "IGO"),
+        ("European Commission President Ursula von der Leyen met Kenyan officials on Monday.", "European Commission", "IGO"),
+        ("The State Department said on Monday it would review the visas.", "State Department", "USA"),
+    ],
+)
+def test_a_body_name_inside_a_longer_name_is_not_that_body(resources, text, name, code):
+    events = extract(Document(text=text), resources).events
+    coded = {a.text: actor_code(a) for e in events for a in e.source + e.target}
+    mentions = _mentions(resources, text)
+    assert name in mentions
+    assert coded.get(name, mentions[name]) == code
+
+
+@pytest.mark.parametrize(
+    "text, etype, target",
+    [
+        # a machine of a sector as a compound names a thing's kind, not whose it is: the fuel goes to Uganda
+        ("Kenyan state oil firm NOCK began supplying jet fuel to Uganda this month.", "COOPERATE", {"UGA"}),
+        # must-not: as a head it stands for the force that has it
+        ("Israeli jets struck a convoy in Syria on Monday.", "FIGHT", {"SYR"}),
+    ],
+)
+def test_a_machine_compound_makes_no_party(resources, text, etype, target):
+    assert _codes(_event(resources, text, etype).target) == target
+
+
+def test_a_state_of_emergency_is_no_party(resources):
+    e = _event(resources, "The Nigerian government declared a state of emergency in Plateau State on Monday.", "COERCE")
+    assert all("state" not in (a.text or "").lower() for a in e.target)
+    # must-not: a state named by its place is a polity
+    text = "Mexican police detained officials of the state of Chihuahua on Monday."
+    events = extract(Document(text=text), resources).events
+    assert any("MEX" in _codes(e.target) for e in events)
+    r = _resolver(resources, "The state of the economy worried the central bank.")
+    assert r.names_a_condition(1) and not _resolver(resources, "The State of Israel protested.").names_a_condition(1)
+
+
+def _resolver(resources, text):
+    from newsgraph.actors import ArgResolver, find_mentions
+
+    doc = resources.nlp(text)
+    return ArgResolver(doc, find_mentions(doc, resources.registry, None), None, resources.registry)

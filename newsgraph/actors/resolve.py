@@ -35,13 +35,26 @@ SURNAME_PARTICLES = {"el", "al", "de", "da", "del", "van", "von", "le", "la", "d
 
 @functools.lru_cache(maxsize=1)
 def sector_nouns() -> dict[str, str]:
-    path = Path(str(resources.files("newsgraph") / "data" / "lexicons" / "sector_nouns.yaml"))
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
     out: dict[str, str] = {}
-    for sector, words in data.items():
-        for w in words:
-            out.setdefault(w.lower(), sector)
+    for sector, words in _sector_nouns_data().items():
+        if not sector.startswith("_"):
+            for w in words:
+                out.setdefault(w.lower(), sector)
     return out
+
+
+@functools.lru_cache(maxsize=1)
+def _sector_nouns_data() -> dict:
+    path = Path(str(resources.files("newsgraph") / "data" / "lexicons" / "sector_nouns.yaml"))
+    return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+
+
+@functools.lru_cache(maxsize=1)
+def machine_nouns() -> frozenset[str]:
+    """sector_nouns.yaml's ``_machines``: sector nouns that name a machine of the sector, not its people. As a head one
+    stands for the force that has it ("jets struck the convoy"); as a compound it names a thing's kind ("jet fuel",
+    "warship repairs"), not whose the thing is."""
+    return frozenset(str(w).lower() for w in _sector_nouns_data().get("_machines") or ())
 
 
 @functools.lru_cache(maxsize=1)
@@ -198,7 +211,7 @@ def find_mentions(doc, registry: Registry, when: dt.date | None = None) -> list[
     i = 0
     while i < n:
         found = _registry_match(doc, words, i, registry, when) if words.lead[i] in leads else None
-        if found and (_inside_longer_name(doc, found, ents) or _names_a_product(doc, found) or _not_a_party_adjective(doc, found) or _after_stance_prefix(doc, found.start)
+        if found and (_inside_longer_name(doc, found, ents) or _inside_longer_body(doc, found, ents, registry) or _names_a_product(doc, found) or _not_a_party_adjective(doc, found) or _after_stance_prefix(doc, found.start)
                       or _names_a_geographic_feature(doc, found)):
             found = None
         if found and found.actor is not None and found.actor.kind == "state" and found.how in ("alias", "adjective"):
@@ -572,6 +585,26 @@ def _inside_longer_name(doc, span: Span, ents) -> bool:
     return any(t.text[:1].isupper() and not t.is_punct for t in rest)
 
 
+def _inside_longer_body(doc, span: Span, ents, registry: Registry) -> bool:
+    """A body's registry name that the NER model's organisation continues with nothing but capitalised words of public
+    bodies is part of another body's name: "Thailand's National Security Council" is not the UN's, "the Department of
+    State Services" not the US State Department. The longer name becomes its own (provisional) body, placed by its owner
+    or the story's state. Not "the UN Security Council" (the registry's own longer name), nor a title after the name
+    ("European Commission President"), nor another state's name before it ("the Chinese Foreign Ministry")."""
+    if span.actor is None or span.actor.kind not in ("igo", "government", "organisation"):
+        return False
+    w = doc_arrays(doc)
+    if w.ent_type[span.start] != "ORG":
+        return False
+    ent = next((e for e in ents if e.start <= span.start < e.end), None)
+    if ent is None or ent.end < span.end:
+        return False
+    lo = max([ent.start, *(t.i + 1 for t in ent if t.tag_ == "POS" and t.i < span.start)])  # "Thailand's": the owner, not the name
+    extra = [k for k in range(lo, ent.end) if not span.start <= k < span.end and w.lower[k] != "the"]
+    words = public_body_words(registry)
+    return bool(extra) and all(w.is_title[k] and (w.lower[k] in words or singular(w.lower[k]) in words) for k in extra)
+
+
 def _surname_forms(full: str) -> list[str]:
     parts = full.split()
     if len(parts) < 2:
@@ -819,6 +852,9 @@ def _add_places(doc, spans: list[Span], registry: Registry, when: dt.date | None
     taken = _taken(spans)
     out = list(spans)
     pending: list[tuple[int, int, str, tuple[str, ...]]] = []  # names of several states, for the document's states to decide
+    contested: list[tuple[int, list[str]]] = []  # places the hand list gives one state, the towns table several
+    unsure: list[tuple[int, int, str, str]] = []  # towns of the table alone, by their name alone
+    towns = cities()[0]
     for ent in ents:
         if any(k in taken for k in range(ent.start, ent.end)):
             continue
@@ -885,6 +921,9 @@ def _add_places(doc, spans: list[Span], registry: Registry, when: dt.date | None
             # alone, not beside another proper name ("Kenzo Oshima", "Goma Airways": looked at above, before folding).
             if key in place_only or (key in iso and key not in hand):
                 continue
+            if code and key not in hand and key not in iso and label == "ORG":
+                unsure.append((ent.start, ent.end, ent.text, code))  # a town of the table alone, as an organisation: see below
+                continue
         elif key in place_only and not written and not _written_as_place(w, ent.start, ent.end):
             continue
         elif first > 0 and w.pos[first - 1] == "PROPN" and w.is_title[first - 1] and first - 1 not in taken and key not in hand and key not in iso:
@@ -896,8 +935,30 @@ def _add_places(doc, spans: list[Span], registry: Registry, when: dt.date | None
         actor = registry.get(code)
         if actor is None:
             continue
+        if key in hand and "," in towns.get(key, ""):
+            contested.append((len(out), towns[key].split(",")))
         out.append(Span(ent.start, ent.end, ref_for(actor, "place", ent.text, when), "place", actor))
         taken.update(range(ent.start, ent.end))
+    if unsure:
+        # a town of the table alone that the NER model took for an organisation is taken unless the story names states and
+        # not the town's: "Ethiopian troops battled Fano militiamen near Lalibela" names a militia, not Italy's Fano
+        named = {s.ref.country for s in out if s.ref.country}
+        for start, end, text, code in unsure:
+            actor = registry.get(code) if not named or code in named else None
+            if actor is not None:
+                out.append(Span(start, end, ref_for(actor, "place", text, when), "place", actor))
+                taken.update(range(start, end))
+    if contested:
+        # "a Venice High basketball coach" in a Los Angeles story: a name the hand list gives one state though the towns
+        # table has comparable towns of that name in others is the town of the one other state the story is set in (whose
+        # towns or regions it names), not of its own unless the story names none of its places
+        settings = {s.ref.country for k, s in enumerate(out) if s.how == "place" and s.ref.country and k not in {i for i, _ in contested}}
+        for k, states in contested:
+            s = out[k]
+            hits = [c for c in states if c in settings and c != s.ref.country]
+            actor = registry.get(hits[0]) if len(hits) == 1 and s.ref.country not in settings else None
+            if actor is not None:
+                out[k] = Span(s.start, s.end, ref_for(actor, "place", s.ref.text, when), "place", actor)
     if pending:
         # "police in Hyderabad, Sindh", "Portland, Ore.", "LAHORE: ... the Punjab government": a name of several states
         # is the one of them the document names otherwise
@@ -1256,6 +1317,8 @@ PARTITIVE_NOUNS = {"score", "hundred", "thousand", "dozen", "million", "ten", "t
 # titles before an unknown person's name that make them a public office holder of some state
 OFFICE_TITLES = {"president", "king", "queen", "prime", "premier", "minister", "general", "gen.", "judge", "governor", "chancellor",
                  "emir", "sultan", "colonel", "col.", "marshal", "admiral", "ayatollah", "senator", "mayor", "archbishop", "bishop"}
+# nouns of a polity that also name a condition ("a state of emergency"): ``ArgResolver.names_a_condition``
+CONDITION_NOUNS = {"state"}
 ROLE_NOUNS = {"head", "chief", "ceo", "chairman", "president", "executive", "spokesman", "spokeswoman", "spokesperson", "official", "representative", "director", "boss", "minister"}
 # people who act for a party named after "for", as a spokesman does: "negotiators for Israel and Hamas", "lawyers for the
 # family" (not an envoy: "the special envoy for Syria" serves whoever sent him there)
@@ -1391,6 +1454,17 @@ class ArgResolver:
     def span_of(self, tok) -> Span | None:
         return self.at.get(_index(tok))
 
+    def names_a_condition(self, tok) -> bool:
+        """'declared a state of emergency', 'the state of the economy': a noun that names a polity or a condition
+        (``CONDITION_NOUNS``) names the condition before an "of" phrase that names no place or party ("the state of
+        Texas", "the State of Israel" are polities)."""
+        w = self.w
+        tok = _index(tok)
+        if w.lemma[tok] not in CONDITION_NOUNS or tok in self.at:
+            return False
+        return any(self.at.get(p) is None and self._place_code(p) is None and not self.nouns.get(w.lemma[p])
+                   for c in w.children(tok) if w.dep[c] == "prep" and w.lower[c] == "of" for p in w.children(c) if w.dep[p] == "pobj")
+
     # -- internals
     def _conjuncts(self, tok):
         w = self.w
@@ -1414,6 +1488,12 @@ class ArgResolver:
             if ref.provisional and ref.country is None:
                 # "Salaheddine Sidhoum, Algeria's leading human rights activist": the appositive places an unknown name
                 self._place_by_apposition(ref, h, depth)
+            if ref.provisional and ref.kind == "organisation" and ref.country is None:
+                # "Thailand's National Security Council", "Nigerian carrier Air Peace": a state's possessive or adjective
+                # before an organisation's unknown name places it
+                owner = self._state_modifier(h, span)
+                if owner is not None:
+                    ref.country = owner.country
             self._guess_country(ref, h)
             self._state_body(ref, span, h)
             if span.how == "demonym":
@@ -1454,6 +1534,8 @@ class ArgResolver:
                             r.country, r.sector = own.country, r.sector or own.sector
                     return r
         lemma = w.lemma[h]
+        if self.names_a_condition(h):
+            return None  # "a 60-day state of emergency"
         if w.pos[h] == "PROPN" and w.is_title[h] and lemma not in self.nouns and singular(lemma) in self.nouns:
             lemma = singular(lemma)  # "Rebels in Chad ...", "Gunmen abducted ...": a capitalised plural the tagger took for a name
         compound_sector = self._compound_sector(h)
@@ -1651,7 +1733,7 @@ class ArgResolver:
         """The sector a compound noun gives a head noun that has none: "opposition candidates", "rebel leaders"."""
         w = self.w
         for c in sorted(w.children(h), key=lambda c: -c):
-            if w.dep[c] == "compound" and w.pos[c] == "NOUN" and c < h:  # not adjectives: "military intelligence" is no army
+            if w.dep[c] == "compound" and w.pos[c] == "NOUN" and c < h and w.lemma[c] not in machine_nouns():  # not adjectives: "military intelligence" is no army
                 sector = self.nouns.get(w.lemma[c])
                 if sector:
                     return sector
@@ -1892,6 +1974,8 @@ class ArgResolver:
             # "Vietnamese-led forces", "a Saudi-led coalition": the leader's ("US-backed forces" are not the backer's)
             leader = next((self.at[g] for g in w.children(c) if g < c and g in self.at and self.at[g].ref.kind == "state"), None)
             return _copy(leader.ref) if leader is not None else None
+        if w.dep[c] == "compound" and w.lemma[c] in machine_nouns():
+            return None  # "supplying jet fuel": the thing's kind, not its owner
         # a compound chain: "the U.S. Treasury Department official"
         return self._head(c, depth + 1) if w.dep[c] in ("compound", "poss") else None
 

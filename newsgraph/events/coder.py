@@ -793,7 +793,7 @@ class EventCoder:
                     if sense.type in AUTHORITY_TYPES or (pressed and h in said):
                         out.extend(a.copy(country=home) for a in found if a.provisional)
                     continue
-                sector = r.nouns.get(w.lemma[k]) or r.nouns.get(w.lower[k])
+                sector = None if r.names_a_condition(k) else r.nouns.get(w.lemma[k]) or r.nouns.get(w.lower[k])  # not "a state of emergency"
                 # "a dispute with city transport company GTT": a name the resolver did not take, told by its kind (not a
                 # name that is a sector noun: "the West Bank")
                 kind = None if w.pos[k] != "PROPN" or found else next(
