@@ -143,3 +143,53 @@ def _resolver(resources, text):
 
     doc = resources.nlp(text)
     return ArgResolver(doc, find_mentions(doc, resources.registry, None), None, resources.registry)
+
+
+@pytest.mark.parametrize(
+    "text, target",
+    [
+        # what is handed back is what is given; the act is aimed at whom it goes to
+        ("ABUJA — Germany handed back 20 Benin Bronzes to Nigeria on Tuesday.", {"NGA"}),
+        ("The Netherlands handed back two Ghanaian statues to Ghana in May.", {"GHA"}),
+        # must-not: with no one it goes to, what is handed back names whose it is
+        ("Russia handed back three Ukrainian naval vessels on Monday.", {"UKR"}),
+    ],
+)
+def test_a_thing_handed_back_is_aimed_at_whom_it_goes_to(resources, text, target):
+    assert _codes(_event(resources, text, "RETREAT").target) == target
+
+
+def test_where_a_thing_was_made_is_no_party(resources):
+    # "a treaty signed in Addis Ababa": where the thing was made
+    assert _codes(_event(resources, "Kenya ratified a treaty signed in Addis Ababa in 2019.", "AGREE").target) == set()
+
+
+@pytest.mark.parametrize(
+    "text, name, code",
+    [
+        # a town followed by a province of another state is that state's town
+        ("Gunmen abducted 24 schoolgirls from a boarding school in Maga, in Kebbi State, police said.", "Maga", "NGA"),
+        ("A tornado hit Paris, Texas on Monday.", "Paris", "USA"),
+        # must-not: a list, another phrase's owner
+        ("Militants attacked towns in Mosul, Syria and Yemen.", "Mosul", "IRQ"),
+        ("Police arrested a gang leader in Guayaquil, Colombia's defence ministry said.", "Guayaquil", "ECU"),
+    ],
+)
+def test_a_town_is_of_the_region_named_after_it(resources, text, name, code):
+    assert _mentions(resources, text).get(name) == code
+
+
+@pytest.mark.parametrize(
+    "text, name, code",
+    [
+        # a registry person's surname after another first name is someone else, placed by the phrase
+        ("Mexico granted asylum to former Peruvian prime minister Betssy Chávez on Monday.", "Betssy Chávez", "PER"),
+        # must-not: the surname after a title, or alone, is the registry's person
+        ("President Chávez visited Havana on Monday.", "Chávez", "VEN"),
+        ("Chávez met Cuban officials in Havana on Monday.", "Chávez", "VEN"),
+    ],
+)
+def test_a_surname_after_another_first_name_is_another_person(resources, text, name, code):
+    events = extract(Document(text=text), resources).events
+    coded = {a.text: actor_code(a) for e in events for a in e.source + e.target}
+    assert coded.get(name) == code

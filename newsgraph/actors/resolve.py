@@ -211,7 +211,8 @@ def find_mentions(doc, registry: Registry, when: dt.date | None = None) -> list[
     i = 0
     while i < n:
         found = _registry_match(doc, words, i, registry, when) if words.lead[i] in leads else None
-        if found and (_inside_longer_name(doc, found, ents) or _inside_longer_body(doc, found, ents, registry) or _names_a_product(doc, found) or _not_a_party_adjective(doc, found) or _after_stance_prefix(doc, found.start)
+        if found and (_inside_longer_name(doc, found, ents) or _inside_longer_body(doc, found, ents, registry) or _another_persons_surname(doc, found, ents)
+                      or _names_a_product(doc, found) or _not_a_party_adjective(doc, found) or _after_stance_prefix(doc, found.start)
                       or _names_a_geographic_feature(doc, found)):
             found = None
         if found and found.actor is not None and found.actor.kind == "state" and found.how in ("alias", "adjective"):
@@ -605,6 +606,24 @@ def _inside_longer_body(doc, span: Span, ents, registry: Registry) -> bool:
     return bool(extra) and all(w.is_title[k] and (w.lower[k] in words or singular(w.lower[k]) in words) for k in extra)
 
 
+def _another_persons_surname(doc, span: Span, ents) -> bool:
+    """'former Peruvian prime minister Betssy Chávez': a person's short name (a surname the registry gives one person)
+    that the NER model's person continues before it with another first name is someone else of that surname; that
+    person becomes a provisional actor of its own, placed by its own words. Not after a title ("President Chávez") nor
+    a particle of the surname."""
+    if span.actor is None or span.actor.kind != "person" or span.how != "short":
+        return False
+    w = doc_arrays(doc)
+    if w.ent_type[span.start] != "PERSON" or w.ent_iob[span.start] != "I":
+        return False
+    ent = next((e for e in ents if e.start <= span.start < e.end), None)
+    if ent is None or ent.start >= span.start:
+        return False
+    words = HONORIFICS | ROLE_NOUNS | PERSON_TITLE_WORDS | OFFICE_TITLES | SURNAME_PARTICLES
+    before = [k for k in range(ent.start, span.start) if w.lower[k] != "the"]
+    return bool(before) and all(w.is_title[k] and w.lower[k] not in words for k in before)
+
+
 def _surname_forms(full: str) -> list[str]:
     parts = full.split()
     if len(parts) < 2:
@@ -970,6 +989,31 @@ def _add_places(doc, spans: list[Span], registry: Registry, when: dt.date | None
             actor = registry.get(hits[0]) if len(hits) == 1 else None
             if actor is not None:
                 out.append(Span(start, end, ref_for(actor, "place", text, when), "place", actor))
+    return _placed_by_region(w, out, registry, when, iso)
+
+
+def _placed_by_region(w: DocArrays, spans: list[Span], registry: Registry, when: dt.date | None, iso) -> list[Span]:
+    """'a boarding school in Maga, in Kebbi State', 'Paris, Texas': a town (or a capital) followed by a comma (and "in") and a province or
+    state of another state is that one's town, whatever state the gazetteer gives its name. Not in a list ("Mosul, Syria
+    and Yemen"), nor before another phrase's owner ("in Guayaquil, Colombia's defence ministry said")."""
+    at = {s.start: k for k, s in enumerate(spans)}
+    out = spans
+    for k, s in enumerate(spans):
+        if s.how not in ("place", "metonym") or s.end + 1 >= w.n or w.lower[s.end] != ",":
+            continue
+        j = s.end + 1 + (w.lower[s.end + 1] == "in")
+        region = spans[at[j]] if j in at else None
+        # (a capital before a province of another state is that state's town: "Paris, Texas", "London, Ontario")
+        if (region is None or region.ref.country in (None, s.ref.country) or region.how not in ("place", "alias")
+                or (s.how == "metonym" and region.how != "place")
+                or (region.how == "place" and fold(region.ref.text or "") not in iso and not w.is_title[region.end - 1])
+                or (region.end < w.n and w.lower[region.end] in ("and", "or", "&", "'s", "’s"))):
+            continue
+        actor = registry.get(region.ref.country)
+        if actor is not None:
+            if out is spans:
+                out = list(spans)
+            out[k] = Span(s.start, s.end, ref_for(actor, "place", s.ref.text, when), "place", actor)
     return out
 
 

@@ -940,8 +940,9 @@ class EventCoder:
         elif target and _hands_over(w, tok):
             # "handed over the former army commander to the tribunal in The Hague", "transferred two suspects to the custody
             # of the UN court": whoever is handed over is what is given; the act is aimed at whom they go to
-            over = _particle(w, tok, "over")
-            target = [a for a in self._prep_targets([tok, *([over] if over is not None else [])], ("to",), r) if _coded(a)] or target
+            # (the parser may hang the "to" phrase on the particle or on what is handed: "handed back the Benin Bronzes to Nigeria")
+            over = _particle(w, tok, "over") or _particle(w, tok, "back")
+            target = [a for a in self._prep_targets([tok, *([over] if over is not None else []), *obj_heads], ("to",), r) if _coded(a)] or target
         elif target and sense.preps[:1] == ("from",):
             # "seized control of YPF from Spain's Repsol": taking something from someone is aimed at whom it is taken from
             # (a "from" phrase on the verb, its object or the object's "of" name, "the town of Tal Afar from Islamic State
@@ -2002,7 +2003,9 @@ def _where_of_act(w: DocArrays, r: ArgResolver, h: int, tok: int) -> bool:
     noun ("a memorandum of understanding | in Jakarta"), the noun of a place or duration phrase of the act ("behind closed
     doors | in Doha", "for several hours | near Beni"), down a chain of such links? Not a party ("rebels in Syria", "a
     force in Liberia", which the place places), nor a topic ("talks on the war in Syria")."""
-    for _ in range(4):
+    for _ in range(5):
+        if h != tok and w.dep[h] == "acl" and w.tag[h] == "VBN":
+            h = w.head[h]  # "under the peace deal signed | in Helsinki": where the thing was made
         if h == tok or w.pos[h] != "NOUN" or r.span_of(h) is not None or r.nouns.get(w.lemma[h]) or w.lemma[h] in PEOPLE_WORDS:
             return False
         up = w.head[h]
@@ -2082,8 +2085,10 @@ def _direct_object_lemmas(w: DocArrays, tok: int, modifiers: bool = True) -> set
 
 
 def _hands_over(w: DocArrays, tok: int) -> bool:
-    """'handed over', 'turned over', 'transferred', 'extradited', 'surrendered': a verb of handing someone over."""
-    return w.lemma[tok] in HANDOVER_VERBS and (w.lemma[tok] not in ("hand", "turn") or _particle(w, tok, "over") is not None)
+    """'handed over', 'turned over', 'transferred', 'extradited', 'surrendered': a verb of handing someone over; 'handed
+    back' (what was taken: "handed back 20 Benin Bronzes to Nigeria") too."""
+    return w.lemma[tok] in HANDOVER_VERBS and (w.lemma[tok] not in ("hand", "turn") or _particle(w, tok, "over") is not None
+                                               or (w.lemma[tok] == "hand" and _particle(w, tok, "back") is not None))
 
 
 def _contents(w: DocArrays, t: int) -> list[int]:
