@@ -182,11 +182,14 @@ def test_a_town_is_of_the_region_named_after_it(resources, text, name, code):
 @pytest.mark.parametrize(
     "text, name, code",
     [
-        # a registry person's surname after another first name is someone else, placed by the phrase
+        # a registry person's surname after another first name, in a phrase that places the person in another state, is
+        # someone else
         ("Mexico granted asylum to former Peruvian prime minister Betssy Chávez on Monday.", "Betssy Chávez", "PER"),
         # must-not: the surname after a title, or alone, is the registry's person
         ("President Chávez visited Havana on Monday.", "Chávez", "VEN"),
         ("Chávez met Cuban officials in Havana on Monday.", "Chávez", "VEN"),
+        # must-not: a relative the phrase does not place elsewhere keeps the family's state
+        ("Melania Trump visited a hospital in Washington on Monday.", "Trump", "USA"),
     ],
 )
 def test_a_surname_after_another_first_name_is_another_person(resources, text, name, code):

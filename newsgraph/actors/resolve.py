@@ -211,7 +211,7 @@ def find_mentions(doc, registry: Registry, when: dt.date | None = None) -> list[
     i = 0
     while i < n:
         found = _registry_match(doc, words, i, registry, when) if words.lead[i] in leads else None
-        if found and (_inside_longer_name(doc, found, ents) or _inside_longer_body(doc, found, ents, registry) or _another_persons_surname(doc, found, ents)
+        if found and (_inside_longer_name(doc, found, ents) or _inside_longer_body(doc, found, ents, registry) or _another_persons_surname(doc, found, ents, spans)
                       or _names_a_product(doc, found) or _not_a_party_adjective(doc, found) or _after_stance_prefix(doc, found.start)
                       or _names_a_geographic_feature(doc, found)):
             found = None
@@ -606,12 +606,13 @@ def _inside_longer_body(doc, span: Span, ents, registry: Registry) -> bool:
     return bool(extra) and all(w.is_title[k] and (w.lower[k] in words or singular(w.lower[k]) in words) for k in extra)
 
 
-def _another_persons_surname(doc, span: Span, ents) -> bool:
+def _another_persons_surname(doc, span: Span, ents, spans: list[Span]) -> bool:
     """'former Peruvian prime minister Betssy Chávez': a person's short name (a surname the registry gives one person)
-    that the NER model's person continues before it with another first name is someone else of that surname; that
-    person becomes a provisional actor of its own, placed by its own words. Not after a title ("President Chávez") nor
-    a particle of the surname."""
-    if span.actor is None or span.actor.kind != "person" or span.how != "short":
+    that the NER model's person continues before it with another first name, in a phrase that places the person in
+    another state (its adjective or name in the title before: the spans found so far), is someone else of that surname;
+    that person becomes a provisional actor of its own, placed by its own words. Not after a title ("President Chávez"),
+    nor a particle of the surname, nor a relative the phrase does not place elsewhere ("Melania Trump")."""
+    if span.actor is None or span.actor.kind != "person" or span.how != "short" or not spans:
         return False
     w = doc_arrays(doc)
     if w.ent_type[span.start] != "PERSON" or w.ent_iob[span.start] != "I":
@@ -621,7 +622,11 @@ def _another_persons_surname(doc, span: Span, ents) -> bool:
         return False
     words = HONORIFICS | ROLE_NOUNS | PERSON_TITLE_WORDS | OFFICE_TITLES | SURNAME_PARTICLES
     before = [k for k in range(ent.start, span.start) if w.lower[k] != "the"]
-    return bool(before) and all(w.is_title[k] and w.lower[k] not in words for k in before)
+    if not before or not all(w.is_title[k] and w.lower[k] not in words for k in before):
+        return False
+    prev = spans[-1]
+    return (prev.actor is not None and prev.actor.kind == "state" and prev.ref.country not in (None, span.ref.country)
+            and ent.start - prev.end <= 4 and not any(w.is_punct[k] for k in range(prev.end, ent.start)))
 
 
 def _surname_forms(full: str) -> list[str]:
