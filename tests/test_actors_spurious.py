@@ -196,3 +196,18 @@ def test_a_surname_after_another_first_name_is_another_person(resources, text, n
     events = extract(Document(text=text), resources).events
     coded = {a.text: actor_code(a) for e in events for a in e.source + e.target}
     assert coded.get(name) == code
+
+
+@pytest.mark.parametrize(
+    "text, name, code",
+    [
+        # must-not, for every rule above: a partial match that is right stays
+        ("Kenya Airways suspended flights to Mogadishu on Monday.", "Kenya Airways", "KEN"),
+        ("The UN Security Council condemned the attack on Monday.", "UN Security Council", "IGO"),
+        ("Saudi Arabia sent aid ships to Port Sudan on Monday.", "Port Sudan", "SDN"),
+        ("The Bank of China froze the accounts of two Russian firms.", "Bank of China", "CHN"),
+        ("Israeli troops killed three Gaza militants on Monday.", "Gaza", "PSE"),
+    ],
+)
+def test_a_partial_match_that_is_right_stays(resources, text, name, code):
+    assert _mentions(resources, text).get(name) == code
