@@ -211,3 +211,17 @@ def test_a_surname_after_another_first_name_is_another_person(resources, text, n
 )
 def test_a_partial_match_that_is_right_stays(resources, text, name, code):
     assert _mentions(resources, text).get(name) == code
+
+
+@pytest.mark.parametrize(
+    "text, name, code",
+    [
+        # a state's name that a settlement's name continues, after "the village of", is part of the town's name
+        ("Ohio's governor travelled to the village of East Palestine on Tuesday.", "Palestine", None),
+        # must-not: the gazetteer's own longer name, and the state's name alone after "the city of"
+        ("Troops entered the state of New Mexico on Tuesday.", "New Mexico", "USA"),
+        ("Protesters marched in the city of Panama on Tuesday.", "Panama", "PAN"),
+    ],
+)
+def test_a_state_name_inside_a_town_name_is_not_the_state(resources, text, name, code):
+    assert _mentions(resources, text).get(name) == code

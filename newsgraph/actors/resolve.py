@@ -217,6 +217,8 @@ def find_mentions(doc, registry: Registry, when: dt.date | None = None) -> list[
             found = None
         if found and found.actor is not None and found.actor.kind == "state" and found.how in ("alias", "adjective"):
             found = _state_inside_place_name(words, found, spans, registry, when) or found
+            if found.how != "place" and _town_named_after(doc, found, ents):
+                found = None
         elif found and found.actor is not None and found.actor.kind in ("government", "organisation"):
             found = _national_namesake(doc, words, found, registry, when) or found
         if found:
@@ -604,6 +606,21 @@ def _inside_longer_body(doc, span: Span, ents, registry: Registry) -> bool:
     extra = [k for k in range(lo, ent.end) if not span.start <= k < span.end and w.lower[k] != "the"]
     words = public_body_words(registry)
     return bool(extra) and all(w.is_title[k] and (w.lower[k] in words or singular(w.lower[k]) in words) for k in extra)
+
+
+def _town_named_after(doc, span: Span, ents) -> bool:
+    """'the village of East Palestine': a state's name that a place entity the gazetteer lacks continues before it with
+    capitalised words, after a settlement's noun and "of" (``place_nouns_before_of``), is part of a town's name (the
+    gazetteer's own longer names, "New Mexico", are taken before)."""
+    w = doc_arrays(doc)
+    if w.ent_type[span.start] not in ("GPE", "LOC") or w.ent_iob[span.start] != "I":
+        return False
+    ent = next((e for e in ents if e.start <= span.start < e.end), None)
+    if ent is None or ent.start >= span.start or ent.start < 2:
+        return False
+    if not all(w.is_title[k] for k in range(ent.start, span.start)):
+        return False
+    return w.lower[ent.start - 1] == "of" and w.lower[ent.start - 2] in _place_and_title_words()["place_nouns_before_of"]
 
 
 def _another_persons_surname(doc, span: Span, ents, spans: list[Span]) -> bool:
