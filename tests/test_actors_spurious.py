@@ -225,3 +225,11 @@ def test_a_partial_match_that_is_right_stays(resources, text, name, code):
 )
 def test_a_state_name_inside_a_town_name_is_not_the_state(resources, text, name, code):
     assert _mentions(resources, text).get(name) == code
+
+
+def test_a_law_is_no_party(resources):
+    text = "Activists went on hunger strike in protest against the Armed Forces Special Powers Act."
+    assert "Armed Forces Special Powers Act" not in _mentions(resources, text)
+    assert all("Act" not in (a.text or "") for e in _events(resources, text) for a in e.source + e.target)
+    # must-not: a name with a law word inside it is still a party
+    assert _mentions(resources, "The Bill and Melinda Gates Foundation pledged $50 million to Nigeria.").get("Nigeria") == "NGA"

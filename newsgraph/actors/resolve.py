@@ -67,7 +67,7 @@ def _not_actors_data() -> dict:
 def _place_and_title_words() -> dict[str, frozenset[str]]:
     data = _not_actors_data()
     keys = ("place_nouns_before_of", "geographic_heads", "product_nouns_after", "title_words_after", "title_words_before_of", "currency_nouns",
-            "party_member_nouns", "sentence_initial_modifiers")
+            "party_member_nouns", "sentence_initial_modifiers", "law_heads")
     return {k: frozenset(str(w).lower() for w in data.get(k) or ()) for k in keys}
 
 
@@ -88,8 +88,8 @@ def _index_key(text: str) -> str:
 
 
 def not_an_actor(doc, start: int, end: int) -> str | None:
-    """Why a named entity over tokens [start, end) names no actor: "code", "index", "place", "product" or
-    "title" (see ``_place_product_or_title``); None if it may be one.
+    """Why a named entity over tokens [start, end) names no actor: "code", "index", "place", "product", "title" or
+    "law" (see ``_place_product_or_title``); None if it may be one.
 
     "code": a time zone or currency code on its own ("at 16:00 UTC", "$99 (USD)").
     "index": a stock market index ("the Dow fell", "Standard & Poor's 500", "the FTSE 100 index"):
@@ -114,7 +114,8 @@ def not_an_actor(doc, start: int, end: int) -> str | None:
 
 def _place_product_or_title(doc, start: int, end: int) -> str | None:
     """"place": "the port of Jose", "the US Gulf Coast", "the Orinoco belt"; "product": "Merey crude";
-    "title": the department word of a person's title ("Interior Minister X", "Secretary of State X")."""
+    "title": the department word of a person's title ("Interior Minister X", "Secretary of State X"); "law": "the
+    Armed Forces Special Powers Act"."""
     words = _place_and_title_words()
     n = len(doc)
     after = doc[end].lower_ if end < n else ""
@@ -130,6 +131,8 @@ def _place_product_or_title(doc, start: int, end: int) -> str | None:
         return "place"
     if after in words["product_nouns_after"] and doc[end - 1].pos_ == "PROPN" and end - start == 1:
         return "product"
+    if end - start >= 2 and doc[end - 1].text.istitle() and doc[end - 1].lower_ in words["law_heads"]:
+        return "law"  # "the Armed Forces Special Powers Act"
     return None
 
 
@@ -1602,6 +1605,8 @@ class ArgResolver:
         lemma = w.lemma[h]
         if self.names_a_condition(h):
             return None  # "a 60-day state of emergency"
+        if w.pos[h] == "PROPN" and w.is_title[h] and w.lower[h] in _place_and_title_words()["law_heads"]:
+            return None  # "in protest against the Armed Forces Special Powers Act": a law, not its compound's forces
         if w.pos[h] == "PROPN" and w.is_title[h] and lemma not in self.nouns and singular(lemma) in self.nouns:
             lemma = singular(lemma)  # "Rebels in Chad ...", "Gunmen abducted ...": a capitalised plural the tagger took for a name
         compound_sector = self._compound_sector(h)
