@@ -77,8 +77,9 @@ def _mentions(resources, text):
         # a town the hand list gives one state, the towns table several: the one the story is set in
         ("Los Angeles school officials lifted the suspension of a Venice High basketball coach on Tuesday.", "Venice", "USA"),
         ("Police in Birmingham arrested two men near Tuscaloosa on Tuesday.", "Birmingham", "USA"),
-        # must-not: with no other state's town named, the hand list's state
+        # must-not: with no other state's town named, or other states named too, the hand list's state
         ("Italian police arrested two men in Venice on Tuesday.", "Venice", "ITA"),
+        ("Aid trucks waited in Sinai to cross at Rafah into Gaza on Monday.", "Rafah", "PSE"),
         ("Police in Birmingham arrested two men on Tuesday.", "Birmingham", "GBR"),
         # a region of several states: the one the story names
         ("Paraguayan soldiers raided a ranch in the Chaco on Monday.", "Chaco", "PRY"),

@@ -994,13 +994,16 @@ def _add_places(doc, spans: list[Span], registry: Registry, when: dt.date | None
                 taken.update(range(start, end))
     if contested:
         # "a Venice High basketball coach" in a Los Angeles story: a name the hand list gives one state though the towns
-        # table has comparable towns of that name in others is the town of the one other state the story is set in (whose
-        # towns or regions it names), not of its own unless the story names none of its places
-        settings = {s.ref.country for k, s in enumerate(out) if s.how == "place" and s.ref.country and k not in {i for i, _ in contested}}
+        # table has comparable towns of that name in others is the town of the other state the story is set in (whose towns
+        # or regions it names), where the story names no other state ("aid trucks waited in El-Arish to cross at Rafah
+        # into Gaza" keeps Rafah in Gaza)
+        own = {i for i, _ in contested}
+        settings = {s.ref.country for k, s in enumerate(out) if s.how == "place" and s.ref.country and k not in own}
+        named = {s.ref.country for k, s in enumerate(out) if s.ref.country and k not in own}
         for k, states in contested:
             s = out[k]
             hits = [c for c in states if c in settings and c != s.ref.country]
-            actor = registry.get(hits[0]) if len(hits) == 1 and s.ref.country not in settings else None
+            actor = registry.get(hits[0]) if len(hits) == 1 and named == {hits[0]} else None
             if actor is not None:
                 out[k] = Span(s.start, s.end, ref_for(actor, "place", s.ref.text, when), "place", actor)
     if pending:
