@@ -35,13 +35,26 @@ SURNAME_PARTICLES = {"el", "al", "de", "da", "del", "van", "von", "le", "la", "d
 
 @functools.lru_cache(maxsize=1)
 def sector_nouns() -> dict[str, str]:
-    path = Path(str(resources.files("newsgraph") / "data" / "lexicons" / "sector_nouns.yaml"))
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
     out: dict[str, str] = {}
-    for sector, words in data.items():
-        for w in words:
-            out.setdefault(w.lower(), sector)
+    for sector, words in _sector_nouns_data().items():
+        if not sector.startswith("_"):
+            for w in words:
+                out.setdefault(w.lower(), sector)
     return out
+
+
+@functools.lru_cache(maxsize=1)
+def _sector_nouns_data() -> dict:
+    path = Path(str(resources.files("newsgraph") / "data" / "lexicons" / "sector_nouns.yaml"))
+    return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+
+
+@functools.lru_cache(maxsize=1)
+def machine_nouns() -> frozenset[str]:
+    """sector_nouns.yaml's ``_machines``: sector nouns that name a machine of the sector, not its people. As a head one
+    stands for the force that has it ("jets struck the convoy"); as a compound it names a thing's kind ("jet fuel",
+    "warship repairs"), not whose the thing is."""
+    return frozenset(str(w).lower() for w in _sector_nouns_data().get("_machines") or ())
 
 
 @functools.lru_cache(maxsize=1)
@@ -54,7 +67,7 @@ def _not_actors_data() -> dict:
 def _place_and_title_words() -> dict[str, frozenset[str]]:
     data = _not_actors_data()
     keys = ("place_nouns_before_of", "geographic_heads", "product_nouns_after", "title_words_after", "title_words_before_of", "currency_nouns",
-            "party_member_nouns", "sentence_initial_modifiers")
+            "party_member_nouns", "sentence_initial_modifiers", "law_heads")
     return {k: frozenset(str(w).lower() for w in data.get(k) or ()) for k in keys}
 
 
@@ -75,8 +88,8 @@ def _index_key(text: str) -> str:
 
 
 def not_an_actor(doc, start: int, end: int) -> str | None:
-    """Why a named entity over tokens [start, end) names no actor: "code", "index", "place", "product" or
-    "title" (see ``_place_product_or_title``); None if it may be one.
+    """Why a named entity over tokens [start, end) names no actor: "code", "index", "place", "product", "title" or
+    "law" (see ``_place_product_or_title``); None if it may be one.
 
     "code": a time zone or currency code on its own ("at 16:00 UTC", "$99 (USD)").
     "index": a stock market index ("the Dow fell", "Standard & Poor's 500", "the FTSE 100 index"):
@@ -101,7 +114,8 @@ def not_an_actor(doc, start: int, end: int) -> str | None:
 
 def _place_product_or_title(doc, start: int, end: int) -> str | None:
     """"place": "the port of Jose", "the US Gulf Coast", "the Orinoco belt"; "product": "Merey crude";
-    "title": the department word of a person's title ("Interior Minister X", "Secretary of State X")."""
+    "title": the department word of a person's title ("Interior Minister X", "Secretary of State X"); "law": "the
+    Armed Forces Special Powers Act"."""
     words = _place_and_title_words()
     n = len(doc)
     after = doc[end].lower_ if end < n else ""
@@ -117,6 +131,8 @@ def _place_product_or_title(doc, start: int, end: int) -> str | None:
         return "place"
     if after in words["product_nouns_after"] and doc[end - 1].pos_ == "PROPN" and end - start == 1:
         return "product"
+    if end - start >= 2 and doc[end - 1].text.istitle() and doc[end - 1].lower_ in words["law_heads"]:
+        return "law"  # "the Armed Forces Special Powers Act"
     return None
 
 
@@ -198,11 +214,14 @@ def find_mentions(doc, registry: Registry, when: dt.date | None = None) -> list[
     i = 0
     while i < n:
         found = _registry_match(doc, words, i, registry, when) if words.lead[i] in leads else None
-        if found and (_inside_longer_name(doc, found, ents) or _names_a_product(doc, found) or _not_a_party_adjective(doc, found) or _after_stance_prefix(doc, found.start)
+        if found and (_inside_longer_name(doc, found, ents) or _inside_longer_body(doc, found, ents, registry) or _another_persons_surname(doc, found, ents, spans)
+                      or _names_a_product(doc, found) or _not_a_party_adjective(doc, found) or _after_stance_prefix(doc, found.start)
                       or _names_a_geographic_feature(doc, found)):
             found = None
         if found and found.actor is not None and found.actor.kind == "state" and found.how in ("alias", "adjective"):
             found = _state_inside_place_name(words, found, spans, registry, when) or found
+            if found.how != "place" and _town_named_after(doc, found, ents):
+                found = None
         elif found and found.actor is not None and found.actor.kind in ("government", "organisation"):
             found = _national_namesake(doc, words, found, registry, when) or found
         if found:
@@ -572,6 +591,64 @@ def _inside_longer_name(doc, span: Span, ents) -> bool:
     return any(t.text[:1].isupper() and not t.is_punct for t in rest)
 
 
+def _inside_longer_body(doc, span: Span, ents, registry: Registry) -> bool:
+    """A body's registry name that the NER model's organisation continues with nothing but capitalised words of public
+    bodies is part of another body's name: "Thailand's National Security Council" is not the UN's, "the Department of
+    State Services" not the US State Department. The longer name becomes its own (provisional) body, placed by its owner
+    or the story's state. Not "the UN Security Council" (the registry's own longer name), nor a title after the name
+    ("European Commission President"), nor another state's name before it ("the Chinese Foreign Ministry")."""
+    if span.actor is None or span.actor.kind not in ("igo", "government", "organisation"):
+        return False
+    w = doc_arrays(doc)
+    if w.ent_type[span.start] != "ORG":
+        return False
+    ent = next((e for e in ents if e.start <= span.start < e.end), None)
+    if ent is None or ent.end < span.end:
+        return False
+    lo = max([ent.start, *(t.i + 1 for t in ent if t.tag_ == "POS" and t.i < span.start)])  # "Thailand's": the owner, not the name
+    extra = [k for k in range(lo, ent.end) if not span.start <= k < span.end and w.lower[k] != "the"]
+    words = public_body_words(registry)
+    return bool(extra) and all(w.is_title[k] and (w.lower[k] in words or singular(w.lower[k]) in words) for k in extra)
+
+
+def _town_named_after(doc, span: Span, ents) -> bool:
+    """'the village of East Palestine': a state's name that a place entity the gazetteer lacks continues before it with
+    capitalised words, after a settlement's noun and "of" (``place_nouns_before_of``), is part of a town's name (the
+    gazetteer's own longer names, "New Mexico", are taken before)."""
+    w = doc_arrays(doc)
+    if w.ent_type[span.start] not in ("GPE", "LOC") or w.ent_iob[span.start] != "I":
+        return False
+    ent = next((e for e in ents if e.start <= span.start < e.end), None)
+    if ent is None or ent.start >= span.start or ent.start < 2:
+        return False
+    if not all(w.is_title[k] for k in range(ent.start, span.start)):
+        return False
+    return w.lower[ent.start - 1] == "of" and w.lower[ent.start - 2] in _place_and_title_words()["place_nouns_before_of"]
+
+
+def _another_persons_surname(doc, span: Span, ents, spans: list[Span]) -> bool:
+    """'former Peruvian prime minister Betssy Chávez': a person's short name (a surname the registry gives one person)
+    that the NER model's person continues before it with another first name, in a phrase that places the person in
+    another state (its adjective or name in the title before: the spans found so far), is someone else of that surname;
+    that person becomes a provisional actor of its own, placed by its own words. Not after a title ("President Chávez"),
+    nor a particle of the surname, nor a relative the phrase does not place elsewhere ("Melania Trump")."""
+    if span.actor is None or span.actor.kind != "person" or span.how != "short" or not spans:
+        return False
+    w = doc_arrays(doc)
+    if w.ent_type[span.start] != "PERSON" or w.ent_iob[span.start] != "I":
+        return False
+    ent = next((e for e in ents if e.start <= span.start < e.end), None)
+    if ent is None or ent.start >= span.start:
+        return False
+    words = HONORIFICS | ROLE_NOUNS | PERSON_TITLE_WORDS | OFFICE_TITLES | SURNAME_PARTICLES
+    before = [k for k in range(ent.start, span.start) if w.lower[k] != "the"]
+    if not before or not all(w.is_title[k] and w.lower[k] not in words for k in before):
+        return False
+    prev = spans[-1]
+    return (prev.actor is not None and prev.actor.kind == "state" and prev.ref.country not in (None, span.ref.country)
+            and ent.start - prev.end <= 4 and not any(w.is_punct[k] for k in range(prev.end, ent.start)))
+
+
 def _surname_forms(full: str) -> list[str]:
     parts = full.split()
     if len(parts) < 2:
@@ -819,6 +896,9 @@ def _add_places(doc, spans: list[Span], registry: Registry, when: dt.date | None
     taken = _taken(spans)
     out = list(spans)
     pending: list[tuple[int, int, str, tuple[str, ...]]] = []  # names of several states, for the document's states to decide
+    contested: list[tuple[int, list[str]]] = []  # places the hand list gives one state, the towns table several
+    unsure: list[tuple[int, int, str, str]] = []  # towns of the table alone, by their name alone
+    towns = cities()[0]
     for ent in ents:
         if any(k in taken for k in range(ent.start, ent.end)):
             continue
@@ -885,6 +965,9 @@ def _add_places(doc, spans: list[Span], registry: Registry, when: dt.date | None
             # alone, not beside another proper name ("Kenzo Oshima", "Goma Airways": looked at above, before folding).
             if key in place_only or (key in iso and key not in hand):
                 continue
+            if code and key not in hand and key not in iso and label == "ORG":
+                unsure.append((ent.start, ent.end, ent.text, code))  # a town of the table alone, as an organisation: see below
+                continue
         elif key in place_only and not written and not _written_as_place(w, ent.start, ent.end):
             continue
         elif first > 0 and w.pos[first - 1] == "PROPN" and w.is_title[first - 1] and first - 1 not in taken and key not in hand and key not in iso:
@@ -896,8 +979,33 @@ def _add_places(doc, spans: list[Span], registry: Registry, when: dt.date | None
         actor = registry.get(code)
         if actor is None:
             continue
+        if key in hand and "," in towns.get(key, ""):
+            contested.append((len(out), towns[key].split(",")))
         out.append(Span(ent.start, ent.end, ref_for(actor, "place", ent.text, when), "place", actor))
         taken.update(range(ent.start, ent.end))
+    if unsure:
+        # a town of the table alone that the NER model took for an organisation is taken unless the story names states and
+        # not the town's: "Ethiopian troops battled Fano militiamen near Lalibela" names a militia, not Italy's Fano
+        named = {s.ref.country for s in out if s.ref.country}
+        for start, end, text, code in unsure:
+            actor = registry.get(code) if not named or code in named else None
+            if actor is not None:
+                out.append(Span(start, end, ref_for(actor, "place", text, when), "place", actor))
+                taken.update(range(start, end))
+    if contested:
+        # "a Venice High basketball coach" in a Los Angeles story: a name the hand list gives one state though the towns
+        # table has comparable towns of that name in others is the town of the other state the story is set in (whose towns
+        # or regions it names), where the story names no other state ("aid trucks waited in El-Arish to cross at Rafah
+        # into Gaza" keeps Rafah in Gaza)
+        own = {i for i, _ in contested}
+        settings = {s.ref.country for k, s in enumerate(out) if s.how == "place" and s.ref.country and k not in own}
+        named = {s.ref.country for k, s in enumerate(out) if s.ref.country and k not in own}
+        for k, states in contested:
+            s = out[k]
+            hits = [c for c in states if c in settings and c != s.ref.country]
+            actor = registry.get(hits[0]) if len(hits) == 1 and named == {hits[0]} else None
+            if actor is not None:
+                out[k] = Span(s.start, s.end, ref_for(actor, "place", s.ref.text, when), "place", actor)
     if pending:
         # "police in Hyderabad, Sindh", "Portland, Ore.", "LAHORE: ... the Punjab government": a name of several states
         # is the one of them the document names otherwise
@@ -909,6 +1017,31 @@ def _add_places(doc, spans: list[Span], registry: Registry, when: dt.date | None
             actor = registry.get(hits[0]) if len(hits) == 1 else None
             if actor is not None:
                 out.append(Span(start, end, ref_for(actor, "place", text, when), "place", actor))
+    return _placed_by_region(w, out, registry, when, iso)
+
+
+def _placed_by_region(w: DocArrays, spans: list[Span], registry: Registry, when: dt.date | None, iso) -> list[Span]:
+    """'a boarding school in Maga, in Kebbi State', 'Paris, Texas': a town (or a capital) followed by a comma (and "in") and a province or
+    state of another state is that one's town, whatever state the gazetteer gives its name. Not in a list ("Mosul, Syria
+    and Yemen"), nor before another phrase's owner ("in Guayaquil, Colombia's defence ministry said")."""
+    at = {s.start: k for k, s in enumerate(spans)}
+    out = spans
+    for k, s in enumerate(spans):
+        if s.how not in ("place", "metonym") or s.end + 1 >= w.n or w.lower[s.end] != ",":
+            continue
+        j = s.end + 1 + (w.lower[s.end + 1] == "in")
+        region = spans[at[j]] if j in at else None
+        # (a capital before a province of another state is that state's town: "Paris, Texas", "London, Ontario")
+        if (region is None or region.ref.country in (None, s.ref.country) or region.how not in ("place", "alias")
+                or (s.how == "metonym" and region.how != "place")
+                or (region.how == "place" and fold(region.ref.text or "") not in iso and not w.is_title[region.end - 1])
+                or (region.end < w.n and w.lower[region.end] in ("and", "or", "&", "'s", "’s"))):
+            continue
+        actor = registry.get(region.ref.country)
+        if actor is not None:
+            if out is spans:
+                out = list(spans)
+            out[k] = Span(s.start, s.end, ref_for(actor, "place", s.ref.text, when), "place", actor)
     return out
 
 
@@ -1256,7 +1389,12 @@ PARTITIVE_NOUNS = {"score", "hundred", "thousand", "dozen", "million", "ten", "t
 # titles before an unknown person's name that make them a public office holder of some state
 OFFICE_TITLES = {"president", "king", "queen", "prime", "premier", "minister", "general", "gen.", "judge", "governor", "chancellor",
                  "emir", "sultan", "colonel", "col.", "marshal", "admiral", "ayatollah", "senator", "mayor", "archbishop", "bishop"}
+# nouns of a polity that also name a condition ("a state of emergency"): ``ArgResolver.names_a_condition``
+CONDITION_NOUNS = {"state"}
 ROLE_NOUNS = {"head", "chief", "ceo", "chairman", "president", "executive", "spokesman", "spokeswoman", "spokesperson", "official", "representative", "director", "boss", "minister"}
+# people who act for a party named after "for", as a spokesman does: "negotiators for Israel and Hamas", "lawyers for the
+# family" (not an envoy: "the special envoy for Syria" serves whoever sent him there)
+AGENT_NOUNS = {"negotiator", "lawyer", "attorney", "counsel"}
 # One-word titles written before a name ("Premier Li Qiang", "Chairwoman Ana Ruiz").
 PERSON_TITLE_WORDS = {"premier", "chancellor", "king", "queen", "prince", "princess", "emir", "sultan", "senator", "governor", "mayor", "general", "admiral", "chairwoman", "chairperson", "secretary", "ambassador", "vice-president", "analyst", "professor", "prof.", "rev.", "pope", "sheikh"}
 
@@ -1345,14 +1483,14 @@ class ArgResolver:
         return out
 
     def _coordinated_owners(self, h) -> list[ActorRef]:
-        """'the independence of Slovenia and Croatia', 'negotiators from Sudan and South Sudan': the further conjuncts of
-        the of/from phrase that named a noun's actor (the first is ``_head``'s)."""
+        """'the independence of Slovenia and Croatia', 'negotiators from Sudan and South Sudan', 'negotiators for Israel and
+        Hamas': the further conjuncts of the of/from (for) phrase that named a noun's actor (the first is ``_head``'s)."""
         w = self.w
         if h in self.at or w.pos[h] not in ("NOUN", "PROPN"):
             return []
         out = []
         for c in w.children(h):
-            if w.dep[c] == "prep" and w.lower[c] in ("of", "from"):
+            if w.dep[c] == "prep" and (w.lower[c] in ("of", "from") or (w.lower[c] == "for" and w.lemma[h] in AGENT_NOUNS)):
                 for p in w.children(c):
                     if w.dep[p] == "pobj":
                         for conj in self._conjuncts(p):
@@ -1388,6 +1526,17 @@ class ArgResolver:
     def span_of(self, tok) -> Span | None:
         return self.at.get(_index(tok))
 
+    def names_a_condition(self, tok) -> bool:
+        """'declared a state of emergency', 'the state of the economy': a noun that names a polity or a condition
+        (``CONDITION_NOUNS``) names the condition before an "of" phrase that names no place or party ("the state of
+        Texas", "the State of Israel" are polities)."""
+        w = self.w
+        tok = _index(tok)
+        if w.lemma[tok] not in CONDITION_NOUNS or tok in self.at:
+            return False
+        return any(self.at.get(p) is None and self._place_code(p) is None and not self.nouns.get(w.lemma[p])
+                   for c in w.children(tok) if w.dep[c] == "prep" and w.lower[c] == "of" for p in w.children(c) if w.dep[p] == "pobj")
+
     # -- internals
     def _conjuncts(self, tok):
         w = self.w
@@ -1411,6 +1560,12 @@ class ArgResolver:
             if ref.provisional and ref.country is None:
                 # "Salaheddine Sidhoum, Algeria's leading human rights activist": the appositive places an unknown name
                 self._place_by_apposition(ref, h, depth)
+            if ref.provisional and ref.kind == "organisation" and ref.country is None:
+                # "Thailand's National Security Council", "Nigerian carrier Air Peace": a state's possessive or adjective
+                # before an organisation's unknown name places it
+                owner = self._state_modifier(h, span)
+                if owner is not None:
+                    ref.country = owner.country
             self._guess_country(ref, h)
             self._state_body(ref, span, h)
             if span.how == "demonym":
@@ -1451,6 +1606,10 @@ class ArgResolver:
                             r.country, r.sector = own.country, r.sector or own.sector
                     return r
         lemma = w.lemma[h]
+        if self.names_a_condition(h):
+            return None  # "a 60-day state of emergency"
+        if w.pos[h] == "PROPN" and w.is_title[h] and w.lower[h] in _place_and_title_words()["law_heads"]:
+            return None  # "in protest against the Armed Forces Special Powers Act": a law, not its compound's forces
         if w.pos[h] == "PROPN" and w.is_title[h] and lemma not in self.nouns and singular(lemma) in self.nouns:
             lemma = singular(lemma)  # "Rebels in Chad ...", "Gunmen abducted ...": a capitalised plural the tagger took for a name
         compound_sector = self._compound_sector(h)
@@ -1559,11 +1718,12 @@ class ArgResolver:
 
     def _phrase_owner(self, h, lemma: str, depth: int) -> ActorRef | None:
         """The actor an of/from/at phrase names for a head noun: "the head of Rosneft", "the government of Venezuela",
-        "dockworkers at the port of Antwerp"; "the border with Colombia" and "a spokesman for the foreign ministry" too."""
+        "dockworkers at the port of Antwerp"; "the border with Colombia", "a spokesman for the foreign ministry" and "negotiators
+        for Hamas" too."""
         w = self.w
         for c in w.children(h):
             if w.dep[c] == "prep" and (w.lower[c] in ("of", "from", "at") or (w.lower[c] == "with" and lemma in FRONTIER_NOUNS)
-                                       or (w.lower[c] == "for" and lemma in ROLE_NOUNS)):
+                                       or (w.lower[c] == "for" and (lemma in ROLE_NOUNS or lemma in AGENT_NOUNS))):
                 for p in w.children(c):
                     if w.dep[p] == "pobj":
                         r = self._head(p, depth + 1)
@@ -1647,7 +1807,7 @@ class ArgResolver:
         """The sector a compound noun gives a head noun that has none: "opposition candidates", "rebel leaders"."""
         w = self.w
         for c in sorted(w.children(h), key=lambda c: -c):
-            if w.dep[c] == "compound" and w.pos[c] == "NOUN" and c < h:  # not adjectives: "military intelligence" is no army
+            if w.dep[c] == "compound" and w.pos[c] == "NOUN" and c < h and w.lemma[c] not in machine_nouns():  # not adjectives: "military intelligence" is no army
                 sector = self.nouns.get(w.lemma[c])
                 if sector:
                     return sector
@@ -1888,6 +2048,8 @@ class ArgResolver:
             # "Vietnamese-led forces", "a Saudi-led coalition": the leader's ("US-backed forces" are not the backer's)
             leader = next((self.at[g] for g in w.children(c) if g < c and g in self.at and self.at[g].ref.kind == "state"), None)
             return _copy(leader.ref) if leader is not None else None
+        if w.dep[c] == "compound" and w.lemma[c] in machine_nouns():
+            return None  # "supplying jet fuel": the thing's kind, not its owner
         # a compound chain: "the U.S. Treasury Department official"
         return self._head(c, depth + 1) if w.dep[c] in ("compound", "poss") else None
 

@@ -859,7 +859,7 @@ class EventCoder:
                     if sense.type in AUTHORITY_TYPES or (pressed and (h in said or sense.type == "DEMAND")):
                         out.extend(a.copy(country=home) for a in found if a.provisional)
                     continue
-                sector = r.nouns.get(w.lemma[k]) or r.nouns.get(w.lower[k])
+                sector = None if r.names_a_condition(k) else r.nouns.get(w.lemma[k]) or r.nouns.get(w.lower[k])  # not "a state of emergency"
                 # "a dispute with city transport company GTT": a name the resolver did not take, told by its kind (not a
                 # name that is a sector noun: "the West Bank")
                 kind = None if w.pos[k] != "PROPN" or found else next(
@@ -1013,8 +1013,9 @@ class EventCoder:
         elif target and _hands_over(w, tok):
             # "handed over the former army commander to the tribunal in The Hague", "transferred two suspects to the custody
             # of the UN court": whoever is handed over is what is given; the act is aimed at whom they go to
-            over = _particle(w, tok, "over")
-            target = [a for a in self._prep_targets([tok, *([over] if over is not None else [])], ("to",), r) if _coded(a)] or target
+            # (the parser may hang the "to" phrase on the particle or on what is handed: "handed back the Benin Bronzes to Nigeria")
+            over = _particle(w, tok, "over") or _particle(w, tok, "back")
+            target = [a for a in self._prep_targets([tok, *([over] if over is not None else []), *obj_heads], ("to",), r) if _coded(a)] or target
         elif target and sense.preps[:1] == ("from",):
             # "seized control of YPF from Spain's Repsol": taking something from someone is aimed at whom it is taken from
             # (a "from" phrase on the verb, its object or the object's "of" name, "the town of Tal Afar from Islamic State
@@ -1387,7 +1388,10 @@ class EventCoder:
             # not whom it is aimed at (the sense's own prepositions were tried before this search); but the victims of
             # one-sided violence and coercion are people of where it happens ("killed a cleric in Basra")
             on_act = w.head[t] == tok or (w.head[w.head[t]] == tok and w.dep[w.head[t]] in OBJ_DEPS)
-            locative = on_act and w.dep[t] == "prep" and w.lower[t] in LOCATIVE_PREPS and etype not in ("ASSAULT", "COERCE")
+            # (or deeper, on a thing of the act's own phrase: "signed a memorandum of understanding in Jakarta", "exchanged
+            # gunfire for several hours near Beni", "Meeting behind closed doors in Doha")
+            locative = ((on_act or _where_of_act(w, r, w.head[t], tok)) and w.dep[t] == "prep" and w.lower[t] in LOCATIVE_PREPS
+                        and etype not in ("ASSAULT", "COERCE"))
             # "in the days after Hamas gunmen attacked ...": when, not to whom
             # "... on the same day an American carrier group sailed into the Gulf": a clause of its own that a time phrase
             # opens is when, too
@@ -2146,6 +2150,33 @@ def _undated(w: DocArrays, r: ArgResolver, subj: int) -> list[int]:
 
 TIME_NOUNS = {"day", "week", "month", "year", "night", "morning", "afternoon", "evening", "time", "moment", "hour", "hours", "days", "weeks"}
 
+# prepositions whose phrase, hung on the act, says where or for how long it went on: a place phrase inside it is where too
+SETTING_PREPS = LOCATIVE_PREPS | {"behind", "beside", "inside", "within"}
+
+
+def _where_of_act(w: DocArrays, r: ArgResolver, h: int, tok: int) -> bool:
+    """Is ``h`` a thing of the act's own phrase, a place phrase on which says where the act happened: the object's "of"
+    noun ("a memorandum of understanding | in Jakarta"), the noun of a place or duration phrase of the act ("behind closed
+    doors | in Doha", "for several hours | near Beni"), down a chain of such links? Not a party ("rebels in Syria", "a
+    force in Liberia", which the place places), nor a topic ("talks on the war in Syria")."""
+    for _ in range(5):
+        if h != tok and w.dep[h] == "acl" and w.tag[h] == "VBN":
+            h = w.head[h]  # "under the peace deal signed | in Helsinki": where the thing was made
+        if h == tok or w.pos[h] != "NOUN" or r.span_of(h) is not None or r.nouns.get(w.lemma[h]) or w.lemma[h] in PEOPLE_WORDS:
+            return False
+        up = w.head[h]
+        if w.dep[h] in OBJ_DEPS:
+            return up == tok
+        if w.dep[h] != "pobj" or w.dep[up] != "prep":
+            return False
+        prep = w.lower[up]
+        if not (prep == "of" or prep in SETTING_PREPS or (prep in ("for", "over") and w.lemma[h] in TIME_NOUNS)):
+            return False
+        h = w.head[up]
+        if h == tok:
+            return prep != "of"
+    return False
+
 
 def _time_clause(w: DocArrays, clause: int) -> bool:
     """Is ``clause`` a clause with a subject of its own that a time phrase opens ("on the same day an American carrier
@@ -2210,8 +2241,10 @@ def _direct_object_lemmas(w: DocArrays, tok: int, modifiers: bool = True) -> set
 
 
 def _hands_over(w: DocArrays, tok: int) -> bool:
-    """'handed over', 'turned over', 'transferred', 'extradited', 'surrendered': a verb of handing someone over."""
-    return w.lemma[tok] in HANDOVER_VERBS and (w.lemma[tok] not in ("hand", "turn") or _particle(w, tok, "over") is not None)
+    """'handed over', 'turned over', 'transferred', 'extradited', 'surrendered': a verb of handing someone over; 'handed
+    back' (what was taken: "handed back 20 Benin Bronzes to Nigeria") too."""
+    return w.lemma[tok] in HANDOVER_VERBS and (w.lemma[tok] not in ("hand", "turn") or _particle(w, tok, "over") is not None
+                                               or (w.lemma[tok] == "hand" and _particle(w, tok, "back") is not None))
 
 
 def _contents(w: DocArrays, t: int) -> list[int]:
