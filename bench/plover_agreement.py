@@ -29,7 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from newsgraph.errors import NewsgraphError  # noqa: E402
-from newsgraph.evaluate.plover import PloverScore, event_actors, gold_actors, load_records, pick_event  # noqa: E402
+from newsgraph.evaluate.plover import PloverScore, gold_actors, load_records  # noqa: E402
 
 ROWS = [("type_accuracy", "type acc"), ("macro_f1", "macro F1"), ("source_code_f1", "source F1"),
         ("target_code_f1", "target F1"), ("actor_code_f1", "either-role F1")]
@@ -88,9 +88,7 @@ def main() -> None:
         for name, reference in (("coder vs gold", gold), ("coder vs second", second)):
             score = PloverScore()
             for ref, result in zip(reference, results):
-                ev = pick_event(result.events, ref)
-                score.add(ref, ev.type if ev else None, event_actors(ev.source) if ev else [],
-                          event_actors(ev.target) if ev else [], (ev.cameo or "") if ev else "", covered=bool(result.events))
+                score.add_coded(ref, result.events)
             rows[name] = score.figures()
     print(f"{len(pairs)} records coded by both ({args.gold} / {args.second})")
     print("| row | " + " | ".join(label for _, label in ROWS) + " | type kappa |")

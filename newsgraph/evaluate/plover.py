@@ -157,6 +157,12 @@ class PloverScore:
             gold_codes.update(c for c, _ in gold_list)
         self.either.add_sets(pred_codes, gold_codes)
 
+    def add_coded(self, rec: dict[str, Any], events: list[Event]) -> None:
+        """The record against the coder's events for its sentence: the one ``pick_event`` takes stands for them."""
+        ev = pick_event(events, rec)
+        self.add(rec, ev.type if ev else None, event_actors(ev.source) if ev else [],
+                 event_actors(ev.target) if ev else [], (ev.cameo or "") if ev else "", covered=bool(events))
+
     def figures(self) -> dict[str, Any]:
         n, correct = self.n, self.correct
         figures = {
@@ -219,9 +225,7 @@ def evaluate(path: str, limit: int | None = None, show_errors: bool = False, out
     docs = [Document(text=r["text"]) for r in records]
     score = PloverScore()
     for rec, result in zip(records, extract_many(docs, res)):
-        ev = pick_event(result.events, rec)
-        score.add(rec, ev.type if ev else None, event_actors(ev.source) if ev else [],
-                  event_actors(ev.target) if ev else [], (ev.cameo or "") if ev else "", covered=bool(result.events))
+        score.add_coded(rec, result.events)
     return score.report(path, show_errors, out)
 
 

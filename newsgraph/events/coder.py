@@ -427,7 +427,7 @@ class EventCoder:
             # an infinitive set by someone ("gave them ten days to leave"); "said China must drop barriers or face tariffs"
             # is the obligation's DEMAND
             if (w.dep[demanded] not in deps or setter == demanded or w.pos[setter] not in VERBAL_POS
-                    or not any(w.dep[a] == "aux" and w.lower[a] == "to" for a in w.children(demanded))):
+                    or not _to_infinitive(w, demanded)):
                 continue
             c = by_tok.get(setter)
             if c is not None:
@@ -1597,7 +1597,7 @@ class EventCoder:
                 if inner is None or not inner.target:
                     continue
                 purpose = (not c.target and w.dep[ch] in ("advcl", "xcomp")
-                           and any(w.dep[a] == "aux" and w.lower[a] == "to" for a in w.children(ch)))
+                           and _to_infinitive(w, ch))
                 participle = (c.sense.type == "PROTEST" and inner.sense.type in SPEECH_ACT_TYPES | {"REJECT"} and not inner.guessed_target
                               and w.dep[ch] == "advcl"
                               and w.tag[ch] == "VBG" and not any(w.dep[s] in ("nsubj", "nsubjpass") for s in w.children(ch)))
@@ -1951,7 +1951,7 @@ class EventCoder:
     def _helping_purpose(self, tok) -> bool:
         """Does the verb have a purpose clause of helping ("to help police restore order", "to assist the army")?"""
         w = self._w
-        return any(w.dep[ch] in ("advcl", "xcomp") and w.lemma[ch] in HELP_VERBS and any(w.dep[a] == "aux" and w.lower[a] == "to" for a in w.children(ch))
+        return any(w.dep[ch] in ("advcl", "xcomp") and w.lemma[ch] in HELP_VERBS and _to_infinitive(w, ch)
                    for ch in w.children(tok))
 
     def _peacekeeping_purpose(self, tok) -> bool:
@@ -1960,7 +1960,7 @@ class EventCoder:
         cues = [str(w).lower() for w in (self.ontology.contexts.get("peacekeeping") or {}).get("cues", []) or []]
         w = self._w
         for ch in w.children(tok):
-            if w.dep[ch] in ("advcl", "xcomp") and any(w.dep[a] == "aux" and w.lower[a] == "to" for a in w.children(ch)):
+            if w.dep[ch] in ("advcl", "xcomp") and _to_infinitive(w, ch):
                 text = " " + w.words_text(w.left_edge(ch), w.right_edge(ch) + 1).lower() + " "
                 if any(f" {w} " in text or f" {w}s " in text for w in cues):
                     return True
@@ -2287,7 +2287,7 @@ def _markers(w: DocArrays, tok: int, objects) -> set[str]:
     spans = [o for o in w.children(tok) if w.dep[o] == "dobj" and w.lemma[o] in TIME_UNITS]
     if spans:
         infinitives += [c for h in (tok, *spans) for c in w.children(h) if w.dep[c] in ("advcl", "relcl", "acl")
-                        and any(w.dep[a] == "aux" and w.lower[a] == "to" for a in w.children(c))]
+                        and _to_infinitive(w, c)]
     if any(w.dep[c] == "xcomp" for c in infinitives):
         out.add("*to-do")
     # "*to:leave": the infinitive's verb, and those joined to it ("ordered the office to shut down and its staff to leave")
@@ -2323,10 +2323,15 @@ def _markers(w: DocArrays, tok: int, objects) -> set[str]:
     return out
 
 
+def _to_infinitive(w: DocArrays, v: int) -> bool:
+    """Is the verb ``v`` a to-infinitive ("to leave")?"""
+    return any(w.dep[a] == "aux" and w.lower[a] == "to" for a in w.children(v))
+
+
 def _infinitive(w: DocArrays, tok: int, c: int) -> bool:
     """Is the complement ``c`` of the verb ``tok`` an infinitive: "to" leave, or a bare infinitive with its own subject
     after a verb that takes one ("let the tanker sail", "made them sign"; not "said they sail", a finite clause)?"""
-    if any(w.dep[a] == "aux" and w.lower[a] == "to" for a in w.children(c)):
+    if _to_infinitive(w, c):
         return True
     return (w.lemma[tok] in BARE_INFINITIVE_VERBS and w.dep[c] == "ccomp" and w.tag[c] in ("VB", "VBP")
             and any(w.dep[s] == "nsubj" for s in w.children(c)) and not any(w.dep[a] in ("aux", "mark") for a in w.children(c)))
