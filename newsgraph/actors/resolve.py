@@ -23,12 +23,11 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-import yaml
 
 from ..model import ActorRef
 from ..datelines import DATELINE_DASHES, DATELINE_ENDS, dateline_at
 from ..nlp import DocArrays, doc_arrays
-from .registry import HOW_PRIORITY, Actor, AliasEntry, Registry, fold, lead_key, split_entries  # noqa: F401  (fold, HOW_PRIORITY re-exported)
+from .registry import HOW_PRIORITY, Actor, AliasEntry, Registry, _load_yaml, fold, lead_key, split_entries  # noqa: F401  (fold, HOW_PRIORITY re-exported)
 
 SURNAME_PARTICLES = {"el", "al", "de", "da", "del", "van", "von", "le", "la", "di", "du", "bin", "ibn", "abu", "dos", "das"}
 
@@ -43,10 +42,14 @@ def sector_nouns() -> dict[str, str]:
     return out
 
 
-@functools.lru_cache(maxsize=1)
+@functools.lru_cache(maxsize=None)
+def _lexicon_yaml(name: str):
+    """A YAML file of data/lexicons, read once; a broken file is a DataFileError naming it (the registry's reader)."""
+    return _load_yaml(Path(str(resources.files("newsgraph") / "data" / "lexicons" / name)))
+
+
 def _sector_nouns_data() -> dict:
-    path = Path(str(resources.files("newsgraph") / "data" / "lexicons" / "sector_nouns.yaml"))
-    return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return _lexicon_yaml("sector_nouns.yaml") or {}
 
 
 @functools.lru_cache(maxsize=1)
@@ -57,10 +60,8 @@ def machine_nouns() -> frozenset[str]:
     return frozenset(str(w).lower() for w in _sector_nouns_data().get("_machines") or ())
 
 
-@functools.lru_cache(maxsize=1)
 def _not_actors_data() -> dict:
-    path = Path(str(resources.files("newsgraph") / "data" / "lexicons" / "not_actors.yaml"))
-    return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return _lexicon_yaml("not_actors.yaml") or {}
 
 
 @functools.lru_cache(maxsize=1)
@@ -703,10 +704,8 @@ PLACE_WORDS = {"state", "region", "province", "district", "governorate", "city",
 _SUBDIVISION_SUFFIX = re.compile(r"(,.*|\s*\(.*\))$")  # "Saha, Respublika", "Jerusalem (Al Quds)"
 
 
-@functools.lru_cache(maxsize=1)
 def _places_yaml() -> dict:
-    path = Path(str(resources.files("newsgraph") / "data" / "lexicons" / "places.yaml"))
-    return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return _lexicon_yaml("places.yaml") or {}
 
 
 def _subdivision_names_in_english():
@@ -2363,9 +2362,8 @@ class Title:
 @functools.lru_cache(maxsize=1)
 def titles() -> dict[str, list[Title]]:
     """Title phrases keyed by their first word, longest first (data/lexicons/titles.yaml)."""
-    path = Path(str(resources.files("newsgraph") / "data" / "lexicons" / "titles.yaml"))
     out: dict[str, list[Title]] = {}
-    for entry in yaml.safe_load(path.read_text(encoding="utf-8")) or []:
+    for entry in _lexicon_yaml("titles.yaml") or []:
         for phrase in entry["phrases"]:
             words = tuple(fold(w) for w in re.findall(r"[\w-]+", phrase))
             out.setdefault(words[0], []).append(Title(words, tuple(entry.get("offices") or ()), entry.get("title_has"), entry.get("for", "state")))
