@@ -8,6 +8,10 @@ code a reason:
 
 - ``not-in-registry``: no actor mention in the sentence carries the gold code
   (the registry does not know the actor, or nothing links it to a country);
+- ``unplaced``: the event's role holds an actor with no code (the resolver
+  found the actor but gave it no country: "the Young Doctors Association in
+  Lahore", "JOS - The Plateau State Government ..."); the line names each such
+  actor's words, kind and how the mention was found;
 - ``found-not-attached``: some mention in the sentence has the gold code, but
   the coder did not take it as this role's argument;
 - ``in-other-role``: the gold code was coded in the other role only (source/target swapped);
@@ -61,10 +65,15 @@ def main() -> None:
         for s in spans:
             mention_codes[doc[s.start : s.end].text.lower()] = actor_code(s.ref)
         sentence_codes = {c for c in mention_codes.values() if c}
+        how_found = {s.ref.name: s.how for s in spans}
         lines = []
         pred = {}
+        unplaced: dict[str, list[str]] = {}
         for role in ("source", "target"):
             pred[role] = {actor_code(a) for a in (getattr(ev, role) if ev else []) if actor_code(a)}
+            # actors in the role the resolver gave no country: their words, kind, and how their mention was found
+            unplaced[role] = [f"{a.text or a.name!r} {a.kind} {how_found.get(a.name, '-')}"
+                              for a in (getattr(ev, role) if ev else []) if not actor_code(a)]
         for role, other in (("source", "target"), ("target", "source")):
             gold = gold_list(rec.get(role))
             gcodes = {c for c, _ in gold}
@@ -75,6 +84,8 @@ def main() -> None:
                     why = "no-event"
                 elif code in pred[other] and code not in {c for c, _ in gold_list(rec.get(other))}:
                     why = "in-other-role"
+                elif unplaced[role]:
+                    why = "unplaced(" + "; ".join(unplaced[role]) + ")"
                 elif code in sentence_codes:
                     why = "found-not-attached"
                 else:

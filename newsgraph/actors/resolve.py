@@ -1380,6 +1380,9 @@ INTERNATIONAL_WORDS = {"international", "foreign", "global", "western", "transna
 # prepositions and participles that place a group: "rebels in the Ivory Coast", "students throughout
 # Indonesia", "a terror group based in Trinidad", "refugees fleeing the war in Liberia"
 PLACE_PREPS = {"in", "inside", "within", "throughout", "across", "from", "near", "outside", "around"}
+# "Customs officers at Durban port", "nurses at the hospital in Kingston": where a group works, for ``_place_of`` only
+# (not for telling a place's mention: "at" comes before venues and times as well)
+AT_PLACE_PREPS = PLACE_PREPS | {"at"}
 PLACE_PARTICIPLES = {"base", "operate", "live", "flee", "station", "deploy", "hold", "camp", "fight"}
 # heads that count or part a group of people, whose "of" phrase names who they are
 PARTITIVE_NOUNS = {"score", "hundred", "thousand", "dozen", "million", "ten", "tens", "group", "number", "member", "part", "third",
@@ -1565,8 +1568,9 @@ class ArgResolver:
                 owner = self._state_modifier(h, span)
                 if owner is not None:
                     ref.country = owner.country
-            self._guess_country(ref, h)
+            self._place_own_name(ref, h)
             self._state_body(ref, span, h)
+            self._guess_country(ref, h)
             if span.how == "demonym":
                 # "Bosnian Serbs", "Iraqi Kurds": a people qualified by another state's adjective live in that state
                 other = next((self.at[c] for c in w.children(h) if w.dep[c] in ("amod", "compound") and c in self.at
@@ -1819,7 +1823,7 @@ class ArgResolver:
         if depth > 2:
             return None
         for c in w.children(h):
-            if w.dep[c] == "prep" and w.lower[c] in PLACE_PREPS:
+            if w.dep[c] == "prep" and w.lower[c] in AT_PLACE_PREPS:
                 for p in w.children(c):
                     if w.dep[p] != "pobj":
                         continue
@@ -1986,7 +1990,7 @@ class ArgResolver:
         of the registry's public bodies (``public_body_words``) and a public sector's head noun, before any "of", "on" or
         "for") is that body of the state the story is about: the one state it names, else its dateline's, else the
         state it names most (weaker than a named actor: ``guessed``)."""
-        if not ref.provisional or ref.kind != "organisation" or ref.country is not None:
+        if not ref.provisional or ref.kind != "organisation" or span.ref.country is not None:
             return
         w = self.w
         words = [w.lower[k] for k in range(span.start, span.end)]
@@ -1997,6 +2001,9 @@ class ArgResolver:
         if sector not in PUBLIC_SECTORS or not all(x in generic or self.nouns.get(x) in PUBLIC_SECTORS for x in words[: cut - 1] + words[cut:]):
             return
         # not a story of several states alike: "asked the High Court to order the Home Office" (the Chagossians')
+        if ref.country:  # "the High Court in Nairobi": its phrase placed it
+            ref.sector = ref.sector or sector
+            return
         code = self.only_country() or self.dateline_country() or self.main_country()
         if code:
             ref.country, ref.sector = code, ref.sector or sector
@@ -2014,15 +2021,44 @@ class ArgResolver:
             return None
         return focus if all(v[0] < counts[focus][0] for c, v in counts.items() if c != focus) else None
 
-    def _guess_country(self, ref: ActorRef, h) -> None:
+    def _guess_country(self, ref: ActorRef, h, own: bool = True) -> None:
         """'Nigerian authorities jailed members of the banned Movement for ...': an organisation (or a person) acted on
-        that nobody places, in a story that names one state only, is guessed to be of that state (weaker than a named actor, so
-        ``h``, the phrase head, goes to ``guessed``). Not as a subject (who acts unplaced is as often foreign), nor
-        when the story names several states ("Washington sanctioned the Cardón refinery ... Venezuela's oil sector")."""
+        that nobody places, in a story that names one state only, is guessed to be of that state (weaker than a named
+        actor, so ``h``, the phrase head, goes to ``guessed``); not when the story names several states ("Washington
+        sanctioned the Cardón refinery ... Venezuela's oil sector"). As the subject only when the name itself is the
+        subject (``own``: not "Red Cross officials") and that one state is named by a place in the story (a town, a
+        province, a dateline: "SUKKUR - The Rangers traded fire", "the union threatened a strike at the Rustenburg
+        shafts"): who acts unplaced is as often foreign when the state is named only as such ("Yale returned the
+        artifacts to Peru", "the forum urged the US ..."); never a name that says it is international."""
         w = self.w
-        if ref.provisional and ref.kind in ("organisation", "person") and ref.country is None and w.dep[h] != "nsubj" and self.only_country():
-            ref.country = self.only_country()
-            self.guessed.add(h)
+        if not (ref.provisional and ref.kind in ("organisation", "person") and ref.country is None and ref.sector != "IGO"):
+            return
+        only = self.only_country()
+        if only is None:
+            return
+        if w.dep[h] == "nsubj" and not (own and self._named_by_a_place(only) and not INTERNATIONAL_WORDS & set((ref.name or "").lower().split())):
+            return
+        ref.country = only
+        self.guessed.add(h)
+
+    def _place_own_name(self, ref: ActorRef, h) -> None:
+        """A name nobody places whose own phrase names where it is: "the Teachers Guild in Accra", "the Farmers League of
+        Manitoba" (as "police in Kenya": ``_place_of``, or a place after "of")."""
+        if ref.provisional and ref.kind in ("organisation", "person") and ref.country is None and ref.sector != "IGO":
+            ref.country = self._own_place(h)
+
+    def _own_place(self, h) -> str | None:
+        """The state of the place a name's own phrase names: "in Lahore" (``_place_of``) or "of Texas"."""
+        w = self.w
+        code = self._place_of(h)
+        if code is None:
+            code = next((found for c in w.children(h) if w.dep[c] == "prep" and w.lower[c] == "of"
+                         for p in w.children(c) if w.dep[p] == "pobj" for found in [self._place_code(p)] if found), None)
+        return code
+
+    def _named_by_a_place(self, code: str) -> bool:
+        """Does the story name a place (a town, a province, a dateline) of the state ``code``?"""
+        return any(s.ref.country == code and s.how in ("place", "metonym") for s in self.spans)
 
     def _modifier(self, c, depth: int) -> ActorRef | None:
         w = self.w
@@ -2037,7 +2073,7 @@ class ArgResolver:
             if span.ref.country is None and (led := self._led_by(c)) is not None:
                 return led
             ref = _copy(span.ref)
-            self._guess_country(ref, w.head[c])  # "banned the Mungiki sect"
+            self._guess_country(ref, w.head[c], own=False)  # "banned the Mungiki sect"
             return ref
         if w.pos[c] == "PRON" and w.dep[c] == "poss":
             return None
