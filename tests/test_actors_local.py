@@ -272,3 +272,21 @@ def test_an_unknown_name_placed_by_its_phrase_or_the_story_s_one_place(resources
 )
 def test_an_unknown_name_not_placed_by_the_story(resources, text, word):
     assert all(code is None for code, _ in _resolve(resources, text, word)), _resolve(resources, text, word)
+
+
+def test_a_pronoun_takes_its_antecedent_as_placed_where_it_was_named(resources):
+    # "she" is the unknown name before it, placed by the story's one place
+    got = _resolve(resources, "Standing beside the grave in Ficksburg, Thandi Mokoena said she had forgiven the officers.", "she")
+    assert [code for code, _ in got] == ["ZAF"]
+    # must-not: no place in the story, no country for the pronoun either
+    got = _resolve(resources, "Thandi Mokoena said she had forgiven the officers.", "she")
+    assert all(code is None for code, _ in got)
+
+
+def test_an_organisation_s_possessive_as_subject(resources):
+    # "the X Foundation's boats ferried ...": the foundation acts, in a story of one state named by a place
+    got = _resolve(resources, "In Sindh, the Qadri Foundation's boats ferried food to stranded villagers.", "boats")
+    assert [code for code, _ in got] == ["PAK"]
+    # must-not: a person's possessive ("X's company defied ...") stays unplaced: the owner is as often foreign
+    got = _resolve(resources, "Marco Ferrante's company defied an order from a court in Sydney.", "company")
+    assert all(code is None for code, _ in got), got

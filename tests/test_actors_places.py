@@ -31,6 +31,8 @@ def places(resources, text):
         ("Protesters in Santos blocked the road to the port.", "Santos", "BRA"),  # a surname too, but written as a place
         ("A ferry capsized off Nungwi on Sunday.", "Nungwi", "TZA"),  # NER: PRODUCT; a town's name and nothing else
         ("The convoy was allowed to enter Tigray.", "Tigray", "ETH"),  # NER: PERSON; places.yaml's name
+        # NER: ORG; a town of the table that is also an ISO 3166-2 name (the province named after it)
+        ("The mayor defied an order from the Plovdiv administrative court on Monday.", "Plovdiv", "BGR"),
     ],
 )
 def test_a_town_is_a_mention_of_its_state(resources, text, name, code):
@@ -50,6 +52,7 @@ def test_a_town_is_a_mention_of_its_state(resources, text, name, code):
         "Independence was declared in 1991.",
         "Takeshi Oshima, a trade official, told reporters the talks had failed.",  # Oshima, a Japanese town
         "Chilpancingo Holdings said its profits rose.",  # a company named after a town is the company
+        "Farah told reporters the talks had failed.",  # a town and a province of Afghanistan, and a person's name
     ],
 )
 def test_a_word_or_a_persons_name_is_no_place_unless_written_as_one(resources, text):

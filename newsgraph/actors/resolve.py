@@ -962,9 +962,12 @@ def _add_places(doc, spans: list[Span], registry: Registry, when: dt.date | None
             # Tigray", "capsized off Nungwi"). Its name is enough when it is a place of the hand list or of the towns
             # table (not an ISO 3166-2 name alone: many are also words), is no word or person's name, and stands
             # alone, not beside another proper name ("Kenzo Oshima", "Goma Airways": looked at above, before folding).
-            if key in place_only or (key in iso and key not in hand):
+            # (an ISO 3166-2 name that is also a town of the table, no word by its flag, taken for an organisation is that
+            # town, as for a town of the table alone, below: "the Plovdiv court", "the Rotary Club of Blantyre"; not taken
+            # for a person: "Farah said")
+            if key in place_only or (key in iso and key not in hand and not (key in towns and label == "ORG")):
                 continue
-            if code and key not in hand and key not in iso and label == "ORG":
+            if code and key not in hand and (key not in iso or key in towns) and label == "ORG":
                 unsure.append((ent.start, ent.end, ent.text, code))  # a town of the table alone, as an organisation: see below
                 continue
         elif key in place_only and not written and not _written_as_place(w, ent.start, ent.end):
@@ -2073,7 +2076,8 @@ class ArgResolver:
             if span.ref.country is None and (led := self._led_by(c)) is not None:
                 return led
             ref = _copy(span.ref)
-            self._guess_country(ref, w.head[c], own=False)  # "banned the Mungiki sect"
+            # "banned the Mungiki sect"; an organisation's possessive is its own ("the Edhi Foundation's boats ferried ...")
+            self._guess_country(ref, w.head[c], own=w.dep[c] == "poss" and ref.kind == "organisation")
             return ref
         if w.pos[c] == "PRON" and w.dep[c] == "poss":
             return None
@@ -2230,6 +2234,11 @@ class ArgResolver:
         top = max(ranks)
         best = next(s for s, r in zip(reversed(pool), reversed(ranks)) if r == top)
         r = _copy(best.ref)
+        if r.provisional and r.country is None:
+            # "Governor Dana Whitlock traveled to Buffalo, where she met ...": the name as placed where it was named
+            placed = self._head(best.end - 1, depth=1)
+            if placed is not None and placed.name == r.name:
+                r.country = placed.country
         r.text = w.text(pron)
         return r
 
