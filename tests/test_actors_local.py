@@ -290,3 +290,12 @@ def test_an_organisation_s_possessive_as_subject(resources):
     # must-not: a person's possessive ("X's company defied ...") stays unplaced: the owner is as often foreign
     got = _resolve(resources, "Marco Ferrante's company defied an order from a court in Sydney.", "company")
     assert all(code is None for code, _ in got), got
+
+
+def test_a_ship_is_of_its_flag_state(resources):
+    got = _resolve(resources, "The navy seized the Greek-flagged tanker Delta Poseidon in the Gulf.", "Poseidon")
+    assert [code for code, _ in got] == ["GRC"]
+    assert [code for code, _ in _resolve(resources, "Pirates boarded a Liberian-registered bulk carrier.", "carrier")] == ["LBR"]
+    # must-not: a state's adjective on a ship that says nothing of its flag is not read as one (left as before: no flag word)
+    got = _resolve(resources, "The navy seized the tanker Delta Poseidon in the Gulf.", "Poseidon")
+    assert all(code is None for code, _ in got), got

@@ -1383,6 +1383,8 @@ INTERNATIONAL_WORDS = {"international", "foreign", "global", "western", "transna
 # prepositions and participles that place a group: "rebels in the Ivory Coast", "students throughout
 # Indonesia", "a terror group based in Trinidad", "refugees fleeing the war in Liberia"
 PLACE_PREPS = {"in", "inside", "within", "throughout", "across", "from", "near", "outside", "around"}
+# "a Panama-flagged tanker": the participle that gives a ship its flag state
+FLAG_WORDS = {"flagged", "registered"}
 # "Customs officers at Durban port", "nurses at the hospital in Kingston": where a group works, for ``_place_of`` only
 # (not for telling a place's mention: "at" comes before venues and times as well)
 AT_PLACE_PREPS = PLACE_PREPS | {"at"}
@@ -2087,6 +2089,10 @@ class ArgResolver:
             # "Vietnamese-led forces", "a Saudi-led coalition": the leader's ("US-backed forces" are not the backer's)
             leader = next((self.at[g] for g in w.children(c) if g < c and g in self.at and self.at[g].ref.kind == "state"), None)
             return _copy(leader.ref) if leader is not None else None
+        if w.dep[c] == "amod" and w.lower[c] in FLAG_WORDS:
+            # "the Malta-flagged bulk carrier", "a Liberian-registered tanker": a ship is coded by the state of its flag
+            flag = next((self.at[g] for g in w.children(c) if g < c and g in self.at and self.at[g].ref.kind == "state"), None)
+            return self._state_ref(flag.ref.country) if flag is not None and flag.ref.country else None
         if w.dep[c] == "compound" and w.lemma[c] in machine_nouns():
             return None  # "supplying jet fuel": the thing's kind, not its owner
         # a compound chain: "the U.S. Treasury Department official"
