@@ -299,3 +299,22 @@ def test_a_ship_is_of_its_flag_state(resources):
     # must-not: a state's adjective on a ship that says nothing of its flag is not read as one (left as before: no flag word)
     got = _resolve(resources, "The navy seized the tanker Delta Poseidon in the Gulf.", "Poseidon")
     assert all(code is None for code, _ in got), got
+
+
+def test_a_subject_in_a_story_set_in_one_state_by_its_adjective_or_a_known_body(resources):
+    got = _resolve(resources, "The Citrus Farmers Union asked the Kenyan government to lodge a complaint.", "Union")
+    assert [code for code, _ in got] == ["KEN"]
+    got = _resolve(resources, "Harriet Cole accused the Bank of England of handing billions to the banks.", "Cole")
+    assert [code for code, _ in got] == ["GBR"]
+    # must-not: the one state named only by an unknown name placed there
+    got = _resolve(resources, "The Nordic Shipping Council urged the Suez Canal Authority to defer the fee rise.", "Council")
+    assert all(code is None for code, _ in got), got
+
+
+def test_he_or_she_opening_a_sentence_is_the_office_holder_before(resources):
+    got = _resolve(resources, "The Kenyan foreign minister arrived in Kampala on Monday. She met President Museveni.", "She")
+    assert [code for code, _ in got] == ["KEN"]
+    # must-not: an office no state places; nor a subject before the pronoun in its own sentence
+    assert _resolve(resources, "The minister arrived on Monday. She met the Ugandan president.", "She") == []
+    got = _resolve(resources, "The Kenyan foreign minister arrived on Monday. Officials said she met the Ugandan president.", "she")
+    assert all(code != "KEN" for code, _ in got), got

@@ -2031,17 +2031,17 @@ class ArgResolver:
         that nobody places, in a story that names one state only, is guessed to be of that state (weaker than a named
         actor, so ``h``, the phrase head, goes to ``guessed``); not when the story names several states ("Washington
         sanctioned the Cardón refinery ... Venezuela's oil sector"). As the subject only when the name itself is the
-        subject (``own``: not "Red Cross officials") and that one state is named by a place in the story (a town, a
-        province, a dateline: "SUKKUR - The Rangers traded fire", "the union threatened a strike at the Rustenburg
-        shafts"): who acts unplaced is as often foreign when the state is named only as such ("Yale returned the
-        artifacts to Peru", "the forum urged the US ..."); never a name that says it is international."""
+        subject (``own``: not "Red Cross officials") and the story is set in that one state (``_set_in``: "SUKKUR - The
+        Rangers traded fire", "the union threatened a strike at the Rustenburg shafts", "the growers asked the South
+        African government"): who acts unplaced is as often foreign when the state is named only as such ("Yale
+        returned the artifacts to Peru", "the forum urged the US ..."); never a name that says it is international."""
         w = self.w
         if not (ref.provisional and ref.kind in ("organisation", "person") and ref.country is None and ref.sector != "IGO"):
             return
         only = self.only_country()
         if only is None:
             return
-        if w.dep[h] == "nsubj" and not (own and self._named_by_a_place(only) and not INTERNATIONAL_WORDS & set((ref.name or "").lower().split())):
+        if w.dep[h] == "nsubj" and not (own and self._set_in(only) and not INTERNATIONAL_WORDS & set((ref.name or "").lower().split())):
             return
         ref.country = only
         self.guessed.add(h)
@@ -2061,9 +2061,13 @@ class ArgResolver:
                          for p in w.children(c) if w.dep[p] == "pobj" for found in [self._place_code(p)] if found), None)
         return code
 
-    def _named_by_a_place(self, code: str) -> bool:
-        """Does the story name a place (a town, a province, a dateline) of the state ``code``?"""
-        return any(s.ref.country == code and s.how in ("place", "metonym") for s in self.spans)
+    def _set_in(self, code: str) -> bool:
+        """Is the story set in the state ``code``: does it name a place of it (a town, a province, a dateline), its
+        adjective ("the South African government"), or a body, company or person the registry knows as its ("the Bank
+        of England") - not only the state's own name ("called for sanctions against Nigeria"), nor only unknown names
+        placed there ("the Suez Canal Authority")?"""
+        return any(s.ref.country == code and (s.how in ("place", "metonym", "adjective") or (s.ref.kind != "state" and not s.ref.provisional))
+                   for s in self.spans)
 
     def _modifier(self, c, depth: int) -> ActorRef | None:
         w = self.w
@@ -2151,7 +2155,31 @@ class ArgResolver:
                 return prior
         if low in PRONOUNS_PERSON | PRONOUNS_THING:
             prior = self._antecedent(h)
+            if prior is None and low in ("he", "she"):
+                prior = self._previous_office_holder(h)
             return _copy(prior) if prior else None
+        return None
+
+    def _previous_office_holder(self, pron):
+        """"Brazil's president flew to Caracas. He signed ...": a sentence-opening "he" or "she" no name before it stands
+        for is the previous sentence's main-clause subject when that is an office or role held by one person ("the
+        Kenyan foreign minister", "Brazil's president"), as that office's state."""
+        w = self.w
+        here = w.sent_start(pron)
+        if here == 0 or any(w.dep[t] in ("nsubj", "nsubjpass") for t in range(here, pron)):
+            return None
+        for t in range(w.sent_start(here - 1), here):
+            verb = w.head[t]
+            if w.dep[t] not in ("nsubj", "nsubjpass") or not (w.dep[verb] == "ROOT" or (w.dep[verb] == "conj" and w.dep[w.head[verb]] == "ROOT")):
+                continue
+            if w.pos[t] != "NOUN" or w.tag[t] != "NN" or w.lemma[t] not in OFFICE_TITLES | ROLE_NOUNS:
+                return None
+            ref = self._head(t, depth=1)
+            if ref is None or not ref.country:
+                return None
+            ref = _copy(ref)
+            ref.text = w.text(pron)
+            return ref
         return None
 
     def _previous_main_subject(self, pron) -> ActorRef | None:
