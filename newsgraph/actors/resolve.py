@@ -1428,6 +1428,7 @@ class ArgResolver:
                 self.at[k] = s
         self.nouns = sector_nouns()
         self._focus: str | None = None
+        self._counts: dict[str, list[int]] | None = None  # ``_country_counts``, once
         # heads of unnamed groups resolved only by the document's focus country ("rebels", "police"): weaker than a named actor
         self.guessed: set[int] = set()
 
@@ -1959,12 +1960,15 @@ class ArgResolver:
     def _country_counts(self) -> dict[str, list[int]]:
         """Mentions per country (as any actor's country) and the negated first position, IGO officials and backers
         ("Moscow-backed separatists") left out."""
+        if self._counts is not None:
+            return self._counts  # the spans do not change: counted once per document
         counts: dict[str, list[int]] = {}
         for s in self.spans:
             c = s.ref.country
             # a UN official's nationality, or a backer's, says nothing of the story's country
             if c and s.ref.sector != "IGO" and not brokered_by(self.doc, s.end):
                 counts.setdefault(c, [0, -s.start])[0] += 1
+        self._counts = counts
         return counts
 
     def focus_country(self) -> str | None:
