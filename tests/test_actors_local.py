@@ -318,3 +318,12 @@ def test_he_or_she_opening_a_sentence_is_the_office_holder_before(resources):
     assert _resolve(resources, "The minister arrived on Monday. She met the Ugandan president.", "She") == []
     got = _resolve(resources, "The Kenyan foreign minister arrived on Monday. Officials said she met the Ugandan president.", "she")
     assert all(code != "KEN" for code, _ in got), got
+
+
+def test_a_name_before_its_members_is_the_subject_but_not_before_its_officials(resources):
+    # the story's one state, named by its dateline: the name before its members acts as the subject
+    got = _resolve(resources, "KISUMU — Tarsa Council members voted on Tuesday to keep the board.", "members")
+    assert [code for code, _ in got] == ["KEN"]
+    # must-not: those who speak or act for an unknown body travel ("Red Cross officials" in Baghdad are no Iraqis)
+    got = _resolve(resources, "MOSUL — Solace Relief officials suspended aid deliveries on Wednesday.", "officials")
+    assert all(code is None for code, _ in got), got

@@ -1642,7 +1642,7 @@ class ArgResolver:
             place = self._homeland(h, r.country) if ethnic and r.kind == "state" else None
             if place is not None:  # "ethnic Albanian guerrillas operating in Macedonia"
                 r = self._state_ref(place)
-            if r.provisional and r.country is None and noun_sector in PEOPLE_SECTORS | PUBLIC_SECTORS:
+            if r.provisional and (r.country is None or h in self.guessed) and noun_sector in PEOPLE_SECTORS | PUBLIC_SECTORS:
                 # "Customs officers at Tema Port", "Kayapo chiefs in Brasilia": a name no state places gives way to the place
                 # the phrase names, as for "protesters in Dhaka"
                 owner = self._phrase_owner(h, lemma, depth)
@@ -2086,8 +2086,13 @@ class ArgResolver:
             if span.ref.country is None and (led := self._led_by(c)) is not None:
                 return led
             ref = _copy(span.ref)
-            # "banned the Mungiki sect"; an organisation's possessive is its own ("the Edhi Foundation's boats ferried ...")
-            self._guess_country(ref, w.head[c], own=w.dep[c] == "poss" and ref.kind == "organisation")
+            # "banned the Mungiki sect"; an organisation's possessive is its own ("the Edhi Foundation's boats ferried ..."), and
+            # so is a name before its members or people, or before the rest of a name ("Tarsa Council members voted",
+            # "Mapuche communities pressed"), not before those who speak or act for it ("Red Cross officials": as often abroad)
+            head = w.head[c]
+            own = ((w.dep[c] == "poss" and ref.kind == "organisation")
+                   or (w.dep[c] == "compound" and w.lemma[head] not in ROLE_NOUNS | OFFICE_TITLES | AGENT_NOUNS))
+            self._guess_country(ref, head, own=own)
             return ref
         if w.pos[c] == "PRON" and w.dep[c] == "poss":
             return None
