@@ -1402,6 +1402,8 @@ ROLE_NOUNS = {"head", "chief", "ceo", "chairman", "president", "executive", "spo
 # people who act for a party named after "for", as a spokesman does: "negotiators for Israel and Hamas", "lawyers for the
 # family" (not an envoy: "the special envoy for Syria" serves whoever sent him there)
 AGENT_NOUNS = {"negotiator", "lawyer", "attorney", "counsel"}
+# who acts or speaks for a body, as against its members or people: "Red Cross officials" may be anywhere
+ACTING_FOR_NOUNS = ROLE_NOUNS | OFFICE_TITLES | AGENT_NOUNS
 # One-word titles written before a name ("Premier Li Qiang", "Chairwoman Ana Ruiz").
 PERSON_TITLE_WORDS = {"premier", "chancellor", "king", "queen", "prince", "princess", "emir", "sultan", "senator", "governor", "mayor", "general", "admiral", "chairwoman", "chairperson", "secretary", "ambassador", "vice-president", "analyst", "professor", "prof.", "rev.", "pope", "sheikh"}
 
@@ -2009,10 +2011,10 @@ class ArgResolver:
         sector = self.nouns.get(head) or (PUBLIC_BODY_HEADS.get(head) if cut > 1 else None)  # "the Federal Investigation Agency"
         if sector not in PUBLIC_SECTORS or not all(x in generic or self.nouns.get(x) in PUBLIC_SECTORS for x in words[: cut - 1] + words[cut:]):
             return
-        # not a story of several states alike: "asked the High Court to order the Home Office" (the Chagossians')
         if ref.country:  # "the High Court in Nairobi": its phrase placed it
             ref.sector = ref.sector or sector
             return
+        # not a story of several states alike: "asked the High Court to order the Home Office" (the Chagossians')
         code = self.only_country() or self.dateline_country() or self.main_country()
         if code:
             ref.country, ref.sector = code, ref.sector or sector
@@ -2091,7 +2093,7 @@ class ArgResolver:
             # "Mapuche communities pressed"), not before those who speak or act for it ("Red Cross officials": as often abroad)
             head = w.head[c]
             own = ((w.dep[c] == "poss" and ref.kind == "organisation")
-                   or (w.dep[c] == "compound" and w.lemma[head] not in ROLE_NOUNS | OFFICE_TITLES | AGENT_NOUNS))
+                   or (w.dep[c] == "compound" and w.lemma[head] not in ACTING_FOR_NOUNS))
             self._guess_country(ref, head, own=own)
             return ref
         if w.pos[c] == "PRON" and w.dep[c] == "poss":
