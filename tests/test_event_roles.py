@@ -352,6 +352,29 @@ def test_an_unplaced_party_acted_on_is_of_the_sources_state(resources, text, ety
     assert _codes(_event(resources, text, etype).target) == target
 
 
+@pytest.mark.parametrize(
+    "text, etype, target",
+    [
+        # a state's own election, rule or demonstration that the act is done to, with no owner named, is of the source's state
+        ("The Zambian opposition alliance boycotted Thursday's presidential election, calling the vote rigged.", "PROTEST", {"ZMB"}),
+        ("Peru's Congress promised to revise the mining law after weeks of complaints.", "AGREE", {"PER"}),
+        ("Ecuador's interior ministry banned the demonstration.", "COERCE", {"ECU"}),
+        # must-not: a judgement of an election is as often of another state's; what a concession answers is not what it
+        # is done to; a joint act's parties are each other's counterpart
+        ("Germany condemned Sunday's election as neither free nor fair.", "DISAPPROVE", set()),
+        ("Bowing to weeks of street protests, the Peruvian prime minister stepped down on Friday.", "CONCEDE", set()),
+        ("Chile and Peru agreed to postpone the vote on the border treaty.", "AGREE", set()),
+        # whose grant or funding a government withdraws is of its own state
+        ("Quebec's culture ministry has cut its annual grant to the Montreal Opera Collective by half.", "SANCTION", {"CAN"}),
+        # must-not: not one marked foreign, nor how long it is withdrawn
+        ("Norway's development ministry cut its funding to the foreign aid programme.", "SANCTION", set()),
+        ("Kenya's media council suspended the licence for six months.", "SANCTION", set()),
+    ],
+)
+def test_a_states_own_institution_or_grantee_acted_on_is_of_its_state(resources, text, etype, target):
+    assert _codes(_event(resources, text, etype).target) == target
+
+
 def test_forces_moved_at_home_are_aimed_at_no_one_there(resources):
     assert _codes(_event(resources, "The Ghanaian army deployed two battalions to Tamale on Friday.", "MOBILIZE").target) == set()
     # must-not: forces sent into another state are aimed at it

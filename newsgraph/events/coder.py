@@ -128,6 +128,12 @@ WH_WORDS = {"how", "why", "whether", "if"}
 INQUIRY_PREPS = {"into", "over", "about", "on", "through"}
 # kinds of body a name may be told by ("forestry firm CMPC", "the transport company GTT")
 NAMED_KIND_SECTORS = {"BUS", "NGO", "LAB"}
+# a state's own institutions and public occasions: acted on with no owner named ("boycotted Sunday's general election",
+# "agreed to postpone the demonstration", "promised to revise the traffic rule"), they are of the state where the act
+# happens; only for acts one does on what is one's own or at home (not a judgement of them: "the US condemned the election")
+HOME_INSTITUTIONS = {"election", "vote", "referendum", "ballot", "by-election", "runoff", "primary", "demonstration", "rally", "march",
+                     "protest", "sit-in", "rule", "law", "regulation", "ordinance", "bylaw", "by-law", "decree", "constitution"}
+HOME_ACT_TYPES = {"PROTEST", "COERCE", "AGREE", "CONCEDE", "RETREAT"}
 # what marks a party as not of the state where the act happens ("investigated three foreign cement distributors")
 FOREIGN_WORDS = {"foreign", "international", "overseas", "multinational", "offshore", "expatriate", "visiting"}
 BATTLE_WORDS = {"gunbattle", "firefight", "clash", "battle", "fighting", "crossfire", "skirmish", "offensive", "shootout"}
@@ -732,10 +738,12 @@ class EventCoder:
             c.target = _other_than_source(self._until_subject(tok, r), c.source) or c.target
         if c.target is not guessed:
             c.guessed_target = False
-        if (c.guessed_target or not any(_coded(a) for a in c.target)) and not sense.symmetric:
+        # (a joint act's other side is its target; with one side named alone and no other found, as any act's)
+        if (c.guessed_target or not any(_coded(a) for a in c.target)) and (
+                not sense.symmetric or not (c.target or _joint_subject(c.source, sense))):
             # "arrested three men": the party the act falls on, placed by no one, before a guess or an unplaced name;
             # "vetoed the bill, telling Democratic lawmakers it would ...": whom the actor tells of it
-            found = self._unplaced_party(c, r) or self._addressee(tok, c.source, r)
+            found = self._unplaced_party(c, r) or (self._addressee(tok, c.source, r) if not sense.symmetric else [])
             if found:
                 c.target, c.guessed_target = found, False
         if not c.target and sense.home:
@@ -783,7 +791,11 @@ class EventCoder:
         if sense.pos == "VERB":
             heads += [ch for ch in w.children(tok) if w.dep[ch] in ("dobj", "obj", "dative") or (passive and w.dep[ch] == "nsubjpass")]
         # "threatened to revoke the licences of ...": the object of the act the trigger's infinitive names
-        heads += [ch for o in c.objects.values() if w.pos[o] == "VERB" and o != tok for ch in w.children(o) if w.dep[ch] in ("dobj", "obj", "dative")]
+        # (or its open complement: "promised to revise the traffic rule", "agreed to postpone the demonstration")
+        infinitives = {o for o in c.objects.values() if w.pos[o] == "VERB" and o != tok}
+        if sense.pos == "VERB" and not c.guessed_target:  # (not over a guess: "refused to hand over two suspects wanted by the ICC")
+            infinitives |= {x for x in w.children(tok) if w.dep[x] == "xcomp" and w.pos[x] == "VERB"}
+        heads += [ch for o in sorted(infinitives) for ch in w.children(o) if w.dep[ch] in ("dobj", "obj", "dative") and ch not in heads]
         # (what one presses or calls for is what is asked, not who is: "pressing for judicial commissions")
         preps = {p for p in sense.preps if p not in LOCATIVE_PREPS and not (p == "for" and sense.type in ("DEMAND", "REQUEST"))}
         if sense.type == "INVESTIGATE":
@@ -829,7 +841,8 @@ class EventCoder:
                      for g in w.children(f) if w.dep[g] == "prep" and w.lower[g] in ("with", "against") for q in w.children(g) if w.dep[q] == "pobj"]
         heads += said
         # whom a sanction falls on may be anywhere; whose licence or funding is withdrawn is of the source's own state
-        placeable = sense.type != "SANCTION" or any(w.lemma[h] in GRANTED_THINGS for h in heads)
+        granted = sense.type == "SANCTION" and (w.lemma[tok] in GRANTED_THINGS or any(w.lemma[h] in GRANTED_THINGS for h in heads))
+        placeable = sense.type != "SANCTION" or granted
         out: list[ActorRef] = []
         for h in heads:
             for k in (h, *w.conjuncts(h)):
@@ -838,6 +851,17 @@ class EventCoder:
                 if w.pos[k] not in ("NOUN", "PROPN") and not person:
                     continue
                 found = r.actors_for(k)
+                foreign = any(w.lower[x] in FOREIGN_WORDS for x in range(w.left_edge(k), k))
+                # (what the act itself is done to, not what it answers: "bowing to weeks of protests"; placed, if at all, at home:
+                # "banned the march planned in Quito")
+                if (w.pos[k] == "NOUN" and w.lemma[k] in HOME_INSTITUTIONS and sense.type in HOME_ACT_TYPES and not foreign
+                        and w.dep[k] in ("dobj", "obj", "nsubjpass") and all(a.kind == "state" and a.country == home for a in found)):
+                    # "boycotted Sunday's general election": the state's own (no state named as such, which a government
+                    # acting at home would not act on)
+                    ref = r.located_ref(home)
+                    ref.kind, ref.text = "organisation", w.words_text(w.left_edge(k), k + 1)
+                    out.append(ref)
+                    continue
                 if any(_coded(a) for a in found):
                     if h in said:
                         out.extend(found)
@@ -876,14 +900,21 @@ class EventCoder:
                     ref.kind, ref.text = "organisation", w.words_text(w.left_edge(k), k + 1)
                     out.append(ref)
                     continue
+                anaphor = [w.lower[d] for d in w.children(k)] == ["the"]
                 # not "the company" alone, which stands for one named before (the resolver found no one), nor whom a
                 # sanction falls on (as often abroad)
-                anaphor = [w.lower[d] for d in w.children(k)] == ["the"]
                 if (sector and (w.pos[k] == "NOUN" or person or kind) and not anaphor and placeable
                         and not any(w.dep[d] == "poss" and w.pos[d] == "PRON" for d in w.children(k))
                         and not any(w.lower[x] in FOREIGN_WORDS for x in range(w.left_edge(k), k))):
                     ref = r.located_ref(home)
                     ref.sector, ref.kind, ref.text = sector, "group", w.words_text(w.left_edge(k), k + 1)
+                    out.append(ref)
+                elif (granted and not sector and not found and not foreign and not anaphor and w.lemma[k] not in GRANTED_THINGS
+                      and w.ent_type[k] not in ("DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL")):  # not "for six months"
+                    # "pulled provincial funding from the Kensington Market site", "cut its grant to the Munich Kammerspiele":
+                    # whose funding or licence a government withdraws, of no kind the lexicon knows, is of its own state too
+                    ref = r.located_ref(home)
+                    ref.kind, ref.text = "organisation", w.words_text(w.left_edge(k), k + 1)
                     out.append(ref)
         if sense.type in INSTRUMENT_TYPES:
             out = [a for a in out if not _own_forces(a, c.source)]  # "began sending 10,000 troops"
