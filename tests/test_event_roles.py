@@ -375,6 +375,23 @@ def test_a_states_own_institution_or_grantee_acted_on_is_of_its_state(resources,
     assert _codes(_event(resources, text, etype).target) == target
 
 
+def test_a_name_a_court_judges_is_of_the_courts_state(resources):
+    # with two states in the story, the name a court convicts is still of the court's state
+    text = "A Harare court convicted Tendai Mhlanga on Tuesday of smuggling gold into South Africa."
+    assert _codes(_event(resources, text, "DISAPPROVE").target) == {"ZWE"}
+    # must-not: whom a party accuses may be anyone's
+    text = "Zimbabwe's ruling party accused Tendai Mhlanga on Tuesday of smuggling gold into South Africa."
+    assert _codes(_event(resources, text, "DISAPPROVE").target) == set()
+
+
+def test_a_common_noun_tagged_as_a_name_is_still_a_party_at_home(resources):
+    text = "The Ghana National Association of Teachers has given the education ministry 14 days to pay salary arrears or face a strike."
+    assert _codes(_event(resources, text, "THREATEN").target) == {"GHA"}
+    # must-not: a common noun that is part of a name is no party ("the west bank" of a river)
+    text = "Russian troops completed their withdrawal from the west bank of the Dnieper River on Friday."
+    assert _codes(_event(resources, text, "RETREAT").target) == set()
+
+
 def test_forces_moved_at_home_are_aimed_at_no_one_there(resources):
     assert _codes(_event(resources, "The Ghanaian army deployed two battalions to Tamale on Friday.", "MOBILIZE").target) == set()
     # must-not: forces sent into another state are aimed at it

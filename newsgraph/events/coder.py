@@ -841,6 +841,8 @@ class EventCoder:
                      for g in w.children(f) if w.dep[g] == "prep" and w.lower[g] in ("with", "against") for q in w.children(g) if w.dep[q] == "pobj"]
         heads += said
         # whom a sanction falls on may be anywhere; whose licence or funding is withdrawn is of the source's own state
+        # a court's judgement is an authority's act on whom it judges ("a Lusaka court convicted opposition leader X")
+        authority = sense.type in AUTHORITY_TYPES or (sense.type == "DISAPPROVE" and any(a.sector == "JUD" for a in c.source))
         granted = sense.type == "SANCTION" and (w.lemma[tok] in GRANTED_THINGS or any(w.lemma[h] in GRANTED_THINGS for h in heads))
         placeable = sense.type != "SANCTION" or granted
         out: list[ActorRef] = []
@@ -880,7 +882,7 @@ class EventCoder:
                 if any(s is not None and s.ref.country not in (None, home) for x in range(w.left_edge(k), end) for s in [r.span_of(x)]):
                     continue  # "employees of London-listed gold miner Acacia Mining": the phrase places it elsewhere
                 if found:
-                    if sense.type in AUTHORITY_TYPES or (pressed and (h in said or sense.type == "DEMAND")):
+                    if authority or (pressed and (h in said or sense.type == "DEMAND")):
                         out.extend(a.copy(country=home) for a in found if a.provisional)
                     continue
                 sector = None if r.names_a_condition(k) else r.nouns.get(w.lemma[k]) or r.nouns.get(w.lower[k])  # not "a state of emergency"
@@ -892,7 +894,7 @@ class EventCoder:
                 sector = kind or sector
                 if sector is None and (w.lemma[k] in PEOPLE_WORDS or person):
                     sector = "CVL"  # "arrested three men", "punched a handcuffed 17-year-old"
-                if (sector is None and w.pos[k] == "PROPN" and not found and sense.type in AUTHORITY_TYPES
+                if (sector is None and w.pos[k] == "PROPN" and not found and authority
                         and any(s is not None and s.ref.country == home for d in w.children(k) if w.dep[d] == "compound" for s in [r.span_of(d)])):
                     # "combing through the books of the Martin County Water District": a body the resolver did not take,
                     # named after a place at home, that an authority acts on
@@ -903,7 +905,11 @@ class EventCoder:
                 anaphor = [w.lower[d] for d in w.children(k)] == ["the"]
                 # not "the company" alone, which stands for one named before (the resolver found no one), nor whom a
                 # sanction falls on (as often abroad)
-                if (sector and (w.pos[k] == "NOUN" or person or kind) and not anaphor and placeable
+                # (a common noun the tagger took for a name: "has given the health ministry 14 days"; not a part of a name:
+                # "the west bank of the Dnipro")
+                common = w.pos[k] == "NOUN" or (w.pos[k] == "PROPN" and w.text(k).islower() and not any(
+                    w.dep[d] == "compound" and w.pos[d] == "PROPN" for d in w.children(k)))
+                if (sector and (common or person or kind) and not anaphor and placeable
                         and not any(w.dep[d] == "poss" and w.pos[d] == "PRON" for d in w.children(k))
                         and not any(w.lower[x] in FOREIGN_WORDS for x in range(w.left_edge(k), k))):
                     ref = r.located_ref(home)
