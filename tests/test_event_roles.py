@@ -359,6 +359,7 @@ def test_an_unplaced_party_acted_on_is_of_the_sources_state(resources, text, ety
         ("The Zambian opposition alliance boycotted Thursday's presidential election, calling the vote rigged.", "PROTEST", {"ZMB"}),
         ("Peru's Congress promised to revise the mining law after weeks of complaints.", "AGREE", {"PER"}),
         ("Ecuador's interior ministry banned the demonstration.", "COERCE", {"ECU"}),
+        ("Ethiopian authorities shut down internet services on Monday, hours before the vote.", "COERCE", {"ETH"}),
         # must-not: a judgement of an election is as often of another state's; what a concession answers is not what it
         # is done to; a joint act's parties are each other's counterpart
         ("Germany condemned Sunday's election as neither free nor fair.", "DISAPPROVE", set()),

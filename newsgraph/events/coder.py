@@ -129,10 +129,11 @@ INQUIRY_PREPS = {"into", "over", "about", "on", "through"}
 # kinds of body a name may be told by ("forestry firm CMPC", "the transport company GTT")
 NAMED_KIND_SECTORS = {"BUS", "NGO", "LAB"}
 # a state's own institutions and public occasions: acted on with no owner named ("boycotted Sunday's general election",
-# "agreed to postpone the demonstration", "promised to revise the traffic rule"), they are of the state where the act
+# "agreed to postpone the demonstration", "promised to revise the traffic rule", "cut off mobile phone services"), they are of the state where the act
 # happens; only for acts one does on what is one's own or at home (not a judgement of them: "the US condemned the election")
 HOME_INSTITUTIONS = {"election", "vote", "referendum", "ballot", "by-election", "runoff", "primary", "demonstration", "rally", "march",
-                     "protest", "sit-in", "rule", "law", "regulation", "ordinance", "bylaw", "by-law", "decree", "constitution"}
+                     "protest", "sit-in", "rule", "law", "regulation", "ordinance", "bylaw", "by-law", "decree", "constitution",
+                     "service", "internet"}
 HOME_ACT_TYPES = {"PROTEST", "COERCE", "AGREE", "CONCEDE", "RETREAT"}
 # what marks a party as not of the state where the act happens ("investigated three foreign cement distributors")
 FOREIGN_WORDS = {"foreign", "international", "overseas", "multinational", "offshore", "expatriate", "visiting"}
