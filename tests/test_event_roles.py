@@ -376,6 +376,14 @@ def test_a_states_own_institution_or_grantee_acted_on_is_of_its_state(resources,
     assert _codes(_event(resources, text, etype).target) == target
 
 
+def test_whom_a_thing_in_the_slot_was_taken_from_is_the_target(resources):
+    text = "The Lagos State government has promised to return 300 tricycles impounded from commercial riders during the crackdown."
+    assert _codes(_event(resources, text, "AGREE").target) == {"NGA"}
+    # must-not: a place it was taken from is no party
+    text = "The Lagos State government has promised to return 300 tricycles impounded from the depot."
+    assert _codes(_event(resources, text, "AGREE").target) == set()
+
+
 def test_a_name_a_court_judges_is_of_the_courts_state(resources):
     # with two states in the story, the name a court convicts is still of the court's state
     text = "A Harare court convicted Tendai Mhlanga on Tuesday of smuggling gold into South Africa."
