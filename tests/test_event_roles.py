@@ -384,6 +384,13 @@ def test_whom_a_thing_in_the_slot_was_taken_from_is_the_target(resources):
     assert _codes(_event(resources, text, "AGREE").target) == set()
 
 
+def test_whom_their_stands_for_owns_the_thing_in_the_slot(resources):
+    text = "Togolese traders in Lome were angry when the Ghanaian government rejected their request for access to the market."
+    assert _codes(_event(resources, text, "REJECT").target) == {"TGO"}
+    # must-not: "their" that stands for the doers themselves names no one else
+    assert _codes(_event(resources, "Ghanaian lawmakers rejected their own pay rise on Monday.", "REJECT").target) == set()
+
+
 def test_a_name_a_court_judges_is_of_the_courts_state(resources):
     # with two states in the story, the name a court convicts is still of the court's state
     text = "A Harare court convicted Tendai Mhlanga on Tuesday of smuggling gold into South Africa."

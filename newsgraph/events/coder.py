@@ -807,6 +807,11 @@ class EventCoder:
         # thing in the slot, no party itself, stands for whose it is
         things = [h for h in heads if w.pos[h] == "NOUN" and r.span_of(h) is None and not r.nouns.get(w.lemma[h]) and w.lemma[h] not in PEOPLE_WORDS]
         heads += [q for h in things for p in w.children(h) if w.dep[p] == "prep" and w.lower[p] == "of" for q in w.children(p) if w.dep[q] == "pobj"]
+        # ... or whom "their" stands for, named before it in the sentence ("growers in Mackay ... when the state government
+        # rejected their call"): placed or not, they are whose it is
+        owners = [a for h in things for d in w.children(h) if w.dep[d] == "poss" and w.lower[d] == "their"
+                  for a in [next((k for k in range(d - 1, w.sent_start(d) - 1, -1) if w.tag[k] == "NNS"), None)] if a is not None]
+        heads += owners
         # ... or whom its participle says it was taken from ("hand back 212 motorcycles impounded from commercial riders",
         # "returned land seized from farmers")
         heads += [q for h in things for v in w.children(h) if w.dep[v] == "acl" and w.tag[v] == "VBN"
@@ -870,7 +875,7 @@ class EventCoder:
                     out.append(ref)
                     continue
                 if any(_coded(a) for a in found):
-                    if h in said:
+                    if h in said or h in owners:
                         out.extend(found)
                     continue
                 # "expelled two diplomats who worked for the Bolivian embassy": whom the party's own clause ties it to
