@@ -352,6 +352,62 @@ def test_an_unplaced_party_acted_on_is_of_the_sources_state(resources, text, ety
     assert _codes(_event(resources, text, etype).target) == target
 
 
+@pytest.mark.parametrize(
+    "text, etype, target",
+    [
+        # a state's own election, rule or demonstration that the act is done to, with no owner named, is of the source's state
+        ("The Zambian opposition alliance boycotted Thursday's presidential election, calling the vote rigged.", "PROTEST", {"ZMB"}),
+        ("Peru's Congress promised to revise the mining law after weeks of complaints.", "AGREE", {"PER"}),
+        ("Ecuador's interior ministry banned the demonstration.", "COERCE", {"ECU"}),
+        ("Ethiopian authorities shut down internet services on Monday, hours before the vote.", "COERCE", {"ETH"}),
+        # must-not: a judgement of an election is as often of another state's; what a concession answers is not what it
+        # is done to; a joint act's parties are each other's counterpart
+        ("Germany condemned Sunday's election as neither free nor fair.", "DISAPPROVE", set()),
+        ("Bowing to weeks of street protests, the Peruvian prime minister stepped down on Friday.", "CONCEDE", set()),
+        ("Chile and Peru agreed to postpone the vote on the border treaty.", "AGREE", set()),
+        # whose grant or funding a government withdraws is of its own state
+        ("Quebec's culture ministry has cut its annual grant to the Montreal Opera Collective by half.", "SANCTION", {"CAN"}),
+        # must-not: not one marked foreign, nor how long it is withdrawn
+        ("Norway's development ministry cut its funding to the foreign aid programme.", "SANCTION", set()),
+        ("Kenya's media council suspended the licence for six months.", "SANCTION", set()),
+    ],
+)
+def test_a_states_own_institution_or_grantee_acted_on_is_of_its_state(resources, text, etype, target):
+    assert _codes(_event(resources, text, etype).target) == target
+
+
+def test_whom_a_thing_in_the_slot_was_taken_from_is_the_target(resources):
+    text = "The Lagos State government has promised to return 300 tricycles impounded from commercial riders during the crackdown."
+    assert _codes(_event(resources, text, "AGREE").target) == {"NGA"}
+    # must-not: a place it was taken from is no party
+    text = "The Lagos State government has promised to return 300 tricycles impounded from the depot."
+    assert _codes(_event(resources, text, "AGREE").target) == set()
+
+
+def test_whom_their_stands_for_owns_the_thing_in_the_slot(resources):
+    text = "Togolese traders in Lome were angry when the Ghanaian government rejected their request for access to the market."
+    assert _codes(_event(resources, text, "REJECT").target) == {"TGO"}
+    # must-not: "their" that stands for the doers themselves names no one else
+    assert _codes(_event(resources, "Ghanaian lawmakers rejected their own pay rise on Monday.", "REJECT").target) == set()
+
+
+def test_a_name_a_court_judges_is_of_the_courts_state(resources):
+    # with two states in the story, the name a court convicts is still of the court's state
+    text = "A Harare court convicted Tendai Mhlanga on Tuesday of smuggling gold into South Africa."
+    assert _codes(_event(resources, text, "DISAPPROVE").target) == {"ZWE"}
+    # must-not: whom a party accuses may be anyone's
+    text = "Zimbabwe's ruling party accused Tendai Mhlanga on Tuesday of smuggling gold into South Africa."
+    assert _codes(_event(resources, text, "DISAPPROVE").target) == set()
+
+
+def test_a_common_noun_tagged_as_a_name_is_still_a_party_at_home(resources):
+    text = "The Ghana National Association of Teachers has given the education ministry 14 days to pay salary arrears or face a strike."
+    assert _codes(_event(resources, text, "THREATEN").target) == {"GHA"}
+    # must-not: a common noun that is part of a name is no party ("the west bank" of a river)
+    text = "Russian troops completed their withdrawal from the west bank of the Dnieper River on Friday."
+    assert _codes(_event(resources, text, "RETREAT").target) == set()
+
+
 def test_forces_moved_at_home_are_aimed_at_no_one_there(resources):
     assert _codes(_event(resources, "The Ghanaian army deployed two battalions to Tamale on Friday.", "MOBILIZE").target) == set()
     # must-not: forces sent into another state are aimed at it

@@ -128,6 +128,13 @@ WH_WORDS = {"how", "why", "whether", "if"}
 INQUIRY_PREPS = {"into", "over", "about", "on", "through"}
 # kinds of body a name may be told by ("forestry firm CMPC", "the transport company GTT")
 NAMED_KIND_SECTORS = {"BUS", "NGO", "LAB"}
+# a state's own institutions and public occasions: acted on with no owner named ("boycotted Sunday's general election",
+# "agreed to postpone the demonstration", "promised to revise the traffic rule", "cut off mobile phone services"), they are of the state where the act
+# happens; only for acts one does on what is one's own or at home (not a judgement of them: "the US condemned the election")
+HOME_INSTITUTIONS = {"election", "vote", "referendum", "ballot", "by-election", "runoff", "primary", "demonstration", "rally", "march",
+                     "protest", "sit-in", "rule", "law", "regulation", "ordinance", "bylaw", "by-law", "decree", "constitution",
+                     "service", "internet"}
+HOME_ACT_TYPES = {"PROTEST", "COERCE", "AGREE", "CONCEDE", "RETREAT"}
 # what marks a party as not of the state where the act happens ("investigated three foreign cement distributors")
 FOREIGN_WORDS = {"foreign", "international", "overseas", "multinational", "offshore", "expatriate", "visiting"}
 BATTLE_WORDS = {"gunbattle", "firefight", "clash", "battle", "fighting", "crossfire", "skirmish", "offensive", "shootout"}
@@ -732,10 +739,12 @@ class EventCoder:
             c.target = _other_than_source(self._until_subject(tok, r), c.source) or c.target
         if c.target is not guessed:
             c.guessed_target = False
-        if (c.guessed_target or not any(_coded(a) for a in c.target)) and not sense.symmetric:
+        # (a joint act's other side is its target; with one side named alone and no other found, as any act's)
+        if (c.guessed_target or not any(_coded(a) for a in c.target)) and (
+                not sense.symmetric or not (c.target or _joint_subject(c.source, sense))):
             # "arrested three men": the party the act falls on, placed by no one, before a guess or an unplaced name;
             # "vetoed the bill, telling Democratic lawmakers it would ...": whom the actor tells of it
-            found = self._unplaced_party(c, r) or self._addressee(tok, c.source, r)
+            found = self._unplaced_party(c, r) or (self._addressee(tok, c.source, r) if not sense.symmetric else [])
             if found:
                 c.target, c.guessed_target = found, False
         if not c.target and sense.home:
@@ -783,7 +792,11 @@ class EventCoder:
         if sense.pos == "VERB":
             heads += [ch for ch in w.children(tok) if w.dep[ch] in ("dobj", "obj", "dative") or (passive and w.dep[ch] == "nsubjpass")]
         # "threatened to revoke the licences of ...": the object of the act the trigger's infinitive names
-        heads += [ch for o in c.objects.values() if w.pos[o] == "VERB" and o != tok for ch in w.children(o) if w.dep[ch] in ("dobj", "obj", "dative")]
+        # (or its open complement: "promised to revise the traffic rule", "agreed to postpone the demonstration")
+        infinitives = {o for o in c.objects.values() if w.pos[o] == "VERB" and o != tok}
+        if sense.pos == "VERB" and not c.guessed_target:  # (not over a guess: "refused to hand over two suspects wanted by the ICC")
+            infinitives |= {x for x in w.children(tok) if w.dep[x] == "xcomp" and w.pos[x] == "VERB"}
+        heads += [ch for o in sorted(infinitives) for ch in w.children(o) if w.dep[ch] in ("dobj", "obj", "dative") and ch not in heads]
         # (what one presses or calls for is what is asked, not who is: "pressing for judicial commissions")
         preps = {p for p in sense.preps if p not in LOCATIVE_PREPS and not (p == "for" and sense.type in ("DEMAND", "REQUEST"))}
         if sense.type == "INVESTIGATE":
@@ -792,8 +805,17 @@ class EventCoder:
             heads += [p for ch in w.children(h) if w.dep[ch] == "prep" and w.lower[ch] in preps for p in _slot_nouns(w, ch)]
         # "revoked the permits of four fireworks workshops", "combing through the books of the county water district": a
         # thing in the slot, no party itself, stands for whose it is
-        heads += [q for h in heads if w.pos[h] == "NOUN" and r.span_of(h) is None and not r.nouns.get(w.lemma[h]) and w.lemma[h] not in PEOPLE_WORDS
-                  for p in w.children(h) if w.dep[p] == "prep" and w.lower[p] == "of" for q in w.children(p) if w.dep[q] == "pobj"]
+        things = [h for h in heads if w.pos[h] == "NOUN" and r.span_of(h) is None and not r.nouns.get(w.lemma[h]) and w.lemma[h] not in PEOPLE_WORDS]
+        heads += [q for h in things for p in w.children(h) if w.dep[p] == "prep" and w.lower[p] == "of" for q in w.children(p) if w.dep[q] == "pobj"]
+        # ... or whom "their" stands for, named before it in the sentence ("growers in Mackay ... when the state government
+        # rejected their call"): placed or not, they are whose it is
+        owners = [a for h in things for d in w.children(h) if w.dep[d] == "poss" and w.lower[d] == "their"
+                  for a in [next((k for k in range(d - 1, w.sent_start(d) - 1, -1) if w.tag[k] == "NNS"), None)] if a is not None]
+        heads += owners
+        # ... or whom its participle says it was taken from ("hand back 212 motorcycles impounded from commercial riders",
+        # "returned land seized from farmers")
+        heads += [q for h in things for v in w.children(h) if w.dep[v] == "acl" and w.tag[v] == "VBN"
+                  for p in w.children(v) if w.dep[p] == "prep" and w.lower[p] == "from" for q in w.children(p) if w.dep[q] == "pobj"]
         # (a name the registry lacks that one presses to act, as one an authority acts on, is placed at home)
         pressed = sense.type in PRESSING_TYPES or sense.type == "DEMAND"
         # "opened an inquiry into price-fixing by five fuel distributors": an act in the slot falls on whoever did it (its
@@ -829,7 +851,10 @@ class EventCoder:
                      for g in w.children(f) if w.dep[g] == "prep" and w.lower[g] in ("with", "against") for q in w.children(g) if w.dep[q] == "pobj"]
         heads += said
         # whom a sanction falls on may be anywhere; whose licence or funding is withdrawn is of the source's own state
-        placeable = sense.type != "SANCTION" or any(w.lemma[h] in GRANTED_THINGS for h in heads)
+        # a court's judgement is an authority's act on whom it judges ("a Lusaka court convicted opposition leader X")
+        authority = sense.type in AUTHORITY_TYPES or (sense.type == "DISAPPROVE" and any(a.sector == "JUD" for a in c.source))
+        granted = sense.type == "SANCTION" and (w.lemma[tok] in GRANTED_THINGS or any(w.lemma[h] in GRANTED_THINGS for h in heads))
+        placeable = sense.type != "SANCTION" or granted
         out: list[ActorRef] = []
         for h in heads:
             for k in (h, *w.conjuncts(h)):
@@ -838,8 +863,19 @@ class EventCoder:
                 if w.pos[k] not in ("NOUN", "PROPN") and not person:
                     continue
                 found = r.actors_for(k)
+                foreign = any(w.lower[x] in FOREIGN_WORDS for x in range(w.left_edge(k), k))
+                # (what the act itself is done to, not what it answers: "bowing to weeks of protests"; placed, if at all, at home:
+                # "banned the march planned in Quito")
+                if (w.pos[k] == "NOUN" and w.lemma[k] in HOME_INSTITUTIONS and sense.type in HOME_ACT_TYPES and not foreign
+                        and w.dep[k] in ("dobj", "obj", "nsubjpass") and all(a.kind == "state" and a.country == home for a in found)):
+                    # "boycotted Sunday's general election": the state's own (no state named as such, which a government
+                    # acting at home would not act on)
+                    ref = r.located_ref(home)
+                    ref.kind, ref.text = "organisation", w.words_text(w.left_edge(k), k + 1)
+                    out.append(ref)
+                    continue
                 if any(_coded(a) for a in found):
-                    if h in said:
+                    if h in said or h in owners:
                         out.extend(found)
                     continue
                 # "expelled two diplomats who worked for the Bolivian embassy": whom the party's own clause ties it to
@@ -856,7 +892,7 @@ class EventCoder:
                 if any(s is not None and s.ref.country not in (None, home) for x in range(w.left_edge(k), end) for s in [r.span_of(x)]):
                     continue  # "employees of London-listed gold miner Acacia Mining": the phrase places it elsewhere
                 if found:
-                    if sense.type in AUTHORITY_TYPES or (pressed and (h in said or sense.type == "DEMAND")):
+                    if authority or (pressed and (h in said or sense.type == "DEMAND")):
                         out.extend(a.copy(country=home) for a in found if a.provisional)
                     continue
                 sector = None if r.names_a_condition(k) else r.nouns.get(w.lemma[k]) or r.nouns.get(w.lower[k])  # not "a state of emergency"
@@ -868,7 +904,7 @@ class EventCoder:
                 sector = kind or sector
                 if sector is None and (w.lemma[k] in PEOPLE_WORDS or person):
                     sector = "CVL"  # "arrested three men", "punched a handcuffed 17-year-old"
-                if (sector is None and w.pos[k] == "PROPN" and not found and sense.type in AUTHORITY_TYPES
+                if (sector is None and w.pos[k] == "PROPN" and not found and authority
                         and any(s is not None and s.ref.country == home for d in w.children(k) if w.dep[d] == "compound" for s in [r.span_of(d)])):
                     # "combing through the books of the Martin County Water District": a body the resolver did not take,
                     # named after a place at home, that an authority acts on
@@ -876,14 +912,25 @@ class EventCoder:
                     ref.kind, ref.text = "organisation", w.words_text(w.left_edge(k), k + 1)
                     out.append(ref)
                     continue
+                anaphor = [w.lower[d] for d in w.children(k)] == ["the"]
                 # not "the company" alone, which stands for one named before (the resolver found no one), nor whom a
                 # sanction falls on (as often abroad)
-                anaphor = [w.lower[d] for d in w.children(k)] == ["the"]
-                if (sector and (w.pos[k] == "NOUN" or person or kind) and not anaphor and placeable
+                # (a common noun the tagger took for a name: "has given the health ministry 14 days"; not a part of a name:
+                # "the west bank of the Dnipro")
+                common = w.pos[k] == "NOUN" or (w.pos[k] == "PROPN" and w.text(k).islower() and not any(
+                    w.dep[d] == "compound" and w.pos[d] == "PROPN" for d in w.children(k)))
+                if (sector and (common or person or kind) and not anaphor and placeable
                         and not any(w.dep[d] == "poss" and w.pos[d] == "PRON" for d in w.children(k))
                         and not any(w.lower[x] in FOREIGN_WORDS for x in range(w.left_edge(k), k))):
                     ref = r.located_ref(home)
                     ref.sector, ref.kind, ref.text = sector, "group", w.words_text(w.left_edge(k), k + 1)
+                    out.append(ref)
+                elif (granted and not sector and not found and not foreign and not anaphor and w.lemma[k] not in GRANTED_THINGS
+                      and w.ent_type[k] not in ("DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL")):  # not "for six months"
+                    # "pulled provincial funding from the Kensington Market site", "cut its grant to the Munich Kammerspiele":
+                    # whose funding or licence a government withdraws, of no kind the lexicon knows, is of its own state too
+                    ref = r.located_ref(home)
+                    ref.kind, ref.text = "organisation", w.words_text(w.left_edge(k), k + 1)
                     out.append(ref)
         if sense.type in INSTRUMENT_TYPES:
             out = [a for a in out if not _own_forces(a, c.source)]  # "began sending 10,000 troops"
