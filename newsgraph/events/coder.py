@@ -378,11 +378,14 @@ class EventCoder:
             # place ("Dockworkers at the port walked off the job": no actor rather than a guessed one), else when a named
             # party does an act that is sure without the one it is aimed at, placed by no one ("Ontario's health ministry
             # has pulled funding from <a site the registry lacks>": its target stays empty rather than the event lost)
+            # ... and when only subordinate clauses code ("Authorities imposed a curfew after protesters set fire to
+            # parliament"), the main verb is still what the sentence reports
             for last_resort in (self._unplaced_doer, self._sure_but_aimless):
-                if coded:
+                if any(self._main_clause(c.tok) for c in coded):
                     break
-                coded = [c for c in cands if not c.suppressed and last_resort(c)][:1]
-                for c in coded:  # no sense found its actors, so the best-fitting one stands ("traded gunfire")
+                rescued = [c for c in cands if not c.suppressed and c not in coded and last_resort(c)][:1]
+                coded += rescued
+                for c in rescued:  # no sense found its actors, so the best-fitting one stands ("traded gunfire")
                     if c.sense is not c.first_sense:
                         c.sense = c.first_sense
                         self._roles(c, resolver)
@@ -525,15 +528,20 @@ class EventCoder:
         particle is there, their ``unless`` list excludes nothing, and excludes no hypernym either: a sense made for
         talks does not take a "grudge" as a kind of "hostility" if it names hostility as what it is not). Only the
         nouns the object phrase is about are widened, not their modifiers ("a drug kingpin" is no drug), and not names;
-        so are the nouns of the verb's prepositional phrases, as markers ("*prep:with:artillery"). A list of three
+        so are the nouns of the verb's prepositional phrases and its subject, as markers ("*prep:with:artillery",
+        "*subj:soldier" for "paratroopers crossed into ..."). A list of three
         words or more must also name another word the noun stands near (the table's third column): it is then about
         things like the noun. The nearest hypernym wins among several senses; the hypernyms join ``objects`` (the
         event's trigger text names the object that met the sense)."""
         w = self._w
         by_lemma, hypernyms, kinds = self.lex.by_lemma, self.lex.hypernyms, self.lex.noun_kinds
         nouns = [(key, t) for key, t in objects.items() if w.pos[t] == "NOUN" and key == w.lemma[t] and (key, "NOUN") not in by_lemma]
-        phrases = [(c, t) for c in w.children(tok) if w.dep[c] == "prep" for t in w.children(c)
+        # a verb's prepositional phrases ("*prep:in:meeting") and its subject ("*subj:soldier": "paratroopers crossed into
+        # the town" as "soldiers crossed" would), each as the marker that names it
+        phrases = [(f"*prep:{w.lower[c]}:", t) for c in w.children(tok) if w.dep[c] == "prep" for t in w.children(c)
                    if w.dep[t] == "pobj" and w.pos[t] == "NOUN" and (w.lemma[t], "NOUN") not in by_lemma] if pos == "VERB" else []
+        if pos == "VERB":
+            phrases += [("*subj:", t) for t in w.children(tok) if w.dep[t] == "nsubj" and w.pos[t] == "NOUN" and (w.lemma[t], "NOUN") not in by_lemma]
         if not any(hypernyms(key) for key, _t in nouns) and not any(hypernyms(w.lemma[t]) for _c, t in phrases):
             return []  # most unfit words: no object noun the table knows
         if pos == "VERB":
@@ -555,11 +563,11 @@ class EventCoder:
                         wide[h] = (rank, t)
         # a prepositional phrase's noun as a sense's marker names it: "took part in a conclave" meets "*prep:in:meeting"
         # as "in a meeting" would
-        for c, t in phrases:
+        for marker, t in phrases:
             above, kin = kinds(w.lemma[t])
-            near.update(f"*prep:{w.lower[c]}:{v}" for v in kin)
+            near.update(f"{marker}{v}" for v in kin)
             for rank, h in enumerate(above):
-                key = f"*prep:{w.lower[c]}:{h}"
+                key = f"{marker}{h}"
                 if key not in wide or rank < wide[key][0]:
                     wide[key] = (rank, t)
         keys = wide.keys()
@@ -1706,6 +1714,14 @@ class EventCoder:
             return bool(c.source and c.target) or len(c.source) >= 2
         return bool(c.source or c.target)
 
+    def _main_clause(self, t) -> bool:
+        """Is ``t`` the sentence's main verb, one joined to it, or the act a report at the root states ("..., the agency
+        said")?"""
+        w = self._w
+        h = w.head[t]
+        return (w.dep[t] == "ROOT" or (w.dep[t] == "conj" and w.dep[h] == "ROOT")
+                or (w.dep[t] in ("ccomp", "parataxis") and w.dep[h] == "ROOT" and w.lemma[h] in REPORTING_VERBS))
+
     def _sure_but_aimless(self, c: _Candidate) -> bool:
         """``c`` is a main-clause verb (or the act a report at the root states: "..., the agency said") of a hand
         trigger whose senses all wanted a target or pair they did not find, though a named party does it; and the act
@@ -1713,10 +1729,7 @@ class EventCoder:
         it is a speech act with an object ("accused him of taking bribes") - not "offered few details about the
         financing", not "welcomed the news" (no visit)."""
         w, t = self._w, c.tok
-        h = w.head[t]
-        main = (w.dep[t] == "ROOT" or (w.dep[t] == "conj" and w.dep[h] == "ROOT")
-                or (w.dep[t] in ("ccomp", "parataxis") and w.dep[h] == "ROOT" and w.lemma[h] in REPORTING_VERBS))
-        if not main or w.pos[t] != "VERB" or c.first_sense.synonym_of or not any(_coded(a) for a in c.source):
+        if not self._main_clause(t) or w.pos[t] != "VERB" or c.first_sense.synonym_of or not any(_coded(a) for a in c.source):
             return False
         sense = c.first_sense
         if sense.objects:
