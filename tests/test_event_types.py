@@ -1030,3 +1030,22 @@ def test_a_finite_verb_joined_to_a_negated_one_keeps_its_own_polarity(resources)
     text = "Kenya's president did not sign the finance bill or drop its tax increases, after protesters stormed parliament."
     events = extract(Document(text=text), resources).events
     assert not any(e.type == "CONCEDE" for e in events), [(e.type, e.factuality) for e in events]
+
+
+@pytest.mark.parametrize(
+    "text, etype, wrong",
+    [
+        # a curfew eased or lifted is CAMEO 0813, RETREAT in PLOVER 2021 (ontology/cameo.yaml), not CONCEDE
+        ("The governor of Kano eased the night curfew in the city on Friday.", "RETREAT", "CONCEDE"),
+        ("Officials in Lyon lifted the curfew on Tuesday after three quiet nights.", "RETREAT", "CONCEDE"),
+        ("Police in Harare shortened the curfew by two hours.", "RETREAT", "CONCEDE"),
+        # political restrictions eased stay CONCEDE: a ban on rallies, martial law (0814 keeps the sense below)
+        ("Zimbabwe's government lifted the ban on opposition rallies on Monday.", "CONCEDE", "RETREAT"),
+        ("The army lifted martial law in the province on Monday.", "CONCEDE", "RETREAT"),
+        # imposing a curfew is still coercion
+        ("Police in Harare imposed a curfew on the township.", "COERCE", "RETREAT"),
+    ],
+)
+def test_event_type_curfews_eased_are_retreats(resources, text, etype, wrong):
+    types = _types(resources, text)
+    assert (etype is None or etype in types) and (wrong is None or wrong not in types), (text, types)
