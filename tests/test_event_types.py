@@ -1049,3 +1049,18 @@ def test_a_finite_verb_joined_to_a_negated_one_keeps_its_own_polarity(resources)
 def test_event_type_curfews_eased_are_retreats(resources, text, etype, wrong):
     types = _types(resources, text)
     assert (etype is None or etype in types) and (wrong is None or wrong not in types), (text, types)
+
+
+@pytest.mark.parametrize(
+    "text, etype, wrong",
+    [
+        # troops sent abroad because the host asked for them help it (CAMEO 074), as troops sent "to help" do
+        ("At the request of Malawi's government, Zambia sent 500 soldiers to Mzuzu in March.", "AID", "MOBILIZE"),
+        ("Senegal sent 300 troops to Gambia at the invitation of its new president.", "AID", "MOBILIZE"),
+        # to one's own border, asked or not, it is a mobilisation
+        ("Zambia sent 500 soldiers to its border with Congo at the request of the interior minister.", "MOBILIZE", "AID"),
+    ],
+)
+def test_event_type_troops_sent_on_request_are_aid(resources, text, etype, wrong):
+    types = _types(resources, text)
+    assert (etype is None or etype in types) and (wrong is None or wrong not in types), (text, types)
