@@ -1064,3 +1064,23 @@ def test_event_type_curfews_eased_are_retreats(resources, text, etype, wrong):
 def test_event_type_troops_sent_on_request_are_aid(resources, text, etype, wrong):
     types = _types(resources, text)
     assert (etype is None or etype in types) and (wrong is None or wrong not in types), (text, types)
+
+
+@pytest.mark.parametrize(
+    "text, etype, wrong",
+    [
+        # a crowd's act with a demanding participle is its protest, whatever the verb (CAMEO 141), told by the act
+        ("Thousands of teachers filled the streets of Nairobi, calling for a pay rise.", "PROTEST", "DEMAND"),
+        ("Hundreds of nurses in Kisumu lined the road to the county offices on Monday, demanding that the governor pay them.", "PROTEST", "DEMAND"),
+        # a speaker's "urging" stays a demand
+        ("Kenya's teachers' union said on Monday that the strike would go on, urging the government to negotiate.", "DEMAND", None),
+    ],
+)
+def test_event_type_a_crowds_act_pressing_a_demand_is_a_protest(resources, text, etype, wrong):
+    types = _types(resources, text)
+    assert (etype is None or etype in types) and (wrong is None or wrong not in types), (text, types)
+
+
+def test_a_crowds_protest_is_told_by_its_act(resources):
+    events = extract(Document(text="Thousands of teachers filled the streets of Nairobi, calling for a pay rise."), resources).events
+    assert [e.trigger for e in events if e.type == "PROTEST"] == ["filled"], [(e.type, e.trigger) for e in events]

@@ -1834,6 +1834,15 @@ class EventCoder:
             # "at the request of Malawi's government, Zambia sent 500 soldiers": sent abroad because the host asked, to help
             # "sent 300 soldiers to Liberia to bolster the peacekeeping force": troops sent to keep the peace are aid (CAMEO 074)
             etype, cameo, mode, context = "AID", "074", None, "peacekeeping"
+        act = tok  # the word the trigger is told by
+        if (etype == "DEMAND" and w.dep[tok] == "advcl" and w.tag[tok] == "VBG" and w.lemma[tok] in DEMANDING_VERBS | {"call"}
+                and w.pos[w.head[tok]] == "VERB" and w.lemma[w.head[tok]] not in SPEAKER_VERBS and not any(o.tok == w.head[tok] for o in cands)
+                and ((c.source and all(a.sector in CROWD_SECTORS for a in c.source))
+                     or any(w.dep[n] == "nsubj" and sector_nouns().get(w.lemma[n]) in CROWD_SECTORS for n in w.children(w.head[tok])))):
+            # "students padlocked the rector's office, demanding ...", "marchers streamed across the bridge, calling for
+            # ...": what a crowd does to press a demand, in words the lexicon has no protest sense of, is its protest
+            # (CAMEO 141); the demand is its purpose, told by the act
+            etype, cameo, mode, context, act = "PROTEST", "141", "demo", None, w.head[tok]
         if etype in COOPERATIVE_TYPES and w.dep[tok] == "xcomp" and w.lemma[w.head[tok]] in HALT_VERBS:
             # "PetroChina stopped importing crude from Venezuela": cooperation reduced, not cooperation
             etype, mode, cameo = "SANCTION", "discontinue", ("162" if etype == "AID" else "160")
@@ -1885,7 +1894,8 @@ class EventCoder:
             evidence=text.strip(),
             evidence_start=sent.start_char + (len(text) - len(text.lstrip())),
             evidence_end=sent.start_char + len(text.rstrip()),
-            trigger=self._trigger_text(tok, {k: o for k, o in c.objects.items() if k in sense.objects} if sense.objects else {}, c.inner),
+            trigger=(w.text(act) if act != tok else
+                     self._trigger_text(tok, {k: o for k, o in c.objects.items() if k in sense.objects} if sense.objects else {}, c.inner)),
             trigger_start=start,
             trigger_end=w.idx[tok] + w.length[tok],
             date=date,
