@@ -52,7 +52,7 @@ def test_inflected_forms_never_replace_a_lemma():
         ("The Kenyan government backed down on Tuesday.", "CONCEDE"),
         ("The Sudanese president made several concessions to the opposition.", "CONCEDE"),
         ("The Kenyan government agreed to the teachers' demands for higher pay.", "CONCEDE"),
-        ("Chile shortened the curfew in Santiago by two hours.", "CONCEDE"),
+        ("Chile shortened the curfew in Santiago by two hours.", "RETREAT"),  # CAMEO 0813: RETREAT in PLOVER 2021
         ("Zambia legalized opposition parties in 1990.", "CONCEDE"),
         ("Peru's president stepped down on Friday.", "CONCEDE"),
         ("Bolivia's president scrapped the fuel price hike after a week of protests.", "CONCEDE"),
