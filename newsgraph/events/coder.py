@@ -225,6 +225,8 @@ CONTAINER_NOUNS = {"plane", "planeload", "aircraft", "flight", "truck", "trucklo
                    "container", "bag", "sack", "kit", "carton", "package", "parcel", "tranche", "delivery"}
 
 # purposes of troops sent abroad that make them aid rather than a show of force
+# what a host asks for when troops come "at the request of" / "at the invitation of" its government
+REQUEST_NOUNS = {"request", "invitation", "behest", "appeal"}
 HELP_VERBS = {"help", "assist", "aid", "support", "stabilise", "stabilize", "protect", "reinforce", "bolster", "train"}
 # a concession's participle naming whom it yields to ("stepped down, yielding to weeks of protests by parents ...")
 YIELD_VERBS = {"yield", "bow", "give", "cave", "bend", "accede", "heed", "succumb", "relent", "concede", "respond", "submit"}
@@ -1827,10 +1829,20 @@ class EventCoder:
             # "vowed to pull American liquor off the shelves if Washington goes ahead with its tariffs": what is vowed
             # answers a hostile act, a retaliation held out (CAMEO 130), not a promise
             etype, cameo, mode = "THREATEN", "130", None
-        if etype == "MOBILIZE" and (self._peacekeeping_purpose(tok) or (self._helping_purpose(tok) and _abroad(c.source, c.target))):
+        if etype == "MOBILIZE" and (self._peacekeeping_purpose(tok) or ((self._helping_purpose(tok) or (self._on_request(tok) and not self._to_border(tok))) and _abroad(c.source, c.target))):
             # "dispatched 50 soldiers to Solomon Islands to help police restore order": troops sent to help another state
+            # "at the request of Malawi's government, Zambia sent 500 soldiers": sent abroad because the host asked, to help
             # "sent 300 soldiers to Liberia to bolster the peacekeeping force": troops sent to keep the peace are aid (CAMEO 074)
             etype, cameo, mode, context = "AID", "074", None, "peacekeeping"
+        act = tok  # the word the trigger is told by
+        if (etype == "DEMAND" and w.dep[tok] == "advcl" and w.tag[tok] == "VBG" and w.lemma[tok] in DEMANDING_VERBS | {"call"}
+                and w.pos[w.head[tok]] == "VERB" and w.lemma[w.head[tok]] not in SPEAKER_VERBS and not any(o.tok == w.head[tok] for o in cands)
+                and ((c.source and all(a.sector in CROWD_SECTORS for a in c.source))
+                     or any(w.dep[n] == "nsubj" and sector_nouns().get(w.lemma[n]) in CROWD_SECTORS for n in w.children(w.head[tok])))):
+            # "students padlocked the rector's office, demanding ...", "marchers streamed across the bridge, calling for
+            # ...": what a crowd does to press a demand, in words the lexicon has no protest sense of, is its protest
+            # (CAMEO 141); the demand is its purpose, told by the act
+            etype, cameo, mode, context, act = "PROTEST", "141", "demo", None, w.head[tok]
         if etype in COOPERATIVE_TYPES and w.dep[tok] == "xcomp" and w.lemma[w.head[tok]] in HALT_VERBS:
             # "PetroChina stopped importing crude from Venezuela": cooperation reduced, not cooperation
             etype, mode, cameo = "SANCTION", "discontinue", ("162" if etype == "AID" else "160")
@@ -1882,7 +1894,8 @@ class EventCoder:
             evidence=text.strip(),
             evidence_start=sent.start_char + (len(text) - len(text.lstrip())),
             evidence_end=sent.start_char + len(text.rstrip()),
-            trigger=self._trigger_text(tok, {k: o for k, o in c.objects.items() if k in sense.objects} if sense.objects else {}, c.inner),
+            trigger=(w.text(act) if act != tok else
+                     self._trigger_text(tok, {k: o for k, o in c.objects.items() if k in sense.objects} if sense.objects else {}, c.inner)),
             trigger_start=start,
             trigger_end=w.idx[tok] + w.length[tok],
             date=date,
@@ -2013,6 +2026,12 @@ class EventCoder:
         w = self._w
         return any(w.dep[ch] in ("advcl", "xcomp") and w.lemma[ch] in HELP_VERBS and _to_infinitive(w, ch)
                    for ch in w.children(tok))
+
+    def _on_request(self, tok) -> bool:
+        """Is the verb done "at the request of" / "at the invitation of" / "on the request of" someone (REQUEST_NOUNS)?"""
+        w = self._w
+        return any(w.dep[ch] == "prep" and w.lower[ch] in ("at", "on", "upon") and any(
+            w.dep[p] == "pobj" and w.lemma[p] in REQUEST_NOUNS for p in w.children(ch)) for ch in w.children(tok))
 
     def _peacekeeping_purpose(self, tok) -> bool:
         """Does the verb's purpose clause ("to join/lead/bolster ...") name a peacekeeping force (plover.yaml's
