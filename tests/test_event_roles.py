@@ -666,3 +666,17 @@ def test_a_name_nobody_places_that_a_demand_presses_is_at_home(resources):
     # must-not: a name its own phrase places abroad stays there
     text = "Coffee growers' unions in Uganda have asked the London-based Kawacom Estates board for an urgent meeting on prices."
     assert "UGA" not in _codes(_event(resources, text, "DEMAND").target)
+
+
+@pytest.mark.parametrize(
+    "text, etype, target",
+    [
+        # the parser makes the party after the preposition the subject of the participle that describes it
+        ("Kenyan security forces fired tear gas and rubber bullets at students marching on parliament on Friday.", "ASSAULT", {"KEN"}),
+        ("Peruvian police fired tear gas at farmers marching toward the capital.", "ASSAULT", {"PER"}),
+        # must-not: "with" and a participle is a circumstance of the act, its doer no party to it
+        ("The Kenyan foreign minister held talks in Kampala on Monday, with Ugandan soldiers guarding the venue.", "CONSULT", set()),
+    ],
+)
+def test_a_party_described_by_a_participle_after_the_preposition(resources, text, etype, target):
+    assert _codes(_event(resources, text, etype).target) == target

@@ -258,6 +258,12 @@ def _slot_nouns(w, prep) -> list[int]:
     out = [p for p in w.children(prep) if w.dep[p] == "pobj"]
     out += [o for p in w.children(prep) if w.dep[p] == "pcomp" and w.tag[p] == "VBG" and w.n > p + 1 and w.head[p + 1] == p
             and w.dep[p + 1] == "dobj" and w.pos[p + 1] == "NOUN" for o in [p + 1]]
+    # "fired tear gas at students marching on parliament", "cracked down on traders defying the ban": the parser makes the
+    # noun the subject of the participle that describes it, and the participle the preposition's object (not "with":
+    # "held talks, with soldiers guarding the venue" is a circumstance, whose doer is no party to the act)
+    if w.lower[prep] not in ("with", "without"):
+        out += [s for p in w.children(prep) if w.dep[p] == "pcomp" and w.tag[p] == "VBG" for s in w.children(p)
+                if w.dep[s] == "nsubj" and s < p and w.pos[s] in ("NOUN", "PROPN")]
     return out
 
 
