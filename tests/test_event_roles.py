@@ -680,3 +680,19 @@ def test_a_name_nobody_places_that_a_demand_presses_is_at_home(resources):
 )
 def test_a_party_described_by_a_participle_after_the_preposition(resources, text, etype, target):
     assert _codes(_event(resources, text, etype).target) == target
+
+
+@pytest.mark.parametrize(
+    "text, etype, source",
+    [
+        # the act received ("came under fire", "drew criticism") names its doer before it, as a nominal event does
+        ("Kenyan fishermen on Lake Victoria came under Ugandan gunfire on Tuesday.", "FIGHT", {"UGA"}),
+        ("The Kenyan finance minister drew sharp Ugandan criticism on Monday over the tax.", "DISAPPROVE", {"UGA"}),
+        # the "from" phrase still gives it
+        ("The Kenyan finance minister came under fire from Ugandan officials on Monday over the tax.", "DISAPPROVE", {"UGA"}),
+        # must-not: no doer named, none taken from the receiver's own words
+        ("The Kenyan finance minister faced fierce criticism on Monday over the tax.", "DISAPPROVE", set()),
+    ],
+)
+def test_the_doer_of_an_act_received_is_named_before_its_noun(resources, text, etype, source):
+    assert _codes(_event(resources, text, etype).source) == source

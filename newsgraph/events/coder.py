@@ -1033,6 +1033,15 @@ class EventCoder:
                 for ch in w.children(h):
                     if w.dep[ch] == "prep" and w.lower[ch] in sense.source_preps:
                         giver.extend(a for p in w.children(ch) if w.dep[p] == "pobj" for a in r.actors_for(p))
+            if not giver:
+                # "came under heavy Azerbaijani artillery fire", "drew Chinese criticism": the act received is a noun, and
+                # what names it before it names its doer, as for a nominal event ("U.S. sanctions"); not a place that
+                # names it ("came under Kharkiv shelling" says where)
+                giver = [a for o in objects.values() if o != tok and w.pos[o] == "NOUN" for ch in w.children(o)
+                         if w.dep[ch] in ("amod", "compound", "poss", "nmod") and ch < o
+                         and not (w.dep[ch] == "compound" and (s := r.span_of(ch)) is not None and s.how in ("metonym", "place"))
+                         for a in r.actors_for(ch)]
+                giver = [a for a in giver if a not in source]
             return dedupe(giver), dedupe(source), False
         # objects: an indirect object ("give Morocco 1.5 billion yen", "sent Kyiv weapons"), the recipient, first;
         # then the direct object (or the passive subject) if it is an actor
