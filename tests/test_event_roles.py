@@ -666,3 +666,33 @@ def test_a_name_nobody_places_that_a_demand_presses_is_at_home(resources):
     # must-not: a name its own phrase places abroad stays there
     text = "Coffee growers' unions in Uganda have asked the London-based Kawacom Estates board for an urgent meeting on prices."
     assert "UGA" not in _codes(_event(resources, text, "DEMAND").target)
+
+
+@pytest.mark.parametrize(
+    "text, etype, target",
+    [
+        # the parser makes the party after the preposition the subject of the participle that describes it
+        ("Kenyan security forces fired tear gas and rubber bullets at students marching on parliament on Friday.", "ASSAULT", {"KEN"}),
+        ("Peruvian police fired tear gas at farmers marching toward the capital.", "ASSAULT", {"PER"}),
+        # must-not: "with" and a participle is a circumstance of the act, its doer no party to it
+        ("The Kenyan foreign minister held talks in Kampala on Monday, with Ugandan soldiers guarding the venue.", "CONSULT", set()),
+    ],
+)
+def test_a_party_described_by_a_participle_after_the_preposition(resources, text, etype, target):
+    assert _codes(_event(resources, text, etype).target) == target
+
+
+@pytest.mark.parametrize(
+    "text, etype, source",
+    [
+        # the act received ("came under fire", "drew criticism") names its doer before it, as a nominal event does
+        ("Kenyan fishermen on Lake Victoria came under Ugandan gunfire on Tuesday.", "FIGHT", {"UGA"}),
+        ("The Kenyan finance minister drew sharp Ugandan criticism on Monday over the tax.", "DISAPPROVE", {"UGA"}),
+        # the "from" phrase still gives it
+        ("The Kenyan finance minister came under fire from Ugandan officials on Monday over the tax.", "DISAPPROVE", {"UGA"}),
+        # must-not: no doer named, none taken from the receiver's own words
+        ("The Kenyan finance minister faced fierce criticism on Monday over the tax.", "DISAPPROVE", set()),
+    ],
+)
+def test_the_doer_of_an_act_received_is_named_before_its_noun(resources, text, etype, source):
+    assert _codes(_event(resources, text, etype).source) == source

@@ -260,6 +260,12 @@ def _slot_nouns(w, prep) -> list[int]:
     out = [p for p in w.children(prep) if w.dep[p] == "pobj"]
     out += [o for p in w.children(prep) if w.dep[p] == "pcomp" and w.tag[p] == "VBG" and w.n > p + 1 and w.head[p + 1] == p
             and w.dep[p + 1] == "dobj" and w.pos[p + 1] == "NOUN" for o in [p + 1]]
+    # "fired tear gas at students marching on parliament", "cracked down on traders defying the ban": the parser makes the
+    # noun the subject of the participle that describes it, and the participle the preposition's object (not "with":
+    # "held talks, with soldiers guarding the venue" is a circumstance, whose doer is no party to the act)
+    if w.lower[prep] not in ("with", "without"):
+        out += [s for p in w.children(prep) if w.dep[p] == "pcomp" and w.tag[p] == "VBG" for s in w.children(p)
+                if w.dep[s] == "nsubj" and s < p and w.pos[s] in ("NOUN", "PROPN")]
     return out
 
 
@@ -1029,6 +1035,15 @@ class EventCoder:
                 for ch in w.children(h):
                     if w.dep[ch] == "prep" and w.lower[ch] in sense.source_preps:
                         giver.extend(a for p in w.children(ch) if w.dep[p] == "pobj" for a in r.actors_for(p))
+            if not giver:
+                # "came under heavy Azerbaijani artillery fire", "drew Chinese criticism": the act received is a noun, and
+                # what names it before it names its doer, as for a nominal event ("U.S. sanctions"); not a place that
+                # names it ("came under Kharkiv shelling" says where)
+                giver = [a for o in objects.values() if o != tok and w.pos[o] == "NOUN" for ch in w.children(o)
+                         if w.dep[ch] in ("amod", "compound", "poss", "nmod") and ch < o
+                         and not (w.dep[ch] == "compound" and (s := r.span_of(ch)) is not None and s.how in ("metonym", "place"))
+                         for a in r.actors_for(ch)]
+                giver = [a for a in giver if a not in source]
             return dedupe(giver), dedupe(source), False
         # objects: an indirect object ("give Morocco 1.5 billion yen", "sent Kyiv weapons"), the recipient, first;
         # then the direct object (or the passive subject) if it is an actor
