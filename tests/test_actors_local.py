@@ -301,6 +301,26 @@ def test_a_ship_is_of_its_flag_state(resources):
     assert all(code is None for code, _ in got), got
 
 
+def test_a_body_is_of_the_state_of_its_seat(resources):
+    # "X-based", "X-listed", "X-headquartered": the place before the participle places an unknown name, on the name or
+    # on the noun that describes it, in a story of several states
+    got = _resolve(resources, "Indian regulators fined Jakarta-based broker Pelita Freight after a complaint by Greek shipowners.", "Freight")
+    assert [code for code, _ in got] == ["IDN"]
+    got = _resolve(resources, "Kenyan police questioned staff of Toronto-listed miner Northway Gold over unpaid royalties.", "Gold")
+    assert [code for code, _ in got] == ["CAN"]
+    got = _resolve(resources, "Brazil's tax office fined Lisbon-headquartered Costa Verde Holdings on Tuesday.", "Holdings")
+    assert [code for code, _ in got] == ["PRT"]
+    # an unnamed body: the seat's state with the noun's sector
+    got = _resolve(resources, "Ghanaian officials accused a Lagos-based lender of fraud.", "lender")
+    assert got == [("NGA", "BUS")]
+    # must-not: an aid or rights group is coded as such wherever it sits
+    got = _resolve(resources, "A Geneva-based rights group criticised the Ethiopian ruling.", "group")
+    assert [code for code, _ in got] == ["NGO"]
+    # must-not: a participle that says nothing of a seat ("Oslo-brokered talks" are not Norway's body)
+    got = _resolve(resources, "Indian regulators fined broker Pelita Freight after a complaint by Greek shipowners.", "Freight")
+    assert all(code is None for code, _ in got), got
+
+
 def test_a_subject_in_a_story_set_in_one_state_by_its_adjective_or_a_known_body(resources):
     got = _resolve(resources, "The Citrus Farmers Union asked the Kenyan government to lodge a complaint.", "Union")
     assert [code for code, _ in got] == ["KEN"]
