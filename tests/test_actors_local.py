@@ -347,3 +347,18 @@ def test_a_name_before_its_members_is_the_subject_but_not_before_its_officials(r
     # must-not: those who speak or act for an unknown body travel ("Red Cross officials" in Baghdad are no Iraqis)
     got = _resolve(resources, "MOSUL — Solace Relief officials suspended aid deliveries on Wednesday.", "officials")
     assert all(code is None for code, _ in got), got
+
+
+def test_the_un_criminal_tribunals_are_igos_not_the_state_they_try(resources):
+    # the UN's ad hoc tribunals: an IGO, by full name, acronym or the wire's "Yugoslav war crimes tribunal"; the
+    # adjective inside the name is not Serbia's (nor is "for Rwanda" Rwanda's)
+    got = _resolve(resources, "The Yugoslav war crimes tribunal in The Hague indicted two Croatian generals on Friday.", "tribunal")
+    assert [code for code, _ in got] == ["IGO"]
+    got = _resolve(resources, "Investigators from the International Criminal Tribunal for Rwanda questioned a former mayor.", "Tribunal")
+    assert [code for code, _ in got] == ["IGO"]
+    got = _resolve(resources, "The ICTY acquitted a Bosnian Serb commander in 2013.", "ICTY")
+    assert [code for code, _ in got] == ["IGO"]
+    # must-not: a state's own war crimes court stays the state's
+    got = _resolve(resources, "A Serbian war crimes court in Belgrade convicted a former policeman.", "court")
+    assert [code for code, _ in got] == ["SRB"]
+
