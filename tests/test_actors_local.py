@@ -362,3 +362,21 @@ def test_the_un_criminal_tribunals_are_igos_not_the_state_they_try(resources):
     got = _resolve(resources, "A Serbian war crimes court in Belgrade convicted a former policeman.", "court")
     assert [code for code, _ in got] == ["SRB"]
 
+
+@pytest.mark.parametrize(
+    "text, name, sector",
+    [
+        # an unknown army named for a region or a cause is an armed group
+        ("The Tanintharyi Army ambushed a convoy on Sunday.", "Tanintharyi Army", "REB"),
+        ("The Cabinda Liberation Army claimed the attack.", "Cabinda Liberation Army", "REB"),
+        ("The Ogaden Resistance Army claimed the attack on Sunday.", "Ogaden Resistance Army", "REB"),
+        # must-not: an army named for its state is the state's military
+        ("The Pakistan Army denied the report on Monday.", "Pakistan Army", "MIL"),
+        ("The Royal Thai Army denied the report on Monday.", "Royal Thai Army", "MIL"),
+    ],
+)
+def test_an_army_named_for_a_region_or_a_cause_is_an_armed_group(resources, text, name, sector):
+    doc = parse(resources.nlp, text)
+    found = {doc[s.start : s.end].text: s.ref.sector for s in find_mentions(doc, resources.registry, None)}
+    assert found.get(name) == sector, found
+

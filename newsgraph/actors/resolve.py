@@ -311,18 +311,31 @@ def _qualify_provisional(doc, words: _Words, spans: list[Span], registry: Regist
         ref = s.ref
         if not ref.provisional or ref.kind != "organisation":
             continue
+        state_named = ref.country is not None
         if ref.country is None:
             for k in range(s.start, s.end):
                 m = _registry_match(doc, words, k, registry, when)
                 if m is not None and m.actor is not None and m.actor.kind == "state" and m.end <= s.end:
                     ref.country = m.actor.id
+                    state_named = True
                     break
+        town = None
         if ref.country is None:
-            ref.country = _named_town_state(doc, s) or _named_for_a_leader(doc, s, registry)
+            town = _named_town_state(doc, s)
+            ref.country = town or _named_for_a_leader(doc, s, registry)
         if ref.sector is None:
             last = doc[s.end - 1].lemma_.lower()
             # a capitalised plural keeps its "s" as lemma: "Confederation of Trade Unions"
             ref.sector = nouns.get(last) or (nouns.get(last[:-1]) if last.endswith("s") else None)
+            if (ref.sector == "MIL" and last == "army" and not state_named
+                    and (town or INSURGENT_NAME_WORDS.intersection(words.folded[s.start : s.end - 1]))):
+                # "the Arakan Army", "the Bougainville Revolutionary Army": an army named for a region or a cause, not
+                # for its state ("the Pakistan Army", "the Royal Thai Army"), is an armed group
+                ref.sector = "REB"
+
+
+# words of a cause in an army's name: "Kosovo Liberation Army", "Kachin Independence Army" (an armed group, not a state's)
+INSURGENT_NAME_WORDS = frozenset({"liberation", "revolutionary", "independence", "resistance", "insurgent", "rebel", "freedom"})
 
 
 def _named_town_state(doc, s: Span) -> str | None:
