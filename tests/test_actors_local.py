@@ -380,3 +380,10 @@ def test_an_army_named_for_a_region_or_a_cause_is_an_armed_group(resources, text
     found = {doc[s.start : s.end].text: s.ref.sector for s in find_mentions(doc, resources.registry, None)}
     assert found.get(name) == sector, found
 
+
+def test_haiti_s_leaders_after_preval_are_known(resources):
+    # the registry's Haitian heads ended in 2011: an unknown "President X" was guessed to be of the one state named
+    got = _resolve(resources, "Former Colombian soldiers shot dead President Jovenel Moise at his home.", "Moise")
+    assert got == [("HTI", "GOV")]
+    got = _resolve(resources, "Martelly met Dominican officials in Santo Domingo on Monday.", "Martelly")
+    assert got == [("HTI", "GOV")]
