@@ -301,6 +301,26 @@ def test_a_ship_is_of_its_flag_state(resources):
     assert all(code is None for code, _ in got), got
 
 
+def test_a_body_is_of_the_state_of_its_seat(resources):
+    # "X-based", "X-listed", "X-headquartered": the place before the participle places an unknown name, on the name or
+    # on the noun that describes it, in a story of several states
+    got = _resolve(resources, "Indian regulators fined Jakarta-based broker Pelita Freight after a complaint by Greek shipowners.", "Freight")
+    assert [code for code, _ in got] == ["IDN"]
+    got = _resolve(resources, "Kenyan police questioned staff of Toronto-listed miner Northway Gold over unpaid royalties.", "Gold")
+    assert [code for code, _ in got] == ["CAN"]
+    got = _resolve(resources, "Brazil's tax office fined Lisbon-headquartered Costa Verde Holdings on Tuesday.", "Holdings")
+    assert [code for code, _ in got] == ["PRT"]
+    # an unnamed body: the seat's state with the noun's sector
+    got = _resolve(resources, "Ghanaian officials accused a Lagos-based lender of fraud.", "lender")
+    assert got == [("NGA", "BUS")]
+    # must-not: an aid or rights group is coded as such wherever it sits
+    got = _resolve(resources, "A Geneva-based rights group criticised the Ethiopian ruling.", "group")
+    assert [code for code, _ in got] == ["NGO"]
+    # must-not: a participle that says nothing of a seat ("Oslo-brokered talks" are not Norway's body)
+    got = _resolve(resources, "Indian regulators fined broker Pelita Freight after a complaint by Greek shipowners.", "Freight")
+    assert all(code is None for code, _ in got), got
+
+
 def test_a_subject_in_a_story_set_in_one_state_by_its_adjective_or_a_known_body(resources):
     got = _resolve(resources, "The Citrus Farmers Union asked the Kenyan government to lodge a complaint.", "Union")
     assert [code for code, _ in got] == ["KEN"]
@@ -327,3 +347,43 @@ def test_a_name_before_its_members_is_the_subject_but_not_before_its_officials(r
     # must-not: those who speak or act for an unknown body travel ("Red Cross officials" in Baghdad are no Iraqis)
     got = _resolve(resources, "MOSUL — Solace Relief officials suspended aid deliveries on Wednesday.", "officials")
     assert all(code is None for code, _ in got), got
+
+
+def test_the_un_criminal_tribunals_are_igos_not_the_state_they_try(resources):
+    # the UN's ad hoc tribunals: an IGO, by full name, acronym or the wire's "Yugoslav war crimes tribunal"; the
+    # adjective inside the name is not Serbia's (nor is "for Rwanda" Rwanda's)
+    got = _resolve(resources, "The Yugoslav war crimes tribunal in The Hague indicted two Croatian generals on Friday.", "tribunal")
+    assert [code for code, _ in got] == ["IGO"]
+    got = _resolve(resources, "Investigators from the International Criminal Tribunal for Rwanda questioned a former mayor.", "Tribunal")
+    assert [code for code, _ in got] == ["IGO"]
+    got = _resolve(resources, "The ICTY acquitted a Bosnian Serb commander in 2013.", "ICTY")
+    assert [code for code, _ in got] == ["IGO"]
+    # must-not: a state's own war crimes court stays the state's
+    got = _resolve(resources, "A Serbian war crimes court in Belgrade convicted a former policeman.", "court")
+    assert [code for code, _ in got] == ["SRB"]
+
+
+@pytest.mark.parametrize(
+    "text, name, sector",
+    [
+        # an unknown army named for a region or a cause is an armed group
+        ("The Tanintharyi Army ambushed a convoy on Sunday.", "Tanintharyi Army", "REB"),
+        ("The Cabinda Liberation Army claimed the attack.", "Cabinda Liberation Army", "REB"),
+        ("The Ogaden Resistance Army claimed the attack on Sunday.", "Ogaden Resistance Army", "REB"),
+        # must-not: an army named for its state is the state's military
+        ("The Pakistan Army denied the report on Monday.", "Pakistan Army", "MIL"),
+        ("The Royal Thai Army denied the report on Monday.", "Royal Thai Army", "MIL"),
+    ],
+)
+def test_an_army_named_for_a_region_or_a_cause_is_an_armed_group(resources, text, name, sector):
+    doc = parse(resources.nlp, text)
+    found = {doc[s.start : s.end].text: s.ref.sector for s in find_mentions(doc, resources.registry, None)}
+    assert found.get(name) == sector, found
+
+
+def test_haiti_s_leaders_after_preval_are_known(resources):
+    # the registry's Haitian heads ended in 2011: an unknown "President X" was guessed to be of the one state named
+    got = _resolve(resources, "Former Colombian soldiers shot dead President Jovenel Moise at his home.", "Moise")
+    assert got == [("HTI", "GOV")]
+    got = _resolve(resources, "Martelly met Dominican officials in Santo Domingo on Monday.", "Martelly")
+    assert got == [("HTI", "GOV")]

@@ -340,8 +340,9 @@ def test_forces_sent_with_no_owner_named_are_the_senders_own(resources):
         ("Sweden's competition authority opened an investigation into Brightwater Logistics over price fixing.", "INVESTIGATE", {"SWE"}),
         # the doer of an act in the slot
         ("Chile's competition regulator opened an inquiry into alleged price-fixing by four cement producers on Monday.", "INVESTIGATE", {"CHL"}),
-        # must-not: a name its own phrase places in another state ("London-listed") is not placed at home
-        ("Police in Accra detained two managers of London-listed miner Brightwater Gold on Monday, angering Britain.", "COERCE", set()),
+        # must-not: a name its own phrase places in another state ("London-listed") is not placed at home: it is that
+        # state's (the resolver's seat rule, SEAT_WORDS)
+        ("Police in Accra detained two managers of London-listed miner Brightwater Gold on Monday, angering Britain.", "COERCE", {"GBR"}),
         # must-not: a thing is no party; a name one grants asylum to may be anyone's; one's own forces are no target
         ("Ghanaian police seized four tonnes of cocaine at the port on Friday.", "COERCE", set()),
         ("Uruguay granted asylum to Marcus Delacroix on Tuesday, angering Argentina.", "AID", set()),

@@ -311,18 +311,31 @@ def _qualify_provisional(doc, words: _Words, spans: list[Span], registry: Regist
         ref = s.ref
         if not ref.provisional or ref.kind != "organisation":
             continue
+        state_named = ref.country is not None
         if ref.country is None:
             for k in range(s.start, s.end):
                 m = _registry_match(doc, words, k, registry, when)
                 if m is not None and m.actor is not None and m.actor.kind == "state" and m.end <= s.end:
                     ref.country = m.actor.id
+                    state_named = True
                     break
+        town = None
         if ref.country is None:
-            ref.country = _named_town_state(doc, s) or _named_for_a_leader(doc, s, registry)
+            town = _named_town_state(doc, s)
+            ref.country = town or _named_for_a_leader(doc, s, registry)
         if ref.sector is None:
             last = doc[s.end - 1].lemma_.lower()
             # a capitalised plural keeps its "s" as lemma: "Confederation of Trade Unions"
             ref.sector = nouns.get(last) or (nouns.get(last[:-1]) if last.endswith("s") else None)
+            if (ref.sector == "MIL" and last == "army" and not state_named
+                    and (town or INSURGENT_NAME_WORDS.intersection(words.folded[s.start : s.end - 1]))):
+                # "the Arakan Army", "the Bougainville Revolutionary Army": an army named for a region or a cause, not
+                # for its state ("the Pakistan Army", "the Royal Thai Army"), is an armed group
+                ref.sector = "REB"
+
+
+# words of a cause in an army's name: "Kosovo Liberation Army", "Kachin Independence Army" (an armed group, not a state's)
+INSURGENT_NAME_WORDS = frozenset({"liberation", "revolutionary", "independence", "resistance", "insurgent", "rebel", "freedom"})
 
 
 def _named_town_state(doc, s: Span) -> str | None:
@@ -1385,6 +1398,9 @@ INTERNATIONAL_WORDS = {"international", "foreign", "global", "western", "transna
 PLACE_PREPS = {"in", "inside", "within", "throughout", "across", "from", "near", "outside", "around"}
 # "a Panama-flagged tanker": the participle that gives a ship its flag state
 FLAG_WORDS = {"flagged", "registered"}
+# "a Lagos-based lender", "London-listed miner X", "a Delaware-incorporated fund": the participles after a place that
+# say where a body sits, trades or is registered (its seat places it, as a flag places a ship)
+SEAT_WORDS = FLAG_WORDS | {"based", "listed", "headquartered", "incorporated"}
 # "Customs officers at Durban port", "nurses at the hospital in Kingston": where a group works, for ``_place_of`` only
 # (not for telling a place's mention: "at" comes before venues and times as well)
 AT_PLACE_PREPS = PLACE_PREPS | {"at"}
@@ -2058,10 +2074,30 @@ class ArgResolver:
         if ref.provisional and ref.kind in ("organisation", "person") and ref.country is None and ref.sector != "IGO":
             ref.country = self._own_place(h)
 
-    def _own_place(self, h) -> str | None:
-        """The state of the place a name's own phrase names: "in Lahore" (``_place_of``) or "of Texas"."""
+    def _seat(self, c) -> str | None:
+        """The state of the place before a seat participle ``c`` (``SEAT_WORDS``): "Dubai" in "Dubai-based"."""
+        return next((code for g in self.w.children(c) if g < c for code in [self._place_code(g)] if code), None)
+
+    def _seat_before_name(self, h) -> str | None:
+        """'Dubai-based manager X', 'London-listed gold miner X', 'Lagos-based X': the seat participle before a name, on
+        the name or on the noun that describes it."""
         w = self.w
-        code = self._place_of(h)
+        for c in w.children(h):
+            if c > h or w.dep[c] not in ("amod", "compound"):
+                continue
+            if w.dep[c] == "amod" and w.lower[c] in SEAT_WORDS:
+                return self._seat(c)
+            if w.dep[c] == "compound" and not w.is_title[c]:
+                code = next((self._seat(g) for g in w.children(c) if w.dep[g] == "amod" and w.lower[g] in SEAT_WORDS), None)
+                if code:
+                    return code
+        return None
+
+    def _own_place(self, h) -> str | None:
+        """The state of the place a name's own phrase names: "in Lahore" (``_place_of``), "of Texas", or its seat
+        ("Dubai-based manager X")."""
+        w = self.w
+        code = self._place_of(h) or self._seat_before_name(h)
         if code is None:
             code = next((found for c in w.children(h) if w.dep[c] == "prep" and w.lower[c] == "of"
                          for p in w.children(c) if w.dep[p] == "pobj" for found in [self._place_code(p)] if found), None)
@@ -2104,10 +2140,15 @@ class ArgResolver:
             # "Vietnamese-led forces", "a Saudi-led coalition": the leader's ("US-backed forces" are not the backer's)
             leader = next((self.at[g] for g in w.children(c) if g < c and g in self.at and self.at[g].ref.kind == "state"), None)
             return _copy(leader.ref) if leader is not None else None
-        if w.dep[c] == "amod" and w.lower[c] in FLAG_WORDS:
-            # "the Malta-flagged bulk carrier", "a Liberian-registered tanker": a ship is coded by the state of its flag
-            flag = next((self.at[g] for g in w.children(c) if g < c and g in self.at and self.at[g].ref.kind == "state"), None)
-            return self._state_ref(flag.ref.country) if flag is not None and flag.ref.country else None
+        if w.dep[c] == "amod" and w.lower[c] in SEAT_WORDS:
+            # "the Malta-flagged bulk carrier", "a Liberian-registered tanker": a ship is coded by the state of its flag;
+            # "a Lagos-based lender", "Nairobi-based activists": a body by the state of its seat (not an aid or rights
+            # group, coded as such wherever it sits: "a Geneva-based rights group")
+            head = w.head[c]
+            if w.lower[c] not in FLAG_WORDS and (self._phrase_sector(head, w.lemma[head]) or self.nouns.get(w.lemma[head])) in ("NGO", "HRI", "IGO"):
+                return None
+            code = self._seat(c)
+            return self._state_ref(code) if code else None
         if w.dep[c] == "compound" and w.lemma[c] in machine_nouns():
             return None  # "supplying jet fuel": the thing's kind, not its owner
         # a compound chain: "the U.S. Treasury Department official"
