@@ -1713,7 +1713,10 @@ class ArgResolver:
                 return self._state_ref(prior.country, noun_sector, h)
         if noun_sector in ("NGO", "HRI") and w.pos[h] in ("NOUN", "PROPN") and (noun_sector == "NGO" or lemma in ORGANISATION_HEADS):
             return self._unnamed_ngo(h, noun_sector)
-        if noun_sector == "GOV" and lemma not in ABROAD_NOUNS and w.pos[h] == "NOUN" and not any(w.dep[c] == "poss" and w.lemma[c] not in LOCAL_BODY_WORDS
+        # "Authorities imposed ...", "KATHMANDU — Authorities ...": a capitalised plural opening a sentence or a story
+        # the tagger took for a name is the common noun (as for "Police" and "Rebels" below)
+        opening_plural = w.pos[h] == "PROPN" and not w.ent_type[h] and w.lower[h].endswith("s") and (w.sent_start(h) == h or h - 1 in self.dateline)
+        if noun_sector == "GOV" and lemma not in ABROAD_NOUNS and (w.pos[h] == "NOUN" or opening_plural) and not any(w.dep[c] == "poss" and w.lemma[c] not in LOCAL_BODY_WORDS
                                                                                       for c in w.children(h)):
             # "election officials in Kenya", "the authorities in Tbilisi": the place named (not the focus: "officials" alone
             # may be anyone's; nor diplomats, who serve abroad)
@@ -1723,6 +1726,11 @@ class ArgResolver:
                 # "the county auditor", "city officials", "the city's school board": a town's or county's body serves at
                 # home, in the story's state (weaker than a named place); in American local news, as its titles show
                 code = self.focus_country() or self._american_local_story()
+                self.guessed.add(h)
+            if code is None and w.left_edge(h) - 1 in self.dateline:
+                # "KATHMANDU, Nepal — Authorities imposed ...", "JAKARTA — Anti-graft investigators detained ...": the body
+                # opening a story after its dateline is the dateline state's, as "NAIROBI — Police fired ..." is
+                code = self.dateline_country()
                 self.guessed.add(h)
             if code:
                 return self._state_ref(code, noun_sector, h)
