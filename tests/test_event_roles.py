@@ -697,3 +697,18 @@ def test_a_party_described_by_a_participle_after_the_preposition(resources, text
 )
 def test_the_doer_of_an_act_received_is_named_before_its_noun(resources, text, etype, source):
     assert _codes(_event(resources, text, etype).source) == source
+
+
+@pytest.mark.parametrize(
+    "text, target",
+    [
+        # bullets fired at or into people: whom they are fired at is the target, as for tear gas and stones
+        ("Kenyan police fired rubber bullets at Ugandan traders near the border on Monday.", {"UGA"}),
+        ("NAIROBI — Police fired plastic bullets at students outside the university.", {"KEN"}),
+        ("Gunmen pumped bullets into a Kenyan judge outside his home.", {"KEN"}),
+        # must-not: where they are fired is no party
+        ("Kenyan police fired rubber bullets in the air on Monday.", set()),
+    ],
+)
+def test_whom_bullets_are_fired_at_is_the_target(resources, text, target):
+    assert _codes(_event(resources, text, "ASSAULT").target) == target
