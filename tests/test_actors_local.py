@@ -396,3 +396,26 @@ def test_haiti_s_leaders_after_preval_are_known(resources):
     assert got == [("HTI", "GOV")]
     got = _resolve(resources, "Martelly met Dominican officials in Santo Domingo on Monday.", "Martelly")
     assert got == [("HTI", "GOV")]
+
+
+@pytest.mark.parametrize(
+    "text, word, expected",
+    [
+        # a military rank before an unknown name is an officer of the armed forces
+        ("KAMPALA — Colonel Kizza Mugisha ordered the arrest of two journalists.", "Mugisha", [("UGA", "MIL")]),
+        ("KAMPALA — Lt. Gen. Kizza Mugisha ordered the arrest of two journalists.", "Mugisha", [("UGA", "MIL")]),
+        ("KAMPALA — Major Kizza Mugisha ordered the arrest of two journalists.", "Mugisha", [("UGA", "MIL")]),
+        ("Ugandan General Kizza Mugisha ordered the arrest of two journalists.", "Mugisha", [("UGA", "MIL")]),
+        # must-not: "General" after another office's word is no rank
+        ("Kentucky Attorney General Dana Whitlock sued the sheriff on Monday.", "Whitlock", [("USA", "GOV")]),
+        ("Kenyan Solicitor General Amos Wekesa rejected the ruling.", "Wekesa", [("KEN", "GOV")]),
+        ("KAMPALA — Inspector General Kizza Mugisha ordered the arrest of two journalists.", "Mugisha", [("UGA", "GOV")]),
+        ("KAMPALA — Governor-General Kizza Mugisha condemned the arrest of two journalists.", "Mugisha", [("UGA", "GOV")]),
+    ],
+)
+def test_a_military_rank_as_title_is_an_officer(resources, text, word, expected):
+    assert _resolve(resources, text, word) == expected
+
+
+def test_major_before_a_common_word_is_the_adjective(resources):
+    assert ("KEN", "BUS") in _resolve(resources, "Major Kenyan banks froze the accounts of two Ugandan traders.", "banks")
