@@ -23,6 +23,12 @@ def _mentions(resources, text):
         ("LUCKNOW — Farmers blocked the highway for a third day on Monday.", "Farmers", [("IND", "CVL")]),
         ("QUETTA: Police arrested four men after the clash on Monday.", "Police", [("PAK", "COP")]),
         ("BENIN CITY — Police chief Ade Bello sent officers to the market.", "Bello", [("NGA", "COP")]),  # not Benin
+        # officials opening the story after its dateline are the dateline state's, as its police are (also a capitalised
+        # "Authorities" the tagger took for a name)
+        ("NAIROBI — Authorities imposed a curfew in the capital after the riots.", "Authorities", [("KEN", "GOV")]),
+        ("KAMPALA, Uganda — Officials closed the border crossing on Monday.", "Officials", [("UGA", "GOV")]),
+        ("LUSAKA — Land officials evicted forty families from the farm.", "officials", [("ZMB", "GOV")]),
+        ("DHAKA — Authorities in Sylhet imposed a curfew on the town after riots.", "Authorities", [("BGD", "GOV")]),
         # a US county the NER did not label, inside a body's name
         ("The Marion County Sheriff's Office arrested two men on Friday.", "Office", [("USA", "COP")]),
         ("The Harris County sheriff arrested two men.", "sheriff", [("USA", "COP")]),
@@ -49,6 +55,9 @@ def test_the_story_s_state_from_its_dateline_county_or_title_style(resources, te
     [
         ("Farmers blocked the highway for a third day on Monday.", "Farmers"),  # no dateline, no state: no one's
         ("READING — Police arrested four men.", "Police"),  # not a dateline town the gazetteer takes: Reading is in two states
+        # officials anywhere but right after the dateline may be anyone's
+        ("NAIROBI — Police arrested four men. Officials said the men were foreigners.", "Officials"),
+        ("Authorities imposed a curfew after the riots on Monday.", "Authorities"),
         ("Company chief executive Tom Harlan said profits rose.", "Harlan"),  # a business title holds no public office
         ("Mr. Dana Whitlock spoke to reporters on Tuesday.", "Whitlock"),  # no title at all
         ("The mayor, Dana Whitlock, said the plan was dead.", "Whitlock"),  # no title before the name
@@ -387,3 +396,26 @@ def test_haiti_s_leaders_after_preval_are_known(resources):
     assert got == [("HTI", "GOV")]
     got = _resolve(resources, "Martelly met Dominican officials in Santo Domingo on Monday.", "Martelly")
     assert got == [("HTI", "GOV")]
+
+
+@pytest.mark.parametrize(
+    "text, word, expected",
+    [
+        # a military rank before an unknown name is an officer of the armed forces
+        ("KAMPALA — Colonel Kizza Mugisha ordered the arrest of two journalists.", "Mugisha", [("UGA", "MIL")]),
+        ("KAMPALA — Lt. Gen. Kizza Mugisha ordered the arrest of two journalists.", "Mugisha", [("UGA", "MIL")]),
+        ("KAMPALA — Major Kizza Mugisha ordered the arrest of two journalists.", "Mugisha", [("UGA", "MIL")]),
+        ("Ugandan General Kizza Mugisha ordered the arrest of two journalists.", "Mugisha", [("UGA", "MIL")]),
+        # must-not: "General" after another office's word is no rank
+        ("Kentucky Attorney General Dana Whitlock sued the sheriff on Monday.", "Whitlock", [("USA", "GOV")]),
+        ("Kenyan Solicitor General Amos Wekesa rejected the ruling.", "Wekesa", [("KEN", "GOV")]),
+        ("KAMPALA — Inspector General Kizza Mugisha ordered the arrest of two journalists.", "Mugisha", [("UGA", "GOV")]),
+        ("KAMPALA — Governor-General Kizza Mugisha condemned the arrest of two journalists.", "Mugisha", [("UGA", "GOV")]),
+    ],
+)
+def test_a_military_rank_as_title_is_an_officer(resources, text, word, expected):
+    assert _resolve(resources, text, word) == expected
+
+
+def test_major_before_a_common_word_is_the_adjective(resources):
+    assert ("KEN", "BUS") in _resolve(resources, "Major Kenyan banks froze the accounts of two Ugandan traders.", "banks")

@@ -697,3 +697,37 @@ def test_a_party_described_by_a_participle_after_the_preposition(resources, text
 )
 def test_the_doer_of_an_act_received_is_named_before_its_noun(resources, text, etype, source):
     assert _codes(_event(resources, text, etype).source) == source
+
+
+@pytest.mark.parametrize(
+    "text, target",
+    [
+        # bullets fired at or into people: whom they are fired at is the target, as for tear gas and stones
+        ("Kenyan police fired rubber bullets at Ugandan traders near the border on Monday.", {"UGA"}),
+        ("NAIROBI — Police fired plastic bullets at students outside the university.", {"KEN"}),
+        ("Gunmen pumped bullets into a Kenyan judge outside his home.", {"KEN"}),
+        # must-not: where they are fired is no party
+        ("Kenyan police fired rubber bullets in the air on Monday.", set()),
+    ],
+)
+def test_whom_bullets_are_fired_at_is_the_target(resources, text, target):
+    assert _codes(_event(resources, text, "ASSAULT").target) == target
+
+
+@pytest.mark.parametrize(
+    "text, source, target",
+    [
+        # a reduced relative on the people it is done to: its by-phrase is the act's doer, the noun its target
+        ("Three Kenyan fishermen detained by Uganda appeared in court on Monday.", {"UGA"}, {"KEN"}),
+        ("Two Kenyan traders arrested by Ugandan police were freed on Friday.", {"UGA"}, {"KEN"}),
+    ],
+)
+def test_the_noun_a_reduced_relative_describes_is_its_target(resources, text, source, target):
+    e = _event(resources, text, "COERCE")
+    assert (_codes(e.source), _codes(e.target)) == (source, target)
+
+
+def test_an_act_named_as_object_is_still_aimed_at_its_doer(resources):
+    # must-not: a nominal act with its own by-phrase keeps its doer as the target
+    e = _event(resources, "Kenya denounced the execution of prisoners by Ugandan authorities.", "DISAPPROVE")
+    assert _codes(e.target) == {"UGA"}

@@ -927,6 +927,11 @@ def test_event_type_forces_readied_at_home_and_blows(resources, text, etype, wro
         ("Venezuela's president railed against the United States on state television.", "DISAPPROVE", None),
         ("Hungary's prime minister came under fire from the European Parliament over the media law.", "DISAPPROVE", "FIGHT"),
         ("Nigerian soldiers came under fire from Boko Haram militants near Maiduguri.", "FIGHT", "DISAPPROVE"),
+        # the fire of weapons is fighting whoever is under it (civilians too); "heavy fire" from critics is still words
+        ("Kenyan villagers came under heavy Ugandan artillery fire on Tuesday.", "FIGHT", "DISAPPROVE"),
+        ("Farmers near the border came under sniper fire on Monday, Kenyan officials said.", "FIGHT", "DISAPPROVE"),
+        ("Kenyan fishermen came under rocket fire from Ugandan positions.", "FIGHT", "DISAPPROVE"),
+        ("Kenya's finance minister came under heavy fire from Ugandan officials over the tax.", "DISAPPROVE", "FIGHT"),
         ("Greece's prime minister drew fire from Turkey's foreign ministry over the remarks.", "DISAPPROVE", None),
         # holding out, shutting the door
         ("The Philippine coast guard stood its ground against Chinese ships near the shoal.", "REJECT", "SUPPORT"),

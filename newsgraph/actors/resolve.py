@@ -1202,6 +1202,20 @@ def singular(word: str) -> str:
     return word.removesuffix("s")
 
 
+def _military_rank(w: DocArrays, k: int) -> str | None:
+    """"MIL" when word ``k``, the title before a person's name, is a military rank (``MILITARY_RANKS``): capitalised, and
+    for "General" not after another office's word or a hyphen ("Attorney General", "Secretary-General"); "Major" not
+    before a common word, where it is the adjective."""
+    title = w.lower[k]
+    if title not in MILITARY_RANKS or not w.is_title[k]:
+        return None
+    if title in ("major", "maj.") and not (k + 1 < w.n and w.pos[k + 1] == "PROPN"):
+        return None
+    if title in ("general", "gen.") and k > 0 and (w.words[k - 1] in ("-", "‑", "–") or w.lower[k - 1] in GENERAL_OFFICES):
+        return None
+    return "MIL"
+
+
 def _group_word_opening_a_sentence(doc, i: int) -> bool:
     """Is the one-word entity at ``i`` a common noun for a group of people that opens a sentence or follows a dateline
     ("PATIALA — Farmers blocked ...", "Police said ...", "Gunmen abducted ..."), which the NER model took for a name?"""
@@ -1244,6 +1258,12 @@ HEAD_TITLES = {"president", "premier", "chancellor"}
 
 US_STYLE_TITLES = {"gov.": "GOV", "sen.": "LEG", "rep.": "LEG"}
 # local offices American news writes as a title before the name: "Mayor X", "Sheriff X", "Alderman X"
+# military ranks written as a title before a name ("Colonel X", "Lt. Gen. X", "Major X", "Air Marshal X"): an officer of
+# the armed forces; a "General" after another office's word is no rank ("Attorney General X", "Secretary-General X",
+# "Governor-General X", "Inspector General X": ``GENERAL_OFFICES``); "Lieutenant General", "Adjutant General" are ranks
+MILITARY_RANKS = {"general", "gen.", "colonel", "col.", "lieutenant", "lt.", "major", "maj.", "brigadier", "brig.", "marshal", "admiral"}
+GENERAL_OFFICES = {"attorney", "solicitor", "secretary", "governor", "inspector", "auditor", "director", "postmaster", "surgeon",
+                   "procurator", "prosecutor", "accountant", "registrar", "comptroller", "controller", "commissioner", "consul", "receiver"}
 US_LOCAL_TITLES = {"mayor": "GOV", "sheriff": "COP", "alderman": "GOV", "alderwoman": "GOV", "councilman": "GOV", "councilwoman": "GOV"}
 # the sectors of public offices: a title naming one ("Police chief X") makes its unknown holder an official of the story's state
 PUBLIC_SECTORS = {"GOV", "MIL", "JUD", "LEG", "COP"}
@@ -1326,7 +1346,10 @@ def title_sector(doc, start: int, end: int) -> str | None:
         if k < start and not (w.pos[k] in ("NOUN", "PROPN", "ADJ") or w.text(k) == "."):
             break
         sector = nouns.get(w.lemma[k]) or nouns.get(w.lower[k])
-        if sector in TITLE_SECTORS and (k < start or w.lower[k] in titled):
+        if w.lower[k] in MILITARY_RANKS and w.is_title[k]:
+            # "Colonel X", "Major X" a rank; "Attorney General X" no rank, the office's first word says the sector
+            sector = _military_rank(w, k) or ("GOV" if w.lower[k] in ("general", "gen.") else sector)
+        if sector in TITLE_SECTORS and (k < start or w.lower[k] in titled or w.lower[k] in MILITARY_RANKS):
             if found is None:
                 found = sector
                 if w.lower[k] not in ROLE_NOUNS | {"leader", "commander"}:
@@ -1713,7 +1736,10 @@ class ArgResolver:
                 return self._state_ref(prior.country, noun_sector, h)
         if noun_sector in ("NGO", "HRI") and w.pos[h] in ("NOUN", "PROPN") and (noun_sector == "NGO" or lemma in ORGANISATION_HEADS):
             return self._unnamed_ngo(h, noun_sector)
-        if noun_sector == "GOV" and lemma not in ABROAD_NOUNS and w.pos[h] == "NOUN" and not any(w.dep[c] == "poss" and w.lemma[c] not in LOCAL_BODY_WORDS
+        # "Authorities imposed ...", "KATHMANDU — Authorities ...": a capitalised plural opening a sentence or a story
+        # the tagger took for a name is the common noun (as for "Police" and "Rebels" below)
+        opening_plural = w.pos[h] == "PROPN" and not w.ent_type[h] and w.lower[h].endswith("s") and (w.sent_start(h) == h or h - 1 in self.dateline)
+        if noun_sector == "GOV" and lemma not in ABROAD_NOUNS and (w.pos[h] == "NOUN" or opening_plural) and not any(w.dep[c] == "poss" and w.lemma[c] not in LOCAL_BODY_WORDS
                                                                                       for c in w.children(h)):
             # "election officials in Kenya", "the authorities in Tbilisi": the place named (not the focus: "officials" alone
             # may be anyone's; nor diplomats, who serve abroad)
@@ -1723,6 +1749,11 @@ class ArgResolver:
                 # "the county auditor", "city officials", "the city's school board": a town's or county's body serves at
                 # home, in the story's state (weaker than a named place); in American local news, as its titles show
                 code = self.focus_country() or self._american_local_story()
+                self.guessed.add(h)
+            if code is None and w.left_edge(h) - 1 in self.dateline:
+                # "KATHMANDU, Nepal — Authorities imposed ...", "JAKARTA — Anti-graft investigators detained ...": the body
+                # opening a story after its dateline is the dateline state's, as "NAIROBI — Police fired ..." is
+                code = self.dateline_country()
                 self.guessed.add(h)
             if code:
                 return self._state_ref(code, noun_sector, h)
@@ -1922,7 +1953,9 @@ class ArgResolver:
         abbreviated = US_STYLE_TITLES.get(title)
         # "Police chief X", "Army commander X": a public office the title's words name (``title_sector``), as good as
         # "President X"
-        if title not in OFFICE_TITLES and w.lemma[k] not in OFFICE_TITLES and not abbreviated and title not in US_LOCAL_TITLES and ref.sector not in PUBLIC_SECTORS:
+        rank = _military_rank(w, k)
+        if (title not in OFFICE_TITLES and w.lemma[k] not in OFFICE_TITLES and not abbreviated and title not in US_LOCAL_TITLES
+                and ref.sector not in PUBLIC_SECTORS and not rank):
             return
         body = k > 0 and w.is_title[k - 1] and w.lower[k - 1] not in ("vice", "prime", "former", "deputy", "acting", "interim")
         if (title in HEAD_TITLES or (title == "minister" and k > 0 and w.lower[k - 1] == "prime")) and not body:
@@ -1946,7 +1979,7 @@ class ArgResolver:
             focus = "USA"
         if focus:
             ref.country = focus
-            ref.sector = ref.sector or abbreviated or local or self.nouns.get(w.lemma[k]) or "GOV"
+            ref.sector = ref.sector or abbreviated or local or rank or (None if title in MILITARY_RANKS else self.nouns.get(w.lemma[k])) or "GOV"
 
     def _american_local_story(self) -> str | None:
         """"USA" when the story names no state but a person under an American-style title ("Sheriff Dale Avery", "Mayor

@@ -1066,7 +1066,8 @@ class EventCoder:
                 continue
             # an object known only by the story's country ("contributed troops to ...") yields to a named target;
             # an act with its doer ("denounced the execution of prisoners by Iranian authorities") is aimed at the doer
-            found = (r.span_of(o) is None and self._doer_of(o, r)) or r.actors_for(o)
+            # (not for the noun a reduced relative describes: "fishermen detained by Uganda" - its by-phrase is the act's own doer)
+            found = (r.span_of(o) is None and not (reduced and o == w.head[tok]) and self._doer_of(o, r)) or r.actors_for(o)
             if not found and sense.type not in INSTRUMENT_TYPES:
                 # "the Ukrainian army said Russian forces had shelled its positions": what the act falls on is the speaker's
                 found = self._speaker_for(o, r, owned=True)
