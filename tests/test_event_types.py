@@ -1089,3 +1089,11 @@ def test_event_type_a_crowds_act_pressing_a_demand_is_a_protest(resources, text,
 def test_a_crowds_protest_is_told_by_its_act(resources):
     events = extract(Document(text="Thousands of teachers filled the streets of Nairobi, calling for a pay rise."), resources).events
     assert [e.trigger for e in events if e.type == "PROTEST"] == ["filled"], [(e.type, e.trigger) for e in events]
+
+
+def test_a_crowds_protest_told_by_its_act_points_at_that_word(resources):
+    # the trigger's offsets are the word its text names ("filled"), as the evidence page highlights them, not "calling"
+    text = "Thousands of teachers filled the streets of Nairobi, calling for a pay rise."
+    protests = [e for e in extract(Document(text=text), resources).events if e.type == "PROTEST"]
+    assert protests, [e.type for e in extract(Document(text=text), resources).events]
+    assert all(text[e.trigger_start:e.trigger_end] == e.trigger for e in protests), [(e.trigger, e.trigger_start, e.trigger_end) for e in protests]

@@ -1258,13 +1258,13 @@ HEAD_TITLES = {"president", "premier", "chancellor"}
 
 US_STYLE_TITLES = {"gov.": "GOV", "sen.": "LEG", "rep.": "LEG"}
 # local offices American news writes as a title before the name: "Mayor X", "Sheriff X", "Alderman X"
+US_LOCAL_TITLES = {"mayor": "GOV", "sheriff": "COP", "alderman": "GOV", "alderwoman": "GOV", "councilman": "GOV", "councilwoman": "GOV"}
 # military ranks written as a title before a name ("Colonel X", "Lt. Gen. X", "Major X", "Air Marshal X"): an officer of
 # the armed forces; a "General" after another office's word is no rank ("Attorney General X", "Secretary-General X",
 # "Governor-General X", "Inspector General X": ``GENERAL_OFFICES``); "Lieutenant General", "Adjutant General" are ranks
 MILITARY_RANKS = {"general", "gen.", "colonel", "col.", "lieutenant", "lt.", "major", "maj.", "brigadier", "brig.", "marshal", "admiral"}
 GENERAL_OFFICES = {"attorney", "solicitor", "secretary", "governor", "inspector", "auditor", "director", "postmaster", "surgeon",
                    "procurator", "prosecutor", "accountant", "registrar", "comptroller", "controller", "commissioner", "consul", "receiver"}
-US_LOCAL_TITLES = {"mayor": "GOV", "sheriff": "COP", "alderman": "GOV", "alderwoman": "GOV", "councilman": "GOV", "councilwoman": "GOV"}
 # the sectors of public offices: a title naming one ("Police chief X") makes its unknown holder an official of the story's state
 PUBLIC_SECTORS = {"GOV", "MIL", "JUD", "LEG", "COP"}
 # words that name no one state's body before a public body's head noun: "the Federal Government", "the Supreme Court", "the

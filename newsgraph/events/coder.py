@@ -225,9 +225,9 @@ CONTAINER_NOUNS = {"plane", "planeload", "aircraft", "flight", "truck", "trucklo
                    "container", "bag", "sack", "kit", "carton", "package", "parcel", "tranche", "delivery"}
 
 # purposes of troops sent abroad that make them aid rather than a show of force
+HELP_VERBS = {"help", "assist", "aid", "support", "stabilise", "stabilize", "protect", "reinforce", "bolster", "train"}
 # what a host asks for when troops come "at the request of" / "at the invitation of" its government
 REQUEST_NOUNS = {"request", "invitation", "behest", "appeal"}
-HELP_VERBS = {"help", "assist", "aid", "support", "stabilise", "stabilize", "protect", "reinforce", "bolster", "train"}
 # a concession's participle naming whom it yields to ("stepped down, yielding to weeks of protests by parents ...")
 YIELD_VERBS = {"yield", "bow", "give", "cave", "bend", "accede", "heed", "succumb", "relent", "concede", "respond", "submit"}
 
@@ -1895,7 +1895,8 @@ class EventCoder:
             confidence *= 0.9  # its object met the sense only as a kind of what the sense lists
         if w.dep[tok] == "advcl" and any(w.dep[ch] == "mark" and w.lower[ch] in BACKGROUND_MARKS for ch in w.children(tok)):
             confidence *= 0.9  # "Mali expelled the envoy after French officials criticised the junta": the cause, told as background
-        start = w.idx[tok - 2] if _hyphenated(w, tok) else w.idx[tok]  # "build-up" starts at "build"
+        # the offsets are the word the trigger text names: ``act`` ("padlocked" for a crowd's protest told by its act)
+        start = w.idx[act - 2] if _hyphenated(w, act) else w.idx[act]  # "build-up" starts at "build"
         date, precision, date_text = self._dates.for_trigger(token)
         text = span_text(sent)
         return Event(
@@ -1913,7 +1914,7 @@ class EventCoder:
             trigger=(w.text(act) if act != tok else
                      self._trigger_text(tok, {k: o for k, o in c.objects.items() if k in sense.objects} if sense.objects else {}, c.inner)),
             trigger_start=start,
-            trigger_end=w.idx[tok] + w.length[tok],
+            trigger_end=w.idx[act] + w.length[act],
             date=date,
             date_precision=precision,
             date_text=date_text,
