@@ -1,7 +1,7 @@
 """The CLI's uniform --format (table, csv, json, jsonl): the pieces every listing command shares.
 
-json, jsonl and csv print the same way everywhere; tables are drawn by each command (its own columns),
-on the one console ``console()`` gives.
+json, jsonl and csv print the same way everywhere; tables are drawn on the one console ``console()`` gives,
+by ``echo_table`` or, where a command needs other column settings, by the command itself.
 """
 
 from __future__ import annotations
@@ -38,6 +38,24 @@ def echo_csv(rows: list[dict[str, Any]], cols: list[str]) -> None:
     w.writeheader()
     w.writerows(rows)
     click.echo(buf.getvalue(), nl=False)
+
+
+def echo_table(rows: list[dict[str, Any]], cols: list[str], footer: str, *, missing: str = "", title: str | None = None,
+               max_width: dict[str, int] | None = None) -> None:
+    """``rows`` as a borderless rich table of ``cols`` (a None cell shows ``missing``; long cells fold), an optional
+    ``title`` line above it and the ``footer`` line below it."""
+    from rich.table import Table
+
+    con = console()
+    if title is not None:
+        con.print(title)
+    t = Table(header_style="bold", box=None, pad_edge=False)
+    for c in cols:
+        t.add_column(c, overflow="fold", max_width=(max_width or {}).get(c))
+    for r in rows:
+        t.add_row(*[str(r[c]) if r[c] is not None else missing for c in cols])
+    con.print(t)
+    con.print(footer)
 
 
 def console(stderr: bool = False):

@@ -8,8 +8,7 @@ import click
 
 from .. import api
 from ..errors import NewsgraphError
-from ..output import FORMATS, echo_json
-from ..output import console as _console
+from ..output import FORMATS, echo_json, echo_table
 from ..output import echo_csv as _csv
 from ..output import fail as _fail
 from ..store import DEFAULT_DB
@@ -37,16 +36,7 @@ def sources_command(db, top, fmt):
         if fmt == "csv":
             _csv(flat, cols)
             return
-        from rich.table import Table
-
-        t = Table(header_style="bold", box=None, pad_edge=False)
-        for c in cols:
-            t.add_column(c, overflow="fold")
-        for r in flat:
-            t.add_row(*[str(r[c]) if r[c] is not None else "" for c in cols])
-        con = _console()
-        con.print(t)
-        con.print(f"{len(rows)} outlets")
+        echo_table(flat, cols, f"{len(rows)} outlets")
 
 
 @click.command("framing")
@@ -87,18 +77,10 @@ def framing_command(actor, db, government, fmt):
     if fmt == "csv":
         _csv(flat, cols)
         return
-    from rich.table import Table
-
-    con = _console()
     a = data["actor"]
-    con.print(f"framing of {', '.join(a['names']) or a['query']}" + (f" (and the government of {', '.join(a['government_of'])})" if a["government_of"] else ""))
-    t = Table(header_style="bold", box=None, pad_edge=False)
-    for c in cols:
-        t.add_column(c, overflow="fold", max_width=60 if c == "most_negative" else None)
-    for r in flat:
-        t.add_row(*[str(r[c]) for c in cols])
-    con.print(t)
-    con.print(f"{len(flat)} outlets; --format json for every descriptor, tone evidence sentence and event")
+    echo_table(flat, cols, f"{len(flat)} outlets; --format json for every descriptor, tone evidence sentence and event",
+               title=f"framing of {', '.join(a['names']) or a['query']}" + (f" (and the government of {', '.join(a['government_of'])})" if a["government_of"] else ""),
+               max_width={"most_negative": 60})
 
 
 @click.command("coverage")
@@ -120,16 +102,7 @@ def coverage_command(db, actor, fmt):
     if fmt == "csv":
         _csv(flat, cols)
         return
-    from rich.table import Table
-
-    t = Table(header_style="bold", box=None, pad_edge=False)
-    for c in cols:
-        t.add_column(c, overflow="fold")
-    for r in flat:
-        t.add_row(*[str(r[c]) if r[c] is not None else "-" for c in cols])
-    con = _console()
-    con.print(t)
-    con.print(f"{len(rows)} event groups")
+    echo_table(flat, cols, f"{len(rows)} event groups", missing="-")
 
 
 def register_framing_commands(group: click.Group) -> None:
