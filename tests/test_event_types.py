@@ -17,6 +17,12 @@ def _types(resources, text):
     return [e.type for e in extract(Document(text=text), resources).events]
 
 
+def _assert_types(resources, text, etype, wrong):
+    """The parametrized tables' check: ``etype`` (unless None) among the text's event types, ``wrong`` (unless None) not."""
+    types = _types(resources, text)
+    assert (etype is None or etype in types) and (wrong is None or wrong not in types), (text, types)
+
+
 def test_on_and_off_are_words_not_booleans():
     # YAML 1.1 reads a bare "on" as true: "imposed sanctions on X" must keep its preposition
     lex = default_lexicon()
@@ -347,8 +353,7 @@ def test_violence_on_a_crowd_stays_an_attack(resources):
     ],
 )
 def test_event_type_fourth_round(resources, text, etype, wrong):
-    types = _types(resources, text)
-    assert (etype is None or etype in types) and (wrong is None or wrong not in types), (text, types)
+    _assert_types(resources, text, etype, wrong)
 
 
 def test_crowds_protesting_demonstrate_governments_complain(resources):
@@ -373,8 +378,7 @@ def test_crowds_protesting_demonstrate_governments_complain(resources):
     ],
 )
 def test_event_type_markers_of_phrases_and_complements(resources, text, etype, wrong):
-    types = _types(resources, text)
-    assert (etype is None or etype in types) and (wrong is None or wrong not in types), (text, types)
+    _assert_types(resources, text, etype, wrong)
 
 
 @pytest.mark.parametrize(
@@ -389,8 +393,7 @@ def test_event_type_markers_of_phrases_and_complements(resources, text, etype, w
     ],
 )
 def test_what_is_opened_to_whom(resources, text, etype, wrong):
-    types = _types(resources, text)
-    assert (etype is None or etype in types) and (wrong is None or wrong not in types), (text, types)
+    _assert_types(resources, text, etype, wrong)
 
 
 @pytest.mark.parametrize(
@@ -411,8 +414,7 @@ def test_what_is_opened_to_whom(resources, text, etype, wrong):
     ],
 )
 def test_event_type_demo_misfires(resources, text, etype, wrong):
-    types = _types(resources, text)
-    assert (etype is None or etype in types) and (wrong is None or wrong not in types), (text, types)
+    _assert_types(resources, text, etype, wrong)
 
 
 @pytest.mark.parametrize(
@@ -456,8 +458,7 @@ def test_event_type_demo_misfires(resources, text, etype, wrong):
     ],
 )
 def test_event_type_newspaper_wordings(resources, text, etype, wrong):
-    types = _types(resources, text)
-    assert (etype is None or etype in types) and (wrong is None or wrong not in types), (text, types)
+    _assert_types(resources, text, etype, wrong)
 
 
 def test_what_a_container_holds_is_what_is_sent(resources):
@@ -486,8 +487,7 @@ def test_what_a_container_holds_is_what_is_sent(resources):
     ],
 )
 def test_event_type_from_purpose_crowd_partner_and_infinitive(resources, text, etype, wrong):
-    types = _types(resources, text)
-    assert (etype is None or etype in types) and (wrong is None or wrong not in types), (text, types)
+    _assert_types(resources, text, etype, wrong)
 
 
 @pytest.mark.parametrize(
@@ -511,8 +511,7 @@ def test_event_type_from_purpose_crowd_partner_and_infinitive(resources, text, e
     ],
 )
 def test_event_type_openings_nouns_and_frames(resources, text, etype, wrong):
-    types = _types(resources, text)
-    assert (etype is None or etype in types) and (wrong is None or wrong not in types), (text, types)
+    _assert_types(resources, text, etype, wrong)
 
 
 @pytest.mark.parametrize(
@@ -526,8 +525,7 @@ def test_event_type_openings_nouns_and_frames(resources, text, etype, wrong):
     ],
 )
 def test_economic_restrictions_eased(resources, text, etype, wrong):
-    types = _types(resources, text)
-    assert (etype is None or etype in types) and (wrong is None or wrong not in types), (text, types)
+    _assert_types(resources, text, etype, wrong)
 
 
 @pytest.mark.parametrize(
@@ -552,8 +550,7 @@ def test_economic_restrictions_eased(resources, text, etype, wrong):
     ],
 )
 def test_event_type_idioms_of_the_press(resources, text, etype, wrong):
-    types = _types(resources, text)
-    assert (etype is None or etype in types) and (wrong is None or wrong not in types), (text, types)
+    _assert_types(resources, text, etype, wrong)
 
 
 @pytest.mark.parametrize(
@@ -567,8 +564,7 @@ def test_event_type_idioms_of_the_press(resources, text, etype, wrong):
     ],
 )
 def test_disasters_and_measures_attack_no_one(resources, text, etype, wrong):
-    types = _types(resources, text)
-    assert (etype is None or etype in types) and (wrong is None or wrong not in types), (text, types)
+    _assert_types(resources, text, etype, wrong)
 
 
 @pytest.mark.parametrize(
@@ -585,8 +581,7 @@ def test_disasters_and_measures_attack_no_one(resources, text, etype, wrong):
     ],
 )
 def test_event_type_trade_press_wordings(resources, text, etype, wrong):
-    types = _types(resources, text)
-    assert (etype is None or etype in types) and (wrong is None or wrong not in types), (text, types)
+    _assert_types(resources, text, etype, wrong)
 
 
 @pytest.mark.parametrize(
@@ -603,8 +598,7 @@ def test_event_type_trade_press_wordings(resources, text, etype, wrong):
     ],
 )
 def test_event_type_courts_handshakes_handovers(resources, text, etype, wrong):
-    types = _types(resources, text)
-    assert (etype is None or etype in types) and (wrong is None or wrong not in types), (text, types)
+    _assert_types(resources, text, etype, wrong)
 
 
 @pytest.mark.parametrize("text,etype,cameo", [
@@ -702,8 +696,7 @@ def _coded(resources, text):
     ],
 )
 def test_violence_on_the_unarmed_is_assault(resources, text, etype, wrong):
-    types = _types(resources, text)
-    assert (etype is None or etype in types) and (wrong is None or wrong not in types), (text, types)
+    _assert_types(resources, text, etype, wrong)
 
 
 @pytest.mark.parametrize(
@@ -761,8 +754,7 @@ def test_releasing_a_report_is_no_release(resources, text):
     ],
 )
 def test_event_type_press_idioms_of_courts_and_labour(resources, text, etype, wrong):
-    types = _types(resources, text)
-    assert (etype is None or etype in types) and (wrong is None or wrong not in types), (text, types)
+    _assert_types(resources, text, etype, wrong)
 
 
 @pytest.mark.parametrize(
@@ -817,8 +809,7 @@ def test_event_type_press_idioms_of_courts_and_labour(resources, text, etype, wr
     ],
 )
 def test_event_type_press_idioms_of_cooperation_and_conflict(resources, text, etype, wrong):
-    types = _types(resources, text)
-    assert (etype is None or etype in types) and (wrong is None or wrong not in types), (text, types)
+    _assert_types(resources, text, etype, wrong)
 
 
 @pytest.mark.parametrize(
@@ -846,8 +837,7 @@ def test_event_type_press_idioms_of_cooperation_and_conflict(resources, text, et
     ],
 )
 def test_event_type_legal_action_boycotts_and_riots(resources, text, etype, wrong):
-    types = _types(resources, text)
-    assert (etype is None or etype in types) and (wrong is None or wrong not in types), (text, types)
+    _assert_types(resources, text, etype, wrong)
 
 
 @pytest.mark.parametrize(
@@ -864,8 +854,7 @@ def test_event_type_legal_action_boycotts_and_riots(resources, text, etype, wron
     ],
 )
 def test_event_type_truces_contracts_and_shows_of_force(resources, text, etype, wrong):
-    types = _types(resources, text)
-    assert (etype is None or etype in types) and (wrong is None or wrong not in types), (text, types)
+    _assert_types(resources, text, etype, wrong)
 
 
 @pytest.mark.parametrize(
@@ -887,8 +876,7 @@ def test_event_type_truces_contracts_and_shows_of_force(resources, text, etype, 
     ],
 )
 def test_event_type_plans_killed_notices_and_cordons(resources, text, etype, wrong):
-    types = _types(resources, text)
-    assert (etype is None or etype in types) and (wrong is None or wrong not in types), (text, types)
+    _assert_types(resources, text, etype, wrong)
 
 
 @pytest.mark.parametrize(
@@ -902,8 +890,7 @@ def test_event_type_plans_killed_notices_and_cordons(resources, text, etype, wro
     ],
 )
 def test_event_type_forces_readied_at_home_and_blows(resources, text, etype, wrong):
-    types = _types(resources, text)
-    assert (etype is None or etype in types) and (wrong is None or wrong not in types), (text, types)
+    _assert_types(resources, text, etype, wrong)
 
 
 @pytest.mark.parametrize(
@@ -949,8 +936,7 @@ def test_event_type_forces_readied_at_home_and_blows(resources, text, etype, wro
     ],
 )
 def test_event_type_light_verbs_and_idioms_of_the_press(resources, text, etype, wrong):
-    types = _types(resources, text)
-    assert (etype is None or etype in types) and (wrong is None or wrong not in types), (text, types)
+    _assert_types(resources, text, etype, wrong)
 
 
 @pytest.mark.parametrize(
@@ -987,8 +973,7 @@ def test_another_body_of_the_same_state_is_a_target(resources, text, coded):
     ],
 )
 def test_event_type_blows_that_are_words(resources, text, etype, wrong):
-    types = _types(resources, text)
-    assert (etype is None or etype in types) and (wrong is None or wrong not in types), (text, types)
+    _assert_types(resources, text, etype, wrong)
 
 
 @pytest.mark.parametrize(
@@ -1022,8 +1007,7 @@ def test_event_type_blows_that_are_words(resources, text, etype, wrong):
     ],
 )
 def test_event_type_joint_work_support_drives_and_protection(resources, text, etype, wrong):
-    types = _types(resources, text)
-    assert (etype is None or etype in types) and (wrong is None or wrong not in types), (text, types)
+    _assert_types(resources, text, etype, wrong)
 
 
 def test_a_finite_verb_joined_to_a_negated_one_keeps_its_own_polarity(resources):
@@ -1052,8 +1036,7 @@ def test_a_finite_verb_joined_to_a_negated_one_keeps_its_own_polarity(resources)
     ],
 )
 def test_event_type_curfews_eased_are_retreats(resources, text, etype, wrong):
-    types = _types(resources, text)
-    assert (etype is None or etype in types) and (wrong is None or wrong not in types), (text, types)
+    _assert_types(resources, text, etype, wrong)
 
 
 @pytest.mark.parametrize(
@@ -1067,8 +1050,7 @@ def test_event_type_curfews_eased_are_retreats(resources, text, etype, wrong):
     ],
 )
 def test_event_type_troops_sent_on_request_are_aid(resources, text, etype, wrong):
-    types = _types(resources, text)
-    assert (etype is None or etype in types) and (wrong is None or wrong not in types), (text, types)
+    _assert_types(resources, text, etype, wrong)
 
 
 @pytest.mark.parametrize(
@@ -1082,8 +1064,7 @@ def test_event_type_troops_sent_on_request_are_aid(resources, text, etype, wrong
     ],
 )
 def test_event_type_a_crowds_act_pressing_a_demand_is_a_protest(resources, text, etype, wrong):
-    types = _types(resources, text)
-    assert (etype is None or etype in types) and (wrong is None or wrong not in types), (text, types)
+    _assert_types(resources, text, etype, wrong)
 
 
 def test_a_crowds_protest_is_told_by_its_act(resources):
