@@ -538,3 +538,19 @@ def test_a_subject_that_is_no_actor_acts_for_its_doer(resources):
     e = _event(resources, "A bomb exploded outside a police station in Bilbao.", "ASSAULT")
     assert not any(a.sector == "REB" for a in e.source), e.source
 
+
+
+@pytest.mark.parametrize(
+    "text, etype, role, words",
+    [
+        # an unnamed doer placed by where the act happened: the doer's words, not the clause up to the verb
+        ("Three men on motorbikes shot a local mayor in Veracruz on Monday.", "ASSAULT", "source", "Three men"),
+        ("A roadside bomb killed three soldiers in Helmand on Sunday.", "ASSAULT", "source", "A roadside bomb"),
+        # the authorities of the place of a passive act: no words in the sentence name them
+        ("A French national was arrested in Kenya on Friday.", "COERCE", "source", None),
+    ],
+)
+def test_a_party_placed_by_the_acts_place_has_the_words_that_name_it(resources, text, etype, role, words):
+    e = _event(resources, text, etype)
+    actors = getattr(e, role)
+    assert actors and actors[0].text == words, (text, [(a.text, a.country) for a in actors])

@@ -26,7 +26,7 @@ from pathlib import Path
 
 from ..model import ActorRef
 from ..datelines import DATELINE_DASHES, DATELINE_ENDS, dateline_at
-from ..nlp import DocArrays, doc_arrays
+from ..nlp import VERBAL_POS, DocArrays, doc_arrays
 from .registry import HOW_PRIORITY, Actor, AliasEntry, Registry, _load_yaml, fold, lead_key, split_entries  # noqa: F401  (fold, HOW_PRIORITY re-exported)
 
 SURNAME_PARTICLES = {"el", "al", "de", "da", "del", "van", "von", "le", "la", "di", "du", "bin", "ibn", "abu", "dos", "das"}
@@ -1923,12 +1923,18 @@ class ArgResolver:
                         return s.ref.country
         return None
 
-    def located_ref(self, code: str) -> ActorRef:
-        """The state ``code`` as an actor standing for an unnamed party there."""
-        return self._state_ref(code)
+    def located_ref(self, code: str, named_by=None) -> ActorRef:
+        """The state ``code`` as an actor standing for an unnamed party there; ``named_by``, the head of the words that
+        name the party ("two gunmen"), gives the actor's text."""
+        return self._state_ref(code, phrase=None if named_by is None else _index(named_by))
 
-    def located_in(self, tok) -> list[ActorRef]:
-        """The state where an unnamed party is located ("a peace-keeping force in Liberia"), as the party standing for it."""
+    def located_in(self, tok, named_by=None) -> list[ActorRef]:
+        """The state where an unnamed party is located ("a peace-keeping force in Liberia"), as the party standing for it.
+
+        The actor's text is the phrase of ``named_by`` (default ``tok``). The place of an act ("was arrested in Kenya",
+        "extended the curfew in Abidjan") gives the state standing for whoever acted or was acted on there, but a verb's
+        phrase is the clause, not a name of anyone: then the actor has no text of its own, unless ``named_by`` names the
+        party ("two men on motorbikes shot ... in Veracruz")."""
         w = self.w
         tok = _index(tok)
         code = self._place_of(tok)
@@ -1937,7 +1943,8 @@ class ArgResolver:
         ref = self._state_ref(code)
         sector = self.nouns.get(w.lemma[tok])
         ref.sector = sector if sector in PEOPLE_SECTORS else None
-        ref.text = self._np_text(tok)
+        words = tok if named_by is None else _index(named_by)
+        ref.text = None if w.pos[words] in VERBAL_POS else self._np_text(words)
         return [ref]
 
     def _titled_person(self, span: Span, ref: ActorRef) -> None:

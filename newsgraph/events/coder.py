@@ -1432,10 +1432,11 @@ class EventCoder:
             # "kidnapped by armed men", "a suicide bomber blew himself up": nameless attackers are placed the same way
             if (w.lemma[d] in ATTACK_INSTRUMENTS | NAMELESS_ATTACKERS
                     or any(w.lemma[c] in ATTACK_INSTRUMENTS for c in w.children(d) if w.dep[c] == "compound")):
-                found = r.located_in(d) or r.located_in(tok)
+                # the actor's words are the doer's ("two men on motorbikes"), wherever the place came from
+                found = r.located_in(d) or r.located_in(tok, named_by=d)
                 if not found:
                     focus = r.focus_country()
-                    found = [r.located_ref(focus)] if focus else []
+                    found = [r.located_ref(focus, named_by=d)] if focus else []
                 for a in found:
                     # people are CAMEO's unidentified armed forces of the place, not its state (whose force would be
                     # conventional warfare); a weapon stands for no one
