@@ -57,6 +57,11 @@ def _mentions(resources, text):
         # officials are placed by where the phrase says they are, never by the story's state alone
         ("Election officials in Malawi rejected the complaint.", "officials", [("MWI", "GOV")]),
         ("Riot police in Lima dispersed the students.", "police", [("PER", "COP")]),
+        # an officer is police unless an armed service's word says whose
+        ("Sudanese army officers arrested the governor on Monday.", "officers", [("SDN", "MIL")]),
+        ("Nigerian naval officers boarded the tanker off Bonny.", "officers", [("NGA", "MIL")]),
+        ("Kenyan police officers arrested two traders.", "officers", [("KEN", "COP")]),
+        ("Two Kenyan officers were shot at a roadblock.", "officers", [("KEN", "COP")]),
         ("Mali closed its border with Niger. The interior ministry said smugglers had attacked a post.", "ministry", [("MLI", "GOV")]),
         ("A spokesman for the Ethiopian foreign ministry rejected the report.", "spokesman", [("ETH", "GOV")]),
         # a backer named before "-backed" is not the group, nor what the story is about
