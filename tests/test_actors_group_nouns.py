@@ -145,6 +145,10 @@ def test_words_that_are_no_such_place(resources, text, wrong):
         # a town's or county's body serves in the story's state
         ("Floods hit Hunan again. The county board ordered the evacuation of six villages.", "board", [("CHN", "GOV")]),
         ("Teachers in Tulsa went unpaid in May. The city's school board voted to close two schools.", "board", [("USA", "GOV")]),
+        # so does a governor (of a state or province), told of bare
+        ("Floods hit Sonora again. Mexican soldiers detained the governor on Monday.", "governor", [("MEX", "GOV")]),
+        # but not one whose "of" phrase names what he governs without placing it
+        ("The governor of the central bank met IMF officials in Washington.", "governor", []),
     ],
 )
 def test_local_bodies_serve_in_the_storys_state(resources, text, word, expected):

@@ -1277,7 +1277,7 @@ GENERIC_BODY_WORDS = {"federal", "national", "supreme", "high", "central", "cons
 # officials", "the county auditor", "municipal authorities", "neighborhood councils"), and such offices by their word
 LOCAL_BODY_WORDS = {"local", "city", "county", "municipal", "district", "provincial", "town", "village", "parish", "borough", "neighborhood",
                     "neighbourhood", "ward", "township", "prefectural", "metropolitan", "school"}
-LOCAL_OFFICES = {"councillor", "councilor", "alderman", "auditor", "mayor"}
+LOCAL_OFFICES = {"councillor", "councilor", "alderman", "auditor", "mayor", "governor"}  # a governor: of a state, province or region
 
 # a leader's surname before one of these is the government he led: "the Bush administration", "the Noboa government"
 LEADER_BODY_NOUNS = {"administration", "government", "regime", "cabinet", "presidency", "junta"}
@@ -1744,10 +1744,13 @@ class ArgResolver:
             # "election officials in Kenya", "the authorities in Tbilisi": the place named (not the focus: "officials" alone
             # may be anyone's; nor diplomats, who serve abroad)
             code = self._place_of(h)
-            if code is None and (lemma in LOCAL_OFFICES or any(w.dep[c] in ("amod", "compound", "poss") and w.lemma[c] in LOCAL_BODY_WORDS
+            if code is None and ((lemma in LOCAL_OFFICES and not (lemma == "governor" and any(w.dep[c] == "prep" for c in w.children(h))))
+                                 or any(w.dep[c] in ("amod", "compound", "poss") and w.lemma[c] in LOCAL_BODY_WORDS
                                                                for c in w.children(h))):
                 # "the county auditor", "city officials", "the city's school board": a town's or county's body serves at
-                # home, in the story's state (weaker than a named place); in American local news, as its titles show
+                # home, in the story's state (weaker than a named place); in American local news, as its titles show. So
+                # does a governor of a state or province, but not one whose "of" phrase names what he governs when that
+                # did not place him ("the governor of the central bank")
                 code = self.focus_country() or self._american_local_story()
                 self.guessed.add(h)
             if code is None and w.left_edge(h) - 1 in self.dateline:
