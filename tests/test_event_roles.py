@@ -731,3 +731,16 @@ def test_an_act_named_as_object_is_still_aimed_at_its_doer(resources):
     # must-not: a nominal act with its own by-phrase keeps its doer as the target
     e = _event(resources, "Kenya denounced the execution of prisoners by Ugandan authorities.", "DISAPPROVE")
     assert _codes(e.target) == {"UGA"}
+
+
+@pytest.mark.parametrize(
+    "text, etype, words, sector",
+    [
+        # an object the story's state places, and a place of that state after it: the place says where, the object is whom
+        ("Gunmen shot the mayor in Veracruz on Monday.", "ASSAULT", "the mayor", "GOV"),
+        ("Police arrested the governor in Lagos on Monday.", "COERCE", "the governor", "GOV"),
+    ],
+)
+def test_a_place_of_the_objects_own_state_does_not_replace_the_object(resources, text, etype, words, sector):
+    e = _event(resources, text, etype)
+    assert [(a.text, a.sector) for a in e.target] == [(words, sector)], (text, [(a.text, a.country, a.sector) for a in e.target])

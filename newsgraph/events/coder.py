@@ -1138,7 +1138,12 @@ class EventCoder:
                 target = [a for a in target if a not in pair]
         guessed_target = False
         if not target and not _joint_subject(source, sense) and not (pair and source == pair):
-            target = self._first_actor_after(tok, source, r, sense.type) or guessed
+            after = self._first_actor_after(tok, source, r, sense.type)
+            if guessed and after and all(a.kind == "state" and a.sector is None for a in after) and {a.country for a in after} <= {g.country for g in guessed}:
+                # "gunmen shot the mayor in Veracruz": a place of the state the story placed the object in only says where
+                # it happened; the object is still whom the act fell on, with its own words and sector
+                after = []
+            target = after or guessed
             guessed_target = bool(target)
         return dedupe(source), dedupe(target), guessed_target
 
