@@ -1022,6 +1022,26 @@ def test_a_finite_verb_joined_to_a_negated_one_keeps_its_own_polarity(resources)
 
 
 @pytest.mark.parametrize(
+    "text, etype, factuality, attribution",
+    [
+        # an act in what someone denies is denied, by that speaker: a clause of "deny", a gerund, a claim's content
+        ("India denied that it had stopped buying Russian oil.", "SANCTION", "denied", "India"),
+        ("India denied reports that it had stopped buying Russian oil.", "SANCTION", "denied", "India"),
+        ("Moscow denied attacking the convoy near Kupiansk.", "FIGHT", "denied", "Russia"),
+        # a denied agreement stays an agreement (denied), not its doer's refusal
+        ("Beijing denied reports that it had agreed to sell drones to Russia.", "AGREE", "denied", "China"),
+        # must-not: a denial itself negated grants the act; a clause before the denial is the other side's account
+        ("India did not deny that it had stopped buying Russian oil.", "SANCTION", "asserted", None),
+        ("Kinshasa accused Rwanda of shelling Goma, a charge Kigali denies.", "DISAPPROVE", "asserted", None),
+    ],
+)
+def test_what_someone_denies_is_denied_by_them(resources, text, etype, factuality, attribution):
+    events = [e for e in extract(Document(text=text), resources).events if e.type == etype]
+    assert events and (events[0].factuality, events[0].attribution) == (factuality, attribution), [
+        (e.type, e.factuality, e.attribution) for e in extract(Document(text=text), resources).events]
+
+
+@pytest.mark.parametrize(
     "text, etype, wrong",
     [
         # a curfew eased or lifted is CAMEO 0813, RETREAT in PLOVER 2021 (ontology/cameo.yaml), not CONCEDE

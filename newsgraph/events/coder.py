@@ -2113,7 +2113,8 @@ class EventCoder:
             spec = table["intent"]["conflict" if m.ultimatum else rel]  # "will withdraw unless ..." is a threat
             new_mode = (spec.get("mode") or {}).get(etype)
             return spec["type"], new_mode, spec["cameo"].get(etype, spec["cameo"]["default"]), source, target, factuality
-        if (factuality == "denied" or m.negated) and rel == "cooperation" and not sense.reverse:
+        if (factuality == "denied" or m.negated) and rel == "cooperation" and not sense.reverse and not m.disputed:
+            # (an act someone else denies happened is not its doer's refusal: "denied reports that it had agreed to ...")
             spec = table["refusal"]
             kept = factuality if factuality == "hypothetical" else ("reported" if m.attribution else "asserted")
             return spec["type"], None, spec["cameo"].get(etype, spec["cameo"]["default"]), source, target, kept

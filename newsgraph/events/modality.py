@@ -26,6 +26,13 @@ PERMISSION_VERBS = {"allow", "permit", "authorize", "authorise", "let", "enable"
 # "had not taken back migrants quickly enough": the act happened, not as much as someone wanted; no refusal
 DEGREE_WORDS = {"enough", "sufficiently", "fully"}
 HYPOTHETICAL_MARKS = {"if", "unless", "whether"}
+# "denied that it had stopped buying", "denied attacking the convoy": the speaker says the act did not happen
+DENIAL_VERBS = {"deny", "refute", "rebut", "disavow"}
+# "denied reports that ...", "rejected claims that troops had shelled ...", "dismissed allegations that ...": the content
+# of a claim its object names, which the speaker denies
+DISMISSAL_VERBS = DENIAL_VERBS | {"dismiss", "reject", "dispute"}
+CLAIM_NOUNS = {"report", "claim", "allegation", "accusation", "charge", "rumour", "rumor", "suggestion", "speculation", "assertion",
+               "story", "account"}
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 OBLIGATION_AUX = {"must", "should", "ought"}
 MODAL_AUX = {"may", "might", "could", "can", "ca"}
@@ -40,6 +47,7 @@ class Modality:
     negated: bool = False  # "does not recognize", also inside a condition
     ultimatum: bool = False  # "... unless X does Y": a condition that makes an intention a threat
     condition: bool = False  # "... if X does Y" hung on the event itself: a hostile act held out on it is a threat
+    disputed: bool = False  # denied by someone else's word ("X denied reports that ..."), not refused by its doer
 
 
 def analyse(tok: int, sent, r: ArgResolver, forced: str | None = None) -> Modality:
@@ -64,6 +72,14 @@ def analyse(tok: int, sent, r: ArgResolver, forced: str | None = None) -> Modali
         return m
     h = tok
     for _ in range(4):
+        denier = _denial_of(w, h)
+        if denier is not None:
+            m.factuality, m.disputed = "denied", True
+            subj = next((c for c in w.children(denier) if w.dep[c] == "nsubj"), None)
+            if subj is not None:  # who denies it says so
+                m.reporter = r.actors_for(subj)
+                m.attribution = _who(w, r, subj, m.reporter)
+            return m
         if w.dep[h] not in ("xcomp", "ccomp", "advcl", "conj", "pcomp", "acomp") or w.head[h] == h:
             break
         parent = w.head[h]
@@ -140,6 +156,25 @@ def _attribution(w: DocArrays, tok: int, sent, r: ArgResolver) -> tuple[str | No
                 actors = r.actors_for(pobj)
                 return _who(w, r, pobj, actors), actors, False
     return None, [], False
+
+
+def _denial_of(w: DocArrays, h: int) -> int | None:
+    """The verb that denies the clause headed by ``h``, if one does: "denied that it had stopped ...", "denied attacking
+    ...", "rejected claims that troops had shelled ...", "dismissed reports that ..."; not one itself negated ("did not
+    deny that ..." grants it). The denied words follow the verb: a clause before it that the parser hangs on it ("X
+    accused Y of ...; Z denies that ...", "X blamed Y ..., a charge Z denies") is the other side's account, which
+    happened."""
+    parent = w.head[h]
+    if parent == h or h < parent:
+        return None
+    if w.dep[h] in ("ccomp", "xcomp", "pcomp") and w.lemma[parent] in DENIAL_VERBS:
+        verb = parent
+    elif (w.dep[h] in ("acl", "ccomp") and w.lemma[parent] in CLAIM_NOUNS and w.dep[parent] in ("dobj", "nsubjpass")
+          and w.lemma[w.head[parent]] in DISMISSAL_VERBS):
+        verb = w.head[parent]
+    else:
+        return None
+    return None if any(w.dep[c] == "neg" for c in w.children(verb)) else verb
 
 
 def _who(w: DocArrays, r: ArgResolver, tok: int, actors: list[ActorRef]) -> str:
