@@ -1022,6 +1022,23 @@ def test_a_finite_verb_joined_to_a_negated_one_keeps_its_own_polarity(resources)
 
 
 @pytest.mark.parametrize(
+    "text, etype, wrong",
+    [
+        # firing at, on or into someone, or firing weapons, is an attack; firing a person from a job is none
+        ("Kenyan police fired on protesters in Nairobi on Tuesday.", "ASSAULT", None),
+        ("Venezuelan troops fired at a Colombian army patrol near the border.", "FIGHT", None),
+        ("Syrian troops fired rockets into the town of Idlib.", "FIGHT", None),
+        ("Nigeria's president fired the head of the state oil company on Monday.", None, "ASSAULT"),
+        ("The Kenyan airline fired 300 pilots after the strike.", None, "ASSAULT"),
+        # the people a phrase's participle is about: "at students marching ..." (one-sided violence, not battle)
+        ("Sudanese soldiers fired tear gas and live rounds at students marching on the palace, killing four.", "ASSAULT", "FIGHT"),
+    ],
+)
+def test_firing_weapons_or_at_people_not_firing_staff(resources, text, etype, wrong):
+    _assert_types(resources, text, etype, wrong)
+
+
+@pytest.mark.parametrize(
     "text, etype, factuality, attribution",
     [
         # an act in what someone denies is denied, by that speaker: a clause of "deny", a gerund, a claim's content

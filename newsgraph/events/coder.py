@@ -2003,12 +2003,17 @@ class EventCoder:
         in the sentence?"""
         w = self._w
         heads = [c for c in w.children(tok) if w.dep[c] in ("dobj", "obj", "nsubjpass")]
+        # and the objects joined to them, on which the parser may hang the phrase: "fired tear gas and live rounds | at protesters"
+        heads += [c for h in heads for c in w.children(h) if w.dep[c] == "conj"]
         victims = list(heads)
         preps = ("on", "at", "into") if w.pos[tok] in VERBAL_POS else ("of", "on", "at")  # "the shooting of a teenager"
         for h in (tok, *heads):
             for p in w.children(h):
                 if w.dep[p] == "prep" and w.lower[p] in preps:
                     victims.extend(q for q in w.children(p) if w.dep[q] == "pobj")
+                    # "at protesters marching on the palace": the parser makes the participle the phrase's object, its
+                    # people the participle's subject
+                    victims.extend(s for q in w.children(p) if w.dep[q] == "pcomp" for s in w.children(q) if w.dep[s] == "nsubj")
         victims += [c for v in victims for c in w.children(v) if w.dep[c] == "conj"]
         # "fired into crowds of protesters": the crowd's people
         victims += [q for v in victims if w.lemma[v] in ("crowd", "group", "hundreds", "dozens", "scores", "thousands") for p in w.children(v)
