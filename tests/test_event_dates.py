@@ -41,6 +41,20 @@ def test_clause_expression_dates_the_event_others_take_the_publication_date(reso
     assert (criticized.date, criticized.date_precision, criticized.date_text) == (dt.date(2025, 5, 8), "published", None)
 
 
+def test_an_event_told_as_background_is_not_dated_by_the_publication(resources):
+    # "after the US imposed sanctions": what came before the news, with no date of its own, is undated
+    text = "China's CNPC halted purchases of Venezuelan oil in 2019 after the United States imposed sanctions on PDVSA."
+    evs = events(text, resources, published=dt.date(2023, 11, 22), published_source="given")
+    imposed = by_trigger(evs, "imposed")
+    assert (imposed.date, imposed.date_precision, imposed.date_end) == (None, None, None)
+    halted = by_trigger(evs, "halted")
+    assert (halted.date, halted.date_precision) == (dt.date(2019, 1, 1), "year")
+    # one with its own date keeps it
+    text = "Russia expelled two Latvian diplomats on Friday after Latvian police arrested two Russian journalists on March 3, 2023."
+    arrested = by_trigger(events(text, resources, published=dt.date(2023, 11, 22), published_source="given"), "arrested")
+    assert (arrested.date, arrested.date_precision) == (dt.date(2023, 3, 3), "day")
+
+
 def test_future_tense_looks_forward(resources):
     evs = events(
         "Venezuela will sign an agreement with Russia on Friday.", resources, published=dt.date(2025, 5, 7), published_source="given"
@@ -123,3 +137,4 @@ def test_from_one_date_to_another_is_a_range(resources):
     )
     e = by_trigger(evs, "supplied")
     assert (e.date, e.date_end, e.date_precision, e.date_text) == (dt.date(2009, 1, 1), dt.date(2011, 12, 31), "range", "2009 to 2011")
+

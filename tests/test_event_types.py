@@ -1039,6 +1039,34 @@ def test_firing_weapons_or_at_people_not_firing_staff(resources, text, etype, wr
 
 
 @pytest.mark.parametrize(
+    "text, etype, wrong",
+    [
+        # a force of nature destroys, flattens and displaces, but is no actor: no coercion, no attack
+        ("Floods destroyed crops across southern Malawi last week.", None, "COERCE"),
+        ("A cyclone flattened villages along the coast of Mozambique.", None, "COERCE"),
+        ("Drought displaced thousands of herders in northern Kenya.", None, "COERCE"),
+        ("A wildfire hit the outskirts of Athens on Sunday.", None, "ASSAULT"),
+        # must-not: people doing it still are
+        ("Israeli bulldozers destroyed 40 Palestinian homes in Hebron.", "COERCE", None),
+    ],
+)
+def test_forces_of_nature_are_no_actors(resources, text, etype, wrong):
+    _assert_types(resources, text, etype, wrong)
+
+
+def test_what_came_before_or_after_is_an_event_of_its_own(resources):
+    # an "after"/"before"/"since" clause is no complement of the act: not folded into it, nor into its trigger's words
+    text = "Russia halted gas deliveries to Poland on Wednesday after Warsaw refused to pay in roubles."
+    events = extract(Document(text=text), resources).events
+    halted = [e for e in events if e.type == "SANCTION"]
+    assert halted and "refused" not in halted[0].trigger, [(e.type, e.trigger) for e in events]
+    assert any(e.type == "REJECT" for e in events), [(e.type, e.trigger) for e in events]
+    # must-not: a purpose clause still is part of the act ("staged rallies to demand ...": one protest)
+    text = "Kenyan students staged rallies in Nairobi to demand lower fees."
+    assert [e.type for e in extract(Document(text=text), resources).events] == ["PROTEST"]
+
+
+@pytest.mark.parametrize(
     "text, etype, factuality, attribution",
     [
         # an act in what someone denies is denied, by that speaker: a clause of "deny", a gerund, a claim's content

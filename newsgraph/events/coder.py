@@ -21,6 +21,7 @@ from ..model import ActorRef, Event, Quantity
 from ..nlp import VERBAL_POS, DocArrays, doc_arrays, span_text
 from ..quantities import quantities_for_event
 from ..time import EventDates
+from ..time.events import background_clause
 from .lexicon import Lexicon, Sense, load_ontology
 from .modality import REPORTING_VERBS, THREAT_VERBS, Modality, analyse
 
@@ -175,9 +176,6 @@ NON_ROLE_PREPS = {"according", "before", "after", "since", "until", "during", "f
 
 # conjunctions of clauses that say when an act happened ("after Hamas gunmen attacked ...")
 TEMPORAL_MARKS = {"after", "before", "since", "until", "till", "once"}  # not "as", "while": "mobilised as fighting with X entered a second day"
-# of those, the ones whose clause tells what came before the sentence's news ("after", "since"): background; "once" looks
-# ahead
-BACKGROUND_MARKS = TEMPORAL_MARKS - {"till", "once"}
 
 # nouns framing an act as a reaction ("in protest against X", "in response to X", "in solidarity with X"): their object is
 # whom the act answers
@@ -1718,6 +1716,8 @@ class EventCoder:
                 continue  # "rejected the offer, saying they would negotiate only with ...": a claim, not the complement
             if w.dep[t] == "ccomp" and t < c.tok and w.head[t] == c.tok:
                 continue  # "The EU has lifted sanctions on X, ministers agreed": a report fronted, not a complement
+            if background_clause(w, t):
+                continue  # "halted gas deliveries after they refused to pay": what came before or after, an event of its own
             inner = by_tok.get(t)
             if inner is not None and inner is not c and not inner.suppressed:
                 out.append(inner)
@@ -1899,7 +1899,7 @@ class EventCoder:
             confidence *= 0.9
         if c.widened:
             confidence *= 0.9  # its object met the sense only as a kind of what the sense lists
-        if w.dep[tok] == "advcl" and any(w.dep[ch] == "mark" and w.lower[ch] in BACKGROUND_MARKS for ch in w.children(tok)):
+        if background_clause(w, tok):
             confidence *= 0.9  # "Mali expelled the envoy after French officials criticised the junta": the cause, told as background
         # the offsets are the word the trigger text names: ``act`` ("padlocked" for a crowd's protest told by its act)
         start = w.idx[act - 2] if _hyphenated(w, act) else w.idx[act]  # "build-up" starts at "build"

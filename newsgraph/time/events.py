@@ -6,7 +6,11 @@ the period the text gives, ``date_precision`` its granularity (day, month,
 quarter, season, year, decade, range) and ``date_text`` the words it came
 from ("in February", "Last December", "since January last year"). With no
 governing expression the event takes the publication date with precision
-"published": it happened on or before it, the text does not say when.
+"published": it happened on or before it, the text does not say when. Not an
+event the text tells as background, in a clause of "after", "before", "since"
+or "until" ("halted purchases in 2019 after the US imposed sanctions"): that
+is not the news, and the publication date would say when it was not; with no
+expression of its own it is undated (date and precision None).
 
 Never more precise than the text: "in February" is a month, never the 1st
 of February; and when the publication date is itself an estimate (an
@@ -32,6 +36,16 @@ from .values import value_interval
 
 USER_DATA_INTERVAL = "newsgraph.published_interval"  # (earliest, latest) when the publication date is an estimate
 USER_DATA_DATES = "newsgraph.event_dates"
+
+# conjunctions of a clause that tells what came before or after the sentence's news: "after the US imposed sanctions"
+BACKGROUND_MARKS = {"after", "before", "since", "until"}
+
+
+def background_clause(w: DocArrays, tok: int) -> bool:
+    """Is word ``tok`` the verb of a clause that tells what came before or after the news ("Mali expelled the envoy
+    after French officials criticised the junta")?"""
+    return w.dep[tok] == "advcl" and any(w.dep[ch] == "mark" and w.lower[ch] in BACKGROUND_MARKS for ch in w.children(tok))
+
 
 _PRECISION = {"day": "day", "month": "month", "quarter": "quarter", "season": "season", "year": "year", "decade": "decade"}
 
@@ -136,7 +150,13 @@ class EventDates:
     def _resolve(self, tok: int) -> EventDate:
         found = self._governing(tok)
         if found is None:
-            return self._published()
+            w = doc_arrays(self.doc)
+            verb = tok
+            for _ in range(3):  # a noun trigger's verb ("after the US imposed sanctions"): three steps at most
+                if w.pos[verb] in VERBAL_POS or w.head[verb] == verb:
+                    break
+                verb = w.head[verb]
+            return EventDate(None, None) if background_clause(w, verb) else self._published()
         t = self.timexes[found]
         iv = value_interval(t.anchored or t.value)
         if iv is None:
