@@ -138,3 +138,23 @@ def test_from_one_date_to_another_is_a_range(resources):
     e = by_trigger(evs, "supplied")
     assert (e.date, e.date_end, e.date_precision, e.date_text) == (dt.date(2009, 1, 1), dt.date(2011, 12, 31), "range", "2009 to 2011")
 
+
+def test_a_date_on_a_past_verb_is_past_though_the_verb_stands_far_from_it(resources):
+    # "arrested two Russian journalists on March 3" in a November story: the last March 3, not the coming one (no
+    # past cue within a few characters of the date; the parse says the date is the past verb's own)
+    from newsgraph.nlp import parse
+    from newsgraph.time.events import parser_tense
+    from newsgraph.time.timex import find_timexes
+
+    dct = dt.date(2023, 11, 22)
+
+    def values(text):
+        doc = parse(resources.nlp, text)
+        return [t.value for t in find_timexes(text, dct, tense_of=parser_tense(doc))]
+
+    assert values("Latvian police arrested two Russian journalists on March 3.") == ["2023-03-03"]
+    assert values("The ministry had signed the contract with the Chinese firm in March.") == ["2023-03"]
+    # must-not: a participle's date looks ahead as before ("an event to be held on March 3"), and a past verb the date
+    # does not belong to does not make it past ("said the offer expires March 3")
+    assert values("Apple announced another special event to be held on March 3.") == ["2024-03-03"]
+    assert values("Officials said the offer expires March 3.") == ["2024-03-03"]
