@@ -731,3 +731,19 @@ def test_an_act_named_as_object_is_still_aimed_at_its_doer(resources):
     # must-not: a nominal act with its own by-phrase keeps its doer as the target
     e = _event(resources, "Kenya denounced the execution of prisoners by Ugandan authorities.", "DISAPPROVE")
     assert _codes(e.target) == {"UGA"}
+
+
+@pytest.mark.parametrize(
+    "text, etype, source",
+    [
+        # a doer no one placed, opening the story after its dateline: the dateline's state
+        ("NEW DELHI — The Centre has withheld 900 crore rupees in health grants from Kerala over unspent balances.", "SANCTION", {"IND"}),
+        # ... or the place its own phrase names
+        ("A trucking company in Mombasa has defied an order from the Kenya Ports Authority to clear its containers.", "REJECT", {"KEN"}),
+        ("Forty households in Kisumu have sued the county water company over dry taps.", "DISAPPROVE", {"KEN"}),
+        # must-not: a party marked as foreign is not placed where it acts; a pronoun is the resolver's to place
+        ("A foreign trucking company in Mombasa has defied an order from the Kenya Ports Authority to clear its containers.", "REJECT", set()),
+    ],
+)
+def test_a_doer_no_one_placed_is_placed_by_its_phrase_or_the_dateline(resources, text, etype, source):
+    assert _codes(_event(resources, text, etype).source) == source

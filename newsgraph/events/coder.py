@@ -16,7 +16,7 @@ import datetime as dt
 import functools
 import hashlib
 
-from ..actors.resolve import PRONOUNS_PERSON, PRONOUNS_PLURAL, PRONOUNS_THING, ArgResolver, brokered_by, dedupe, is_group_noun, names_a_currency, sector_nouns, singular
+from ..actors.resolve import PRONOUNS_PERSON, PRONOUNS_PLURAL, PRONOUNS_THING, ArgResolver, brokered_by, dedupe, is_group_noun, names_a_currency, provisional_id, sector_nouns, singular
 from ..model import ActorRef, Event, Quantity
 from ..nlp import VERBAL_POS, DocArrays, doc_arrays, span_text
 from ..quantities import quantities_for_event
@@ -103,7 +103,7 @@ PEOPLE_WORDS = CIVILIAN_VICTIMS | {"consumer", "homeowner", "tenant", "motorist"
                                    "individual", "youngster", "teen", "commuter", "pedestrian", "cyclist", "rider", "traveller",
                                    "traveler", "holidaymaker", "beachgoer", "churchgoer", "concertgoer", "spectator", "fan", "diner",
                                    "pensioner", "retiree", "widow", "orphan", "infant", "baby", "toddler", "minor", "juvenile",
-                                   "landowner", "householder", "occupant", "squatter", "evacuee", "survivor", "victim", "wife",
+                                   "landowner", "householder", "household", "occupant", "squatter", "evacuee", "survivor", "victim", "wife",
                                    "husband", "son", "daughter", "mother", "father", "relative"}
 # verbs of telling someone something: whom a participle of them addresses is whom the act it goes on from is aimed at
 ADDRESS_VERBS = {"tell", "assure", "inform", "reassure", "remind", "notify"}
@@ -705,6 +705,8 @@ class EventCoder:
         if not c.source and sense.type == "PROTEST":
             # "Thousands protest in Nairobi": the protesters of the place, found before the event is judged to have an actor
             c.source = self._protesters_by_place(self._sent, r)
+        if sense.pos == "VERB" and not any(_coded(a) for a in c.source):
+            c.source = self._placed_subject(tok, r) or c.source
         c.target = _other_than_source(c.target, c.source)
         if sense.type in INSTRUMENT_TYPES:
             c.target = [a for a in c.target if not _own_forces(a, c.source)]
@@ -788,6 +790,57 @@ class EventCoder:
                     if any(_coded(a) for a in found):
                         return found
         return []
+
+    def _placed_subject(self, tok, r: ArgResolver) -> list[ActorRef]:
+        """The doer of an active verb (or of the verb its infinitive or conjunct hangs on) that no one placed - a name the
+        registry lacks, a noun of the sector lexicon, people named by what they are - placed as the resolver places
+        "police in Kabul": by the place its own phrase names ("Rotary clubs in Pune donated ..."), by a place in its own
+        name ("The Fresno County Farm Bureau has thrown its backing ..."), or, opening the story after its dateline, by
+        the dateline's state ("LUSAKA, Zambia - Mopani Copper Mines has pledged ..."). Not a pronoun, nor a name another
+        state's word places abroad."""
+        w = self._w
+        top = tok
+        for _ in range(3):
+            # ("has begun investigating", "... and pledged", "..., the chamber said, heaping praise on ...")
+            if (any(w.dep[ch] in SUBJ_DEPS or w.dep[ch] == "nsubjpass" for ch in w.children(top))
+                    or not (w.dep[top] in ("xcomp", "conj") or (w.dep[top] == "advcl" and w.tag[top] == "VBG"))):
+                break
+            top = w.head[top]
+        if any(w.dep[ch] in ("auxpass", "nsubjpass") for ch in w.children(top)):
+            return []
+        out: list[ActorRef] = []
+        for s in (s for ch in w.children(top) if w.dep[ch] == "nsubj" for s in _undated(w, r, ch)):
+            for k in (s, *w.conjuncts(s)):
+                if w.pos[k] not in ("NOUN", "PROPN"):
+                    continue
+                span = r.span_of(k)
+                if span is not None and not (span.ref.provisional and span.ref.country is None):
+                    continue  # placed (or not a name at all: "Islamic State"'s adjective)
+                if w.lemma[k] in NAMELESS_ATTACKERS:
+                    continue  # "Hooded men set fire to ...": an unclaimed attack's (``_unclaimed_attack``)
+                person = w.lemma[k] in PEOPLE_WORDS or is_group_noun(w, k)
+                name = span is not None or (w.pos[k] == "PROPN" and w.ent_type[k] in ("", "ORG", "NORP", "FAC", "GPE"))
+                if not (person or name) or any(w.lower[x] in FOREIGN_WORDS for x in range(w.left_edge(k), k)):
+                    continue
+                code = next((a.country for a in r.located_in(k)), None)
+                if code is None:
+                    # a place among its own words ("the Durban Chamber of Commerce", "Seattle City Councilmember X")
+                    first = span.start if span is not None else w.left_edge(k)
+                    code = next((p.ref.country for x in range(min(first, w.left_edge(k)), k) for p in [r.span_of(x)]
+                                 if p is not None and p is not span and p.how in ("place", "metonym") and p.ref.country), None)
+                if code is None and (w.left_edge(k) - 1 in r.dateline or (w.left_edge(k) - 2 in r.dateline and w.is_punct[w.left_edge(k) - 1])):
+                    code = r.dateline_country()
+                if code is None:
+                    continue
+                if span is not None:
+                    out.append(span.ref.copy(country=code))
+                else:
+                    # (a party of its own, not the state: "... pledged to restore water to households in Mufulira" still
+                    # falls on the town's people)
+                    text = w.words_text(w.left_edge(k), k + 1)
+                    out.append(ActorRef(name=text, actor_id=provisional_id(text), country=code, sector=r.nouns.get(w.lemma[k]),
+                                        kind="group" if person else "organisation", text=text, provisional=True))
+        return dedupe(out)
 
     def _unplaced_party(self, c: _Candidate, r: ArgResolver) -> list[ActorRef]:
         """'Police arrested three men', 'the regulator slapped a penalty on a tier-one lender', 'rejected a call by
