@@ -747,3 +747,12 @@ def test_an_act_named_as_object_is_still_aimed_at_its_doer(resources):
 )
 def test_a_doer_no_one_placed_is_placed_by_its_phrase_or_the_dateline(resources, text, etype, source):
     assert _codes(_event(resources, text, etype).source) == source
+
+
+def test_a_way_reopened_into_a_place_is_opened_to_it(resources):
+    # the tagger takes "crossing" after a name for a participle and hangs the "into" phrase on it
+    e = _event(resources, "Israel reopened the Erez crossing into Gaza on Sunday.", "RETREAT")
+    assert _codes(e.target) == {"PSE"}
+    # opening a way to an aid agency lets it in: no expulsion of a foreign presence
+    e = _event(resources, "Egypt reopened the Arish crossing to United Nations relief lorries on Thursday.", "RETREAT")
+    assert e.cameo == "0872" and _codes(e.target) == {"IGO"}

@@ -167,6 +167,9 @@ REACTION_TYPES = {"CONCEDE"}
 # types whose venue is no party: talks, agreements and joint exercises are held somewhere, not done to the place
 VENUE_TYPES = {"CONSULT", "AGREE", "COOPERATE", "SUPPORT"}
 
+# verbs of opening a way or a place, which let a party in rather than send it away
+OPENING_VERBS = {"open", "reopen", "re-open", "unseal", "unblock"}
+
 # prepositions that say where an act happens
 LOCATIVE_PREPS = {"in", "at", "near", "inside", "outside"}
 
@@ -1135,7 +1138,10 @@ class EventCoder:
         if target and not any(_coded(a) for a in target):
             # "extradited drug lord Joaquin Guzman to the United States": an object nobody places (an unknown person, a
             # nameless body) leaves room for the party the act goes to
-            target.extend(self._prep_targets([tok, *obj_heads], sense.preps, r))
+            # (and the object's noun the tagger took for a participle: "reopened the Rafah crossing into Gaza", whose phrases the
+            # parser hangs on it: ``_object_lemmas``)
+            named = [o for o in objects.values() if w.tag[o] == "VBG" and w.head[o] == tok and w.dep[o] in ("advcl", "ccomp", "acl", "xcomp")]
+            target.extend(self._prep_targets([tok, *obj_heads, *named], sense.preps, r))
         elif target and _hands_over(w, tok):
             # "handed over the former army commander to the tribunal in The Hague", "transferred two suspects to the custody
             # of the UN court": whoever is handed over is what is given; the act is aimed at whom they go to
@@ -1873,7 +1879,8 @@ class EventCoder:
             # demonstrate (CAMEO 141); a government protesting complains (CAMEO 114)
             etype, cameo, mode, context = "PROTEST", "141", "demo", None
         if (cameo in ("174", "1722", "0872") and any(a.kind == "igo" or a.sector in ("IGO", "NGO") for a in c.target)
-                and c.source and not any(a.kind == "igo" or a.sector in ("IGO", "NGO") for a in c.source)):
+                and c.source and not any(a.kind == "igo" or a.sector in ("IGO", "NGO") for a in c.source)
+                and w.lemma[tok] not in OPENING_VERBS):  # (not "reopened the crossing to UN aid trucks": that lets them in)
             # "expelled the UN resident coordinator", "barred UNRWA from operating", "suspended the operations of MSF": an
             # international body or aid agency sent away or stopped is a state's expulsion of a foreign presence (CAMEO
             # 1663), not a deportation, a party ban or a withdrawal of one's own
