@@ -756,3 +756,16 @@ def test_a_way_reopened_into_a_place_is_opened_to_it(resources):
     # opening a way to an aid agency lets it in: no expulsion of a foreign presence
     e = _event(resources, "Egypt reopened the Arish crossing to United Nations relief lorries on Thursday.", "RETREAT")
     assert e.cameo == "0872" and _codes(e.target) == {"IGO"}
+
+
+@pytest.mark.parametrize(
+    "text, target",
+    [
+        # one accused whom a noun of no sector names after a place at home is of home, as a body an authority acts on
+        ("Kenya's revenue authority has accused a Mombasa steelmaker of faking export receipts.", {"KEN"}),
+        # must-not: with no place, no one is placed
+        ("Kenya's revenue authority has accused a steelmaker of faking export receipts.", set()),
+    ],
+)
+def test_one_accused_named_after_a_place_at_home_is_of_home(resources, text, target):
+    assert _codes(_event(resources, text, "DISAPPROVE").target) == target

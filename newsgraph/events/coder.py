@@ -976,10 +976,11 @@ class EventCoder:
                 sector = kind or sector
                 if sector is None and (w.lemma[k] in PEOPLE_WORDS or person):
                     sector = "CVL"  # "arrested three men", "punched a handcuffed 17-year-old"
-                if (sector is None and w.pos[k] == "PROPN" and not found and authority
+                if (sector is None and not found and ((w.pos[k] == "PROPN" and authority) or sense.type == "DISAPPROVE")
                         and any(s is not None and s.ref.country == home for d in w.children(k) if w.dep[d] == "compound" for s in [r.span_of(d)])):
                     # "combing through the books of the Martin County Water District": a body the resolver did not take,
-                    # named after a place at home, that an authority acts on
+                    # named after a place at home, that an authority acts on (not a thing: "the Hardin County sewer plant");
+                    # one accused or sued is a party, though a noun of no sector names it ("accused a Monterrey steelmaker")
                     ref = r.located_ref(home)
                     ref.kind, ref.text = "organisation", w.words_text(w.left_edge(k), k + 1)
                     out.append(ref)
