@@ -769,3 +769,15 @@ def test_a_way_reopened_into_a_place_is_opened_to_it(resources):
 )
 def test_one_accused_named_after_a_place_at_home_is_of_home(resources, text, target):
     assert _codes(_event(resources, text, "DISAPPROVE").target) == target
+
+
+@pytest.mark.parametrize(
+    "text, etype, target",
+    [
+        # a rank names an officer: a party in the act's slot, of home as people named by what they are
+        ("Kenya's military prosecutor has opened an investigation into the colonel who ordered the raid on the market.", "INVESTIGATE", {"KEN"}),
+        ("Ugandan police arrested a major over the missing rifles.", "COERCE", {"UGA"}),
+    ],
+)
+def test_a_rank_in_the_slot_is_an_officer_of_home(resources, text, etype, target):
+    assert _codes(_event(resources, text, etype).target) == target

@@ -16,7 +16,7 @@ import datetime as dt
 import functools
 import hashlib
 
-from ..actors.resolve import PRONOUNS_PERSON, PRONOUNS_PLURAL, PRONOUNS_THING, ArgResolver, brokered_by, dedupe, is_group_noun, names_a_currency, provisional_id, sector_nouns, singular
+from ..actors.resolve import MILITARY_RANKS, PRONOUNS_PERSON, PRONOUNS_PLURAL, PRONOUNS_THING, ArgResolver, brokered_by, dedupe, is_group_noun, names_a_currency, provisional_id, sector_nouns, singular
 from ..model import ActorRef, Event, Quantity
 from ..nlp import VERBAL_POS, DocArrays, doc_arrays, span_text
 from ..quantities import quantities_for_event
@@ -976,6 +976,8 @@ class EventCoder:
                 sector = kind or sector
                 if sector is None and (w.lemma[k] in PEOPLE_WORDS or person):
                     sector = "CVL"  # "arrested three men", "punched a handcuffed 17-year-old"
+                elif sector is None and w.pos[k] == "NOUN" and w.lower[k] in MILITARY_RANKS:
+                    sector = "MIL"  # "opened an investigation into the colonel who ordered ...": a rank names an officer
                 if (sector is None and not found and ((w.pos[k] == "PROPN" and authority) or sense.type == "DISAPPROVE")
                         and any(s is not None and s.ref.country == home for d in w.children(k) if w.dep[d] == "compound" for s in [r.span_of(d)])):
                     # "combing through the books of the Martin County Water District": a body the resolver did not take,
