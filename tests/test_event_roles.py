@@ -781,3 +781,16 @@ def test_one_accused_named_after_a_place_at_home_is_of_home(resources, text, tar
 )
 def test_a_rank_in_the_slot_is_an_officer_of_home(resources, text, etype, target):
     assert _codes(_event(resources, text, etype).target) == target
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        # the parser hangs the second subject on the first one's apposed name: both meet
+        ("Kenya's interior minister Joseph Kamau and his Ugandan counterpart Moses Okello met in Busia on Friday.", {"KEN", "UGA"}),
+        # must-not: an apposed name alone adds no one
+        ("Kenya's interior minister Joseph Kamau met traders in Busia on Friday.", {"KEN"}),
+    ],
+)
+def test_a_subject_coordinated_on_an_apposed_name(resources, text, source):
+    assert _codes(_event(resources, text, "CONSULT").source) == source

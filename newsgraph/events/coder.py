@@ -1044,6 +1044,9 @@ class EventCoder:
                         source.extend(r.actors_for(p))
             elif w.dep[ch] in SUBJ_DEPS and not passive:
                 source.extend(a for h in _undated(w, r, ch) for a in self._acting_for(h, r))
+                # "Egypt's foreign minister Sameh Shoukry and his Ethiopian counterpart met": the parser hangs the second
+                # subject on the first one's apposed name
+                source.extend(a for p in w.children(ch) if w.dep[p] == "appos" for k in w.conjuncts(p) if k > p for a in r.actors_for(k))
             elif w.dep[ch] == "prep" and w.lower[ch] in sense.source_preps and not source:
                 for p in w.children(ch):
                     if w.dep[p] == "pobj":
