@@ -16,7 +16,8 @@ import datetime as dt
 import functools
 import hashlib
 
-from ..actors.resolve import MILITARY_RANKS, PRONOUNS_PERSON, PRONOUNS_PLURAL, PRONOUNS_THING, ArgResolver, brokered_by, dedupe, is_group_noun, names_a_currency, provisional_id, sector_nouns, singular
+from ..actors.entities import ORGANISATION_HEADS as ENTITY_ORGANISATION_HEADS
+from ..actors.resolve import MILITARY_RANKS, ORGANISATION_HEADS, PRONOUNS_PERSON, PRONOUNS_PLURAL, PRONOUNS_THING, ArgResolver, brokered_by, dedupe, is_group_noun, names_a_currency, provisional_id, sector_nouns, singular
 from ..model import ActorRef, Event, Quantity
 from ..nlp import VERBAL_POS, DocArrays, doc_arrays, span_text
 from ..quantities import quantities_for_event
@@ -166,6 +167,9 @@ REACTION_TYPES = {"CONCEDE"}
 
 # types whose venue is no party: talks, agreements and joint exercises are held somewhere, not done to the place
 VENUE_TYPES = {"CONSULT", "AGREE", "COOPERATE", "SUPPORT"}
+
+# the head words of bodies' names (the entity finder's and the resolver's), which no person's name ends with
+BODY_HEADS = ENTITY_ORGANISATION_HEADS | ORGANISATION_HEADS
 
 # verbs of opening a way or a place, which let a party in rather than send it away
 OPENING_VERBS = {"open", "reopen", "re-open", "unseal", "unblock"}
@@ -799,8 +803,8 @@ class EventCoder:
         registry lacks, a noun of the sector lexicon, people named by what they are - placed as the resolver places
         "police in Kabul": by the place its own phrase names ("Rotary clubs in Pune donated ..."), by a place in its own
         name ("The Fresno County Farm Bureau has thrown its backing ..."), or, opening the story after its dateline, by
-        the dateline's state ("LUSAKA, Zambia - Mopani Copper Mines has pledged ..."). Not a pronoun, nor a name another
-        state's word places abroad."""
+        the dateline's state ("PRETORIA - The Special Investigating Unit has opened ...", not a person's name). Not a
+        pronoun, nor a name another state's word places abroad."""
         w = self._w
         top = tok
         for _ in range(3):
@@ -831,7 +835,12 @@ class EventCoder:
                     first = span.start if span is not None else w.left_edge(k)
                     code = next((p.ref.country for x in range(min(first, w.left_edge(k)), k) for p in [r.span_of(x)]
                                  if p is not None and p is not span and p.how in ("place", "metonym") and p.ref.country), None)
-                if code is None and (w.left_edge(k) - 1 in r.dateline or (w.left_edge(k) - 2 in r.dateline and w.is_punct[w.left_edge(k) - 1])):
+                # (not a person's name, who may be a visitor: ``_guess_country`` leaves an active subject unplaced; a name the
+                # NER did not take is a body's when "the" opens it or a word of bodies heads it: "The Special Investigating Unit")
+                body = (person or (span is not None and span.ref.kind != "person")
+                        or any(w.dep[d] == "det" and w.lower[d] == "the" for d in w.children(k)) or w.lower[k] in BODY_HEADS)
+                if (code is None and body
+                        and (w.left_edge(k) - 1 in r.dateline or (w.left_edge(k) - 2 in r.dateline and w.is_punct[w.left_edge(k) - 1]))):
                     code = r.dateline_country()
                 if code is None:
                     continue
