@@ -744,3 +744,66 @@ def test_an_act_named_as_object_is_still_aimed_at_its_doer(resources):
 def test_a_place_of_the_objects_own_state_does_not_replace_the_object(resources, text, etype, words, sector):
     e = _event(resources, text, etype)
     assert [(a.text, a.sector) for a in e.target] == [(words, sector)], (text, [(a.text, a.country, a.sector) for a in e.target])
+
+
+@pytest.mark.parametrize(
+    "text, etype, source",
+    [
+        # a doer no one placed, opening the story after its dateline: the dateline's state
+        ("NEW DELHI — The Centre has withheld 900 crore rupees in health grants from Kerala over unspent balances.", "SANCTION", {"IND"}),
+        # ... or the place its own phrase names
+        ("A trucking company in Mombasa has defied an order from the Kenya Ports Authority to clear its containers.", "REJECT", {"KEN"}),
+        ("Forty households in Kisumu have sued the county water company over dry taps.", "DISAPPROVE", {"KEN"}),
+        # must-not: a party marked as foreign is not placed where it acts; a pronoun is the resolver's to place
+        ("A foreign trucking company in Mombasa has defied an order from the Kenya Ports Authority to clear its containers.", "REJECT", set()),
+    ],
+)
+def test_a_doer_no_one_placed_is_placed_by_its_phrase_or_the_dateline(resources, text, etype, source):
+    assert _codes(_event(resources, text, etype).source) == source
+
+
+def test_a_way_reopened_into_a_place_is_opened_to_it(resources):
+    # the tagger takes "crossing" after a name for a participle and hangs the "into" phrase on it
+    e = _event(resources, "Israel reopened the Erez crossing into Gaza on Sunday.", "RETREAT")
+    assert _codes(e.target) == {"PSE"}
+    # opening a way to an aid agency lets it in: no expulsion of a foreign presence
+    e = _event(resources, "Egypt reopened the Arish crossing to United Nations relief lorries on Thursday.", "RETREAT")
+    assert e.cameo == "0872" and _codes(e.target) == {"IGO"}
+
+
+@pytest.mark.parametrize(
+    "text, target",
+    [
+        # one accused whom a noun of no sector names after a place at home is of home, as a body an authority acts on
+        ("Kenya's revenue authority has accused a Mombasa steelmaker of faking export receipts.", {"KEN"}),
+        # must-not: with no place, no one is placed
+        ("Kenya's revenue authority has accused a steelmaker of faking export receipts.", set()),
+    ],
+)
+def test_one_accused_named_after_a_place_at_home_is_of_home(resources, text, target):
+    assert _codes(_event(resources, text, "DISAPPROVE").target) == target
+
+
+@pytest.mark.parametrize(
+    "text, etype, target",
+    [
+        # a rank names an officer: a party in the act's slot, of home as people named by what they are
+        ("Kenya's military prosecutor has opened an investigation into the colonel who ordered the raid on the market.", "INVESTIGATE", {"KEN"}),
+        ("Ugandan police arrested a major over the missing rifles.", "COERCE", {"UGA"}),
+    ],
+)
+def test_a_rank_in_the_slot_is_an_officer_of_home(resources, text, etype, target):
+    assert _codes(_event(resources, text, etype).target) == target
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        # the parser hangs the second subject on the first one's apposed name: both meet
+        ("Kenya's interior minister Joseph Kamau and his Ugandan counterpart Moses Okello met in Busia on Friday.", {"KEN", "UGA"}),
+        # must-not: an apposed name alone adds no one
+        ("Kenya's interior minister Joseph Kamau met traders in Busia on Friday.", {"KEN"}),
+    ],
+)
+def test_a_subject_coordinated_on_an_apposed_name(resources, text, source):
+    assert _codes(_event(resources, text, "CONSULT").source) == source

@@ -16,7 +16,8 @@ import datetime as dt
 import functools
 import hashlib
 
-from ..actors.resolve import PRONOUNS_PERSON, PRONOUNS_PLURAL, PRONOUNS_THING, ArgResolver, brokered_by, dedupe, is_group_noun, names_a_currency, sector_nouns, singular
+from ..actors.entities import ORGANISATION_HEADS as ENTITY_ORGANISATION_HEADS
+from ..actors.resolve import MILITARY_RANKS, ORGANISATION_HEADS, PRONOUNS_PERSON, PRONOUNS_PLURAL, PRONOUNS_THING, ArgResolver, brokered_by, dedupe, is_group_noun, names_a_currency, provisional_id, sector_nouns, singular
 from ..model import ActorRef, Event, Quantity
 from ..nlp import VERBAL_POS, DocArrays, doc_arrays, span_text
 from ..quantities import quantities_for_event
@@ -104,7 +105,7 @@ PEOPLE_WORDS = CIVILIAN_VICTIMS | {"consumer", "homeowner", "tenant", "motorist"
                                    "individual", "youngster", "teen", "commuter", "pedestrian", "cyclist", "rider", "traveller",
                                    "traveler", "holidaymaker", "beachgoer", "churchgoer", "concertgoer", "spectator", "fan", "diner",
                                    "pensioner", "retiree", "widow", "orphan", "infant", "baby", "toddler", "minor", "juvenile",
-                                   "landowner", "householder", "occupant", "squatter", "evacuee", "survivor", "victim", "wife",
+                                   "landowner", "householder", "household", "occupant", "squatter", "evacuee", "survivor", "victim", "wife",
                                    "husband", "son", "daughter", "mother", "father", "relative"}
 # verbs of telling someone something: whom a participle of them addresses is whom the act it goes on from is aimed at
 ADDRESS_VERBS = {"tell", "assure", "inform", "reassure", "remind", "notify"}
@@ -167,6 +168,12 @@ REACTION_TYPES = {"CONCEDE"}
 
 # types whose venue is no party: talks, agreements and joint exercises are held somewhere, not done to the place
 VENUE_TYPES = {"CONSULT", "AGREE", "COOPERATE", "SUPPORT"}
+
+# the head words of bodies' names (the entity finder's and the resolver's), which no person's name ends with
+BODY_HEADS = ENTITY_ORGANISATION_HEADS | ORGANISATION_HEADS
+
+# verbs of opening a way or a place, which let a party in rather than send it away
+OPENING_VERBS = {"open", "reopen", "re-open", "unseal", "unblock"}
 
 # prepositions that say where an act happens
 LOCATIVE_PREPS = {"in", "at", "near", "inside", "outside"}
@@ -703,6 +710,8 @@ class EventCoder:
         if not c.source and sense.type == "PROTEST":
             # "Thousands protest in Nairobi": the protesters of the place, found before the event is judged to have an actor
             c.source = self._protesters_by_place(self._sent, r)
+        if sense.pos == "VERB" and not any(_coded(a) for a in c.source):
+            c.source = self._placed_subject(tok, r) or c.source
         c.target = _other_than_source(c.target, c.source)
         if sense.type in INSTRUMENT_TYPES:
             c.target = [a for a in c.target if not _own_forces(a, c.source)]
@@ -786,6 +795,62 @@ class EventCoder:
                     if any(_coded(a) for a in found):
                         return found
         return []
+
+    def _placed_subject(self, tok, r: ArgResolver) -> list[ActorRef]:
+        """The doer of an active verb (or of the verb its infinitive or conjunct hangs on) that no one placed - a name the
+        registry lacks, a noun of the sector lexicon, people named by what they are - placed as the resolver places
+        "police in Kabul": by the place its own phrase names ("Rotary clubs in Pune donated ..."), by a place in its own
+        name ("The Fresno County Farm Bureau has thrown its backing ..."), or, opening the story after its dateline, by
+        the dateline's state ("PRETORIA - The Special Investigating Unit has opened ...", not a person's name). Not a
+        pronoun, nor a name another state's word places abroad."""
+        w = self._w
+        top = tok
+        for _ in range(3):
+            # ("has begun investigating", "... and pledged", "..., the chamber said, heaping praise on ...")
+            if (any(w.dep[ch] in SUBJ_DEPS or w.dep[ch] == "nsubjpass" for ch in w.children(top))
+                    or not (w.dep[top] in ("xcomp", "conj") or (w.dep[top] == "advcl" and w.tag[top] == "VBG"))):
+                break
+            top = w.head[top]
+        if any(w.dep[ch] in ("auxpass", "nsubjpass") for ch in w.children(top)):
+            return []
+        out: list[ActorRef] = []
+        for s in (s for ch in w.children(top) if w.dep[ch] == "nsubj" for s in _undated(w, r, ch)):
+            for k in (s, *w.conjuncts(s)):
+                if w.pos[k] not in ("NOUN", "PROPN"):
+                    continue
+                span = r.span_of(k)
+                if span is not None and not (span.ref.provisional and span.ref.country is None):
+                    continue  # placed (or not a name at all: "Islamic State"'s adjective)
+                if w.lemma[k] in NAMELESS_ATTACKERS:
+                    continue  # "Hooded men set fire to ...": an unclaimed attack's (``_unclaimed_attack``)
+                person = w.lemma[k] in PEOPLE_WORDS or is_group_noun(w, k)
+                name = span is not None or (w.pos[k] == "PROPN" and w.ent_type[k] in ("", "ORG", "NORP", "FAC", "GPE"))
+                if not (person or name) or any(w.lower[x] in FOREIGN_WORDS for x in range(w.left_edge(k), k)):
+                    continue
+                code = next((a.country for a in r.located_in(k)), None)
+                if code is None:
+                    # a place among its own words ("the Durban Chamber of Commerce", "Seattle City Councilmember X")
+                    first = span.start if span is not None else w.left_edge(k)
+                    code = next((p.ref.country for x in range(min(first, w.left_edge(k)), k) for p in [r.span_of(x)]
+                                 if p is not None and p is not span and p.how in ("place", "metonym") and p.ref.country), None)
+                # (not a person's name, who may be a visitor: ``_guess_country`` leaves an active subject unplaced; a name the
+                # NER did not take is a body's when "the" opens it or a word of bodies heads it: "The Special Investigating Unit")
+                body = (person or (span is not None and span.ref.kind != "person")
+                        or any(w.dep[d] == "det" and w.lower[d] == "the" for d in w.children(k)) or w.lower[k] in BODY_HEADS)
+                if (code is None and body
+                        and (w.left_edge(k) - 1 in r.dateline or (w.left_edge(k) - 2 in r.dateline and w.is_punct[w.left_edge(k) - 1]))):
+                    code = r.dateline_country()
+                if code is None:
+                    continue
+                if span is not None:
+                    out.append(span.ref.copy(country=code))
+                else:
+                    # (a party of its own, not the state: "... pledged to restore water to households in Mufulira" still
+                    # falls on the town's people)
+                    text = w.words_text(w.left_edge(k), k + 1)
+                    out.append(ActorRef(name=text, actor_id=provisional_id(text), country=code, sector=r.nouns.get(w.lemma[k]),
+                                        kind="group" if person else "organisation", text=text, provisional=True))
+        return dedupe(out)
 
     def _unplaced_party(self, c: _Candidate, r: ArgResolver) -> list[ActorRef]:
         """'Police arrested three men', 'the regulator slapped a penalty on a tier-one lender', 'rejected a call by
@@ -918,10 +983,13 @@ class EventCoder:
                 sector = kind or sector
                 if sector is None and (w.lemma[k] in PEOPLE_WORDS or person):
                     sector = "CVL"  # "arrested three men", "punched a handcuffed 17-year-old"
-                if (sector is None and w.pos[k] == "PROPN" and not found and authority
+                elif sector is None and w.pos[k] == "NOUN" and w.lower[k] in MILITARY_RANKS:
+                    sector = "MIL"  # "opened an investigation into the colonel who ordered ...": a rank names an officer
+                if (sector is None and not found and ((w.pos[k] == "PROPN" and authority) or sense.type == "DISAPPROVE")
                         and any(s is not None and s.ref.country == home for d in w.children(k) if w.dep[d] == "compound" for s in [r.span_of(d)])):
                     # "combing through the books of the Martin County Water District": a body the resolver did not take,
-                    # named after a place at home, that an authority acts on
+                    # named after a place at home, that an authority acts on (not a thing: "the Hardin County sewer plant");
+                    # one accused or sued is a party, though a noun of no sector names it ("accused a Monterrey steelmaker")
                     ref = r.located_ref(home)
                     ref.kind, ref.text = "organisation", w.words_text(w.left_edge(k), k + 1)
                     out.append(ref)
@@ -983,6 +1051,9 @@ class EventCoder:
                         source.extend(r.actors_for(p))
             elif w.dep[ch] in SUBJ_DEPS and not passive:
                 source.extend(a for h in _undated(w, r, ch) for a in self._acting_for(h, r))
+                # "Egypt's foreign minister Sameh Shoukry and his Ethiopian counterpart met": the parser hangs the second
+                # subject on the first one's apposed name
+                source.extend(a for p in w.children(ch) if w.dep[p] == "appos" for k in w.conjuncts(p) if k > p for a in r.actors_for(k))
             elif w.dep[ch] == "prep" and w.lower[ch] in sense.source_preps and not source:
                 for p in w.children(ch):
                     if w.dep[p] == "pobj":
@@ -1080,7 +1151,10 @@ class EventCoder:
         if target and not any(_coded(a) for a in target):
             # "extradited drug lord Joaquin Guzman to the United States": an object nobody places (an unknown person, a
             # nameless body) leaves room for the party the act goes to
-            target.extend(self._prep_targets([tok, *obj_heads], sense.preps, r))
+            # (and the object's noun the tagger took for a participle: "reopened the Rafah crossing into Gaza", whose phrases the
+            # parser hangs on it: ``_object_lemmas``)
+            named = [o for o in objects.values() if w.tag[o] == "VBG" and w.head[o] == tok and w.dep[o] in ("advcl", "ccomp", "acl", "xcomp")]
+            target.extend(self._prep_targets([tok, *obj_heads, *named], sense.preps, r))
         elif target and _hands_over(w, tok):
             # "handed over the former army commander to the tribunal in The Hague", "transferred two suspects to the custody
             # of the UN court": whoever is handed over is what is given; the act is aimed at whom they go to
@@ -1826,7 +1900,8 @@ class EventCoder:
             # demonstrate (CAMEO 141); a government protesting complains (CAMEO 114)
             etype, cameo, mode, context = "PROTEST", "141", "demo", None
         if (cameo in ("174", "1722", "0872") and any(a.kind == "igo" or a.sector in ("IGO", "NGO") for a in c.target)
-                and c.source and not any(a.kind == "igo" or a.sector in ("IGO", "NGO") for a in c.source)):
+                and c.source and not any(a.kind == "igo" or a.sector in ("IGO", "NGO") for a in c.source)
+                and w.lemma[tok] not in OPENING_VERBS):  # (not "reopened the crossing to UN aid trucks": that lets them in)
             # "expelled the UN resident coordinator", "barred UNRWA from operating", "suspended the operations of MSF": an
             # international body or aid agency sent away or stopped is a state's expulsion of a foreign presence (CAMEO
             # 1663), not a deportation, a party ban or a withdrawal of one's own
