@@ -79,6 +79,9 @@ UNLISTED_CIVILIANS = {"crowd", "monk", "nun", "photographer", "man", "boy", "gir
                       "bystander", "politician", "candidate", "critic", "opponent", "suspect", "lawyer", "attorney", "vendor",
                       "businessman", "businesswoman", "pastor", "teenager", "mayor", "president", "minister", "diplomat", "trader",
                       "year-old"}  # "a handcuffed 17-year-old was punched"
+# gatherings of protesters or mourners: violence on one falls on its people ("opened fire on the sit-in", "fired on a
+# funeral procession"); victims only, not people a role may stand for (PEOPLE_WORDS)
+UNARMED_GATHERINGS = frozenset({"sit-in", "rally", "demonstration", "march", "vigil", "procession", "funeral", "gathering"})
 UNLISTED_ARMED = {"combatant", "sniper"}
 # civilians of the lexicon that violence meets as often in a clash as in one-sided violence: neither side's word
 CLASHING_CIVILIANS = {"youth", "thug", "rioter", "looter", "mob"}
@@ -139,7 +142,7 @@ HOME_ACT_TYPES = {"PROTEST", "COERCE", "AGREE", "CONCEDE", "RETREAT"}
 FOREIGN_WORDS = {"foreign", "international", "overseas", "multinational", "offshore", "expatriate", "visiting"}
 BATTLE_WORDS = {"gunbattle", "firefight", "clash", "battle", "fighting", "crossfire", "skirmish", "offensive", "shootout"}
 UNCONVENTIONAL_WORDS = {"bomb", "bomber", "bombing", "suicide", "guerrilla", "militia", "militiaman", "militant", "gunman", "terrorist",
-                        "insurgent", "explosive", "roadside"}
+                        "insurgent", "explosive", "roadside", "saboteur", "pirate", "bandit"}
 
 # sources whose force on non-combatants is repression (CAMEO 175)
 STATE_FORCE_SECTORS = {"MIL", "COP", "SPY", "POL", "GOV"}
@@ -330,6 +333,12 @@ class _SentenceWords:
     @functools.cached_property
     def lemmas(self) -> set[str]:
         return {self._w.lemma[t] for t in range(self._sent.start, self._sent.end)}
+
+    @functools.cached_property
+    def unnamed(self) -> set[str]:
+        """The lemmas of its words other than names: "Shell's Nigerian unit" names no shell, "Tank Street" no tank."""
+        w = self._w
+        return {w.lemma[t] for t in range(self._sent.start, self._sent.end) if w.pos[t] != "PROPN"}
 
     @functools.cached_property
     def nouns(self) -> set[str]:
@@ -1825,8 +1834,11 @@ class EventCoder:
             # international body or aid agency sent away or stopped is a state's expulsion of a foreign presence (CAMEO
             # 1663), not a deportation, a party ban or a withdrawal of one's own
             etype, cameo, mode, context = "SANCTION", "1663", "expel", "human_security"
-        if cameo == "081" and c.target and all(a.kind == "company" or a.sector == "BUS" for a in c.target):
-            # "the U.S. Treasury eased restrictions on Belaruskali": restrictions on a business are economic (CAMEO 085)
+        if (cameo == "081" and c.target and all(a.kind == "company" or a.sector == "BUS" for a in c.target)
+                and "licence" not in (c.sense.objects or ())):
+            # "the U.S. Treasury eased restrictions on Belaruskali": restrictions on a business are economic (CAMEO 085);
+            # a licence or permit given back is the regulator's own administrative act whoever holds it ("reinstated the
+            # operating permit of a shipping firm": CAMEO 081)
             etype, cameo, mode, context = "RETREAT", "085", "ease", "economic"
         if etype == "AID" and cameo == "070" and any(k in TROOP_WORDS for k in c.objects) and self._to_border(tok):
             # "rushed 400 troops to its border with Cambodia": troops sent to a frontier are mobilised, not given (CAMEO 154)
@@ -1867,6 +1879,10 @@ class EventCoder:
             if etype == "THREATEN":
                 if inner.sense.type == "SANCTION":
                     cameo, mode, context = "1312", mode or "restrict", inner.sense.context or "economic"
+                elif inner.sense.type == "COERCE" and (inner.sense.cameo or "").startswith("172") and cameo == "130":
+                    # "threatened to revoke the licences of 14 operators": an administrative sanction held out (CAMEO 132),
+                    # a curfew or a party ban by its own code ("warned he would impose a curfew": 1723 held out is 1323)
+                    cameo, mode = "132" + inner.sense.cameo[3:], mode or "restrict"
                 elif inner.sense.type in ("ASSAULT", "FIGHT", "MOBILIZE"):
                     cameo, mode, context = "138", mode or "violence", "military"
         if context is None:
@@ -1989,7 +2005,7 @@ class EventCoder:
             return False
         if any(a.sector in ("MIL", "COP") or (a.kind == "state" and a.sector in (None, "GOV")) for a in source):
             return True  # a state's own use of force: "Turkey bombed bases in Iraq"
-        return bool(words.lemmas & HEAVY_WEAPONS)
+        return bool(words.unnamed & HEAVY_WEAPONS)
 
     def _civilian_victims(self, tok, words: _SentenceWords) -> bool:
         """Are those a violent verb falls on unarmed people: its object, passive subject or "on"/"at" phrase (on the verb
@@ -2016,11 +2032,12 @@ class EventCoder:
             described = {w.lemma[v]} | {w.lemma[c] for c in w.children(v) if w.dep[c] in ("compound", "amod", "appos")}
             if described & armed:
                 return False
-            if w.lemma[v] in civilians or w.ent_type[v] == "PERSON" or any(h in civilians for h in _hyphenated(w, v)):
+            if (w.lemma[v] in civilians or w.lemma[v] in UNARMED_GATHERINGS or w.ent_type[v] == "PERSON"
+                    or any(h in civilians or h in UNARMED_GATHERINGS for h in _hyphenated(w, v))):
                 civilian = True
         if not civilian:
             return False
-        return not (words.lemmas & BATTLE_WORDS or words.lemmas & HEAVY_WEAPONS)
+        return not (words.lemmas & BATTLE_WORDS or words.unnamed & HEAVY_WEAPONS)
 
     def _hostile_condition(self, tok, cands: list[_Candidate]) -> bool:
         """Is what the verb vows done on a condition ("if"/"unless" clause of its complement) that names a hostile act

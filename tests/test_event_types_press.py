@@ -1,0 +1,82 @@
+"""Event types and CAMEO codes of newspaper-style sentences, written for these tests (never evaluation text).
+
+Each table is one class of the coder's sense choice: the type a sense gives, the CAMEO code it maps to, and the
+recodings that follow from who acts on whom.
+"""
+
+import pytest
+
+from newsgraph.extract import extract
+from newsgraph.model import Document
+
+
+def _coded(resources, text):
+    return [(e.type, e.cameo) for e in extract(Document(text=text), resources).events]
+
+
+def _assert_coded(resources, text, etype, cameo, wrong):
+    """``etype`` (with ``cameo``, unless None) among the text's events, and no event of type ``wrong`` (unless None)."""
+    coded = _coded(resources, text)
+    assert any(t == etype and (cameo is None or c == cameo) for t, c in coded), (text, coded)
+    assert wrong is None or all(t != wrong for t, _ in coded), (text, coded)
+
+
+@pytest.mark.parametrize(
+    "text, etype, cameo, wrong",
+    [
+        # a licence or permit revoked, suspended or denied is an administrative sanction: CAMEO 172, which
+        # cameo2plover maps to COERCE (as fines and sealed premises)
+        ("Kenya's energy regulator has revoked the operating permit of a Mombasa fuel importer.", "COERCE", "172", "SANCTION"),
+        ("The Ghanaian mining commission suspended the licences of six gold dealers on Monday.", "COERCE", "172", "SANCTION"),
+        # given back, it is eased (CAMEO 081), whoever holds it: a company too (not the 085 of economic sanctions)
+        ("Kenya's energy regulator has reinstated the operating permit of a Mombasa fuel importer.", "CONCEDE", "081", "RETREAT"),
+        # restrictions eased on a business stay economic (CAMEO 085)
+        ("The U.S. Treasury eased restrictions on the Belarusian potash producer Belaruskali.", "RETREAT", "085", None),
+        # inspectors' accreditation withdrawn sends the inspectors away: still a SANCTION (CAMEO 166)
+        ("Iran has withdrawn the accreditation of two inspectors from the International Atomic Energy Agency.", "SANCTION", "166", "COERCE"),
+        # held out, an administrative sanction is CAMEO 132, a curfew 1323
+        ("Kenya's energy regulator has threatened to revoke the licences of nine fuel importers.", "THREATEN", "132", None),
+        ("The governor of Kano warned that he would impose a curfew on the city if the riots continued.", "THREATEN", "1323", None),
+    ],
+)
+def test_licences_and_administrative_sanctions(resources, text, etype, cameo, wrong):
+    _assert_coded(resources, text, etype, cameo, wrong)
+
+
+@pytest.mark.parametrize(
+    "text, etype, cameo, wrong",
+    [
+        # a guard or militia called up is mobilised (CAMEO 154), not called on
+        ("The governor of Ohio called up the National Guard on Tuesday.", "MOBILIZE", "154", "DEMAND"),
+        ("Mali's junta called up the militia in the north on Friday.", "MOBILIZE", "154", "DEMAND"),
+        # a quantity of goods seized is goods seized (CAMEO 1711)
+        ("Nigerian customs officers seized 300 tonnes of rice belonging to a Lagos importer.", "COERCE", "1711", None),
+        ("Police in Lahore seized 40 bags of flour from a hoarder's warehouse.", "COERCE", "1711", None),
+        # electricity sold across a border is trade (CAMEO 061)
+        ("Ethiopia began exporting 200 megawatts to Kenya's power utility KPLC on Monday.", "COOPERATE", "061", None),
+        ("Uganda sells electricity to Rwanda under a ten-year contract.", "COOPERATE", "061", None),
+        # sitting with someone, as sitting down with them, is meeting them
+        ("Two Kenyan officers sat for three hours with Somali elders, listening to their complaints.", "CONSULT", "040", None),
+    ],
+)
+def test_mobilising_seizing_trading_meeting(resources, text, etype, cameo, wrong):
+    _assert_coded(resources, text, etype, cameo, wrong)
+
+
+@pytest.mark.parametrize(
+    "text, etype, cameo, wrong",
+    [
+        # fire on a gathering of protesters or mourners falls on its people: violent repression, not battle
+        ("Kenyan police opened fire on a sit-in outside the county offices in Kisumu on Monday.", "ASSAULT", "175", "FIGHT"),
+        ("Kenyan soldiers opened fire on a funeral procession in Mandera.", "ASSAULT", "175", "FIGHT"),
+        # on armed men it stays fighting
+        ("Kenyan soldiers opened fire on al-Shabaab fighters near Mandera.", "FIGHT", None, "ASSAULT"),
+        # a company named Shell is no heavy weapon: what rebels or saboteurs blow up of its is an attack (CAMEO 183),
+        # not conventional war; saboteurs, pirates and bandits are irregulars, as guerrillas and militias are
+        ("Rebels blew up a section of a Shell pipeline near Warri on Friday.", "ASSAULT", "183", "FIGHT"),
+        ("Saboteurs blew up a section of the pipeline near Bodo, forcing Shell's Nigerian unit to halt output.", "ASSAULT", "183", "FIGHT"),
+        ("Nigerian troops shelled rebel positions near Warri on Friday.", "FIGHT", None, None),
+    ],
+)
+def test_force_on_gatherings_and_by_irregulars(resources, text, etype, cameo, wrong):
+    _assert_coded(resources, text, etype, cameo, wrong)
