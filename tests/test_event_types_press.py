@@ -80,3 +80,23 @@ def test_mobilising_seizing_trading_meeting(resources, text, etype, cameo, wrong
 )
 def test_force_on_gatherings_and_by_irregulars(resources, text, etype, cameo, wrong):
     _assert_coded(resources, text, etype, cameo, wrong)
+
+
+@pytest.mark.parametrize(
+    "text, etype, cameo, wrong",
+    [
+        # a joint undertaking left, or an investment taken out, cuts ties that were (CAMEO 160)
+        ("Shell is pulling out of its joint ventures with Gazprom, the company said on Monday.", "SANCTION", "160", "REJECT"),
+        ("Norway's wealth fund said on Friday it had divested from Barrick Gold.", "SANCTION", "160", None),
+        # a bid or takeover pulled is an offer declined
+        ("China Harbour pulled out of the bid for the Lamu port on Monday.", "REJECT", "120", "SANCTION"),
+        # the internet switched back on is access given back (CAMEO 0811); off, it is cut (1721)
+        ("Ethiopian authorities switched mobile internet back on across the Amhara region on Tuesday.", "CONCEDE", "0811", None),
+        ("Ethiopian authorities switched off mobile internet across the Amhara region on Tuesday.", "COERCE", "1721", "CONCEDE"),
+        # a business concession is a lease, no yielding; the running of a port contracted out is economic cooperation
+        ("The Oyo State government handed management of the port to a Lagos firm under a 25-year concession.", "COOPERATE", "061", "CONCEDE"),
+        ("The Kenyan government made a major concession to the striking teachers on Friday.", "CONCEDE", "080", None),
+    ],
+)
+def test_ties_cut_access_given_back_and_business_concessions(resources, text, etype, cameo, wrong):
+    _assert_coded(resources, text, etype, cameo, wrong)
