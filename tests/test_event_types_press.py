@@ -100,3 +100,22 @@ def test_force_on_gatherings_and_by_irregulars(resources, text, etype, cameo, wr
 )
 def test_ties_cut_access_given_back_and_business_concessions(resources, text, etype, cameo, wrong):
     _assert_coded(resources, text, etype, cameo, wrong)
+
+
+@pytest.mark.parametrize(
+    "text, etype, cameo, wrong",
+    [
+        # peacekeepers arriving, or a batch of them, are peacekeepers deployed (CAMEO 074), no visit
+        ("The first contingent of Kenyan peacekeepers arrived in Haiti on Tuesday.", "AID", "074", "CONSULT"),
+        ("Two battalions of Kenyan peacekeeping troops arrived in Haiti on Tuesday.", "AID", "074", "CONSULT"),
+        ("The Kenyan foreign minister arrived in Addis Ababa on Tuesday.", "CONSULT", "042", "AID"),
+        # several states' forces exercising or patrolling together cooperate militarily (CAMEO 062)
+        ("Kenya and Tanzania began a trilateral naval exercise with Uganda off Mombasa on Monday.", "COOPERATE", "062", "MOBILIZE"),
+        ("Troops from Ghana and Togo patrolled together along the border near Aflao this week.", "COOPERATE", "062", "MOBILIZE"),
+        ("Kenyan and Ugandan soldiers trained jointly at Isiolo in March.", "COOPERATE", "062", None),
+        # alone, a patrol near someone's islands is a show of force (CAMEO 150)
+        ("Chinese warships patrolled near the Senkaku islands on Monday.", "MOBILIZE", "150", "COOPERATE"),
+    ],
+)
+def test_peacekeepers_arriving_and_forces_together(resources, text, etype, cameo, wrong):
+    _assert_coded(resources, text, etype, cameo, wrong)

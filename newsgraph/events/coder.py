@@ -2417,9 +2417,13 @@ def _markers(w: DocArrays, tok: int, objects) -> set[str]:
         out.add("*prep:over")
     # "*subj:bomb": the subject of a verb whose subject undergoes it ("a car bomb exploded"), with its compounds
     # and for a relative clause's "that" or "which", the noun the clause is about ("a car bomb that exploded")
-    out.update(f"*subj:{w.lemma[n]}" for c in w.children(tok) if w.dep[c] == "nsubj"
-               for s in ((w.head[tok],) if w.tag[c] in ("WDT", "WP") and w.dep[tok] == "relcl" else (c,))
-               for n in (s, *(m for m in w.children(s) if w.dep[m] == "compound")))
+    subjects = [s for c in w.children(tok) if w.dep[c] == "nsubj"
+                for s in ((w.head[tok],) if w.tag[c] in ("WDT", "WP") and w.dep[tok] == "relcl" else (c,))]
+    # and a subject that is a part or a batch of something, that thing too: "the first contingent of peacekeeping troops
+    # arrived", "the first of 31 tanks arrived" ("*subj:troop", "*subj:peacekeeping", "*subj:tank")
+    subjects += [o for s in subjects if w.pos[s] in ("NOUN", "NUM", "ADJ", "PRON") for p in w.children(s)
+                 if w.dep[p] == "prep" and w.lower[p] == "of" for o in w.children(p) if w.dep[o] == "pobj"]
+    out.update(f"*subj:{w.lemma[n]}" for s in subjects for n in (s, *(m for m in w.children(s) if w.dep[m] == "compound")))
     if not heads:
         out.add("*none")
     if any(w.ent_type[c] == "PERSON" or (w.lower[c] in PERSONAL_PRONOUNS and _of_people(w, _antecedent(w, c)))
@@ -2431,6 +2435,8 @@ def _markers(w: DocArrays, tok: int, objects) -> set[str]:
         out.add("*naming")
     # the tagger calls some particles adverbs ("push forward reform")
     out.update(f"*prt:{w.lower[c]}" for c in w.children(tok) if w.dep[c] == "prt" or (w.dep[c] == "advmod" and w.lower[c] in ADVERB_PARTICLES))
+    # "*adv:together": an adverb on the verb ("patrolled together", "trained jointly")
+    out.update(f"*adv:{w.lower[c]}" for c in w.children(tok) if w.dep[c] == "advmod")
     if any(w.ent_type[t] in ("GPE", "LOC", "FAC") for t in objects.values()):
         out.add("*place")
     return out
