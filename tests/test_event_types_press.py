@@ -119,3 +119,22 @@ def test_ties_cut_access_given_back_and_business_concessions(resources, text, et
 )
 def test_peacekeepers_arriving_and_forces_together(resources, text, etype, cameo, wrong):
     _assert_coded(resources, text, etype, cameo, wrong)
+
+
+@pytest.mark.parametrize(
+    "text, etype, cameo, wrong",
+    [
+        # troops sent to lead or join a stabilisation force keep the peace (CAMEO 074), the cue before a comma too
+        ("Rwanda sent 2,000 soldiers to Mozambique on Monday to lead a regional stabilisation force, months after insurgents "
+         "overran the port of Palma.", "AID", "074", "MOBILIZE"),
+        # of two things sent, the first named is what the act is about: police sent with their trucks are deployed
+        ("The Jalisco state government sent 500 police officers and 30 armoured trucks to Lagos de Moreno on Sunday.",
+         "MOBILIZE", None, "AID"),
+        # goods held by customs and released are property given back (CAMEO 0842)
+        ("Customs officers at Mombasa have released 25 containers of maize, held since May, to a Nairobi miller.", "RETREAT", "0842", "AID"),
+        # a dissident taken in by an embassy is sheltered (CAMEO 075)
+        ("The Swedish embassy in Minsk took in the dissident writer Ales Bialiatski for three weeks.", "AID", "075", None),
+    ],
+)
+def test_purpose_first_object_and_shelter(resources, text, etype, cameo, wrong):
+    _assert_coded(resources, text, etype, cameo, wrong)

@@ -487,8 +487,13 @@ class EventCoder:
                 # and one met by the object's head noun before one met only by a modifier: a "drug kingpin" handed
                 # over is a person, not a drug
                 direct, heads = _direct_object_lemmas(w, tok), _direct_object_lemmas(w, tok, modifiers=False)
-                fitting.sort(key=lambda s: 0 if s.particle or (s.objects and s.objects & heads) else 1 if s.objects and s.objects & direct
-                             else 2 if s.objects else 3)
+                # and among senses met by the head nouns, the one met by the first of them: "sent 800 police officers
+                # and 40 armoured trucks" is sending police, with their trucks
+                def first_head(s) -> int:
+                    met = [objects[k] for k in s.objects & heads if k in objects] if s.objects else []
+                    return min(met, default=w.n)
+                fitting.sort(key=lambda s: (0, -1) if s.particle else (0, first_head(s)) if s.objects and s.objects & heads
+                             else (1, 0) if s.objects and s.objects & direct else (2, 0) if s.objects else (3, 0))
             if fitting:
                 c = _Candidate(tok, fitting[0], objects)
                 c.fallbacks = fitting[1:]
@@ -2074,7 +2079,10 @@ class EventCoder:
         w = self._w
         for ch in w.children(tok):
             if w.dep[ch] in ("advcl", "xcomp") and _to_infinitive(w, ch):
-                text = " " + w.words_text(w.left_edge(ch), w.right_edge(ch) + 1).lower() + " "
+                # as written ("peace-keeping") and word by word, so a cue before a comma counts ("to lead a stabilisation
+                # force, months after ...")
+                text = (" " + w.words_text(w.left_edge(ch), w.right_edge(ch) + 1).lower() + " "
+                        + " ".join(w.lower[t] for t in range(w.left_edge(ch), w.right_edge(ch) + 1)) + " ")
                 if any(f" {w} " in text or f" {w}s " in text for w in cues):
                     return True
         return False
