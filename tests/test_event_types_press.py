@@ -28,6 +28,10 @@ def _assert_coded(resources, text, etype, cameo, wrong):
         # cameo2plover maps to COERCE (as fines and sealed premises)
         ("Kenya's energy regulator has revoked the operating permit of a Mombasa fuel importer.", "COERCE", "172", "SANCTION"),
         ("The Ghanaian mining commission suspended the licences of six gold dealers on Monday.", "COERCE", "172", "SANCTION"),
+        # one that let a company work despite sanctions, taken back, tightens the sanctions (CAMEO 163); so does a waiver
+        ("In March, the administration revoked a licence granted to the oil major Eni, which had allowed the company to "
+         "operate in Iran despite sanctions.", "SANCTION", "163", "COERCE"),
+        ("The U.S. Treasury revoked the waiver that let Iraq buy Iranian electricity.", "SANCTION", "163", "COERCE"),
         # given back, it is eased (CAMEO 081), whoever holds it: a company too (not the 085 of economic sanctions)
         ("Kenya's energy regulator has reinstated the operating permit of a Mombasa fuel importer.", "CONCEDE", "081", "RETREAT"),
         # restrictions eased on a business stay economic (CAMEO 085)
@@ -138,3 +142,24 @@ def test_peacekeepers_arriving_and_forces_together(resources, text, etype, cameo
 )
 def test_purpose_first_object_and_shelter(resources, text, etype, cameo, wrong):
     _assert_coded(resources, text, etype, cameo, wrong)
+
+
+@pytest.mark.parametrize(
+    "text, etype, cameo, wrong",
+    [
+        # aid agencies ordered out of a region are expelled, as foreign missions are
+        ("Ethiopia ordered nine foreign aid groups, among them Oxfam, out of Tigray on Friday.", "SANCTION", None, None),
+        # a listed verb whose irregular past the tagger leaves as its own lemma
+        ("Presidential spokesman Juan Perez on Tuesday leapt to the defence of Kenya's finance minister.", "SUPPORT", "052", None),
+        # relief carried from an agency is that agency's aid (CAMEO 073)
+        ("Trucks carrying maize and beans from the World Food Programme reached displaced families in Baidoa on Friday.", "AID", "073", None),
+    ],
+)
+def test_expelled_agencies_irregular_pasts_and_relief_carried(resources, text, etype, cameo, wrong):
+    _assert_coded(resources, text, etype, cameo, wrong)
+
+
+def test_irregular_pasts_of_listed_verbs_are_forms():
+    from newsgraph.events.lexicon import verb_forms
+
+    assert "leapt" in verb_forms("leap") and "sprang" in verb_forms("spring") and "tore" in verb_forms("tear")
