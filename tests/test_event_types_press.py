@@ -163,3 +163,20 @@ def test_irregular_pasts_of_listed_verbs_are_forms():
     from newsgraph.events.lexicon import verb_forms
 
     assert "leapt" in verb_forms("leap") and "sprang" in verb_forms("spring") and "tore" in verb_forms("tear")
+
+
+@pytest.mark.parametrize(
+    "text, etype, cameo, wrong",
+    [
+        # a step taken back, or one's course reversed, is a concession (CAMEO 0832)
+        ("The Nairobi county assembly voted on Tuesday to let hawkers trade in the city centre, reversing course after weeks "
+         "of protests.", "CONCEDE", "0832", None),
+        ("Kenya's treasury scrapped the removal of the maize subsidy on Monday.", "CONCEDE", "0832", None),
+    ],
+)
+def test_steps_taken_back(resources, text, etype, cameo, wrong):
+    _assert_coded(resources, text, etype, cameo, wrong)
+
+
+def test_a_rate_cut_reversed_is_no_concession(resources):
+    assert ("CONCEDE", "0832") not in _coded(resources, "Kenya's central bank reversed its rate cut on Monday.")
