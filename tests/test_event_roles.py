@@ -370,7 +370,7 @@ def test_an_unplaced_party_acted_on_is_of_the_sources_state(resources, text, ety
         ("Quebec's culture ministry has cut its annual grant to the Montreal Opera Collective by half.", "SANCTION", {"CAN"}),
         # must-not: not one marked foreign, nor how long it is withdrawn
         ("Norway's development ministry cut its funding to the foreign aid programme.", "SANCTION", set()),
-        ("Kenya's media council suspended the licence for six months.", "COERCE", set()),
+        ("Kenya's media council suspended the licence for six months.", "SANCTION", set()),
     ],
 )
 def test_a_states_own_institution_or_grantee_acted_on_is_of_its_state(resources, text, etype, target):
@@ -499,7 +499,7 @@ def test_an_inquiry_into_what_someone_did_is_aimed_at_them(resources):
         # the object of the act the trigger's infinitive names
         ("Ghana's energy regulator threatened on Monday to revoke the licences of nine fuel distributors.", "THREATEN", {"GHA"}),
         # whose licence or contract is withdrawn is at home, though a sanction is as often aimed abroad
-        ("The Lagos State government revoked the operating licence of three bus contractors on Friday.", "COERCE", {"NGA"}),
+        ("The Lagos State government revoked the operating licence of three bus contractors on Friday.", "SANCTION", {"NGA"}),
         # a participle the parser took for a verb under the slot's preposition
         ("Chile's government gave in to protesting miners on Monday after a week of blockades.", "CONCEDE", {"CHL"}),
         # must-not: a thing's owner that no one is stays out; a sanction's own target is not placed at home

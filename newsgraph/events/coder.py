@@ -141,8 +141,6 @@ HOME_ACT_TYPES = {"PROTEST", "COERCE", "AGREE", "CONCEDE", "RETREAT"}
 # what marks a party as not of the state where the act happens ("investigated three foreign cement distributors")
 FOREIGN_WORDS = {"foreign", "international", "overseas", "multinational", "offshore", "expatriate", "visiting"}
 BATTLE_WORDS = {"gunbattle", "firefight", "clash", "battle", "fighting", "crossfire", "skirmish", "offensive", "shootout"}
-# words of a sanctions regime: a licence revoked where they are said is a sanction's
-SANCTION_WORDS = frozenset({"sanction", "sanctions", "embargo", "ofac"})
 UNCONVENTIONAL_WORDS = {"bomb", "bomber", "bombing", "suicide", "guerrilla", "militia", "militiaman", "militant", "gunman", "terrorist",
                         "insurgent", "explosive", "roadside", "saboteur", "pirate", "bandit"}
 
@@ -1841,10 +1839,6 @@ class EventCoder:
             # international body or aid agency sent away or stopped is a state's expulsion of a foreign presence (CAMEO
             # 1663), not a deportation, a party ban or a withdrawal of one's own
             etype, cameo, mode, context = "SANCTION", "1663", "expel", "human_security"
-        if cameo == "172" and "licence" in (sense.objects or ()) and words.lemmas & SANCTION_WORDS:
-            # "revoked a license that had allowed Chevron to operate in Venezuela despite sanctions": a licence out of a
-            # sanctions regime taken back tightens the sanctions (CAMEO 163), no regulator's administrative act
-            etype, cameo, mode, context = "SANCTION", "163", "restrict", "economic"
         if (cameo == "081" and c.target and all(a.kind == "company" or a.sector == "BUS" for a in c.target)
                 and "licence" not in (c.sense.objects or ())):
             # "the U.S. Treasury eased restrictions on Belaruskali": restrictions on a business are economic (CAMEO 085);
