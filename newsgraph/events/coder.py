@@ -487,10 +487,18 @@ class EventCoder:
                 # and one met by the object's head noun before one met only by a modifier: a "drug kingpin" handed
                 # over is a person, not a drug
                 direct, heads = _direct_object_lemmas(w, tok), _direct_object_lemmas(w, tok, modifiers=False)
-                # and among senses met by the head nouns, the one met by the first of them: "sent 800 police officers
-                # and 40 armoured trucks" is sending police, with their trucks
+                # and among senses met by the head nouns, the one met by the first of the objects joined by "and": "sent
+                # 800 police officers and 40 armoured trucks" is sending police, with their trucks; a container and
+                # its contents are one object ("released a shipment of aid" is as much about the aid)
+                def conjunct(t: int) -> int:
+                    for _ in range(6):
+                        if w.head[t] == tok or w.head[t] == t or w.dep[t] == "conj":
+                            break
+                        t = w.head[t]
+                    return t
+
                 def first_head(s) -> int:
-                    met = [objects[k] for k in s.objects & heads if k in objects] if s.objects else []
+                    met = [conjunct(objects[k]) for k in s.objects & heads if k in objects] if s.objects else []
                     return min(met, default=w.n)
                 fitting.sort(key=lambda s: (0, -1) if s.particle else (0, first_head(s)) if s.objects and s.objects & heads
                              else (1, 0) if s.objects and s.objects & direct else (2, 0) if s.objects else (3, 0))
