@@ -81,6 +81,9 @@ UNLISTED_CIVILIANS = {"crowd", "monk", "nun", "photographer", "man", "boy", "gir
                       "bystander", "politician", "candidate", "critic", "opponent", "suspect", "lawyer", "attorney", "vendor",
                       "businessman", "businesswoman", "pastor", "teenager", "mayor", "president", "minister", "diplomat", "trader",
                       "year-old"}  # "a handcuffed 17-year-old was punched"
+# gatherings of protesters or mourners: violence on one falls on its people ("opened fire on the sit-in", "fired on a
+# funeral procession"); victims only, not people a role may stand for (PEOPLE_WORDS)
+UNARMED_GATHERINGS = frozenset({"sit-in", "rally", "demonstration", "march", "vigil", "procession", "funeral", "gathering"})
 UNLISTED_ARMED = {"combatant", "sniper"}
 # civilians of the lexicon that violence meets as often in a clash as in one-sided violence: neither side's word
 CLASHING_CIVILIANS = {"youth", "thug", "rioter", "looter", "mob"}
@@ -141,7 +144,7 @@ HOME_ACT_TYPES = {"PROTEST", "COERCE", "AGREE", "CONCEDE", "RETREAT"}
 FOREIGN_WORDS = {"foreign", "international", "overseas", "multinational", "offshore", "expatriate", "visiting"}
 BATTLE_WORDS = {"gunbattle", "firefight", "clash", "battle", "fighting", "crossfire", "skirmish", "offensive", "shootout"}
 UNCONVENTIONAL_WORDS = {"bomb", "bomber", "bombing", "suicide", "guerrilla", "militia", "militiaman", "militant", "gunman", "terrorist",
-                        "insurgent", "explosive", "roadside"}
+                        "insurgent", "explosive", "roadside", "saboteur", "pirate", "bandit"}
 
 # sources whose force on non-combatants is repression (CAMEO 175)
 STATE_FORCE_SECTORS = {"MIL", "COP", "SPY", "POL", "GOV"}
@@ -337,6 +340,12 @@ class _SentenceWords:
         return {self._w.lemma[t] for t in range(self._sent.start, self._sent.end)}
 
     @functools.cached_property
+    def unnamed(self) -> set[str]:
+        """The lemmas of its words other than names: "Shell's Nigerian unit" names no shell, "Tank Street" no tank."""
+        w = self._w
+        return {w.lemma[t] for t in range(self._sent.start, self._sent.end) if w.pos[t] != "PROPN"}
+
+    @functools.cached_property
     def nouns(self) -> set[str]:
         w = self._w
         return {w.lemma[t] for t in range(self._sent.start, self._sent.end) if w.pos[t] in ("NOUN", "ADJ")}
@@ -483,8 +492,21 @@ class EventCoder:
                 # and one met by the object's head noun before one met only by a modifier: a "drug kingpin" handed
                 # over is a person, not a drug
                 direct, heads = _direct_object_lemmas(w, tok), _direct_object_lemmas(w, tok, modifiers=False)
-                fitting.sort(key=lambda s: 0 if s.particle or (s.objects and s.objects & heads) else 1 if s.objects and s.objects & direct
-                             else 2 if s.objects else 3)
+                # and among senses met by the head nouns, the one met by the first of the objects joined by "and": "sent
+                # 800 police officers and 40 armoured trucks" is sending police, with their trucks; a container and
+                # its contents are one object ("released a shipment of aid" is as much about the aid)
+                def conjunct(t: int) -> int:
+                    for _ in range(6):
+                        if w.head[t] == tok or w.head[t] == t or w.dep[t] == "conj":
+                            break
+                        t = w.head[t]
+                    return t
+
+                def first_head(s) -> int:
+                    met = [conjunct(objects[k]) for k in s.objects & heads if k in objects] if s.objects else []
+                    return min(met, default=w.n)
+                fitting.sort(key=lambda s: (0, -1) if s.particle else (0, first_head(s)) if s.objects and s.objects & heads
+                             else (1, 0) if s.objects and s.objects & direct else (2, 0) if s.objects else (3, 0))
             if fitting:
                 c = _Candidate(tok, fitting[0], objects)
                 c.fallbacks = fitting[1:]
@@ -1906,8 +1928,11 @@ class EventCoder:
             # international body or aid agency sent away or stopped is a state's expulsion of a foreign presence (CAMEO
             # 1663), not a deportation, a party ban or a withdrawal of one's own
             etype, cameo, mode, context = "SANCTION", "1663", "expel", "human_security"
-        if cameo == "081" and c.target and all(a.kind == "company" or a.sector == "BUS" for a in c.target):
-            # "the U.S. Treasury eased restrictions on Belaruskali": restrictions on a business are economic (CAMEO 085)
+        if (cameo == "081" and c.target and all(a.kind == "company" or a.sector == "BUS" for a in c.target)
+                and "licence" not in (c.sense.objects or ())):
+            # "the U.S. Treasury eased restrictions on Belaruskali": restrictions on a business are economic (CAMEO 085);
+            # a licence or permit given back is the regulator's own administrative act whoever holds it ("reinstated the
+            # operating permit of a shipping firm": CAMEO 081)
             etype, cameo, mode, context = "RETREAT", "085", "ease", "economic"
         if etype == "AID" and cameo == "070" and any(k in TROOP_WORDS for k in c.objects) and self._to_border(tok):
             # "rushed 400 troops to its border with Cambodia": troops sent to a frontier are mobilised, not given (CAMEO 154)
@@ -1948,6 +1973,10 @@ class EventCoder:
             if etype == "THREATEN":
                 if inner.sense.type == "SANCTION":
                     cameo, mode, context = "1312", mode or "restrict", inner.sense.context or "economic"
+                elif inner.sense.type == "COERCE" and (inner.sense.cameo or "").startswith("172") and cameo == "130":
+                    # "threatened to revoke the licences of 14 operators": an administrative sanction held out (CAMEO 132),
+                    # a curfew or a party ban by its own code ("warned he would impose a curfew": 1723 held out is 1323)
+                    cameo, mode = "132" + inner.sense.cameo[3:], mode or "restrict"
                 elif inner.sense.type in ("ASSAULT", "FIGHT", "MOBILIZE"):
                     cameo, mode, context = "138", mode or "violence", "military"
         if context is None:
@@ -2070,7 +2099,7 @@ class EventCoder:
             return False
         if any(a.sector in ("MIL", "COP") or (a.kind == "state" and a.sector in (None, "GOV")) for a in source):
             return True  # a state's own use of force: "Turkey bombed bases in Iraq"
-        return bool(words.lemmas & HEAVY_WEAPONS)
+        return bool(words.unnamed & HEAVY_WEAPONS)
 
     def _civilian_victims(self, tok, words: _SentenceWords) -> bool:
         """Are those a violent verb falls on unarmed people: its object, passive subject or "on"/"at" phrase (on the verb
@@ -2102,11 +2131,12 @@ class EventCoder:
             described = {w.lemma[v]} | {w.lemma[c] for c in w.children(v) if w.dep[c] in ("compound", "amod", "appos")}
             if described & armed:
                 return False
-            if w.lemma[v] in civilians or w.ent_type[v] == "PERSON" or any(h in civilians for h in _hyphenated(w, v)):
+            if (w.lemma[v] in civilians or w.lemma[v] in UNARMED_GATHERINGS or w.ent_type[v] == "PERSON"
+                    or any(h in civilians or h in UNARMED_GATHERINGS for h in _hyphenated(w, v))):
                 civilian = True
         if not civilian:
             return False
-        return not (words.lemmas & BATTLE_WORDS or words.lemmas & HEAVY_WEAPONS)
+        return not (words.lemmas & BATTLE_WORDS or words.unnamed & HEAVY_WEAPONS)
 
     def _hostile_condition(self, tok, cands: list[_Candidate]) -> bool:
         """Is what the verb vows done on a condition ("if"/"unless" clause of its complement) that names a hostile act
@@ -2143,7 +2173,10 @@ class EventCoder:
         w = self._w
         for ch in w.children(tok):
             if w.dep[ch] in ("advcl", "xcomp") and _to_infinitive(w, ch):
-                text = " " + w.words_text(w.left_edge(ch), w.right_edge(ch) + 1).lower() + " "
+                # as written ("peace-keeping") and word by word, so a cue before a comma counts ("to lead a stabilisation
+                # force, months after ...")
+                text = (" " + w.words_text(w.left_edge(ch), w.right_edge(ch) + 1).lower() + " "
+                        + " ".join(w.lower[t] for t in range(w.left_edge(ch), w.right_edge(ch) + 1)) + " ")
                 if any(f" {w} " in text or f" {w}s " in text for w in cues):
                     return True
         return False
@@ -2487,9 +2520,13 @@ def _markers(w: DocArrays, tok: int, objects) -> set[str]:
         out.add("*prep:over")
     # "*subj:bomb": the subject of a verb whose subject undergoes it ("a car bomb exploded"), with its compounds
     # and for a relative clause's "that" or "which", the noun the clause is about ("a car bomb that exploded")
-    out.update(f"*subj:{w.lemma[n]}" for c in w.children(tok) if w.dep[c] == "nsubj"
-               for s in ((w.head[tok],) if w.tag[c] in ("WDT", "WP") and w.dep[tok] == "relcl" else (c,))
-               for n in (s, *(m for m in w.children(s) if w.dep[m] == "compound")))
+    subjects = [s for c in w.children(tok) if w.dep[c] == "nsubj"
+                for s in ((w.head[tok],) if w.tag[c] in ("WDT", "WP") and w.dep[tok] == "relcl" else (c,))]
+    # and a subject that is a part or a batch of something, that thing too: "the first contingent of peacekeeping troops
+    # arrived", "the first of 31 tanks arrived" ("*subj:troop", "*subj:peacekeeping", "*subj:tank")
+    subjects += [o for s in subjects if w.pos[s] in ("NOUN", "NUM", "ADJ", "PRON") for p in w.children(s)
+                 if w.dep[p] == "prep" and w.lower[p] == "of" for o in w.children(p) if w.dep[o] == "pobj"]
+    out.update(f"*subj:{w.lemma[n]}" for s in subjects for n in (s, *(m for m in w.children(s) if w.dep[m] == "compound")))
     if not heads:
         out.add("*none")
     if any(w.ent_type[c] == "PERSON" or (w.lower[c] in PERSONAL_PRONOUNS and _of_people(w, _antecedent(w, c)))
@@ -2501,6 +2538,8 @@ def _markers(w: DocArrays, tok: int, objects) -> set[str]:
         out.add("*naming")
     # the tagger calls some particles adverbs ("push forward reform")
     out.update(f"*prt:{w.lower[c]}" for c in w.children(tok) if w.dep[c] == "prt" or (w.dep[c] == "advmod" and w.lower[c] in ADVERB_PARTICLES))
+    # "*adv:together": an adverb on the verb ("patrolled together", "trained jointly")
+    out.update(f"*adv:{w.lower[c]}" for c in w.children(tok) if w.dep[c] == "advmod")
     if any(w.ent_type[t] in ("GPE", "LOC", "FAC") for t in objects.values()):
         out.add("*place")
     return out

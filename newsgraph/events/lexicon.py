@@ -50,6 +50,11 @@ IRREGULAR_FORMS = {
     "speak": ("spoke", "spoken"), "stand": ("stood",), "strike": ("struck", "stricken"), "swear": ("swore", "sworn"),
     "take": ("took", "taken"), "undertake": ("undertook", "undertaken"), "win": ("won",),
     "withdraw": ("withdrew", "withdrawn"), "withhold": ("withheld",), "rise": ("rose", "risen"),
+    # the tagger leaves some as their own lemma ("leapt to the defence of", "tore down the posters")
+    "leap": ("leapt",), "spring": ("sprang", "sprung"), "burn": ("burnt",), "drive": ("drove", "driven"),
+    "fly": ("flew", "flown"), "tear": ("tore", "torn"), "throw": ("threw", "thrown"), "sink": ("sank", "sunk"),
+    "shake": ("shook", "shaken"), "dig": ("dug",), "sting": ("stung",), "feed": ("fed",), "withstand": ("withstood",),
+    "rebuild": ("rebuilt",), "stick": ("stuck",), "lay": ("laid",),
 }
 
 
