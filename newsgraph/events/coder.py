@@ -22,7 +22,7 @@ from ..model import ActorRef, Event, Quantity
 from ..nlp import VERBAL_POS, DocArrays, doc_arrays, span_text
 from ..quantities import quantities_for_event
 from ..time import EventDates
-from ..time.events import background_clause
+from ..time.events import BACKGROUND_MARKS, background_clause
 from .lexicon import Lexicon, Sense, load_ontology
 from .modality import REPORTING_VERBS, THREAT_VERBS, Modality, analyse
 
@@ -185,7 +185,8 @@ LOCATIVE_PREPS = {"in", "at", "near", "inside", "outside"}
 NON_ROLE_PREPS = {"according", "before", "after", "since", "until", "during", "following", "amid", "despite", "ahead"}
 
 # conjunctions of clauses that say when an act happened ("after Hamas gunmen attacked ...")
-TEMPORAL_MARKS = {"after", "before", "since", "until", "till", "once"}  # not "as", "while": "mobilised as fighting with X entered a second day"
+# (the background ones, ``BACKGROUND_MARKS``, and "till", "once"; not "as", "while": "mobilised as fighting with X entered a second day")
+TEMPORAL_MARKS = BACKGROUND_MARKS | {"till", "once"}
 
 # nouns framing an act as a reaction ("in protest against X", "in response to X", "in solidarity with X"): their object is
 # whom the act answers

@@ -47,6 +47,17 @@ def background_clause(w: DocArrays, tok: int) -> bool:
     return w.dep[tok] == "advcl" and any(w.dep[ch] == "mark" and w.lower[ch] in BACKGROUND_MARKS for ch in w.children(tok))
 
 
+def _climb_to_verb(w: DocArrays, tok: int) -> list[int]:
+    """The trigger and the words above it up to the verb it belongs to: itself, or the verb it is an argument of
+    ("signed an agreement"); three steps at most (at the root the climb stays there). The last word is that verb."""
+    path = [tok]
+    for _ in range(3):
+        if w.pos[path[-1]] in VERBAL_POS:
+            break
+        path.append(w.head[path[-1]])
+    return path
+
+
 _PRECISION = {"day": "day", "month": "month", "quarter": "quarter", "season": "season", "year": "year", "decade": "decade"}
 
 
@@ -64,6 +75,9 @@ def _tense_of_token(tok) -> str | None:
     return _tense_of(doc_arrays(tok.doc), tok.i)
 
 
+_PAST_AUX = {"has", "have", "had", "did", "was", "were"}
+
+
 def _tense_of(w: DocArrays, i: int) -> str | None:
     """``_tense_of_token`` for word ``i`` of the doc's arrays: climbs six steps at most (at the root it stays)."""
     node, steps = i, 0
@@ -74,7 +88,7 @@ def _tense_of(w: DocArrays, i: int) -> str | None:
     for child in w.children(node):
         if w.dep[child] == "aux" and w.lower[child] in ("will", "'ll", "shall", "wo"):
             return "future"
-        if w.dep[child] == "aux" and w.lower[child] in ("has", "have", "had", "did", "was", "were"):
+        if w.dep[child] == "aux" and w.lower[child] in _PAST_AUX:
             return "past"
     if "Past" in w.doc[node].morph.get("Tense"):
         return "past"
@@ -111,9 +125,6 @@ def parser_tense(doc):
         return None
 
     return tense_of
-
-
-_PAST_AUX = {"has", "have", "had", "did", "was", "were"}
 
 
 def _dated_verb(w: DocArrays, root: int) -> int | None:
@@ -180,12 +191,8 @@ class EventDates:
         found = self._governing(tok)
         if found is None:
             w = doc_arrays(self.doc)
-            verb = tok
-            for _ in range(3):  # a noun trigger's verb ("after the US imposed sanctions"): three steps at most
-                if w.pos[verb] in VERBAL_POS or w.head[verb] == verb:
-                    break
-                verb = w.head[verb]
-            return EventDate(None, None) if background_clause(w, verb) else self._published()
+            # (a noun trigger by its verb: "after the US imposed sanctions")
+            return EventDate(None, None) if background_clause(w, _climb_to_verb(w, tok)[-1]) else self._published()
         t = self.timexes[found]
         iv = value_interval(t.anchored or t.value)
         if iv is None:
@@ -228,17 +235,7 @@ class EventDates:
         the verb whose argument it is."""
         w = doc_arrays(self.doc)  # words by index: no Token per word climbed
         sent_start, sent_end = w.sent_bounds(tok)
-        # the verb the trigger belongs to: itself, or the verb it is an argument of ("signed an agreement"); three
-        # steps at most (at the root the climb stays there)
-        trigger_verbs = {tok}
-        node = tok
-        for _ in range(3):
-            if w.pos[node] in VERBAL_POS:
-                break
-            node = w.head[node]
-            trigger_verbs.add(node)
-            if w.pos[node] in VERBAL_POS:
-                break
+        trigger_verbs = set(_climb_to_verb(w, tok))
         best = None
         for i, start, end in self._spans:
             if start < sent_start or end > sent_end:
