@@ -166,6 +166,7 @@ def span_text(span) -> str:
 
 ARRAYS_KEY = "newsgraph.arrays"
 VERBAL_POS = ("VERB", "AUX")  # the coarse tags of a verb, for every stage (spaCy tags auxiliaries and copulas AUX)
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})  # the auxiliaries of a future verb, lowercased ("wo" of "won't")
 # string hash -> string (and lower-cased string), across documents: a hash names the same string in every vocab
 _DECODED: dict[int, str] = {}
 _LOWERED: dict[int, str] = {}

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from ..actors.resolve import ArgResolver
 from ..model import ActorRef
-from ..nlp import DocArrays, doc_arrays, span_text
+from ..nlp import FUTURE_AUX, DocArrays, doc_arrays, span_text
 
 REPORTING_VERBS = {"say", "report", "tell", "claim", "state", "note", "add", "reveal", "confirm", "announce", "write", "insist",
                    "allege", "explain", "emphasize", "emphasise", "stress", "declare", "tweet", "post", "reiterate", "conclude",
@@ -33,7 +33,6 @@ DENIAL_VERBS = {"deny", "refute", "rebut", "disavow"}
 DISMISSAL_VERBS = DENIAL_VERBS | {"dismiss", "reject", "dispute"}
 CLAIM_NOUNS = {"report", "claim", "allegation", "accusation", "charge", "rumour", "rumor", "suggestion", "speculation", "assertion",
                "story", "account"}
-FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 OBLIGATION_AUX = {"must", "should", "ought"}
 MODAL_AUX = {"may", "might", "could", "can", "ca"}
 

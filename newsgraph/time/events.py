@@ -30,7 +30,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from ..nlp import VERBAL_POS, DocArrays, doc_arrays, doc_text
+from ..nlp import FUTURE_AUX, VERBAL_POS, DocArrays, doc_arrays, doc_text
 from .timex import Timex, find_timexes
 from .values import value_interval
 
@@ -86,7 +86,7 @@ def _tense_of(w: DocArrays, i: int) -> str | None:
     if w.pos[node] not in VERBAL_POS:
         return None
     for child in w.children(node):
-        if w.dep[child] == "aux" and w.lower[child] in ("will", "'ll", "shall", "wo"):
+        if w.dep[child] == "aux" and w.lower[child] in FUTURE_AUX:
             return "future"
         if w.dep[child] == "aux" and w.lower[child] in _PAST_AUX:
             return "past"
