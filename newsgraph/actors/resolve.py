@@ -26,7 +26,7 @@ from pathlib import Path
 
 from ..model import ActorRef
 from ..datelines import DATELINE_DASHES, DATELINE_ENDS, dateline_at
-from ..nlp import VERBAL_POS, DocArrays, doc_arrays
+from ..nlp import VERBAL_POS, DocArrays, doc_arrays, doc_text
 from .registry import HOW_PRIORITY, Actor, AliasEntry, Registry, _load_yaml, fold, lead_key, split_entries  # noqa: F401  (fold, HOW_PRIORITY re-exported)
 
 SURNAME_PARTICLES = {"el", "al", "de", "da", "del", "van", "von", "le", "la", "di", "du", "bin", "ibn", "abu", "dos", "das"}
@@ -205,8 +205,9 @@ def ref_for(actor: Actor, how: str, text: str, when: dt.date | None) -> ActorRef
     return ActorRef(name=actor.name, actor_id=actor.id, country=country, sector=sector, kind=actor.kind, text=text)
 
 
-def find_mentions(doc, registry: Registry, when: dt.date | None = None) -> list[Span]:
-    """Actor mentions of a parsed doc: registry names, office titles, surnames, then provisional actors."""
+def find_mentions(doc, registry: Registry, when: dt.date | None = None, context: str | None = None) -> list[Span]:
+    """Actor mentions of a parsed doc: registry names, office titles, surnames, then provisional actors. ``context`` is
+    the text a title's doc heads, which may attest the title's names (``_add_provisional``)."""
     spans: list[Span] = []
     n = len(doc)
     words = _Words(doc)
@@ -237,7 +238,7 @@ def find_mentions(doc, registry: Registry, when: dt.date | None = None) -> list[
     spans = _add_places(doc, spans, registry, when, ents)
     spans = _add_unlabelled_places(doc, spans, registry, when, words)
     _shared_state_names(spans, registry, when)
-    spans = _add_provisional(doc, spans, ents)
+    spans = _add_provisional(doc, spans, ents, context)
     spans = _short_forms_of_bodies(spans, when)
     _qualify_provisional(doc, words, spans, registry, when)
     spans.sort(key=lambda s: s.start)
@@ -1152,11 +1153,14 @@ def provisional_id(name: str) -> str:
     return "~" + _SLUG.sub("-", fold(name)).strip("-")
 
 
-def _add_provisional(doc, spans: list[Span], ents) -> list[Span]:
-    """People and organisations spaCy finds but the registry lacks become provisional actors."""
+def _add_provisional(doc, spans: list[Span], ents, context: str | None = None) -> list[Span]:
+    """People and organisations spaCy finds but the registry lacks become provisional actors. In a headline-case line
+    (``_headline_case``) capitals are no sign of a name: there a name is kept only when the text also writes it, with
+    its capitals, in a sentence that is not in headline case, or in ``context`` (a title's story)."""
     taken = _taken(spans)
     out = list(spans)
     persons: dict[str, ActorRef] = {}  # surname -> provisional person, for later bare surnames
+    headline: dict[int, bool] = {}  # sentence start -> whether the sentence is in headline case
     for ent in ents:
         if ent.label_ not in ("PERSON", "ORG"):
             continue
@@ -1165,6 +1169,8 @@ def _add_provisional(doc, spans: list[Span], ents) -> list[Span]:
             continue
         if not_an_actor(doc, toks[0].i, toks[-1].i + 1):
             continue  # "16:00 UTC", "the Dow Jones"
+        if _uncorroborated_headline_name(doc, toks[0].i, toks[-1].i + 1, headline, context):
+            continue  # "... Moves to Revoke Chevron's Oil License": "Oil License" is no name
         if len(toks) == 1 and (_capitalised_adjective(doc, toks[0].i) or _group_word_opening_a_sentence(doc, toks[0].i)):
             continue  # "Renegade soldiers shot ...", "Farmers blocked ...": the first word of a sentence, not a name
         label = ent.label_
@@ -1192,6 +1198,58 @@ def _add_provisional(doc, spans: list[Span], ents) -> list[Span]:
         out.append(Span(toks[0].i, toks[-1].i + 1, ref, "provisional", None))
         taken.update(range(toks[0].i, toks[-1].i + 1))
     return out
+
+
+# headline case: at least this many content words (nouns, names, verbs, adjectives, adverbs), and this share of them
+# capitalised, not counting the sentence's first word ("Trump Administration Moves to Revoke Chevron's Oil License"),
+# among them a verb or a preposition, which ordinary sentences never capitalise inside ("Moves", "Revoke", "Over"):
+# a sentence of names and titles ("Russian President Vladimir Putin met ...") is not in headline case
+HEADLINE_MIN_WORDS = 4
+HEADLINE_SHARE = 0.8
+_CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "ADV"})
+
+
+def _headline_case(doc, start: int, end: int) -> bool:
+    """Is words start..end-1 (a sentence) written in headline case: nearly every content word capitalised, a verb or a
+    preposition among them?"""
+    w = doc_arrays(doc)
+    pos, tag, words = w.pos, w.tag, w.words
+    content = capital = 0
+    verb_or_adp = False
+    for i in range(start + 1, end):
+        word = words[i]
+        if not word[:1].isupper():
+            if pos[i] in _CONTENT_POS and word[:1].isalpha():
+                content += 1
+            continue
+        if pos[i] in _CONTENT_POS:
+            content += 1
+            capital += 1
+        verb_or_adp = verb_or_adp or tag[i].startswith("VB") or pos[i] == "ADP"
+    return verb_or_adp and content >= HEADLINE_MIN_WORDS and capital >= HEADLINE_SHARE * content
+
+
+def _uncorroborated_headline_name(doc, start: int, end: int, headline: dict[int, bool], context: str | None) -> bool:
+    """Are words start..end-1 a name only by the capitals of a headline-case sentence: is their sentence in headline
+    case, and no sentence of the text outside headline case (nor ``context``) writes the same words?"""
+    w = doc_arrays(doc)
+    s, e = w.sent_bounds(start)
+    if s not in headline:
+        headline[s] = _headline_case(doc, s, e)
+    if not headline[s]:
+        return False
+    name = w.words_text(start, end)
+    if context is not None and name in context:
+        return False
+    text = doc_text(doc)
+    for k, first in enumerate(w.sent_starts):
+        if first == s or name not in text[w.idx[first] : w.idx[w.sent_starts[k + 1]] if k + 1 < len(w.sent_starts) else len(text)]:
+            continue
+        if first not in headline:
+            headline[first] = _headline_case(doc, *w.sent_bounds(first))
+        if not headline[first]:
+            return False
+    return True
 
 
 def singular(word: str) -> str:

@@ -27,7 +27,7 @@ LEAD_SENTENCES = 1  # the lede: the sentence that tells the headline's story in 
 def title_events(document: Document, title_doc, resources, body_events: list[Event]) -> list[Event]:
     """Events the title reports that ``body_events`` (the text's) do not already hold."""
     when = document.published
-    spans = find_mentions(title_doc, resources.registry, when)
+    spans = find_mentions(title_doc, resources.registry, when, document.text)
     resolver = ArgResolver(title_doc, spans, when, resources.registry)
     out = []
     for e in resources.coder.code(title_doc, resolver, document.doc_id, when, []):
