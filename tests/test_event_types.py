@@ -301,6 +301,9 @@ def test_nameless_attackers_make_no_war(resources):
         ("Israeli warplanes carried out a bombing raid on Gaza.", "FIGHT", "PROTEST"),
         # ... but an obligation stated with "must" stays the speaker's demand
         ("Washington declared that Beijing must open its markets or face tariffs.", "DEMAND", "THREATEN"),
+        # a verb joined to an obliged one is obliged too: a call to fight, not a fight
+        ("Cuba and Nicaragua should unite and fight against the US embargo, Bolivia's president said.", "DEMAND", "FIGHT"),
+        ("Serbia must stop and withdraw its police from the north, the Kosovo government said.", "DEMAND", "RETREAT"),
     ],
 )
 def test_purpose_and_alternative_clauses_decide_the_type(resources, text, etype, wrong):

@@ -108,6 +108,11 @@ def analyse(tok: int, sent, r: ArgResolver, forced: str | None = None) -> Modali
                 m.factuality = "denied"  # a coordinated verb with a negation of its own has its own polarity
                 return m
         h = parent
+    if aux & OBLIGATION_AUX:
+        # "should unite and fight ...", "must stop and withdraw ...": a verb joined to an obliged one is obliged too
+        m.obligation = True
+        m.factuality = "hypothetical"
+        return m
     # "will withdraw unless ...", "could revoke the licence unless ...": a condition that makes the act a threat
     marks = {w.lower[g] for c in w.children(tok) if w.dep[c] == "advcl" for g in w.children(c) if w.dep[g] == "mark"}
     m.ultimatum = "unless" in marks
