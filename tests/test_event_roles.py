@@ -618,6 +618,18 @@ def test_an_infinitives_doer_is_the_object_of_the_verb_it_hangs_on(resources, te
     assert _codes(_event(resources, text, etype).source) == source
 
 
+@pytest.mark.parametrize(
+    "text, trigger, etype, source",
+    [
+        ("The Chinese foreign minister visited Nairobi to meet Kenyan officials.", "meet", "CONSULT", {"CHN"}),
+        ("Hundreds of Tunisian fighters left Turkey to join the Islamic State in Syria.", "join", "COOPERATE", {"TUN"}),
+    ],
+)
+def test_the_place_a_traveller_visits_or_leaves_does_not_do_the_purpose(resources, text, trigger, etype, source):
+    events = [e for e in _events(resources, text, etype) if e.trigger.startswith(trigger)]
+    assert events and all(_codes(e.source) == source for e in events), [(e.trigger, _codes(e.source)) for e in events]
+
+
 def test_whom_a_passive_demand_falls_on_is_not_its_source(resources):
     e = _event(resources, "Israel was urged to halt settlement construction in the West Bank.", "DEMAND")
     assert (_codes(e.source), _codes(e.target)) == (set(), {"ISR"})

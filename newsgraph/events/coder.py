@@ -224,8 +224,10 @@ SPEAKER_NOUNS = {"bloc": ("igo",), "alliance": ("igo",), "kingdom": ("state",), 
 ADJUNCT_PREPS = {"after", "before", "upon", "on", "since", "while", "when"}
 
 # verbs whose infinitive is done by their subject even when they have an object ("promised Kenya to deliver ...");
-# other verbs with an object hand the infinitive to it ("persuaded Hamas to accept ...")
-SUBJECT_CONTROL_VERBS = {"promise", "vow", "pledge", "swear", "threaten"}
+# other verbs with an object hand the infinitive to it ("persuaded Hamas to accept ..."). Verbs of going whose object is
+# the place gone to or left are among them: the infinitive is the traveller's purpose ("visited Havana to meet ...",
+# "left Kabul to join ...")
+SUBJECT_CONTROL_VERBS = {"promise", "vow", "pledge", "swear", "threaten", "visit", "tour", "enter", "reach", "leave"}
 
 # things that carry or measure goods: what they hold is what is sent ("two cargo planes of tents")
 LADEN_VERBS = {"load", "carry", "pack", "fill", "laden", "stack", "cram", "bear", "stuff"}
