@@ -1146,3 +1146,21 @@ def test_a_crowds_protest_told_by_its_act_points_at_that_word(resources):
     protests = [e for e in extract(Document(text=text), resources).events if e.type == "PROTEST"]
     assert protests, [e.type for e in extract(Document(text=text), resources).events]
     assert all(text[e.trigger_start:e.trigger_end] == e.trigger for e in protests), [(e.trigger, e.trigger_start, e.trigger_end) for e in protests]
+
+
+@pytest.mark.parametrize(
+    "text, visit",
+    [
+        # goods arriving are no visit
+        ("A cargo of Ukrainian wheat arrived in Alexandria on Monday.", False),
+        ("The first shipment of Qatari gas arrived in Germany this week.", False),
+        ("Russian crude arrived in the Indian port of Sikka.", False),
+        ("Two planeloads of Emirati medicine arrived in Khartoum.", False),
+        # must-not: people arriving still visit
+        ("The Indonesian president arrived in Canberra on Sunday.", True),
+        ("A Turkish trade delegation arrived in Baghdad for talks.", True),
+        ("The Iraqi oil minister arrived in Riyadh on Sunday.", True),
+    ],
+)
+def test_goods_arriving_are_no_visit(resources, text, visit):
+    assert ("CONSULT" in _types(resources, text)) is visit, (text, _types(resources, text))
