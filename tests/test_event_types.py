@@ -1164,3 +1164,19 @@ def test_a_crowds_protest_told_by_its_act_points_at_that_word(resources):
 )
 def test_goods_arriving_are_no_visit(resources, text, visit):
     assert ("CONSULT" in _types(resources, text)) is visit, (text, _types(resources, text))
+
+
+@pytest.mark.parametrize(
+    "text, factuality, etype",
+    [
+        # a thing that "will" do something is a forecast, no one's intention (no AGREE for a promise)
+        ("The loan will help Pakistan pay its foreign debts.", "hypothetical", "AID"),
+        ("Any money that reaches Managua will help Ortega stay in power, the senator said.", "hypothetical", "AID"),
+        # must-not: an actor that will do it intends it
+        ("China will help Pakistan build a new port.", "intended", "AGREE"),
+        ("Russian troops will withdraw from the border, the Kremlin said.", "intended", "AGREE"),
+    ],
+)
+def test_what_a_thing_will_do_is_a_forecast(resources, text, factuality, etype):
+    events = extract(Document(text=text), resources).events
+    assert any(e.type == etype and e.factuality == factuality for e in events), [(e.type, e.factuality) for e in events]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..actors.resolve import ArgResolver
+from ..actors.resolve import ArgResolver, is_group_noun, sector_nouns
 from ..model import ActorRef
 from ..nlp import FUTURE_AUX, DocArrays, doc_arrays, span_text
 
@@ -119,6 +119,8 @@ def analyse(tok: int, sent, r: ArgResolver, forced: str | None = None) -> Modali
     m.condition = "if" in marks
     if any(w.dep[c] == "mark" and w.lower[c] in HYPOTHETICAL_MARKS for c in w.children(tok)):
         m.factuality = "hypothetical"
+    elif aux & FUTURE_AUX and _thing_subject(w, tok, r):
+        m.factuality = "hypothetical"  # "the loan will help Pakistan pay its debts": a forecast, no one's intention
     elif aux & FUTURE_AUX or any(w.lower[c] == "going" for c in w.children(tok)):
         m.factuality = "intended"
     elif "would" in aux:
@@ -129,6 +131,17 @@ def analyse(tok: int, sent, r: ArgResolver, forced: str | None = None) -> Modali
     elif attribution:
         m.factuality = "reported"
     return m
+
+
+def _thing_subject(w: DocArrays, tok: int, r: ArgResolver) -> bool:
+    """Is the subject of the verb at ``tok`` (or of the verb it is joined to) a thing, which can intend nothing: a common
+    noun that names no actor, no people and no group ("the loan", "any money that reaches Caracas", "the pipeline")?"""
+    subj = next((c for c in w.children(tok) if w.dep[c] == "nsubj"), None)
+    if subj is None and w.dep[tok] == "conj":
+        subj = next((c for c in w.children(w.head[tok]) if w.dep[c] == "nsubj"), None)
+    if subj is None or w.pos[subj] != "NOUN":
+        return False
+    return w.lemma[subj] not in sector_nouns() and not is_group_noun(w, subj) and not r.actors_for(subj)
 
 
 def _attribution(w: DocArrays, tok: int, sent, r: ArgResolver) -> tuple[str | None, list[ActorRef], bool]:
