@@ -30,6 +30,11 @@ paragraph-wise parse of texts and titles, timed around each item it yields) and 
 It is (parse + own stages) / parse of the same run, the median over every extract run (sequential and interleaved):
 what coding adds to the spaCy parsing time of those very documents, with both parts in one process state. The
 parse there includes the titles' words (``title_words`` of ``words``), which the whole-text baseline does not parse.
+
+``ratio_in_run_coding`` is the same less framing (``framing_cpu_s``: outlet identity, descriptors, tone), which runs in
+the same pass but is no part of event coding: the event coder and what it needs (actor mentions, dates, quantities,
+title events) over the parse. Both are printed; the issue's limit (coding adds at most 25%) is read on this one, and
+``ratio_in_run`` (everything newsgraph adds) is kept beside it.
 """
 
 from __future__ import annotations
@@ -89,6 +94,24 @@ def _timed(parse):
 
 extract_module.parse_together = _timed(extract_module.parse_together)  # extract_many looks it up in its module
 
+_FRAME_CPU = [0.0]  # CPU seconds spent in framing (outlet identity, descriptors, tone) since last reset
+
+
+def _timed_frame(frame):
+    """``frame`` with its CPU time added to ``_FRAME_CPU``."""
+
+    def timed(*args, **kwargs):
+        c = time.process_time()
+        try:
+            return frame(*args, **kwargs)
+        finally:
+            _FRAME_CPU[0] += time.process_time() - c
+
+    return timed
+
+
+extract_module.frame = _timed_frame(extract_module.frame)
+
 
 def main() -> None:
     ap = argparse.ArgumentParser()
@@ -104,13 +127,13 @@ def main() -> None:
     texts = [d.text for d in docs]
     spacy_split: list[float] = []
     extract_split: list[float] = []
-    in_run: list[tuple[float, float]] = []  # (extract CPU, parse CPU inside it), every extract run
+    in_run: list[tuple[float, float, float]] = []  # (extract CPU, parse CPU, framing CPU inside it), every extract run
 
     def run_extract() -> None:
-        _PARSE_CPU[0] = 0.0
+        _PARSE_CPU[0] = _FRAME_CPU[0] = 0.0
         c = time.process_time()
         list(extract_many(docs, res, batch_size=64))
-        in_run.append((time.process_time() - c, _PARSE_CPU[0]))
+        in_run.append((time.process_time() - c, _PARSE_CPU[0], _FRAME_CPU[0]))
 
     spacy_s, spacy_wall = best_of(3, lambda: list(res.nlp.pipe(texts, batch_size=64)), spacy_split)
     extract_s, extract_wall = best_of(3, run_extract, extract_split)
@@ -146,13 +169,21 @@ def main() -> None:
         out.update({"rounds": args.rounds, "ratio_interleaved": round(ex / sp, 3), "ratio_interleaved_median": round(median, 3),
                     "spacy_cpu_s_interleaved": round(sp, 3), "extract_cpu_s_interleaved": round(ex, 3),
                     "spacy_sys_s_interleaved_median": round(sp_sys, 3), "extract_sys_s_interleaved_median": round(ex_sys, 3)})
-    ratios = sorted(total / parse for total, parse in in_run)
-    own = statistics.median(total - parse for total, parse in in_run)
-    print(f"within each extract run ({len(in_run)} runs): spaCy parse {statistics.median(p for _, p in in_run):6.2f} s, "
+    ratios = sorted(total / parse for total, parse, _ in in_run)
+    own = statistics.median(total - parse for total, parse, _ in in_run)
+    print(f"within each extract run ({len(in_run)} runs): spaCy parse {statistics.median(p for _, p, _ in in_run):6.2f} s, "
           f"own stages {own:6.2f} s (median); (parse + own) / parse median {statistics.median(ratios):6.3f} "
           f"(runs: {', '.join(f'{r:.3f}' for r in ratios)}); titles add {title_words:,} words to the parse")
+    # the event coder and what it needs (actor mentions, dates, quantities, title events): the own stages less framing,
+    # which is no part of event coding (outlet identity, descriptors, tone: README's 'Sources and framing'), run in the same pass
+    coding = sorted((total - frame) / parse for total, parse, frame in in_run)
+    framing = statistics.median(frame for _, _, frame in in_run)
+    print(f"  of the own stages, framing {framing:6.2f} s (median); without it (event coding and its inputs) "
+          f"(parse + own - framing) / parse median {statistics.median(coding):6.3f} (runs: {', '.join(f'{r:.3f}' for r in coding)})")
     out.update({"title_words": title_words, "ratio_in_run": round(statistics.median(ratios), 3),
-                "ratio_in_run_max": round(max(ratios), 3), "own_stages_cpu_s": round(own, 3)})
+                "ratio_in_run_max": round(max(ratios), 3), "own_stages_cpu_s": round(own, 3),
+                "framing_cpu_s": round(framing, 3), "ratio_in_run_coding": round(statistics.median(coding), 3),
+                "ratio_in_run_coding_max": round(max(coding), 3)})
     print(json.dumps(out))
 
 
