@@ -592,6 +592,15 @@ def test_whom_a_reported_obligation_presses_is_not_its_speaker(resources):
     assert "GOV" not in {a.sector for a in e.target}
 
 
+def test_an_obligation_on_this_or_that_presses_no_one_named(resources):
+    # "this must be done": a course of action, not a demand on a party in a phrase deep inside it
+    text = "Colombia said that this must be done without adopting any policy hostile to Venezuela."
+    assert not any(e.type == "DEMAND" and _codes(e.target) == {"VEN"} for e in _events(resources, text))
+    # must-not: a named party that must act is pressed
+    e = _event(resources, "Colombia said that Venezuela must reopen the border crossings.", "DEMAND")
+    assert (_codes(e.source), _codes(e.target)) == ({"COL"}, {"VEN"})
+
+
 def test_a_gerund_of_a_time_phrase_is_done_by_the_subject_of_its_verb(resources):
     e = _event(resources, "After meeting the Chinese foreign minister, the Indian envoy said the two sides would resume border talks.", "CONSULT")
     assert _codes(e.source) == {"IND"}
