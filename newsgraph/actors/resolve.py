@@ -1170,7 +1170,7 @@ def _add_provisional(doc, spans: list[Span], ents, context: str | None = None) -
         if not_an_actor(doc, toks[0].i, toks[-1].i + 1):
             continue  # "16:00 UTC", "the Dow Jones"
         if _uncorroborated_headline_name(doc, toks[0].i, toks[-1].i + 1, headline, context):
-            continue  # "... Moves to Revoke Chevron's Oil License": "Oil License" is no name
+            continue  # "Regulators Move to Suspend BP's Export Licence": "Export Licence" is no name
         if len(toks) == 1 and (_capitalised_adjective(doc, toks[0].i) or _group_word_opening_a_sentence(doc, toks[0].i)):
             continue  # "Renegade soldiers shot ...", "Farmers blocked ...": the first word of a sentence, not a name
         label = ent.label_
@@ -1201,8 +1201,8 @@ def _add_provisional(doc, spans: list[Span], ents, context: str | None = None) -
 
 
 # headline case: at least this many content words (nouns, names, verbs, adjectives, adverbs), and this share of them
-# capitalised, not counting the sentence's first word ("Trump Administration Moves to Revoke Chevron's Oil License"),
-# among them a verb or a preposition, which ordinary sentences never capitalise inside ("Moves", "Revoke", "Over"):
+# capitalised, not counting the sentence's first word ("Regulators Move to Suspend BP's Export Licence"),
+# among them a verb or a preposition, which ordinary sentences never capitalise inside ("Move", "Suspend", "Over"):
 # a sentence of names and titles ("Russian President Vladimir Putin met ...") is not in headline case
 HEADLINE_MIN_WORDS = 4
 HEADLINE_SHARE = 0.8

@@ -434,7 +434,7 @@ class EventCoder:
             if not any(w.dep[c] == "aux" and w.lower[c] in ("must", "should") for c in w.children(tok)):
                 continue
             if any(w.dep[c] in ("nsubj", "nsubjpass") and w.lower[c] in ("this", "that", "it") for c in w.children(tok)):
-                continue  # "said this must be done without ... hostile to Russia": a course of action, obliging no one named
+                continue  # "said this must be done without adopting any policy hostile to Venezuela": a course of action, obliging no one named
             out.append(_Candidate(tok, self.obligation_sense, {}))
         return out
 
