@@ -1180,3 +1180,17 @@ def test_goods_arriving_are_no_visit(resources, text, visit):
 def test_what_a_thing_will_do_is_a_forecast(resources, text, factuality, etype):
     events = extract(Document(text=text), resources).events
     assert any(e.type == etype and e.factuality == factuality for e in events), [(e.type, e.factuality) for e in events]
+
+
+@pytest.mark.parametrize(
+    "text, etype, wrong",
+    [
+        # an air, missile or drone strike launched is military force, not a labour strike
+        ("Turkish jets launched air strikes on Kurdish militant camps in northern Iraq.", "FIGHT", "PROTEST"),
+        ("Russia launched missile strikes on power stations across Ukraine.", "FIGHT", "PROTEST"),
+        # must-not: a general or hunger strike launched is still a strike
+        ("Nigerian unions launched a general strike over fuel prices.", "PROTEST", "FIGHT"),
+    ],
+)
+def test_military_strikes_launched_are_no_labour_strike(resources, text, etype, wrong):
+    _assert_types(resources, text, etype, wrong)
