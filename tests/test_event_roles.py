@@ -807,3 +807,25 @@ def test_a_rank_in_the_slot_is_an_officer_of_home(resources, text, etype, target
 )
 def test_a_subject_coordinated_on_an_apposed_name(resources, text, source):
     assert _codes(_event(resources, text, "CONSULT").source) == source
+
+
+@pytest.mark.parametrize(
+    "text, pairs",
+    [
+        # one act answering another of the same kind, the sides swapped: two events, not one
+        ("Estonia expelled two Belarusian consuls on Monday after Belarus expelled the Estonian charge d'affaires.",
+         {("EST", "BLR"), ("BLR", "EST")}),
+        ("Algeria recalled its ambassador from France after France recalled its envoy from Algiers.",
+         {("DZA", "FRA"), ("FRA", "DZA")}),
+    ],
+)
+def test_reciprocal_acts_in_one_sentence_are_two_events(resources, text, pairs):
+    events = _events(resources, text)
+    got = {(s, t) for e in events for s in _codes(e.source) for t in _codes(e.target)}
+    assert pairs <= got, [(e.type, e.trigger, _codes(e.source), _codes(e.target)) for e in events]
+
+
+def test_one_meeting_named_twice_stays_one_event(resources):
+    # must-not: a joint act whose sides are named either way is one happening
+    events = _events(resources, "Kenya's president met his Tanzanian counterpart in Arusha, holding talks with Tanzania on the border.", "CONSULT")
+    assert len(events) == 1, [(e.trigger, _codes(e.source), _codes(e.target)) for e in events]

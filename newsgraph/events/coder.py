@@ -417,7 +417,7 @@ class EventCoder:
                 # (noun_hypernyms.tsv) are fallbacks: they code only sentences no hand trigger codes by its own lists
                 coded = [c for c in coded if not (c.sense.synonym_of or c.widened)] or coded
             found = [self._event(c, cands, sent, si, resolver, doc_id, published, quantities) for c in coded]
-            events.extend(_drop_subsumed(found))
+            events.extend(_drop_subsumed(found, {id(e) for e, c in zip(found, coded) if c.sense.symmetric}))
         return events
 
     # ------------------------------------------------------------ triggers
@@ -2653,18 +2653,21 @@ def _actor_keys(actors: list[ActorRef]) -> set[str]:
     return {a.actor_id or a.name for a in actors}
 
 
-def _drop_subsumed(events: list[Event]) -> list[Event]:
+def _drop_subsumed(events: list[Event], joint: set[int] = frozenset()) -> list[Event]:
     """One sentence, one event per happening: "arrived ... for a state visit" is one CONSULT, not two.
 
     An event is dropped when another event of the same type in the sentence has
-    all of its actors (source and target, either role) and more confidence or more actors.
+    all of its actors (source and target, either role) and more confidence or more actors;
+    not when the other has them in the other roles ("Russia expelled Latvian diplomats after
+    Latvia expelled the Russian ambassador": two acts, one answering the other), unless either
+    is a joint act (``joint``: ids of events of symmetric senses, whose sides may be named either way).
     """
     keep = []
     for e in events:
         mine = _actor_keys(e.source) | _actor_keys(e.target)
         subsumed = False
         for o in events:
-            if o is e or o.type != e.type:
+            if o is e or o.type != e.type or (_reciprocal(e, o) and id(e) not in joint and id(o) not in joint):
                 continue
             theirs = _actor_keys(o.source) | _actor_keys(o.target)
             if mine <= theirs and (len(theirs) > len(mine) or (o.confidence, -o.trigger_start) > (e.confidence, -e.trigger_start)):
@@ -2675,3 +2678,7 @@ def _drop_subsumed(events: list[Event]) -> list[Event]:
     return keep
 
 
+def _reciprocal(e: Event, o: Event) -> bool:
+    """Does ``o`` have ``e``'s source as its target and ``e``'s target as its source, and no actor in the same role?"""
+    es, et, os_, ot = (_actor_keys(x) for x in (e.source, e.target, o.source, o.target))
+    return bool(es & ot and et & os_) and not (es & os_ or et & ot)
