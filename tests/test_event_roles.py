@@ -829,3 +829,22 @@ def test_one_meeting_named_twice_stays_one_event(resources):
     # must-not: a joint act whose sides are named either way is one happening
     events = _events(resources, "Kenya's president met his Tanzanian counterpart in Arusha, holding talks with Tanzania on the border.", "CONSULT")
     assert len(events) == 1, [(e.trigger, _codes(e.source), _codes(e.target)) for e in events]
+
+
+@pytest.mark.parametrize(
+    "text, target",
+    [
+        # aid told by what carries it goes to whom, or where, the carrier reaches
+        ("A convoy of trucks carrying rice from the World Food Programme reached displaced families in Kassala on Monday.", {"SDN"}),
+        ("The first trucks carrying fuel from Iran reached Lebanon on Thursday.", {"LBN"}),
+        ("Lorries carrying tents and blankets from the Turkish Red Crescent arrived in Idlib on Friday.", {"SYR"}),
+    ],
+)
+def test_aid_carried_goes_where_the_carrier_arrives(resources, text, target):
+    assert _codes(_event(resources, text, "AID").target) == target
+
+
+def test_a_carrier_that_only_leaves_names_no_recipient(resources):
+    # must-not: a verb of leaving says where the aid came from, not whom it reached
+    e = _event(resources, "Trucks carrying flour from the World Food Programme left Port Sudan on Monday.", "AID")
+    assert "SDN" not in _codes(e.target)

@@ -233,6 +233,9 @@ CONTAINER_NOUNS = {"plane", "planeload", "aircraft", "flight", "truck", "trucklo
                    "vessel", "cargo", "consignment", "batch", "load", "shipment", "tonne", "ton", "stock", "stockpile", "crate",
                    "container", "bag", "sack", "kit", "carton", "package", "parcel", "tranche", "delivery"}
 
+# verbs of a carrier's arrival: whom or where it reaches is whom what it carries goes to
+ARRIVAL_VERBS = {"reach", "arrive", "land", "dock"}
+
 # purposes of troops sent abroad that make them aid rather than a show of force
 HELP_VERBS = {"help", "assist", "aid", "support", "stabilise", "stabilize", "protect", "reinforce", "bolster", "train"}
 # what a host asks for when troops come "at the request of" / "at the invitation of" its government
@@ -1219,6 +1222,8 @@ class EventCoder:
                     and any(s.type in ("SANCTION", "COERCE") for s in self.lex.by_lemma.get((w.lemma[v], "VERB"), ()))]
             if laid:
                 target = _other_than_source(self._prep_targets(laid, ("on", "against", "from"), r), source)
+        if not target and sense.type == "AID":
+            target = _other_than_source(self._reached_by(tok, r), source)
         pair: list[ActorRef] = []
         if sense.symmetric or sense.type == "FIGHT":
             # before the last-resort search: "talks were held in Hanoi between Vietnam and China" are the pair's, as is
@@ -1405,6 +1410,27 @@ class EventCoder:
                 if found:
                     return found
         return []
+
+    def _reached_by(self, tok, r: ArgResolver) -> list[ActorRef]:
+        """Whom aid reaches when the act describes what carries it ("trucks carrying flour from the WFP reached displaced
+        families in Marib", "a convoy of trucks carrying medicine arrived in Gaza"): the object of the verb of arrival
+        whose subject is the carrier (or the container it is part of: "a convoy of trucks"), or the place it arrives in."""
+        w = self._w
+        if w.dep[tok] == "acl" and w.pos[w.head[tok]] in ("NOUN", "PROPN"):
+            carrier = w.head[tok]
+            if w.dep[carrier] == "pobj" and w.lower[w.head[carrier]] == "of" and w.lemma[w.head[w.head[carrier]]] in CONTAINER_NOUNS:
+                carrier = w.head[w.head[carrier]]
+            verbs = [w.head[carrier]] if w.dep[carrier] == "nsubj" else []
+        else:
+            # "Lorries carrying tents ... arrived in Idlib": the parser may make the participle the verb, arrival its conjunct
+            verbs = [v for v in w.children(tok) if w.dep[v] == "conj" and not any(w.dep[x] in ("nsubj", "nsubjpass") for x in w.children(v))
+                     ] if any(w.dep[s] == "nsubj" and w.lemma[s] in CONTAINER_NOUNS for s in w.children(tok)) else []
+        verbs = [v for v in verbs if w.lemma[v] in ARRIVAL_VERBS]
+        heads = [o for v in verbs for o in w.children(v) if w.dep[o] in ("dobj", "obj")]
+        heads += [q for v in verbs for p in w.children(v) if w.dep[p] == "prep" and w.lower[p] in ("in", "at", "to")
+                  for q in w.children(p) if w.dep[q] == "pobj"]
+        # ("reached villages in northern Mali": people or places no one names are of where they are)
+        return [a for h in heads for k in (h, *w.conjuncts(h)) for a in (r.actors_for(k) or r.located_in(k))]
 
     def _prep_targets(self, heads, preps, r: ArgResolver) -> list[ActorRef]:
         w = self._w
