@@ -848,3 +848,21 @@ def test_a_carrier_that_only_leaves_names_no_recipient(resources):
     # must-not: a verb of leaving says where the aid came from, not whom it reached
     e = _event(resources, "Trucks carrying flour from the World Food Programme left Port Sudan on Monday.", "AID")
     assert "SDN" not in _codes(e.target)
+
+
+@pytest.mark.parametrize(
+    "text, target",
+    [
+        # a protest "at/over" a thing is aimed at whose thing it is
+        ("Dockworkers at Chittagong port walked off the job on Sunday in protest at the port authority's plan to lease a terminal to a Dubai operator.", {"BGD"}),
+        ("Truck drivers in Cochabamba blocked the highway on Monday in protest over the regional transport authority's new fees.", {"BOL"}),
+    ],
+)
+def test_a_protest_at_a_plan_is_aimed_at_whose_plan_it_is(resources, text, target):
+    assert _codes(_event(resources, text, "PROTEST").target) == target
+
+
+def test_a_protest_at_a_thing_of_no_one_named_has_no_target(resources):
+    # must-not: the owner stands for the thing protested, not whoever the thing's own phrase names
+    e = _event(resources, "Six Basque inmates in Huelva prison have refused food for 30 days in protest at the isolation of their jailed comrades.", "PROTEST")
+    assert not _codes(e.target)

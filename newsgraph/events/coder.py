@@ -951,9 +951,14 @@ class EventCoder:
             # the dispute the act is in (the parser may hang it on a participle that goes on from the act)
             hosts = [tok, *(v for v in w.children(tok) if w.dep[v] == "advcl" and w.tag[v] == "VBG"
                             and not any(w.dep[x] in ("nsubj", "nsubjpass") for x in w.children(v)))]
-            said += [q for v in hosts for p in w.children(v) if w.dep[p] == "prep" and w.lower[p] == "in"
+            sides = [(w.lower[g], q) for v in hosts for p in w.children(v) if w.dep[p] == "prep" and w.lower[p] == "in"
                      for f in w.children(p) if w.dep[f] == "pobj" and w.lemma[f] in FRAME_NOUNS
-                     for g in w.children(f) if w.dep[g] == "prep" and w.lower[g] in ("with", "against") for q in w.children(g) if w.dep[q] == "pobj"]
+                     for g in w.children(f) if w.dep[g] == "prep" and w.lower[g] in ("with", "against", "at", "over") for q in w.children(g) if w.dep[q] == "pobj"]
+            said += [q for prep, q in sides if prep in ("with", "against")]
+            # "in protest at the port authority's plan", "in a row over the ministry's decision": a thing protested stands for
+            # whose it is (its owner only: "in protest at the isolation of their jailed leader" is at no one named)
+            said += [d for _, q in sides if w.pos[q] == "NOUN" and r.span_of(q) is None and not r.nouns.get(w.lemma[q])
+                     for d in w.children(q) if w.dep[d] == "poss" and w.pos[d] in ("NOUN", "PROPN")]
         heads += said
         # whom a sanction falls on may be anywhere; whose licence or funding is withdrawn is of the source's own state
         # a court's judgement is an authority's act on whom it judges ("a Lusaka court convicted opposition leader X")
