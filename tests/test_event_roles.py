@@ -866,3 +866,18 @@ def test_a_protest_at_a_thing_of_no_one_named_has_no_target(resources):
     # must-not: the owner stands for the thing protested, not whoever the thing's own phrase names
     e = _event(resources, "Six Basque inmates in Huelva prison have refused food for 30 days in protest at the isolation of their jailed comrades.", "PROTEST")
     assert not _codes(e.target)
+
+
+@pytest.mark.parametrize(
+    "text, target",
+    [
+        # a threat reported as what the speaker's own state will do is aimed at whom that act is, not at the state
+        ("French President Emmanuel Macron warned on Monday that Paris would impose heavy tariffs on Brazil if Brasilia kept burning the Amazon.", {"BRA"}),
+        # must-not: a clause whose doer is someone else's, or a body of the same state that is not the speaker's side
+        ("The Kenyan teachers' union warned that the government would face a national strike if it did not pay arrears.", {"KEN"}),
+        ("A Hinds County jury found the city of Jackson liable for damages on Thursday.", {"USA"}),
+    ],
+)
+def test_a_threat_of_the_speakers_own_state_is_not_aimed_at_it(resources, text, target):
+    events = _events(resources, text)
+    assert events and _codes(events[0].target) == target, [(e.type, e.trigger, _codes(e.target)) for e in events]

@@ -1610,7 +1610,12 @@ class EventCoder:
             # (not "looking into whether the campaign took illegal donations": what is looked into)
             absolute = (w.dep[t] == "pcomp" and w.lower[w.head[t]] in ("with", "without")
                         and any(w.dep[s] in ("nsubj", "nsubjpass") for s in w.children(t)))
-            if (own_frame or locative or temporal or joined or absolute or _reporting_participle(w, t) or w.dep[t] in ("relcl", "appos")
+            # "Macron warned that Paris would impose tariffs on Brazil": the reported clause's doer is the speaker's own state
+            # or government, who acts, not whom it is aimed at
+            # (a clause of its own verb: not "found the city liable")
+            own_side = (etype in SPEECH_ACT_TYPES and w.dep[t] in ("nsubj", "nsubjpass") and w.dep[w.head[t]] == "ccomp" and w.head[w.head[t]] == tok
+                        and w.pos[w.head[t]] in ("VERB", "AUX") and bool(found := r.actors_for(t)) and all(_speaks_for(a, source) for a in found))
+            if (own_frame or locative or temporal or joined or absolute or own_side or _reporting_participle(w, t) or w.dep[t] in ("relcl", "appos")
                     or (w.dep[t] in ("prep", "npadvmod") and w.lower[t] in NON_ROLE_PREPS)):
                 blocked.update(x for x in w.subtree(t))
         for t in subtree:
@@ -2312,6 +2317,13 @@ def _rioters(w: DocArrays, t: int) -> bool:
 def _reporting_participle(w: DocArrays, t: int) -> bool:
     """'..., saying they would negotiate only with the United States', 'adding that ...': a claim the actor adds."""
     return w.dep[t] in ("advcl", "conj") and w.tag[t] == "VBG" and w.lemma[t] in REPORTING_VERBS
+
+
+def _speaks_for(a: ActorRef, source: list[ActorRef]) -> bool:
+    """Is ``a`` the state or government of a source that speaks for it (the state itself, its government or one of its
+    officials)?"""
+    return bool(a.country) and a.kind in ("state", "government") and a.sector in (None, "GOV") and any(
+        s.country == a.country and s.sector in (None, "GOV") and (s.kind in ("state", "government") or s.sector == "GOV") for s in source)
 
 
 def _coded(a: ActorRef) -> bool:
