@@ -881,3 +881,9 @@ def test_a_protest_at_a_thing_of_no_one_named_has_no_target(resources):
 def test_a_threat_of_the_speakers_own_state_is_not_aimed_at_it(resources, text, target):
     events = _events(resources, text)
     assert events and _codes(events[0].target) == target, [(e.type, e.trigger, _codes(e.target)) for e in events]
+
+
+def test_a_second_name_the_parser_joins_to_the_participle_is_a_doer_too(resources):
+    # "operated by X and Y": the parser hangs Y on the participle, not on X
+    e = _event(resources, "Ecuadorean troops took over the oil fields operated by Petrobras and Repsol in May 2006.", "COERCE")
+    assert _codes(e.target) == {"BRA", "ESP"}

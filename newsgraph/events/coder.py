@@ -1499,7 +1499,9 @@ class EventCoder:
             if w.dep[ch] == "acl" and w.tag[ch] == "VBN":
                 agents = [a for ag in w.children(ch) if w.dep[ag] == "agent" for p in w.children(ag) if w.dep[p] == "pobj" for a in r.actors_for(p)]
                 if agents:
-                    return agents
+                    # "gas fields operated by Petrobras and Repsol": the parser may join the second name to the participle
+                    agents += [a for k in w.children(ch) if w.dep[k] == "conj" and w.pos[k] in ("PROPN", "NOUN") for a in r.actors_for(k)]
+                    return dedupe(agents)
         return []
 
     def _owner_of(self, noun, r: ArgResolver) -> list[ActorRef]:
