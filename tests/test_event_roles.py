@@ -887,3 +887,16 @@ def test_a_second_name_the_parser_joins_to_the_participle_is_a_doer_too(resource
     # "operated by X and Y": the parser hangs Y on the participle, not on X
     e = _event(resources, "Ecuadorean troops took over the oil fields operated by Petrobras and Repsol in May 2006.", "COERCE")
     assert _codes(e.target) == {"BRA", "ESP"}
+
+
+@pytest.mark.parametrize(
+    "text, target",
+    [
+        # a thing tied to someone by its participle stands for them
+        ("Switzerland froze bank accounts linked to ousted Egyptian President Hosni Mubarak within days of his fall.", {"EGY"}),
+        ("Israeli settlers cut down olive trees belonging to Palestinian farmers overnight.", {"PSE"}),
+    ],
+)
+def test_a_thing_linked_to_someone_stands_for_them(resources, text, target):
+    events = _events(resources, text)
+    assert events and _codes(events[0].target) == target, [(e.type, e.trigger, _codes(e.target)) for e in events]

@@ -30,6 +30,8 @@ from .modality import REPORTING_VERBS, THREAT_VERBS, Modality, analyse
 HANDOVER_VERBS = {"hand", "transfer", "extradite", "surrender", "repatriate", "turn"}
 # participles that name who receives the thing: "a license granted to Chevron", "loans extended to Caracas"
 TRANSFER_PARTICIPLES = {"grant", "give", "issue", "award", "extend", "send", "provide", "offer", "deliver", "lend", "sell", "sign", "hold", "own"}
+# participles that tie a thing to whose it is ("froze bank accounts linked to Ben Ali", "trees belonging to farmers")
+OWNING_PARTICIPLES = {"belong", "link", "tie", "connect"}
 HALT_VERBS = {"stop", "halt", "cease", "suspend", "end", "quit", "abandon", "discontinue"}
 COOPERATIVE_TYPES = {"COOPERATE", "AID", "CONSULT", "AGREE", "SUPPORT"}
 # types whose action falls on the people of a place (imposing or lifting a curfew, martial law or a ban,
@@ -1218,7 +1220,7 @@ class EventCoder:
         if not target:
             # "revoked Chevron's license", "a license granted to Chevron": actors inside the object phrase
             for o in obj_heads:
-                target.extend(self._actors_in(o, r, venue_free=sense.type in VENUE_TYPES))
+                target.extend(self._actors_in(o, r, venue_free=sense.type in VENUE_TYPES, act=tok))
         if not target:
             # "lifted the tariffs it slapped on Australia's barley", "returned the tanker it seized from Britain": a measure or
             # a thing whose own clause says whom it was laid on or taken from is aimed at them (a clause of a verb that
@@ -1511,12 +1513,13 @@ class EventCoder:
             return []
         return [a for ch in w.children(noun) if w.dep[ch] == "poss" and w.pos[ch] != "PRON" for a in r.actors_for(ch)]
 
-    def _actors_in(self, head, r: ArgResolver, venue_free: bool = False, own: list[ActorRef] | None = None) -> list[ActorRef]:
+    def _actors_in(self, head, r: ArgResolver, venue_free: bool = False, own: list[ActorRef] | None = None, act: int | None = None) -> list[ActorRef]:
         """The first actor named inside a phrase, not descending into its subordinate clauses (nor, with
         ``venue_free``, into where the phrase's talks or exercises are held); with ``own``, not those actors' own
-        armed forces."""
+        armed forces; not into the ``act`` itself ("Switzerland froze bank accounts": the parser may hang the verb and
+        its subject on the object)."""
         w = self._w
-        stack = [c for c in w.children(head)][::-1]
+        stack = [c for c in w.children(head) if c != act][::-1]
         while stack:
             t = stack.pop()
             if venue_free and w.dep[t] == "prep" and w.lower[t] in LOCATIVE_PREPS:
@@ -1531,7 +1534,7 @@ class EventCoder:
                 continue
             if w.dep[t] in ("advcl", "relcl", "parataxis"):
                 continue
-            if w.dep[t] == "acl" and w.lemma[t] not in TRANSFER_PARTICIPLES:
+            if w.dep[t] == "acl" and w.lemma[t] not in TRANSFER_PARTICIPLES | OWNING_PARTICIPLES:
                 continue  # "measures used against Iran" says nothing about this event's target
             span = r.span_of(t)
             if span is not None and brokered_by(self._doc, span.end):
