@@ -900,3 +900,9 @@ def test_a_second_name_the_parser_joins_to_the_participle_is_a_doer_too(resource
 def test_a_thing_linked_to_someone_stands_for_them(resources, text, target):
     events = _events(resources, text)
     assert events and _codes(events[0].target) == target, [(e.type, e.trigger, _codes(e.target)) for e in events]
+
+
+def test_the_subject_after_a_fronted_participle_the_parser_made_the_subject(resources):
+    # the parser takes "Meeting" for the subject and hangs the body after the comma on "Addis Ababa" as an apposition
+    e = _event(resources, "Meeting in Addis Ababa, the African Union's Peace and Security Council told M23 rebels to pull out of Goma and lay down their arms.", "DEMAND")
+    assert _codes(e.source) == {"IGO"} and _codes(e.target) == {"COD"}

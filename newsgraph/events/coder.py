@@ -1084,6 +1084,11 @@ class EventCoder:
                         source.extend(r.actors_for(p))
             elif w.dep[ch] in SUBJ_DEPS and not passive:
                 source.extend(a for h in _undated(w, r, ch) for a in self._acting_for(h, r))
+                if w.pos[ch] == "NOUN" and w.lower[ch].endswith("ing") and not r.actors_for(ch):
+                    # "Meeting in Addis Ababa, the African Union's Peace and Security Council told ...": the parser makes the
+                    # fronted participle the subject and hangs the real one, after the comma, on its phrase as an apposition
+                    source.extend(a for x in w.subtree(ch) if w.dep[x] == "appos" and w.left_edge(x) > 0 and w.text(w.left_edge(x) - 1) == ","
+                                  for a in r.actors_for(x))
                 # "Egypt's foreign minister Sameh Shoukry and his Ethiopian counterpart met": the parser hangs the second
                 # subject on the first one's apposed name
                 source.extend(a for p in w.children(ch) if w.dep[p] == "appos" for k in w.conjuncts(p) if k > p for a in r.actors_for(k))
