@@ -906,3 +906,15 @@ def test_the_subject_after_a_fronted_participle_the_parser_made_the_subject(reso
     # the parser takes "Meeting" for the subject and hangs the body after the comma on "Addis Ababa" as an apposition
     e = _event(resources, "Meeting in Addis Ababa, the African Union's Peace and Security Council told M23 rebels to pull out of Goma and lay down their arms.", "DEMAND")
     assert _codes(e.source) == {"IGO"} and _codes(e.target) == {"COD"}
+
+
+@pytest.mark.parametrize(
+    "text, target",
+    [
+        # refusing to hand someone over is aimed at whom they would go to, not at whom is handed over
+        ("The Taliban refused on Friday to hand over the Saudi-born militant leader to the United States without proof of his role.", {"USA"}),
+        ("Belgrade refused to turn over the former Bosnian Serb commander to Croatia.", {"HRV"}),
+    ],
+)
+def test_refusing_a_handover_is_aimed_at_whom_it_would_go_to(resources, text, target):
+    assert _codes(_event(resources, text, "REJECT").target) == target

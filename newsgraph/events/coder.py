@@ -1236,6 +1236,15 @@ class EventCoder:
                 target = _other_than_source(self._prep_targets(laid, ("on", "against", "from"), r), source)
         if not target and sense.type == "AID":
             target = _other_than_source(self._reached_by(tok, r), source)
+        if not target:
+            # "refused to hand over Osama bin Laden to the United States": the act's infinitive of handing someone over is
+            # aimed, as the handover is, at whom they would go to
+            handing = [v for v in {*objects.values(), *(x for x in w.children(tok) if w.dep[x] == "xcomp")}
+                       if v != tok and w.pos[v] == "VERB" and _hands_over(w, v)]
+            target = [a for v in handing for a in self._prep_targets(
+                [v, *(p for p in (_particle(w, v, "over"), _particle(w, v, "back")) if p is not None),
+                 *(o for o in w.children(v) if w.dep[o] in OBJ_DEPS)], ("to",), r) if _coded(a)]
+            target = _other_than_source(target, source)
         pair: list[ActorRef] = []
         if sense.symmetric or sense.type == "FIGHT":
             # before the last-resort search: "talks were held in Hanoi between Vietnam and China" are the pair's, as is
