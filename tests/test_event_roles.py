@@ -918,3 +918,9 @@ def test_the_subject_after_a_fronted_participle_the_parser_made_the_subject(reso
 )
 def test_refusing_a_handover_is_aimed_at_whom_it_would_go_to(resources, text, target):
     assert _codes(_event(resources, text, "REJECT").target) == target
+
+
+def test_an_object_shifted_after_the_as_phrase_is_the_object(resources):
+    # "denounced as X <object>": the parser makes the shifted object an apposition of the as-phrase's noun
+    e = _event(resources, "Hungary condemned as a provocation Romania's expulsion of two Hungarian diplomats.", "DISAPPROVE")
+    assert _codes(e.target) == {"ROU"}
