@@ -924,3 +924,8 @@ def test_an_object_shifted_after_the_as_phrase_is_the_object(resources):
     # "denounced as X <object>": the parser makes the shifted object an apposition of the as-phrase's noun
     e = _event(resources, "Hungary condemned as a provocation Romania's expulsion of two Hungarian diplomats.", "DISAPPROVE")
     assert _codes(e.target) == {"ROU"}
+
+
+def test_a_protest_accusing_someone_is_aimed_at_them(resources):
+    e = _event(resources, "Angry residents of Soweto burned tyres and stoned police cars overnight, accusing officers of ignoring a wave of robberies.", "PROTEST")
+    assert _codes(e.target) == {"ZAF"} and "officers" in " ".join(a.text or "" for a in e.target)

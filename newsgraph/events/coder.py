@@ -130,6 +130,8 @@ GRANTED_THINGS = {"licence", "license", "permit", "contract", "funding", "grant"
                   "franchise", "lease", "tender", "certificate", "authorisation", "authorization", "approval"}
 # verbs of demanding: the clause of a participle of them says whom a protest presses ("on strike, demanding that X ...")
 DEMANDING_VERBS = {"demand", "insist", "urge"}
+# verbs of blaming someone, whose object a protest's participle of them aims the protest at
+BLAMING_VERBS = {"accuse", "blame"}
 # words that open a clause an inquiry looks into ("investigating how officials awarded ...", "examining whether ...")
 WH_WORDS = {"how", "why", "whether", "if"}
 INQUIRY_PREPS = {"into", "over", "about", "on", "through"}
@@ -947,6 +949,11 @@ class EventCoder:
             clauses += [cl for v in demands for cl in w.children(v) if w.dep[cl] == "ccomp"
                         and not any(w.dep[m] == "mark" and w.lower[m] in WH_WORDS for m in w.children(cl))]
         said = [s for cl in clauses for s in w.children(cl) if w.dep[s] in ("nsubj", "nsubjpass")]
+        if sense.type == "PROTEST":
+            # "residents torched tyres and stoned police vehicles, accusing officers of ignoring a spate of killings": a
+            # protest is aimed at whom its participle of accusing blames
+            said += [o for v in w.children(tok) if w.dep[v] == "advcl" and w.tag[v] == "VBG" and w.lemma[v] in BLAMING_VERBS
+                     and not any(w.dep[x] in ("nsubj", "nsubjpass") for x in w.children(v)) for o in w.children(v) if w.dep[o] in ("dobj", "obj")]
         said += [a for s in said for a in w.children(s) if w.dep[a] == "appos"]  # "whether supermarket chains Coles and ..."
         if sense.type in PRESSING_TYPES:
             # "walked off the job ..., forcing airlines to cancel flights, in a dispute with the government": the other side of
