@@ -929,3 +929,9 @@ def test_an_object_shifted_after_the_as_phrase_is_the_object(resources):
 def test_a_protest_accusing_someone_is_aimed_at_them(resources):
     e = _event(resources, "Angry residents of Soweto burned tyres and stoned police cars overnight, accusing officers of ignoring a wave of robberies.", "PROTEST")
     assert _codes(e.target) == {"ZAF"} and "officers" in " ".join(a.text or "" for a in e.target)
+
+
+def test_a_measure_lifted_in_the_passive_is_aimed_at_whom_it_was_laid_on(resources):
+    # the measure's doer is the source, not the target; its own clause says whom it fell on
+    e = _event(resources, "The tariffs imposed on Australian barley by Beijing in 2020 were lifted on Friday.", "RETREAT")
+    assert _codes(e.source) == {"CHN"} and _codes(e.target) == {"AUS"}

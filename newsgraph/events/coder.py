@@ -1232,8 +1232,10 @@ class EventCoder:
         if not target:
             # "investigating crimes by Croatian extremists", "prevented a demonstration staged by students": an act
             # named as the object is aimed at whoever did it
+            # (not the act's own doer: "the sanctions imposed on Iran by the United States were lifted", where the doer
+            # of the measure is the source, and the measure's own clause says whom it is aimed at, below)
             for o in obj_heads:
-                target.extend(self._doer_of(o, r))
+                target.extend(_other_than_source(self._doer_of(o, r), source))
         if not target:
             # "revoked Chevron's license", "a license granted to Chevron": actors inside the object phrase
             for o in obj_heads:
