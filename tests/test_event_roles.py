@@ -935,3 +935,15 @@ def test_a_measure_lifted_in_the_passive_is_aimed_at_whom_it_was_laid_on(resourc
     # the measure's doer is the source, not the target; its own clause says whom it fell on
     e = _event(resources, "The tariffs imposed on Australian barley by Beijing in 2020 were lifted on Friday.", "RETREAT")
     assert _codes(e.source) == {"CHN"} and _codes(e.target) == {"AUS"}
+
+
+@pytest.mark.parametrize(
+    "text, etype, target",
+    [
+        # the relative pronoun object, or the noun a stranded preposition misses, is the noun the clause describes
+        ("The Kenyan activist, whom Tanzanian police detained in Dar es Salaam, was deported on Monday.", "COERCE", {"KEN"}),
+        ("A Chinese trawler that the Argentine coastguard fired on sank off Patagonia.", "FIGHT", {"CHN"}),
+    ],
+)
+def test_a_relative_clause_act_falls_on_the_noun_it_describes(resources, text, etype, target):
+    assert _codes(_event(resources, text, etype).target) == target

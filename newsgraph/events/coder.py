@@ -1166,6 +1166,13 @@ class EventCoder:
                      + ([ch for ch in w.children(w.head[tok]) if w.dep[ch] in ("nsubj", "nsubjpass")] if opening else [])
                      + ([w.head[tok]] if reduced and not mobilised else [])
                      + ([modified] if modified is not None else []))
+        if w.dep[tok] == "relcl":
+            # "the M23 rebels, whom the army had attacked near Goma", "a trawler that the coastguard fired on": the relative
+            # pronoun, or the noun a preposition left at the clause's end is missing, stands for the noun the clause describes
+            obj_heads = [w.head[tok] if w.tag[o] in ("WP", "WDT") else o for o in obj_heads]
+            if not obj_heads and not passive and any(w.dep[p] == "prep" and w.lower[p] in sense.preps and not any(
+                    w.dep[q] in ("pobj", "pcomp") for q in w.children(p)) for p in w.children(tok)):
+                obj_heads = [w.head[tok]]
         if not obj_heads and not passive:
             obj_heads = _shared_objects(w, tok)  # "have beaten and detained dozens of protesters"
         if not obj_heads and not passive:
