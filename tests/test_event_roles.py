@@ -947,3 +947,9 @@ def test_a_measure_lifted_in_the_passive_is_aimed_at_whom_it_was_laid_on(resourc
 )
 def test_a_relative_clause_act_falls_on_the_noun_it_describes(resources, text, etype, target):
     assert _codes(_event(resources, text, etype).target) == target
+
+
+def test_forces_an_against_phrase_names_are_no_own_forces(resources):
+    # a ceasefire "against" forces is aimed at them, even when the source is placed in their state
+    e = _event(resources, "Kurdish rebel leader Abdullah Ocalan declared a truce against Turkish troops.", "RETREAT")
+    assert _codes(e.target) == {"TUR"}

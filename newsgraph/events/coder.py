@@ -744,7 +744,11 @@ class EventCoder:
             c.source = self._placed_subject(tok, r) or c.source
         c.target = _other_than_source(c.target, c.source)
         if sense.type in INSTRUMENT_TYPES:
-            c.target = [a for a in c.target if not _own_forces(a, c.source)]
+            # (not forces an "against" phrase names: "announced a unilateral ceasefire against Turkish forces" is aimed at
+            # the other side, whatever state its source speaks for)
+            opposed = {a.actor_id for h in (tok, *c.objects.values()) for p in w.children(h) if w.dep[p] == "prep" and w.lower[p] == "against"
+                       for q in w.children(p) if w.dep[q] == "pobj" for a in r.actors_for(q)}
+            c.target = [a for a in c.target if a.actor_id in opposed or not _own_forces(a, c.source)]
         if sense.type == "MOBILIZE":
             # "The Nigerian Army deployed two battalions to Bokkos", "put troopers on alert across metro Phoenix": forces
             # moved or readied at home are aimed at no one there (a place stands for its state, which is their own)
