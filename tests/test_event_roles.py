@@ -828,3 +828,149 @@ def test_a_rank_in_the_slot_is_an_officer_of_home(resources, text, etype, target
 )
 def test_a_subject_coordinated_on_an_apposed_name(resources, text, source):
     assert _codes(_event(resources, text, "CONSULT").source) == source
+
+
+@pytest.mark.parametrize(
+    "text, pairs",
+    [
+        # one act answering another of the same kind, the sides swapped: two events, not one
+        ("Estonia expelled two Belarusian consuls on Monday after Belarus expelled the Estonian charge d'affaires.",
+         {("EST", "BLR"), ("BLR", "EST")}),
+        ("Algeria recalled its ambassador from France after France recalled its envoy from Algiers.",
+         {("DZA", "FRA"), ("FRA", "DZA")}),
+    ],
+)
+def test_reciprocal_acts_in_one_sentence_are_two_events(resources, text, pairs):
+    events = _events(resources, text)
+    got = {(s, t) for e in events for s in _codes(e.source) for t in _codes(e.target)}
+    assert pairs <= got, [(e.type, e.trigger, _codes(e.source), _codes(e.target)) for e in events]
+
+
+def test_one_meeting_named_twice_stays_one_event(resources):
+    # must-not: a joint act whose sides are named either way is one happening
+    events = _events(resources, "Kenya's president met his Tanzanian counterpart in Arusha, holding talks with Tanzania on the border.", "CONSULT")
+    assert len(events) == 1, [(e.trigger, _codes(e.source), _codes(e.target)) for e in events]
+
+
+@pytest.mark.parametrize(
+    "text, target",
+    [
+        # aid told by what carries it goes to whom, or where, the carrier reaches
+        ("A convoy of trucks carrying rice from the World Food Programme reached displaced families in Kassala on Monday.", {"SDN"}),
+        ("The first trucks carrying fuel from Iran reached Lebanon on Thursday.", {"LBN"}),
+        ("Lorries carrying tents and blankets from the Turkish Red Crescent arrived in Idlib on Friday.", {"SYR"}),
+    ],
+)
+def test_aid_carried_goes_where_the_carrier_arrives(resources, text, target):
+    assert _codes(_event(resources, text, "AID").target) == target
+
+
+def test_a_carrier_that_only_leaves_names_no_recipient(resources):
+    # must-not: a verb of leaving says where the aid came from, not whom it reached
+    e = _event(resources, "Trucks carrying flour from the World Food Programme left Port Sudan on Monday.", "AID")
+    assert "SDN" not in _codes(e.target)
+
+
+@pytest.mark.parametrize(
+    "text, target",
+    [
+        # a protest "at/over" a thing is aimed at whose thing it is
+        ("Dockworkers at Chittagong port walked off the job on Sunday in protest at the port authority's plan to lease a terminal to a Dubai operator.", {"BGD"}),
+        ("Truck drivers in Cochabamba blocked the highway on Monday in protest over the regional transport authority's new fees.", {"BOL"}),
+    ],
+)
+def test_a_protest_at_a_plan_is_aimed_at_whose_plan_it_is(resources, text, target):
+    assert _codes(_event(resources, text, "PROTEST").target) == target
+
+
+def test_a_protest_at_a_thing_of_no_one_named_has_no_target(resources):
+    # must-not: the owner stands for the thing protested, not whoever the thing's own phrase names
+    e = _event(resources, "Six Basque inmates in Huelva prison have refused food for 30 days in protest at the isolation of their jailed comrades.", "PROTEST")
+    assert not _codes(e.target)
+
+
+@pytest.mark.parametrize(
+    "text, target",
+    [
+        # a threat reported as what the speaker's own state will do is aimed at whom that act is, not at the state
+        ("French President Emmanuel Macron warned on Monday that Paris would impose heavy tariffs on Brazil if Brasilia kept burning the Amazon.", {"BRA"}),
+        # must-not: a clause whose doer is someone else's, or a body of the same state that is not the speaker's side
+        ("The Kenyan teachers' union warned that the government would face a national strike if it did not pay arrears.", {"KEN"}),
+        ("A Hinds County jury found the city of Jackson liable for damages on Thursday.", {"USA"}),
+    ],
+)
+def test_a_threat_of_the_speakers_own_state_is_not_aimed_at_it(resources, text, target):
+    events = _events(resources, text)
+    assert events and _codes(events[0].target) == target, [(e.type, e.trigger, _codes(e.target)) for e in events]
+
+
+def test_a_second_name_the_parser_joins_to_the_participle_is_a_doer_too(resources):
+    # "operated by X and Y": the parser hangs Y on the participle, not on X
+    e = _event(resources, "Ecuadorean troops took over the oil fields operated by Petrobras and Repsol in May 2006.", "COERCE")
+    assert _codes(e.target) == {"BRA", "ESP"}
+
+
+@pytest.mark.parametrize(
+    "text, target",
+    [
+        # a thing tied to someone by its participle stands for them
+        ("Switzerland froze bank accounts linked to ousted Egyptian President Hosni Mubarak within days of his fall.", {"EGY"}),
+        ("Israeli settlers cut down olive trees belonging to Palestinian farmers overnight.", {"PSE"}),
+    ],
+)
+def test_a_thing_linked_to_someone_stands_for_them(resources, text, target):
+    events = _events(resources, text)
+    assert events and _codes(events[0].target) == target, [(e.type, e.trigger, _codes(e.target)) for e in events]
+
+
+def test_the_subject_after_a_fronted_participle_the_parser_made_the_subject(resources):
+    # the parser takes "Meeting" for the subject and hangs the body after the comma on "Addis Ababa" as an apposition
+    e = _event(resources, "Meeting in Addis Ababa, the African Union's Peace and Security Council told M23 rebels to pull out of Goma and lay down their arms.", "DEMAND")
+    assert _codes(e.source) == {"IGO"} and _codes(e.target) == {"COD"}
+
+
+@pytest.mark.parametrize(
+    "text, target",
+    [
+        # refusing to hand someone over is aimed at whom they would go to, not at whom is handed over
+        ("The Taliban refused on Friday to hand over the Saudi-born militant leader to the United States without proof of his role.", {"USA"}),
+        ("Belgrade refused to turn over the former Bosnian Serb commander to Croatia.", {"HRV"}),
+    ],
+)
+def test_refusing_a_handover_is_aimed_at_whom_it_would_go_to(resources, text, target):
+    assert _codes(_event(resources, text, "REJECT").target) == target
+
+
+def test_an_object_shifted_after_the_as_phrase_is_the_object(resources):
+    # "denounced as X <object>": the parser makes the shifted object an apposition of the as-phrase's noun
+    e = _event(resources, "Hungary condemned as a provocation Romania's expulsion of two Hungarian diplomats.", "DISAPPROVE")
+    assert _codes(e.target) == {"ROU"}
+
+
+def test_a_protest_accusing_someone_is_aimed_at_them(resources):
+    e = _event(resources, "Angry residents of Soweto burned tyres and stoned police cars overnight, accusing officers of ignoring a wave of robberies.", "PROTEST")
+    assert _codes(e.target) == {"ZAF"} and "officers" in " ".join(a.text or "" for a in e.target)
+
+
+def test_a_measure_lifted_in_the_passive_is_aimed_at_whom_it_was_laid_on(resources):
+    # the measure's doer is the source, not the target; its own clause says whom it fell on
+    e = _event(resources, "The tariffs imposed on Australian barley by Beijing in 2020 were lifted on Friday.", "RETREAT")
+    assert _codes(e.source) == {"CHN"} and _codes(e.target) == {"AUS"}
+
+
+@pytest.mark.parametrize(
+    "text, etype, target",
+    [
+        # the relative pronoun object, or the noun a stranded preposition misses, is the noun the clause describes
+        ("The Kenyan activist, whom Tanzanian police detained in Dar es Salaam, was deported on Monday.", "COERCE", {"KEN"}),
+        ("A Chinese trawler that the Argentine coastguard fired on sank off Patagonia.", "FIGHT", {"CHN"}),
+    ],
+)
+def test_a_relative_clause_act_falls_on_the_noun_it_describes(resources, text, etype, target):
+    assert _codes(_event(resources, text, etype).target) == target
+
+
+def test_forces_an_against_phrase_names_are_no_own_forces(resources):
+    # a ceasefire "against" forces is aimed at them, even when the source is placed in their state
+    e = _event(resources, "Kurdish rebel leader Abdullah Ocalan declared a truce against Turkish troops.", "RETREAT")
+    assert _codes(e.target) == {"TUR"}

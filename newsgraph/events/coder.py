@@ -30,6 +30,8 @@ from .modality import REPORTING_VERBS, THREAT_VERBS, Modality, analyse
 HANDOVER_VERBS = {"hand", "transfer", "extradite", "surrender", "repatriate", "turn"}
 # participles that name who receives the thing: "a license granted to Chevron", "loans extended to Caracas"
 TRANSFER_PARTICIPLES = {"grant", "give", "issue", "award", "extend", "send", "provide", "offer", "deliver", "lend", "sell", "sign", "hold", "own"}
+# participles that tie a thing to whose it is ("froze bank accounts linked to Ben Ali", "trees belonging to farmers")
+OWNING_PARTICIPLES = {"belong", "link", "tie", "connect"}
 HALT_VERBS = {"stop", "halt", "cease", "suspend", "end", "quit", "abandon", "discontinue"}
 COOPERATIVE_TYPES = {"COOPERATE", "AID", "CONSULT", "AGREE", "SUPPORT"}
 # types whose action falls on the people of a place (imposing or lifting a curfew, martial law or a ban,
@@ -128,6 +130,8 @@ GRANTED_THINGS = {"licence", "license", "permit", "contract", "funding", "grant"
                   "franchise", "lease", "tender", "certificate", "authorisation", "authorization", "approval"}
 # verbs of demanding: the clause of a participle of them says whom a protest presses ("on strike, demanding that X ...")
 DEMANDING_VERBS = {"demand", "insist", "urge"}
+# verbs of blaming someone, whose object a protest's participle of them aims the protest at
+BLAMING_VERBS = {"accuse", "blame"}
 # words that open a clause an inquiry looks into ("investigating how officials awarded ...", "examining whether ...")
 WH_WORDS = {"how", "why", "whether", "if"}
 INQUIRY_PREPS = {"into", "over", "about", "on", "through"}
@@ -234,6 +238,9 @@ LADEN_VERBS = {"load", "carry", "pack", "fill", "laden", "stack", "cram", "bear"
 CONTAINER_NOUNS = {"plane", "planeload", "aircraft", "flight", "truck", "truckload", "lorry", "convoy", "ship", "shipload", "boatload",
                    "vessel", "cargo", "consignment", "batch", "load", "shipment", "tonne", "ton", "stock", "stockpile", "crate",
                    "container", "bag", "sack", "kit", "carton", "package", "parcel", "tranche", "delivery"}
+
+# verbs of a carrier's arrival: whom or where it reaches is whom what it carries goes to
+ARRIVAL_VERBS = {"reach", "arrive", "land", "dock"}
 
 # purposes of troops sent abroad that make them aid rather than a show of force
 HELP_VERBS = {"help", "assist", "aid", "support", "stabilise", "stabilize", "protect", "reinforce", "bolster", "train"}
@@ -419,7 +426,7 @@ class EventCoder:
                 # (noun_hypernyms.tsv) are fallbacks: they code only sentences no hand trigger codes by its own lists
                 coded = [c for c in coded if not (c.sense.synonym_of or c.widened)] or coded
             found = [self._event(c, cands, sent, si, resolver, doc_id, published, quantities) for c in coded]
-            events.extend(_drop_subsumed(found))
+            events.extend(_drop_subsumed(found, {id(e) for e, c in zip(found, coded) if c.sense.symmetric}))
         return events
 
     # ------------------------------------------------------------ triggers
@@ -741,7 +748,11 @@ class EventCoder:
             c.source = self._placed_subject(tok, r) or c.source
         c.target = _other_than_source(c.target, c.source)
         if sense.type in INSTRUMENT_TYPES:
-            c.target = [a for a in c.target if not _own_forces(a, c.source)]
+            # (not forces an "against" phrase names: "announced a unilateral ceasefire against Turkish forces" is aimed at
+            # the other side, whatever state its source speaks for)
+            opposed = {a.actor_id for h in (tok, *c.objects.values()) for p in w.children(h) if w.dep[p] == "prep" and w.lower[p] == "against"
+                       for q in w.children(p) if w.dep[q] == "pobj" for a in r.actors_for(q)}
+            c.target = [a for a in c.target if a.actor_id in opposed or not _own_forces(a, c.source)]
         if sense.type == "MOBILIZE":
             # "The Nigerian Army deployed two battalions to Bokkos", "put troopers on alert across metro Phoenix": forces
             # moved or readied at home are aimed at no one there (a place stands for its state, which is their own)
@@ -946,15 +957,25 @@ class EventCoder:
             clauses += [cl for v in demands for cl in w.children(v) if w.dep[cl] == "ccomp"
                         and not any(w.dep[m] == "mark" and w.lower[m] in WH_WORDS for m in w.children(cl))]
         said = [s for cl in clauses for s in w.children(cl) if w.dep[s] in ("nsubj", "nsubjpass")]
+        if sense.type == "PROTEST":
+            # "residents torched tyres and stoned police vehicles, accusing officers of ignoring a spate of killings": a
+            # protest is aimed at whom its participle of accusing blames
+            said += [o for v in w.children(tok) if w.dep[v] == "advcl" and w.tag[v] == "VBG" and w.lemma[v] in BLAMING_VERBS
+                     and not any(w.dep[x] in ("nsubj", "nsubjpass") for x in w.children(v)) for o in w.children(v) if w.dep[o] in ("dobj", "obj")]
         said += [a for s in said for a in w.children(s) if w.dep[a] == "appos"]  # "whether supermarket chains Coles and ..."
         if sense.type in PRESSING_TYPES:
             # "walked off the job ..., forcing airlines to cancel flights, in a dispute with the government": the other side of
             # the dispute the act is in (the parser may hang it on a participle that goes on from the act)
             hosts = [tok, *(v for v in w.children(tok) if w.dep[v] == "advcl" and w.tag[v] == "VBG"
                             and not any(w.dep[x] in ("nsubj", "nsubjpass") for x in w.children(v)))]
-            said += [q for v in hosts for p in w.children(v) if w.dep[p] == "prep" and w.lower[p] == "in"
+            sides = [(w.lower[g], q) for v in hosts for p in w.children(v) if w.dep[p] == "prep" and w.lower[p] == "in"
                      for f in w.children(p) if w.dep[f] == "pobj" and w.lemma[f] in FRAME_NOUNS
-                     for g in w.children(f) if w.dep[g] == "prep" and w.lower[g] in ("with", "against") for q in w.children(g) if w.dep[q] == "pobj"]
+                     for g in w.children(f) if w.dep[g] == "prep" and w.lower[g] in ("with", "against", "at", "over") for q in w.children(g) if w.dep[q] == "pobj"]
+            said += [q for prep, q in sides if prep in ("with", "against")]
+            # "in protest at the port authority's plan", "in a row over the ministry's decision": a thing protested stands for
+            # whose it is (its owner only: "in protest at the isolation of their jailed leader" is at no one named)
+            said += [d for _, q in sides if w.pos[q] == "NOUN" and r.span_of(q) is None and not r.nouns.get(w.lemma[q])
+                     for d in w.children(q) if w.dep[d] == "poss" and w.pos[d] in ("NOUN", "PROPN")]
         heads += said
         # whom a sanction falls on may be anywhere; whose licence or funding is withdrawn is of the source's own state
         # a court's judgement is an authority's act on whom it judges ("a Lusaka court convicted opposition leader X")
@@ -1078,6 +1099,11 @@ class EventCoder:
                         source.extend(r.actors_for(p))
             elif w.dep[ch] in SUBJ_DEPS and not passive:
                 source.extend(a for h in _undated(w, r, ch) for a in self._acting_for(h, r))
+                if w.pos[ch] == "NOUN" and w.lower[ch].endswith("ing") and not r.actors_for(ch):
+                    # "Meeting in Addis Ababa, the African Union's Peace and Security Council told ...": the parser makes the
+                    # fronted participle the subject and hangs the real one, after the comma, on its phrase as an apposition
+                    source.extend(a for x in w.subtree(ch) if w.dep[x] == "appos" and w.left_edge(x) > 0 and w.text(w.left_edge(x) - 1) == ","
+                                  for a in r.actors_for(x))
                 # "Egypt's foreign minister Sameh Shoukry and his Ethiopian counterpart met": the parser hangs the second
                 # subject on the first one's apposed name
                 source.extend(a for p in w.children(ch) if w.dep[p] == "appos" for k in w.conjuncts(p) if k > p for a in r.actors_for(k))
@@ -1148,8 +1174,20 @@ class EventCoder:
                      + ([ch for ch in w.children(w.head[tok]) if w.dep[ch] in ("nsubj", "nsubjpass")] if opening else [])
                      + ([w.head[tok]] if reduced and not mobilised else [])
                      + ([modified] if modified is not None else []))
+        if w.dep[tok] == "relcl":
+            # "the M23 rebels, whom the army had attacked near Goma", "a trawler that the coastguard fired on": the relative
+            # pronoun, or the noun a preposition left at the clause's end is missing, stands for the noun the clause describes
+            obj_heads = [w.head[tok] if w.tag[o] in ("WP", "WDT") else o for o in obj_heads]
+            if not obj_heads and not passive and any(w.dep[p] == "prep" and w.lower[p] in sense.preps and not any(
+                    w.dep[q] in ("pobj", "pcomp") for q in w.children(p)) for p in w.children(tok)):
+                obj_heads = [w.head[tok]]
         if not obj_heads and not passive:
             obj_heads = _shared_objects(w, tok)  # "have beaten and detained dozens of protesters"
+        if not obj_heads and not passive:
+            # "denounced as an ugly crime Serbia's suppression of ...": the object shifted after the verb's "as" phrase, which
+            # the parser makes an apposition of that phrase's noun
+            obj_heads = [a for p in w.children(tok) if w.dep[p] == "prep" and w.lower[p] == "as" for q in w.children(p)
+                         if w.dep[q] == "pobj" for a in w.children(q) if w.dep[a] == "appos" and a > q]
         guessed: list[ActorRef] = []
         for o in obj_heads:
             recipient = self._recipient_of(o, r)
@@ -1209,12 +1247,14 @@ class EventCoder:
         if not target:
             # "investigating crimes by Croatian extremists", "prevented a demonstration staged by students": an act
             # named as the object is aimed at whoever did it
+            # (not the act's own doer: "the sanctions imposed on Iran by the United States were lifted", where the doer
+            # of the measure is the source, and the measure's own clause says whom it is aimed at, below)
             for o in obj_heads:
-                target.extend(self._doer_of(o, r))
+                target.extend(_other_than_source(self._doer_of(o, r), source))
         if not target:
             # "revoked Chevron's license", "a license granted to Chevron": actors inside the object phrase
             for o in obj_heads:
-                target.extend(self._actors_in(o, r, venue_free=sense.type in VENUE_TYPES))
+                target.extend(self._actors_in(o, r, venue_free=sense.type in VENUE_TYPES, act=tok))
         if not target:
             # "lifted the tariffs it slapped on Australia's barley", "returned the tanker it seized from Britain": a measure or
             # a thing whose own clause says whom it was laid on or taken from is aimed at them (a clause of a verb that
@@ -1223,6 +1263,17 @@ class EventCoder:
                     and any(s.type in ("SANCTION", "COERCE") for s in self.lex.by_lemma.get((w.lemma[v], "VERB"), ()))]
             if laid:
                 target = _other_than_source(self._prep_targets(laid, ("on", "against", "from"), r), source)
+        if not target and sense.type == "AID":
+            target = _other_than_source(self._reached_by(tok, r), source)
+        if not target:
+            # "refused to hand over Osama bin Laden to the United States": the act's infinitive of handing someone over is
+            # aimed, as the handover is, at whom they would go to
+            handing = [v for v in {*objects.values(), *(x for x in w.children(tok) if w.dep[x] == "xcomp")}
+                       if v != tok and w.pos[v] == "VERB" and _hands_over(w, v)]
+            target = [a for v in handing for a in self._prep_targets(
+                [v, *(p for p in (_particle(w, v, "over"), _particle(w, v, "back")) if p is not None),
+                 *(o for o in w.children(v) if w.dep[o] in OBJ_DEPS)], ("to",), r) if _coded(a)]
+            target = _other_than_source(target, source)
         pair: list[ActorRef] = []
         if sense.symmetric or sense.type == "FIGHT":
             # before the last-resort search: "talks were held in Hanoi between Vietnam and China" are the pair's, as is
@@ -1410,6 +1461,27 @@ class EventCoder:
                     return found
         return []
 
+    def _reached_by(self, tok, r: ArgResolver) -> list[ActorRef]:
+        """Whom aid reaches when the act describes what carries it ("trucks carrying flour from the WFP reached displaced
+        families in Marib", "a convoy of trucks carrying medicine arrived in Gaza"): the object of the verb of arrival
+        whose subject is the carrier (or the container it is part of: "a convoy of trucks"), or the place it arrives in."""
+        w = self._w
+        if w.dep[tok] == "acl" and w.pos[w.head[tok]] in ("NOUN", "PROPN"):
+            carrier = w.head[tok]
+            if w.dep[carrier] == "pobj" and w.lower[w.head[carrier]] == "of" and w.lemma[w.head[w.head[carrier]]] in CONTAINER_NOUNS:
+                carrier = w.head[w.head[carrier]]
+            verbs = [w.head[carrier]] if w.dep[carrier] == "nsubj" else []
+        else:
+            # "Lorries carrying tents ... arrived in Idlib": the parser may make the participle the verb, arrival its conjunct
+            verbs = [v for v in w.children(tok) if w.dep[v] == "conj" and not any(w.dep[x] in ("nsubj", "nsubjpass") for x in w.children(v))
+                     ] if any(w.dep[s] == "nsubj" and w.lemma[s] in CONTAINER_NOUNS for s in w.children(tok)) else []
+        verbs = [v for v in verbs if w.lemma[v] in ARRIVAL_VERBS]
+        heads = [o for v in verbs for o in w.children(v) if w.dep[o] in ("dobj", "obj")]
+        heads += [q for v in verbs for p in w.children(v) if w.dep[p] == "prep" and w.lower[p] in ("in", "at", "to")
+                  for q in w.children(p) if w.dep[q] == "pobj"]
+        # ("reached villages in northern Mali": people or places no one names are of where they are)
+        return [a for h in heads for k in (h, *w.conjuncts(h)) for a in (r.actors_for(k) or r.located_in(k))]
+
     def _prep_targets(self, heads, preps, r: ArgResolver) -> list[ActorRef]:
         w = self._w
         out: list[ActorRef] = []
@@ -1472,7 +1544,9 @@ class EventCoder:
             if w.dep[ch] == "acl" and w.tag[ch] == "VBN":
                 agents = [a for ag in w.children(ch) if w.dep[ag] == "agent" for p in w.children(ag) if w.dep[p] == "pobj" for a in r.actors_for(p)]
                 if agents:
-                    return agents
+                    # "gas fields operated by Petrobras and Repsol": the parser may join the second name to the participle
+                    agents += [a for k in w.children(ch) if w.dep[k] == "conj" and w.pos[k] in ("PROPN", "NOUN") for a in r.actors_for(k)]
+                    return dedupe(agents)
         return []
 
     def _owner_of(self, noun, r: ArgResolver) -> list[ActorRef]:
@@ -1482,12 +1556,13 @@ class EventCoder:
             return []
         return [a for ch in w.children(noun) if w.dep[ch] == "poss" and w.pos[ch] != "PRON" for a in r.actors_for(ch)]
 
-    def _actors_in(self, head, r: ArgResolver, venue_free: bool = False, own: list[ActorRef] | None = None) -> list[ActorRef]:
+    def _actors_in(self, head, r: ArgResolver, venue_free: bool = False, own: list[ActorRef] | None = None, act: int | None = None) -> list[ActorRef]:
         """The first actor named inside a phrase, not descending into its subordinate clauses (nor, with
         ``venue_free``, into where the phrase's talks or exercises are held); with ``own``, not those actors' own
-        armed forces."""
+        armed forces; not into the ``act`` itself ("Switzerland froze bank accounts": the parser may hang the verb and
+        its subject on the object)."""
         w = self._w
-        stack = [c for c in w.children(head)][::-1]
+        stack = [c for c in w.children(head) if c != act][::-1]
         while stack:
             t = stack.pop()
             if venue_free and w.dep[t] == "prep" and w.lower[t] in LOCATIVE_PREPS:
@@ -1502,7 +1577,7 @@ class EventCoder:
                 continue
             if w.dep[t] in ("advcl", "relcl", "parataxis"):
                 continue
-            if w.dep[t] == "acl" and w.lemma[t] not in TRANSFER_PARTICIPLES:
+            if w.dep[t] == "acl" and w.lemma[t] not in TRANSFER_PARTICIPLES | OWNING_PARTICIPLES:
                 continue  # "measures used against Iran" says nothing about this event's target
             span = r.span_of(t)
             if span is not None and brokered_by(self._doc, span.end):
@@ -1583,7 +1658,12 @@ class EventCoder:
             # (not "looking into whether the campaign took illegal donations": what is looked into)
             absolute = (w.dep[t] == "pcomp" and w.lower[w.head[t]] in ("with", "without")
                         and any(w.dep[s] in ("nsubj", "nsubjpass") for s in w.children(t)))
-            if (own_frame or locative or temporal or joined or absolute or _reporting_participle(w, t) or w.dep[t] in ("relcl", "appos")
+            # "Macron warned that Paris would impose tariffs on Brazil": the reported clause's doer is the speaker's own state
+            # or government, who acts, not whom it is aimed at
+            # (a clause of its own verb: not "found the city liable")
+            own_side = (etype in SPEECH_ACT_TYPES and w.dep[t] in ("nsubj", "nsubjpass") and w.dep[w.head[t]] == "ccomp" and w.head[w.head[t]] == tok
+                        and w.pos[w.head[t]] in ("VERB", "AUX") and bool(found := r.actors_for(t)) and all(_speaks_for(a, source) for a in found))
+            if (own_frame or locative or temporal or joined or absolute or own_side or _reporting_participle(w, t) or w.dep[t] in ("relcl", "appos")
                     or (w.dep[t] in ("prep", "npadvmod") and w.lower[t] in NON_ROLE_PREPS)):
                 blocked.update(x for x in w.subtree(t))
         for t in subtree:
@@ -2287,6 +2367,13 @@ def _reporting_participle(w: DocArrays, t: int) -> bool:
     return w.dep[t] in ("advcl", "conj") and w.tag[t] == "VBG" and w.lemma[t] in REPORTING_VERBS
 
 
+def _speaks_for(a: ActorRef, source: list[ActorRef]) -> bool:
+    """Is ``a`` the state or government of a source that speaks for it (the state itself, its government or one of its
+    officials)?"""
+    return bool(a.country) and a.kind in ("state", "government") and a.sector in (None, "GOV") and any(
+        s.country == a.country and s.sector in (None, "GOV") and (s.kind in ("state", "government") or s.sector == "GOV") for s in source)
+
+
 def _coded(a: ActorRef) -> bool:
     """Does the actor stand for a country or an international body (what event data codes an actor by)?"""
     return bool(a.country) or a.kind == "igo" or a.sector in ("IGO", "NGO")
@@ -2657,18 +2744,21 @@ def _actor_keys(actors: list[ActorRef]) -> set[str]:
     return {a.actor_id or a.name for a in actors}
 
 
-def _drop_subsumed(events: list[Event]) -> list[Event]:
+def _drop_subsumed(events: list[Event], joint: set[int] = frozenset()) -> list[Event]:
     """One sentence, one event per happening: "arrived ... for a state visit" is one CONSULT, not two.
 
     An event is dropped when another event of the same type in the sentence has
-    all of its actors (source and target, either role) and more confidence or more actors.
+    all of its actors (source and target, either role) and more confidence or more actors;
+    not when the other has them in the other roles ("Russia expelled Latvian diplomats after
+    Latvia expelled the Russian ambassador": two acts, one answering the other), unless either
+    is a joint act (``joint``: ids of events of symmetric senses, whose sides may be named either way).
     """
     keep = []
     for e in events:
         mine = _actor_keys(e.source) | _actor_keys(e.target)
         subsumed = False
         for o in events:
-            if o is e or o.type != e.type:
+            if o is e or o.type != e.type or (_reciprocal(e, o) and id(e) not in joint and id(o) not in joint):
                 continue
             theirs = _actor_keys(o.source) | _actor_keys(o.target)
             if mine <= theirs and (len(theirs) > len(mine) or (o.confidence, -o.trigger_start) > (e.confidence, -e.trigger_start)):
@@ -2679,3 +2769,7 @@ def _drop_subsumed(events: list[Event]) -> list[Event]:
     return keep
 
 
+def _reciprocal(e: Event, o: Event) -> bool:
+    """Does ``o`` have ``e``'s source as its target and ``e``'s target as its source, and no actor in the same role?"""
+    es, et, os_, ot = (_actor_keys(x) for x in (e.source, e.target, o.source, o.target))
+    return bool(es & ot and et & os_) and not (es & os_ or et & ot)
