@@ -974,3 +974,17 @@ def test_forces_an_against_phrase_names_are_no_own_forces(resources):
     # a ceasefire "against" forces is aimed at them, even when the source is placed in their state
     e = _event(resources, "Kurdish rebel leader Abdullah Ocalan declared a truce against Turkish troops.", "RETREAT")
     assert _codes(e.target) == {"TUR"}
+
+
+@pytest.mark.parametrize(
+    "text, etype, source",
+    [
+        # an apposition describing a relation ("a close ally of X") names another party, not the subject
+        ("The Kenyan government, a close ally of Washington, expelled two Sudanese diplomats.", "SANCTION", {"KEN"}),
+        ("Ghana's army, a longtime partner of the European Union, deployed troops to the border.", "MOBILIZE", {"GHA"}),
+        # must-not: an apposition that names the subject still names it
+        ("His Venezuelan counterpart, Nicolás Maduro, met Putin in Moscow.", "CONSULT", {"VEN"}),
+    ],
+)
+def test_an_apposition_describing_a_relation_does_not_replace_the_subject(resources, text, etype, source):
+    assert _codes(_event(resources, text, etype).source) == source

@@ -1705,6 +1705,12 @@ class ArgResolver:
         # appositions name the thing more specifically: "his counterpart, Nicolas Maduro"
         for c in w.children(h):
             if w.dep[c] == "appos" and appos:
+                if (c not in self.at and w.pos[c] == "NOUN"
+                        and any(w.dep[p] == "prep" and w.lower[p] in ("of", "to", "with", "for") for p in w.children(c))
+                        and (own := self._head(h, depth, appos=False)) is not None and own.country is not None):
+                    # "the Kenyan government, a close ally of Washington": a described relation names another party; the
+                    # phrase names its own
+                    return own
                 r = self._head(c, depth + 1)
                 if r is not None:
                     if r.provisional and r.country is None:
