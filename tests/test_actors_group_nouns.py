@@ -9,6 +9,8 @@ import pytest
 
 from newsgraph.actors.resolve import is_group_noun
 from newsgraph.events.coder import victim_words
+from newsgraph.extract import extract
+from newsgraph.model import Document
 from newsgraph.nlp import doc_arrays, parse
 
 from .test_actors_descriptions import _resolve
@@ -222,3 +224,16 @@ def test_a_bodys_president_is_no_leaders_namesake(resources):
     # "Johnson" was a British prime minister's name, but this is a city council's president
     text = "Tulsa City Council President Dana Johnson praised the deal on Thursday."
     assert _resolve(resources, text, "Johnson") != [("GBR", "GOV")]
+
+
+@pytest.mark.parametrize(
+    "text, etype, role, code",
+    [
+        # a developer is a business, a nonprofit a non-governmental organisation, of the state their phrase names
+        ("Police in Perth are investigating a Western Australian developer over unpaid deposits.", "INVESTIGATE", "target", ("AUS", "BUS")),
+        ("A Kenyan nonprofit sued the health ministry over the vaccine contracts.", "DISAPPROVE", "source", ("KEN", "NGO")),
+    ],
+)
+def test_developers_and_nonprofits_have_a_sector(resources, text, etype, role, code):
+    events = [e for e in extract(Document(text=text), resources).events if e.type == etype]
+    assert events and (code in {(a.country, a.sector) for a in getattr(events[0], role)}), [(e.type, e.source, e.target) for e in events]
