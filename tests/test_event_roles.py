@@ -988,3 +988,20 @@ def test_forces_an_against_phrase_names_are_no_own_forces(resources):
 )
 def test_an_apposition_describing_a_relation_does_not_replace_the_subject(resources, text, etype, source):
     assert _codes(_event(resources, text, etype).source) == source
+
+
+@pytest.mark.parametrize(
+    "text, target",
+    [
+        # whom a criticised attack or measure falls on is not the one criticised
+        ("Cuba condemned the sanctions against Iran.", set()),
+        ("Bolivia denounced the invasion of Ukraine.", set()),
+        ("Argentina condemned the punitive measures against Nicaragua.", set()),
+        # must-not: its doer, when named, is; so is a party criticised over it
+        ("Bolivia denounced Russia's invasion of Ukraine.", {"RUS"}),
+        ("Cuba condemned the American sanctions against Iran.", {"USA"}),
+        ("Mexico criticised Peru over the arrest of its consul.", {"PER"}),
+    ],
+)
+def test_whom_a_criticised_attack_falls_on_is_not_criticised(resources, text, target):
+    assert _codes(_event(resources, text, "DISAPPROVE").target) == target

@@ -227,6 +227,9 @@ SPEAKER_NOUNS = {"bloc": ("igo",), "alliance": ("igo",), "kingdom": ("state",), 
 # arriving", "before leaving"; not "without consulting", which did not happen)
 ADJUNCT_PREPS = {"after", "before", "upon", "on", "since", "while", "when"}
 
+# the types of hostile acts and measures: whom one falls on is not who is criticised for it ("condemned the invasion of X")
+HOSTILE_ACT_TYPES = {"SANCTION", "COERCE", "ASSAULT", "FIGHT", "THREATEN"}
+
 # verbs whose infinitive is done by their subject even when they have an object ("promised Kenya to deliver ...");
 # other verbs with an object hand the infinitive to it ("persuaded Hamas to accept ..."). Verbs of going whose object is
 # the place gone to or left are among them: the infinitive is the traveller's purpose ("visited Havana to meet ...",
@@ -1295,7 +1298,29 @@ class EventCoder:
                 after = []
             target = after or guessed
             guessed_target = bool(target)
+        if sense.type == "DISAPPROVE" and target:
+            # "condemned the invasion of Ukraine", "denounced the sanctions against Russia": whom a criticised attack or
+            # measure falls on is not the one criticised; its doer is, when the phrase names one ("Russia's invasion")
+            victims = self._victims(obj_heads, r)
+            target = [a for a in target if (a.actor_id, a.country) not in victims]
+            guessed_target = guessed_target and bool(target)
         return dedupe(source), dedupe(target), guessed_target
+
+    def _victims(self, heads, r: ArgResolver) -> set[tuple[str | None, str | None]]:
+        """The (actor id, country) of whom the hostile acts or measures ``heads`` name fall on: the of/against/on phrase of
+        a noun the lexicon codes as a hostile act ("the invasion of Ukraine", "the blockade on Gaza") or of "measures",
+        less anyone a modifier names as its doer ("Russia's attack on Ukraine")."""
+        w = self._w
+        out: set[tuple[str | None, str | None]] = set()
+        for o in heads:
+            if w.pos[o] != "NOUN" or not (w.lemma[o] == "measure" or any(
+                    s.type in HOSTILE_ACT_TYPES for s in self.lex.by_lemma.get((w.lemma[o], "NOUN"), ()))):
+                continue
+            doers = {(a.actor_id, a.country) for c in w.children(o) if w.dep[c] in ("poss", "compound", "amod", "nmod") and c < o
+                     for a in r.actors_for(c)}
+            out.update((a.actor_id, a.country) for p in w.children(o) if w.dep[p] == "prep" and w.lower[p] in ("of", "against", "on", "upon")
+                       for q in w.children(p) if w.dep[q] == "pobj" for a in r.actors_for(q) if (a.actor_id, a.country) not in doers)
+        return out
 
     def _noun_roles(self, tok, sense: Sense, objects, r: ArgResolver):
         w = self._w
