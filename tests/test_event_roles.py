@@ -997,6 +997,7 @@ def test_an_apposition_describing_a_relation_does_not_replace_the_subject(resour
         ("Cuba condemned the sanctions against Iran.", set()),
         ("Bolivia denounced the invasion of Ukraine.", set()),
         ("Argentina condemned the punitive measures against Nicaragua.", set()),
+        ("Chile's delegate condemned the coercive measures taken against Cuba.", set()),
         # must-not: its doer, when named, is; so is a party criticised over it
         ("Bolivia denounced Russia's invasion of Ukraine.", {"RUS"}),
         ("Cuba condemned the American sanctions against Iran.", {"USA"}),
