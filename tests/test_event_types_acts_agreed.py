@@ -1,0 +1,71 @@
+"""Event types of newspaper-style sentences in which an act is named by a noun that another verb agrees, announces or
+orders, written for these tests (never evaluation text)."""
+
+import pytest
+
+from newsgraph.extract import extract
+from newsgraph.model import Document
+
+
+def _coded(resources, text):
+    return [(e.type, e.cameo) for e in extract(Document(text=text), resources).events]
+
+
+def _assert_coded(resources, text, etype, cameo, wrong):
+    """``etype`` (with ``cameo``, unless None) among the text's events, and no event of type ``wrong`` (unless None)."""
+    coded = _coded(resources, text)
+    assert any(t == etype and (cameo is None or c == cameo) for t, c in coded), (text, coded)
+    assert wrong is None or all(t != wrong for t, _ in coded), (text, coded)
+
+
+@pytest.mark.parametrize(
+    "text, etype, cameo, wrong",
+    [
+        # sanctions agreed (or agreed on) are imposed by those who agree them, as approved or adopted ones are
+        ("Foreign ministers of the bloc agreed a fresh round of sanctions against Belarus on Tuesday.", "SANCTION", "163", "AGREE"),
+        ("G7 finance ministers agreed on new sanctions against North Korea in Tokyo.", "SANCTION", "163", "AGREE"),
+        # agreed "to" another's sanctions, or their relief agreed: assent, no sanction
+        ("Slovakia agreed to the new sanctions after a long debate.", "AGREE", None, "SANCTION"),
+        ("Washington agreed sanctions relief for Caracas in exchange for elections.", "AGREE", None, "SANCTION"),
+    ],
+)
+def test_sanctions_agreed(resources, text, etype, cameo, wrong):
+    _assert_coded(resources, text, etype, cameo, wrong)
+
+
+@pytest.mark.parametrize(
+    "text, etype, cameo, wrong",
+    [
+        # a truce agreed (transitive) is the ceasefire the parties settle on (CAMEO 0871)
+        ("Sudan and South Sudan agreed a permanent ceasefire in Addis Ababa on Friday.", "RETREAT", "0871", "AGREE"),
+        # agreed "to" one: assent to a proposal
+        ("The rebels agreed to a ceasefire proposed by the African Union.", "AGREE", None, "RETREAT"),
+        # a halt, pause or end to hostilities, announced, ordered or declared, is a ceasefire
+        ("The Taliban announced a three-day halt to offensive operations against Afghan forces.", "RETREAT", "0871", None),
+        ("Moscow ordered an end to hostilities with Georgia on Tuesday.", "RETREAT", "0871", None),
+        ("The Houthis declared a suspension of attacks on Saudi Arabia.", "RETREAT", "0871", None),
+    ],
+)
+def test_ceasefires_agreed_and_halts_declared(resources, text, etype, cameo, wrong):
+    _assert_coded(resources, text, etype, cameo, wrong)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a halt to trade or to a firm's work is no ceasefire
+        "Russia announced a halt to grain exports to Egypt on Monday.",
+        "Glencore announced a halt to mining operations in Zambia.",
+    ],
+)
+def test_other_halts_are_no_ceasefire(resources, text):
+    assert ("RETREAT", "0871") not in _coded(resources, text)
+
+
+def test_a_state_miner_is_a_company(resources):
+    # "state miner" names a state's mining company (BUS), not its workers (LAB), when the parser finds no name beside it
+    events = extract(Document(text="Ghana's state gold miner signed a supply deal with China on Monday."), resources).events
+    sources = [a for e in events for a in e.source if a.country == "GHA"]
+    assert sources and all(a.sector == "BUS" for a in sources), [(e.type, e.source) for e in events]
+    events = extract(Document(text="Striking gold miners blocked the road to the mine in Ghana on Monday."), resources).events
+    assert all(a.sector != "BUS" for e in events for a in e.source), [(e.type, e.source) for e in events]
