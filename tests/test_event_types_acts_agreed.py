@@ -69,3 +69,21 @@ def test_a_state_miner_is_a_company(resources):
     assert sources and all(a.sector == "BUS" for a in sources), [(e.type, e.source) for e in events]
     events = extract(Document(text="Striking gold miners blocked the road to the mine in Ghana on Monday."), resources).events
     assert all(a.sector != "BUS" for e in events for a in e.source), [(e.type, e.source) for e in events]
+
+
+@pytest.mark.parametrize(
+    "text, etype, cameo, wrong",
+    [
+        # an investigation authorised, approved or commissioned is opened by whoever lets it go ahead (CAMEO 090)
+        ("Judges of the regional court authorised an investigation into the massacre of villagers in Mali.", "INVESTIGATE", "090", None),
+        ("Nigeria's senate approved an inquiry into the oil subsidy payments.", "INVESTIGATE", "090", None),
+        # a licence or waiver denied was never granted: a request refused (REJECT), not one revoked (SANCTION 172)
+        ("Kenya's mining regulator denied a Canadian gold company a licence to prospect in Kakamega.", "REJECT", "120", "SANCTION"),
+        ("The Treasury revoked the licence of a Turkish bank to clear payments for Iran.", "SANCTION", "172", "REJECT"),
+        # forces that deploy themselves, at a government's request: foreign troops sent to help (AID 074)
+        ("About 800 Fijian soldiers deployed to the Solomon Islands on Monday at the request of its government.", "AID", "074", "DEMAND"),
+        ("Russian troops redeployed near the Ukrainian border on Tuesday.", "MOBILIZE", "154", None),
+    ],
+)
+def test_investigations_licences_denied_and_forces_deploying(resources, text, etype, cameo, wrong):
+    _assert_coded(resources, text, etype, cameo, wrong)
