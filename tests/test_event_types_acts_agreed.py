@@ -87,3 +87,30 @@ def test_a_state_miner_is_a_company(resources):
 )
 def test_investigations_licences_denied_and_forces_deploying(resources, text, etype, cameo, wrong):
     _assert_coded(resources, text, etype, cameo, wrong)
+
+
+@pytest.mark.parametrize(
+    "text, etype, cameo, wrong",
+    [
+        # going on despite an order, ruling or ban defies it (CAMEO 128), stated now whatever the tense
+        ("The Czech government will keep mining coal at Most despite an order from the EU court to halt work.", "REJECT", "128", "THREATEN"),
+        ("Israel continued building settlements despite a UN resolution.", "REJECT", "128", None),
+        # a sum advanced is lent (AID 071), in any currency
+        ("The Gauteng provincial government advanced 300 million rand to Johannesburg's bus operator.", "AID", "071", None),
+        ("Qatar lent 2 billion riyals to Egypt's central bank on Monday.", "AID", "071", None),
+    ],
+)
+def test_defiance_and_sums_advanced(resources, text, etype, cameo, wrong):
+    _assert_coded(resources, text, etype, cameo, wrong)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The company kept mining despite heavy rain.",  # no order defied
+        "Shares in the bank advanced 3 percent on Monday.",  # no sum given
+        "Chinese troops advanced 30 kilometres into Indian territory.",
+    ],
+)
+def test_no_defiance_no_sum_advanced(resources, text):
+    assert not any(t == "REJECT" or (t == "AID" and c == "071") for t, c in _coded(resources, text))
