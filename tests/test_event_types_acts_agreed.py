@@ -114,3 +114,19 @@ def test_defiance_and_sums_advanced(resources, text, etype, cameo, wrong):
 )
 def test_no_defiance_no_sum_advanced(resources, text):
     assert not any(t == "REJECT" or (t == "AID" and c == "071") for t, c in _coded(resources, text))
+
+
+@pytest.mark.parametrize(
+    "text, etype, cameo, wrong",
+    [
+        # land titles granted or recognised are rights conceded (CAMEO 0833)
+        ("Peru's government granted land titles to six Ashaninka communities on Monday.", "CONCEDE", "0833", None),
+        ("Bolivia's congress approved a law recognising the Guarani people's collective title to their ancestral lands.", "CONCEDE", "0833", "SUPPORT"),
+    ],
+)
+def test_land_titles_granted(resources, text, etype, cameo, wrong):
+    _assert_coded(resources, text, etype, cameo, wrong)
+
+
+def test_a_sports_title_is_no_right(resources):
+    assert ("CONCEDE", "0833") not in _coded(resources, "Kenya's athletics federation gave the world title to the runner from Eldoret.")
