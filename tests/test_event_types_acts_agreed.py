@@ -130,3 +130,29 @@ def test_land_titles_granted(resources, text, etype, cameo, wrong):
 
 def test_a_sports_title_is_no_right(resources):
     assert ("CONCEDE", "0833") not in _coded(resources, "Kenya's athletics federation gave the world title to the runner from Eldoret.")
+
+
+@pytest.mark.parametrize(
+    "text, etype, cameo, wrong",
+    [
+        # two parties breaking ground together on a plant cooperate (CAMEO 061)
+        ("Chile's Codelco and China's Tsingshan broke ground on Monday on a lithium plant in Antofagasta.", "COOPERATE", "061", None),
+        # the position of a boat passed to another state's police is intelligence shared (CAMEO 064)
+        ("Acting on a tip, Peruvian police passed Chilean authorities the position of a speedboat carrying cocaine.", "COOPERATE", "064", None),
+    ],
+)
+def test_ground_broken_together_and_positions_passed(resources, text, etype, cameo, wrong):
+    _assert_coded(resources, text, etype, cameo, wrong)
+
+
+@pytest.mark.parametrize(
+    "text, wrong",
+    [
+        ("Tesla broke ground on a factory in Mexico on Monday.", "COOPERATE"),  # one firm: no partner
+        ("The EU passed a common position on migration to the parliament.", "COOPERATE"),  # a stance, no whereabouts
+        ("Kenya and Uganda broke new ground in talks on the pipeline.", "SANCTION"),  # progress, no talks broken off
+        ("Sudan broke the deadlock in talks with South Sudan on oil fees.", "SANCTION"),
+    ],
+)
+def test_no_ground_broken_together_no_talks_broken(resources, text, wrong):
+    assert all(t != wrong for t, _ in _coded(resources, text))
