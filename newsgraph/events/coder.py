@@ -2637,6 +2637,11 @@ def _markers(w: DocArrays, tok: int, objects) -> set[str]:
     # the object's own phrase, noun and all, where the parser hung it ("ordered Prime TV off the air")
     out.update(f"*prep:{w.lower[c]}:{w.lemma[o]}" for h in heads for c in w.children(h) if w.dep[c] == "prep"
                for o in w.children(c) if w.dep[o] == "pobj")
+    # "*halt:to:offensive": an object noun with its own phrase's noun or modifier, for an object that names an act by
+    # what it does to another ("announced a halt to offensive operations" halts the offensive; a halt to exports does not)
+    out.update(f"*{w.lemma[h]}:{w.lower[c]}:{w.lemma[n]}" for h in heads if w.pos[h] == "NOUN" for c in w.children(h)
+               if w.dep[c] == "prep" for o in w.children(c) if w.dep[o] == "pobj"
+               for n in (o, *(m for m in w.children(o) if w.dep[m] in ("compound", "amod"))))
     # a reason the parser hung on the object ("attacked the president over his plan"): "*prep:over" as on the verb
     if any(w.dep[c] == "prep" and w.lower[c] == "over" for h in heads for c in w.children(h)):
         out.add("*prep:over")

@@ -147,6 +147,9 @@ def _thing_subject(w: DocArrays, tok: int, r: ArgResolver) -> bool:
 def _attribution(w: DocArrays, tok: int, sent, r: ArgResolver) -> tuple[str | None, list[ActorRef], bool]:
     """(who says so, their actors, whether the event is inside the reported clause)."""
     h = tok
+    # a clause a reporting verb states is reported speech even when the parser lost who says it ("Ending a standoff, the
+    # governor said he would sit down with ...", the name hung on "standoff"): its "would" is a future in the past
+    reported = False
     for _ in range(5):
         if w.head[h] == h:
             break
@@ -157,6 +160,7 @@ def _attribution(w: DocArrays, tok: int, sent, r: ArgResolver) -> tuple[str | No
                 if subj is not None:
                     actors = r.actors_for(subj)
                     return _who(w, r, subj, actors), actors, w.dep[h] in ("ccomp", "parataxis")
+                reported = reported or w.dep[h] in ("ccomp", "parataxis")
             h = parent
         else:
             break
@@ -172,7 +176,7 @@ def _attribution(w: DocArrays, tok: int, sent, r: ArgResolver) -> tuple[str | No
             if pobj is not None:
                 actors = r.actors_for(pobj)
                 return _who(w, r, pobj, actors), actors, False
-    return None, [], False
+    return None, [], reported
 
 
 def _denial_of(w: DocArrays, h: int) -> int | None:
