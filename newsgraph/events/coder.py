@@ -1309,8 +1309,8 @@ class EventCoder:
     def _victims(self, heads, r: ArgResolver) -> set[tuple[str | None, str | None]]:
         """The (actor id, country) of whom the hostile acts or measures ``heads`` name fall on: the of/against/on phrase of
         a noun the lexicon codes as a hostile act ("the invasion of Ukraine", "the blockade on Gaza") or of "measures",
-        or of the participle describing it ("the measures taken against Russia"), less anyone a modifier names as its
-        doer ("Russia's attack on Ukraine")."""
+        or of the participle describing it ("the measures taken against Russia"), less anyone a modifier or a by-phrase
+        names as its doer ("Russia's attack on Ukraine", "the torture of detainees by Egyptian police")."""
         w = self._w
         out: set[tuple[str | None, str | None]] = set()
         for o in heads:
@@ -1319,6 +1319,7 @@ class EventCoder:
                 continue
             doers = {(a.actor_id, a.country) for c in w.children(o) if w.dep[c] in ("poss", "compound", "amod", "nmod") and c < o
                      for a in r.actors_for(c)}
+            doers |= {(a.actor_id, a.country) for a in self._doer_of(o, r)}  # "the torture of detainees by Egyptian police"
             # the noun's own phrase, or that of the participle that describes it ("the measures taken against Russia")
             preps = [p for p in w.children(o) if w.dep[p] == "prep" and w.lower[p] in ("of", "against", "on", "upon")]
             preps += [p for v in w.children(o) if w.dep[v] == "acl" and w.tag[v] == "VBN" for p in w.children(v)
