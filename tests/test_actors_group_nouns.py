@@ -232,6 +232,8 @@ def test_a_bodys_president_is_no_leaders_namesake(resources):
         # a developer is a business, a nonprofit a non-governmental organisation, of the state their phrase names
         ("Police in Perth are investigating a Western Australian developer over unpaid deposits.", "INVESTIGATE", "target", ("AUS", "BUS")),
         ("A Kenyan nonprofit sued the health ministry over the vaccine contracts.", "DISAPPROVE", "source", ("KEN", "NGO")),
+        # a nonprofit is a local charity: of the story's state when nothing else places it
+        ("The city of Austin gave $2 million to nonprofits feeding homeless residents.", "AID", "target", ("USA", "NGO")),
     ],
 )
 def test_developers_and_nonprofits_have_a_sector(resources, text, etype, role, code):

@@ -1877,10 +1877,11 @@ class ArgResolver:
         mods = {w.lower[g] for c in w.children(h) if w.dep[c] in ("amod", "compound") and c < h
                 for g in (c, *w.children(c)) if g < h}  # "a local rights group": "local" may hang on "rights"
         code = None
+        local = mods & LOCAL_WORDS or w.lemma[h] in ("nonprofit", "non-profit")  # the American word for a local charity
         if not mods & INTERNATIONAL_WORDS:
-            if sector == "HRI" or mods & LOCAL_WORDS:
+            if sector == "HRI" or local:
                 code = self._place_of(h)
-            if code is None and mods & LOCAL_WORDS:
+            if code is None and local:
                 code = self.focus_country()
                 self.guessed.add(h)
         if code:
