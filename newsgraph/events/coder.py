@@ -1187,7 +1187,7 @@ class EventCoder:
         if not obj_heads and not passive:
             obj_heads = _shared_objects(w, tok)  # "have beaten and detained dozens of protesters"
         if not obj_heads and not passive:
-            # "denounced as an ugly crime Serbia's suppression of ...": the object shifted after the verb's "as" phrase, which
+            # "condemned as a provocation Romania's expulsion of ...": the object shifted after the verb's "as" phrase, which
             # the parser makes an apposition of that phrase's noun
             obj_heads = [a for p in w.children(tok) if w.dep[p] == "prep" and w.lower[p] == "as" for q in w.children(p)
                          if w.dep[q] == "pobj" for a in w.children(q) if w.dep[a] == "appos" and a > q]
