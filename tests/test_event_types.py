@@ -1155,6 +1155,9 @@ def test_a_crowds_protest_told_by_its_act_points_at_that_word(resources):
         ("A cargo of Ukrainian wheat arrived in Alexandria on Monday.", False),
         ("The first shipment of Qatari gas arrived in Germany this week.", False),
         ("Russian crude arrived in the Indian port of Sikka.", False),
+        # nor weapons and warships
+        ("The first of the German tanks arrived in Lithuania on Monday.", False),
+        ("Two Chinese warships arrived in the port of Colombo.", False),
         ("Two planeloads of Emirati medicine arrived in Khartoum.", False),
         # must-not: people arriving still visit
         ("The Indonesian president arrived in Canberra on Sunday.", True),
@@ -1194,3 +1197,17 @@ def test_what_a_thing_will_do_is_a_forecast(resources, text, factuality, etype):
 )
 def test_military_strikes_launched_are_no_labour_strike(resources, text, etype, wrong):
     _assert_types(resources, text, etype, wrong)
+
+
+@pytest.mark.parametrize(
+    "text, source, target",
+    [
+        # weapons arriving are military aid delivered, from whoever sent them to where they arrive
+        ("The first howitzers sent by France arrived in Armenia.", {"FRA"}, {"ARM"}),
+        ("Iranian drones arrived in Russia last year, officials said.", {"IRN"}, {"RUS"}),
+    ],
+)
+def test_weapons_arriving_are_military_aid(resources, text, source, target):
+    events = [e for e in extract(Document(text=text), resources).events if e.type == "AID" and e.cameo == "072"]
+    assert events, [(e.type, e.cameo) for e in extract(Document(text=text), resources).events]
+    assert ({a.country for a in events[0].source}, {a.country for a in events[0].target}) == (source, target)
