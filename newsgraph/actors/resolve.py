@@ -26,7 +26,7 @@ from pathlib import Path
 
 from ..model import ActorRef
 from ..datelines import DATELINE_DASHES, DATELINE_ENDS, dateline_at
-from ..nlp import VERBAL_POS, DocArrays, doc_arrays, doc_text
+from ..nlp import VERBAL_POS, DocArrays, doc_arrays
 from .registry import HOW_PRIORITY, Actor, AliasEntry, Registry, _load_yaml, fold, lead_key, split_entries  # noqa: F401  (fold, HOW_PRIORITY re-exported)
 
 SURNAME_PARTICLES = {"el", "al", "de", "da", "del", "van", "von", "le", "la", "di", "du", "bin", "ibn", "abu", "dos", "das"}
@@ -1241,12 +1241,12 @@ def _uncorroborated_headline_name(doc, start: int, end: int, headline: dict[int,
     name = w.words_text(start, end)
     if context is not None and name in context:
         return False
-    text = doc_text(doc)
-    for k, first in enumerate(w.sent_starts):
-        if first == s or name not in text[w.idx[first] : w.idx[w.sent_starts[k + 1]] if k + 1 < len(w.sent_starts) else len(text)]:
+    starts = w.sent_starts
+    for first, last in zip(starts, [*starts[1:], w.n]):
+        if first == s or name not in w.words_text(first, last):
             continue
         if first not in headline:
-            headline[first] = _headline_case(doc, *w.sent_bounds(first))
+            headline[first] = _headline_case(doc, first, last)
         if not headline[first]:
             return False
     return True
