@@ -6,16 +6,7 @@ import pytest
 from newsgraph.extract import extract
 from newsgraph.model import Document
 
-
-def _coded(resources, text):
-    return [(e.type, e.cameo) for e in extract(Document(text=text), resources).events]
-
-
-def _assert_coded(resources, text, etype, cameo, wrong):
-    """``etype`` (with ``cameo``, unless None) among the text's events, and no event of type ``wrong`` (unless None)."""
-    coded = _coded(resources, text)
-    assert any(t == etype and (cameo is None or c == cameo) for t, c in coded), (text, coded)
-    assert wrong is None or all(t != wrong for t, _ in coded), (text, coded)
+from .test_event_types_press import _assert_coded, _coded
 
 
 @pytest.mark.parametrize(
