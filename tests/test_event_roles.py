@@ -66,6 +66,20 @@ def test_an_act_held_against_the_people_charged_with_it(resources):
 @pytest.mark.parametrize(
     "text, etype, source",
     [
+        # the act someone is condemned, blamed, sanctioned or praised for is theirs, not the speaker's
+        ("Amnesty International condemned the Nigerian army for the killings of protesters.", "ASSAULT", {"NGA"}),
+        ("The Ugandan minister blamed the Congolese rebels for the attack on the convoy.", "ASSAULT", {"COD"}),
+        ("Washington sanctioned Moscow over the invasion of Ukraine.", "FIGHT", {"RUS"}),
+        ("Human Rights Watch criticised Egypt for the detention of journalists.", "COERCE", {"EGY"}),
+    ],
+)
+def test_an_act_held_against_the_object_of_an_active_verb(resources, text, etype, source):
+    assert _codes(_event(resources, text, etype).source) == source
+
+
+@pytest.mark.parametrize(
+    "text, etype, source",
+    [
         # an attack claimed by a group: the group acts, not the place the attack is named by
         ("The bombing at the Baghdad market, claimed by the Islamic State, killed six Iraqi soldiers.", "ASSAULT", {"IMG"}),
         # a thing acts for its owner

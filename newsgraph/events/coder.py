@@ -1807,11 +1807,22 @@ class EventCoder:
         """For a nominal event with no actor of its own, the subject of the verb it depends on."""
         w = self._w
         h = tok
+        held = None  # the preposition of accounting ("for", "over", ...) the act hangs on, and what it hangs on
         for _ in range(4):
             if w.head[h] == h:
                 return []
             link, h = h, w.head[h]
+            if w.dep[link] == "prep" and w.lower[link] in ACCOUNTING_PREPS:
+                held = (link, h)
             if w.pos[h] in VERBAL_POS and w.dep[h] != "prep":  # "following", "including" are prepositions here
+                if held is not None and w.lemma[h] in ACCOUNTING_VERBS and not any(w.dep[ch] in ("auxpass", "nsubjpass") for ch in w.children(h)):
+                    # "Amnesty condemned the army for the killings", "blamed the rebels for the attack", "thanked Japan
+                    # for its aid": whom the act is held against (or credited to) did it, not who holds it against them;
+                    # the preposition hangs on the verb or on its object
+                    answerable = [ch for ch in w.children(h) if w.dep[ch] == "dobj" and (held[1] in (h, ch))]
+                    found = [a for ch in answerable for a in r.actors_for(ch)]
+                    if found:
+                        return found
                 subjects = [ch for ch in w.children(h) if w.dep[ch] in SUBJ_DEPS]
                 if subjects:
                     # "COLOMBO — Prime Minister Narendra Modi began a state visit to Sri Lanka": not the dateline the parser
