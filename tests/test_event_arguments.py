@@ -184,6 +184,15 @@ def test_it_after_a_thing_and_the_company_as_anaphora(resources):
     assert not bars.source, bars.source  # "it" is the permit, no actor
     assert [a.text for a in bars.target] == ["the company"] and bars.target[0].kind == "company", bars.target
 
+def test_a_coordinated_clause_s_subject_pronoun_is_the_first_clause_s(resources):
+    # the name between the two "he"s is the first clause's object, not the second clause's subject
+    text = "Lula met Modi in Delhi. He thanked Modi for the invitation, and he criticised Israel for the strikes on Gaza."
+    events = extract(Document(text=text), resources).events
+    criticised = next(e for e in events if e.trigger.startswith("criticised"))
+    assert _codes(criticised.source) == {"BRA"}, criticised.source
+    assert _codes(criticised.target) == {"ISR"}, criticised.target
+
+
 
 def test_an_unplaced_person_acted_on_takes_the_only_state_of_the_story(resources):
     e = _event(resources, "Ugandan police arrested Jonah Kizza at his home on Monday.")

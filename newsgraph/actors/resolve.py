@@ -2303,11 +2303,17 @@ class ArgResolver:
                 ref = _copy(ref)
                 ref.text = w.text(h)
                 return ref
-        if low == "it" and w.dep[h] == "nsubj":
-            # "It allows Chevron to ..., but it bars the company ...": the second "it" is the first one's referent
-            first = next((c for c in w.children(w.head[w.head[h]]) if w.dep[c] == "nsubj" and w.lower[c] == "it" and c < h), None) if w.dep[w.head[h]] == "conj" else None
+        if w.dep[h] == "nsubj" and w.dep[w.head[h]] == "conj":
+            # "It allows Chevron to ..., but it bars the company ...", "He thanked Xi for ..., and he criticised ...": the
+            # subject pronoun of a coordinated clause is the first clause's same pronoun, not a name between them
+            first = next((c for c in w.children(w.head[w.head[h]]) if w.dep[c] == "nsubj" and w.lower[c] == low and c < h), None)
             if first is not None:
-                return self._pronoun(first)
+                ref = self._pronoun(first)
+                if ref is not None:
+                    ref = _copy(ref)
+                    ref.text = w.text(h)
+                return ref
+        if low == "it" and w.dep[h] == "nsubj":
             if self._thing_before(h):
                 return None
             prior = self._previous_main_subject(h)
