@@ -1020,3 +1020,16 @@ def test_an_apposition_describing_a_relation_does_not_replace_the_subject(resour
 )
 def test_whom_a_criticised_attack_falls_on_is_not_criticised(resources, text, target):
     assert _codes(_event(resources, text, "DISAPPROVE").target) == target
+
+
+@pytest.mark.parametrize(
+    "text, etype",
+    [
+        # what an act is done without, or who is set apart from its doer, is no party to it
+        ("The permit lets Petrobras sell diesel to private buyers without Argentine penalties.", "COOPERATE"),
+        ("Unlike Japan, the Philippines condemned the test.", "DISAPPROVE"),
+    ],
+)
+def test_a_without_or_unlike_phrase_names_no_target(resources, text, etype):
+    e = _event(resources, text, etype)
+    assert not _codes(e.target) & {"ARG", "JPN"}, e.target

@@ -185,8 +185,9 @@ OPENING_VERBS = {"open", "reopen", "re-open", "unseal", "unblock"}
 # prepositions that say where an act happens
 LOCATIVE_PREPS = {"in", "at", "near", "inside", "outside"}
 
-# prepositions whose phrases say when or per whom, never who acts or is acted on
-NON_ROLE_PREPS = {"according", "before", "after", "since", "until", "during", "following", "amid", "despite", "ahead"}
+# prepositions whose phrases say when, per whom, or what is absent or set apart ("without US approval", "unlike China"),
+# never who acts or is acted on
+NON_ROLE_PREPS = {"according", "before", "after", "since", "until", "during", "following", "amid", "despite", "ahead", "without", "unlike"}
 
 # conjunctions of clauses that say when an act happened ("after Hamas gunmen attacked ...")
 # (the background ones, ``BACKGROUND_MARKS``, and "till", "once"; not "as", "while": "mobilised as fighting with X entered a second day")
