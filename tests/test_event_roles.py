@@ -78,6 +78,37 @@ def test_an_act_held_against_the_object_of_an_active_verb(resources, text, etype
 
 
 @pytest.mark.parametrize(
+    "text, etype, source, factuality",
+    [
+        # what one is accused or blamed of doing is theirs, on the accuser's word
+        ("Ethiopia accused Sudan of arming the rebels.", "AID", {"SDN"}, "reported"),
+        ("The Ugandan minister blamed the Congolese rebels for attacking the convoy.", "ASSAULT", {"COD"}, "reported"),
+        ("Sudan was accused of backing rebels in Ethiopia.", "SUPPORT", {"SDN"}, "asserted"),
+        # what one is thanked for is theirs too, and no allegation
+        ("Kenya thanked Japan for sending food aid to the refugees.", "AID", {"JPN"}, "asserted"),
+        # must-not: a denial keeps its own subject
+        ("Russia denied attacking the convoy.", "FIGHT", {"RUS"}, "denied"),
+    ],
+)
+def test_the_act_an_accused_is_accused_of(resources, text, etype, source, factuality):
+    e = _event(resources, text, etype)
+    assert (_codes(e.source), e.factuality) == (source, factuality), (e.source, e.factuality)
+
+
+@pytest.mark.parametrize(
+    "text, etype",
+    [
+        # what someone is held for is done to them; what an accusation is about is a topic
+        ("Tanzanian police detained three employees of Barrick Gold for questioning over tax evasion.", "INVESTIGATE"),
+        ("Ethiopia expelled two Norwegian aid groups, accusing them of spreading lies about the war in Tigray.", "FIGHT"),
+    ],
+)
+def test_no_act_for_the_held_or_accused_that_they_did_not_do(resources, text, etype):
+    e = next((e for e in _events(resources, text, etype)), None)
+    assert e is None or not _codes(e.source) & {"CAN", "NOR"}, e.source
+
+
+@pytest.mark.parametrize(
     "text, etype, source",
     [
         # an attack claimed by a group: the group acts, not the place the attack is named by

@@ -162,6 +162,11 @@ ACCOUNTING_VERBS = {"charge", "accuse", "convict", "indict", "arrest", "detain",
                     "blame", "fine", "punish", "sanction", "sue", "praise", "criticise", "criticize", "condemn", "censure", "commend",
                     "honour", "honor", "reward", "thank", "fault", "suspend", "sack", "fire", "dismiss", "expel", "investigate", "question"}
 ACCOUNTING_PREPS = {"over", "for", "of", "with"}
+# "detained three employees for questioning", "arrested and held for trial": what is done to whoever is held, not an act
+# held against them
+HELD_FOR = {"questioning", "interrogation", "trial", "investigation", "deportation", "extradition", "treatment", "screening"}
+# "accusing them of spreading misinformation about the war": an act a phrase is about is a topic, no one's doing
+TOPIC_PREPS = {"about", "regarding", "concerning"}
 
 # types of concessions and agreements, made to the other side of the talks that led to them
 CONCESSION_TYPES = {"CONCEDE", "AGREE", "RETREAT"}
@@ -1752,6 +1757,8 @@ class EventCoder:
                 found = [a for p in ([speaker] if speaker is not None else []) for ch in w.children(p) if w.dep[ch] == "nsubj" for a in r.actors_for(ch)]
                 if found:
                     return found
+                if link == "pcomp" and w.dep[h] == "prep" and w.lower[h] in ACCOUNTING_PREPS and (found := self._answerable(h, r)):
+                    return found  # "Ethiopia accused Sudan of arming the rebels": Sudan arms them
                 # "After meeting the Chinese foreign minister, the Indian envoy said ...", "On returning to Kenya, he was
                 # arrested": a gerund a preposition of time opens before the clause shares the grammatical subject of the
                 # clause's verb (a passive's too); after the verb the parser may hang the phrase on a complement's verb
@@ -1808,36 +1815,42 @@ class EventCoder:
         """For a nominal event with no actor of its own, the subject of the verb it depends on."""
         w = self._w
         h = tok
-        held = None  # the preposition of accounting ("for", "over", ...) the act hangs on, and what it hangs on
+        held = None  # the preposition of accounting ("for", "over", ...) the act hangs under
         for _ in range(4):
             if w.head[h] == h:
                 return []
             link, h = h, w.head[h]
+            if w.dep[link] == "prep" and w.lower[link] in TOPIC_PREPS:
+                return []
             if w.dep[link] == "prep" and w.lower[link] in ACCOUNTING_PREPS:
-                held = (link, h)
+                held = link
             if w.pos[h] in VERBAL_POS and w.dep[h] != "prep":  # "following", "including" are prepositions here
-                if held is not None and w.lemma[h] in ACCOUNTING_VERBS and not any(w.dep[ch] in ("auxpass", "nsubjpass") for ch in w.children(h)):
-                    # "Amnesty condemned the army for the killings", "blamed the rebels for the attack", "thanked Japan
-                    # for its aid": whom the act is held against (or credited to) did it, not who holds it against them;
-                    # the preposition hangs on the verb or on its object
-                    answerable = [ch for ch in w.children(h) if w.dep[ch] == "dobj" and (held[1] in (h, ch))]
-                    found = [a for ch in answerable for a in r.actors_for(ch)]
-                    if found:
-                        return found
+                if held is not None and (found := self._answerable(held, r)):
+                    return found
                 subjects = [ch for ch in w.children(h) if w.dep[ch] in SUBJ_DEPS]
                 if subjects:
                     # "COLOMBO — Prime Minister Narendra Modi began a state visit to Sri Lanka": not the dateline the parser
                     # took for a second subject
                     return next((found for ch in subjects for s in _undated(w, r, ch) if (found := r.actors_for(s) or self._speaker_for(s, r))), [])
-                if (w.lemma[h] in ACCOUNTING_VERBS and w.dep[link] == "prep" and w.lower[link] in ACCOUNTING_PREPS
-                        and any(w.dep[ch] == "auxpass" for ch in w.children(h))):
-                    # "Five officers were charged over the beating of ...", "was praised for its support of ...": whom the
-                    # act is held against (or credited to) did it
-                    found = [a for ch in w.children(h) if w.dep[ch] == "nsubjpass" for a in r.actors_for(ch)]
-                    if found:
-                        return found
                 return self._inherited_subject(h, r)
         return []
+
+    def _answerable(self, prep, r: ArgResolver) -> list[ActorRef]:
+        """Whom a verb of accounting holds to account for (or credits with) what its for/over/of/with phrase names: the
+        object of an active verb ("Amnesty condemned the army for the killings", "accused Sudan of backing rebels",
+        "thanked Japan for its aid"), the subject of a passive ("five officers were charged over the beating"), not who
+        holds it against them. The phrase hangs on the verb or on its object."""
+        w = self._w
+        if w.lower[prep] == "for" and any(w.dep[p] in ("pobj", "pcomp") and w.lower[p] in HELD_FOR for p in w.children(prep)):
+            return []
+        v = obj = w.head[prep]
+        if w.dep[v] in OBJ_DEPS and w.pos[v] not in VERBAL_POS:
+            v = w.head[v]  # "blamed the rebels for ...", the parser hanging "for" on "rebels"
+        if w.lemma[v] not in ACCOUNTING_VERBS or w.pos[v] not in VERBAL_POS:
+            return []
+        passive = any(w.dep[ch] in ("auxpass", "nsubjpass") for ch in w.children(v))
+        return [a for ch in w.children(v) if (w.dep[ch] == "nsubjpass" if passive else (w.dep[ch] == "dobj" and obj in (v, ch)))
+                for a in r.actors_for(ch)]
 
     # ------------------------------------------------------------ folding
     def _fold_governed(self, cands: list[_Candidate]) -> None:

@@ -33,6 +33,8 @@ DENIAL_VERBS = {"deny", "refute", "rebut", "disavow"}
 DISMISSAL_VERBS = DENIAL_VERBS | {"dismiss", "reject", "dispute"}
 CLAIM_NOUNS = {"report", "claim", "allegation", "accusation", "charge", "rumour", "rumor", "suggestion", "speculation", "assertion",
                "story", "account"}
+# "Ethiopia accused Sudan of arming the rebels", "blamed the rebels for attacking ...": the act is the accuser's account
+ALLEGING_VERBS = {"accuse", "blame", "charge", "indict", "suspect", "allege"}
 OBLIGATION_AUX = {"must", "should", "ought"}
 MODAL_AUX = {"may", "might", "could", "can", "ca"}
 
@@ -152,6 +154,15 @@ def _attribution(w: DocArrays, tok: int, sent, r: ArgResolver) -> tuple[str | No
     reported = False
     for _ in range(5):
         if w.head[h] == h:
+            break
+        if w.dep[h] == "pcomp" and w.dep[w.head[h]] == "prep" and w.lower[w.head[h]] in ("of", "for", "over", "with"):
+            accuser = w.head[w.head[h]]
+            if w.dep[accuser] == "dobj" and w.head[accuser] != accuser:
+                accuser = w.head[accuser]  # the phrase hung on the accused
+            subj = next((c for c in w.children(accuser) if w.dep[c] == "nsubj"), None) if w.lemma[accuser] in ALLEGING_VERBS else None
+            if subj is not None:
+                actors = r.actors_for(subj)
+                return _who(w, r, subj, actors), actors, False
             break
         if w.dep[h] in ("ccomp", "parataxis", "xcomp", "conj", "advcl") or (w.dep[h] == "dobj" and w.lemma[w.head[h]] == "announce"):
             parent = w.head[h]
