@@ -1064,3 +1064,12 @@ def test_whom_a_criticised_attack_falls_on_is_not_criticised(resources, text, ta
 def test_a_without_or_unlike_phrase_names_no_target(resources, text, etype):
     e = _event(resources, text, etype)
     assert not _codes(e.target) & {"ARG", "JPN"}, e.target
+
+
+def test_two_coordinated_acts_aimed_at_one_party_are_two_events(resources):
+    # a recall and an expulsion in one sentence are two acts, though they share both parties
+    events = _events(resources, "Venezuela recalled its ambassador and expelled the Guyanese envoy.", "SANCTION")
+    assert {e.cameo for e in events} == {"161", "166"}, [(e.cameo, e.trigger) for e in events]
+    # must-not: an arrival for a visit is one happening told twice
+    visits = _events(resources, "The Indian prime minister arrived in Dhaka on Friday for a two-day state visit.", "CONSULT")
+    assert len(visits) == 1, [(e.cameo, e.trigger) for e in visits]

@@ -435,8 +435,22 @@ class EventCoder:
                 # (noun_hypernyms.tsv) are fallbacks: they code only sentences no hand trigger codes by its own lists
                 coded = [c for c in coded if not (c.sense.synonym_of or c.widened)] or coded
             found = [self._event(c, cands, sent, si, resolver, doc_id, published, quantities) for c in coded]
-            events.extend(_drop_subsumed(found, {id(e) for e, c in zip(found, coded) if c.sense.symmetric}))
+            events.extend(_drop_subsumed(found, {id(e) for e, c in zip(found, coded) if c.sense.symmetric}, self._separate_acts(coded, found)))
         return events
+
+    def _separate_acts(self, coded: list[_Candidate], found: list[Event]) -> set[frozenset[int]]:
+        """Pairs (of ids) of the events of two coordinated verbs with a direct object and a target each, and different CAMEO codes:
+        "Ghana recalled its ambassador to Nigeria and expelled the Nigerian envoy" reports two acts, not one happening
+        told twice (which "arrived in Delhi for a state visit" is)."""
+        w = self._w
+        by_tok = {c.tok: e for c, e in zip(coded, found)}
+        pairs = set()
+        for c, e in zip(coded, found):
+            t, h = c.tok, w.head[c.tok]
+            if (w.dep[t] == "conj" and h in by_tok and w.pos[t] == "VERB" and w.pos[h] == "VERB" and by_tok[h].cameo != e.cameo
+                    and e.target and by_tok[h].target and all(any(w.dep[ch] == "dobj" for ch in w.children(v)) for v in (t, h))):
+                pairs.add(frozenset((id(e), id(by_tok[h]))))
+        return pairs
 
     # ------------------------------------------------------------ triggers
     def _obligations(self, sent, cands: list[_Candidate]) -> list[_Candidate]:
@@ -2805,21 +2819,23 @@ def _actor_keys(actors: list[ActorRef]) -> set[str]:
     return {a.actor_id or a.name for a in actors}
 
 
-def _drop_subsumed(events: list[Event], joint: set[int] = frozenset()) -> list[Event]:
+def _drop_subsumed(events: list[Event], joint: set[int] = frozenset(), separate: set[frozenset[int]] = frozenset()) -> list[Event]:
     """One sentence, one event per happening: "arrived ... for a state visit" is one CONSULT, not two.
 
     An event is dropped when another event of the same type in the sentence has
     all of its actors (source and target, either role) and more confidence or more actors;
     not when the other has them in the other roles ("Russia expelled Latvian diplomats after
     Latvia expelled the Russian ambassador": two acts, one answering the other), unless either
-    is a joint act (``joint``: ids of events of symmetric senses, whose sides may be named either way).
+    is a joint act (``joint``: ids of events of symmetric senses, whose sides may be named either way); nor when the two
+    are ``separate`` acts (pairs of ids: coordinated verbs with objects of their own).
     """
     keep = []
     for e in events:
         mine = _actor_keys(e.source) | _actor_keys(e.target)
         subsumed = False
         for o in events:
-            if o is e or o.type != e.type or (_reciprocal(e, o) and id(e) not in joint and id(o) not in joint):
+            if (o is e or o.type != e.type or (_reciprocal(e, o) and id(e) not in joint and id(o) not in joint)
+                    or frozenset((id(e), id(o))) in separate):
                 continue
             theirs = _actor_keys(o.source) | _actor_keys(o.target)
             if mine <= theirs and (len(theirs) > len(mine) or (o.confidence, -o.trigger_start) > (e.confidence, -e.trigger_start)):
