@@ -239,3 +239,20 @@ def test_a_bodys_president_is_no_leaders_namesake(resources):
 def test_developers_and_nonprofits_have_a_sector(resources, text, etype, role, code):
     events = [e for e in extract(Document(text=text), resources).events if e.type == etype]
     assert events and (code in {(a.country, a.sector) for a in getattr(events[0], role)}), [(e.type, e.source, e.target) for e in events]
+
+
+@pytest.mark.parametrize(
+    "text, etype, role, code",
+    [
+        # a market watchdog or regulator is a public body; firms named by what they make or run are businesses
+        ("Kenya's competition watchdog fined two sugar millers for price fixing.", "COERCE", "source", ("KEN", "GOV")),
+        ("Kenya's competition watchdog fined two sugar millers for price fixing.", "COERCE", "target", ("KEN", "BUS")),
+        ("Ghana's energy regulator suspended the licences of three power utilities.", "SANCTION", "source", ("GHA", "GOV")),
+        ("A Brazilian court fined two cement makers for price fixing.", "COERCE", "target", ("BRA", "BUS")),
+        # must-not: a rights watchdog stays a rights group
+        ("The Ghanaian rights watchdog criticised the police.", "DISAPPROVE", "source", ("GHA", "HRI")),
+    ],
+)
+def test_regulators_watchdogs_and_makers_have_a_sector(resources, text, etype, role, code):
+    events = [e for e in extract(Document(text=text), resources).events if e.type == etype]
+    assert events and (code in {(a.country, a.sector) for a in getattr(events[0], role)}), [(e.type, e.source, e.target) for e in events]
