@@ -1165,6 +1165,8 @@ def _add_provisional(doc, spans: list[Span], ents, context: str | None = None) -
         if ent.label_ not in ("PERSON", "ORG"):
             continue
         toks = [t for t in ent if not (t.i == ent.start and t.lower_ == "the")]
+        while toks and toks[-1].tag_ == "POS":
+            toks.pop()  # "Rhema Petroleum's wells": the NER's span may take the possessive in
         if not toks or any(t.i in taken for t in toks):
             continue
         if not_an_actor(doc, toks[0].i, toks[-1].i + 1):
