@@ -145,6 +145,13 @@ def test_letting_someone_go_is_a_release(resources):
     assert _events(resources, "Kenya let the matter go.") == []
 
 
+def test_releasing_people_named_by_their_nation_is_a_release(resources):
+    assert ("RETREAT", "released") in _events(resources, "Eritrea released six Ethiopians on Tuesday.")
+    assert ("RETREAT", "freed") in _events(resources, "Iran freed four Britons after talks in Oman.")
+    # must-not: a nation's adjective on a thing released is no people
+    assert not any(t == "RETREAT" for t, _ in _events(resources, "Eritrea released the Ethiopian figures on Tuesday."))
+
+
 def test_calling_off_a_blockade_ends_it(resources):
     assert _events(resources, "Indian farmers called off their blockade of the highway.") == [("CONCEDE", "called off blockade")]
     assert _events(resources, "Indian farmers called a blockade of the highway.") == [("PROTEST", "called blockade")]

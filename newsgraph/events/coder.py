@@ -395,6 +395,7 @@ class EventCoder:
         self._doc = doc
         self._w = doc_arrays(doc)  # words are indices into it from here on
         self._words = _Words(self._w, self._listed)
+        self._resolver = resolver
         for si, sent in enumerate(doc.sents):
             self._sent = sent
             cands = self._candidates(sent)
@@ -404,7 +405,6 @@ class EventCoder:
             cands += [_Candidate(v, self.joint_sense, {}) for v in self._words.joint(sent) if v not in fired]
             if not cands:
                 continue
-            self._resolver = resolver
             for c in cands:
                 self._roles(c, resolver)
                 while c.fallbacks and (not self._enough(c) or (c.guessed_target and (c.sense.needs == "target" or (c.sense.needs == "pair" and c.sense.symmetric)))):
@@ -580,6 +580,9 @@ class EventCoder:
         w = self._w
         objects = self._object_lemmas(tok, pos)
         markers = _markers(w, tok, objects) if pos == "VERB" else set()
+        if pos == "VERB" and any((s := self._resolver.span_of(c)) is not None and s.how == "demonym"
+                                 for c in w.children(tok) if w.dep[c] in (*OBJ_DEPS, "nsubjpass")):
+            markers.add("*people")  # "released six Americans", "four Britons were freed": people named by their nation
         # "blocked access to the dollar system": where the object leads says what it is, a road or a market
         unless = objects.keys() | _to_phrase_lemmas(w, objects.values())
         if pos == "VERB":
@@ -2643,7 +2646,8 @@ def _markers(w: DocArrays, tok: int, objects) -> set[str]:
     "*prep:under:fire" (that phrase with that noun, on the verb or its object), "*to-do" (an infinitive complement),
     "*to:leave" (that infinitive's verb),
     "*subj:bomb" (the subject's noun or compound), "*none" (no object),
-    "*place" (the object is a place name), "*person" (the object or passive subject is a person's name), "*modifier" (the verb is a participle describing a noun: "striking
+    "*place" (the object is a place name), "*person" (the object or passive subject is a person's name), "*people" (it is
+    a plural of a nation's people: "Americans"), "*modifier" (the verb is a participle describing a noun: "striking
     doctors"), "*naming" (an object predicate: "called the
     blockade a crime", "what he called the criminal blockade"), "*prt:forward" (a particle: "push forward")."""
     out = {f"*prep:{w.lower[c]}" for c in w.children(tok) if w.dep[c] == "prep"}
