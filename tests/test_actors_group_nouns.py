@@ -256,3 +256,12 @@ def test_developers_and_nonprofits_have_a_sector(resources, text, etype, role, c
 def test_regulators_watchdogs_and_makers_have_a_sector(resources, text, etype, role, code):
     events = [e for e in extract(Document(text=text), resources).events if e.type == etype]
     assert events and (code in {(a.country, a.sector) for a in getattr(events[0], role)}), [(e.type, e.source, e.target) for e in events]
+
+
+def test_unplaced_doers_are_of_where_they_act(resources):
+    # the victims' nation, named first, is not the attackers'
+    events = [e for e in extract(Document(text="Gunmen abducted two Chinese workers in northern Nigeria."), resources).events if e.type == "ASSAULT"]
+    assert events and {a.country for a in events[0].source} == {"NGA"}, [(e.type, e.source) for e in events]
+    # must-not: where talks are held is not whose the parties are
+    events = [e for e in extract(Document(text="The Sudanese army and RSF rebels agreed in Jeddah to open talks."), resources).events if e.type == "AGREE"]
+    assert not any(a.country == "SAU" for e in events for a in e.source), [(e.type, e.source) for e in events]

@@ -1836,6 +1836,12 @@ class ArgResolver:
         if noun_sector in PEOPLE_SECTORS and w.pos[h] in ("NOUN", "PROPN") and not any(w.dep[c] == "poss" and w.pos[c] == "PRON" for c in w.children(h)):
             # "rebels in the Ivory Coast", "Moslem fundamentalist demonstrators", "police": the place named, else the focus
             code = self._place_of(h)
+            if (code is None and w.dep[h] == "nsubj" and w.pos[w.head[h]] in ("VERB", "AUX")
+                    and not any(w.dep[c] in ("nmod", "conj") for c in w.children(h))):
+                # "Gunmen abducted two Chinese workers in northern Nigeria": where they act, not the first state named
+                # (a plain description only: not "the government and FARC rebels agreed in Havana", which the parser
+                # may hang together as one phrase)
+                code = self._place_of(w.head[h])
             if code is None:
                 code = self.focus_country()
                 self.guessed.add(h)
