@@ -268,6 +268,8 @@ OBJ_DEPS = ("dobj", "obj", "attr", "oprd")
 PERSONAL_PRONOUNS = {"him", "her", "them", "us", "me", "he", "she", "they", "we"}
 PLURAL_PRONOUNS = {"them", "they"}
 ADVERB_PARTICLES = frozenset({"forward", "ahead", "back", "on", "through", "away"})
+# possessive pronouns that make an object the doer's own ("*own:X" markers)
+OWN_POSSESSIVES = frozenset({"its", "their", "his", "her", "our"})
 CONTENT_POS = (*VERBAL_POS, "NOUN", "PROPN")
 
 
@@ -2603,11 +2605,16 @@ def _markers(w: DocArrays, tok: int, objects) -> set[str]:
     """Synthetic object keys a sense may require (or avoid, in ``unless``): "*prep:for" (a "for" phrase on the verb),
     "*prep:under:fire" (that phrase with that noun, on the verb or its object), "*to-do" (an infinitive complement),
     "*to:leave" (that infinitive's verb),
-    "*subj:bomb" (the subject's noun or compound), "*none" (no object),
+    "*subj:bomb" (the subject's noun or compound), "*own:rifle" (an object with a possessive pronoun), "*none" (no object),
     "*place" (the object is a place name), "*person" (the object or passive subject is a person's name), "*modifier" (the verb is a participle describing a noun: "striking
     doctors"), "*naming" (an object predicate: "called the
     blockade a crime", "what he called the criminal blockade"), "*prt:forward" (a particle: "push forward")."""
     out = {f"*prep:{w.lower[c]}" for c in w.children(tok) if w.dep[c] == "prep"}
+    # a for-to clause is what the verb asks for, as a "for" phrase is: "called for the minister to resign" (the parser
+    # makes "for" the marker of an adverbial clause, not a preposition of the verb)
+    if any(w.dep[c] == "advcl" and _to_infinitive(w, c) and any(w.dep[m] == "mark" and w.lower[m] == "for" for m in w.children(c))
+           for c in w.children(tok)):
+        out.add("*prep:for")
     # a phrase's own noun: "*prep:under:fire" ("came under fire"); "*to-do": an infinitive complement ("told Malawi
     # to devalue", "was told by the IMF to devalue")
     # or its compound ("came under artillery fire": "*prep:under:artillery")
@@ -2643,6 +2650,9 @@ def _markers(w: DocArrays, tok: int, objects) -> set[str]:
     out.update(f"*{w.lemma[h]}:{w.lower[c]}:{w.lemma[n]}" for h in heads if w.pos[h] == "NOUN" for c in w.children(h)
                if w.dep[c] == "prep" for o in w.children(c) if w.dep[o] == "pobj"
                for n in (o, *(m for m in w.children(o) if w.dep[m] in ("compound", "amod"))))
+    # "*own:rifle": an object a possessive pronoun makes the doer's own ("handed over their rifles" gives up the group's
+    # own weapons; "handed over rifles to the army" may be arms supplied)
+    out.update(f"*own:{w.lemma[h]}" for h in heads for c in w.children(h) if w.dep[c] == "poss" and w.lower[c] in OWN_POSSESSIVES)
     # a reason the parser hung on the object ("attacked the president over his plan"): "*prep:over" as on the verb
     if any(w.dep[c] == "prep" and w.lower[c] == "over" for h in heads for c in w.children(h)):
         out.add("*prep:over")

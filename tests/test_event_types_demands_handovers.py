@@ -1,0 +1,59 @@
+"""Event types of newspaper-style sentences: demands the parser hides (a for-to clause, "insisted on", a demand delivered
+in a note) and weapons given up, written for these tests (never evaluation text)."""
+
+import pytest
+
+from .test_event_types_press import _assert_coded, _coded
+
+
+@pytest.mark.parametrize(
+    "text, etype, cameo, wrong",
+    [
+        # a for-to clause is what is called for, as a "for" phrase is; the act called for is folded into the demand
+        ("Kenyan opposition leaders called for the interior minister to resign after the shootings in Nakuru.", "DEMAND", "100", "CONCEDE"),
+        ("Nigerian unions called for the central bank to reverse its rate rise on Monday.", "DEMAND", "100", None),
+        # holding out for a thing is demanding it
+        ("Teachers in Lagos insisted on a meeting with the state governor before ending their strike.", "DEMAND", "100", None),
+        ("Ukraine insists on the full withdrawal of Russian troops from its territory.", "DEMAND", "100", None),
+        # a demand delivered in a note is that demand (with its own parties), not a protest note
+        ("Poland's demand that Russia return the plane's wreckage was delivered in a diplomatic note on Monday.", "DEMAND", None, "DISAPPROVE"),
+    ],
+)
+def test_demands_the_parser_hides(resources, text, etype, cameo, wrong):
+    _assert_coded(resources, text, etype, cameo, wrong)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # insisting that something is so, or on one's innocence, asserts it: no demand on anyone
+        "The Russian defence ministry insisted that its troops had not shelled the town.",
+        "The former Zambian minister insisted on his innocence throughout the trial in Lusaka.",
+    ],
+)
+def test_insisting_that_is_no_demand(resources, text):
+    assert all(t != "DEMAND" for t, _ in _coded(resources, text)), _coded(resources, text)
+
+
+def test_a_protest_note_stays_a_protest(resources):
+    # guard: a note of protest delivered is the protest (CAMEO 114)
+    text = "Japan delivered a protest note to China over the coastguard incursions near the Senkaku islands."
+    _assert_coded(resources, text, "DISAPPROVE", "114", None)
+
+
+@pytest.mark.parametrize(
+    "text, etype, cameo, wrong",
+    [
+        # an armed group handing over its own weapons gives them up (CAMEO 0873)
+        ("About 2,000 FARC fighters handed over their weapons to the United Nations mission in 2017.", "RETREAT", "0873", "AID"),
+        ("Hundreds of Mai-Mai militiamen handed over their rifles at a camp in South Kivu on Sunday.", "RETREAT", "0873", "AID"),
+    ],
+)
+def test_own_weapons_handed_over(resources, text, etype, cameo, wrong):
+    _assert_coded(resources, text, etype, cameo, wrong)
+
+
+def test_weapons_handed_to_another_are_no_disarmament(resources):
+    # guard: a state handing over weapons it supplies is military aid, no disarmament
+    coded = _coded(resources, "The United States handed over 30 armoured vehicles and rifles to the Lebanese army on Tuesday.")
+    assert ("RETREAT", "0873") not in coded, coded
