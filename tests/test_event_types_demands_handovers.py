@@ -3,6 +3,9 @@ in a note) and weapons given up, written for these tests (never evaluation text)
 
 import pytest
 
+from newsgraph.extract import extract
+from newsgraph.model import Document
+
 from .test_event_types_press import _assert_coded, _coded
 
 
@@ -57,3 +60,31 @@ def test_weapons_handed_to_another_are_no_disarmament(resources):
     # guard: a state handing over weapons it supplies is military aid, no disarmament
     coded = _coded(resources, "The United States handed over 30 armoured vehicles and rifles to the Lebanese army on Tuesday.")
     assert ("RETREAT", "0873") not in coded, coded
+
+
+def test_trainees_training_under_instructors(resources):
+    # trainees training under another side's instructors: that side trains them (COOPERATE, the instructors' side the
+    # source), no aid the trainees give
+    events = extract(Document(text="Somali soldiers are training under Turkish officers at a base in Mogadishu."), resources).events
+    coded = [(e.type, [a.country for a in e.source], [a.country for a in e.target]) for e in events]
+    assert ("COOPERATE", ["TUR"], ["SOM"]) in coded, coded
+    assert all(t != "AID" for t, _, _ in coded), coded
+
+
+def test_a_trainer_training_others_still_aids(resources):
+    # guard: the trainer as subject gives aid (CAMEO 07)
+    _assert_coded(resources, "The United States trained Ukrainian soldiers in Germany last spring.", "AID", None, "COOPERATE")
+
+
+@pytest.mark.parametrize(
+    "text, etype, cameo",
+    [
+        # verbs the lexicon lacked beside their listed synonyms
+        ("The Indian government loaned $500 million to Sri Lanka for fuel imports.", "AID", None),
+        ("Militiamen ransacked the offices of the electoral commission in Bangui.", "COERCE", "171"),
+        ("Nigeria's president lambasted the ECOWAS commission over the sanctions on Niger.", "DISAPPROVE", None),
+        ("Union leaders bargained with the Ford management until dawn in Detroit.", "CONSULT", "046"),
+    ],
+)
+def test_verbs_beside_their_synonyms(resources, text, etype, cameo):
+    _assert_coded(resources, text, etype, cameo, None)

@@ -1112,7 +1112,8 @@ class EventCoder:
                 # "Egypt's foreign minister Sameh Shoukry and his Ethiopian counterpart met": the parser hangs the second
                 # subject on the first one's apposed name
                 source.extend(a for p in w.children(ch) if w.dep[p] == "appos" for k in w.conjuncts(p) if k > p for a in r.actors_for(k))
-            elif w.dep[ch] == "prep" and w.lower[ch] in sense.source_preps and not source:
+            elif w.dep[ch] == "prep" and w.lower[ch] in sense.source_preps and not source and not sense.reverse:
+                # (a reverse sense's giver is its source phrase, below; its subject, perhaps inherited, the target)
                 for p in w.children(ch):
                     if w.dep[p] == "pobj":
                         source.extend(r.actors_for(p))
