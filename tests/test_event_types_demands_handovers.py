@@ -88,3 +88,24 @@ def test_a_trainer_training_others_still_aids(resources):
 )
 def test_verbs_beside_their_synonyms(resources, text, etype, cameo):
     _assert_coded(resources, text, etype, cameo, None)
+
+
+def test_a_ruling_that_a_party_broke_a_law_finds_it_at_fault(resources):
+    # a ruling that a party broke a law finds it at fault (CAMEO 116): the court the source, the party the target
+    text = "Kenya's High Court ruled that the interior ministry had violated the constitution by deporting the journalist."
+    events = extract(Document(text=text), resources).events
+    coded = [(e.type, e.cameo, [a.sector for a in e.source], [a.sector for a in e.target]) for e in events]
+    assert ("DISAPPROVE", "116", ["JUD"], ["GOV"]) in coded, coded
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a ruling that a party did not break it finds no fault
+        "The East African Court of Justice ruled that Uganda had not breached the treaty.",
+        # a finding that is no breach of anything
+        "The court ruled that the election would go ahead in March.",
+    ],
+)
+def test_rulings_that_find_no_fault(resources, text):
+    assert ("DISAPPROVE", "116") not in _coded(resources, text), _coded(resources, text)

@@ -268,6 +268,8 @@ OBJ_DEPS = ("dobj", "obj", "attr", "oprd")
 PERSONAL_PRONOUNS = {"him", "her", "them", "us", "me", "he", "she", "they", "we"}
 PLURAL_PRONOUNS = {"them", "they"}
 ADVERB_PARTICLES = frozenset({"forward", "ahead", "back", "on", "through", "away"})
+# findings of fault (CAMEO 116, find guilty or liable): the party found at fault is the target
+FINDING_CAMEOS = frozenset({"116"})
 # possessive pronouns that make an object the doer's own ("*own:X" markers)
 OWN_POSSESSIVES = frozenset({"its", "their", "his", "her", "our"})
 CONTENT_POS = (*VERBAL_POS, "NOUN", "PROPN")
@@ -1850,12 +1852,14 @@ class EventCoder:
                     # a demand is on whoever must act; an agreement or threat concerns the act's target
                     # (not the demander itself: "Zambia appealed for assistance" gives the aid noun Zambia as its source);
                     # it outranks a target nobody places ("offered to station Patriot batteries in Poland")
-                    asked = _other_than_source(inner.source, c.source) if c.sense.type in ("DEMAND", "REQUEST") else []
+                    # and a finding is against whoever did what it finds ("ruled that Poland had breached EU law": Poland)
+                    asked = (_other_than_source(inner.source, c.source) if c.sense.type in ("DEMAND", "REQUEST") or c.sense.cameo in FINDING_CAMEOS
+                             else [])
                     # (one asked whom nobody places yields to a placed party of the act: "asked the High Court to order the
                     # Foreign Office to ...")
                     asked = asked if any(_coded(a) for a in asked) else []
                     c.target = asked or _other_than_source(inner.target, c.source or inner.source) or c.target
-                if not c.source:
+                if not c.source and c.sense.cameo not in FINDING_CAMEOS:  # (the one found at fault finds nothing)
                     # (not whom the governing act falls on: "Israel was urged to halt settlement construction")
                     taken = {(a.actor_id, a.sector) for a in c.target}
                     c.source = [a for a in inner.source if (a.actor_id, a.sector) not in taken]
@@ -2606,7 +2610,7 @@ def _markers(w: DocArrays, tok: int, objects) -> set[str]:
     """Synthetic object keys a sense may require (or avoid, in ``unless``): "*prep:for" (a "for" phrase on the verb),
     "*prep:under:fire" (that phrase with that noun, on the verb or its object), "*to-do" (an infinitive complement),
     "*to:leave" (that infinitive's verb),
-    "*subj:bomb" (the subject's noun or compound), "*own:rifle" (an object with a possessive pronoun), "*none" (no object),
+    "*subj:bomb" (the subject's noun or compound), "*own:rifle" (an object with a possessive pronoun), "*that:breach" (a finite complement clause's verb), "*none" (no object),
     "*place" (the object is a place name), "*person" (the object or passive subject is a person's name), "*modifier" (the verb is a participle describing a noun: "striking
     doctors"), "*naming" (an object predicate: "called the
     blockade a crime", "what he called the criminal blockade"), "*prt:forward" (a particle: "push forward")."""
@@ -2654,6 +2658,10 @@ def _markers(w: DocArrays, tok: int, objects) -> set[str]:
     # "*own:rifle": an object a possessive pronoun makes the doer's own ("handed over their rifles" gives up the group's
     # own weapons; "handed over rifles to the army" may be arms supplied)
     out.update(f"*own:{w.lemma[h]}" for h in heads for c in w.children(h) if w.dep[c] == "poss" and w.lower[c] in OWN_POSSESSIVES)
+    # "*that:breach": the verb of a finite complement clause that is not denied ("ruled that Poland had breached EU law";
+    # not "ruled that it had not breached")
+    out.update(f"*that:{w.lemma[c]}" for c in w.children(tok) if w.dep[c] == "ccomp" and c > tok and not _infinitive(w, tok, c)
+               and any(w.dep[s] in ("nsubj", "nsubjpass") for s in w.children(c)) and not any(w.dep[n] == "neg" for n in w.children(c)))
     # a reason the parser hung on the object ("attacked the president over his plan"): "*prep:over" as on the verb
     if any(w.dep[c] == "prep" and w.lower[c] == "over" for h in heads for c in w.children(h)):
         out.add("*prep:over")
