@@ -109,3 +109,9 @@ def test_a_ruling_that_a_party_broke_a_law_finds_it_at_fault(resources):
 )
 def test_rulings_that_find_no_fault(resources, text):
     assert ("DISAPPROVE", "116") not in _coded(resources, text), _coded(resources, text)
+
+
+def test_insisting_on_ones_own_course_is_no_demand(resources):
+    # insisting on doing something (a gerund) holds to one's own course: no demand on anyone
+    coded = _coded(resources, "President Ruto insists on standing by his ally in Addis Ababa.")
+    assert all(t != "DEMAND" for t, _ in coded), coded
