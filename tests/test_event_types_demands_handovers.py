@@ -113,5 +113,5 @@ def test_rulings_that_find_no_fault(resources, text):
 
 def test_insisting_on_ones_own_course_is_no_demand(resources):
     # insisting on doing something (a gerund) holds to one's own course: no demand on anyone
-    coded = _coded(resources, "President Ruto insists on standing by his ally in Addis Ababa.")
+    coded = _coded(resources, "Hungary insists on buying gas from Russia through the TurkStream pipeline.")
     assert all(t != "DEMAND" for t, _ in coded), coded

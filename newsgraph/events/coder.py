@@ -2625,7 +2625,7 @@ def _markers(w: DocArrays, tok: int, objects) -> set[str]:
     # or its compound ("came under artillery fire": "*prep:under:artillery")
     out.update(f"*prep:{w.lower[c]}:{w.lemma[n]}" for c in w.children(tok) if w.dep[c] == "prep" for o in w.children(c) if w.dep[o] == "pobj"
                for n in (o, *(m for m in w.children(o) if w.dep[m] == "compound")))
-    # a gerund as the phrase's complement: "*prep:on:*gerund" ("insists on standing by its ally": one's own course, not
+    # a gerund as the phrase's complement: "*prep:on:*gerund" ("insists on buying gas from Russia": its own course, not
     # a thing demanded of another)
     out.update(f"*prep:{w.lower[c]}:*gerund" for c in w.children(tok) if w.dep[c] == "prep" for o in w.children(c)
                if w.dep[o] == "pcomp" and w.tag[o] == "VBG")
