@@ -115,3 +115,17 @@ def test_insisting_on_ones_own_course_is_no_demand(resources):
     # insisting on doing something (a gerund) holds to one's own course: no demand on anyone
     coded = _coded(resources, "Hungary insists on buying gas from Russia through the TurkStream pipeline.")
     assert all(t != "DEMAND" for t, _ in coded), coded
+
+
+@pytest.mark.parametrize(
+    "text, etype, cameo, wrong",
+    [
+        # goods an authority held or impounded, let go: property returned (CAMEO 0842), even when they are food
+        ("Kenyan customs released 25 containers of maize held at Mombasa since June to a Nairobi miller.", "RETREAT", "0842", "AID"),
+        ("Port officials in Lagos released 12 trucks of rice impounded over unpaid duties.", "RETREAT", "0842", "AID"),
+        # food released to the needy is aid
+        ("The Indian government released 50,000 tonnes of rice to the flood-hit districts of Assam.", "AID", None, None),
+    ],
+)
+def test_held_goods_released_are_returned(resources, text, etype, cameo, wrong):
+    _assert_coded(resources, text, etype, cameo, wrong)

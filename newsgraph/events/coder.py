@@ -2610,7 +2610,8 @@ def _markers(w: DocArrays, tok: int, objects) -> set[str]:
     """Synthetic object keys a sense may require (or avoid, in ``unless``): "*prep:for" (a "for" phrase on the verb),
     "*prep:under:fire" (that phrase with that noun, on the verb or its object), "*to-do" (an infinitive complement),
     "*to:leave" (that infinitive's verb),
-    "*subj:bomb" (the subject's noun or compound), "*own:rifle" (an object with a possessive pronoun), "*that:breach" (a finite complement clause's verb), "*none" (no object),
+    "*subj:bomb" (the subject's noun or compound), "*own:rifle" (an object with a possessive pronoun), "*that:breach" (a finite complement clause's verb), "*participle:hold" (a participle after the object),
+    "*none" (no object),
     "*place" (the object is a place name), "*person" (the object or passive subject is a person's name), "*modifier" (the verb is a participle describing a noun: "striking
     doctors"), "*naming" (an object predicate: "called the
     blockade a crime", "what he called the criminal blockade"), "*prt:forward" (a particle: "push forward")."""
@@ -2666,6 +2667,9 @@ def _markers(w: DocArrays, tok: int, objects) -> set[str]:
     # not "ruled that it had not breached")
     out.update(f"*that:{w.lemma[c]}" for c in w.children(tok) if w.dep[c] == "ccomp" and c > tok and not _infinitive(w, tok, c)
                and any(w.dep[s] in ("nsubj", "nsubjpass") for s in w.children(c)) and not any(w.dep[n] == "neg" for n in w.children(c)))
+    # "*participle:hold": a past participle after the object that describes it ("released 40 containers held since March",
+    # "returned the tanker seized in May"): what was done to the thing before
+    out.update(f"*participle:{w.lemma[c]}" for h in heads for c in w.children(h) if w.dep[c] == "acl" and w.tag[c] == "VBN")
     # a reason the parser hung on the object ("attacked the president over his plan"): "*prep:over" as on the verb
     if any(w.dep[c] == "prep" and w.lower[c] == "over" for h in heads for c in w.children(h)):
         out.add("*prep:over")
