@@ -129,3 +129,11 @@ def test_insisting_on_ones_own_course_is_no_demand(resources):
 )
 def test_held_goods_released_are_returned(resources, text, etype, cameo, wrong):
     _assert_coded(resources, text, etype, cameo, wrong)
+
+
+def test_forgiving_a_private_person(resources):
+    # forgiving is the forgiver's act, whoever is forgiven (a private person no registry places), as apologising is
+    text = "A Rwandan survivor told reporters that she had forgiven him."
+    _assert_coded(resources, text, "SUPPORT", "056", None)
+    text = "Kenyan Senator Gloria Orwoba said on Monday she had forgiven the blogger who insulted her."
+    _assert_coded(resources, text, "SUPPORT", "056", None)
