@@ -15,6 +15,8 @@ from .test_event_types_press import _assert_coded, _coded
         # a for-to clause is what is called for, as a "for" phrase is; the act called for is folded into the demand
         ("Kenyan opposition leaders called for the interior minister to resign after the shootings in Nakuru.", "DEMAND", "100", "CONCEDE"),
         ("Nigerian unions called for the central bank to reverse its rate rise on Monday.", "DEMAND", "100", None),
+        # what is clamoured or lobbied for is asked, not done: no resignation
+        ("Protesters in Lima clamoured for President Boluarte to resign.", "DEMAND", "100", "CONCEDE"),
         # holding out for a thing is demanding it
         ("Teachers in Lagos insisted on a meeting with the state governor before ending their strike.", "DEMAND", "100", None),
         ("Ukraine insists on the full withdrawal of Russian troops from its territory.", "DEMAND", "100", None),
