@@ -139,3 +139,24 @@ def test_forgiving_a_private_person(resources):
     _assert_coded(resources, text, "SUPPORT", "056", None)
     text = "Kenyan Senator Gloria Orwoba said on Monday she had forgiven the blogger who insulted her."
     _assert_coded(resources, text, "SUPPORT", "056", None)
+
+
+@pytest.mark.parametrize(
+    "text, etype, cameo, wrong",
+    [
+        # another's forces ordered to leave the country are expelled (CAMEO 166), not deployed
+        ("Niger's junta ordered French troops to leave the country by the end of the year.", "SANCTION", "166", "MOBILIZE"),
+        # guard: forces ordered to a place are deployed
+        ("Russia ordered 10,000 troops to the border with Ukraine.", "MOBILIZE", "154", "SANCTION"),
+        # a measure or text others propose, blocked, is rejected (CAMEO 120)
+        ("Hungary blocked the EU's new sanctions package against Russia.", "REJECT", "120", None),
+        ("Slovakia blocked the bloc's budget deal for a second week.", "REJECT", "120", None),
+    ],
+)
+def test_orders_to_leave_and_blocked_measures(resources, text, etype, cameo, wrong):
+    _assert_coded(resources, text, etype, cameo, wrong)
+
+
+def test_own_troops_told_to_leave_are_not_expelled(resources):
+    # guard: one's own forces told to leave are withdrawn, not expelled
+    assert ("SANCTION", "166") not in _coded(resources, "France ordered its troops to leave Niger."), _coded(resources, "France ordered its troops to leave Niger.")
