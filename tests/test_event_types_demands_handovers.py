@@ -160,3 +160,10 @@ def test_orders_to_leave_and_blocked_measures(resources, text, etype, cameo, wro
 def test_own_troops_told_to_leave_are_not_expelled(resources):
     # guard: one's own forces told to leave are withdrawn, not expelled
     assert ("SANCTION", "166") not in _coded(resources, "France ordered its troops to leave Niger."), _coded(resources, "France ordered its troops to leave Niger.")
+
+
+def test_a_sum_deposited_is_economic_aid_to_the_bank_s_state(resources):
+    # a sum of money given, lent or deposited is economic aid (CAMEO 071), to whoever holds the bank it is put in
+    events = extract(Document(text="The UAE deposited $2 billion in Egypt's central bank last week."), resources).events
+    coded = [(e.type, e.cameo, [a.country for a in e.target]) for e in events]
+    assert ("AID", "071", ["EGY"]) in coded, coded
