@@ -274,6 +274,10 @@ OBJ_DEPS = ("dobj", "obj", "attr", "oprd")
 PERSONAL_PRONOUNS = {"him", "her", "them", "us", "me", "he", "she", "they", "we"}
 PLURAL_PRONOUNS = {"them", "they"}
 ADVERB_PARTICLES = frozenset({"forward", "ahead", "back", "on", "through", "away"})
+# findings of fault (CAMEO 116, find guilty or liable): the party found at fault is the target
+FINDING_CAMEOS = frozenset({"116"})
+# possessive pronouns that make an object the doer's own ("*own:X" markers)
+OWN_POSSESSIVES = frozenset({"its", "their", "his", "her", "our"})
 CONTENT_POS = (*VERBAL_POS, "NOUN", "PROPN")
 
 
@@ -1133,7 +1137,8 @@ class EventCoder:
                 # "Egypt's foreign minister Sameh Shoukry and his Ethiopian counterpart met": the parser hangs the second
                 # subject on the first one's apposed name
                 source.extend(a for p in w.children(ch) if w.dep[p] == "appos" for k in w.conjuncts(p) if k > p for a in r.actors_for(k))
-            elif w.dep[ch] == "prep" and w.lower[ch] in sense.source_preps and not source:
+            elif w.dep[ch] == "prep" and w.lower[ch] in sense.source_preps and not source and not sense.reverse:
+                # (a reverse sense's giver is its source phrase, below; its subject, perhaps inherited, the target)
                 for p in w.children(ch):
                     if w.dep[p] == "pobj":
                         source.extend(r.actors_for(p))
@@ -1889,12 +1894,14 @@ class EventCoder:
                     # a demand is on whoever must act; an agreement or threat concerns the act's target
                     # (not the demander itself: "Zambia appealed for assistance" gives the aid noun Zambia as its source);
                     # it outranks a target nobody places ("offered to station Patriot batteries in Poland")
-                    asked = _other_than_source(inner.source, c.source) if c.sense.type in ("DEMAND", "REQUEST") else []
+                    # and a finding is against whoever did what it finds ("ruled that Poland had breached EU law": Poland)
+                    asked = (_other_than_source(inner.source, c.source) if c.sense.type in ("DEMAND", "REQUEST") or c.sense.cameo in FINDING_CAMEOS
+                             else [])
                     # (one asked whom nobody places yields to a placed party of the act: "asked the High Court to order the
                     # Foreign Office to ...")
                     asked = asked if any(_coded(a) for a in asked) else []
                     c.target = asked or _other_than_source(inner.target, c.source or inner.source) or c.target
-                if not c.source:
+                if not c.source and c.sense.cameo not in FINDING_CAMEOS:  # (the one found at fault finds nothing)
                     # (not whom the governing act falls on: "Israel was urged to halt settlement construction")
                     taken = {(a.actor_id, a.sector) for a in c.target}
                     c.source = [a for a in inner.source if (a.actor_id, a.sector) not in taken]
@@ -2645,17 +2652,27 @@ def _markers(w: DocArrays, tok: int, objects) -> set[str]:
     """Synthetic object keys a sense may require (or avoid, in ``unless``): "*prep:for" (a "for" phrase on the verb),
     "*prep:under:fire" (that phrase with that noun, on the verb or its object), "*to-do" (an infinitive complement),
     "*to:leave" (that infinitive's verb),
-    "*subj:bomb" (the subject's noun or compound), "*none" (no object),
-    "*place" (the object is a place name), "*person" (the object or passive subject is a person's name), "*people" (it is
-    a plural of a nation's people: "Americans"), "*modifier" (the verb is a participle describing a noun: "striking
+    "*subj:bomb" (the subject's noun or compound), "*own:rifle" (an object with a possessive pronoun), "*that:breach" (a finite complement clause's verb), "*participle:hold" (a participle after the object),
+    "*none" (no object),
+    "*place" (the object is a place name), "*person" (the object or passive subject is a person's name; "*people", a
+    nation's people, comes from the resolver in ``_sense_context``), "*modifier" (the verb is a participle describing a noun: "striking
     doctors"), "*naming" (an object predicate: "called the
     blockade a crime", "what he called the criminal blockade"), "*prt:forward" (a particle: "push forward")."""
     out = {f"*prep:{w.lower[c]}" for c in w.children(tok) if w.dep[c] == "prep"}
+    # a for-to clause is what the verb asks for, as a "for" phrase is: "called for the minister to resign" (the parser
+    # makes "for" the marker of an adverbial clause, not a preposition of the verb)
+    if any(w.dep[c] == "advcl" and _to_infinitive(w, c) and any(w.dep[m] == "mark" and w.lower[m] == "for" for m in w.children(c))
+           for c in w.children(tok)):
+        out.add("*prep:for")
     # a phrase's own noun: "*prep:under:fire" ("came under fire"); "*to-do": an infinitive complement ("told Malawi
     # to devalue", "was told by the IMF to devalue")
     # or its compound ("came under artillery fire": "*prep:under:artillery")
     out.update(f"*prep:{w.lower[c]}:{w.lemma[n]}" for c in w.children(tok) if w.dep[c] == "prep" for o in w.children(c) if w.dep[o] == "pobj"
                for n in (o, *(m for m in w.children(o) if w.dep[m] == "compound")))
+    # a gerund as the phrase's complement: "*prep:on:*gerund" ("insists on buying gas from Russia": its own course, not
+    # a thing demanded of another)
+    out.update(f"*prep:{w.lower[c]}:*gerund" for c in w.children(tok) if w.dep[c] == "prep" for o in w.children(c)
+               if w.dep[o] == "pcomp" and w.tag[o] == "VBG")
     # a date as the phrase's noun: "*prep:until:*date" ("gave Saddam until January 15 to pull out")
     out.update(f"*prep:{w.lower[c]}:*date" for c in w.children(tok) if w.dep[c] == "prep" for o in w.children(c) if w.dep[o] == "pobj"
                and w.ent_type[o] == "DATE")
@@ -2686,6 +2703,16 @@ def _markers(w: DocArrays, tok: int, objects) -> set[str]:
     out.update(f"*{w.lemma[h]}:{w.lower[c]}:{w.lemma[n]}" for h in heads if w.pos[h] == "NOUN" for c in w.children(h)
                if w.dep[c] == "prep" for o in w.children(c) if w.dep[o] == "pobj"
                for n in (o, *(m for m in w.children(o) if w.dep[m] in ("compound", "amod"))))
+    # "*own:rifle": an object a possessive pronoun makes the doer's own ("handed over their rifles" gives up the group's
+    # own weapons; "handed over rifles to the army" may be arms supplied)
+    out.update(f"*own:{w.lemma[h]}" for h in heads for c in w.children(h) if w.dep[c] == "poss" and w.lower[c] in OWN_POSSESSIVES)
+    # "*that:breach": the verb of a finite complement clause that is not denied ("ruled that Poland had breached EU law";
+    # not "ruled that it had not breached")
+    out.update(f"*that:{w.lemma[c]}" for c in w.children(tok) if w.dep[c] == "ccomp" and c > tok and not _infinitive(w, tok, c)
+               and any(w.dep[s] in ("nsubj", "nsubjpass") for s in w.children(c)) and not any(w.dep[n] == "neg" for n in w.children(c)))
+    # "*participle:hold": a past participle after the object that describes it ("released 40 containers held since March",
+    # "returned the tanker seized in May"): what was done to the thing before
+    out.update(f"*participle:{w.lemma[c]}" for h in heads for c in w.children(h) if w.dep[c] == "acl" and w.tag[c] == "VBN")
     # a reason the parser hung on the object ("attacked the president over his plan"): "*prep:over" as on the verb
     if any(w.dep[c] == "prep" and w.lower[c] == "over" for h in heads for c in w.children(h)):
         out.add("*prep:over")
