@@ -841,9 +841,9 @@ def test_a_way_reopened_into_a_place_is_opened_to_it(resources):
     "text, target",
     [
         # one accused whom a noun of no sector names after a place at home is of home, as a body an authority acts on
-        ("Kenya's revenue authority has accused a Mombasa steelmaker of faking export receipts.", {"KEN"}),
-        # must-not: with no place, no one is placed
-        ("Kenya's revenue authority has accused a steelmaker of faking export receipts.", set()),
+        ("Kenya's revenue authority has accused a Mombasa smelter of faking export receipts.", {"KEN"}),
+        # must-not: with no place, no one is placed (a noun of a sector, "a steelmaker", is a firm acted on at home)
+        ("Kenya's revenue authority has accused a smelter of faking export receipts.", set()),
     ],
 )
 def test_one_accused_named_after_a_place_at_home_is_of_home(resources, text, target):
