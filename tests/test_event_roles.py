@@ -1006,3 +1006,20 @@ def test_an_apposition_describing_a_relation_does_not_replace_the_subject(resour
 )
 def test_whom_a_criticised_attack_falls_on_is_not_criticised(resources, text, target):
     assert _codes(_event(resources, text, "DISAPPROVE").target) == target
+
+
+@pytest.mark.parametrize(
+    "text, etype, source, target",
+    [
+        # a thing sent "from" someone "to" someone else, told in the passive, is the giver's: the giver is the source and the
+        # "to" phrase the target (before, the giver was coded as the target and the source was empty)
+        ("Intelligence from British agencies was passed to French police.", "COOPERATE", {"GBR"}, {"FRA"}),
+        ("Loans from China were extended to Zambia last year.", "AID", {"CHN"}, {"ZMB"}),
+        ("Food aid from Japan was delivered to Nepal on Monday.", "AID", {"JPN"}, {"NPL"}),
+        # must-not: with no "to" phrase, what comes from someone is still whom the act answers
+        ("Criticism from the European Union was rejected by Hungary.", "REJECT", {"HUN"}, {"IGO"}),
+    ],
+)
+def test_a_thing_sent_from_a_giver_in_the_passive_is_the_givers(resources, text, etype, source, target):
+    e = _event(resources, text, etype)
+    assert (_codes(e.source), _codes(e.target)) == (source, target)

@@ -1136,6 +1136,16 @@ class EventCoder:
                       for p in w.children(ch) if w.dep[p] == "pobj" and w.pos[p] == "NOUN" for a in self._doer_of(p, r)]
             source = source or [a for ch in w.children(tok) if w.dep[ch] == "nsubjpass" and w.pos[ch] == "NOUN" and r.span_of(ch) is None
                                 and not r.nouns.get(w.lemma[ch]) for t in (ch, *_contents(w, ch)) for a in self._doer_of(t, r)]
+        sent_from = []
+        if passive and not source and any(w.dep[p] in PREP_DEPS and w.lower[p] == "to" for p in w.children(tok)):
+            # "Tips from Colombian police were relayed to their Ecuadorean counterparts", "Loans from China were extended to
+            # Zambia": a thing sent from someone to someone else is the giver's, who is the source; it is not whom the act
+            # is aimed at (its "to" phrase is)
+            sent_from = [ch for ch in w.children(tok) if w.dep[ch] == "nsubjpass" and w.pos[ch] == "NOUN" and w.lemma[ch] not in PEOPLE_WORDS
+                         and not r.nouns.get(w.lemma[ch]) and not is_group_noun(w, ch)]
+            source = [a for ch in sent_from for p in w.children(ch) if w.dep[p] == "prep" and w.lower[p] == "from"
+                      for q in w.children(p) if w.dep[q] == "pobj" for a in r.actors_for(q)]
+            sent_from = sent_from if source else []
         mobilised = passive and not source and sense.type == "MOBILIZE"
         if mobilised:
             # "police were put on full alert", "troops were moved to the border": with no one named who gave the
@@ -1173,7 +1183,7 @@ class EventCoder:
         # objects: an indirect object ("give Morocco 1.5 billion yen", "sent Kyiv weapons"), the recipient, first;
         # then the direct object (or the passive subject) if it is an actor
         obj_heads = ([ch for ch in w.children(tok) if w.dep[ch] == "dative" and w.pos[ch] in ("NOUN", "PROPN")]
-                     + [ch for ch in w.children(tok) if w.dep[ch] in OBJ_DEPS or (passive and not mobilised and w.dep[ch] == "nsubjpass")]
+                     + [ch for ch in w.children(tok) if w.dep[ch] in OBJ_DEPS or (passive and not mobilised and w.dep[ch] == "nsubjpass" and ch not in sent_from)]
                      + ([ch for ch in w.children(w.head[tok]) if w.dep[ch] in ("nsubj", "nsubjpass")] if opening else [])
                      + ([w.head[tok]] if reduced and not mobilised else [])
                      + ([modified] if modified is not None else []))
