@@ -1023,3 +1023,20 @@ def test_whom_a_criticised_attack_falls_on_is_not_criticised(resources, text, ta
 def test_a_thing_sent_from_a_giver_in_the_passive_is_the_givers(resources, text, etype, source, target):
     e = _event(resources, text, etype)
     assert (_codes(e.source), _codes(e.target)) == (source, target)
+
+
+@pytest.mark.parametrize(
+    "text, etype, target",
+    [
+        # an object pronoun of a verb joined to an earlier one stands for that verb's object (it cannot be the shared subject)
+        ("Algerian police detained 600 Nigerien migrants and beat them.", "ASSAULT", {"NER"}),
+        ("Kenyan police arrested a Somali cleric and beat him.", "ASSAULT", {"SOM"}),
+        # "its" on the object, after a plural subject that cannot own it, is the earlier object's
+        ("Somali pirates seized a Yemeni fishing boat and held its crew for ransom.", "ASSAULT", {"YEM"}),
+        # must-not: "him" is no place; "its" after a singular subject may be the subject's own
+        ("Kenyan police raided a Somali village and beat him.", "ASSAULT", set()),
+        ("The Ethiopian army shelled an Eritrean border town and withdrew its troops.", "RETREAT", set()),
+    ],
+)
+def test_a_pronoun_object_of_a_joined_verb_stands_for_the_earlier_object(resources, text, etype, target):
+    assert _codes(_event(resources, text, etype).target) == target

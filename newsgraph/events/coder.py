@@ -1214,7 +1214,8 @@ class EventCoder:
             # an object known only by the story's country ("contributed troops to ...") yields to a named target;
             # an act with its doer ("denounced the execution of prisoners by Iranian authorities") is aimed at the doer
             # (not for the noun a reduced relative describes: "fishermen detained by Uganda" - its by-phrase is the act's own doer)
-            found = (r.span_of(o) is None and not (reduced and o == w.head[tok]) and self._doer_of(o, r)) or r.actors_for(o)
+            found = (self._earlier_object(tok, o, r)
+                     or (r.span_of(o) is None and not (reduced and o == w.head[tok]) and self._doer_of(o, r)) or r.actors_for(o))
             if not found and sense.type not in INSTRUMENT_TYPES:
                 # "the Ukrainian army said Russian forces had shelled its positions": what the act falls on is the speaker's
                 found = self._speaker_for(o, r, owned=True)
@@ -1315,6 +1316,33 @@ class EventCoder:
             target = [a for a in target if (a.actor_id, a.country) not in victims]
             guessed_target = guessed_target and bool(target)
         return dedupe(source), dedupe(target), guessed_target
+
+    def _earlier_object(self, tok, o, r: ArgResolver) -> list[ActorRef]:
+        """'detained 600 migrants and beat them', 'seized a Yemeni fishing boat and held its crew': an object pronoun of a
+        verb joined to an earlier one whose subject it shares stands for that verb's object (an object pronoun is never its
+        own clause's subject), as does "its" on the object when the shared subject is plural (and so not what "its" owns);
+        the earlier object's number must agree with the pronoun's."""
+        w = self._w
+        if w.dep[tok] != "conj" or any(w.dep[s] in SUBJ_DEPS or w.dep[s] == "nsubjpass" for s in w.children(tok)):
+            return []
+        first = w.head[tok]
+        if w.lower[o] in ("them", "him", "her", "it") and w.tag[o] == "PRP":
+            plural, person = w.lower[o] == "them", w.lower[o] in ("him", "her")
+        elif (w.pos[o] == "NOUN" and any(w.dep[d] == "poss" and w.lower[d] == "its" for d in w.children(o))
+              and any(w.dep[s] == "nsubj" and (w.tag[s] in ("NNS", "NNPS") or any(w.dep[c] == "conj" for c in w.children(s)))
+                      for s in w.children(first))):
+            plural, person = False, False
+        else:
+            return []
+        for x in (x for x in w.children(first) if w.dep[x] in ("dobj", "obj") and w.pos[x] in ("NOUN", "PROPN")):
+            if (w.tag[x] in ("NNS", "NNPS") or any(w.dep[c] == "conj" for c in w.children(x))) != plural:
+                continue
+            # ("him", "her": a person, named or told by a noun of people: "arrested a Somali cleric and beat him")
+            found = [a for a in r.actors_for(x) if _coded(a) and (not person or a.kind == "person" or bool(r.nouns.get(w.lemma[x]))
+                                                                 or w.lemma[x] in PEOPLE_WORDS)]
+            if found:
+                return found
+        return []
 
     def _victims(self, heads, r: ArgResolver) -> set[tuple[str | None, str | None]]:
         """The (actor id, country) of whom the hostile acts or measures ``heads`` name fall on: the of/against/on phrase of
