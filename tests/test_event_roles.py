@@ -1040,3 +1040,18 @@ def test_a_thing_sent_from_a_giver_in_the_passive_is_the_givers(resources, text,
 )
 def test_a_pronoun_object_of_a_joined_verb_stands_for_the_earlier_object(resources, text, etype, target):
     assert _codes(_event(resources, text, etype).target) == target
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        # a part or a count of things as the subject acts through what its "of" phrase names: here the sender of the things
+        ("The last of the tanks sent by Germany arrived in Ukraine.", {"DEU"}),
+        ("Two of the drones launched by Iran struck an Israeli base.", {"IRN"}),
+        # must-not: a part of people is those people, as before
+        ("Two of the Russian soldiers shelled a Ukrainian village.", {"RUS"}),
+    ],
+)
+def test_a_part_of_things_acts_through_what_its_of_phrase_names(resources, text, source):
+    events = _events(resources, text)
+    assert events and _codes(events[0].source) == source

@@ -17,7 +17,7 @@ import functools
 import hashlib
 
 from ..actors.entities import ORGANISATION_HEADS as ENTITY_ORGANISATION_HEADS
-from ..actors.resolve import MILITARY_RANKS, ORGANISATION_HEADS, PRONOUNS_PERSON, PRONOUNS_PLURAL, PRONOUNS_THING, ArgResolver, brokered_by, dedupe, is_group_noun, names_a_currency, provisional_id, sector_nouns, singular
+from ..actors.resolve import MILITARY_RANKS, ORGANISATION_HEADS, PARTITIVE_NOUNS, PRONOUNS_PERSON, PRONOUNS_PLURAL, PRONOUNS_THING, ArgResolver, brokered_by, dedupe, is_group_noun, names_a_currency, provisional_id, sector_nouns, singular
 from ..model import ActorRef, Event, Quantity
 from ..nlp import VERBAL_POS, DocArrays, doc_arrays, span_text
 from ..quantities import quantities_for_event
@@ -27,6 +27,8 @@ from .lexicon import Lexicon, Sense, load_ontology
 from .modality import REPORTING_VERBS, THREAT_VERBS, Modality, analyse
 
 # verbs of handing people or places over to a court, a state or custody ("hand" and "turn" with "over")
+# parts of a whole in a series, as a subject ("the first of the tanks", "the last of the convoys"); counts are PARTITIVE_NOUNS
+ORDINAL_PARTS = {"first", "last", "second", "latest", "final"}
 HANDOVER_VERBS = {"hand", "transfer", "extradite", "surrender", "repatriate", "turn"}
 # participles that name who receives the thing: "a license granted to Chevron", "loans extended to Caracas"
 TRANSFER_PARTICIPLES = {"grant", "give", "issue", "award", "extend", "send", "provide", "offer", "deliver", "lend", "sell", "sign", "hold", "own"}
@@ -1416,8 +1418,14 @@ class EventCoder:
         w = self._w
         thing = r.span_of(subj) is None and w.pos[subj] == "NOUN" and not r.nouns.get(w.lemma[subj])
         doer = self._doer_of(subj, r) if thing else []
-        return (doer or r.actors_for(subj) or self._doer_of(subj, r) or (self._owner_of(subj, r) if thing else [])
-                or self._speaker_for(subj, r))
+        found = (doer or r.actors_for(subj) or self._doer_of(subj, r) or (self._owner_of(subj, r) if thing else [])
+                 or self._speaker_for(subj, r))
+        if not found and r.span_of(subj) is None and (w.lemma[subj] in PARTITIVE_NOUNS | ORDINAL_PARTS or w.pos[subj] == "NUM"):
+            # "The first of 31 Abrams tanks sent by the United States have arrived": a part or a count of things acts
+            # through what its "of" phrase names (the resolver already reads "two of the soldiers" so)
+            found = [a for c in w.children(subj) if w.dep[c] == "prep" and w.lower[c] == "of"
+                     for p in w.children(c) if w.dep[p] == "pobj" for a in self._acting_for(p, r)]
+        return found
 
     def _speaker_for(self, subj, r: ArgResolver, owned: bool = False) -> list[ActorRef]:
         """The subject of a clause a speaker states of itself, when it names no one by itself: a pronoun ("the Tanzanian
