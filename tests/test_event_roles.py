@@ -1055,3 +1055,17 @@ def test_a_pronoun_object_of_a_joined_verb_stands_for_the_earlier_object(resourc
 def test_a_part_of_things_acts_through_what_its_of_phrase_names(resources, text, source):
     events = _events(resources, text)
     assert events and _codes(events[0].source) == source
+
+
+@pytest.mark.parametrize(
+    "text, etype, target",
+    [
+        # people an act is done to, described by what someone else did to them, are its target, not that someone
+        ("The Nigerian army rescued 20 Cameroonian fishermen kidnapped by Boko Haram.", "AID", {"CMR"}),
+        ("Iraqi forces freed 40 Turkish hostages held by Islamic State militants.", "RETREAT", {"TUR"}),
+        # must-not: a thing or an act so described still stands for its doer or holder
+        ("Amnesty denounced the execution of prisoners by Iranian authorities.", "DISAPPROVE", {"IRN"}),
+    ],
+)
+def test_people_described_by_a_participle_are_the_target_not_its_doer(resources, text, etype, target):
+    assert _codes(_event(resources, text, etype).target) == target

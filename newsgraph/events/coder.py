@@ -1217,7 +1217,8 @@ class EventCoder:
             # an act with its doer ("denounced the execution of prisoners by Iranian authorities") is aimed at the doer
             # (not for the noun a reduced relative describes: "fishermen detained by Uganda" - its by-phrase is the act's own doer)
             found = (self._earlier_object(tok, o, r)
-                     or (r.span_of(o) is None and not (reduced and o == w.head[tok]) and self._doer_of(o, r)) or r.actors_for(o))
+                     or (r.span_of(o) is None and not (reduced and o == w.head[tok]) and not _people_noun(w, r, o) and self._doer_of(o, r))
+                     or r.actors_for(o))
             if not found and sense.type not in INSTRUMENT_TYPES:
                 # "the Ukrainian army said Russian forces had shelled its positions": what the act falls on is the speaker's
                 found = self._speaker_for(o, r, owned=True)
@@ -1265,8 +1266,10 @@ class EventCoder:
             # named as the object is aimed at whoever did it
             # (not the act's own doer: "the sanctions imposed on Iran by the United States were lifted", where the doer
             # of the measure is the source, and the measure's own clause says whom it is aimed at, below)
+            # (not people the act is done to: "rescued 20 schoolgirls kidnapped by Boko Haram" is aimed at the schoolgirls)
             for o in obj_heads:
-                target.extend(_other_than_source(self._doer_of(o, r), source))
+                if not _people_noun(w, r, o):
+                    target.extend(_other_than_source(self._doer_of(o, r), source))
         if not target:
             # "revoked Chevron's license", "a license granted to Chevron": actors inside the object phrase
             for o in obj_heads:
@@ -1654,8 +1657,8 @@ class EventCoder:
                 continue
             if w.dep[t] in ("advcl", "relcl", "parataxis"):
                 continue
-            if w.dep[t] == "acl" and w.lemma[t] not in TRANSFER_PARTICIPLES | OWNING_PARTICIPLES:
-                continue  # "measures used against Iran" says nothing about this event's target
+            if w.dep[t] == "acl" and (w.lemma[t] not in TRANSFER_PARTICIPLES | OWNING_PARTICIPLES or _people_noun(w, r, w.head[t])):
+                continue  # "measures used against Iran" says nothing about this event's target; "hostages held by ..." are not owned
             span = r.span_of(t)
             if span is not None and brokered_by(self._doc, span.end):
                 continue  # "resumed African Union-brokered talks"
@@ -1740,7 +1743,11 @@ class EventCoder:
             # (a clause of its own verb: not "found the city liable")
             own_side = (etype in SPEECH_ACT_TYPES and w.dep[t] in ("nsubj", "nsubjpass") and w.dep[w.head[t]] == "ccomp" and w.head[w.head[t]] == tok
                         and w.pos[w.head[t]] in ("VERB", "AUX") and bool(found := r.actors_for(t)) and all(_speaks_for(a, source) for a in found))
-            if (own_frame or locative or temporal or joined or absolute or own_side or _reporting_participle(w, t) or w.dep[t] in ("relcl", "appos")
+            # "rescued 20 schoolgirls kidnapped by Boko Haram": who did something to the people the act is done to (its
+            # object, placed or guessed) describes them; the act is aimed at them
+            described = (w.dep[t] == "agent" and w.dep[w.head[t]] == "acl" and w.head[w.head[w.head[t]]] == tok
+                         and w.dep[w.head[w.head[t]]] in OBJ_DEPS and _people_noun(w, r, w.head[w.head[t]]))
+            if (own_frame or locative or temporal or joined or absolute or own_side or described or _reporting_participle(w, t) or w.dep[t] in ("relcl", "appos")
                     or (w.dep[t] in ("prep", "npadvmod") and w.lower[t] in NON_ROLE_PREPS)):
                 blocked.update(x for x in w.subtree(t))
         for t in subtree:
@@ -2431,6 +2438,11 @@ def _head_word(a: ActorRef) -> str | None:
     if len(words) < 2 or not words[-1].islower() or words[-1] in PRONOUNS:
         return None
     return words[-1]
+
+
+def _people_noun(w: DocArrays, r: ArgResolver, t: int) -> bool:
+    """A noun that names people or a body by what they are ("schoolgirls", "hostages", "soldiers"), not a thing or an act."""
+    return w.pos[t] == "NOUN" and (w.lemma[t] in PEOPLE_WORDS or bool(r.nouns.get(w.lemma[t])) or is_group_noun(w, t))
 
 
 def _rioters(w: DocArrays, t: int) -> bool:
