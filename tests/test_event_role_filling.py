@@ -69,3 +69,16 @@ def test_a_part_of_things_acts_through_what_its_of_phrase_names(resources, text,
 )
 def test_people_described_by_a_participle_are_the_target_not_its_doer(resources, text, etype, target):
     assert _codes(_event(resources, text, etype).target) == target
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        # a dateline the parser takes for a second subject, parted from the real one by its dash, is no party
+        ("UNITED NATIONS — China on Tuesday vetoed a draft resolution tabled by France and Britain.", {"CHN"}),
+        # must-not: subjects a dash sets off inside the sentence are still subjects
+        ("Egypt — and its neighbour Sudan — on Monday rejected the plan.", {"EGY", "SDN"}),
+    ],
+)
+def test_a_dateline_taken_for_a_second_subject_is_no_source(resources, text, source):
+    assert _codes(_events(resources, text)[0].source) == source

@@ -18,6 +18,7 @@ import hashlib
 
 from ..actors.entities import ORGANISATION_HEADS as ENTITY_ORGANISATION_HEADS
 from ..actors.resolve import MILITARY_RANKS, ORGANISATION_HEADS, PARTITIVE_NOUNS, PRONOUNS_PERSON, PRONOUNS_PLURAL, PRONOUNS_THING, ArgResolver, brokered_by, dedupe, is_group_noun, names_a_currency, provisional_id, sector_nouns, singular
+from ..datelines import DATELINE_DASHES
 from ..model import ActorRef, Event, Quantity
 from ..nlp import VERBAL_POS, DocArrays, doc_arrays, span_text
 from ..quantities import quantities_for_event
@@ -1091,7 +1092,9 @@ class EventCoder:
         # "A longtime ally of Moscow, Belarus on Monday recognised ...": of two subjects the parser gives, the one next to
         # the verb is the subject, the other a fronted description of it
         subjects = [ch for ch in w.children(tok) if w.dep[ch] in SUBJ_DEPS]
-        fronted = {e for e in subjects[:-1] if any(w.text(i) == "," for i in range(w.right_edge(e) + 1, subjects[-1]))}
+        # (or a dateline the resolver did not take for one, parted by its dash: "UNITED NATIONS — China on Tuesday vetoed ...")
+        fronted = {e for e in subjects[:-1] if any(w.text(i) == "," for i in range(w.right_edge(e) + 1, subjects[-1]))
+                   or (w.left_edge(e) == w.sent_start(e) and any(w.text(i) in DATELINE_DASHES for i in range(e + 1, subjects[-1])))}
         modified = _modified_object(w, tok)  # "Switzerland froze bank accounts": the name the parser made an adverb
         for ch in w.children(tok):
             if ch in fronted:
