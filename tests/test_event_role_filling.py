@@ -82,3 +82,18 @@ def test_people_described_by_a_participle_are_the_target_not_its_doer(resources,
 )
 def test_a_dateline_taken_for_a_second_subject_is_no_source(resources, text, source):
     assert _codes(_events(resources, text)[0].source) == source
+
+
+@pytest.mark.parametrize(
+    "text, target",
+    [
+        # a threat held until someone acts is aimed at them, though "the ministry" names no body met before
+        ("The Kenya National Union of Teachers warned that its members would walk off the job if the ministry does not "
+         "restore the raises.", {"KEN"}),
+        ("Nigerian doctors threatened to strike unless the health ministry paid their arrears.", {"NGA"}),
+        # must-not: a placed party of the act itself still outranks whom the condition names
+        ("Beijing warned it would downgrade ties with Lithuania if a Taiwanese office opened in Vilnius.", {"LTU"}),
+    ],
+)
+def test_a_threat_is_aimed_at_whom_its_condition_falls_on(resources, text, target):
+    assert _codes(_event(resources, text, "THREATEN").target) == target

@@ -982,6 +982,16 @@ class EventCoder:
             # whose it is (its owner only: "in protest at the isolation of their jailed leader" is at no one named)
             said += [d for _, q in sides if w.pos[q] == "NOUN" and r.span_of(q) is None and not r.nouns.get(w.lemma[q])
                      for d in w.children(q) if w.dep[d] == "poss" and w.pos[d] in ("NOUN", "PROPN")]
+        conditions = []
+        if sense.type in PRESSING_TYPES:
+            # "warned that its members would walk off the job if the district does not restore the raises", "vowed to stay
+            # until the university reverses the increase": a threat or protest held until someone acts is aimed at them,
+            # named or not ("the district" here is no body named before: the one the condition falls on)
+            conditions = [s for h in (tok, *(x for x in w.children(tok) if w.dep[x] in ("xcomp", "ccomp")))
+                          for cl in w.children(h) if w.dep[cl] == "advcl"
+                          and any(w.dep[m] == "mark" and w.lower[m] in ("if", "unless", "until") for m in w.children(cl))
+                          for s in w.children(cl) if w.dep[s] in ("nsubj", "nsubjpass") and w.pos[s] == "NOUN"]
+            said += conditions
         heads += said
         # whom a sanction falls on may be anywhere; whose licence or funding is withdrawn is of the source's own state
         # a court's judgement is an authority's act on whom it judges ("a Lusaka court convicted opposition leader X")
@@ -1008,7 +1018,7 @@ class EventCoder:
                     out.append(ref)
                     continue
                 if any(_coded(a) for a in found):
-                    if h in said or h in owners:
+                    if (h in said or h in owners) and h not in conditions:  # (a placed one is ``_condition_subject``'s)
                         out.extend(found)
                     continue
                 # "expelled two diplomats who worked for the Bolivian embassy": whom the party's own clause ties it to
@@ -1048,7 +1058,7 @@ class EventCoder:
                     ref.kind, ref.text = "organisation", w.words_text(w.left_edge(k), k + 1)
                     out.append(ref)
                     continue
-                anaphor = [w.lower[d] for d in w.children(k)] == ["the"]
+                anaphor = [w.lower[d] for d in w.children(k)] == ["the"] and h not in conditions
                 # not "the company" alone, which stands for one named before (the resolver found no one), nor whom a
                 # sanction falls on (as often abroad)
                 # (a common noun the tagger took for a name: "has given the health ministry 14 days"; not a part of a name:
