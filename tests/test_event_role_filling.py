@@ -97,3 +97,17 @@ def test_a_dateline_taken_for_a_second_subject_is_no_source(resources, text, sou
 )
 def test_a_threat_is_aimed_at_whom_its_condition_falls_on(resources, text, target):
     assert _codes(_event(resources, text, "THREATEN").target) == target
+
+
+@pytest.mark.parametrize(
+    "text, etype, target",
+    [
+        # a thing protested or asked about stands for who made it: its participle's agent or its possessive
+        ("Kenyan students marched against a fee increase announced by the education ministry.", "PROTEST", {"KEN"}),
+        ("Kenyan students marched against the education ministry's fee increase.", "PROTEST", {"KEN"}),
+        # must-not: whose orders an act was done on is no target of it
+        ("The Pakistani telecom regulator blocked the website on the interior ministry's orders.", "COERCE", set()),
+    ],
+)
+def test_a_thing_protested_stands_for_who_made_it(resources, text, etype, target):
+    assert _codes(_event(resources, text, etype).target) == target

@@ -930,6 +930,14 @@ class EventCoder:
         # thing in the slot, no party itself, stands for whose it is
         things = [h for h in heads if w.pos[h] == "NOUN" and r.span_of(h) is None and not r.nouns.get(w.lemma[h]) and w.lemma[h] not in PEOPLE_WORDS]
         heads += [q for h in things for p in w.children(h) if w.dep[p] == "prep" and w.lower[p] == "of" for q in w.children(p) if w.dep[q] == "pobj"]
+        # ... or, for a protest, threat, demand or meeting, who made it, by its participle's agent or its possessive
+        # ("marched against a fee increase announced by the education ministry", "against the education ministry's fee
+        # increase", "asked for a meeting with the education department's regional office"); not for other acts ("blocked
+        # the platform on the interior ministry's orders": whose orders they were is no target)
+        if sense.type in PRESSING_TYPES or sense.type in ("DEMAND", "REQUEST", "CONSULT"):
+            heads += [q for h in things for v in w.children(h) if w.dep[v] == "acl" and w.tag[v] == "VBN"
+                      for ag in w.children(v) if w.dep[ag] == "agent" for q in w.children(ag) if w.dep[q] == "pobj"]
+            heads += [d for h in things for d in w.children(h) if w.dep[d] == "poss" and w.pos[d] in ("NOUN", "PROPN")]
         # ... or whom "their" stands for, named before it in the sentence ("growers in Mackay ... when the state government
         # rejected their call"): placed or not, they are whose it is
         owners = [a for h in things for d in w.children(h) if w.dep[d] == "poss" and w.lower[d] == "their"
