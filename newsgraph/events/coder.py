@@ -17,7 +17,8 @@ import functools
 import hashlib
 
 from ..actors.entities import ORGANISATION_HEADS as ENTITY_ORGANISATION_HEADS
-from ..actors.resolve import MILITARY_RANKS, ORGANISATION_HEADS, PRONOUNS_PERSON, PRONOUNS_PLURAL, PRONOUNS_THING, ArgResolver, brokered_by, dedupe, is_group_noun, names_a_currency, provisional_id, sector_nouns, singular
+from ..actors.resolve import MILITARY_RANKS, ORGANISATION_HEADS, PARTITIVE_NOUNS, PRONOUNS_PERSON, PRONOUNS_PLURAL, PRONOUNS_THING, ArgResolver, brokered_by, dedupe, is_group_noun, names_a_currency, provisional_id, sector_nouns, singular
+from ..datelines import DATELINE_DASHES
 from ..model import ActorRef, Event, Quantity
 from ..nlp import VERBAL_POS, DocArrays, doc_arrays, span_text
 from ..quantities import quantities_for_event
@@ -27,6 +28,8 @@ from .lexicon import Lexicon, Sense, load_ontology
 from .modality import REPORTING_VERBS, THREAT_VERBS, Modality, analyse
 
 # verbs of handing people or places over to a court, a state or custody ("hand" and "turn" with "over")
+# parts of a whole in a series, as a subject ("the first of the tanks", "the last of the convoys"); counts are PARTITIVE_NOUNS
+ORDINAL_PARTS = {"first", "last", "second", "latest", "final"}
 HANDOVER_VERBS = {"hand", "transfer", "extradite", "surrender", "repatriate", "turn"}
 # participles that name who receives the thing: "a license granted to Chevron", "loans extended to Caracas"
 TRANSFER_PARTICIPLES = {"grant", "give", "issue", "award", "extend", "send", "provide", "offer", "deliver", "lend", "sell", "sign", "hold", "own"}
@@ -954,6 +957,14 @@ class EventCoder:
         # thing in the slot, no party itself, stands for whose it is
         things = [h for h in heads if w.pos[h] == "NOUN" and r.span_of(h) is None and not r.nouns.get(w.lemma[h]) and w.lemma[h] not in PEOPLE_WORDS]
         heads += [q for h in things for p in w.children(h) if w.dep[p] == "prep" and w.lower[p] == "of" for q in w.children(p) if w.dep[q] == "pobj"]
+        # ... or, for a protest, threat, demand or meeting, who made it, by its participle's agent or its possessive
+        # ("marched against a fee increase announced by the education ministry", "against the education ministry's fee
+        # increase", "asked for a meeting with the education department's regional office"); not for other acts ("blocked
+        # the platform on the interior ministry's orders": whose orders they were is no target)
+        if sense.type in PRESSING_TYPES or sense.type in ("DEMAND", "REQUEST", "CONSULT"):
+            heads += [q for h in things for v in w.children(h) if w.dep[v] == "acl" and w.tag[v] == "VBN"
+                      for ag in w.children(v) if w.dep[ag] == "agent" for q in w.children(ag) if w.dep[q] == "pobj"]
+            heads += [d for h in things for d in w.children(h) if w.dep[d] == "poss" and w.pos[d] in ("NOUN", "PROPN")]
         # ... or whom "their" stands for, named before it in the sentence ("growers in Mackay ... when the state government
         # rejected their call"): placed or not, they are whose it is
         owners = [a for h in things for d in w.children(h) if w.dep[d] == "poss" and w.lower[d] == "their"
@@ -1006,6 +1017,16 @@ class EventCoder:
             # whose it is (its owner only: "in protest at the isolation of their jailed leader" is at no one named)
             said += [d for _, q in sides if w.pos[q] == "NOUN" and r.span_of(q) is None and not r.nouns.get(w.lemma[q])
                      for d in w.children(q) if w.dep[d] == "poss" and w.pos[d] in ("NOUN", "PROPN")]
+        conditions = []
+        if sense.type in PRESSING_TYPES:
+            # "warned that its members would walk off the job if the district does not restore the raises", "vowed to stay
+            # until the university reverses the increase": a threat or protest held until someone acts is aimed at them,
+            # named or not ("the district" here is no body named before: the one the condition falls on)
+            conditions = [s for h in (tok, *(x for x in w.children(tok) if w.dep[x] in ("xcomp", "ccomp")))
+                          for cl in w.children(h) if w.dep[cl] == "advcl"
+                          and any(w.dep[m] == "mark" and w.lower[m] in ("if", "unless", "until") for m in w.children(cl))
+                          for s in w.children(cl) if w.dep[s] in ("nsubj", "nsubjpass") and w.pos[s] == "NOUN"]
+            said += conditions
         heads += said
         # whom a sanction falls on may be anywhere; whose licence or funding is withdrawn is of the source's own state
         # a court's judgement is an authority's act on whom it judges ("a Lusaka court convicted opposition leader X")
@@ -1032,7 +1053,7 @@ class EventCoder:
                     out.append(ref)
                     continue
                 if any(_coded(a) for a in found):
-                    if h in said or h in owners:
+                    if (h in said or h in owners) and h not in conditions:  # (a placed one is ``_condition_subject``'s)
                         out.extend(found)
                     continue
                 # "expelled two diplomats who worked for the Bolivian embassy": whom the party's own clause ties it to
@@ -1072,7 +1093,7 @@ class EventCoder:
                     ref.kind, ref.text = "organisation", w.words_text(w.left_edge(k), k + 1)
                     out.append(ref)
                     continue
-                anaphor = [w.lower[d] for d in w.children(k)] == ["the"]
+                anaphor = [w.lower[d] for d in w.children(k)] == ["the"] and h not in conditions
                 # not "the company" alone, which stands for one named before (the resolver found no one), nor whom a
                 # sanction falls on (as often abroad)
                 # (a common noun the tagger took for a name: "has given the health ministry 14 days"; not a part of a name:
@@ -1116,7 +1137,9 @@ class EventCoder:
         # "A longtime ally of Moscow, Belarus on Monday recognised ...": of two subjects the parser gives, the one next to
         # the verb is the subject, the other a fronted description of it
         subjects = [ch for ch in w.children(tok) if w.dep[ch] in SUBJ_DEPS]
-        fronted = {e for e in subjects[:-1] if any(w.text(i) == "," for i in range(w.right_edge(e) + 1, subjects[-1]))}
+        # (or a dateline the resolver did not take for one, parted by its dash: "UNITED NATIONS — China on Tuesday vetoed ...")
+        fronted = {e for e in subjects[:-1] if any(w.text(i) == "," for i in range(w.right_edge(e) + 1, subjects[-1]))
+                   or (w.left_edge(e) == w.sent_start(e) and any(w.text(i) in DATELINE_DASHES for i in range(e + 1, subjects[-1])))}
         modified = _modified_object(w, tok)  # "Switzerland froze bank accounts": the name the parser made an adverb
         for ch in w.children(tok):
             if ch in fronted:
@@ -1164,6 +1187,16 @@ class EventCoder:
                       for p in w.children(ch) if w.dep[p] == "pobj" and w.pos[p] == "NOUN" for a in self._doer_of(p, r)]
             source = source or [a for ch in w.children(tok) if w.dep[ch] == "nsubjpass" and w.pos[ch] == "NOUN" and r.span_of(ch) is None
                                 and not r.nouns.get(w.lemma[ch]) for t in (ch, *_contents(w, ch)) for a in self._doer_of(t, r)]
+        sent_from = []
+        if passive and not source and any(w.dep[p] in PREP_DEPS and w.lower[p] == "to" for p in w.children(tok)):
+            # "Tips from Colombian police were relayed to their Ecuadorean counterparts", "Loans from China were extended to
+            # Zambia": a thing sent from someone to someone else is the giver's, who is the source; it is not whom the act
+            # is aimed at (its "to" phrase is)
+            sent_from = [ch for ch in w.children(tok) if w.dep[ch] == "nsubjpass" and w.pos[ch] == "NOUN" and w.lemma[ch] not in PEOPLE_WORDS
+                         and not r.nouns.get(w.lemma[ch]) and not is_group_noun(w, ch)]
+            source = [a for ch in sent_from for p in w.children(ch) if w.dep[p] == "prep" and w.lower[p] == "from"
+                      for q in w.children(p) if w.dep[q] == "pobj" for a in r.actors_for(q)]
+            sent_from = sent_from if source else []
         mobilised = passive and not source and sense.type == "MOBILIZE"
         if mobilised:
             # "police were put on full alert", "troops were moved to the border": with no one named who gave the
@@ -1201,7 +1234,7 @@ class EventCoder:
         # objects: an indirect object ("give Morocco 1.5 billion yen", "sent Kyiv weapons"), the recipient, first;
         # then the direct object (or the passive subject) if it is an actor
         obj_heads = ([ch for ch in w.children(tok) if w.dep[ch] == "dative" and w.pos[ch] in ("NOUN", "PROPN")]
-                     + [ch for ch in w.children(tok) if w.dep[ch] in OBJ_DEPS or (passive and not mobilised and w.dep[ch] == "nsubjpass")]
+                     + [ch for ch in w.children(tok) if w.dep[ch] in OBJ_DEPS or (passive and not mobilised and w.dep[ch] == "nsubjpass" and ch not in sent_from)]
                      + ([ch for ch in w.children(w.head[tok]) if w.dep[ch] in ("nsubj", "nsubjpass")] if opening else [])
                      + ([w.head[tok]] if reduced and not mobilised else [])
                      + ([modified] if modified is not None else []))
@@ -1232,7 +1265,9 @@ class EventCoder:
             # an object known only by the story's country ("contributed troops to ...") yields to a named target;
             # an act with its doer ("denounced the execution of prisoners by Iranian authorities") is aimed at the doer
             # (not for the noun a reduced relative describes: "fishermen detained by Uganda" - its by-phrase is the act's own doer)
-            found = (r.span_of(o) is None and not (reduced and o == w.head[tok]) and self._doer_of(o, r)) or r.actors_for(o)
+            found = (self._earlier_object(tok, o, r)
+                     or (r.span_of(o) is None and not (reduced and o == w.head[tok]) and not _people_noun(w, r, o) and self._doer_of(o, r))
+                     or r.actors_for(o))
             if not found and sense.type not in INSTRUMENT_TYPES:
                 # "the Ukrainian army said Russian forces had shelled its positions": what the act falls on is the speaker's
                 found = self._speaker_for(o, r, owned=True)
@@ -1280,8 +1315,10 @@ class EventCoder:
             # named as the object is aimed at whoever did it
             # (not the act's own doer: "the sanctions imposed on Iran by the United States were lifted", where the doer
             # of the measure is the source, and the measure's own clause says whom it is aimed at, below)
+            # (not people the act is done to: "rescued 20 schoolgirls kidnapped by Boko Haram" is aimed at the schoolgirls)
             for o in obj_heads:
-                target.extend(_other_than_source(self._doer_of(o, r), source))
+                if not _people_noun(w, r, o):
+                    target.extend(_other_than_source(self._doer_of(o, r), source))
         if not target:
             # "revoked Chevron's license", "a license granted to Chevron": actors inside the object phrase
             for o in obj_heads:
@@ -1333,6 +1370,33 @@ class EventCoder:
             target = [a for a in target if (a.actor_id, a.country) not in victims]
             guessed_target = guessed_target and bool(target)
         return dedupe(source), dedupe(target), guessed_target
+
+    def _earlier_object(self, tok, o, r: ArgResolver) -> list[ActorRef]:
+        """'detained 600 migrants and beat them', 'seized a Yemeni fishing boat and held its crew': an object pronoun of a
+        verb joined to an earlier one whose subject it shares stands for that verb's object (an object pronoun is never its
+        own clause's subject), as does "its" on the object when the shared subject is plural (and so not what "its" owns);
+        the earlier object's number must agree with the pronoun's."""
+        w = self._w
+        if w.dep[tok] != "conj" or any(w.dep[s] in SUBJ_DEPS or w.dep[s] == "nsubjpass" for s in w.children(tok)):
+            return []
+        first = w.head[tok]
+        if w.lower[o] in ("them", "him", "her", "it") and w.tag[o] == "PRP":
+            plural, person = w.lower[o] == "them", w.lower[o] in ("him", "her")
+        elif (w.pos[o] == "NOUN" and any(w.dep[d] == "poss" and w.lower[d] == "its" for d in w.children(o))
+              and any(w.dep[s] == "nsubj" and (w.tag[s] in ("NNS", "NNPS") or any(w.dep[c] == "conj" for c in w.children(s)))
+                      for s in w.children(first))):
+            plural, person = False, False
+        else:
+            return []
+        for x in (x for x in w.children(first) if w.dep[x] in ("dobj", "obj") and w.pos[x] in ("NOUN", "PROPN")):
+            if (w.tag[x] in ("NNS", "NNPS") or any(w.dep[c] == "conj" for c in w.children(x))) != plural:
+                continue
+            # ("him", "her": a person, named or told by a noun of people: "arrested a Somali cleric and beat him")
+            found = [a for a in r.actors_for(x) if _coded(a) and (not person or a.kind == "person" or bool(r.nouns.get(w.lemma[x]))
+                                                                 or w.lemma[x] in PEOPLE_WORDS)]
+            if found:
+                return found
+        return []
 
     def _victims(self, heads, r: ArgResolver) -> set[tuple[str | None, str | None]]:
         """The (actor id, country) of whom the hostile acts or measures ``heads`` name fall on: the of/against/on phrase of
@@ -1406,8 +1470,14 @@ class EventCoder:
         w = self._w
         thing = r.span_of(subj) is None and w.pos[subj] == "NOUN" and not r.nouns.get(w.lemma[subj])
         doer = self._doer_of(subj, r) if thing else []
-        return (doer or r.actors_for(subj) or self._doer_of(subj, r) or (self._owner_of(subj, r) if thing else [])
-                or self._speaker_for(subj, r))
+        found = (doer or r.actors_for(subj) or self._doer_of(subj, r) or (self._owner_of(subj, r) if thing else [])
+                 or self._speaker_for(subj, r))
+        if not found and r.span_of(subj) is None and (w.lemma[subj] in PARTITIVE_NOUNS | ORDINAL_PARTS or w.pos[subj] == "NUM"):
+            # "The first of 31 Abrams tanks sent by the United States have arrived": a part or a count of things acts
+            # through what its "of" phrase names (the resolver already reads "two of the soldiers" so)
+            found = [a for c in w.children(subj) if w.dep[c] == "prep" and w.lower[c] == "of"
+                     for p in w.children(c) if w.dep[p] == "pobj" for a in self._acting_for(p, r)]
+        return found
 
     def _speaker_for(self, subj, r: ArgResolver, owned: bool = False) -> list[ActorRef]:
         """The subject of a clause a speaker states of itself, when it names no one by itself: a pronoun ("the Tanzanian
@@ -1636,8 +1706,8 @@ class EventCoder:
                 continue
             if w.dep[t] in ("advcl", "relcl", "parataxis"):
                 continue
-            if w.dep[t] == "acl" and w.lemma[t] not in TRANSFER_PARTICIPLES | OWNING_PARTICIPLES:
-                continue  # "measures used against Iran" says nothing about this event's target
+            if w.dep[t] == "acl" and (w.lemma[t] not in TRANSFER_PARTICIPLES | OWNING_PARTICIPLES or _people_noun(w, r, w.head[t])):
+                continue  # "measures used against Iran" says nothing about this event's target; "hostages held by ..." are not owned
             span = r.span_of(t)
             if span is not None and brokered_by(self._doc, span.end):
                 continue  # "resumed African Union-brokered talks"
@@ -1722,7 +1792,11 @@ class EventCoder:
             # (a clause of its own verb: not "found the city liable")
             own_side = (etype in SPEECH_ACT_TYPES and w.dep[t] in ("nsubj", "nsubjpass") and w.dep[w.head[t]] == "ccomp" and w.head[w.head[t]] == tok
                         and w.pos[w.head[t]] in ("VERB", "AUX") and bool(found := r.actors_for(t)) and all(_speaks_for(a, source) for a in found))
-            if (own_frame or locative or temporal or joined or absolute or own_side or _reporting_participle(w, t) or w.dep[t] in ("relcl", "appos")
+            # "rescued 20 schoolgirls kidnapped by Boko Haram": who did something to the people the act is done to (its
+            # object, placed or guessed) describes them; the act is aimed at them
+            described = (w.dep[t] == "agent" and w.dep[w.head[t]] == "acl" and w.head[w.head[w.head[t]]] == tok
+                         and w.dep[w.head[w.head[t]]] in OBJ_DEPS and _people_noun(w, r, w.head[w.head[t]]))
+            if (own_frame or locative or temporal or joined or absolute or own_side or described or _reporting_participle(w, t) or w.dep[t] in ("relcl", "appos")
                     or (w.dep[t] in ("prep", "npadvmod") and w.lower[t] in NON_ROLE_PREPS)):
                 blocked.update(x for x in w.subtree(t))
         for t in subtree:
@@ -2434,6 +2508,11 @@ def _head_word(a: ActorRef) -> str | None:
     if len(words) < 2 or not words[-1].islower() or words[-1] in PRONOUNS:
         return None
     return words[-1]
+
+
+def _people_noun(w: DocArrays, r: ArgResolver, t: int) -> bool:
+    """A noun that names people or a body by what they are ("schoolgirls", "hostages", "soldiers"), not a thing or an act."""
+    return w.pos[t] == "NOUN" and (w.lemma[t] in PEOPLE_WORDS or bool(r.nouns.get(w.lemma[t])) or is_group_noun(w, t))
 
 
 def _rioters(w: DocArrays, t: int) -> bool:
