@@ -419,3 +419,22 @@ def test_a_military_rank_as_title_is_an_officer(resources, text, word, expected)
 
 def test_major_before_a_common_word_is_the_adjective(resources):
     assert ("KEN", "BUS") in _resolve(resources, "Major Kenyan banks froze the accounts of two Ugandan traders.", "banks")
+
+
+@pytest.mark.parametrize(
+    "text, state, present",
+    [
+        # a town the NER model left unlabelled, alone inside a sentence, is that town
+        ("Russian missiles struck Odesa on Sunday.", "UKR", True),
+        # must-not: a region of several states names none of them; the Roma are a people, not Rome
+        ("Brazil pledged to boost trade with Latin America.", "USA", False),
+        ("Students at the Central American University marched on Monday.", "USA", False),
+        ("Hungarian police evicted Roma families from a settlement.", "ITA", False),
+        # must-not: a word inside a longer place name, an armed group named for a people
+        ("Farmers in Mato Grosso do Sul blocked a highway.", "GNB", False),
+        ("Ethiopian troops fought Fano militias near Gondar.", "ITA", False),
+    ],
+)
+def test_unlabelled_towns_regions_and_peoples(resources, text, state, present):
+    found = {country for _t, country, _how in _mentions(resources, text)}
+    assert (state in found) == present, _mentions(resources, text)

@@ -220,6 +220,8 @@ def find_mentions(doc, registry: Registry, when: dt.date | None = None, context:
                       or _names_a_product(doc, found) or _not_a_party_adjective(doc, found) or _after_stance_prefix(doc, found.start)
                       or _names_a_geographic_feature(doc, found)):
             found = None
+        if found and found.actor is not None and found.actor.kind == "state" and found.how in ("alias", "adjective") and _inside_region_name(words, found):
+            found = None  # "trade with Latin America": no state
         if found and found.actor is not None and found.actor.kind == "state" and found.how in ("alias", "adjective"):
             found = _state_inside_place_name(words, found, spans, registry, when) or found
             if found.how != "place" and _town_named_after(doc, found, ents):
@@ -316,7 +318,7 @@ def _qualify_provisional(doc, words: _Words, spans: list[Span], registry: Regist
         if ref.country is None:
             for k in range(s.start, s.end):
                 m = _registry_match(doc, words, k, registry, when)
-                if m is not None and m.actor is not None and m.actor.kind == "state" and m.end <= s.end:
+                if m is not None and m.actor is not None and m.actor.kind == "state" and m.end <= s.end and not _inside_region_name(words, m):
                     ref.country = m.actor.id
                     state_named = True
                     break
@@ -368,6 +370,24 @@ def _named_for_a_leader(doc, s: Span, registry: Registry) -> str | None:
             if len(states) == 1:
                 return states[0]
     return None
+
+
+# lower-case words inside names of places and people ("Mato Grosso do Sul", "Rio de Janeiro", "Ursula von der Leyen")
+NAME_PARTICLES = frozenset({"do", "da", "das", "dos", "de", "del", "della", "di", "du", "des", "la", "le", "el", "al", "van", "von",
+                            "der", "den", "bin", "ibn", "y"})
+
+
+@functools.lru_cache(maxsize=1)
+def _regions() -> frozenset[str]:
+    """places.yaml's ``_regions``, folded: regions of several states named with one state's name ("Latin America")."""
+    return frozenset(fold(str(x)) for x in _places_yaml().get("_regions") or ())
+
+
+def _inside_region_name(words: "_Words", span: Span) -> bool:
+    """Is a state's name or adjective the end of a region's name with the capitalised word before it ("Latin America",
+    "Central American")? The region names no state."""
+    a = span.start - 1
+    return a >= 0 and words.text[a][:1].isupper() and fold(words.span_text(a, span.end)) in _regions()
 
 
 @functools.lru_cache(maxsize=1)
@@ -784,6 +804,7 @@ def curated_places() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, .
     data.pop("_written_as_place", None)
     data.pop("_state_abbreviations", None)
     data.pop("_facility_words", None)
+    data.pop("_regions", None)
     hand: dict[str, set[str]] = {}
     for code, names in data.items():
         for name in names or ():
@@ -1088,6 +1109,25 @@ def _add_unlabelled_places(doc, spans: list[Span], registry: Registry, when: dt.
                 if actor is not None:
                     out = [*out, Span(a, k, ref_for(actor, "place", words.span_text(a, k), when), "place", actor)]
                     break
+    # "Russian missiles struck Odesa": a lone proper noun inside a sentence, outside any entity, that the gazetteer gives
+    # one state and that is no word, first name or surname (``cities``' flag), is that town
+    taken = None
+    for k in range(1, w.n):
+        if (w.pos[k] != "PROPN" or w.ent_iob[k] not in ("O", "") or not words.text[k][:1].isupper() or w.sent_start(k) == k
+                or (w.dep[k] == "compound" and sector_nouns().get(w.lemma[w.head[k]]) in ("MIL", "REB", "CRM", "UAF"))):
+            continue  # "Fano militias": armed groups are named for peoples and places they are not of
+        if (w.pos[k - 1] == "PROPN" or (k + 1 < w.n and w.pos[k + 1] == "PROPN")
+                or (k >= 2 and w.pos[k - 2] == "PROPN" and words.text[k - 1] in NAME_PARTICLES)):
+            continue  # part of a longer name: "Mato Grosso do Sul", "Rio de Janeiro"
+        name = words.folded[k]
+        code = places.get(name)
+        if not code or name in place_only or name in GENERIC_BODY_WORDS or name in registry.folded:
+            continue
+        taken = _taken(out) if taken is None else taken
+        actor = registry.get(code)
+        if actor is not None and k not in taken:
+            out = [*out, Span(k, k + 1, ref_for(actor, "place", words.text[k], when), "place", actor)]
+            taken.add(k)
     return out
 
 
