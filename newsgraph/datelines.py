@@ -70,11 +70,15 @@ def mark_dateline(doc):
     return doc
 
 
+# datelines of sites that are no town: the UN's headquarters ("UNITED NATIONS —", AP and Reuters style)
+DATELINE_SITES = frozenset({"united nations"})
+
+
 def _town(name: str) -> bool:
     from .actors.resolve import fold, gazetteer, shared_places
 
     key = fold(name)
-    return key in gazetteer() or key in shared_places() or key in _capitals()
+    return key in gazetteer() or key in shared_places() or key in _capitals() or key in DATELINE_SITES
 
 
 @functools.lru_cache(maxsize=1)

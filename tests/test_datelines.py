@@ -19,6 +19,7 @@ def _sentences(resources, text):
     ("LAGOS (Reuters) - Nigeria and Ghana signed a gas pipeline accord on Friday.", "LAGOS (Reuters) -"),
     ("PRETORIA — South Africa expelled a Russian diplomat on Tuesday.", "PRETORIA —"),  # a capital: a registry metonym
     ("ACCRA, Nov 4 (Reuters) - Ghana and Togo signed a power supply deal on Friday.", "ACCRA, Nov 4 (Reuters) -"),  # with its date
+    ("UNITED NATIONS — Ghana and Togo asked the Security Council to extend the mission.", "UNITED NATIONS —"),  # the UN's site
 ])
 def test_a_dateline_is_a_sentence_of_its_own(resources, text, dateline):
     sents = _sentences(resources, text)

@@ -25,7 +25,7 @@ from pathlib import Path
 
 
 from ..model import ActorRef
-from ..datelines import DATELINE_DASHES, DATELINE_ENDS, dateline_at
+from ..datelines import DATELINE_DASHES, DATELINE_ENDS, DATELINE_SITES, dateline_at
 from ..nlp import VERBAL_POS, DocArrays, doc_arrays
 from .registry import HOW_PRIORITY, Actor, AliasEntry, Registry, _load_yaml, fold, lead_key, split_entries  # noqa: F401  (fold, HOW_PRIORITY re-exported)
 
@@ -2592,7 +2592,7 @@ def dateline_words(w: DocArrays, spans: list[Span]) -> set[int]:
     out: set[int] = set()
     named = {s.start: s.how for s in spans}
     for start, end, last in datelines(w):
-        city = named.get(start) in ("metonym", "place")
+        city = named.get(start) in ("metonym", "place") or fold(w.words_text(start, end)) in DATELINE_SITES
         unknown = start not in named and (w.ent_type[start] in ("GPE", "LOC") or w.lower[end] in (",", "("))
         if city or (unknown and w.words[last] != ":"):
             out.update(range(start, last + 1))
