@@ -378,3 +378,19 @@ def test_places_are_mentions_of_their_state_and_generic_names_are_not(resources)
     assert places.get("Aleppo") == "SYR" and places.get("West Darfur State") == "SDN", places
     assert places.get("Kabylie") == "DZA", places  # labelled a person by the NER model, written as a place
     assert not {"PNG", "TKM"} & {s.ref.country for s in spans}, places
+
+
+@pytest.mark.parametrize(
+    "text, country, sector",
+    [
+        # the title before a known person's name says which of their roles they act in, whatever the date
+        ("European Council President António Costa criticised Hungary on Monday.", None, "IGO"),
+        # must-not: a title of the role the date gives changes nothing; no title, the date's role
+        ("Prime Minister Benjamin Netanyahu criticised Hungary on Monday.", "ISR", "GOV"),
+        ("António Costa criticised Hungary on Monday.", "PRT", "GOV"),
+    ],
+)
+def test_a_title_before_a_name_picks_the_role(resources, text, country, sector):
+    _, ss = spans(resources, text, dt.date(2024, 6, 1))
+    person = next(s for s in ss if s.ref.kind == "person")
+    assert (person.ref.country, person.ref.sector) == (country, sector), person.ref

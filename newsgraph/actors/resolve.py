@@ -228,6 +228,8 @@ def find_mentions(doc, registry: Registry, when: dt.date | None = None, context:
                 found = None
         elif found and found.actor is not None and found.actor.kind in ("government", "organisation"):
             found = _national_namesake(doc, words, found, registry, when) or found
+        elif found and found.actor is not None and found.actor.kind == "person" and len(found.actor.roles) > 1:
+            _role_named_before(words, found)
         if found:
             spans.append(found)
             i = found.end
@@ -455,6 +457,31 @@ def _registry_match(doc, words: _Words, i: int, registry: Registry, when: dt.dat
             actor = registry.actors[entry.actor_id]
             return Span(i, end, ref_for(actor, entry.how, text, when), entry.how, actor)
     return None
+
+
+_TITLE_GLUE = frozenset({"the", "of", "for", "and"})
+
+
+def _role_named_before(words: "_Words", span: Span) -> None:
+    """"European Council President António Costa", "Foreign Minister X": the capitalised title before a known person's
+    name says which of their roles they act in, whatever the date says (a story may carry no date, or one the role list
+    does not reach). The role's title must hold every word of it. An international role has no state."""
+    a = span.start
+    while a > 0 and span.start - a < 5 and words.text[a - 1][:1].isupper() and words.text[a - 1].isalpha():
+        a -= 1
+    said = {words.folded[k] for k in range(a, span.start)} - _TITLE_GLUE
+    if not said:
+        return
+    fits = []
+    for role in span.actor.roles:
+        title = {fold(x) for x in role.title.replace(",", " ").split()} - _TITLE_GLUE
+        if said <= title:
+            fits.append((len(title - said), role))
+    if not fits or (span.ref.country, span.ref.sector) in {(r.country or span.actor.country, r.sector) for _n, r in fits}:
+        return  # no role so titled, or the date's role is one of them ("President X" in his presidency)
+    role = min(fits, key=lambda f: f[0])[1]  # the closest title: "President X" is a state's president before an assembly's
+    span.ref.sector = role.sector or span.ref.sector
+    span.ref.country = role.country or (None if role.sector == "IGO" else span.actor.country)
 
 
 def _state_inside_place_name(words: _Words, span: Span, spans: list[Span], registry: Registry, when: dt.date | None) -> Span | None:
