@@ -1234,6 +1234,15 @@ def _add_provisional(doc, spans: list[Span], ents, context: str | None = None) -
         toks = [t for t in ent if not (t.i == ent.start and t.lower_ == "the")]
         while toks and toks[-1].tag_ == "POS":
             toks.pop()  # "Rhema Petroleum's wells": the NER's span may take the possessive in
+        if ent.label_ == "ORG" and toks and toks[0].i >= 2 and doc[toks[0].i - 1].lower_ == "and":
+            # "Kenya's Ethics and Anti-Corruption Commission": the NER's organisation may start after the "and" of its
+            # own name; capitalised words no entity or actor holds before it belong to it
+            b = toks[0].i - 1
+            while (b > 0 and doc[b - 1].text[:1].isupper() and not doc[b - 1].text.isupper() and doc[b - 1].pos_ in ("PROPN", "NOUN") and doc[b - 1].ent_iob_ == "O"
+                   and b - 1 not in taken and not doc[b - 1].is_sent_start):
+                b -= 1
+            if b < toks[0].i - 1:
+                toks = [*doc[b : toks[0].i], *toks]
         if not toks or any(t.i in taken for t in toks):
             continue
         if not_an_actor(doc, toks[0].i, toks[-1].i + 1):
