@@ -265,3 +265,14 @@ def test_unplaced_doers_are_of_where_they_act(resources):
     # must-not: where talks are held is not whose the parties are
     events = [e for e in extract(Document(text="The Sudanese army and RSF rebels agreed in Jeddah to open talks."), resources).events if e.type == "AGREE"]
     assert not any(a.country == "SAU" for e in events for a in e.source), [(e.type, e.source) for e in events]
+
+
+def test_an_embassy_or_envoy_is_no_sign_of_the_story_s_state(resources):
+    # protesters at a foreign embassy are of where it stands, not of the state it serves
+    events = [e for e in extract(Document(text="Hundreds of protesters stormed the Danish embassy in Tehran on Friday."), resources).events
+              if e.type == "PROTEST"]
+    assert events and "DNK" not in {a.country for a in events[0].source}, [(e.type, e.source) for e in events]
+    # must-not: an envoy named in apposition is not guessed to be of the story's only other state
+    events = [e for e in extract(Document(text="The Ghanaian foreign minister expelled the Danish envoy, Karl Holm, on Friday."), resources).events
+              if e.type == "SANCTION"]
+    assert events and "GHA" not in {a.country for e in events for a in e.target}, [(e.type, e.target) for e in events]

@@ -2173,10 +2173,13 @@ class ArgResolver:
         if self._counts is not None:
             return self._counts  # the spans do not change: counted once per document
         counts: dict[str, list[int]] = {}
+        w = self.w
         for s in self.spans:
             c = s.ref.country
-            # a UN official's nationality, or a backer's, says nothing of the story's country
-            if c and s.ref.sector != "IGO" and not brokered_by(self.doc, s.end):
+            # a UN official's nationality, or a backer's, says nothing of the story's country; nor a state's embassy or
+            # envoy, who serve abroad ("protesters stormed the Swedish embassy")
+            abroad = s.how in ("adjective", "alias") and w.dep[s.end - 1] in ("amod", "poss", "compound") and w.lemma[w.head[s.end - 1]] in ABROAD_NOUNS
+            if c and s.ref.sector != "IGO" and not brokered_by(self.doc, s.end) and not abroad:
                 counts.setdefault(c, [0, -s.start])[0] += 1
         self._counts = counts
         return counts
@@ -2255,6 +2258,9 @@ class ArgResolver:
         only = self.only_country()
         if only is None:
             return
+        if (w.dep[h] in ("appos", "compound") and w.lemma[w.head[h]] in ABROAD_NOUNS) or any(
+                w.dep[c] in ("appos", "compound") and w.lemma[c] in ABROAD_NOUNS for c in w.children(h)):
+            return  # "expelled the envoy, Philip Goldberg": an envoy serves abroad, no one of the story's state
         if w.dep[h] == "nsubj" and not (own and self._set_in(only) and not INTERNATIONAL_WORDS & set((ref.name or "").lower().split())):
             return
         ref.country = only
