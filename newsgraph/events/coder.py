@@ -405,6 +405,7 @@ class EventCoder:
         self._resolver = resolver
         for si, sent in enumerate(doc.sents):
             self._sent = sent
+            self._restore_stranded_verb(sent)
             cands = self._candidates(sent)
             cands += self._obligations(sent, cands)
             cands += self._ultimatums(sent, cands)
@@ -444,6 +445,36 @@ class EventCoder:
             found = [self._event(c, cands, sent, si, resolver, doc_id, published, quantities) for c in coded]
             events.extend(_drop_subsumed(found, {id(e) for e, c in zip(found, coded) if c.sense.symmetric}, self._separate_acts(coded, found)))
         return events
+
+    def _restore_stranded_verb(self, sent) -> None:
+        """"Saskatchewan's premier hosted executives from ...", "The Treasury's Office of Foreign Assets Control designated
+        Sovcomflot ...": a sentence the parser read as one noun phrase, its verb a past participle tagged as a modifier
+        (amod) of the noun after it. A sentence has a verb: where its root is a noun and a listed verb's past form stands
+        as such a modifier right after a noun, that form is the verb, the noun after it its object and the noun phrase
+        before it its subject (climbing out of "of" phrases: the Office, not its Control; the parser may hang the subject's
+        own words on the object). Not after a determiner or an
+        adjective ("the designated terrorist groups" is a noun phrase), nor after a compound part ("a U.S. led coalition")."""
+        w = self._w
+        for p in self._words.listed(sent):
+            h = w.head[p]
+            if not (w.dep[p] == "amod" and w.tag[p] in ("VBD", "VBN") and h > p and w.pos[h] in ("NOUN", "PROPN") and p > sent.start):
+                continue
+            s = p - 1
+            if w.pos[s] not in ("NOUN", "PROPN") or w.dep[s] in ("compound", "amod", "npadvmod"):
+                continue
+            root = w.span_root(sent.start, sent.end)
+            if w.pos[root] in VERBAL_POS:
+                return
+            while w.head[s] != s and w.head[s] < p and w.dep[s] in ("pobj", "prep"):
+                s = w.head[s]
+            # (the noun root's other dependents stay on it: "in February", "at the legislature"; the object's words before
+            # the subject are the subject's: "Ontario's" of "Ontario's premier hosted ministers")
+            for ch in [ch for ch in w.children(h) if ch < s]:
+                w.reattach(ch, s, w.dep[ch])
+            w.reattach(p, p, "ROOT")
+            w.reattach(s, p, "nsubj")
+            w.reattach(h, p, "dobj")
+            return
 
     def _separate_acts(self, coded: list[_Candidate], found: list[Event]) -> set[frozenset[int]]:
         """Pairs (of ids) of the events of two coordinated verbs with a direct object and a target each, and different CAMEO codes:
