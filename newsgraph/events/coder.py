@@ -447,13 +447,13 @@ class EventCoder:
         return events
 
     def _restore_stranded_verb(self, sent) -> None:
-        """"Saskatchewan's premier hosted executives from ...", "The Treasury's Office of Foreign Assets Control designated
-        Sovcomflot ...": a sentence the parser read as one noun phrase, its verb a past participle tagged as a modifier
-        (amod) of the noun after it. A sentence has a verb: where its root is a noun and a listed verb's past form stands
-        as such a modifier right after a noun, that form is the verb, the noun after it its object and the noun phrase
-        before it its subject (climbing out of "of" phrases: the Office, not its Control; the parser may hang the subject's
-        own words on the object). Not after a determiner or an
-        adjective ("the designated terrorist groups" is a noun phrase), nor after a compound part ("a U.S. led coalition")."""
+        """"Ontario's premier hosted ministers from Japan ...", "Australia's treasury designated Wagner Group ...": a sentence
+        the parser read as one noun phrase, its verb a past participle tagged as a modifier (amod) of the noun after it.
+        A sentence has a verb: where its root is a noun and a listed verb's past form stands as such a modifier right after
+        a noun, that form is the verb, the noun after it its object and the noun phrase before it its subject (climbing out
+        of "of" phrases: an Office, not what it is the Office of; the parser may hang the subject's own words on the
+        object). Not after a determiner or an adjective ("the designated terrorist groups" is a noun phrase), nor after a
+        compound part. Rare, so the sentence's root is looked up only for such a participle."""
         w = self._w
         for p in self._words.listed(sent):
             h = w.head[p]
@@ -467,7 +467,7 @@ class EventCoder:
                 return
             while w.head[s] != s and w.head[s] < p and w.dep[s] in ("pobj", "prep"):
                 s = w.head[s]
-            # (the noun root's other dependents stay on it: "in February", "at the legislature"; the object's words before
+            # (the noun root's other dependents stay on it: "in May", "at Queen's Park"; the object's words before
             # the subject are the subject's: "Ontario's" of "Ontario's premier hosted ministers")
             for ch in [ch for ch in w.children(h) if ch < s]:
                 w.reattach(ch, s, w.dep[ch])
