@@ -258,6 +258,13 @@ class DocArrays:
                     kids[h].append(k)
         return kids[i]
 
+    def reattach(self, i: int, head: int, dep: str) -> None:
+        """Give word ``i`` another head and label: a stage's repair of a parse it knows to be wrong (the event coder's
+        stranded participle). The dependents and subtrees kept are dropped, to be rebuilt on next need; spaCy's own
+        Doc, and the edges read from it (``left_edge``, ``right_edge``), stay as the parser left them."""
+        self.head[i], self.dep[i] = head, dep
+        self._children, self._subtrees = None, {}
+
     def lefts(self, i: int) -> list[int]:
         return [c for c in self.children(i) if c < i]
 

@@ -405,9 +405,12 @@ class EventCoder:
         self._resolver = resolver
         for si, sent in enumerate(doc.sents):
             self._sent = sent
+            self._restore_stranded_verb(sent)
+            self._restore_vowed_act(sent)
             cands = self._candidates(sent)
             cands += self._obligations(sent, cands)
             cands += self._ultimatums(sent, cands)
+            self._awaited_conditions(cands)
             fired = {c.tok for c in cands}
             cands += [_Candidate(v, self.joint_sense, {}) for v in self._words.joint(sent) if v not in fired]
             if not cands:
@@ -444,6 +447,48 @@ class EventCoder:
             found = [self._event(c, cands, sent, si, resolver, doc_id, published, quantities) for c in coded]
             events.extend(_drop_subsumed(found, {id(e) for e, c in zip(found, coded) if c.sense.symmetric}, self._separate_acts(coded, found)))
         return events
+
+    def _restore_stranded_verb(self, sent) -> None:
+        """"Ontario's premier hosted ministers from Japan ...", "Australia's treasury designated Wagner Group ...": a sentence
+        the parser read as one noun phrase, its verb a past participle tagged as a modifier (amod) of the noun after it.
+        A sentence has a verb: where its root is a noun and a listed verb's past form stands as such a modifier right after
+        a noun, that form is the verb, the noun after it its object and the noun phrase before it its subject (climbing out
+        of "of" phrases: an Office, not what it is the Office of; the parser may hang the subject's own words on the
+        object). Not after a determiner or an adjective ("the designated terrorist groups" is a noun phrase), nor after a
+        compound part. Rare, so the sentence's root is looked up only for such a participle."""
+        w = self._w
+        for p in self._words.listed(sent):
+            h = w.head[p]
+            if not (w.dep[p] == "amod" and w.tag[p] in ("VBD", "VBN") and h > p and w.pos[h] in ("NOUN", "PROPN") and p > sent.start):
+                continue
+            s = p - 1
+            if w.pos[s] not in ("NOUN", "PROPN") or w.dep[s] in ("compound", "amod", "npadvmod"):
+                continue
+            root = w.span_root(sent.start, sent.end)
+            if w.pos[root] in VERBAL_POS:
+                return
+            while w.head[s] != s and w.head[s] < p and w.dep[s] in ("pobj", "prep"):
+                s = w.head[s]
+            # (the noun root's other dependents stay on it: "in May", "at Queen's Park"; the object's words before
+            # the subject are the subject's: "Ontario's" of "Ontario's premier hosted ministers")
+            for ch in [ch for ch in w.children(h) if ch < s]:
+                w.reattach(ch, s, w.dep[ch])
+            w.reattach(p, p, "ROOT")
+            w.reattach(s, p, "nsubj")
+            w.reattach(h, p, "dobj")
+            return
+
+    def _restore_vowed_act(self, sent) -> None:
+        """"have sworn to fight until they win", "pledged to rebuild the bridge before the rains": the parser may hang a vow's
+        to-infinitive as an adverbial clause (advcl) when a clause of time follows. What one vows, promises or swears to do
+        is the vow's content, never its purpose: the infinitive is its complement (xcomp), which the intent and threat
+        readings look for."""
+        w = self._w
+        for t in self._words.listed(sent):
+            h = w.head[t]
+            if (w.dep[t] == "advcl" and h < t and w.lemma[h] in VOW_WORDS and w.pos[h] == "VERB" and _to_infinitive(w, t)
+                    and not any(w.dep[ch] in ("nsubj", "nsubjpass", "mark") for ch in w.children(t))):
+                w.reattach(t, h, "xcomp")
 
     def _separate_acts(self, coded: list[_Candidate], found: list[Event]) -> set[frozenset[int]]:
         """Pairs (of ids) of the events of two coordinated verbs with a direct object and a target each, and different CAMEO codes:
@@ -510,6 +555,25 @@ class EventCoder:
             else:
                 out.append(_Candidate(setter, self.ultimatum_sense, {}))
         return out
+
+    def _awaited_conditions(self, cands: list[_Candidate]) -> None:
+        """"vowed to fight until they gain control of the villages", "will not negotiate until the state reinstates the
+        teachers": a clause of "until" in the present tense, in a story told in the past, is what an act waits on, a
+        condition yet to be met (English puts the future of a time clause in the present), no event of its own, as the
+        alternative of an ultimatum is none. One in the past tense happened ("beat him until a neighbour intervened")."""
+        w = self._w
+        for c in cands:
+            t = c.tok
+            if w.pos[t] not in VERBAL_POS or w.dep[t] != "advcl":
+                continue
+            kids = w.children(t)
+            if not any(w.dep[k] == "mark" and w.lower[k] == "until" for k in kids):
+                continue
+            if w.tag[t] in ("VBP", "VBZ") or any(w.dep[k] in ("aux", "auxpass") and w.tag[k] in ("VBP", "VBZ") for k in kids):
+                inside = set(w.subtree(t))
+                for d in cands:
+                    if d.tok in inside:
+                        d.suppressed = True
 
     def _candidates(self, sent) -> list[_Candidate]:
         w = self._w
@@ -2177,8 +2241,10 @@ class EventCoder:
             # "rushed 400 troops to its border with Cambodia": troops sent to a frontier are mobilised, not given (CAMEO 154)
             etype, cameo, mode, context = "MOBILIZE", "154", "troops", "military"
         if etype == "AGREE" and w.lemma[tok] in VOW_WORDS and any(
-                i.sense.type in ("ASSAULT", "FIGHT", "COERCE", "SANCTION") and w.dep[i.tok] == "xcomp" and w.head[i.tok] == tok for i in c.inner):
-            # "police vowed to crush any protests": a promise of force is a threat (CAMEO 138); "vowed to pull American liquor
+                i.sense.type in ("ASSAULT", "FIGHT", "COERCE", "SANCTION") and w.dep[i.tok] == "xcomp"
+                and (w.head[i.tok] == tok or _vowed_aspect(w, w.head[i.tok], tok)) for i in c.inner):
+            # "police vowed to crush any protests": a promise of force is a threat (CAMEO 138), and so is one to keep using it
+            # ("vowed to keep fighting"); "vowed to pull American liquor
             # off the shelves": of a boycott or sanction, a threat too (CAMEO 1312, set below)
             etype, cameo, mode, context = "THREATEN", "138", "violence", None
         if etype == "DEMAND" and w.lemma[tok] in ORDER_WORDS and any(
@@ -2825,6 +2891,15 @@ def _markers(w: DocArrays, tok: int, objects) -> set[str]:
 def _to_infinitive(w: DocArrays, v: int) -> bool:
     """Is the verb ``v`` a to-infinitive ("to leave")?"""
     return any(w.dep[a] == "aux" and w.lower[a] == "to" for a in w.children(v))
+
+
+# verbs of going on with an act: "vowed to keep fighting", "pledged to continue the strikes" vow the act itself
+ASPECT_VERBS = frozenset({"keep", "continue", "resume"})
+
+
+def _vowed_aspect(w: DocArrays, v: int, vow: int) -> bool:
+    """Is ``v`` "keep", "continue" or "resume" as the complement of the vow ``vow`` ("vowed to keep fighting")?"""
+    return w.lemma[v] in ASPECT_VERBS and w.dep[v] == "xcomp" and w.head[v] == vow
 
 
 def _infinitive(w: DocArrays, tok: int, c: int) -> bool:
