@@ -111,3 +111,20 @@ def test_a_threat_is_aimed_at_whom_its_condition_falls_on(resources, text, targe
 )
 def test_a_thing_protested_stands_for_who_made_it(resources, text, etype, target):
     assert _codes(_event(resources, text, etype).target) == target
+
+
+@pytest.mark.parametrize(
+    "text, target",
+    [
+        # a town or province of the giver's own state that aid is given to is its people: the state is the target
+        ("The Quebec government sent $5 million in relief funds to the town of Rimouski on Friday.", {"CAN"}),
+        ("The Cebu provincial government lent ten fire trucks to Davao City after the storm.", {"PHL"}),
+        ("Canada sent $3 million in flood aid to Alberta.", {"CAN"}),
+        # must-not: the capital stands for the state itself, which is no target of its own government
+        ("The Ontario government sent $3 million to Ottawa.", set()),
+        # a foreign recipient as before
+        ("Kenya sent food aid to Somalia on Friday.", {"SOM"}),
+    ],
+)
+def test_aid_to_a_town_at_home_is_aimed_at_the_home_state(resources, text, target):
+    assert _codes(_event(resources, text, "AID").target) == target
