@@ -1125,6 +1125,17 @@ class EventCoder:
                     ref.kind, ref.text = "organisation", w.words_text(w.left_edge(k), k + 1)
                     out.append(ref)
                     continue
+                if (sector is None and not found and not foreign and h in conditions and w.pos[k] == "NOUN" and w.dep[h] == "nsubj"
+                        and any(w.dep[d] == "det" and w.lower[d] == "the" for d in w.children(k))
+                        and any(w.dep[o] in ("dobj", "obj", "dative", "ccomp") for o in w.children(w.head[h]))):
+                    # "would walk off the job if the district does not restore the raises": who must do what the condition
+                    # asks is the one pressed, though the lexicon gives its noun no sector (a body of the source's own
+                    # state, as for "the ministry"); not a condition on what happens ("if the looting resumed": no object;
+                    # the parser may take a plural object for a clause: "restore the step raises it froze")
+                    ref = r.located_ref(home)
+                    ref.kind, ref.text = "organisation", w.words_text(w.left_edge(k), k + 1)
+                    out.append(ref)
+                    continue
                 anaphor = [w.lower[d] for d in w.children(k)] == ["the"] and h not in conditions
                 # not "the company" alone, which stands for one named before (the resolver found no one), nor whom a
                 # sanction falls on (as often abroad)
