@@ -111,3 +111,37 @@ def test_a_threat_is_aimed_at_whom_its_condition_falls_on(resources, text, targe
 )
 def test_a_thing_protested_stands_for_who_made_it(resources, text, etype, target):
     assert _codes(_event(resources, text, etype).target) == target
+
+
+@pytest.mark.parametrize(
+    "text, target",
+    [
+        # a town or province of the giver's own state that aid is given to is its people: the state is the target
+        ("The Quebec government sent $5 million in relief funds to the town of Rimouski on Friday.", {"CAN"}),
+        ("The Cebu provincial government lent ten fire trucks to Davao City after the storm.", {"PHL"}),
+        ("Canada sent $3 million in flood aid to Alberta.", {"CAN"}),
+        # must-not: the capital stands for the state itself, which is no target of its own government
+        ("The Ontario government sent $3 million to Ottawa.", set()),
+        # a foreign recipient as before
+        ("Kenya sent food aid to Somalia on Friday.", {"SOM"}),
+    ],
+)
+def test_aid_to_a_town_at_home_is_aimed_at_the_home_state(resources, text, target):
+    assert _codes(_event(resources, text, "AID").target) == target
+
+
+@pytest.mark.parametrize(
+    "text, target",
+    [
+        # who must do what a threat's condition asks is the one pressed, though no sector noun names it: a body at home
+        ("The Denver teachers' union warned on Monday that its members would strike next month if the district does not "
+         "restore the raises.", {"USA"}),
+        ("Ghanaian nurses threatened to walk out unless the board pays their arrears.", {"GHA"}),
+        # must-not: a condition on what happens, with no object, names no one pressed
+        ("Nurses in Accra threatened to strike if the weather does not improve.", set()),
+        # a named foreign body keeps its own code
+        ("French farmers threatened to block roads if the European Commission does not drop the deal.", {"IGO"}),
+    ],
+)
+def test_a_threats_condition_falls_on_its_subject_at_home_whatever_noun_names_it(resources, text, target):
+    assert _codes(_event(resources, text, "THREATEN").target) == target

@@ -46,6 +46,8 @@ PLACE_AFFECTING_TYPES = {"COERCE", "PROTEST", "CONCEDE", "RETREAT", "THREATEN"}
 # battalions to the border with Colombia", "offered its troops to Lebanon", "withdrew its soldiers from ..."): those
 # forces are not the target, the place or party they go to is
 INSTRUMENT_TYPES = {"MOBILIZE", "RETREAT", "AID", "AGREE", "COOPERATE", "THREATEN"}
+# types that give something to whom their to-phrase names: a town at home given aid is a party, not a venue
+GIVING_TYPES = {"AID", "COOPERATE"}
 
 # weapons that stand as the subject of violence when no attacker is named ("a car bomb killed ...")
 ATTACK_INSTRUMENTS = {"bomb", "bombing", "explosion", "blast", "device", "mine", "minefield", "landmine", "rocket", "missile", "shell",
@@ -844,6 +846,10 @@ class EventCoder:
         if sense.pos == "VERB" and not any(_coded(a) for a in c.source):
             c.source = self._placed_subject(tok, r) or c.source
         c.target = _other_than_source(c.target, c.source)
+        if not c.target and sense.type in GIVING_TYPES:
+            # "the Alberta government sent $2 million to the town of Slave Lake": a town or province at home that aid is
+            # given to is its people, not the giver's own state named by place
+            c.target = self._home_locality(tok, c, r)
         if sense.type in INSTRUMENT_TYPES:
             # (not forces an "against" phrase names: "announced a unilateral ceasefire against Turkish forces" is aimed at
             # the other side, whatever state its source speaks for)
@@ -908,6 +914,32 @@ class EventCoder:
         if not c.target and sense.home:
             # "Iraq's government is prepared to impose martial law": at home, unless a place or party is named
             c.target = [r.located_ref(a.country) for a in c.source[:1] if a.country]
+
+    def _home_locality(self, tok, c: _Candidate, r: ArgResolver) -> list[ActorRef]:
+        """The locality of the source's own state that the act's to-phrase names - a town, city or province the
+        resolver placed by the gazetteer ("to the town of Slave Lake", "lent trucks to Mandaue City"); not the state
+        itself nor its capital, which stand for the state ("sent aid to Canada", "to Ottawa")."""
+        w = self._w
+        home = next((a.country for a in c.source if a.country), None)
+        if home is None:
+            return []
+        for h in (tok, *c.objects.values()):
+            for p in w.children(h):
+                if w.dep[p] not in ("prep", "dative") or w.lower[p] != "to":  # ("lent ten trucks to X": the parser's dative)
+                    continue
+                for o in w.children(p):
+                    if w.dep[o] != "pobj":
+                        continue
+                    # "the town of Slave Lake": the place its of-phrase names
+                    places = [o, *(q for f in w.children(o) if w.dep[f] == "prep" and w.lower[f] == "of"
+                                   for q in w.children(f) if w.dep[q] == "pobj")]
+                    for x in places:
+                        span = r.span_of(x)
+                        if span is not None and span.how == "place" and span.ref.country == home:
+                            ref = r.located_ref(home)
+                            ref.text = w.words_text(w.left_edge(o), w.right_edge(o) + 1)
+                            return [ref]
+        return []
 
     def _addressee(self, tok, source: list[ActorRef], r: ArgResolver) -> list[ActorRef]:
         """Whom the doer addresses, or lets act, in a participle that goes on from the act or from its infinitive
@@ -1153,6 +1185,17 @@ class EventCoder:
                     # "combing through the books of the Martin County Water District": a body the resolver did not take,
                     # named after a place at home, that an authority acts on (not a thing: "the Hardin County sewer plant");
                     # one accused or sued is a party, though a noun of no sector names it ("accused a Monterrey steelmaker")
+                    ref = r.located_ref(home)
+                    ref.kind, ref.text = "organisation", w.words_text(w.left_edge(k), k + 1)
+                    out.append(ref)
+                    continue
+                if (sector is None and not found and not foreign and h in conditions and w.pos[k] == "NOUN" and w.dep[h] == "nsubj"
+                        and any(w.dep[d] == "det" and w.lower[d] == "the" for d in w.children(k))
+                        and any(w.dep[o] in ("dobj", "obj", "dative", "ccomp") for o in w.children(w.head[h]))):
+                    # "would walk off the job if the district does not restore the raises": who must do what the condition
+                    # asks is the one pressed, though the lexicon gives its noun no sector (a body of the source's own
+                    # state, as for "the ministry"); not a condition on what happens ("if the looting resumed": no object;
+                    # the parser may take a plural object for a clause: "restore the step raises it froze")
                     ref = r.located_ref(home)
                     ref.kind, ref.text = "organisation", w.words_text(w.left_edge(k), k + 1)
                     out.append(ref)
