@@ -28,7 +28,7 @@ def dateline_at(words: Sequence[str], start: int, name_like: Callable[[int], boo
     """The dateline opening at ``start``, as (end of its town, index of its dash or colon), or None: up to four words
     in capitals, then a dash or colon ("CHENNAI —"), or then within ten words a dash after nothing but names
     (``name_like``), commas, a date and a parenthesised agency ("NAIROBI, Kenya (AP) —"; "SAN JUAN, PUERTO RICO:";
-    "MINSK, Dec 30 (Reuters) -")."""
+    "ACCRA, Nov 4 (Reuters) -")."""
     n = len(words)
     end = start
     while end < n and end - start < 4 and capitals(words[end]):
@@ -41,7 +41,7 @@ def dateline_at(words: Sequence[str], start: int, name_like: Callable[[int], boo
         t = words[k]
         if t in DATELINE_DASHES or (t == ":" and words[k - 1].isupper()):
             return end, k
-        # a day's number only after the town's comma: "MINSK, Dec 30 (Reuters) -", not "UPDATE 2 -"
+        # a day's number only after the town's comma: "ACCRA, Nov 4 (Reuters) -", not "UPDATE 2 -"
         if not (name_like(k) or t in (",", "(", ")", ".") or t.isupper() or (t.isdigit() and "," in words[end:k])):
             return None
     return None

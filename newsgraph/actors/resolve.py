@@ -1233,7 +1233,7 @@ def _add_provisional(doc, spans: list[Span], ents, context: str | None = None) -
             continue
         toks = [t for t in ent if not (t.i == ent.start and t.lower_ == "the")]
         while toks and toks[-1].tag_ == "POS":
-            toks.pop()  # "Rhema Petroleum's wells": the NER's span may take the possessive in
+            toks.pop()  # "Harbor Freight Logistics's unit": the NER's span may take the possessive in
         if ent.label_ == "ORG" and toks and toks[0].i >= 2 and doc[toks[0].i - 1].lower_ == "and":
             # "Kenya's Ethics and Anti-Corruption Commission": the NER's organisation may start after the "and" of its
             # own name; capitalised words no entity or actor holds before it belong to it
