@@ -234,16 +234,6 @@ def test_a_bodys_president_is_no_leaders_namesake(resources):
         ("A Kenyan nonprofit sued the health ministry over the vaccine contracts.", "DISAPPROVE", "source", ("KEN", "NGO")),
         # a nonprofit is a local charity: of the story's state when nothing else places it
         ("The city of Austin gave $2 million to nonprofits feeding homeless residents.", "AID", "target", ("USA", "NGO")),
-    ],
-)
-def test_developers_and_nonprofits_have_a_sector(resources, text, etype, role, code):
-    events = [e for e in extract(Document(text=text), resources).events if e.type == etype]
-    assert events and (code in {(a.country, a.sector) for a in getattr(events[0], role)}), [(e.type, e.source, e.target) for e in events]
-
-
-@pytest.mark.parametrize(
-    "text, etype, role, code",
-    [
         # a market watchdog or regulator is a public body; firms named by what they make or run are businesses
         ("Kenya's competition watchdog fined two sugar millers for price fixing.", "COERCE", "source", ("KEN", "GOV")),
         ("Kenya's competition watchdog fined two sugar millers for price fixing.", "COERCE", "target", ("KEN", "BUS")),
@@ -253,7 +243,7 @@ def test_developers_and_nonprofits_have_a_sector(resources, text, etype, role, c
         ("The Ghanaian rights watchdog criticised the police.", "DISAPPROVE", "source", ("GHA", "HRI")),
     ],
 )
-def test_regulators_watchdogs_and_makers_have_a_sector(resources, text, etype, role, code):
+def test_unnamed_bodies_and_firms_have_a_sector(resources, text, etype, role, code):
     events = [e for e in extract(Document(text=text), resources).events if e.type == etype]
     assert events and (code in {(a.country, a.sector) for a in getattr(events[0], role)}), [(e.type, e.source, e.target) for e in events]
 
