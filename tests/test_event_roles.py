@@ -1073,3 +1073,16 @@ def test_two_coordinated_acts_aimed_at_one_party_are_two_events(resources):
     # must-not: an arrival for a visit is one happening told twice
     visits = _events(resources, "The Indian prime minister arrived in Dhaka on Friday for a two-day state visit.", "CONSULT")
     assert len(visits) == 1, [(e.cameo, e.trigger) for e in visits]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # whoever ignores, witnesses or documents an act did not do it
+        "Ugandan police are ignoring a spate of killings in Kampala.",
+        "Kenyan activists accused police of ignoring a spate of killings in Mombasa.",
+    ],
+)
+def test_no_doer_from_who_witnesses_an_act(resources, text):
+    killings = [e for e in _events(resources, text) if "killings" in e.trigger]
+    assert not any(_codes(e.source) for e in killings), [(e.trigger, e.source) for e in killings]

@@ -167,6 +167,11 @@ ACCOUNTING_VERBS = {"charge", "accuse", "convict", "indict", "arrest", "detain",
                     "blame", "fine", "punish", "sanction", "sue", "praise", "criticise", "criticize", "condemn", "censure", "commend",
                     "honour", "honor", "reward", "thank", "fault", "suspend", "sack", "fire", "dismiss", "expel", "investigate", "question"}
 ACCOUNTING_PREPS = {"over", "for", "of", "with"}
+# verbs whose subject perceives, reports, suffers, escapes or looks into an act, never does it: "residents fled the
+# fighting", "ignoring a spate of killings", "witnessed the shooting", "survived the attack", "filmed the beating"
+WITNESS_VERBS = {"witness", "see", "watch", "hear", "film", "photograph", "record", "document", "report", "describe", "recount",
+                 "recall", "remember", "mourn", "fear", "ignore", "overlook", "survive", "escape", "flee", "endure", "suffer",
+                 "investigate", "probe", "examine", "cover", "monitor", "track", "count", "tally"}
 # "detained three employees for questioning", "arrested and held for trial": what is done to whoever is held, not an act
 # held against them
 HELD_FOR = {"questioning", "interrogation", "trial", "investigation", "deportation", "extradition", "treatment", "screening"}
@@ -2030,6 +2035,8 @@ class EventCoder:
             if w.pos[h] in VERBAL_POS and w.dep[h] != "prep":  # "following", "including" are prepositions here
                 if held is not None and (found := self._answerable(held, r)):
                     return found
+                if w.lemma[h] in WITNESS_VERBS and w.dep[link] in ("dobj", "nsubjpass", "prep", "pobj"):
+                    return []  # "residents fled the fighting", "police are ignoring the killings": not whose act it is
                 subjects = [ch for ch in w.children(h) if w.dep[ch] in SUBJ_DEPS]
                 if subjects:
                     # "COLOMBO — Prime Minister Narendra Modi began a state visit to Sri Lanka": not the dateline the parser
