@@ -1086,3 +1086,12 @@ def test_two_coordinated_acts_aimed_at_one_party_are_two_events(resources):
 def test_no_doer_from_who_witnesses_an_act(resources, text):
     killings = [e for e in _events(resources, text) if "killings" in e.trigger]
     assert not any(_codes(e.source) for e in killings), [(e.trigger, e.source) for e in killings]
+
+
+def test_a_diplomat_summoned_to_protest_is_protested_to(resources):
+    # the protest is the summoner's purpose
+    e = next(e for e in _events(resources, "Nigeria summoned the Ghanaian envoy to protest against the new visa rules.") if e.trigger.startswith("protest"))
+    assert _codes(e.source) == {"NGA"}, e.source
+    # must-not: what one is summoned to explain, the one summoned explains (no event here: no one summons to act)
+    assert not any(_codes(e.source) == {"GHA"} and e.type == "PROTEST"
+                   for e in _events(resources, "Nigeria summoned the Ghanaian envoy to explain the new visa rules."))

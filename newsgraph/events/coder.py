@@ -251,6 +251,11 @@ HOSTILE_ACT_TYPES = {"SANCTION", "COERCE", "ASSAULT", "FIGHT", "THREATEN"}
 # the place gone to or left are among them: the infinitive is the traveller's purpose ("visited Havana to meet ...",
 # "left Kabul to join ...")
 SUBJECT_CONTROL_VERBS = {"promise", "vow", "pledge", "swear", "threaten", "visit", "tour", "enter", "reach", "leave"}
+# a diplomat summoned "to protest", "to demand an explanation", "to lodge a complaint": the summoner's purpose, a protest
+# to the one summoned (who does what they are summoned "to explain", "to attend")
+SUMMON_VERBS = {"summon", "convene"}
+SUMMONER_PURPOSES = {"protest", "complain", "demand", "express", "convey", "lodge", "deliver", "hand", "register", "voice", "object",
+                     "condemn", "denounce", "warn", "reject"}
 
 # things that carry or measure goods: what they hold is what is sent ("two cargo planes of tents")
 LADEN_VERBS = {"load", "carry", "pack", "fill", "laden", "stack", "cram", "bear", "stuff"}
@@ -1976,7 +1981,8 @@ class EventCoder:
                 if adjunct or (link == "pcomp" and w.dep[h] == "prep" and w.lower[h] in ("by", "through") and w.pos[w.head[h]] in VERBAL_POS):
                     h = w.head[h]  # "violated the ceasefire by opening fire on ...": the means shares the act's subject
                 passive = not adjunct and any(w.dep[ch] in ("auxpass", "nsubjpass") for ch in w.children(h))
-                if link == "xcomp" and w.pos[h] in VERBAL_POS and w.lemma[h] not in SUBJECT_CONTROL_VERBS:
+                if (link == "xcomp" and w.pos[h] in VERBAL_POS and w.lemma[h] not in SUBJECT_CONTROL_VERBS
+                        and not (w.lemma[h] in SUMMON_VERBS and w.lemma[was] in SUMMONER_PURPOSES)):
                     # "Egypt persuaded Hamas to accept a ceasefire", "helped Ukraine to repel ...": the object does what it is
                     # brought to do; "Iraq was forced by the UN to destroy its missiles": a passive's subject does (not
                     # forces placed only by the story's country: "sent troops to patrol ...")
