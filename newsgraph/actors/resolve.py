@@ -30,6 +30,8 @@ from ..nlp import VERBAL_POS, DocArrays, doc_arrays
 from .registry import HOW_PRIORITY, Actor, AliasEntry, Registry, _load_yaml, fold, lead_key, split_entries  # noqa: F401  (fold, HOW_PRIORITY re-exported)
 
 SURNAME_PARTICLES = {"el", "al", "de", "da", "del", "van", "von", "le", "la", "di", "du", "bin", "ibn", "abu", "dos", "das"}
+# and the lower-case words inside names of places ("Mato Grosso do Sul", "Rio de Janeiro", "Ursula von der Leyen")
+NAME_PARTICLES = frozenset(SURNAME_PARTICLES | {"do", "della", "des", "der", "den", "y"})
 
 
 @functools.lru_cache(maxsize=1)
@@ -372,11 +374,6 @@ def _named_for_a_leader(doc, s: Span, registry: Registry) -> str | None:
             if len(states) == 1:
                 return states[0]
     return None
-
-
-# lower-case words inside names of places and people ("Mato Grosso do Sul", "Rio de Janeiro", "Ursula von der Leyen")
-NAME_PARTICLES = frozenset({"do", "da", "das", "dos", "de", "del", "della", "di", "du", "des", "la", "le", "el", "al", "van", "von",
-                            "der", "den", "bin", "ibn", "y"})
 
 
 @functools.lru_cache(maxsize=1)
@@ -1116,6 +1113,12 @@ def _add_unlabelled_places(doc, spans: list[Span], registry: Registry, when: dt.
     w = doc_arrays(doc)
     lower = w.lower
     places, place_only = gazetteer(), cities()[1]
+
+    def town(name: str) -> Actor | None:
+        """The state of a gazetteer name given one state, that is no word, name or body word and no registry name."""
+        code = places.get(name)
+        return registry.get(code) if code and name not in place_only and name not in GENERIC_BODY_WORDS and name not in registry.folded else None
+
     out = spans
     for noun in _PLACE_PEOPLE_NOUNS.intersection(lower):  # a pass in C; most documents have none of these words
         k = 0
@@ -1130,9 +1133,7 @@ def _add_unlabelled_places(doc, spans: list[Span], registry: Registry, when: dt.
             for a in (k - 2, k - 1):
                 if a < 0 or any(j in taken or w.ent_iob[j] not in ("O", "") or not words.text[j][:1].isupper() for j in range(a, k)):
                     continue
-                name = fold(words.span_text(a, k))
-                code = places.get(name)
-                actor = registry.get(code) if code and name not in place_only and name not in GENERIC_BODY_WORDS and name not in registry.folded else None
+                actor = town(fold(words.span_text(a, k)))
                 if actor is not None:
                     out = [*out, Span(a, k, ref_for(actor, "place", words.span_text(a, k), when), "place", actor)]
                     break
@@ -1146,13 +1147,11 @@ def _add_unlabelled_places(doc, spans: list[Span], registry: Registry, when: dt.
         if (w.pos[k - 1] == "PROPN" or (k + 1 < w.n and w.pos[k + 1] == "PROPN")
                 or (k >= 2 and w.pos[k - 2] == "PROPN" and words.text[k - 1] in NAME_PARTICLES)):
             continue  # part of a longer name: "Mato Grosso do Sul", "Rio de Janeiro"
-        name = words.folded[k]
-        code = places.get(name)
-        if not code or name in place_only or name in GENERIC_BODY_WORDS or name in registry.folded:
+        actor = town(words.folded[k])
+        if actor is None:
             continue
         taken = _taken(out) if taken is None else taken
-        actor = registry.get(code)
-        if actor is not None and k not in taken:
+        if k not in taken:
             out = [*out, Span(k, k + 1, ref_for(actor, "place", words.text[k], when), "place", actor)]
             taken.add(k)
     return out

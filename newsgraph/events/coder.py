@@ -25,11 +25,11 @@ from ..quantities import quantities_for_event
 from ..time import EventDates
 from ..time.events import BACKGROUND_MARKS, background_clause
 from .lexicon import Lexicon, Sense, load_ontology
-from .modality import REPORTING_VERBS, THREAT_VERBS, Modality, analyse
+from .modality import ACCOUNTING_PREPS, REPORTING_VERBS, THREAT_VERBS, Modality, accounting_verb, analyse
 
-# verbs of handing people or places over to a court, a state or custody ("hand" and "turn" with "over")
 # parts of a whole in a series, as a subject ("the first of the tanks", "the last of the convoys"); counts are PARTITIVE_NOUNS
 ORDINAL_PARTS = {"first", "last", "second", "latest", "final"}
+# verbs of handing people or places over to a court, a state or custody ("hand" and "turn" with "over")
 HANDOVER_VERBS = {"hand", "transfer", "extradite", "surrender", "repatriate", "turn"}
 # participles that name who receives the thing: "a license granted to Chevron", "loans extended to Caracas"
 TRANSFER_PARTICIPLES = {"grant", "give", "issue", "award", "extend", "send", "provide", "offer", "deliver", "lend", "sell", "sign", "hold", "own"}
@@ -166,7 +166,6 @@ AUTHORITY_TYPES = {"INVESTIGATE", "COERCE"}
 ACCOUNTING_VERBS = {"charge", "accuse", "convict", "indict", "arrest", "detain", "sentence", "jail", "imprison", "prosecute", "try",
                     "blame", "fine", "punish", "sanction", "sue", "praise", "criticise", "criticize", "condemn", "censure", "commend",
                     "honour", "honor", "reward", "thank", "fault", "suspend", "sack", "fire", "dismiss", "expel", "investigate", "question"}
-ACCOUNTING_PREPS = {"over", "for", "of", "with"}
 # verbs whose subject perceives, reports, suffers, escapes or looks into an act, never does it: "residents fled the
 # fighting", "ignoring a spate of killings", "witnessed the shooting", "survived the attack", "filmed the beating"
 WITNESS_VERBS = {"witness", "see", "watch", "hear", "film", "photograph", "record", "document", "report", "describe", "recount",
@@ -2059,9 +2058,7 @@ class EventCoder:
         w = self._w
         if w.lower[prep] == "for" and any(w.dep[p] in ("pobj", "pcomp") and w.lower[p] in HELD_FOR for p in w.children(prep)):
             return []
-        v = obj = w.head[prep]
-        if w.dep[v] in OBJ_DEPS and w.pos[v] not in VERBAL_POS:
-            v = w.head[v]  # "blamed the rebels for ...", the parser hanging "for" on "rebels"
+        obj, v = w.head[prep], accounting_verb(w, prep)  # (the parser may hang "for" on "rebels": "blamed the rebels for ...")
         if w.lemma[v] not in ACCOUNTING_VERBS or w.pos[v] not in VERBAL_POS:
             return []
         passive = any(w.dep[ch] in ("auxpass", "nsubjpass") for ch in w.children(v))

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from ..actors.resolve import ArgResolver, is_group_noun, sector_nouns
 from ..model import ActorRef
-from ..nlp import FUTURE_AUX, DocArrays, doc_arrays, span_text
+from ..nlp import FUTURE_AUX, VERBAL_POS, DocArrays, doc_arrays, span_text
 
 REPORTING_VERBS = {"say", "report", "tell", "claim", "state", "note", "add", "reveal", "confirm", "announce", "write", "insist",
                    "allege", "explain", "emphasize", "emphasise", "stress", "declare", "tweet", "post", "reiterate", "conclude",
@@ -35,6 +35,8 @@ CLAIM_NOUNS = {"report", "claim", "allegation", "accusation", "charge", "rumour"
                "story", "account"}
 # "Ethiopia accused Sudan of arming the rebels", "blamed the rebels for attacking ...": the act is the accuser's account
 ALLEGING_VERBS = {"accuse", "blame", "charge", "indict", "suspect", "allege"}
+# the prepositions of what someone is held to account for ("accused X of ...", "blamed X for ...", "charged over ...")
+ACCOUNTING_PREPS = {"over", "for", "of", "with"}
 OBLIGATION_AUX = {"must", "should", "ought"}
 MODAL_AUX = {"may", "might", "could", "can", "ca"}
 
@@ -155,10 +157,8 @@ def _attribution(w: DocArrays, tok: int, sent, r: ArgResolver) -> tuple[str | No
     for _ in range(5):
         if w.head[h] == h:
             break
-        if w.dep[h] == "pcomp" and w.dep[w.head[h]] == "prep" and w.lower[w.head[h]] in ("of", "for", "over", "with"):
-            accuser = w.head[w.head[h]]
-            if w.dep[accuser] == "dobj" and w.head[accuser] != accuser:
-                accuser = w.head[accuser]  # the phrase hung on the accused
+        if w.dep[h] == "pcomp" and w.dep[w.head[h]] == "prep" and w.lower[w.head[h]] in ACCOUNTING_PREPS:
+            accuser = accounting_verb(w, w.head[h])
             subj = next((c for c in w.children(accuser) if w.dep[c] == "nsubj"), None) if w.lemma[accuser] in ALLEGING_VERBS else None
             if subj is not None:
                 actors = r.actors_for(subj)
@@ -188,6 +188,15 @@ def _attribution(w: DocArrays, tok: int, sent, r: ArgResolver) -> tuple[str | No
                 actors = r.actors_for(pobj)
                 return _who(w, r, pobj, actors), actors, False
     return None, [], reported
+
+
+def accounting_verb(w: DocArrays, prep: int) -> int:
+    """The verb a phrase of ``ACCOUNTING_PREPS`` gives the reason of: its head, or the head of the object it hangs on
+    ("accused Sudan of ...", "blamed the rebels for ...": the parser may hang the phrase on the accused)."""
+    v = w.head[prep]
+    if w.dep[v] in ("dobj", "obj", "attr", "oprd") and w.pos[v] not in VERBAL_POS:
+        v = w.head[v]
+    return v
 
 
 def _denial_of(w: DocArrays, h: int) -> int | None:
